@@ -1,0 +1,182 @@
+#include "accountstore.h"
+
+#include "providerregistry.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace {
+const QString s_group = QStringLiteral("accounts");
+}
+
+AccountStore::AccountStore(QObject *parent)
+    : AccountStore(defaultFileName(), parent)
+{
+}
+
+AccountStore::AccountStore(const QString &fileName, QObject *parent)
+    : QObject(parent)
+    , m_settings(new QSettings(fileName, QSettings::IniFormat, this))
+{
+    reload();
+}
+
+AccountStore::~AccountStore() = default;
+
+QString AccountStore::defaultFileName()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+        + QStringLiteral("/accounts.ini");
+}
+
+QString AccountStore::fileName() const
+{
+    return m_settings->fileName();
+}
+
+void AccountStore::reload()
+{
+    m_settings->sync();
+    m_accounts.clear();
+    m_settings->beginGroup(s_group);
+    const QStringList ids = m_settings->childGroups();
+    for (const QString &id : ids) {
+        m_settings->beginGroup(id);
+        Account account;
+        account.id = id;
+        account.providerId = m_settings->value(QStringLiteral("provider")).toString();
+        account.name = m_settings->value(QStringLiteral("name")).toString();
+        account.endpoint = QUrl(m_settings->value(QStringLiteral("endpoint")).toString());
+        account.settings = QJsonDocument::fromJson(
+                               m_settings->value(QStringLiteral("settings")).toByteArray())
+                               .object()
+                               .toVariantMap();
+        account.regions = m_settings->value(QStringLiteral("regions")).toStringList();
+        account.pinnedCertificateSha256
+            = m_settings->value(QStringLiteral("pinnedCertificateSha256")).toByteArray();
+        account.pollIntervalSeconds = m_settings->value(QStringLiteral("pollInterval")).toInt();
+        m_settings->endGroup();
+        if (account.isValid())
+            m_accounts.append(account);
+    }
+    m_settings->endGroup();
+    std::sort(m_accounts.begin(), m_accounts.end(), [](const Account &a, const Account &b) {
+        return a.name.localeAwareCompare(b.name) < 0;
+    });
+}
+
+std::optional<Account> AccountStore::account(const QString &id) const
+{
+    for (const Account &account : m_accounts) {
+        if (account.id == id)
+            return account;
+    }
+    return std::nullopt;
+}
+
+std::optional<Account> AccountStore::findByName(const QString &name) const
+{
+    for (const Account &account : m_accounts) {
+        if (account.name.compare(name, Qt::CaseInsensitive) == 0)
+            return account;
+    }
+    return std::nullopt;
+}
+
+Error AccountStore::validate(const Account &account, const ProviderRegistry *registry) const
+{
+    if (account.name.trimmed().isEmpty())
+        return Error(Error::InvalidInput, tr("The account needs a name."));
+    if (const auto other = findByName(account.name.trimmed()); other && other->id != account.id) {
+        return Error(Error::InvalidInput,
+                     tr("An account named \"%1\" already exists; choose another name.")
+                         .arg(account.name.trimmed()));
+    }
+    if (account.providerId.isEmpty())
+        return Error(Error::InvalidInput, tr("The account needs a provider."));
+    if (registry && !registry->contains(account.providerId)) {
+        return Error(Error::InvalidInput,
+                     tr("Unknown provider \"%1\". Known providers: %2.")
+                         .arg(account.providerId, registry->providerIds().join(QStringLiteral(", "))));
+    }
+    if (!account.endpoint.isEmpty()) {
+        const QUrl &url = account.endpoint;
+        const bool httpish = url.scheme() == QLatin1String("https")
+            || url.scheme() == QLatin1String("http");
+        if (!url.isValid() || !httpish || url.host().isEmpty()) {
+            return Error(Error::InvalidInput,
+                         tr("The endpoint \"%1\" is not an http(s) URL such as "
+                            "https://api.example.com/v1.")
+                             .arg(url.toString()));
+        }
+    }
+    static const QRegularExpression sha256(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!account.pinnedCertificateSha256.isEmpty()
+        && !sha256.match(QString::fromLatin1(account.pinnedCertificateSha256)).hasMatch()) {
+        return Error(Error::InvalidInput,
+                     tr("A pinned certificate must be a SHA-256 fingerprint: 64 hex digits."));
+    }
+    return {};
+}
+
+Error AccountStore::add(Account &account, const ProviderRegistry *registry)
+{
+    account.name = account.name.trimmed();
+    if (account.id.isEmpty())
+        account.id = Account::newId();
+    reload();
+    if (Error error = validate(account, registry); error.isError())
+        return error;
+    write(account);
+    reload();
+    Q_EMIT accountAdded(account.id);
+    return {};
+}
+
+Error AccountStore::update(const Account &account, const ProviderRegistry *registry)
+{
+    reload();
+    if (!this->account(account.id))
+        return Error(Error::NotFound, tr("No such account."));
+    Account trimmed = account;
+    trimmed.name = trimmed.name.trimmed();
+    if (Error error = validate(trimmed, registry); error.isError())
+        return error;
+    write(trimmed);
+    reload();
+    Q_EMIT accountUpdated(account.id);
+    return {};
+}
+
+bool AccountStore::remove(const QString &id)
+{
+    reload();
+    if (!account(id))
+        return false;
+    m_settings->remove(s_group + QLatin1Char('/') + id);
+    m_settings->sync();
+    reload();
+    Q_EMIT accountRemoved(id);
+    return true;
+}
+
+void AccountStore::write(const Account &account)
+{
+    QDir().mkpath(QFileInfo(m_settings->fileName()).absolutePath());
+    m_settings->beginGroup(s_group + QLatin1Char('/') + account.id);
+    m_settings->setValue(QStringLiteral("provider"), account.providerId);
+    m_settings->setValue(QStringLiteral("name"), account.name);
+    m_settings->setValue(QStringLiteral("endpoint"), account.endpoint.toString());
+    m_settings->setValue(QStringLiteral("settings"),
+                         QJsonDocument(QJsonObject::fromVariantMap(account.settings))
+                             .toJson(QJsonDocument::Compact));
+    m_settings->setValue(QStringLiteral("regions"), account.regions);
+    m_settings->setValue(QStringLiteral("pinnedCertificateSha256"), account.pinnedCertificateSha256);
+    m_settings->setValue(QStringLiteral("pollInterval"), account.pollIntervalSeconds);
+    m_settings->endGroup();
+    m_settings->sync();
+}

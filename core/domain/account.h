@@ -1,0 +1,31 @@
+#pragma once
+
+#include "clouddeck_core_export.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <QVariantMap>
+
+/**
+ * @brief One cloud account: which provider, what to call it, where its API is. Never its secret.
+ *
+ * The secret lives in the OS keychain under @c id (see CredentialStore); everything here is safe to
+ * write to QSettings.
+ */
+struct CLOUDDECK_CORE_EXPORT Account
+{
+    QString id; ///< UUID without braces, the keychain key
+    QString providerId;
+    QString name;
+    QUrl endpoint;        ///< API base URL override; empty means the plugin's default
+    QVariantMap settings; ///< non-secret credential fields (AWS access key id, OpenStack user, ...)
+    QStringList regions;  ///< regions to include; empty means all
+    QByteArray pinnedCertificateSha256; ///< hex, lower case; only for self-signed private clouds
+    int pollIntervalSeconds = 0;        ///< 0 means the global default
+
+    [[nodiscard]] bool isValid() const { return !id.isEmpty() && !providerId.isEmpty(); }
+    [[nodiscard]] static QString newId();
+    bool operator==(const Account &) const = default;
+};

@@ -1,0 +1,69 @@
+#include "machinestate.h"
+
+#include <QCoreApplication>
+
+namespace {
+struct StateName
+{
+    MachineState::State state;
+    const char *id;
+};
+
+constexpr StateName s_names[] = {
+    {MachineState::Unknown, "unknown"},       {MachineState::Running, "running"},
+    {MachineState::Starting, "starting"},     {MachineState::Stopping, "stopping"},
+    {MachineState::Stopped, "stopped"},       {MachineState::Rebooting, "rebooting"},
+    {MachineState::Pending, "pending"},       {MachineState::Suspended, "suspended"},
+    {MachineState::Error, "error"},           {MachineState::Terminated, "terminated"},
+};
+} // namespace
+
+QString MachineState::id(State state)
+{
+    for (const auto &name : s_names) {
+        if (name.state == state)
+            return QString::fromLatin1(name.id);
+    }
+    return QStringLiteral("unknown");
+}
+
+MachineState::State MachineState::fromId(const QString &id)
+{
+    for (const auto &name : s_names) {
+        if (id == QLatin1String(name.id))
+            return name.state;
+    }
+    return Unknown;
+}
+
+QString MachineState::text(State state)
+{
+    switch (state) {
+    case Running:
+        return QCoreApplication::translate("MachineState", "Running");
+    case Starting:
+        return QCoreApplication::translate("MachineState", "Starting…");
+    case Stopping:
+        return QCoreApplication::translate("MachineState", "Stopping…");
+    case Stopped:
+        return QCoreApplication::translate("MachineState", "Stopped");
+    case Rebooting:
+        return QCoreApplication::translate("MachineState", "Rebooting…");
+    case Pending:
+        return QCoreApplication::translate("MachineState", "Creating…");
+    case Suspended:
+        return QCoreApplication::translate("MachineState", "Suspended");
+    case Error:
+        return QCoreApplication::translate("MachineState", "Error");
+    case Terminated:
+        return QCoreApplication::translate("MachineState", "Destroyed");
+    case Unknown:
+        break;
+    }
+    return QCoreApplication::translate("MachineState", "Unknown");
+}
+
+bool MachineState::isTransition(State state)
+{
+    return state == Starting || state == Stopping || state == Rebooting || state == Pending;
+}

@@ -1,0 +1,376 @@
+#include "httpclient.h"
+
+#include "httperrortext.h"
+
+#include <QCryptographicHash>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcNet, "clouddeck.net", QtInfoMsg)
+
+struct HttpClient::Pending
+{
+    HttpRequest request;
+    Callback<HttpResponse> done;
+    int attempt = 0;
+    QNetworkReply *reply = nullptr;
+    QTimer *timer = nullptr; ///< timeout of the attempt in flight, or the delay before the next
+    bool timedOut = false;
+    bool pinMismatch = false;
+    QByteArray peerSha256;
+    QStringList sslErrors;
+};
+
+HttpClient::HttpClient(QObject *parent)
+    : QObject(parent)
+    , m_nam(new QNetworkAccessManager(this))
+    , m_userAgent("CloudDeck/" CLOUDDECK_VERSION_STRING)
+{
+    // Redirects are followed only when they stay on https (or loopback http in tests).
+    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+HttpClient::~HttpClient()
+{
+    // Abort without calling back: the owner is going away, and so is whoever asked.
+    for (Pending *pending : std::as_const(m_pending)) {
+        if (pending->reply) {
+            pending->reply->disconnect(this);
+            pending->reply->abort();
+            pending->reply->deleteLater();
+        }
+        delete pending;
+    }
+}
+
+bool HttpClient::isLoopback(const QUrl &url)
+{
+    const QString host = url.host();
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QString HttpClient::redactedUrl(const QUrl &url)
+{
+    static const QStringList secretKeys = {
+        QStringLiteral("x-amz-signature"), QStringLiteral("x-amz-credential"),
+        QStringLiteral("x-amz-security-token"), QStringLiteral("signature"),
+        QStringLiteral("token"), QStringLiteral("access_token"), QStringLiteral("api_key"),
+        QStringLiteral("apikey"), QStringLiteral("password"), QStringLiteral("secret")};
+    QUrl copy = url;
+    copy.setUserInfo({});
+    QUrlQuery query(copy);
+    auto items = query.queryItems(QUrl::FullyEncoded);
+    for (auto &item : items) {
+        if (secretKeys.contains(item.first.toLower()))
+            item.second = QStringLiteral("REDACTED");
+    }
+    query.setQueryItems(items);
+    copy.setQuery(query);
+    return copy.toString(QUrl::FullyEncoded);
+}
+
+QString HttpClient::redactedHeaders(const HttpRequest &request)
+{
+    static const QList<QByteArray> secretHeaders = {"authorization", "x-amz-security-token",
+                                                    "x-auth-token", "x-api-key", "cookie",
+                                                    "proxy-authorization"};
+    QStringList lines;
+    for (const auto &[name, value] : request.headers) {
+        const bool secret = secretHeaders.contains(name.toLower());
+        lines.append(QString::fromLatin1(name) + QStringLiteral(": ")
+                     + (secret ? QStringLiteral("REDACTED") : QString::fromUtf8(value)));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QByteArray HttpClient::certificateSha256(const QSslCertificate &certificate)
+{
+    return certificate.digest(QCryptographicHash::Sha256).toHex();
+}
+
+void HttpClient::send(HttpRequest request, Callback<HttpResponse> done)
+{
+    const quint64 id = m_nextId++;
+    auto *pending = new Pending;
+    pending->request = std::move(request);
+    pending->done = std::move(done);
+    m_pending.insert(id, pending);
+
+    const QUrl &url = pending->request.url;
+    Error refused;
+    if (!url.isValid() || url.host().isEmpty())
+        refused = Error(Error::InvalidInput, HttpErrorText::invalidUrl(url));
+    else if (url.scheme() == QLatin1String("http") && !isLoopback(url))
+        refused = Error(Error::Insecure, HttpErrorText::insecure(url));
+    else if (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+        refused = Error(Error::InvalidInput, HttpErrorText::invalidUrl(url));
+    if (refused.isError()) {
+        // Keep the promise of the async pattern: never call back from inside send().
+        QTimer::singleShot(0, this, [this, id, refused] { complete(id, refused); });
+        return;
+    }
+    attempt(id);
+}
+
+void HttpClient::sendJson(HttpRequest request, Callback<QJsonObject> done)
+{
+    send(std::move(request), [done = std::move(done)](Result<HttpResponse> result) {
+        if (!result.ok())
+            done(result.error());
+        else
+            done(result.value().jsonObject());
+    });
+}
+
+void HttpClient::getPages(HttpRequest first, PageHandler onPage, Callback<void> done, int maxPages)
+{
+    auto chain = std::make_shared<PageChain>(PageChain{std::move(onPage), std::move(done), maxPages});
+    fetchPage(chain, std::move(first));
+}
+
+void HttpClient::fetchPage(const std::shared_ptr<PageChain> &chain, HttpRequest request)
+{
+    // The chain lives in the callbacks handed to send(): no cycle, freed after the last page.
+    send(std::move(request), [this, chain](Result<HttpResponse> result) {
+        if (!result.ok())
+            return chain->done(result.error());
+        Result<std::optional<HttpRequest>> next = chain->onPage(result.value());
+        if (!next.ok())
+            return chain->done(next.error());
+        if (!next.value())
+            return chain->done({});
+        if (++chain->page >= chain->maxPages)
+            return chain->done(Error(Error::InvalidReply, HttpErrorText::tooManyPages(chain->maxPages)));
+        fetchPage(chain, *next.value());
+    });
+}
+
+void HttpClient::attempt(quint64 id)
+{
+    Pending *pending = m_pending.value(id);
+    if (!pending)
+        return;
+    delete pending->timer;
+    pending->timer = nullptr;
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_notBefore.isValid() && now < m_notBefore) {
+        const qint64 wait = now.msecsTo(m_notBefore);
+        qCDebug(lcNet) << "pacing: holding request for" << wait << "ms (rate limit)";
+        pending->timer = new QTimer(this);
+        pending->timer->setSingleShot(true);
+        connect(pending->timer, &QTimer::timeout, this, [this, id] { attempt(id); });
+        pending->timer->start(int(wait));
+        return;
+    }
+
+    HttpRequest request = pending->request;
+    if (m_authorizer)
+        m_authorizer(request);
+    QNetworkRequest networkRequest(request.url);
+    for (const auto &[name, value] : std::as_const(request.headers))
+        networkRequest.setRawHeader(name, value);
+    networkRequest.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
+    if (!request.body.isEmpty() && request.header("Content-Type").isEmpty())
+        networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+
+    pending->timedOut = false;
+    pending->pinMismatch = false;
+    pending->sslErrors.clear();
+    ++pending->attempt;
+    qCDebug(lcNet).noquote() << request.method << redactedUrl(request.url) << "attempt"
+                             << pending->attempt;
+
+    QNetworkReply *reply = m_nam->sendCustomRequest(networkRequest, request.method, request.body);
+    pending->reply = reply;
+
+    pending->timer = new QTimer(this);
+    pending->timer->setSingleShot(true);
+    connect(pending->timer, &QTimer::timeout, this, [this, id, reply] {
+        if (Pending *p = m_pending.value(id); p && p->reply == reply) {
+            p->timedOut = true;
+            reply->abort();
+        }
+    });
+    pending->timer->start(request.timeoutMs > 0 ? request.timeoutMs : m_timeoutMs);
+
+    connect(reply, &QNetworkReply::sslErrors, this, [this, id, reply](const QList<QSslError> &errors) {
+        Pending *p = m_pending.value(id);
+        if (!p || p->reply != reply)
+            return;
+        p->peerSha256 = certificateSha256(reply->sslConfiguration().peerCertificate());
+        // A pinned fingerprint is the user's explicit trust in exactly this certificate; only then
+        // are the chain errors it causes (self-signed, unknown CA, host name) accepted.
+        if (!m_pinnedSha256.isEmpty() && p->peerSha256 == m_pinnedSha256) {
+            reply->ignoreSslErrors(errors);
+            return;
+        }
+        for (const QSslError &error : errors)
+            p->sslErrors.append(error.errorString());
+    });
+    connect(reply, &QNetworkReply::encrypted, this, [this, id, reply] {
+        Pending *p = m_pending.value(id);
+        if (!p || p->reply != reply)
+            return;
+        p->peerSha256 = certificateSha256(reply->sslConfiguration().peerCertificate());
+        if (!m_pinnedSha256.isEmpty() && p->peerSha256 != m_pinnedSha256) {
+            p->pinMismatch = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, id, reply] { finish(id, reply); });
+}
+
+void HttpClient::finish(quint64 id, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    Pending *pending = m_pending.value(id);
+    if (!pending || pending->reply != reply)
+        return;
+    pending->reply = nullptr;
+    delete pending->timer;
+    pending->timer = nullptr;
+
+    HttpResponse response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.url = reply->url();
+    for (const auto &pair : reply->rawHeaderPairs())
+        response.headers.append({pair.first, pair.second});
+    response.body = reply->readAll();
+    if (response.status != 0)
+        noteRateLimit(response);
+
+    const bool success = reply->error() == QNetworkReply::NoError && response.status >= 200
+        && response.status < 300;
+    qCDebug(lcNet).noquote() << pending->request.method << redactedUrl(pending->request.url)
+                             << "->" << response.status << reply->error();
+    if (success)
+        return complete(id, response);
+
+    const Error error = errorFor(*pending, reply, response);
+    if (error.kind() == Error::Tls)
+        m_nam->clearConnectionCache(); // or the next attempt reuses the failed session
+    const qint64 delay = retryDelayMs(*pending, error);
+    if (delay < 0)
+        return complete(id, error);
+    qCInfo(lcNet).noquote() << "retrying" << pending->request.method
+                            << redactedUrl(pending->request.url) << "in" << delay << "ms after"
+                            << Error::kindId(error.kind()) << response.status;
+    pending->timer = new QTimer(this);
+    pending->timer->setSingleShot(true);
+    connect(pending->timer, &QTimer::timeout, this, [this, id] { attempt(id); });
+    pending->timer->start(int(delay));
+}
+
+void HttpClient::complete(quint64 id, Result<HttpResponse> result)
+{
+    Pending *pending = m_pending.take(id);
+    if (!pending)
+        return;
+    delete pending->timer;
+    auto done = std::move(pending->done);
+    delete pending;
+    if (!result.ok()) {
+        qCInfo(lcNet).noquote() << "request failed:" << Error::kindId(result.error().kind())
+                                << result.error().message();
+    }
+    done(std::move(result));
+}
+
+Error HttpClient::errorFor(const Pending &pending, QNetworkReply *reply,
+                           const HttpResponse &response) const
+{
+    const QString host = pending.request.url.host();
+    if (pending.timedOut) {
+        const int ms = pending.request.timeoutMs > 0 ? pending.request.timeoutMs : m_timeoutMs;
+        return Error(Error::Timeout, HttpErrorText::timeout(host, ms));
+    }
+    if (pending.pinMismatch || !pending.sslErrors.isEmpty()
+        || reply->error() == QNetworkReply::SslHandshakeFailedError) {
+        Error error(Error::Tls, pending.pinMismatch
+                            ? HttpErrorText::certificateChanged(host, pending.peerSha256)
+                            : HttpErrorText::untrusted(host, pending.sslErrors,
+                                                       reply->errorString(), pending.peerSha256));
+        error.setPeerCertificateSha256(pending.peerSha256);
+        return error;
+    }
+    if (response.status >= 300 || (response.status != 0 && response.status < 200)) {
+        const Error::Kind kind = Error::kindForStatus(response.status);
+        ProviderError provider;
+        if (m_errorReader)
+            provider = m_errorReader(response);
+        Error error(kind, HttpErrorText::forStatus(kind, response.status, provider.message),
+                    response.status);
+        error.setProviderCode(provider.code);
+        error.setRetryAfterSeconds(HttpErrorText::retryAfterSeconds(response.header("Retry-After")));
+        return error;
+    }
+    if (response.status != 0) // 2xx headers arrived, then the body broke off
+        return Error(Error::InvalidReply, HttpErrorText::cutOff(host), response.status);
+    return Error(Error::Network, HttpErrorText::network(host, reply->error(), reply->errorString()));
+}
+
+qint64 HttpClient::retryDelayMs(const Pending &pending, const Error &error) const
+{
+    if (pending.attempt > m_retryPolicy.maxRetries)
+        return -1;
+    bool retry = false;
+    switch (error.kind()) {
+    case Error::RateLimited:
+        // A 429 means the request was not processed, so even a POST is safe to send again.
+        if (error.retryAfterSeconds() > m_retryPolicy.maxRetryAfterSeconds)
+            return -1;
+        if (error.retryAfterSeconds() >= 0)
+            return qint64(error.retryAfterSeconds()) * 1000;
+        retry = true;
+        break;
+    case Error::Server:
+        retry = pending.request.isIdempotent()
+            && (error.httpStatus() == 502 || error.httpStatus() == 503
+                || error.httpStatus() == 504);
+        break;
+    case Error::Network:
+    case Error::InvalidReply: // a body cut off mid-way: as good as a reset connection
+        retry = pending.request.isIdempotent();
+        break;
+    default:
+        break;
+    }
+    if (!retry)
+        return -1;
+    const qint64 exponential = qint64(m_retryPolicy.baseDelayMs) << (pending.attempt - 1);
+    const qint64 jitter = m_retryPolicy.baseDelayMs > 1
+        ? QRandomGenerator::global()->bounded(m_retryPolicy.baseDelayMs / 2)
+        : 0;
+    return std::min<qint64>(exponential + jitter, m_retryPolicy.maxDelayMs);
+}
+
+void HttpClient::noteRateLimit(const HttpResponse &response)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    std::optional<RateLimit> limit = m_rateLimitReader ? m_rateLimitReader(response)
+                                                       : RateLimit::fromHeaders(response);
+    QDateTime notBefore;
+    if (limit) {
+        m_lastRateLimit = limit;
+        Q_EMIT rateLimitChanged();
+        if (const qint64 delay = limit->delayBeforeNextMs(now); delay > 0)
+            notBefore = now.addMSecs(std::min<qint64>(delay, 15 * 60 * 1000));
+    }
+    if (response.status == 429) {
+        const int seconds = HttpErrorText::retryAfterSeconds(response.header("Retry-After"));
+        if (seconds > 0)
+            notBefore = std::max(notBefore.isValid() ? notBefore : now, now.addSecs(seconds));
+    }
+    if (notBefore.isValid() && (!m_notBefore.isValid() || notBefore > m_notBefore))
+        m_notBefore = notBefore;
+}

@@ -1,0 +1,120 @@
+#pragma once
+
+#include "clouddeck_core_export.h"
+#include "httprequest.h"
+#include "httpresponse.h"
+#include "ratelimit.h"
+#include "result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+CLOUDDECK_CORE_EXPORT Q_DECLARE_LOGGING_CATEGORY(lcNet)
+
+/**
+ * @brief The single seam between CloudDeck and the network: the only class that uses
+ * QNetworkAccessManager.
+ *
+ * It adds what every provider needs the same way: a per-request timeout, bounded retries with
+ * exponential backoff (429 honouring Retry-After, 502/503/504, connection reset), pacing by the
+ * provider's rate-limit headers, certificate pinning for self-signed private clouds, refusal of
+ * plain http to non-loopback hosts, and one Error with a message a person can act on.
+ * Log lines never show Authorization headers or signed query parameters.
+ */
+class CLOUDDECK_CORE_EXPORT HttpClient : public QObject
+{
+    Q_OBJECT
+public:
+    struct RetryPolicy
+    {
+        int maxRetries = 3;
+        int baseDelayMs = 500;
+        int maxDelayMs = 30'000;
+        int maxRetryAfterSeconds = 120; ///< a longer Retry-After is reported, not waited for
+    };
+
+    /// Adds credentials to a request right before each attempt (bearer header, AWS signature).
+    using Authorizer = std::function<void(HttpRequest &)>;
+    /// Reads a provider's error body: its error code and its message (empty when absent).
+    struct ProviderError
+    {
+        QString code;
+        QString message;
+    };
+    using ErrorReader = std::function<ProviderError(const HttpResponse &)>;
+    using RateLimitReader = std::function<std::optional<RateLimit>(const HttpResponse &)>;
+    /// Consumes one page; returns the next page's request, or nullopt at the end.
+    using PageHandler = std::function<Result<std::optional<HttpRequest>>(const HttpResponse &)>;
+
+    explicit HttpClient(QObject *parent = nullptr);
+    ~HttpClient() override;
+
+    void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+    [[nodiscard]] RetryPolicy retryPolicy() const { return m_retryPolicy; }
+    void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
+    [[nodiscard]] int timeoutMs() const { return m_timeoutMs; }
+    void setAuthorizer(Authorizer authorizer) { m_authorizer = std::move(authorizer); }
+    void setErrorReader(ErrorReader reader) { m_errorReader = std::move(reader); }
+    void setRateLimitReader(RateLimitReader reader) { m_rateLimitReader = std::move(reader); }
+    /// Trust exactly this certificate (SHA-256 of its DER, hex) for this client, and no other.
+    void setPinnedCertificateSha256(const QByteArray &hex) { m_pinnedSha256 = hex.toLower(); }
+    void setUserAgent(const QByteArray &userAgent) { m_userAgent = userAgent; }
+
+    /// Sends @p request; succeeds with any 2xx reply, fails with an Error for everything else.
+    void send(HttpRequest request, Callback<HttpResponse> done);
+    /// send(), then the 2xx body as a JSON object (empty body: empty object).
+    void sendJson(HttpRequest request, Callback<QJsonObject> done);
+    /// Follows pages from @p first until @p onPage returns no next request (at most @p maxPages).
+    void getPages(HttpRequest first, PageHandler onPage, Callback<void> done, int maxPages = 500);
+
+    [[nodiscard]] std::optional<RateLimit> lastRateLimit() const { return m_lastRateLimit; }
+    [[nodiscard]] int pendingRequests() const { return int(m_pending.size()); }
+
+    [[nodiscard]] static bool isLoopback(const QUrl &url);
+    /// The URL with credentials and signing parameters replaced by "REDACTED", for logs.
+    [[nodiscard]] static QString redactedUrl(const QUrl &url);
+    /// "Name: value" lines with secret-bearing headers replaced by "REDACTED", for logs.
+    [[nodiscard]] static QString redactedHeaders(const HttpRequest &request);
+    [[nodiscard]] static QByteArray certificateSha256(const class QSslCertificate &certificate);
+
+Q_SIGNALS:
+    void rateLimitChanged();
+
+private:
+    struct Pending;
+    struct PageChain
+    {
+        PageHandler onPage;
+        Callback<void> done;
+        int maxPages = 0;
+        int page = 0;
+    };
+    void fetchPage(const std::shared_ptr<PageChain> &chain, HttpRequest request);
+    void attempt(quint64 id);
+    void finish(quint64 id, QNetworkReply *reply);
+    void complete(quint64 id, Result<HttpResponse> result);
+    [[nodiscard]] Error errorFor(const Pending &pending, QNetworkReply *reply,
+                                 const HttpResponse &response) const;
+    [[nodiscard]] qint64 retryDelayMs(const Pending &pending, const Error &error) const;
+    void noteRateLimit(const HttpResponse &response);
+
+    QNetworkAccessManager *m_nam;
+    QHash<quint64, Pending *> m_pending;
+    quint64 m_nextId = 1;
+    RetryPolicy m_retryPolicy;
+    int m_timeoutMs = 30'000;
+    Authorizer m_authorizer;
+    ErrorReader m_errorReader;
+    RateLimitReader m_rateLimitReader;
+    QByteArray m_pinnedSha256;
+    QByteArray m_userAgent;
+    std::optional<RateLimit> m_lastRateLimit;
+    QDateTime m_notBefore; ///< pacing: no request leaves before this time
+};

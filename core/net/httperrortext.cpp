@@ -1,0 +1,137 @@
+#include "httperrortext.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HttpClient", text);
+}
+
+QString withDetail(QString text, int status, const QString &providerMessage)
+{
+    const QString detail = providerMessage.trimmed();
+    if (detail.isEmpty())
+        return text.arg(QStringLiteral("HTTP %1").arg(status));
+    return text.arg(QStringLiteral("HTTP %1: %2").arg(status).arg(detail));
+}
+} // namespace
+
+namespace HttpErrorText {
+
+QString invalidUrl(const QUrl &url)
+{
+    return tr("\"%1\" is not a valid http(s) URL.").arg(url.toDisplayString());
+}
+
+QString insecure(const QUrl &url)
+{
+    return tr("Refusing to send credentials over plain http to %1: use https (plain http is only "
+              "allowed to this computer).")
+        .arg(url.host());
+}
+
+QString tooManyPages(int maxPages)
+{
+    return tr("The provider kept returning more pages after %1; stopped to avoid a loop.")
+        .arg(maxPages);
+}
+
+QString timeout(const QString &host, int timeoutMs)
+{
+    return tr("%1 did not answer within %2 s. Check your connection, or try again later.")
+        .arg(host)
+        .arg(timeoutMs / 1000.0, 0, 'g', 3);
+}
+
+QString certificateChanged(const QString &host, const QByteArray &presentedSha256)
+{
+    return tr("The certificate of %1 has changed (it now presents SHA-256 %2) and no longer matches "
+              "the one pinned for this account. If the change is expected, pin the new "
+              "fingerprint; otherwise someone may be intercepting the connection.")
+        .arg(host, QString::fromLatin1(presentedSha256));
+}
+
+QString untrusted(const QString &host, const QStringList &sslErrors, const QString &fallback,
+                  const QByteArray &presentedSha256)
+{
+    const QString reasons = sslErrors.isEmpty() ? fallback : sslErrors.join(QStringLiteral("; "));
+    if (presentedSha256.isEmpty())
+        return tr("Secure connection to %1 failed: %2.").arg(host, reasons);
+    return tr("The certificate of %1 is not trusted (%2). If this is your own private cloud with a "
+              "self-signed certificate, pin its SHA-256 fingerprint %3 for this account.")
+        .arg(host, reasons, QString::fromLatin1(presentedSha256));
+}
+
+QString forStatus(Error::Kind kind, int status, const QString &providerMessage)
+{
+    switch (kind) {
+    case Error::Auth:
+        return withDetail(tr("The credentials were rejected (%1). Check the token or key, or "
+                             "create a new one and update the account."),
+                          status, providerMessage);
+    case Error::Forbidden:
+        return withDetail(tr("The credentials are valid but not allowed to do this (%1). Give "
+                             "the token the permission it needs (e.g. write access)."),
+                          status, providerMessage);
+    case Error::NotFound:
+        return withDetail(tr("Not found (%1). It may have been deleted already, or the account's "
+                             "endpoint is wrong."),
+                          status, providerMessage);
+    case Error::RateLimited:
+        return withDetail(tr("The provider is limiting how fast we may ask (%1). CloudDeck slows "
+                             "down and tries again; wait a moment."),
+                          status, providerMessage);
+    case Error::Server:
+        return withDetail(tr("The provider had a problem on its side (%1). Try again in a few "
+                             "minutes; check the provider's status page if it persists."),
+                          status, providerMessage);
+    default:
+        break;
+    }
+    return withDetail(tr("The provider refused the request (%1)."), status, providerMessage);
+}
+
+QString cutOff(const QString &host)
+{
+    return tr("The reply from %1 was cut off before it was complete. Try again.").arg(host);
+}
+
+QString network(const QString &host, QNetworkReply::NetworkError error, const QString &detail)
+{
+    switch (error) {
+    case QNetworkReply::HostNotFoundError:
+        return tr("Cannot find the host %1. Check your network connection and the account's "
+                  "endpoint.")
+            .arg(host);
+    case QNetworkReply::ConnectionRefusedError:
+        return tr("%1 refused the connection. Check the account's endpoint.").arg(host);
+    case QNetworkReply::RemoteHostClosedError:
+        return tr("%1 closed the connection before answering. Try again.").arg(host);
+    default:
+        break;
+    }
+    return tr("Cannot reach %1: %2. Check your network connection.").arg(host, detail);
+}
+
+int retryAfterSeconds(const QByteArray &value)
+{
+    const QByteArray trimmed = value.trimmed();
+    if (trimmed.isEmpty())
+        return -1;
+    bool ok = false;
+    const int seconds = trimmed.toInt(&ok);
+    if (ok)
+        return std::max(0, seconds);
+    const QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(trimmed),
+                                                   QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (!date.isValid())
+        return -1;
+    QDateTime utc = date;
+    utc.setTimeSpec(Qt::UTC);
+    return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(utc)));
+}
+
+} // namespace HttpErrorText

@@ -1,0 +1,46 @@
+#include "httprequest.h"
+
+HttpRequest HttpRequest::get(const QUrl &url)
+{
+    HttpRequest request;
+    request.url = url;
+    return request;
+}
+
+HttpRequest HttpRequest::json(const QByteArray &method, const QUrl &url, const QJsonDocument &body)
+{
+    HttpRequest request;
+    request.method = method;
+    request.url = url;
+    request.body = body.toJson(QJsonDocument::Compact);
+    request.setHeader("Content-Type", "application/json");
+    return request;
+}
+
+void HttpRequest::setHeader(const QByteArray &name, const QByteArray &value)
+{
+    for (auto &header : headers) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0) {
+            header.second = value;
+            return;
+        }
+    }
+    headers.append({name, value});
+}
+
+QByteArray HttpRequest::header(const QByteArray &name) const
+{
+    for (const auto &header : headers) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+            return header.second;
+    }
+    return {};
+}
+
+bool HttpRequest::isIdempotent() const
+{
+    if (idempotent)
+        return *idempotent;
+    return method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE"
+        || method == "OPTIONS";
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "clouddeck_core_export.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QList>
+#include <QUrl>
+#include <optional>
+#include <utility>
+
+/**
+ * @brief A request as providers describe it to HttpClient: method, URL, headers, body.
+ */
+struct CLOUDDECK_CORE_EXPORT HttpRequest
+{
+    QByteArray method = "GET";
+    QUrl url;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    /// Whether a retry is safe. Unset: GET, HEAD, PUT, DELETE and OPTIONS are, POST and PATCH not.
+    std::optional<bool> idempotent;
+    int timeoutMs = 0; ///< 0: the client's default
+
+    [[nodiscard]] static HttpRequest get(const QUrl &url);
+    [[nodiscard]] static HttpRequest json(const QByteArray &method, const QUrl &url,
+                                          const QJsonDocument &body);
+    void setHeader(const QByteArray &name, const QByteArray &value);
+    [[nodiscard]] QByteArray header(const QByteArray &name) const;
+    [[nodiscard]] bool isIdempotent() const;
+};

@@ -1,0 +1,85 @@
+#include "providermetadata.h"
+
+#include <QJsonArray>
+
+QList<ProviderMetadata::Field> ProviderMetadata::secretFields() const
+{
+    QList<Field> result;
+    for (const Field &field : credentialFields) {
+        if (field.secret)
+            result.append(field);
+    }
+    return result;
+}
+
+QList<ProviderMetadata::Field> ProviderMetadata::settingFields() const
+{
+    QList<Field> result;
+    for (const Field &field : credentialFields) {
+        if (!field.secret)
+            result.append(field);
+    }
+    return result;
+}
+
+QString ProviderMetadata::optionName(const QString &fieldId)
+{
+    QString result;
+    for (const QChar c : fieldId) {
+        if (c.isUpper()) {
+            result.append(QLatin1Char('-'));
+            result.append(c.toLower());
+        } else {
+            result.append(c);
+        }
+    }
+    return result;
+}
+
+ProviderMetadata ProviderMetadata::fromJson(const QJsonObject &object)
+{
+    ProviderMetadata metadata;
+    metadata.id = object.value(QLatin1String("id")).toString();
+    metadata.name = object.value(QLatin1String("name")).toString();
+    metadata.mark = object.value(QLatin1String("mark")).toString();
+    metadata.defaultEndpoint = QUrl(object.value(QLatin1String("defaultEndpoint")).toString());
+    metadata.tokenUrl = QUrl(object.value(QLatin1String("tokenUrl")).toString());
+    metadata.demo = object.value(QLatin1String("demo")).toBool();
+    const QJsonArray capabilities = object.value(QLatin1String("capabilities")).toArray();
+    for (const QJsonValue &capability : capabilities)
+        metadata.capabilities.append(capability.toString());
+    const QJsonArray fields = object.value(QLatin1String("credentialFields")).toArray();
+    for (const QJsonValue &value : fields) {
+        const QJsonObject field = value.toObject();
+        metadata.credentialFields.append({
+            field.value(QLatin1String("id")).toString(),
+            field.value(QLatin1String("label")).toString(),
+            field.value(QLatin1String("placeholder")).toString(),
+            field.value(QLatin1String("help")).toString(),
+            field.value(QLatin1String("secret")).toBool(),
+            field.value(QLatin1String("required")).toBool(true),
+        });
+    }
+    return metadata;
+}
+
+QJsonObject ProviderMetadata::toJson() const
+{
+    QJsonArray fields;
+    for (const Field &field : credentialFields) {
+        fields.append(QJsonObject{{QStringLiteral("id"), field.id},
+                                  {QStringLiteral("label"), field.label},
+                                  {QStringLiteral("placeholder"), field.placeholder},
+                                  {QStringLiteral("help"), field.help},
+                                  {QStringLiteral("secret"), field.secret},
+                                  {QStringLiteral("required"), field.required}});
+    }
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("mark"), mark},
+            {QStringLiteral("defaultEndpoint"), defaultEndpoint.toString()},
+            {QStringLiteral("tokenUrl"), tokenUrl.toString()},
+            {QStringLiteral("demo"), demo},
+            {QStringLiteral("capabilities"), QJsonArray::fromStringList(capabilities)},
+            {QStringLiteral("credentialFields"), fields}};
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "clouddeck_core_export.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+/**
+ * @brief What a provider plugin says about itself in its JSON metadata, readable without loading it.
+ *
+ * The JSON (embedded with Q_PLUGIN_METADATA FILE) looks like:
+ * {"id": "digitalocean", "name": "DigitalOcean", "mark": "DO", "defaultEndpoint": "https://...",
+ *  "tokenUrl": "https://...", "capabilities": ["start", "shutdown", ...],
+ *  "credentialFields": [{"id": "token", "label": "API token", "secret": true}]}
+ */
+struct CLOUDDECK_CORE_EXPORT ProviderMetadata
+{
+    struct Field
+    {
+        QString id;    ///< "token", "accessKeyId"; the CLI option is its kebab-case form
+        QString label; ///< shown in forms
+        QString placeholder;
+        QString help;
+        bool secret = false; ///< secret fields go to the keychain, the rest to account settings
+        bool required = true;
+        bool operator==(const Field &) const = default;
+    };
+
+    QString id;
+    QString name;
+    QString mark; ///< the monogram drawn in our provider marks ("DO")
+    QUrl defaultEndpoint;
+    QUrl tokenUrl; ///< where a user creates the credential
+    QStringList capabilities; ///< action ids plus "create", "regions", "sizes", "images", "keys"
+    QList<Field> credentialFields;
+    bool demo = false; ///< simulated locally; always labelled so
+
+    [[nodiscard]] bool isValid() const { return !id.isEmpty(); }
+    [[nodiscard]] bool can(const QString &capability) const
+    {
+        return capabilities.contains(capability);
+    }
+    [[nodiscard]] QList<Field> secretFields() const;
+    [[nodiscard]] QList<Field> settingFields() const;
+    /// "accessKeyId" -> "access-key-id"
+    [[nodiscard]] static QString optionName(const QString &fieldId);
+
+    [[nodiscard]] static ProviderMetadata fromJson(const QJsonObject &object);
+    [[nodiscard]] QJsonObject toJson() const;
+};

@@ -1,0 +1,123 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <QUrlQuery>
+#include <functional>
+#include <utility>
+
+class QTcpServer;
+class QTcpSocket;
+
+/// @brief One request as the fake server received it, for assertions on what our code sent.
+struct RecordedRequest
+{
+    QByteArray method;
+    QString path;      ///< percent-decoded path, no query
+    QByteArray target; ///< the request target exactly as sent ("/v2/droplets?page=2")
+    QUrlQuery query;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QStringList pathArgs; ///< the values matched by '*' segments of the route
+
+    [[nodiscard]] QByteArray header(const QByteArray &name) const; ///< case-insensitive
+    [[nodiscard]] QJsonObject json() const;                        ///< body as a JSON object
+};
+
+/// @brief What the fake server answers, including the faults a real network produces.
+struct FakeResponse
+{
+    enum class Fault {
+        None,
+        Truncate, ///< announce the full Content-Length, send half the body, close
+        Close,    ///< close the connection without answering
+    };
+    int status = 200;
+    QByteArray body;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    int delayMs = 0; ///< answer this much later (timeouts, parallel refresh)
+    Fault fault = Fault::None;
+
+    [[nodiscard]] static FakeResponse json(const QJsonDocument &document, int status = 200);
+    [[nodiscard]] static FakeResponse json(const QJsonObject &object, int status = 200);
+    [[nodiscard]] static FakeResponse raw(int status, const QByteArray &body,
+                                          const QByteArray &contentType = "application/json");
+    /// The file's bytes as the body (fixtures under tests/data); fails the test if unreadable.
+    [[nodiscard]] static FakeResponse file(const QString &path, int status = 200,
+                                           const QByteArray &contentType = "application/json");
+    FakeResponse &withHeader(const QByteArray &name, const QByteArray &value);
+    FakeResponse &withDelay(int ms);
+    FakeResponse &withFault(Fault fault);
+};
+
+/**
+ * @brief A local HTTP(S)/1.1 server on 127.0.0.1 that plays a cloud API in tests.
+ *
+ * Routes match a method and a path pattern where '*' stands for one path segment
+ * ("/v2/droplets/ * /actions" without the spaces); the most recently added matching route wins, so
+ * a test can override a default. One-shot responses queued with enqueue() are served first, in
+ * order. Every request is recorded. Keep-alive connections are supported, as QNAM uses them.
+ */
+class FakeCloudServer : public QObject
+{
+    Q_OBJECT
+public:
+    using Handler = std::function<FakeResponse(const RecordedRequest &)>;
+
+    explicit FakeCloudServer(QObject *parent = nullptr);
+    ~FakeCloudServer() override;
+
+    bool listen();                                                         ///< plain HTTP
+    bool listenTls(const QSslCertificate &certificate, const QSslKey &key); ///< HTTPS
+    /// Presents another certificate from now on (new connections), e.g. to test a changed pin.
+    void setCertificate(const QSslCertificate &certificate, const QSslKey &key);
+    [[nodiscard]] quint16 port() const;
+    /// "http(s)://127.0.0.1:<port>" + @p path
+    [[nodiscard]] QUrl url(const QString &path = {}) const;
+
+    void on(const QByteArray &method, const QString &pathPattern, Handler handler);
+    void on(const QByteArray &method, const QString &pathPattern, const FakeResponse &response);
+    void enqueue(const QByteArray &method, const QString &pathPattern, const FakeResponse &response);
+    /// What unmatched requests get (default: 404 with a JSON body).
+    void setNotFoundResponse(const FakeResponse &response);
+
+    [[nodiscard]] QList<RecordedRequest> requests() const { return m_requests; }
+    [[nodiscard]] QList<RecordedRequest> requests(const QByteArray &method,
+                                                  const QString &pathPattern) const;
+    [[nodiscard]] RecordedRequest lastRequest() const;
+    [[nodiscard]] int requestCount() const { return int(m_requests.size()); }
+    void clearRequests() { m_requests.clear(); }
+    /// Connections accepted so far (tests of connection reuse and of TLS handshakes).
+    [[nodiscard]] int connectionCount() const { return m_connections; }
+
+Q_SIGNALS:
+    void requestReceived(const RecordedRequest &request);
+
+private:
+    struct Route;
+    struct Connection;
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *socket);
+    void respond(QTcpSocket *socket, const RecordedRequest &request);
+    void write(QTcpSocket *socket, const FakeResponse &response, bool keepAlive);
+    [[nodiscard]] static bool matches(const QString &pattern, const QString &path,
+                                      QStringList *args);
+
+    QTcpServer *m_server = nullptr;
+    bool m_tls = false;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
+    QList<Route *> m_routes;
+    QList<Route *> m_queue;
+    FakeResponse m_notFound;
+    QList<RecordedRequest> m_requests;
+    int m_connections = 0;
+};
