@@ -15,8 +15,7 @@ const QString s_group = QStringLiteral("accounts");
 
 AccountStore::AccountStore(QObject *parent)
     : AccountStore(defaultFileName(), parent)
-{
-}
+{ }
 
 AccountStore::AccountStore(const QString &fileName, QObject *parent)
     : QObject(parent)
@@ -30,7 +29,7 @@ AccountStore::~AccountStore() = default;
 QString AccountStore::defaultFileName()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
-        + QStringLiteral("/accounts.ini");
+           + QStringLiteral("/accounts.ini");
 }
 
 QString AccountStore::fileName() const
@@ -51,13 +50,13 @@ void AccountStore::reload()
         account.providerId = m_settings->value(QStringLiteral("provider")).toString();
         account.name = m_settings->value(QStringLiteral("name")).toString();
         account.endpoint = QUrl(m_settings->value(QStringLiteral("endpoint")).toString());
-        account.settings = QJsonDocument::fromJson(
-                               m_settings->value(QStringLiteral("settings")).toByteArray())
-                               .object()
-                               .toVariantMap();
+        account.settings =
+            QJsonDocument::fromJson(m_settings->value(QStringLiteral("settings")).toByteArray())
+                .object()
+                .toVariantMap();
         account.regions = m_settings->value(QStringLiteral("regions")).toStringList();
-        account.pinnedCertificateSha256
-            = m_settings->value(QStringLiteral("pinnedCertificateSha256")).toByteArray();
+        account.pinnedCertificateSha256 =
+            m_settings->value(QStringLiteral("pinnedCertificateSha256")).toByteArray();
         account.pollIntervalSeconds = m_settings->value(QStringLiteral("pollInterval")).toInt();
         m_settings->endGroup();
         if (account.isValid())
@@ -99,14 +98,14 @@ Error AccountStore::validate(const Account &account, const ProviderRegistry *reg
     if (account.providerId.isEmpty())
         return Error(Error::InvalidInput, tr("The account needs a provider."));
     if (registry && !registry->contains(account.providerId)) {
-        return Error(Error::InvalidInput,
-                     tr("Unknown provider \"%1\". Known providers: %2.")
-                         .arg(account.providerId, registry->providerIds().join(QStringLiteral(", "))));
+        return Error(Error::InvalidInput, tr("Unknown provider \"%1\". Known providers: %2.")
+                                              .arg(account.providerId, registry->providerIds().join(
+                                                                           QStringLiteral(", "))));
     }
     if (!account.endpoint.isEmpty()) {
         const QUrl &url = account.endpoint;
-        const bool httpish = url.scheme() == QLatin1String("https")
-            || url.scheme() == QLatin1String("http");
+        const bool httpish =
+            url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http");
         if (!url.isValid() || !httpish || url.host().isEmpty()) {
             return Error(Error::InvalidInput,
                          tr("The endpoint \"%1\" is not an http(s) URL such as "
@@ -175,7 +174,8 @@ void AccountStore::write(const Account &account)
                          QJsonDocument(QJsonObject::fromVariantMap(account.settings))
                              .toJson(QJsonDocument::Compact));
     m_settings->setValue(QStringLiteral("regions"), account.regions);
-    m_settings->setValue(QStringLiteral("pinnedCertificateSha256"), account.pinnedCertificateSha256);
+    m_settings->setValue(QStringLiteral("pinnedCertificateSha256"),
+                         account.pinnedCertificateSha256);
     m_settings->setValue(QStringLiteral("pollInterval"), account.pollIntervalSeconds);
     m_settings->endGroup();
     m_settings->sync();

@@ -9,14 +9,12 @@ Q_LOGGING_CATEGORY(lcKeychain, "clouddeck.keychain", QtInfoMsg)
 
 CredentialStore::CredentialStore(QObject *parent)
     : CredentialStore(QStringLiteral("CloudDeck"), parent)
-{
-}
+{ }
 
 CredentialStore::CredentialStore(const QString &service, QObject *parent)
     : QObject(parent)
     , m_service(service)
-{
-}
+{ }
 
 void CredentialStore::start(Operation operation, const QString &accountId, const QByteArray &data,
                             std::function<void(QKeychain::Job *)> finished, bool isRetry)
@@ -41,14 +39,15 @@ void CredentialStore::start(Operation operation, const QString &accountId, const
     job->setInsecureFallback(false); // never: secrets live in the keychain or nowhere
 
     connect(job, &QKeychain::Job::finished, this,
-            [this, operation, accountId, data, finished = std::move(finished), isRetry](
-                QKeychain::Job *job) {
+            [this, operation, accountId, data, finished = std::move(finished),
+             isRetry](QKeychain::Job *job) {
                 const auto error = job->error();
-                const bool backendDown = error == QKeychain::NoBackendAvailable
-                    || error == QKeychain::OtherError;
+                const bool backendDown =
+                    error == QKeychain::NoBackendAvailable || error == QKeychain::OtherError;
                 if (backendDown && !isRetry) {
                     // On Linux the Secret Service may still be starting with the session.
-                    qCInfo(lcKeychain) << "keychain not ready, retrying once:" << job->errorString();
+                    qCInfo(lcKeychain)
+                        << "keychain not ready, retrying once:" << job->errorString();
                     QTimer::singleShot(m_retryDelayMs, this, [=, this] {
                         start(operation, accountId, data, finished, true);
                     });
@@ -81,51 +80,64 @@ Error CredentialStore::keychainError(QKeychain::Job *job) const
         break;
     }
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-    return Error(Error::Keychain,
-                 tr("The system keychain is not available (%1). CloudDeck stores secrets only there: "
-                    "install and start a Secret Service provider such as gnome-keyring or KWallet, "
-                    "and unlock it.")
-                     .arg(detail));
+    return Error(
+        Error::Keychain,
+        tr("The system keychain is not available (%1). CloudDeck stores secrets only there: "
+           "install and start a Secret Service provider such as gnome-keyring or KWallet, "
+           "and unlock it.")
+            .arg(detail));
 #else
-    return Error(Error::Keychain,
-                 tr("The system keychain is not available (%1). Unlock it and try again.").arg(detail));
+    return Error(
+        Error::Keychain,
+        tr("The system keychain is not available (%1). Unlock it and try again.").arg(detail));
 #endif
 }
 
-void CredentialStore::write(const QString &accountId, const QVariantMap &secrets, Callback<void> done)
+void CredentialStore::write(const QString &accountId, const QVariantMap &secrets,
+                            Callback<void> done)
 {
-    const QByteArray data
-        = QJsonDocument(QJsonObject::fromVariantMap(secrets)).toJson(QJsonDocument::Compact);
-    start(Operation::Write, accountId, data, [this, done](QKeychain::Job *job) {
-        const Error error = keychainError(job);
-        qCDebug(lcKeychain) << "write" << (error.isError() ? "failed" : "ok");
-        done(error.isError() ? Result<void>(error) : Result<void>());
-    }, false);
+    const QByteArray data =
+        QJsonDocument(QJsonObject::fromVariantMap(secrets)).toJson(QJsonDocument::Compact);
+    start(
+        Operation::Write, accountId, data,
+        [this, done](QKeychain::Job *job) {
+            const Error error = keychainError(job);
+            qCDebug(lcKeychain) << "write" << (error.isError() ? "failed" : "ok");
+            done(error.isError() ? Result<void>(error) : Result<void>());
+        },
+        false);
 }
 
 void CredentialStore::read(const QString &accountId, Callback<QVariantMap> done)
 {
-    start(Operation::Read, accountId, {}, [this, done](QKeychain::Job *job) {
-        const Error error = keychainError(job);
-        if (error.isError())
-            return done(error);
-        const QByteArray data = static_cast<QKeychain::ReadPasswordJob *>(job)->binaryData();
-        const QJsonDocument document = QJsonDocument::fromJson(data);
-        if (!document.isObject()) {
-            return done(Error(Error::CredentialsMissing,
-                              tr("The stored credentials for this account are unreadable; enter "
-                                 "them again.")));
-        }
-        done(document.object().toVariantMap());
-    }, false);
+    start(
+        Operation::Read, accountId, {},
+        [this, done](QKeychain::Job *job) {
+            const Error error = keychainError(job);
+            if (error.isError())
+                return done(error);
+            const QByteArray data = static_cast<QKeychain::ReadPasswordJob *>(job)->binaryData();
+            const QJsonDocument document = QJsonDocument::fromJson(data);
+            if (!document.isObject()) {
+                return done(
+                    Error(Error::CredentialsMissing,
+                          tr("The stored credentials for this account are unreadable; enter "
+                             "them again.")));
+            }
+            done(document.object().toVariantMap());
+        },
+        false);
 }
 
 void CredentialStore::remove(const QString &accountId, Callback<void> done)
 {
-    start(Operation::Remove, accountId, {}, [this, done](QKeychain::Job *job) {
-        Error error = keychainError(job);
-        if (error.kind() == Error::CredentialsMissing)
-            error = {};
-        done(error.isError() ? Result<void>(error) : Result<void>());
-    }, false);
+    start(
+        Operation::Remove, accountId, {},
+        [this, done](QKeychain::Job *job) {
+            Error error = keychainError(job);
+            if (error.kind() == Error::CredentialsMissing)
+                error = {};
+            done(error.isError() ? Result<void>(error) : Result<void>());
+        },
+        false);
 }

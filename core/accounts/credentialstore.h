@@ -9,19 +9,21 @@
 
 CLOUDDECK_CORE_EXPORT Q_DECLARE_LOGGING_CATEGORY(lcKeychain)
 
-namespace QKeychain {
-class Job;
+    namespace QKeychain
+{
+    class Job;
 }
 
 /**
- * @brief The only place secrets are stored: the OS keychain through QtKeychain, keyed by account id.
+ * @brief The only place secrets are stored: the OS keychain through QtKeychain, keyed by account
+ * id.
  *
  * An account's secret fields are stored together as one JSON object in one keychain entry.
  * Every job's error is checked: a missing entry is CredentialsMissing ("no secret yet"), a keychain
- * that is not up yet (Linux: the Secret Service still starting) is retried once after a short delay,
- * then reported as Keychain with what to install or unlock. The insecure fallback is never used,
- * and nothing waits in a nested event loop: results arrive through the Callback.
- * (QtKeychain 0.13, Debian 12's, has no isAvailable(): an unusable backend shows as a job error.)
+ * that is not up yet (Linux: the Secret Service still starting) is retried once after a short
+ * delay, then reported as Keychain with what to install or unlock. The insecure fallback is never
+ * used, and nothing waits in a nested event loop: results arrive through the Callback. (QtKeychain
+ * 0.13, Debian 12's, has no isAvailable(): an unusable backend shows as a job error.)
  */
 class CLOUDDECK_CORE_EXPORT CredentialStore : public QObject
 {

@@ -19,11 +19,11 @@ struct CLOUDDECK_CORE_EXPORT Account
     QString id; ///< UUID without braces, the keychain key
     QString providerId;
     QString name;
-    QUrl endpoint;        ///< API base URL override; empty means the plugin's default
+    QUrl endpoint; ///< API base URL override; empty means the plugin's default
     QVariantMap settings; ///< non-secret credential fields (AWS access key id, OpenStack user, ...)
-    QStringList regions;  ///< regions to include; empty means all
+    QStringList regions; ///< regions to include; empty means all
     QByteArray pinnedCertificateSha256; ///< hex, lower case; only for self-signed private clouds
-    int pollIntervalSeconds = 0;        ///< 0 means the global default
+    int pollIntervalSeconds = 0; ///< 0 means the global default
 
     [[nodiscard]] bool isValid() const { return !id.isEmpty() && !providerId.isEmpty(); }
     [[nodiscard]] static QString newId();

@@ -1,7 +1,8 @@
 #pragma once
 
-// The catalog values a create-machine flow needs. Small plain structs, kept together because each is
-// only a handful of fields and they always travel as a set (one file per class would be noise here).
+// The catalog values a create-machine flow needs. Small plain structs, kept together because each
+// is only a handful of fields and they always travel as a set (one file per class would be noise
+// here).
 
 #include "clouddeck_core_export.h"
 
@@ -13,7 +14,7 @@
 /// @brief A data centre / location a machine can be created in.
 struct CLOUDDECK_CORE_EXPORT Region
 {
-    QString id;   ///< "nyc3", "fsn1", "us-east-1"
+    QString id; ///< "nyc3", "fsn1", "us-east-1"
     QString name; ///< "New York 3"
     QString country;
     bool available = true;

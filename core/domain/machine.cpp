@@ -48,7 +48,7 @@ QString Machine::primaryIp() const
 
 QJsonObject Machine::toJson() const
 {
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("id"), id},
         {QStringLiteral("accountId"), accountId},
         {QStringLiteral("provider"), providerId},
@@ -93,16 +93,16 @@ Machine Machine::fromJson(const QJsonObject &object)
     machine.privateIpv4 = toList(object.value(QLatin1String("privateIpv4")));
     machine.privateIpv6 = toList(object.value(QLatin1String("privateIpv6")));
     machine.tags = toList(object.value(QLatin1String("tags")));
-    machine.createdAt = QDateTime::fromString(object.value(QLatin1String("createdAt")).toString(),
-                                              Qt::ISODate);
+    machine.createdAt =
+        QDateTime::fromString(object.value(QLatin1String("createdAt")).toString(), Qt::ISODate);
     machine.pricePerMonth = toOptionalNumber(object.value(QLatin1String("pricePerMonth")));
     machine.pricePerHour = toOptionalNumber(object.value(QLatin1String("pricePerHour")));
     machine.vcpus = object.value(QLatin1String("vcpus")).toInt();
     machine.memoryMb = object.value(QLatin1String("memoryMb")).toInt();
     machine.diskGb = object.value(QLatin1String("diskGb")).toInt();
     machine.extra = object.value(QLatin1String("extra")).toObject().toVariantMap();
-    machine.lastSeen = QDateTime::fromString(object.value(QLatin1String("lastSeen")).toString(),
-                                             Qt::ISODate);
+    machine.lastSeen =
+        QDateTime::fromString(object.value(QLatin1String("lastSeen")).toString(), Qt::ISODate);
     return machine;
 }
 

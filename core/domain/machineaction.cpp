@@ -96,7 +96,7 @@ QList<MachineAction::Action> MachineAction::allowed(MachineState::State state,
         switch (action) {
         case Start:
             ok = state == MachineState::Stopped || state == MachineState::Suspended
-                || state == MachineState::Error || state == MachineState::Unknown;
+                 || state == MachineState::Error || state == MachineState::Unknown;
             break;
         case Shutdown:
         case Reboot:
@@ -104,8 +104,8 @@ QList<MachineAction::Action> MachineAction::allowed(MachineState::State state,
             break;
         case PowerOff:
             ok = state == MachineState::Running || state == MachineState::Stopping
-                || state == MachineState::Rebooting || state == MachineState::Starting
-                || state == MachineState::Error || state == MachineState::Unknown;
+                 || state == MachineState::Rebooting || state == MachineState::Starting
+                 || state == MachineState::Error || state == MachineState::Unknown;
             break;
         case Destroy:
             ok = state != MachineState::Terminated;

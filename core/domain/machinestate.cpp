@@ -10,11 +10,11 @@ struct StateName
 };
 
 constexpr StateName s_names[] = {
-    {MachineState::Unknown, "unknown"},       {MachineState::Running, "running"},
-    {MachineState::Starting, "starting"},     {MachineState::Stopping, "stopping"},
-    {MachineState::Stopped, "stopped"},       {MachineState::Rebooting, "rebooting"},
-    {MachineState::Pending, "pending"},       {MachineState::Suspended, "suspended"},
-    {MachineState::Error, "error"},           {MachineState::Terminated, "terminated"},
+    {MachineState::Unknown, "unknown"},   {MachineState::Running, "running"},
+    {MachineState::Starting, "starting"}, {MachineState::Stopping, "stopping"},
+    {MachineState::Stopped, "stopped"},   {MachineState::Rebooting, "rebooting"},
+    {MachineState::Pending, "pending"},   {MachineState::Suspended, "suspended"},
+    {MachineState::Error, "error"},       {MachineState::Terminated, "terminated"},
 };
 } // namespace
 

@@ -53,7 +53,8 @@ void Inventory::dropProvider(const QString &accountId)
 void Inventory::withProvider(const QString &accountId, Callback<Provider *> done)
 {
     if (Provider *provider = m_providers.value(accountId)) {
-        QMetaObject::invokeMethod(this, [done, provider] { done(provider); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [done, provider] { done(provider); }, Qt::QueuedConnection);
         return;
     }
     const auto account = m_accounts->account(accountId);
@@ -90,7 +91,8 @@ void Inventory::withProvider(const QString &accountId, Callback<Provider *> done
     };
     if (metadata.secretFields().isEmpty()) {
         // Nothing to read from the keychain (the demo cloud): create on the next turn.
-        QMetaObject::invokeMethod(this, [create] { create(QVariantMap()); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [create] { create(QVariantMap()); }, Qt::QueuedConnection);
         return;
     }
     m_credentials->read(accountId, create);
@@ -119,7 +121,8 @@ void Inventory::refresh(const QString &accountId)
         if (!error.isError())
             status.lastSuccess = QDateTime::currentDateTimeUtc();
         else
-            qCInfo(lcInventory).noquote() << "refresh of" << accountId << "failed:" << error.message();
+            qCInfo(lcInventory).noquote()
+                << "refresh of" << accountId << "failed:" << error.message();
         m_refreshing.remove(accountId);
         Q_EMIT refreshFinished(accountId, error);
         if (!isRefreshing())

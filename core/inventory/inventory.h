@@ -20,15 +20,15 @@ class ProviderRegistry;
 
 CLOUDDECK_CORE_EXPORT Q_DECLARE_LOGGING_CATEGORY(lcInventory)
 
-/**
- * @brief Knows every machine of every account: refreshes accounts in parallel and merges each
- * result into the MachineModel as a diff.
- *
- * It owns one Provider per account, created on first use from the account's settings and its
- * secret (read once from the keychain). A failed refresh never removes known machines: the account
- * keeps its error and the time of its last good refresh.
- */
-class CLOUDDECK_CORE_EXPORT Inventory : public QObject
+    /**
+     * @brief Knows every machine of every account: refreshes accounts in parallel and merges each
+     * result into the MachineModel as a diff.
+     *
+     * It owns one Provider per account, created on first use from the account's settings and its
+     * secret (read once from the keychain). A failed refresh never removes known machines: the
+     * account keeps its error and the time of its last good refresh.
+     */
+    class CLOUDDECK_CORE_EXPORT Inventory : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(bool refreshing READ isRefreshing NOTIFY refreshingChanged)
@@ -56,8 +56,8 @@ public:
     Q_INVOKABLE void refreshAll();
     Q_INVOKABLE void refresh(const QString &accountId);
     /// Runs @p action on a machine; the row shows the action as pending until it is done.
-    void runAction(const QString &accountId, const QString &machineId,
-                   MachineAction::Action action, Callback<void> done = {});
+    void runAction(const QString &accountId, const QString &machineId, MachineAction::Action action,
+                   Callback<void> done = {});
     /// The account's provider, created (secret read from the keychain) when needed.
     void withProvider(const QString &accountId, Callback<Provider *> done);
     /// Forgets the provider of @p accountId (after its settings or secret changed).

@@ -6,8 +6,7 @@
 
 MachineModel::MachineModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{ }
 
 QString MachineModel::key(const QString &accountId, const QString &machineId)
 {
@@ -222,7 +221,7 @@ MachineModel::MergeStats MachineModel::setAccountMachines(const QString &account
         for (Machine &machine : added) {
             machine.accountId = accountId;
             m_index.insert(key(accountId, machine.id), int(m_rows.size()));
-            m_rows.append(Row{machine, {}, {}});
+            m_rows.append(Row {machine, {}, {}});
         }
         endInsertRows();
         stats.added = int(added.size());
@@ -237,7 +236,7 @@ void MachineModel::upsert(const Machine &machine)
     if (row < 0) {
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
         m_index.insert(key(machine.accountId, machine.id), int(m_rows.size()));
-        m_rows.append(Row{machine, {}, {}});
+        m_rows.append(Row {machine, {}, {}});
         endInsertRows();
         Q_EMIT countChanged();
         return;

@@ -25,8 +25,8 @@ public:
         ProviderRole,
         MachineIdRole,
         NameRole,
-        StateRole,     ///< MachineState::State as int
-        StateIdRole,   ///< "running"
+        StateRole, ///< MachineState::State as int
+        StateIdRole, ///< "running"
         StateTextRole, ///< "Running"
         ProviderStateRole,
         IsTransitionRole,
@@ -50,7 +50,7 @@ public:
         ExtraRole,
         LastSeenRole,
         PendingActionRole, ///< action id in flight ("reboot"), or empty
-        ActionErrorRole,   ///< the provider's message when the last action failed
+        ActionErrorRole, ///< the provider's message when the last action failed
         AllowedActionsRole, ///< action ids allowed in this state by the provider's capabilities
     };
     Q_ENUM(Role)
@@ -77,7 +77,8 @@ public:
     void setAccountName(const QString &accountId, const QString &name);
     /// Action ids the account's provider supports; AllowedActionsRole combines them with state.
     void setAccountCapabilities(const QString &accountId, const QStringList &capabilities);
-    void setPendingAction(const QString &accountId, const QString &machineId, const QString &action);
+    void setPendingAction(const QString &accountId, const QString &machineId,
+                          const QString &action);
     void setActionError(const QString &accountId, const QString &machineId, const QString &message);
 
     [[nodiscard]] int rowOf(const QString &accountId, const QString &machineId) const;

@@ -6,8 +6,7 @@ Error::Error(Kind kind, QString message, int httpStatus)
     : m_kind(kind)
     , m_message(std::move(message))
     , m_httpStatus(httpStatus)
-{
-}
+{ }
 
 QString Error::kindId(Kind kind)
 {

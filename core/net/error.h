@@ -7,7 +7,8 @@
 #include <QString>
 
 /**
- * @brief The one error type of CloudDeck: a kind the code can branch on and a message a user can act on.
+ * @brief The one error type of CloudDeck: a kind the code can branch on and a message a user can
+ * act on.
  *
  * Messages never contain secrets: they are built from status codes, provider error bodies (which do
  * not echo credentials) and our own text.
@@ -18,20 +19,21 @@ class CLOUDDECK_CORE_EXPORT Error
 public:
     enum Kind {
         None,
-        Auth,         ///< 401: the token/key is wrong, expired or revoked
-        Forbidden,    ///< 403: the credential lacks a permission
-        NotFound,     ///< 404
-        RateLimited,  ///< 429 or the provider's throttling code, after our retries
-        Network,      ///< unreachable, DNS, connection refused/reset
-        Timeout,      ///< no reply within the request's timeout
-        Tls,          ///< certificate not trusted, changed, or handshake failed
-        Server,       ///< 5xx
-        InvalidReply, ///< the reply was not what the API documents (malformed, truncated, wrong shape)
-        BadRequest,   ///< 400/409/422: the provider rejected what we asked (message from its body)
-        Insecure,     ///< refused before sending: plain http to a non-loopback host
-        Unsupported,  ///< the provider does not offer this operation
+        Auth, ///< 401: the token/key is wrong, expired or revoked
+        Forbidden, ///< 403: the credential lacks a permission
+        NotFound, ///< 404
+        RateLimited, ///< 429 or the provider's throttling code, after our retries
+        Network, ///< unreachable, DNS, connection refused/reset
+        Timeout, ///< no reply within the request's timeout
+        Tls, ///< certificate not trusted, changed, or handshake failed
+        Server, ///< 5xx
+        InvalidReply, ///< the reply was not what the API documents (malformed, truncated, wrong
+                      ///< shape)
+        BadRequest, ///< 400/409/422: the provider rejected what we asked (message from its body)
+        Insecure, ///< refused before sending: plain http to a non-loopback host
+        Unsupported, ///< the provider does not offer this operation
         CredentialsMissing, ///< the keychain has no secret for this account
-        Keychain,     ///< the OS keychain is unavailable or locked
+        Keychain, ///< the OS keychain is unavailable or locked
         InvalidInput, ///< the user's input was rejected before any request
         Cancelled,
     };
@@ -47,7 +49,8 @@ public:
     /// The provider's own error code ("unauthorized", "AuthFailure"), when it gave one.
     [[nodiscard]] QString providerCode() const { return m_providerCode; }
     void setProviderCode(const QString &code) { m_providerCode = code; }
-    /// For Tls errors: SHA-256 of the certificate the server presented (hex), so a UI can offer to pin.
+    /// For Tls errors: SHA-256 of the certificate the server presented (hex), so a UI can offer to
+    /// pin.
     [[nodiscard]] QByteArray peerCertificateSha256() const { return m_peerCertificateSha256; }
     void setPeerCertificateSha256(const QByteArray &hex) { m_peerCertificateSha256 = hex; }
     /// Seconds the server asked us to wait (Retry-After), or -1.

@@ -60,11 +60,16 @@ bool HttpClient::isLoopback(const QUrl &url)
 
 QString HttpClient::redactedUrl(const QUrl &url)
 {
-    static const QStringList secretKeys = {
-        QStringLiteral("x-amz-signature"), QStringLiteral("x-amz-credential"),
-        QStringLiteral("x-amz-security-token"), QStringLiteral("signature"),
-        QStringLiteral("token"), QStringLiteral("access_token"), QStringLiteral("api_key"),
-        QStringLiteral("apikey"), QStringLiteral("password"), QStringLiteral("secret")};
+    static const QStringList secretKeys = {QStringLiteral("x-amz-signature"),
+                                           QStringLiteral("x-amz-credential"),
+                                           QStringLiteral("x-amz-security-token"),
+                                           QStringLiteral("signature"),
+                                           QStringLiteral("token"),
+                                           QStringLiteral("access_token"),
+                                           QStringLiteral("api_key"),
+                                           QStringLiteral("apikey"),
+                                           QStringLiteral("password"),
+                                           QStringLiteral("secret")};
     QUrl copy = url;
     copy.setUserInfo({});
     QUrlQuery query(copy);
@@ -81,8 +86,8 @@ QString HttpClient::redactedUrl(const QUrl &url)
 QString HttpClient::redactedHeaders(const HttpRequest &request)
 {
     static const QList<QByteArray> secretHeaders = {"authorization", "x-amz-security-token",
-                                                    "x-auth-token", "x-api-key", "cookie",
-                                                    "proxy-authorization"};
+                                                    "x-auth-token",  "x-api-key",
+                                                    "cookie",        "proxy-authorization"};
     QStringList lines;
     for (const auto &[name, value] : request.headers) {
         const bool secret = secretHeaders.contains(name.toLower());
@@ -133,7 +138,8 @@ void HttpClient::sendJson(HttpRequest request, Callback<QJsonObject> done)
 
 void HttpClient::getPages(HttpRequest first, PageHandler onPage, Callback<void> done, int maxPages)
 {
-    auto chain = std::make_shared<PageChain>(PageChain{std::move(onPage), std::move(done), maxPages});
+    auto chain =
+        std::make_shared<PageChain>(PageChain {std::move(onPage), std::move(done), maxPages});
     fetchPage(chain, std::move(first));
 }
 
@@ -149,7 +155,8 @@ void HttpClient::fetchPage(const std::shared_ptr<PageChain> &chain, HttpRequest 
         if (!next.value())
             return chain->done({});
         if (++chain->page >= chain->maxPages)
-            return chain->done(Error(Error::InvalidReply, HttpErrorText::tooManyPages(chain->maxPages)));
+            return chain->done(
+                Error(Error::InvalidReply, HttpErrorText::tooManyPages(chain->maxPages)));
         fetchPage(chain, *next.value());
     });
 }
@@ -181,7 +188,8 @@ void HttpClient::attempt(quint64 id)
         networkRequest.setRawHeader(name, value);
     networkRequest.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
     if (!request.body.isEmpty() && request.header("Content-Type").isEmpty())
-        networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        networkRequest.setHeader(QNetworkRequest::ContentTypeHeader,
+                                 QByteArray("application/json"));
 
     pending->timedOut = false;
     pending->pinMismatch = false;
@@ -203,20 +211,22 @@ void HttpClient::attempt(quint64 id)
     });
     pending->timer->start(request.timeoutMs > 0 ? request.timeoutMs : m_timeoutMs);
 
-    connect(reply, &QNetworkReply::sslErrors, this, [this, id, reply](const QList<QSslError> &errors) {
-        Pending *p = m_pending.value(id);
-        if (!p || p->reply != reply)
-            return;
-        p->peerSha256 = certificateSha256(reply->sslConfiguration().peerCertificate());
-        // A pinned fingerprint is the user's explicit trust in exactly this certificate; only then
-        // are the chain errors it causes (self-signed, unknown CA, host name) accepted.
-        if (!m_pinnedSha256.isEmpty() && p->peerSha256 == m_pinnedSha256) {
-            reply->ignoreSslErrors(errors);
-            return;
-        }
-        for (const QSslError &error : errors)
-            p->sslErrors.append(error.errorString());
-    });
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this, id, reply](const QList<QSslError> &errors) {
+                Pending *p = m_pending.value(id);
+                if (!p || p->reply != reply)
+                    return;
+                p->peerSha256 = certificateSha256(reply->sslConfiguration().peerCertificate());
+                // A pinned fingerprint is the user's explicit trust in exactly this certificate;
+                // only then are the chain errors it causes (self-signed, unknown CA, host name)
+                // accepted.
+                if (!m_pinnedSha256.isEmpty() && p->peerSha256 == m_pinnedSha256) {
+                    reply->ignoreSslErrors(errors);
+                    return;
+                }
+                for (const QSslError &error : errors)
+                    p->sslErrors.append(error.errorString());
+            });
     connect(reply, &QNetworkReply::encrypted, this, [this, id, reply] {
         Pending *p = m_pending.value(id);
         if (!p || p->reply != reply)
@@ -249,10 +259,10 @@ void HttpClient::finish(quint64 id, QNetworkReply *reply)
     if (response.status != 0)
         noteRateLimit(response);
 
-    const bool success = reply->error() == QNetworkReply::NoError && response.status >= 200
-        && response.status < 300;
-    qCDebug(lcNet).noquote() << pending->request.method << redactedUrl(pending->request.url)
-                             << "->" << response.status << reply->error();
+    const bool success =
+        reply->error() == QNetworkReply::NoError && response.status >= 200 && response.status < 300;
+    qCDebug(lcNet).noquote() << pending->request.method << redactedUrl(pending->request.url) << "->"
+                             << response.status << reply->error();
     if (success)
         return complete(id, response);
 
@@ -296,10 +306,11 @@ Error HttpClient::errorFor(const Pending &pending, QNetworkReply *reply,
     }
     if (pending.pinMismatch || !pending.sslErrors.isEmpty()
         || reply->error() == QNetworkReply::SslHandshakeFailedError) {
-        Error error(Error::Tls, pending.pinMismatch
-                            ? HttpErrorText::certificateChanged(host, pending.peerSha256)
-                            : HttpErrorText::untrusted(host, pending.sslErrors,
-                                                       reply->errorString(), pending.peerSha256));
+        Error error(Error::Tls,
+                    pending.pinMismatch
+                        ? HttpErrorText::certificateChanged(host, pending.peerSha256)
+                        : HttpErrorText::untrusted(host, pending.sslErrors, reply->errorString(),
+                                                   pending.peerSha256));
         error.setPeerCertificateSha256(pending.peerSha256);
         return error;
     }
@@ -311,12 +322,14 @@ Error HttpClient::errorFor(const Pending &pending, QNetworkReply *reply,
         Error error(kind, HttpErrorText::forStatus(kind, response.status, provider.message),
                     response.status);
         error.setProviderCode(provider.code);
-        error.setRetryAfterSeconds(HttpErrorText::retryAfterSeconds(response.header("Retry-After")));
+        error.setRetryAfterSeconds(
+            HttpErrorText::retryAfterSeconds(response.header("Retry-After")));
         return error;
     }
     if (response.status != 0) // 2xx headers arrived, then the body broke off
         return Error(Error::InvalidReply, HttpErrorText::cutOff(host), response.status);
-    return Error(Error::Network, HttpErrorText::network(host, reply->error(), reply->errorString()));
+    return Error(Error::Network,
+                 HttpErrorText::network(host, reply->error(), reply->errorString()));
 }
 
 qint64 HttpClient::retryDelayMs(const Pending &pending, const Error &error) const
@@ -335,8 +348,8 @@ qint64 HttpClient::retryDelayMs(const Pending &pending, const Error &error) cons
         break;
     case Error::Server:
         retry = pending.request.isIdempotent()
-            && (error.httpStatus() == 502 || error.httpStatus() == 503
-                || error.httpStatus() == 504);
+                && (error.httpStatus() == 502 || error.httpStatus() == 503
+                    || error.httpStatus() == 504);
         break;
     case Error::Network:
     case Error::InvalidReply: // a body cut off mid-way: as good as a reset connection
@@ -349,16 +362,16 @@ qint64 HttpClient::retryDelayMs(const Pending &pending, const Error &error) cons
         return -1;
     const qint64 exponential = qint64(m_retryPolicy.baseDelayMs) << (pending.attempt - 1);
     const qint64 jitter = m_retryPolicy.baseDelayMs > 1
-        ? QRandomGenerator::global()->bounded(m_retryPolicy.baseDelayMs / 2)
-        : 0;
+                              ? QRandomGenerator::global()->bounded(m_retryPolicy.baseDelayMs / 2)
+                              : 0;
     return std::min<qint64>(exponential + jitter, m_retryPolicy.maxDelayMs);
 }
 
 void HttpClient::noteRateLimit(const HttpResponse &response)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    std::optional<RateLimit> limit = m_rateLimitReader ? m_rateLimitReader(response)
-                                                       : RateLimit::fromHeaders(response);
+    std::optional<RateLimit> limit =
+        m_rateLimitReader ? m_rateLimitReader(response) : RateLimit::fromHeaders(response);
     QDateTime notBefore;
     if (limit) {
         m_lastRateLimit = limit;

@@ -18,17 +18,17 @@ class QNetworkReply;
 
 CLOUDDECK_CORE_EXPORT Q_DECLARE_LOGGING_CATEGORY(lcNet)
 
-/**
- * @brief The single seam between CloudDeck and the network: the only class that uses
- * QNetworkAccessManager.
- *
- * It adds what every provider needs the same way: a per-request timeout, bounded retries with
- * exponential backoff (429 honouring Retry-After, 502/503/504, connection reset), pacing by the
- * provider's rate-limit headers, certificate pinning for self-signed private clouds, refusal of
- * plain http to non-loopback hosts, and one Error with a message a person can act on.
- * Log lines never show Authorization headers or signed query parameters.
- */
-class CLOUDDECK_CORE_EXPORT HttpClient : public QObject
+    /**
+     * @brief The single seam between CloudDeck and the network: the only class that uses
+     * QNetworkAccessManager.
+     *
+     * It adds what every provider needs the same way: a per-request timeout, bounded retries with
+     * exponential backoff (429 honouring Retry-After, 502/503/504, connection reset), pacing by the
+     * provider's rate-limit headers, certificate pinning for self-signed private clouds, refusal of
+     * plain http to non-loopback hosts, and one Error with a message a person can act on.
+     * Log lines never show Authorization headers or signed query parameters.
+     */
+    class CLOUDDECK_CORE_EXPORT HttpClient : public QObject
 {
     Q_OBJECT
 public:

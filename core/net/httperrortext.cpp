@@ -48,7 +48,8 @@ QString timeout(const QString &host, int timeoutMs)
 
 QString certificateChanged(const QString &host, const QByteArray &presentedSha256)
 {
-    return tr("The certificate of %1 has changed (it now presents SHA-256 %2) and no longer matches "
+    return tr("The certificate of %1 has changed (it now presents SHA-256 %2) and no longer "
+              "matches "
               "the one pinned for this account. If the change is expected, pin the new "
               "fingerprint; otherwise someone may be intercepting the connection.")
         .arg(host, QString::fromLatin1(presentedSha256));
@@ -125,8 +126,8 @@ int retryAfterSeconds(const QByteArray &value)
     const int seconds = trimmed.toInt(&ok);
     if (ok)
         return std::max(0, seconds);
-    const QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(trimmed),
-                                                   QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    const QDateTime date = QLocale::c().toDateTime(
+        QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!date.isValid())
         return -1;
     QDateTime utc = date;

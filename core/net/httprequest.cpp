@@ -42,5 +42,5 @@ bool HttpRequest::isIdempotent() const
     if (idempotent)
         return *idempotent;
     return method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE"
-        || method == "OPTIONS";
+           || method == "OPTIONS";
 }

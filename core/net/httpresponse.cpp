@@ -24,8 +24,8 @@ Result<QJsonObject> HttpResponse::jsonObject() const
                      QCoreApplication::translate("HttpClient",
                                                  "The server's reply is not valid JSON (%1 at byte "
                                                  "%2); it may have been cut off.")
-                             .arg(parseError.errorString())
-                             .arg(parseError.offset),
+                         .arg(parseError.errorString())
+                         .arg(parseError.offset),
                      status);
     }
     if (!document.isObject()) {

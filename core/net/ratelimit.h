@@ -12,9 +12,9 @@ struct HttpResponse;
  */
 struct CLOUDDECK_CORE_EXPORT RateLimit
 {
-    int limit = -1;     ///< requests per window, -1 when unknown
+    int limit = -1; ///< requests per window, -1 when unknown
     int remaining = -1; ///< requests left in this window
-    QDateTime reset;    ///< when the window refills (UTC)
+    QDateTime reset; ///< when the window refills (UTC)
 
     /// The common "RateLimit-Limit/Remaining/Reset" family (DigitalOcean, Hetzner) and its
     /// "X-RateLimit-*" twin (Linode). Reset is an epoch time in seconds in all three.

@@ -15,12 +15,10 @@ class Result
 public:
     Result(T value)
         : m_value(std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_error(std::move(error))
-    {
-    }
+    { }
 
     [[nodiscard]] bool ok() const { return !m_error.isError(); }
     [[nodiscard]] const Error &error() const { return m_error; }
@@ -41,8 +39,7 @@ public:
     Result() = default;
     Result(Error error)
         : m_error(std::move(error))
-    {
-    }
+    { }
     [[nodiscard]] bool ok() const { return !m_error.isError(); }
     [[nodiscard]] const Error &error() const { return m_error; }
 

@@ -35,7 +35,8 @@ public:
     /// The account's endpoint override, else the plugin's default base URL.
     [[nodiscard]] QUrl baseUrl() const;
     /// baseUrl() with @p path appended ("/droplets") and @p query set.
-    [[nodiscard]] QUrl url(const QString &path, const QList<std::pair<QString, QString>> &query = {}) const;
+    [[nodiscard]] QUrl url(const QString &path,
+                           const QList<std::pair<QString, QString>> &query = {}) const;
 
     /// One cheap authenticated call; yields who the credentials belong to ("ops@example.com").
     virtual void verify(Callback<QString> done) = 0;
@@ -69,7 +70,6 @@ private:
 template<typename T>
 void Provider::unsupported(const QString &what, Callback<T> done)
 {
-    const Error error(Error::Unsupported,
-                      tr("%1 does not support %2.").arg(m_metadata.name, what));
+    const Error error(Error::Unsupported, tr("%1 does not support %2.").arg(m_metadata.name, what));
     post([done = std::move(done), error] { done(error); });
 }

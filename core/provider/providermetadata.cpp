@@ -67,12 +67,12 @@ QJsonObject ProviderMetadata::toJson() const
 {
     QJsonArray fields;
     for (const Field &field : credentialFields) {
-        fields.append(QJsonObject{{QStringLiteral("id"), field.id},
-                                  {QStringLiteral("label"), field.label},
-                                  {QStringLiteral("placeholder"), field.placeholder},
-                                  {QStringLiteral("help"), field.help},
-                                  {QStringLiteral("secret"), field.secret},
-                                  {QStringLiteral("required"), field.required}});
+        fields.append(QJsonObject {{QStringLiteral("id"), field.id},
+                                   {QStringLiteral("label"), field.label},
+                                   {QStringLiteral("placeholder"), field.placeholder},
+                                   {QStringLiteral("help"), field.help},
+                                   {QStringLiteral("secret"), field.secret},
+                                   {QStringLiteral("required"), field.required}});
     }
     return {{QStringLiteral("id"), id},
             {QStringLiteral("name"), name},

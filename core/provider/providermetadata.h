@@ -9,7 +9,8 @@
 #include <QUrl>
 
 /**
- * @brief What a provider plugin says about itself in its JSON metadata, readable without loading it.
+ * @brief What a provider plugin says about itself in its JSON metadata, readable without loading
+ * it.
  *
  * The JSON (embedded with Q_PLUGIN_METADATA FILE) looks like:
  * {"id": "digitalocean", "name": "DigitalOcean", "mark": "DO", "defaultEndpoint": "https://...",
@@ -20,7 +21,7 @@ struct CLOUDDECK_CORE_EXPORT ProviderMetadata
 {
     struct Field
     {
-        QString id;    ///< "token", "accessKeyId"; the CLI option is its kebab-case form
+        QString id; ///< "token", "accessKeyId"; the CLI option is its kebab-case form
         QString label; ///< shown in forms
         QString placeholder;
         QString help;

@@ -47,8 +47,8 @@ void ProviderRegistry::scan()
                 delete loader;
                 continue;
             }
-            ProviderMetadata metadata
-                = ProviderMetadata::fromJson(meta.value(QLatin1String("MetaData")).toObject());
+            ProviderMetadata metadata =
+                ProviderMetadata::fromJson(meta.value(QLatin1String("MetaData")).toObject());
             if (!metadata.isValid() || m_entries.contains(metadata.id)) {
                 delete loader;
                 continue;
@@ -100,7 +100,8 @@ Provider *ProviderRegistry::create(const Account &account, const QVariantMap &se
             *error = tr("The provider plugin \"%1\" could not be loaded: %2")
                          .arg(account.providerId, it->loader->errorString());
         }
-        qCWarning(lcPlugins) << "cannot load" << it->loader->fileName() << it->loader->errorString();
+        qCWarning(lcPlugins) << "cannot load" << it->loader->fileName()
+                             << it->loader->errorString();
         return nullptr;
     }
     return plugin->create(it->metadata, account, secrets, parent);

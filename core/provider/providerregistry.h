@@ -15,15 +15,15 @@ struct Account;
 
 CLOUDDECK_CORE_EXPORT Q_DECLARE_LOGGING_CATEGORY(lcPlugins)
 
-/**
- * @brief Finds provider plugins at run time and creates providers from them.
- *
- * Searches, in order, every folder in CLOUDDECK_PLUGIN_PATH (path-list separated), then the
- * install's plugin folder relative to the executable (<bin>/../<libdir>/clouddeck/plugins), which is
- * also where the build tree puts them. The first plugin found for an id wins. Metadata is read
- * without loading the library; a plugin is loaded when its first provider is created.
- */
-class CLOUDDECK_CORE_EXPORT ProviderRegistry : public QObject
+    /**
+     * @brief Finds provider plugins at run time and creates providers from them.
+     *
+     * Searches, in order, every folder in CLOUDDECK_PLUGIN_PATH (path-list separated), then the
+     * install's plugin folder relative to the executable (<bin>/../<libdir>/clouddeck/plugins),
+     * which is also where the build tree puts them. The first plugin found for an id wins. Metadata
+     * is read without loading the library; a plugin is loaded when its first provider is created.
+     */
+    class CLOUDDECK_CORE_EXPORT ProviderRegistry : public QObject
 {
     Q_OBJECT
 public:
