@@ -315,10 +315,11 @@ Error HttpClient::errorFor(const Pending &pending, QNetworkReply *reply,
         return error;
     }
     if (response.status >= 300 || (response.status != 0 && response.status < 200)) {
-        const Error::Kind kind = Error::kindForStatus(response.status);
         ProviderError provider;
         if (m_errorReader)
             provider = m_errorReader(response);
+        const Error::Kind kind =
+            provider.kind != Error::None ? provider.kind : Error::kindForStatus(response.status);
         Error error(kind, HttpErrorText::forStatus(kind, response.status, provider.message),
                     response.status);
         error.setProviderCode(provider.code);

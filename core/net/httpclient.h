@@ -47,6 +47,11 @@ public:
     {
         QString code;
         QString message;
+        /// The kind the provider's code means, when the HTTP status says less (EC2 sends its
+        /// throttling "RequestLimitExceeded" as 503 or 400, "InvalidInstanceID.NotFound" as 400).
+        /// None: the kind follows the status. The kind decides retries, so a RateLimited here is
+        /// retried with backoff like a 429.
+        Error::Kind kind = Error::None;
     };
     using ErrorReader = std::function<ProviderError(const HttpResponse &)>;
     using RateLimitReader = std::function<std::optional<RateLimit>(const HttpResponse &)>;
