@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Sets up and builds CloudDeck with warnings as errors, then runs the whole test suite with ctest.
+# Every test starts what it needs itself (a private HOME, a D-Bus session with gnome-keyring, fake
+# cloud servers on 127.0.0.1) and stops it. ctest's summary line is the last line printed.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build="$here/build"
+"$here/scripts/setup.sh" "$build" -DCLOUDDECK_WERROR=ON -DCLOUDDECK_BUILD_TESTS=ON
+echo "==> Testing"
+set +e
+# ctest prints "Total Test time" and the list of failures after its summary: move the summary
+# line to the very end, where CI and people look for it.
+ctest --test-dir "$build" --output-on-failure -j"$(nproc)" --timeout 600 2>&1 \
+    | awk '/tests passed, [0-9]+ tests? failed out of/ { summary = $0; next } { print; fflush() }
+           END { if (summary != "") print summary }'
+status=${PIPESTATUS[0]}
+exit "$status"
