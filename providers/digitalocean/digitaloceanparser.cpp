@@ -1,9 +1,13 @@
 #include "digitaloceanparser.h"
 
+#include "httpresponse.h"
 #include "jsonreader.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
 #include <QUrl>
 #include <QUrlQuery>
+#include <algorithm>
 
 using namespace JsonReader;
 
@@ -13,6 +17,13 @@ QString key(const char *name)
     return QString::fromLatin1(name);
 }
 
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DigitalOceanParser", text);
+}
+
+// networks: {"v4": [{"ip_address", "type": "public"|"private", ...}], "v6": [...]}. Entries that
+// are not objects or have no address are skipped: a droplet still being created has none.
 void readNetworks(const QJsonObject &networks, Machine &machine)
 {
     const struct
@@ -35,6 +46,7 @@ void readNetworks(const QJsonObject &networks, Machine &machine)
     }
 }
 
+// "Ubuntu 20.04 (LTS) x64": the reference names images without their distribution.
 QString imageLabel(const QJsonObject &image)
 {
     const QString distribution = string(image.value(key("distribution")));
@@ -44,6 +56,39 @@ QString imageLabel(const QJsonObject &image)
     if (name.isEmpty())
         return distribution;
     return distribution + QLatin1Char(' ') + name;
+}
+
+Result<Image> readImage(const QJsonValue &value, DigitalOceanParser::ImageSource source)
+{
+    if (!value.isObject())
+        return shapeError(QStringLiteral("an image is not an object"));
+    const QJsonObject image = value.toObject();
+    Image result;
+    // A slug is what create accepts for public images; private ones only have their numeric id.
+    result.id = string(image.value(key("slug")));
+    if (result.id.isEmpty())
+        result.id = JsonReader::id(image.value(key("id")));
+    if (result.id.isEmpty())
+        return shapeError(QStringLiteral("an image has no id"));
+    result.name = imageLabel(image);
+    result.distribution = string(image.value(key("distribution")));
+    // The "type" attribute is "snapshot" for DigitalOcean's own distribution images as well as
+    // for a user's snapshots, so the listing the page came from decides.
+    const QString type = string(image.value(key("type")));
+    if (source == DigitalOceanParser::ImageSource::Distribution)
+        result.kind = QStringLiteral("distribution");
+    else if (type == QLatin1String("custom"))
+        result.kind = QStringLiteral("custom");
+    else
+        result.kind = QStringLiteral("snapshot"); // snapshot, backup
+    result.regions = strings(image.value(key("regions")));
+    return result;
+}
+
+bool usable(const QJsonValue &image)
+{
+    const QJsonValue status = object(image).value(key("status"));
+    return !status.isString() || status.toString() == QLatin1String("available");
 }
 } // namespace
 
@@ -81,8 +126,8 @@ Result<Machine> DigitalOceanParser::droplet(const QJsonValue &value)
 
     const QJsonObject region = object(droplet.value(key("region")));
     machine.region = string(region.value(key("slug")));
-    if (!region.value(key("name")).toString().isEmpty())
-        machine.extra.insert(QStringLiteral("regionName"), region.value(key("name")).toString());
+    if (const QString name = string(region.value(key("name"))); !name.isEmpty())
+        machine.extra.insert(QStringLiteral("regionName"), name);
 
     const QJsonObject size = object(droplet.value(key("size")));
     machine.size = string(droplet.value(key("size_slug")));
@@ -95,6 +140,8 @@ Result<Machine> DigitalOceanParser::droplet(const QJsonValue &value)
     machine.image = imageLabel(image);
     if (const QString slug = string(image.value(key("slug"))); !slug.isEmpty())
         machine.extra.insert(QStringLiteral("imageSlug"), slug);
+    if (const QString imageId = JsonReader::id(image.value(key("id"))); !imageId.isEmpty())
+        machine.extra.insert(QStringLiteral("imageId"), imageId);
 
     readNetworks(object(droplet.value(key("networks"))), machine);
 
@@ -104,6 +151,8 @@ Result<Machine> DigitalOceanParser::droplet(const QJsonValue &value)
         machine.extra.insert(QStringLiteral("vpcUuid"), vpc);
     if (const QStringList features = strings(droplet.value(key("features"))); !features.isEmpty())
         machine.extra.insert(QStringLiteral("features"), features);
+    if (const QStringList volumes = strings(droplet.value(key("volume_ids"))); !volumes.isEmpty())
+        machine.extra.insert(QStringLiteral("volumeIds"), volumes);
     return machine;
 }
 
@@ -112,12 +161,34 @@ Result<QList<Machine>> DigitalOceanParser::droplets(const QJsonObject &page)
     return list<Machine>(page, key("droplets"), &DigitalOceanParser::droplet);
 }
 
-Result<std::optional<int>> DigitalOceanParser::nextPage(const QJsonObject &page)
+Result<Machine> DigitalOceanParser::createdDroplet(const QJsonObject &reply)
 {
+    Result<Machine> machine = droplet(reply.value(key("droplet")));
+    if (!machine.ok())
+        return machine;
+    const QJsonArray actions = object(reply.value(key("links"))).value(key("actions")).toArray();
+    for (const QJsonValue &link : actions) {
+        const QJsonObject action = object(link);
+        const QString id = JsonReader::id(action.value(key("id")));
+        if (!id.isEmpty() && string(action.value(key("rel"))) == QLatin1String("create")) {
+            machine.value().extra.insert(QStringLiteral("createActionId"), id);
+            break;
+        }
+    }
+    return machine;
+}
+
+Result<std::optional<int>> DigitalOceanParser::nextPage(const QJsonObject &page, int currentPage)
+{
+    // "links" is absent when everything fit on one page, and "pages" only holds the links that
+    // make sense (no "next" on the last page).
     const QJsonValue links = page.value(key("links"));
     if (!links.isUndefined() && !links.isNull() && !links.isObject())
         return shapeError(QStringLiteral("\"links\" is not an object"));
-    const QJsonValue next = object(object(links).value(key("pages"))).value(key("next"));
+    const QJsonValue pages = object(links).value(key("pages"));
+    if (!pages.isUndefined() && !pages.isNull() && !pages.isObject())
+        return shapeError(QStringLiteral("\"links.pages\" is not an object"));
+    const QJsonValue next = object(pages).value(key("next"));
     if (next.isUndefined() || next.isNull())
         return std::optional<int>();
     // Only the page number is taken from the link: requests always go to the account's own
@@ -127,29 +198,51 @@ Result<std::optional<int>> DigitalOceanParser::nextPage(const QJsonObject &page)
     const int number = query.queryItemValue(QStringLiteral("page")).toInt(&ok);
     if (!ok || number < 1)
         return shapeError(QStringLiteral("the next-page link has no page number"));
+    if (number <= currentPage)
+        return shapeError(QStringLiteral("the next-page link points back to page %1").arg(number));
     return std::optional<int>(number);
 }
 
-Result<std::pair<qint64, QString>> DigitalOceanParser::action(const QJsonObject &reply)
+Result<DigitalOceanParser::Action> DigitalOceanParser::action(const QJsonObject &reply)
 {
-    const QJsonObject action = object(reply.value(key("action")));
-    const QString id = JsonReader::id(action.value(key("id")));
-    const QString status = string(action.value(key("status")));
-    if (id.isEmpty() || status.isEmpty())
+    const QJsonObject object = JsonReader::object(reply.value(key("action")));
+    Action action;
+    const QString id = JsonReader::id(object.value(key("id")));
+    action.id = id.toLongLong();
+    action.status = string(object.value(key("status")));
+    action.type = string(object.value(key("type")));
+    if (id.isEmpty() || action.status.isEmpty())
         return shapeError(QStringLiteral("the action has no id or status"));
-    return std::pair<qint64, QString>(id.toLongLong(), status);
+    return action;
 }
 
 Result<QString> DigitalOceanParser::account(const QJsonObject &reply)
 {
-    const QJsonValue account = reply.value(key("account"));
-    if (!account.isObject())
+    const QJsonValue value = reply.value(key("account"));
+    if (!value.isObject())
         return shapeError(QStringLiteral("no \"account\" object"));
-    const QString email = string(account.toObject().value(key("email")));
-    const QString team = string(object(account.toObject().value(key("team"))).value(key("name")));
+    const QJsonObject account = value.toObject();
+    const QString email = string(account.value(key("email")));
     if (email.isEmpty())
         return shapeError(QStringLiteral("the account has no email"));
+    if (string(account.value(key("status"))) == QLatin1String("locked")) {
+        const QString why = string(account.value(key("status_message"))).trimmed();
+        return Error(Error::Forbidden,
+                     tr("The DigitalOcean account %1 is locked%2. Resolve it in the DigitalOcean "
+                        "control panel.")
+                         .arg(email, why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why)));
+    }
+    const QString team = string(object(account.value(key("team"))).value(key("name")));
     return team.isEmpty() ? email : QStringLiteral("%1 (team %2)").arg(email, team);
+}
+
+DigitalOceanParser::ApiError DigitalOceanParser::error(const HttpResponse &response)
+{
+    const Result<QJsonObject> body = response.jsonObject();
+    if (!body.ok())
+        return {};
+    return {string(body.value().value(key("id"))), string(body.value().value(key("message"))),
+            string(body.value().value(key("request_id")))};
 }
 
 Result<QList<Region>> DigitalOceanParser::regions(const QJsonObject &page)
@@ -187,28 +280,22 @@ Result<QList<Size>> DigitalOceanParser::sizes(const QJsonObject &page)
     });
 }
 
-Result<QList<Image>> DigitalOceanParser::images(const QJsonObject &page)
+Result<QList<Image>> DigitalOceanParser::images(const QJsonObject &page, ImageSource source)
 {
-    return list<Image>(page, key("images"), [](const QJsonValue &value) -> Result<Image> {
-        const QJsonObject image = object(value);
-        Image result;
-        // A slug is what create accepts for public images; private ones only have their id.
-        result.id = string(image.value(key("slug")));
-        if (result.id.isEmpty())
-            result.id = JsonReader::id(image.value(key("id")));
-        if (result.id.isEmpty())
-            return shapeError(QStringLiteral("an image has no id"));
-        result.name = imageLabel(image);
-        result.distribution = string(image.value(key("distribution")));
-        const QString type = string(image.value(key("type")));
-        result.kind = type == QLatin1String("base") ? QStringLiteral("distribution")
-                      : type.isEmpty()              ? QStringLiteral("distribution")
-                                                    : type;
-        if (image.value(key("public")).toBool() && type == QLatin1String("snapshot"))
-            result.kind = QStringLiteral("application");
-        result.regions = strings(image.value(key("regions")));
-        return result;
-    });
+    Result<QList<QJsonValue>> all =
+        list<QJsonValue>(page, key("images"), [](const QJsonValue &value) { return value; });
+    if (!all.ok())
+        return all.error();
+    QList<Image> result;
+    for (const QJsonValue &value : std::as_const(all.value())) {
+        Result<Image> image = readImage(value, source);
+        if (!image.ok())
+            return image.error();
+        // Uploads still in progress, deleted or retired images cannot be booted.
+        if (usable(value))
+            result.append(image.takeValue());
+    }
+    return result;
 }
 
 Result<QList<SshKey>> DigitalOceanParser::sshKeys(const QJsonObject &page)
@@ -224,4 +311,62 @@ Result<QList<SshKey>> DigitalOceanParser::sshKeys(const QJsonObject &page)
         result.publicKey = string(sshKey.value(key("public_key")));
         return result;
     });
+}
+
+QString DigitalOceanParser::actionType(MachineAction::Action action)
+{
+    switch (action) {
+    case MachineAction::Start:
+        return QStringLiteral("power_on");
+    case MachineAction::Shutdown:
+        return QStringLiteral("shutdown");
+    case MachineAction::PowerOff:
+        return QStringLiteral("power_off");
+    case MachineAction::Reboot:
+        return QStringLiteral("reboot");
+    case MachineAction::Destroy:
+        break;
+    }
+    return {};
+}
+
+bool DigitalOceanParser::isNumericId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 18)
+        return false;
+    return std::all_of(id.cbegin(), id.cend(), [](QChar c) { return c.isDigit(); });
+}
+
+Result<QJsonObject> DigitalOceanParser::createBody(const CreateMachineRequest &request)
+{
+    if (request.name.trimmed().isEmpty() || request.size.isEmpty() || request.image.isEmpty()) {
+        return Error(Error::InvalidInput, tr("A new droplet needs a name, a size and an image."));
+    }
+    QJsonObject body {{key("name"), request.name.trimmed()}, {key("size"), request.size}};
+    // Without a region DigitalOcean picks one; an empty string would be rejected.
+    if (!request.region.isEmpty())
+        body.insert(key("region"), request.region);
+    // Public images are named by slug, private ones (snapshots, custom) by numeric id.
+    body.insert(key("image"), isNumericId(request.image) ? QJsonValue(request.image.toLongLong())
+                                                         : QJsonValue(request.image));
+    if (!request.sshKeys.isEmpty()) {
+        QJsonArray keys; // numeric ids, or fingerprints ("3b:16:e4:...")
+        for (const QString &sshKey : request.sshKeys)
+            keys.append(isNumericId(sshKey) ? QJsonValue(sshKey.toLongLong()) : QJsonValue(sshKey));
+        body.insert(key("ssh_keys"), keys);
+    }
+    for (const char *option : {"backups", "ipv6", "monitoring", "with_droplet_agent"}) {
+        if (request.extra.contains(key(option)))
+            body.insert(key(option), request.extra.value(key(option)).toBool());
+    }
+    if (const QString vpc = request.extra.value(key("vpc_uuid")).toString(); !vpc.isEmpty())
+        body.insert(key("vpc_uuid"), vpc);
+    if (const QStringList volumes = request.extra.value(key("volumes")).toStringList();
+        !volumes.isEmpty())
+        body.insert(key("volumes"), QJsonArray::fromStringList(volumes));
+    if (!request.tags.isEmpty())
+        body.insert(key("tags"), QJsonArray::fromStringList(request.tags));
+    if (!request.userData.isEmpty())
+        body.insert(key("user_data"), request.userData);
+    return body;
 }

@@ -1,10 +1,8 @@
 #include "digitaloceanprovider.h"
 
-#include "digitaloceanparser.h"
-
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTimer>
 #include <memory>
 
@@ -18,15 +16,18 @@ DigitalOceanProvider::DigitalOceanProvider(const ProviderMetadata &metadata, con
     http()->setAuthorizer([authorization](HttpRequest &request) {
         request.setHeader("Authorization", authorization);
     });
-    // Error bodies: {"id": "unauthorized", "message": "Unable to authenticate you."}
+    // Error bodies are {"id": "unauthorized", "message": "Unable to authenticate you.",
+    // "request_id": "..."}: the message is what the user reads, the id is the provider code.
     http()->setErrorReader([](const HttpResponse &response) {
-        const Result<QJsonObject> body = response.jsonObject();
-        if (!body.ok())
-            return HttpClient::ProviderError {};
-        return HttpClient::ProviderError {body.value().value(QLatin1String("id")).toString(),
-                                          body.value().value(QLatin1String("message")).toString()};
+        const DigitalOceanParser::ApiError error = DigitalOceanParser::error(response);
+        if (!error.requestId.isEmpty()) {
+            qCInfo(lcDigitalOcean).noquote()
+                << "HTTP" << response.status << error.id << "request id" << error.requestId;
+        }
+        return HttpClient::ProviderError {error.id, error.message};
     });
-    // RateLimit-Limit / RateLimit-Remaining / RateLimit-Reset: the default reader handles them.
+    // ratelimit-limit / ratelimit-remaining / ratelimit-reset (epoch seconds) and Retry-After on
+    // a burst-limit 429: HttpClient's default reader and pacing handle exactly these.
 }
 
 void DigitalOceanProvider::verify(Callback<QString> done)
@@ -42,10 +43,14 @@ void DigitalOceanProvider::verify(Callback<QString> done)
 template<typename T>
 void DigitalOceanProvider::listAll(const QString &path,
                                    const QList<std::pair<QString, QString>> &query,
-                                   std::function<Result<QList<T>>(const QJsonObject &)> parse,
-                                   Callback<QList<T>> done)
+                                   PageParser<T> parse, Callback<QList<T>> done)
 {
-    auto collected = std::make_shared<QList<T>>();
+    struct State
+    {
+        QList<T> items;
+        int page = 1;
+    };
+    auto state = std::make_shared<State>();
     auto pageUrl = [this, path, query](int page) {
         auto items = query;
         items.append({QStringLiteral("page"), QString::number(page)});
@@ -54,7 +59,7 @@ void DigitalOceanProvider::listAll(const QString &path,
     };
     http()->getPages(
         HttpRequest::get(pageUrl(1)),
-        [collected, parse,
+        [state, parse,
          pageUrl](const HttpResponse &response) -> Result<std::optional<HttpRequest>> {
             const Result<QJsonObject> body = response.jsonObject();
             if (!body.ok())
@@ -62,121 +67,138 @@ void DigitalOceanProvider::listAll(const QString &path,
             Result<QList<T>> items = parse(body.value());
             if (!items.ok())
                 return items.error();
-            collected->append(items.takeValue());
-            const Result<std::optional<int>> next = DigitalOceanParser::nextPage(body.value());
+            state->items.append(items.takeValue());
+            const auto next = DigitalOceanParser::nextPage(body.value(), state->page);
             if (!next.ok())
                 return next.error();
             if (!next.value())
                 return std::optional<HttpRequest>();
-            return std::optional<HttpRequest>(HttpRequest::get(pageUrl(*next.value())));
+            state->page = *next.value();
+            return std::optional<HttpRequest>(HttpRequest::get(pageUrl(state->page)));
         },
-        [collected, done](Result<void> result) {
+        [state, done](Result<void> result) {
             if (!result.ok())
                 return done(result.error());
-            done(*collected);
+            done(std::move(state->items));
         });
 }
 
 void DigitalOceanProvider::listMachines(Callback<QList<Machine>> done)
 {
     listAll<Machine>(QStringLiteral("/v2/droplets"), {}, &DigitalOceanParser::droplets,
-                     std::move(done));
+                     [done](Result<QList<Machine>> machines) {
+                         if (!machines.ok())
+                             return done(machines.error());
+                         // Pages are offsets: a droplet created while we page shifts the rest,
+                         // so one may come twice. Keep the first copy of each id.
+                         QList<Machine> unique;
+                         QSet<QString> seen;
+                         for (Machine &machine : machines.value()) {
+                             if (!seen.contains(machine.id)) {
+                                 seen.insert(machine.id);
+                                 unique.append(std::move(machine));
+                             }
+                         }
+                         done(std::move(unique));
+                     });
 }
 
 void DigitalOceanProvider::runAction(const QString &machineId, MachineAction::Action action,
                                      Callback<void> done)
 {
+    if (!DigitalOceanParser::isNumericId(machineId)) {
+        const Error error(Error::InvalidInput,
+                          tr("\"%1\" is not a DigitalOcean droplet id.").arg(machineId));
+        return post([done, error] { done(error); });
+    }
     const QString dropletPath = QStringLiteral("/v2/droplets/") + machineId;
     if (action == MachineAction::Destroy) {
-        // DELETE answers 204 No Content once the destroy is accepted; there is no action to follow.
+        // 204 No Content once the destroy is accepted; there is no action object to follow.
         HttpRequest request = HttpRequest::get(url(dropletPath));
         request.method = "DELETE";
+        qCInfo(lcDigitalOcean) << "droplet" << machineId << "destroy";
         http()->send(request, [done](Result<HttpResponse> reply) {
             done(reply.ok() ? Result<void>() : Result<void>(reply.error()));
         });
         return;
     }
-    static const QHash<MachineAction::Action, QString> types = {
-        {MachineAction::Start, QStringLiteral("power_on")},
-        {MachineAction::Shutdown, QStringLiteral("shutdown")},
-        {MachineAction::PowerOff, QStringLiteral("power_off")},
-        {MachineAction::Reboot, QStringLiteral("reboot")},
-    };
-    const HttpRequest request = HttpRequest::json(
-        "POST", url(dropletPath + QStringLiteral("/actions")),
-        QJsonDocument(QJsonObject {{QStringLiteral("type"), types.value(action)}}));
-    qCInfo(lcDigitalOcean) << "droplet" << machineId << "action" << types.value(action);
+    const QString type = DigitalOceanParser::actionType(action);
+    const HttpRequest request =
+        HttpRequest::json("POST", url(dropletPath + QStringLiteral("/actions")),
+                          QJsonDocument(QJsonObject {{QStringLiteral("type"), type}}));
+    qCInfo(lcDigitalOcean) << "droplet" << machineId << "action" << type;
     http()->sendJson(request, [this, done](Result<QJsonObject> reply) {
         if (!reply.ok())
             return done(reply.error());
-        const auto action = DigitalOceanParser::action(reply.value());
-        if (!action.ok())
-            return done(action.error());
-        const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + m_actionTimeoutMs;
-        if (action.value().second == QLatin1String("completed"))
+        const auto started = DigitalOceanParser::action(reply.value());
+        if (!started.ok())
+            return done(started.error());
+        if (started.value().status == QLatin1String("completed"))
             return done({});
-        followAction(action.value().first, deadline, done);
+        if (started.value().status == QLatin1String("errored"))
+            return done(actionFailed(started.value()));
+        followAction(started.value(), QDateTime::currentMSecsSinceEpoch() + m_actionTimeoutMs,
+                     done);
     });
 }
 
-void DigitalOceanProvider::followAction(qint64 actionId, qint64 deadlineMs, Callback<void> done)
+void DigitalOceanProvider::followAction(const DigitalOceanParser::Action &action, qint64 deadlineMs,
+                                        Callback<void> done)
 {
-    QTimer::singleShot(m_actionPollMs, this, [this, actionId, deadlineMs, done] {
-        const QUrl actionUrl = url(QStringLiteral("/v2/actions/") + QString::number(actionId));
+    // The timer belongs to this provider: deleting it cancels the follow without a callback.
+    QTimer::singleShot(m_actionPollMs, this, [this, action, deadlineMs, done] {
+        const QUrl actionUrl = url(QStringLiteral("/v2/actions/") + QString::number(action.id));
         http()->sendJson(HttpRequest::get(actionUrl), [=, this](Result<QJsonObject> reply) {
             if (!reply.ok())
                 return done(reply.error());
-            const auto action = DigitalOceanParser::action(reply.value());
-            if (!action.ok())
-                return done(action.error());
-            const QString &status = action.value().second;
-            if (status == QLatin1String("completed"))
+            const auto current = DigitalOceanParser::action(reply.value());
+            if (!current.ok())
+                return done(current.error());
+            if (current.value().status == QLatin1String("completed"))
                 return done({});
-            if (status == QLatin1String("errored")) {
-                return done(Error(Error::Server,
-                                  tr("DigitalOcean reports that the action failed (action %1). "
-                                     "Check the droplet in the DigitalOcean console.")
-                                      .arg(actionId)));
+            if (current.value().status == QLatin1String("errored"))
+                return done(actionFailed(current.value()));
+            if (QDateTime::currentMSecsSinceEpoch() >= deadlineMs) {
+                return done(Error(Error::Timeout,
+                                  tr("DigitalOcean still reports the %1 action (%2) as in progress "
+                                     "after %3 s; CloudDeck stopped waiting. It may still "
+                                     "complete: refresh to see the droplet's state.")
+                                      .arg(current.value().type)
+                                      .arg(action.id)
+                                      .arg(m_actionTimeoutMs / 1000)));
             }
-            if (QDateTime::currentMSecsSinceEpoch() > deadlineMs) {
-                return done(
-                    Error(Error::Timeout, tr("The action is still in progress after %1 minutes; "
-                                             "CloudDeck stopped waiting. It may still complete.")
-                                              .arg(m_actionTimeoutMs / 60000)));
-            }
-            followAction(actionId, deadlineMs, done);
+            followAction(action, deadlineMs, done);
         });
     });
+}
+
+Error DigitalOceanProvider::actionFailed(const DigitalOceanParser::Action &action) const
+{
+    Error error(Error::Server, tr("DigitalOcean reports that the %1 action failed (action %2). "
+                                  "Check the droplet in the DigitalOcean control panel, then try "
+                                  "again.")
+                                   .arg(action.type.isEmpty() ? tr("droplet") : action.type)
+                                   .arg(action.id));
+    error.setProviderCode(QStringLiteral("errored"));
+    return error;
 }
 
 void DigitalOceanProvider::createMachine(const CreateMachineRequest &request,
                                          Callback<Machine> done)
 {
-    QJsonObject body {{QStringLiteral("name"), request.name},
-                      {QStringLiteral("region"), request.region},
-                      {QStringLiteral("size"), request.size}};
-    // Public images are named by slug, private ones (snapshots) by numeric id.
-    bool numeric = false;
-    const qint64 imageId = request.image.toLongLong(&numeric);
-    body.insert(QStringLiteral("image"), numeric ? QJsonValue(imageId) : QJsonValue(request.image));
-    QJsonArray keys;
-    for (const QString &key : request.sshKeys) {
-        const qint64 keyId = key.toLongLong(&numeric);
-        keys.append(numeric ? QJsonValue(keyId) : QJsonValue(key)); // id or fingerprint
+    Result<QJsonObject> body = DigitalOceanParser::createBody(request);
+    if (!body.ok()) {
+        const Error error = body.error();
+        return post([done, error] { done(error); });
     }
-    if (!keys.isEmpty())
-        body.insert(QStringLiteral("ssh_keys"), keys);
-    if (!request.tags.isEmpty())
-        body.insert(QStringLiteral("tags"), QJsonArray::fromStringList(request.tags));
-    if (!request.userData.isEmpty())
-        body.insert(QStringLiteral("user_data"), request.userData);
-
+    qCInfo(lcDigitalOcean) << "create droplet" << request.name << "in" << request.region;
+    // 202 Accepted with the droplet in status "new" and links.actions naming the create action.
     http()->sendJson(
-        HttpRequest::json("POST", url(QStringLiteral("/v2/droplets")), QJsonDocument(body)),
+        HttpRequest::json("POST", url(QStringLiteral("/v2/droplets")), QJsonDocument(body.value())),
         [done](Result<QJsonObject> reply) {
             if (!reply.ok())
                 return done(reply.error());
-            done(DigitalOceanParser::droplet(reply.value().value(QLatin1String("droplet"))));
+            done(DigitalOceanParser::createdDroplet(reply.value()));
         });
 }
 
@@ -193,19 +215,25 @@ void DigitalOceanProvider::listSizes(Callback<QList<Size>> done)
 
 void DigitalOceanProvider::listImages(Callback<QList<Image>> done)
 {
-    // Distribution images, then the user's own snapshots and custom images.
+    using Source = DigitalOceanParser::ImageSource;
+    const PageParser<Image> distributions = [](const QJsonObject &page) {
+        return DigitalOceanParser::images(page, Source::Distribution);
+    };
+    const PageParser<Image> own = [](const QJsonObject &page) {
+        return DigitalOceanParser::images(page, Source::Private);
+    };
+    // DigitalOcean's distribution images, then the user's own snapshots, backups and custom images.
     listAll<Image>(QStringLiteral("/v2/images"),
-                   {{QStringLiteral("type"), QStringLiteral("distribution")}},
-                   &DigitalOceanParser::images, [this, done](Result<QList<Image>> distributions) {
-                       if (!distributions.ok())
-                           return done(distributions.error());
+                   {{QStringLiteral("type"), QStringLiteral("distribution")}}, distributions,
+                   [this, own, done](Result<QList<Image>> first) {
+                       if (!first.ok())
+                           return done(first.error());
                        listAll<Image>(QStringLiteral("/v2/images"),
-                                      {{QStringLiteral("private"), QStringLiteral("true")}},
-                                      &DigitalOceanParser::images,
-                                      [done, distributions](Result<QList<Image>> own) {
-                                          if (!own.ok())
-                                              return done(own.error());
-                                          done(distributions.value() + own.value());
+                                      {{QStringLiteral("private"), QStringLiteral("true")}}, own,
+                                      [done, first](Result<QList<Image>> second) {
+                                          if (!second.ok())
+                                              return done(second.error());
+                                          done(first.value() + second.value());
                                       });
                    });
 }

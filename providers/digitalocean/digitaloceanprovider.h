@@ -1,8 +1,10 @@
 #pragma once
 
+#include "digitaloceanparser.h"
 #include "provider.h"
 
 #include <QLoggingCategory>
+#include <algorithm>
 
 Q_DECLARE_LOGGING_CATEGORY(lcDigitalOcean)
 
@@ -10,7 +12,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcDigitalOcean)
  * @brief DigitalOcean API v2: droplets, droplet actions (followed to completion), catalogs, create.
  *
  * The endpoint is the API base URL as DigitalOcean documents it ("https://api.digitalocean.com");
- * paths are "/v2/...". Requests carry "Authorization: Bearer <token>".
+ * paths are "/v2/...", so an override such as "http://127.0.0.1:8080/proxy" becomes
+ * "http://127.0.0.1:8080/proxy/v2/droplets". Requests carry "Authorization: Bearer <token>".
+ * Lists are read page by page to the end; only the page number is taken from links.pages.next,
+ * never its host. Rate-limit headers (ratelimit-remaining/-reset) pace requests in HttpClient.
  */
 class DigitalOceanProvider : public Provider
 {
@@ -23,8 +28,8 @@ public:
     void setActionPollIntervalMs(int ms) { m_actionPollMs = ms; }
     /// How long an action may stay "in-progress" before we give up waiting.
     void setActionTimeoutMs(int ms) { m_actionTimeoutMs = ms; }
-    /// Droplets per page (DigitalOcean allows up to 200).
-    void setPageSize(int size) { m_pageSize = size; }
+    /// Items per page (DigitalOcean allows 1 to 200).
+    void setPageSize(int size) { m_pageSize = std::clamp(size, 1, 200); }
 
     void verify(Callback<QString> done) override;
     void listMachines(Callback<QList<Machine>> done) override;
@@ -38,10 +43,14 @@ public:
 
 private:
     template<typename T>
+    using PageParser = std::function<Result<QList<T>>(const QJsonObject &)>;
+    /// GET @p path page by page (page=N&per_page=M after @p query) until links.pages.next ends.
+    template<typename T>
     void listAll(const QString &path, const QList<std::pair<QString, QString>> &query,
-                 std::function<Result<QList<T>>(const QJsonObject &)> parse,
-                 Callback<QList<T>> done);
-    void followAction(qint64 actionId, qint64 deadlineMs, Callback<void> done);
+                 PageParser<T> parse, Callback<QList<T>> done);
+    void followAction(const DigitalOceanParser::Action &action, qint64 deadlineMs,
+                      Callback<void> done);
+    [[nodiscard]] Error actionFailed(const DigitalOceanParser::Action &action) const;
 
     int m_actionPollMs = 3000;
     int m_actionTimeoutMs = 10 * 60 * 1000;
