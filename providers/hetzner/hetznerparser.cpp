@@ -1,0 +1,318 @@
+#include "hetznerparser.h"
+
+#include "httpresponse.h"
+#include "jsonreader.h"
+
+#include <QHostAddress>
+#include <QJsonArray>
+#include <algorithm>
+#include <cmath>
+
+using namespace JsonReader;
+
+namespace {
+QString key(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
+bool isAbsent(const QJsonValue &value)
+{
+    return value.isUndefined() || value.isNull();
+}
+
+void appendAddress(const QString &ip, QStringList &v4, QStringList &v6)
+{
+    const QHostAddress address(ip);
+    if (address.protocol() == QAbstractSocket::IPv6Protocol)
+        v6.append(ip);
+    else if (address.protocol() == QAbstractSocket::IPv4Protocol)
+        v4.append(ip);
+}
+
+void readPublicNet(const QJsonObject &publicNet, Machine &machine)
+{
+    // Either may be null: servers can be created without a public IPv4 or IPv6 (Primary IPs).
+    const QString ipv4 = string(object(publicNet.value(key("ipv4"))).value(key("ip")));
+    if (QHostAddress(ipv4).protocol() == QAbstractSocket::IPv4Protocol)
+        machine.publicIpv4.append(ipv4);
+
+    // Hetzner gives every server a whole /64 ("2001:db8::/64"), and its images configure the
+    // first address of it, <prefix>::1, on the server. That address is what a person pings, copies
+    // or opens SSH to; a network in CIDR form is not something ssh accepts. So the list holds
+    // <prefix>::1 and the network as Hetzner gave it stays in extra["ipv6Network"].
+    const QString ipv6 = string(object(publicNet.value(key("ipv6"))).value(key("ip")));
+    if (const QString host = HetznerParser::ipv6HostAddress(ipv6); !host.isEmpty()) {
+        machine.publicIpv6.append(host);
+        machine.extra.insert(QStringLiteral("ipv6Network"), ipv6);
+    }
+    const QJsonArray floating = publicNet.value(key("floating_ips")).toArray();
+    if (!floating.isEmpty())
+        machine.extra.insert(QStringLiteral("floatingIpCount"), int(floating.size()));
+}
+
+void readPrivateNet(const QJsonValue &privateNet, Machine &machine)
+{
+    const QJsonArray networks = privateNet.toArray();
+    for (const QJsonValue &entry : networks) {
+        const QJsonObject network = object(entry);
+        QStringList addresses {string(network.value(key("ip")))};
+        addresses += strings(network.value(key("alias_ips")));
+        for (const QString &ip : std::as_const(addresses))
+            appendAddress(ip, machine.privateIpv4, machine.privateIpv6);
+    }
+}
+
+QString imageLabel(const QJsonObject &image)
+{
+    // System images: description "Ubuntu 24.04", name "ubuntu-24.04". Snapshots: name is null and
+    // the description is the user's own text.
+    for (const char *field : {"description", "name", "os_flavor"}) {
+        const QString text = string(image.value(key(field))).trimmed();
+        if (!text.isEmpty())
+            return text;
+    }
+    const QString id = JsonReader::id(image.value(key("id")));
+    return id.isEmpty() ? QString() : QStringLiteral("image %1").arg(id);
+}
+} // namespace
+
+MachineState::State HetznerParser::state(const QString &status)
+{
+    // Hetzner's documented server statuses. "deleting" is the way to gone, like AWS's
+    // "shutting-down": a transition (polled fast) until the server disappears from the list.
+    // "rebuilding" reinstalls from an image and "migrating" moves the server to another host (a
+    // type change or maintenance): both mean "being provisioned, not usable yet", which is what
+    // Pending stands for, and both are transitions so the account is polled fast until they end.
+    static const QHash<QString, MachineState::State> states = {
+        {QStringLiteral("running"), MachineState::Running},
+        {QStringLiteral("initializing"), MachineState::Pending},
+        {QStringLiteral("starting"), MachineState::Starting},
+        {QStringLiteral("stopping"), MachineState::Stopping},
+        {QStringLiteral("off"), MachineState::Stopped},
+        {QStringLiteral("deleting"), MachineState::Stopping},
+        {QStringLiteral("migrating"), MachineState::Pending},
+        {QStringLiteral("rebuilding"), MachineState::Pending},
+        {QStringLiteral("unknown"), MachineState::Unknown},
+    };
+    return states.value(status, MachineState::Unknown);
+}
+
+Result<Machine> HetznerParser::server(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return shapeError(QStringLiteral("a server is not an object"));
+    const QJsonObject server = value.toObject();
+    Machine machine;
+    machine.providerId = QStringLiteral("hetzner");
+    machine.id = JsonReader::id(server.value(key("id")));
+    if (machine.id.isEmpty())
+        return shapeError(QStringLiteral("a server has no id"));
+    machine.name = string(server.value(key("name")));
+    machine.providerState = string(server.value(key("status")));
+    machine.state = state(machine.providerState);
+    machine.createdAt = dateTime(server.value(key("created")));
+    machine.tags = tags(server.value(key("labels")));
+
+    // "location" is the current field; "datacenter" (with its location inside) was removed from
+    // the API on 2026-07-01 but is still read for older replies and compatible endpoints.
+    const QJsonObject datacenter = object(server.value(key("datacenter")));
+    QJsonObject location = object(server.value(key("location")));
+    if (location.isEmpty())
+        location = object(datacenter.value(key("location")));
+    machine.region = string(location.value(key("name")));
+    if (const QString city = string(location.value(key("city"))); !city.isEmpty())
+        machine.extra.insert(QStringLiteral("regionName"), city);
+    if (const QString dc = string(datacenter.value(key("name"))); !dc.isEmpty())
+        machine.extra.insert(QStringLiteral("datacenter"), dc);
+
+    const QJsonObject serverType = object(server.value(key("server_type")));
+    machine.size = string(serverType.value(key("name")));
+    machine.vcpus = integer(serverType.value(key("cores")));
+    // Memory is in GB and may be fractional (0.5); CloudDeck counts MB.
+    if (const auto memory = number(serverType.value(key("memory")));
+        memory && std::isfinite(*memory) && *memory > 0 && *memory < 1.0e6) {
+        machine.memoryMb = int(std::lround(*memory * 1024));
+    }
+    // primary_disk_size is the disk this server really has: a type change without disk upgrade
+    // keeps the old, smaller disk, so the type's "disk" would overstate it.
+    machine.diskGb = integer(server.value(key("primary_disk_size")));
+    if (machine.diskGb <= 0)
+        machine.diskGb = integer(serverType.value(key("disk")));
+    const Price price = HetznerParser::price(serverType.value(key("prices")), machine.region);
+    machine.pricePerMonth = price.monthly;
+    machine.pricePerHour = price.hourly;
+    if (price.monthlyNet)
+        machine.extra.insert(QStringLiteral("pricePerMonthNet"), *price.monthlyNet);
+    if (const QString cpuType = string(serverType.value(key("cpu_type"))); !cpuType.isEmpty())
+        machine.extra.insert(QStringLiteral("cpuType"), cpuType);
+    if (const QString arch = string(serverType.value(key("architecture"))); !arch.isEmpty())
+        machine.extra.insert(QStringLiteral("architecture"), arch);
+
+    // A server installed from an ISO, or whose image was deleted, has "image": null.
+    const QJsonObject image = object(server.value(key("image")));
+    machine.image = imageLabel(image);
+    if (const QString name = string(image.value(key("name"))); !name.isEmpty())
+        machine.extra.insert(QStringLiteral("imageName"), name);
+
+    readPublicNet(object(server.value(key("public_net"))), machine);
+    readPrivateNet(server.value(key("private_net")), machine);
+
+    if (server.value(key("locked")).toBool())
+        machine.extra.insert(QStringLiteral("locked"), true);
+    if (server.value(key("rescue_enabled")).toBool())
+        machine.extra.insert(QStringLiteral("rescueEnabled"), true);
+    return machine;
+}
+
+Result<QList<Machine>> HetznerParser::servers(const QJsonObject &page)
+{
+    return list<Machine>(page, key("servers"), &HetznerParser::server);
+}
+
+Result<std::optional<int>> HetznerParser::nextPage(const QJsonObject &page)
+{
+    const QJsonValue meta = page.value(key("meta"));
+    if (isAbsent(meta))
+        return std::optional<int>(); // an unpaginated reply: everything is on this page
+    if (!meta.isObject())
+        return shapeError(QStringLiteral("\"meta\" is not an object"));
+    const QJsonValue pagination = meta.toObject().value(key("pagination"));
+    if (isAbsent(pagination))
+        return std::optional<int>();
+    if (!pagination.isObject())
+        return shapeError(QStringLiteral("\"meta.pagination\" is not an object"));
+    const QJsonObject paging = pagination.toObject();
+    const QJsonValue next = paging.value(key("next_page"));
+    if (isAbsent(next))
+        return std::optional<int>();
+    const QString number = JsonReader::id(next);
+    bool ok = false;
+    const int nextPage = number.toInt(&ok);
+    if (!ok || nextPage < 1)
+        return shapeError(QStringLiteral("\"next_page\" is not a page number"));
+    // A next page that is not after this one would make us loop over the same pages.
+    const QString current = JsonReader::id(paging.value(key("page")));
+    if (!current.isEmpty() && current.toLongLong() >= nextPage)
+        return shapeError(QStringLiteral("\"next_page\" does not move forward"));
+    return std::optional<int>(nextPage);
+}
+
+std::optional<qint64> HetznerParser::totalEntries(const QJsonObject &page)
+{
+    const QJsonValue total = object(object(page.value(key("meta"))).value(key("pagination")))
+                                 .value(key("total_entries"));
+    const QString text = JsonReader::id(total);
+    if (text.isEmpty())
+        return std::nullopt;
+    return text.toLongLong();
+}
+
+Result<HetznerParser::Action> HetznerParser::action(const QJsonObject &reply)
+{
+    const QJsonObject object = JsonReader::object(reply.value(key("action")));
+    Action action;
+    const QString id = JsonReader::id(object.value(key("id")));
+    action.status = string(object.value(key("status")));
+    if (id.isEmpty() || action.status.isEmpty())
+        return shapeError(QStringLiteral("the action has no id or status"));
+    action.id = id.toLongLong();
+    action.command = string(object.value(key("command")));
+    // The reference's samples carry an "error" object even on running actions; it only means
+    // something once the status is "error".
+    const QJsonObject error = JsonReader::object(object.value(key("error")));
+    action.errorCode = string(error.value(key("code")));
+    action.errorMessage = string(error.value(key("message")));
+    return action;
+}
+
+HetznerParser::Price HetznerParser::price(const QJsonValue &prices, const QString &location)
+{
+    Price result;
+    if (location.isEmpty())
+        return result;
+    const QJsonArray entries = prices.toArray();
+    for (const QJsonValue &entry : entries) {
+        const QJsonObject price = object(entry);
+        if (string(price.value(key("location"))) != location)
+            continue;
+        const QJsonObject monthly = object(price.value(key("price_monthly")));
+        const QJsonObject hourly = object(price.value(key("price_hourly")));
+        result.monthly = number(monthly.value(key("gross")));
+        result.hourly = number(hourly.value(key("gross")));
+        result.monthlyNet = number(monthly.value(key("net")));
+        result.hourlyNet = number(hourly.value(key("net")));
+        break;
+    }
+    return result;
+}
+
+QStringList HetznerParser::tags(const QJsonValue &labels)
+{
+    QStringList result;
+    const QJsonObject object = JsonReader::object(labels);
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString value = string(it.value());
+        result.append(value.isEmpty() ? it.key() : it.key() + QLatin1Char('=') + value);
+    }
+    return result;
+}
+
+QJsonObject HetznerParser::labels(const QStringList &tags)
+{
+    QJsonObject result;
+    for (const QString &tag : tags) {
+        const qsizetype equals = tag.indexOf(QLatin1Char('='));
+        if (equals < 0)
+            result.insert(tag.trimmed(), QString());
+        else
+            result.insert(tag.left(equals).trimmed(), tag.mid(equals + 1).trimmed());
+    }
+    return result;
+}
+
+QString HetznerParser::ipv6HostAddress(const QString &network)
+{
+    if (network.isEmpty())
+        return {};
+    if (!network.contains(QLatin1Char('/'))) {
+        const QHostAddress address(network);
+        return address.protocol() == QAbstractSocket::IPv6Protocol ? network : QString();
+    }
+    const auto [prefix, length] = QHostAddress::parseSubnet(network);
+    if (prefix.protocol() != QAbstractSocket::IPv6Protocol || length < 0 || length > 127)
+        return {};
+    Q_IPV6ADDR bytes = prefix.toIPv6Address();
+    bytes[15] |= 1; // the first host address of the network: <prefix>::1
+    return QHostAddress(bytes).toString();
+}
+
+HttpClient::ProviderError HetznerParser::error(const HttpResponse &response)
+{
+    const Result<QJsonObject> body = response.jsonObject();
+    if (!body.ok())
+        return {};
+    const QJsonObject error = object(body.value().value(key("error")));
+    HttpClient::ProviderError result {string(error.value(key("code"))),
+                                      string(error.value(key("message")))};
+    if (result.message.isEmpty())
+        result.message = result.code;
+    return result;
+}
+
+std::optional<RateLimit> HetznerParser::rateLimit(const HttpResponse &response,
+                                                  const QDateTime &now)
+{
+    std::optional<RateLimit> limit = RateLimit::fromHeaders(response);
+    if (!limit || limit->limit <= 0 || limit->remaining < 0)
+        return limit;
+    // RateLimit-Limit is requests per hour and the budget refills one request at a time (3600 an
+    // hour: one a second). RateLimit-Reset is when it is *full* again, not when a window restarts,
+    // so waiting for it once the budget is gone would stall for up to an hour. Pace by the refill
+    // instead: the next (remaining + 1) requests are due no sooner than one refill interval apart.
+    const qint64 refillMs = std::max<qint64>(1, 3600'000 / limit->limit);
+    const QDateTime paced = now.addMSecs(refillMs * (qint64(limit->remaining) + 1));
+    if (!limit->reset.isValid() || paced < limit->reset)
+        limit->reset = paced;
+    return limit;
+}

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "hetznerparser.h"
+#include "provider.h"
+
+#include <QLoggingCategory>
+#include <algorithm>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHetzner)
+
+/**
+ * @brief Hetzner Cloud API v1: servers, server actions (followed to completion), catalogs,
+ * create.
+ *
+ * The endpoint is the API base URL as Hetzner documents it ("https://api.hetzner.cloud/v1"),
+ * paths are appended to it ("/servers"). Requests carry "Authorization: Bearer <token>"; a token
+ * belongs to one project, so an account is one project.
+ */
+class HetznerProvider : public Provider
+{
+    Q_OBJECT
+public:
+    HetznerProvider(const ProviderMetadata &metadata, const Account &account,
+                    const QVariantMap &secrets, QObject *parent = nullptr);
+
+    /// How often a running action is polled (GET /actions/{id}): @p firstMs after it started,
+    /// growing by half each time up to @p maxMs. Tests make both short.
+    void setActionPollIntervalMs(int firstMs, int maxMs);
+    /// How long an action may stay "running" before we stop waiting.
+    void setActionTimeoutMs(int ms) { m_actionTimeoutMs = ms; }
+    /// Entries per page (Hetzner allows 1 to 50).
+    void setPageSize(int size) { m_pageSize = std::clamp(size, 1, 50); }
+
+    void verify(Callback<QString> done) override;
+    void listMachines(Callback<QList<Machine>> done) override;
+    void runAction(const QString &machineId, MachineAction::Action action,
+                   Callback<void> done) override;
+    void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override;
+    void listRegions(Callback<QList<Region>> done) override;
+    void listSizes(Callback<QList<Size>> done) override;
+    void listImages(Callback<QList<Image>> done) override;
+    void listSshKeys(Callback<QList<SshKey>> done) override;
+
+private:
+    template<typename T>
+    void listAll(const QString &path, const QList<std::pair<QString, QString>> &query,
+                 std::function<Result<QList<T>>(const QJsonObject &)> parse,
+                 Callback<QList<T>> done);
+    /// Reads the action of a reply and follows it until it succeeded or failed.
+    void startFollowing(const QJsonObject &reply, bool actionRequired, Callback<void> done);
+    void followAction(qint64 actionId, int delayMs, qint64 deadlineMs, Callback<void> done);
+    [[nodiscard]] static Error actionFailed(const HetznerParser::Action &action);
+
+    int m_actionPollFirstMs = 1000;
+    int m_actionPollMaxMs = 10'000;
+    int m_actionTimeoutMs = 10 * 60 * 1000;
+    int m_pageSize = 50;
+};
