@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QUrl>
 #include <QUrlQuery>
-#include <algorithm>
 
 using namespace JsonReader;
 
@@ -22,10 +21,15 @@ QString tr(const char *text)
     return QCoreApplication::translate("DigitalOceanParser", text);
 }
 
-// networks: {"v4": [{"ip_address", "type": "public"|"private", ...}], "v6": [...]}. Entries that
-// are not objects or have no address are skipped: a droplet still being created has none.
-void readNetworks(const QJsonObject &networks, Machine &machine)
+// networks: {"v4": [{"ip_address", "type": "public"|"private", ...}], "v6": [...]}. A droplet
+// still being created has empty lists. Anything else (networks missing or null, a family or an
+// address that is not what the reference documents) fails the droplet: reading it as "no
+// addresses" would wipe the addresses CloudDeck already knows.
+std::optional<Error> readNetworks(const QJsonValue &value, Machine &machine)
 {
+    if (!value.isObject())
+        return shapeError(QStringLiteral("droplet %1 has no \"networks\" object").arg(machine.id));
+    const QJsonObject networks = value.toObject();
     const struct
     {
         const char *family;
@@ -34,16 +38,37 @@ void readNetworks(const QJsonObject &networks, Machine &machine)
     } families[] = {{"v4", &machine.publicIpv4, &machine.privateIpv4},
                     {"v6", &machine.publicIpv6, &machine.privateIpv6}};
     for (const auto &family : families) {
-        const QJsonArray addresses = networks.value(key(family.family)).toArray();
-        for (const QJsonValue &entry : addresses) {
-            const QJsonObject address = object(entry);
-            const QString ip = string(address.value(key("ip_address")));
-            if (ip.isEmpty())
-                continue;
-            const QString type = string(address.value(key("type")));
+        const QJsonValue addresses = networks.value(key(family.family));
+        if (addresses.isUndefined())
+            continue;
+        if (!addresses.isArray()) {
+            return shapeError(QStringLiteral("droplet %1: networks.%2 is not a list")
+                                  .arg(machine.id, key(family.family)));
+        }
+        const QJsonArray entries = addresses.toArray();
+        for (const QJsonValue &entry : entries) {
+            const QString ip = string(object(entry).value(key("ip_address")));
+            if (ip.isEmpty()) {
+                return shapeError(QStringLiteral("droplet %1: a networks.%2 entry has no address")
+                                      .arg(machine.id, key(family.family)));
+            }
+            const QString type = string(entry.toObject().value(key("type")));
             (type == QLatin1String("private") ? family.privateList : family.publicList)->append(ip);
         }
     }
+    return std::nullopt;
+}
+
+// A nested object of a droplet (region, size, image): absent or null reads as empty, but a value
+// of another type means the reply is not what we think it is.
+Result<QJsonObject> nested(const QJsonObject &droplet, const char *name, const QString &id)
+{
+    const QJsonValue value = droplet.value(key(name));
+    if (value.isUndefined() || value.isNull())
+        return QJsonObject();
+    if (!value.isObject())
+        return shapeError(QStringLiteral("droplet %1: \"%2\" is not an object").arg(id, key(name)));
+    return value.toObject();
 }
 
 // "Ubuntu 20.04 (LTS) x64": the reference names images without their distribution.
@@ -124,26 +149,31 @@ Result<Machine> DigitalOceanParser::droplet(const QJsonValue &value)
     machine.memoryMb = integer(droplet.value(key("memory")));
     machine.diskGb = integer(droplet.value(key("disk")));
 
-    const QJsonObject region = object(droplet.value(key("region")));
-    machine.region = string(region.value(key("slug")));
-    if (const QString name = string(region.value(key("name"))); !name.isEmpty())
+    const Result<QJsonObject> region = nested(droplet, "region", machine.id);
+    const Result<QJsonObject> size = nested(droplet, "size", machine.id);
+    const Result<QJsonObject> image = nested(droplet, "image", machine.id);
+    for (const Result<QJsonObject> *part : {&region, &size, &image}) {
+        if (!part->ok())
+            return part->error();
+    }
+    machine.region = string(region.value().value(key("slug")));
+    if (const QString name = string(region.value().value(key("name"))); !name.isEmpty())
         machine.extra.insert(QStringLiteral("regionName"), name);
 
-    const QJsonObject size = object(droplet.value(key("size")));
     machine.size = string(droplet.value(key("size_slug")));
     if (machine.size.isEmpty())
-        machine.size = string(size.value(key("slug")));
-    machine.pricePerMonth = number(size.value(key("price_monthly")));
-    machine.pricePerHour = number(size.value(key("price_hourly")));
+        machine.size = string(size.value().value(key("slug")));
+    machine.pricePerMonth = number(size.value().value(key("price_monthly")));
+    machine.pricePerHour = number(size.value().value(key("price_hourly")));
 
-    const QJsonObject image = object(droplet.value(key("image")));
-    machine.image = imageLabel(image);
-    if (const QString slug = string(image.value(key("slug"))); !slug.isEmpty())
+    machine.image = imageLabel(image.value());
+    if (const QString slug = string(image.value().value(key("slug"))); !slug.isEmpty())
         machine.extra.insert(QStringLiteral("imageSlug"), slug);
-    if (const QString imageId = JsonReader::id(image.value(key("id"))); !imageId.isEmpty())
+    if (const QString imageId = JsonReader::id(image.value().value(key("id"))); !imageId.isEmpty())
         machine.extra.insert(QStringLiteral("imageId"), imageId);
 
-    readNetworks(object(droplet.value(key("networks"))), machine);
+    if (const std::optional<Error> error = readNetworks(droplet.value(key("networks")), machine))
+        return *error;
 
     if (droplet.value(key("locked")).toBool())
         machine.extra.insert(QStringLiteral("locked"), true);
@@ -311,62 +341,4 @@ Result<QList<SshKey>> DigitalOceanParser::sshKeys(const QJsonObject &page)
         result.publicKey = string(sshKey.value(key("public_key")));
         return result;
     });
-}
-
-QString DigitalOceanParser::actionType(MachineAction::Action action)
-{
-    switch (action) {
-    case MachineAction::Start:
-        return QStringLiteral("power_on");
-    case MachineAction::Shutdown:
-        return QStringLiteral("shutdown");
-    case MachineAction::PowerOff:
-        return QStringLiteral("power_off");
-    case MachineAction::Reboot:
-        return QStringLiteral("reboot");
-    case MachineAction::Destroy:
-        break;
-    }
-    return {};
-}
-
-bool DigitalOceanParser::isNumericId(const QString &id)
-{
-    if (id.isEmpty() || id.size() > 18)
-        return false;
-    return std::all_of(id.cbegin(), id.cend(), [](QChar c) { return c.isDigit(); });
-}
-
-Result<QJsonObject> DigitalOceanParser::createBody(const CreateMachineRequest &request)
-{
-    if (request.name.trimmed().isEmpty() || request.size.isEmpty() || request.image.isEmpty()) {
-        return Error(Error::InvalidInput, tr("A new droplet needs a name, a size and an image."));
-    }
-    QJsonObject body {{key("name"), request.name.trimmed()}, {key("size"), request.size}};
-    // Without a region DigitalOcean picks one; an empty string would be rejected.
-    if (!request.region.isEmpty())
-        body.insert(key("region"), request.region);
-    // Public images are named by slug, private ones (snapshots, custom) by numeric id.
-    body.insert(key("image"), isNumericId(request.image) ? QJsonValue(request.image.toLongLong())
-                                                         : QJsonValue(request.image));
-    if (!request.sshKeys.isEmpty()) {
-        QJsonArray keys; // numeric ids, or fingerprints ("3b:16:e4:...")
-        for (const QString &sshKey : request.sshKeys)
-            keys.append(isNumericId(sshKey) ? QJsonValue(sshKey.toLongLong()) : QJsonValue(sshKey));
-        body.insert(key("ssh_keys"), keys);
-    }
-    for (const char *option : {"backups", "ipv6", "monitoring", "with_droplet_agent"}) {
-        if (request.extra.contains(key(option)))
-            body.insert(key(option), request.extra.value(key(option)).toBool());
-    }
-    if (const QString vpc = request.extra.value(key("vpc_uuid")).toString(); !vpc.isEmpty())
-        body.insert(key("vpc_uuid"), vpc);
-    if (const QStringList volumes = request.extra.value(key("volumes")).toStringList();
-        !volumes.isEmpty())
-        body.insert(key("volumes"), QJsonArray::fromStringList(volumes));
-    if (!request.tags.isEmpty())
-        body.insert(key("tags"), QJsonArray::fromStringList(request.tags));
-    if (!request.userData.isEmpty())
-        body.insert(key("user_data"), request.userData);
-    return body;
 }

@@ -2,7 +2,6 @@
 
 #include "catalog.h"
 #include "machine.h"
-#include "machineaction.h"
 #include "result.h"
 
 #include <QJsonObject>
@@ -11,8 +10,8 @@
 struct HttpResponse;
 
 /**
- * @brief DigitalOcean API v2's JSON, both ways: replies into CloudDeck values, and the request
- * bodies we send.
+ * @brief Turns DigitalOcean API v2 replies into CloudDeck values (DigitalOceanRequests builds
+ * what we send).
  *
  * Pure functions over parsed JSON, so they can be fed any input: a reply of the wrong shape
  * yields an InvalidReply error, never a crash and never a silently wrong value. Field names follow
@@ -65,16 +64,4 @@ public:
     /// Images usable for a new droplet (status "available", or no status given).
     [[nodiscard]] static Result<QList<Image>> images(const QJsonObject &page, ImageSource source);
     [[nodiscard]] static Result<QList<SshKey>> sshKeys(const QJsonObject &page);
-
-    /// The "type" of POST /v2/droplets/{id}/actions for @p action; empty for Destroy (a DELETE).
-    [[nodiscard]] static QString actionType(MachineAction::Action action);
-    /// The body of POST /v2/droplets (droplets/models/droplet_single_create.yml). Images and SSH
-    /// keys that are all digits are sent as numbers (ids), others as strings (slugs,
-    /// fingerprints). Known options in request.extra (backups, ipv6, monitoring, vpc_uuid,
-    /// with_droplet_agent, volumes) are passed through. InvalidInput when name, size or image is
-    /// missing.
-    [[nodiscard]] static Result<QJsonObject> createBody(const CreateMachineRequest &request);
-    /// True for a numeric id as the API gives them (digits only): droplet, image and SSH key ids.
-    /// Droplet ids are checked with it before they go into a path.
-    [[nodiscard]] static bool isNumericId(const QString &id);
 };

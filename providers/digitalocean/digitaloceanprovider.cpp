@@ -106,7 +106,7 @@ void DigitalOceanProvider::listMachines(Callback<QList<Machine>> done)
 void DigitalOceanProvider::runAction(const QString &machineId, MachineAction::Action action,
                                      Callback<void> done)
 {
-    if (!DigitalOceanParser::isNumericId(machineId)) {
+    if (!DigitalOceanRequests::isNumericId(machineId)) {
         const Error error(Error::InvalidInput,
                           tr("\"%1\" is not a DigitalOcean droplet id.").arg(machineId));
         return post([done, error] { done(error); });
@@ -122,7 +122,7 @@ void DigitalOceanProvider::runAction(const QString &machineId, MachineAction::Ac
         });
         return;
     }
-    const QString type = DigitalOceanParser::actionType(action);
+    const QString type = DigitalOceanRequests::actionType(action);
     const HttpRequest request =
         HttpRequest::json("POST", url(dropletPath + QStringLiteral("/actions")),
                           QJsonDocument(QJsonObject {{QStringLiteral("type"), type}}));
@@ -186,7 +186,7 @@ Error DigitalOceanProvider::actionFailed(const DigitalOceanParser::Action &actio
 void DigitalOceanProvider::createMachine(const CreateMachineRequest &request,
                                          Callback<Machine> done)
 {
-    Result<QJsonObject> body = DigitalOceanParser::createBody(request);
+    Result<QJsonObject> body = DigitalOceanRequests::createBody(request);
     if (!body.ok()) {
         const Error error = body.error();
         return post([done, error] { done(error); });

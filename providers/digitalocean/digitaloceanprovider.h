@@ -1,6 +1,7 @@
 #pragma once
 
 #include "digitaloceanparser.h"
+#include "digitaloceanrequests.h"
 #include "provider.h"
 
 #include <QLoggingCategory>
