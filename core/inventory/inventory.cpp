@@ -2,11 +2,13 @@
 
 #include "accountstore.h"
 #include "credentialstore.h"
+#include "machinediff.h"
 #include "machinemodel.h"
+#include "pollscheduler.h"
 #include "provider.h"
 #include "providerregistry.h"
 
-#include <QSet>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcInventory, "clouddeck.inventory", QtInfoMsg)
 
@@ -17,22 +19,28 @@ Inventory::Inventory(ProviderRegistry *registry, AccountStore *accounts,
     , m_accounts(accounts)
     , m_credentials(credentials)
     , m_model(model)
+    , m_scheduler(new PollScheduler(this))
 {
     connect(m_accounts, &AccountStore::accountUpdated, this, [this](const QString &id) {
         dropProvider(id);
         syncAccountInfo(id);
+        if (m_scheduler->isActive())
+            m_scheduler->requestRefresh(id); // its endpoint or secret may have changed
     });
-    connect(m_accounts, &AccountStore::accountRemoved, this, [this](const QString &id) {
-        dropProvider(id);
-        m_status.remove(id);
-        m_model->removeAccount(id);
-    });
+    connect(m_accounts, &AccountStore::accountRemoved, this, &Inventory::onAccountRemoved);
     connect(m_accounts, &AccountStore::accountAdded, this, &Inventory::syncAccountInfo);
+    connect(m_scheduler, &PollScheduler::refreshDue, this, &Inventory::refresh);
+    connect(m_scheduler, &PollScheduler::suspendedChanged, this, &Inventory::suspendedChanged);
     for (const Account &account : m_accounts->accounts())
         syncAccountInfo(account.id);
 }
 
 Inventory::~Inventory() = default;
+
+QDateTime Inventory::now() const
+{
+    return m_scheduler->now();
+}
 
 void Inventory::syncAccountInfo(const QString &accountId)
 {
@@ -40,12 +48,127 @@ void Inventory::syncAccountInfo(const QString &accountId)
     if (!account)
         return;
     m_model->setAccountName(accountId, account->name);
-    m_model->setAccountCapabilities(accountId,
-                                    m_registry->metadata(account->providerId).capabilities);
+    const ProviderMetadata metadata = m_registry->metadata(account->providerId);
+    if (metadata.isValid())
+        m_model->setAccountCapabilities(accountId, metadata.capabilities);
+    m_scheduler->addAccount(accountId, account->pollIntervalSeconds * 1000);
+}
+
+void Inventory::onAccountRemoved(const QString &accountId)
+{
+    cancelActions(accountId, Error(Error::Cancelled, tr("The account was removed.")));
+    dropProvider(accountId);
+    m_status.remove(accountId);
+    m_cacheDirty.remove(accountId);
+    m_scheduler->removeAccount(accountId);
+    m_model->removeAccount(accountId);
+    if (m_cache)
+        m_cache->removeAccount(accountId);
+    Q_EMIT accountStatusChanged(accountId);
+}
+
+void Inventory::setCache(InventoryCache *cache)
+{
+    if (m_cache == cache)
+        return;
+    if (m_cache)
+        m_cache->disconnect(this);
+    m_cache = cache;
+    if (!m_cache)
+        return;
+    connect(m_cache, &InventoryCache::recovered, this, &Inventory::setCacheNotice);
+    // The file was replaced while open: write back everything we know, so it is whole again.
+    connect(m_cache, &InventoryCache::reset, this, &Inventory::rewriteCache);
+    setCacheNotice(m_cache->recoveryNotice());
+}
+
+void Inventory::setCacheNotice(const QString &notice)
+{
+    if (notice.isEmpty() || m_cacheNotice == notice)
+        return;
+    m_cacheNotice = notice;
+    Q_EMIT cacheNoticeChanged();
+}
+
+int Inventory::loadFromCache()
+{
+    if (!m_cache || (!m_cache->isOpen() && !m_cache->open()))
+        return 0;
+    setCacheNotice(m_cache->recoveryNotice());
+    QStringList ids;
+    for (const Account &account : m_accounts->accounts())
+        ids.append(account.id);
+    m_cache->removeAccountsExcept(ids);
+
+    QHash<QString, QList<Machine>> byAccount;
+    const QList<Machine> cached = m_cache->machines();
+    for (const Machine &machine : cached)
+        byAccount[machine.accountId].append(machine);
+
+    int loaded = 0;
+    for (const QString &id : std::as_const(ids)) {
+        // An account already refreshed in this run has fresher data than the file.
+        if (m_status.value(id).lastSuccess.isValid() && !m_status.value(id).fromCache)
+            continue;
+        const InventoryCache::AccountStatus stored = m_cache->status(id);
+        Status &status = m_status[id];
+        status.lastSuccess = stored.lastSuccess;
+        status.error = stored.lastError;
+        status.fromCache = true;
+        const QList<Machine> machines = byAccount.value(id);
+        m_model->applyDiff(MachineDiff::compute(id, m_model->machines(id), machines));
+        loaded += int(machines.size());
+        Q_EMIT accountStatusChanged(id);
+    }
+    qCDebug(lcInventory) << "loaded" << loaded << "machines from the cache";
+    return loaded;
+}
+
+void Inventory::rewriteCache()
+{
+    if (!m_cache || !m_cache->isOpen())
+        return;
+    for (const Account &account : m_accounts->accounts()) {
+        const Status status = m_status.value(account.id);
+        m_cache->replaceMachines(account.id, m_model->machines(account.id), status.lastSuccess);
+        if (status.error.isError())
+            m_cache->recordFailure(account.id, status.error, now());
+    }
+    m_cacheDirty.clear();
+}
+
+void Inventory::startPolling()
+{
+    if (!m_scheduler->followNetworkReachability())
+        qCDebug(lcInventory) << "no network information backend: refreshes will not follow it";
+    m_scheduler->start();
+}
+
+void Inventory::stopPolling()
+{
+    m_scheduler->stop();
+}
+
+bool Inventory::isSuspended() const
+{
+    return m_scheduler->isSuspended();
+}
+
+void Inventory::setSuspended(bool suspended)
+{
+    m_scheduler->setSuspended(suspended);
 }
 
 void Inventory::dropProvider(const QString &accountId)
 {
+    if (m_refreshing.contains(accountId)) {
+        // Deleting the provider aborts its requests without calling back: end the refresh here.
+        m_refreshToken.remove(accountId);
+        finishRefresh(accountId, Error(Error::Cancelled, tr("The account changed.")), nullptr);
+    }
+    cancelActions(accountId, Error(Error::Cancelled,
+                                   tr("The account changed while the action was in progress; "
+                                      "refresh to see its outcome.")));
     if (QPointer<Provider> provider = m_providers.take(accountId))
         provider->deleteLater();
 }
@@ -78,9 +201,12 @@ void Inventory::withProvider(const QString &accountId, Callback<Provider *> done
             result = secrets.error();
         } else if (account) {
             QString error;
-            Provider *provider = m_registry->create(*account, secrets.value(), this, &error);
+            Provider *provider = m_providerFactory
+                                     ? m_providerFactory(*account, secrets.value(), this, &error)
+                                     : m_registry->create(*account, secrets.value(), this, &error);
             if (provider) {
                 m_providers.insert(accountId, provider);
+                m_model->setAccountCapabilities(accountId, provider->metadata().capabilities);
                 result = provider;
             } else {
                 result = Error(Error::Unsupported, error);
@@ -107,64 +233,123 @@ void Inventory::refreshAll()
 
 void Inventory::refresh(const QString &accountId)
 {
-    if (m_refreshing.contains(accountId))
-        return; // one refresh per account at a time; its result is as fresh as a new one
+    if (m_refreshing.contains(accountId)) {
+        // One refresh per account at a time; one more after it when asked while it runs, since
+        // what was asked for (an action's outcome) may have happened after it started.
+        m_refreshAgain.insert(accountId);
+        return;
+    }
+    if (!m_accounts->account(accountId))
+        return;
     const bool wasRefreshing = isRefreshing();
     m_refreshing.insert(accountId);
+    const quint64 token = ++m_nextToken;
+    m_refreshToken.insert(accountId, token);
+    m_scheduler->refreshStarted(accountId);
     if (!wasRefreshing)
         Q_EMIT refreshingChanged();
     Q_EMIT refreshStarted(accountId);
 
-    auto finish = [this, accountId](const Error &error) {
-        Status &status = m_status[accountId];
-        status.error = error;
-        if (!error.isError())
-            status.lastSuccess = QDateTime::currentDateTimeUtc();
-        else
-            qCInfo(lcInventory).noquote()
-                << "refresh of" << accountId << "failed:" << error.message();
-        m_refreshing.remove(accountId);
-        Q_EMIT refreshFinished(accountId, error);
-        if (!isRefreshing())
-            Q_EMIT refreshingChanged();
+    auto current = [this, accountId, token] {
+        return m_refreshToken.value(accountId) == token;
     };
-
-    withProvider(accountId, [this, accountId, finish](Result<Provider *> provider) {
+    withProvider(accountId, [this, accountId, current](Result<Provider *> provider) {
+        if (!current())
+            return;
         if (!provider.ok())
-            return finish(provider.error());
-        provider.value()->listMachines([this, accountId, finish](Result<QList<Machine>> machines) {
-            if (!machines.ok())
-                return finish(machines.error());
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            for (Machine &machine : machines.value()) {
-                machine.accountId = accountId;
-                machine.lastSeen = now;
-            }
-            const auto stats = m_model->setAccountMachines(accountId, machines.value());
-            qCDebug(lcInventory) << accountId << "added" << stats.added << "removed"
-                                 << stats.removed << "changed" << stats.changed;
-            finish({});
+            return finishRefresh(accountId, provider.error(), nullptr);
+        QPointer<Provider> source = provider.value();
+        source->listMachines([this, accountId, current, source](Result<QList<Machine>> machines) {
+            if (!current())
+                return;
+            if (machines.ok())
+                applyRefresh(accountId, machines.takeValue());
+            finishRefresh(accountId, machines.ok() ? Error() : machines.error(), source);
         });
     });
 }
 
-void Inventory::runAction(const QString &accountId, const QString &machineId,
-                          MachineAction::Action action, Callback<void> done)
+void Inventory::applyRefresh(const QString &accountId, QList<Machine> machines)
 {
-    m_model->setPendingAction(accountId, machineId, MachineAction::id(action));
-    m_model->setActionError(accountId, machineId, {});
-    auto finish = [this, accountId, machineId, action, done](const Result<void> &result) {
-        m_model->setPendingAction(accountId, machineId, {});
-        if (!result.ok())
-            m_model->setActionError(accountId, machineId, result.error().message());
-        Q_EMIT actionFinished(accountId, machineId, action, result.error());
-        if (done)
-            done(result);
+    const QDateTime seenAt = now();
+    const auto account = m_accounts->account(accountId);
+    const QString providerId = account ? account->providerId : QString();
+    for (Machine &machine : machines) {
+        machine.accountId = accountId;
+        if (machine.providerId.isEmpty())
+            machine.providerId = providerId;
+        machine.lastSeen = seenAt;
+    }
+    const MachineDiff diff =
+        MachineDiff::compute(accountId, m_model->machines(accountId), machines, seenAt);
+    const auto stats = m_model->applyDiff(diff);
+    writeToCache(diff, machines);
+    Status &status = m_status[accountId];
+    status.lastSuccess = seenAt;
+    status.fromCache = false;
+    qCDebug(lcInventory) << accountId << "added" << stats.added << "removed" << stats.removed
+                         << "changed" << stats.changed;
+    resolveActionsAfterRefresh(accountId);
+}
+
+void Inventory::writeToCache(const MachineDiff &diff, const QList<Machine> &machines)
+{
+    if (!m_cache || !m_cache->isOpen())
+        return;
+    const QString &accountId = diff.accountId;
+    InventoryCache::WriteResult result = InventoryCache::WriteResult::OutOfSync;
+    if (!m_cacheDirty.contains(accountId))
+        result = m_cache->applyDiff(diff);
+    if (result == InventoryCache::WriteResult::OutOfSync) {
+        // Another process or a failed write left the file behind: write the whole list once.
+        result = m_cache->replaceMachines(accountId, machines, diff.seenAt)
+                     ? InventoryCache::WriteResult::Written
+                     : InventoryCache::WriteResult::Failed;
+    }
+    if (result == InventoryCache::WriteResult::Written)
+        m_cacheDirty.remove(accountId);
+    else
+        m_cacheDirty.insert(accountId);
+}
+
+void Inventory::finishRefresh(const QString &accountId, const Error &error, Provider *provider)
+{
+    if (!m_refreshing.remove(accountId))
+        return;
+    m_refreshToken.remove(accountId);
+    // A cancelled refresh (the account changed under it) says nothing about the account.
+    if (error.kind() != Error::Cancelled) {
+        Status &status = m_status[accountId];
+        status.error = error;
+        if (error.isError()) {
+            qCInfo(lcInventory).noquote()
+                << "refresh of" << accountId << "failed:" << error.message();
+            if (m_cache && m_cache->isOpen())
+                m_cache->recordFailure(accountId, error, now());
+        }
+    }
+    std::optional<RateLimit> rateLimit;
+    if (provider)
+        rateLimit = provider->http()->lastRateLimit();
+    m_scheduler->refreshFinished(accountId, error, needsFastPolling(accountId), rateLimit);
+    Q_EMIT refreshFinished(accountId, error);
+    Q_EMIT accountStatusChanged(accountId);
+    if (!isRefreshing())
+        Q_EMIT refreshingChanged();
+    if (m_refreshAgain.remove(accountId))
         refresh(accountId);
-    };
-    withProvider(accountId, [machineId, action, finish](Result<Provider *> provider) {
-        if (!provider.ok())
-            return finish(provider.error());
-        provider.value()->runAction(machineId, action, finish);
-    });
+}
+
+bool Inventory::needsFastPolling(const QString &accountId) const
+{
+    for (const PendingAction &action : m_actions) {
+        if (action.accountId == accountId)
+            return true;
+    }
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Machine &machine = m_model->at(row);
+        if (machine.accountId == accountId && MachineState::isTransition(machine.state))
+            return true;
+    }
+    return false;
 }

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "catalog.h"
 #include "clouddeck_core_export.h"
 #include "error.h"
+#include "inventorycache.h"
+#include "machine.h"
 #include "machineaction.h"
 #include "result.h"
 
@@ -11,28 +14,46 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <functional>
 
 class AccountStore;
 class CredentialStore;
 class MachineModel;
+class PollScheduler;
 class Provider;
 class ProviderRegistry;
+class QTimer;
+struct Account;
 
 CLOUDDECK_CORE_EXPORT Q_DECLARE_LOGGING_CATEGORY(lcInventory)
 
     /**
      * @brief Knows every machine of every account: refreshes accounts in parallel and merges each
-     * result into the MachineModel as a diff.
+     * result into the MachineModel and the InventoryCache as a diff.
      *
      * It owns one Provider per account, created on first use from the account's settings and its
      * secret (read once from the keychain). A failed refresh never removes known machines: the
      * account keeps its error and the time of its last good refresh.
+     *
+     * Start-up: setCache() then loadFromCache() paints the last-known picture before any request;
+     * startPolling() (GUI) lets the PollScheduler refresh each account when due, or refreshAll()
+     * (CLI) refreshes once. Actions are optimistic: the row shows the transition at once, the
+     * account is polled fast until a refresh shows the action's target state, and a failure or a
+     * timeout returns the row to the machine's real state with the error on that row.
      */
     class CLOUDDECK_CORE_EXPORT Inventory : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(bool refreshing READ isRefreshing NOTIFY refreshingChanged)
+    Q_PROPERTY(bool suspended READ isSuspended WRITE setSuspended NOTIFY suspendedChanged)
+    /// A sentence for the user when the cache had to be moved aside this run, else empty.
+    Q_PROPERTY(QString cacheNotice READ cacheNotice NOTIFY cacheNoticeChanged)
 public:
+    /// Makes a provider for an account (default: the ProviderRegistry's plugin). Tests and static
+    /// builds set their own.
+    using ProviderFactory = std::function<Provider *(
+        const Account &account, const QVariantMap &secrets, QObject *parent, QString *error)>;
+
     Inventory(ProviderRegistry *registry, AccountStore *accounts, CredentialStore *credentials,
               MachineModel *model, QObject *parent = nullptr);
     ~Inventory() override;
@@ -42,22 +63,75 @@ public:
     {
         return m_refreshing.contains(accountId);
     }
+    /// The error of the account's last refresh (None after a good one); from the cache at start.
     [[nodiscard]] Error lastError(const QString &accountId) const
     {
         return m_status.value(accountId).error;
     }
-    [[nodiscard]] QDateTime lastSuccess(const QString &accountId) const
+    /// When the account was last refreshed successfully (this run or, from the cache, before).
+    Q_INVOKABLE QDateTime lastSuccess(const QString &accountId) const
     {
         return m_status.value(accountId).lastSuccess;
     }
+    Q_INVOKABLE QString lastErrorMessage(const QString &accountId) const
+    {
+        return m_status.value(accountId).error.message();
+    }
+    /// True while the account's machines are those loaded from the cache: no refresh of this run
+    /// has succeeded yet (the CLI says so on stderr, with the age of the data).
+    [[nodiscard]] bool isFromCache(const QString &accountId) const
+    {
+        return m_status.value(accountId).fromCache;
+    }
     [[nodiscard]] MachineModel *model() const { return m_model; }
+    [[nodiscard]] PollScheduler *scheduler() const { return m_scheduler; }
+
+    /// The offline cache to read at start and write after each refresh (not owned; may be null).
+    void setCache(InventoryCache *cache);
+    [[nodiscard]] InventoryCache *cache() const { return m_cache; }
+    /// Opens the cache if needed and shows its machines for every known account (accounts the
+    /// store no longer has are purged from it). Returns how many machines were loaded.
+    int loadFromCache();
+    [[nodiscard]] QString cacheNotice() const { return m_cacheNotice; }
+
+    /// Refreshes every account when due from now on (and at once), following network
+    /// reachability where Qt has a backend for it.
+    Q_INVOKABLE void startPolling();
+    Q_INVOKABLE void stopPolling();
+    [[nodiscard]] bool isSuspended() const;
+    /// The GUI calls this when the application is hidden or suspended (tablets): no polling then.
+    void setSuspended(bool suspended);
+
+    void setProviderFactory(ProviderFactory factory) { m_providerFactory = std::move(factory); }
+    /// How long an action may take until a refresh confirms it (default 5 min).
+    void setActionTimeoutMs(int ms) { m_actionTimeoutMs = ms; }
+    [[nodiscard]] int actionTimeoutMs() const { return m_actionTimeoutMs; }
 
     /// Refreshes every account at once; each finishes on its own (refreshFinished per account).
     Q_INVOKABLE void refreshAll();
     Q_INVOKABLE void refresh(const QString &accountId);
-    /// Runs @p action on a machine; the row shows the action as pending until it is done.
+    /// Merges a complete listing of the account's machines as a refresh does (model and cache
+    /// receive only the differences). Used by refresh(); public for tests and benchmarks.
+    void applyRefresh(const QString &accountId, QList<Machine> machines);
+
+    /// Runs @p action on a machine. The row shows the transition state at once. @p done is called
+    /// once the provider accepted or refused the action; actionFinished() follows when a refresh
+    /// confirms it, or it failed, or it timed out. The same action on the same machine while one
+    /// is in flight sends nothing (its @p done is answered with the first one's outcome).
     void runAction(const QString &accountId, const QString &machineId, MachineAction::Action action,
                    Callback<void> done = {});
+    /// For QML: @p actionId is "start", "reboot", ...; false for an unknown id.
+    Q_INVOKABLE bool runAction(const QString &accountId, const QString &machineId,
+                               const QString &actionId);
+    [[nodiscard]] bool isActionPending(const QString &accountId, const QString &machineId) const;
+
+    /// Catalogs for the create flow: from the provider, stored in the cache; when the provider
+    /// cannot be reached the cached copy is returned if there is one.
+    void fetchRegions(const QString &accountId, Callback<QList<Region>> done);
+    void fetchSizes(const QString &accountId, Callback<QList<Size>> done);
+    void fetchImages(const QString &accountId, Callback<QList<Image>> done);
+    void fetchSshKeys(const QString &accountId, Callback<QList<SshKey>> done);
+
     /// The account's provider, created (secret read from the keychain) when needed.
     void withProvider(const QString &accountId, Callback<Provider *> done);
     /// Forgets the provider of @p accountId (after its settings or secret changed).
@@ -69,21 +143,68 @@ Q_SIGNALS:
     void refreshFinished(const QString &accountId, const Error &error);
     void actionFinished(const QString &accountId, const QString &machineId,
                         MachineAction::Action action, const Error &error);
+    /// lastError, lastSuccess or isFromCache of the account changed.
+    void accountStatusChanged(const QString &accountId);
+    void suspendedChanged();
+    void cacheNoticeChanged();
 
 private:
     struct Status
     {
         Error error;
         QDateTime lastSuccess;
+        bool fromCache = false;
     };
+    struct PendingAction
+    {
+        QString accountId;
+        QString machineId;
+        MachineAction::Action action = MachineAction::Start;
+        quint64 serial = 0;
+        bool accepted = false; ///< the provider said yes; waiting for a refresh to show it
+        QTimer *timeout = nullptr;
+    };
+
     void syncAccountInfo(const QString &accountId);
+    void onAccountRemoved(const QString &accountId);
+    void finishRefresh(const QString &accountId, const Error &error, Provider *provider);
+    void writeToCache(const MachineDiff &diff, const QList<Machine> &machines);
+    void rewriteCache();
+    void setCacheNotice(const QString &notice);
+    [[nodiscard]] bool needsFastPolling(const QString &accountId) const;
+    [[nodiscard]] QDateTime now() const;
+
+    // Optimistic actions (inventoryactions.cpp)
+    [[nodiscard]] static QString actionKey(const QString &accountId, const QString &machineId);
+    void onActionAnswered(const QString &key, quint64 serial, const Error &error);
+    void onActionTimeout(const QString &key, quint64 serial);
+    void resolveAction(const QString &key, const Error &error);
+    void resolveActionsAfterRefresh(const QString &accountId);
+    void cancelActions(const QString &accountId, const Error &error);
+
+    template<typename T>
+    void fetchCatalog(const QString &accountId, InventoryCache::CatalogKind kind,
+                      void (Provider::*list)(Callback<QList<T>>), Callback<QList<T>> done);
 
     ProviderRegistry *m_registry;
     AccountStore *m_accounts;
     CredentialStore *m_credentials;
     MachineModel *m_model;
+    QPointer<InventoryCache> m_cache;
+    PollScheduler *m_scheduler;
+    ProviderFactory m_providerFactory;
     QHash<QString, QPointer<Provider>> m_providers;
     QHash<QString, QList<Callback<Provider *>>> m_waitingForProvider;
     QHash<QString, Status> m_status;
     QSet<QString> m_refreshing;
+    QSet<QString> m_refreshAgain; ///< refresh once more when the current one ends
+    QHash<QString, quint64> m_refreshToken; ///< the refresh whose answer counts, per account
+    quint64 m_nextToken = 0;
+    QSet<QString> m_cacheDirty; ///< accounts whose cached rows missed a write
+    QString m_cacheNotice;
+    QHash<QString, PendingAction> m_actions; ///< by actionKey()
+    QHash<quint64, QList<Callback<void>>>
+        m_actionWaiters; ///< by serial, until the provider answers
+    quint64 m_nextSerial = 0;
+    int m_actionTimeoutMs = 5 * 60'000;
 };

@@ -4,6 +4,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 MachineModel::MachineModel(QObject *parent)
     : QAbstractListModel(parent)
 { }
@@ -63,6 +65,7 @@ QVariant MachineModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &row = m_rows.at(index.row());
     const Machine &m = row.machine;
+    const MachineState::State state = row.optimisticState.value_or(m.state);
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
@@ -76,15 +79,15 @@ QVariant MachineModel::data(const QModelIndex &index, int role) const
     case MachineIdRole:
         return m.id;
     case StateRole:
-        return int(m.state);
+        return int(state);
     case StateIdRole:
-        return MachineState::id(m.state);
+        return MachineState::id(state);
     case StateTextRole:
-        return MachineState::text(m.state);
+        return MachineState::text(state);
     case ProviderStateRole:
         return m.providerState;
     case IsTransitionRole:
-        return MachineState::isTransition(m.state) || !row.pendingAction.isEmpty();
+        return MachineState::isTransition(state) || !row.pendingAction.isEmpty();
     case RegionRole:
         return m.region;
     case SizeRole:
@@ -129,7 +132,7 @@ QVariant MachineModel::data(const QModelIndex &index, int role) const
         return row.actionError;
     case AllowedActionsRole: {
         QStringList ids;
-        const auto allowed = MachineAction::allowed(m.state, m_capabilities.value(m.accountId));
+        const auto allowed = MachineAction::allowed(state, m_capabilities.value(m.accountId));
         for (MachineAction::Action action : allowed)
             ids.append(MachineAction::id(action));
         return ids;
@@ -174,74 +177,129 @@ QList<int> MachineModel::changedRoles(const Machine &a, const Machine &b)
     return roles;
 }
 
+namespace {
+// The roles that follow the shown state; while an overlay is set they do not follow the real one.
+const QList<int> s_stateRoles = {MachineModel::StateRole, MachineModel::StateIdRole,
+                                 MachineModel::StateTextRole, MachineModel::IsTransitionRole,
+                                 MachineModel::AllowedActionsRole};
+} // namespace
+
 void MachineModel::emitRowChanged(int row, const QList<int> &roles)
 {
     const QModelIndex index = this->index(row);
     Q_EMIT dataChanged(index, index, roles);
 }
 
-MachineModel::MergeStats MachineModel::setAccountMachines(const QString &accountId,
-                                                          const QList<Machine> &machines)
+void MachineModel::emitAccountChanged(const QString &accountId, const QList<int> &roles)
+{
+    int first = -1;
+    for (int row = 0; row <= m_rows.size(); ++row) {
+        const bool match = row < m_rows.size() && m_rows.at(row).machine.accountId == accountId;
+        if (match && first < 0)
+            first = row;
+        if (!match && first >= 0) {
+            Q_EMIT dataChanged(index(first), index(row - 1), roles);
+            first = -1;
+        }
+    }
+}
+
+MachineModel::MergeStats MachineModel::applyDiff(const MachineDiff &diff)
 {
     MergeStats stats;
-    QSet<QString> incoming;
-    incoming.reserve(machines.size());
-    for (const Machine &machine : machines)
-        incoming.insert(machine.id);
 
     QList<int> gone;
-    for (int row = 0; row < m_rows.size(); ++row) {
-        const Machine &known = m_rows.at(row).machine;
-        if (known.accountId == accountId && !incoming.contains(known.id))
+    gone.reserve(diff.removed.size());
+    for (const QString &id : diff.removed) {
+        const int row = rowOf(diff.accountId, id);
+        if (row >= 0)
             gone.append(row);
     }
     stats.removed = int(gone.size());
     removeRows(gone);
 
-    QList<Machine> added;
-    for (const Machine &machine : machines) {
-        const auto it = m_index.constFind(key(accountId, machine.id));
-        if (it == m_index.constEnd()) {
-            added.append(machine);
+    QList<Machine> added = diff.added;
+    for (const MachineDiff::Change &change : diff.changed) {
+        const int row = rowOf(diff.accountId, change.machine.id);
+        if (row < 0) {
+            added.append(change.machine); // the diff was made against an older picture
             continue;
         }
-        Row &row = m_rows[*it];
-        const QList<int> roles = changedRoles(row.machine, machine);
-        row.machine = machine;
-        row.machine.accountId = accountId;
+        Row &r = m_rows[row];
+        QList<int> roles = changedRoles(r.machine, change.machine);
+        if (r.optimisticState) {
+            for (int stateRole : s_stateRoles)
+                roles.removeAll(stateRole);
+        }
+        r.machine = change.machine;
+        r.machine.accountId = diff.accountId;
         if (!roles.isEmpty()) {
             ++stats.changed;
-            emitRowChanged(*it, roles);
+            emitRowChanged(row, roles);
         }
     }
 
-    if (!added.isEmpty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(added.size()) - 1);
-        for (Machine &machine : added) {
-            machine.accountId = accountId;
-            m_index.insert(key(accountId, machine.id), int(m_rows.size()));
-            m_rows.append(Row {machine, {}, {}});
+    if (diff.seenAt.isValid()) {
+        // Every machine still listed was confirmed by this refresh. Views are not told (see
+        // changedRoles): the value is there for whoever asks.
+        for (Row &row : m_rows) {
+            if (row.machine.accountId == diff.accountId)
+                row.machine.lastSeen = diff.seenAt;
         }
-        endInsertRows();
-        stats.added = int(added.size());
-        Q_EMIT countChanged();
     }
+
+    // A machine the diff calls added may already be here (a diff against an older picture).
+    QList<Machine> fresh;
+    fresh.reserve(added.size());
+    for (Machine &machine : added) {
+        machine.accountId = diff.accountId;
+        if (diff.seenAt.isValid())
+            machine.lastSeen = diff.seenAt;
+        if (rowOf(diff.accountId, machine.id) >= 0)
+            upsert(machine);
+        else
+            fresh.append(std::move(machine));
+    }
+    stats.added = int(fresh.size());
+    appendRows(std::move(fresh));
     return stats;
+}
+
+MachineModel::MergeStats MachineModel::setAccountMachines(const QString &accountId,
+                                                          const QList<Machine> &machines,
+                                                          const QDateTime &seenAt)
+{
+    return applyDiff(MachineDiff::compute(accountId, this->machines(accountId), machines, seenAt));
+}
+
+void MachineModel::appendRows(QList<Machine> machines)
+{
+    if (machines.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(machines.size()) - 1);
+    m_rows.reserve(m_rows.size() + machines.size());
+    m_index.reserve(m_rows.size() + machines.size());
+    for (Machine &machine : machines) {
+        m_index.insert(key(machine.accountId, machine.id), int(m_rows.size()));
+        m_rows.append(Row {std::move(machine), {}, {}, std::nullopt});
+    }
+    endInsertRows();
+    Q_EMIT countChanged();
 }
 
 void MachineModel::upsert(const Machine &machine)
 {
     const int row = rowOf(machine.accountId, machine.id);
     if (row < 0) {
-        beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
-        m_index.insert(key(machine.accountId, machine.id), int(m_rows.size()));
-        m_rows.append(Row {machine, {}, {}});
-        endInsertRows();
-        Q_EMIT countChanged();
+        appendRows({machine});
         return;
     }
-    const QList<int> roles = changedRoles(m_rows.at(row).machine, machine);
+    QList<int> roles = changedRoles(m_rows.at(row).machine, machine);
+    if (m_rows.at(row).optimisticState) {
+        for (int stateRole : s_stateRoles)
+            roles.removeAll(stateRole);
+    }
     m_rows[row].machine = machine;
     if (!roles.isEmpty())
         emitRowChanged(row, roles);
@@ -294,10 +352,7 @@ void MachineModel::setAccountName(const QString &accountId, const QString &name)
     if (m_accountNames.value(accountId) == name)
         return;
     m_accountNames.insert(accountId, name);
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).machine.accountId == accountId)
-            emitRowChanged(row, {AccountNameRole});
-    }
+    emitAccountChanged(accountId, {AccountNameRole});
 }
 
 void MachineModel::setAccountCapabilities(const QString &accountId, const QStringList &capabilities)
@@ -305,10 +360,7 @@ void MachineModel::setAccountCapabilities(const QString &accountId, const QStrin
     if (m_capabilities.value(accountId) == capabilities)
         return;
     m_capabilities.insert(accountId, capabilities);
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).machine.accountId == accountId)
-            emitRowChanged(row, {AllowedActionsRole});
-    }
+    emitAccountChanged(accountId, {AllowedActionsRole});
 }
 
 void MachineModel::setPendingAction(const QString &accountId, const QString &machineId,
@@ -343,5 +395,36 @@ QList<Machine> MachineModel::machines(const QString &accountId) const
         if (accountId.isEmpty() || row.machine.accountId == accountId)
             result.append(row.machine);
     }
+    return result;
+}
+
+void MachineModel::setOptimisticState(const QString &accountId, const QString &machineId,
+                                      std::optional<MachineState::State> state)
+{
+    const int row = rowOf(accountId, machineId);
+    if (row < 0 || m_rows.at(row).optimisticState == state)
+        return;
+    const MachineState::State before = stateAt(row);
+    m_rows[row].optimisticState = state;
+    if (stateAt(row) != before)
+        emitRowChanged(row, s_stateRoles);
+}
+
+int MachineModel::machineCount(const QString &accountId) const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [&accountId](const Row &row) {
+        return row.machine.accountId == accountId;
+    }));
+}
+
+QVariantMap MachineModel::get(int row) const
+{
+    QVariantMap result;
+    if (row < 0 || row >= m_rows.size())
+        return result;
+    const QModelIndex index = this->index(row);
+    const auto names = roleNames();
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        result.insert(QString::fromLatin1(it.value()), data(index, it.key()));
     return result;
 }

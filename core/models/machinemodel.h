@@ -2,10 +2,12 @@
 
 #include "clouddeck_core_export.h"
 #include "machine.h"
+#include "machinediff.h"
 
 #include <QAbstractListModel>
 #include <QHash>
 #include <QList>
+#include <optional>
 
 /**
  * @brief One row per machine across all accounts; the list every view binds to.
@@ -13,6 +15,10 @@
  * Refreshes arrive per account and are merged as a diff: rows inserted, rows removed, and
  * dataChanged carrying only the roles that changed. A refresh where nothing changed emits nothing.
  * The model is never reset after it was first filled.
+ *
+ * An action in flight lays an optimistic state over the machine's real state (StateRole and its
+ * relatives show the overlay) until the Inventory clears it; refreshes keep updating the real
+ * machine underneath, so clearing the overlay returns the row to whatever the provider last said.
  */
 class CLOUDDECK_CORE_EXPORT MachineModel : public QAbstractListModel
 {
@@ -25,7 +31,7 @@ public:
         ProviderRole,
         MachineIdRole,
         NameRole,
-        StateRole, ///< MachineState::State as int
+        StateRole, ///< MachineState::State as int (the optimistic state while one is set)
         StateIdRole, ///< "running"
         StateTextRole, ///< "Running"
         ProviderStateRole,
@@ -69,8 +75,13 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
+    /// Applies one account's diff: removed rows, dataChanged with the changed roles of changed
+    /// machines, appended rows; lastSeen of every machine of the account moves to diff.seenAt
+    /// silently (when valid). An empty diff emits nothing at all.
+    MergeStats applyDiff(const MachineDiff &diff);
     /// Makes @p machines the complete set known for @p accountId, as a diff against what is shown.
-    MergeStats setAccountMachines(const QString &accountId, const QList<Machine> &machines);
+    MergeStats setAccountMachines(const QString &accountId, const QList<Machine> &machines,
+                                  const QDateTime &seenAt = {});
     /// Updates one machine (or adds it), emitting only the roles that changed.
     void upsert(const Machine &machine);
     void removeAccount(const QString &accountId);
@@ -80,11 +91,35 @@ public:
     void setPendingAction(const QString &accountId, const QString &machineId,
                           const QString &action);
     void setActionError(const QString &accountId, const QString &machineId, const QString &message);
+    /// Shows @p state instead of the machine's real state until cleared with std::nullopt.
+    void setOptimisticState(const QString &accountId, const QString &machineId,
+                            std::optional<MachineState::State> state);
 
     [[nodiscard]] int rowOf(const QString &accountId, const QString &machineId) const;
+    /// The machine as the provider last described it (its real state, not the overlay).
     [[nodiscard]] const Machine &at(int row) const { return m_rows.at(row).machine; }
+    /// The state shown: the optimistic overlay while an action is in flight, else the real one.
+    [[nodiscard]] MachineState::State stateAt(int row) const
+    {
+        const Row &r = m_rows.at(row);
+        return r.optimisticState.value_or(r.machine.state);
+    }
     [[nodiscard]] QList<Machine> machines(const QString &accountId = {}) const;
+    [[nodiscard]] int machineCount(const QString &accountId) const;
     [[nodiscard]] QString pendingAction(int row) const { return m_rows.at(row).pendingAction; }
+    [[nodiscard]] QString actionError(int row) const { return m_rows.at(row).actionError; }
+    [[nodiscard]] QString accountName(const QString &accountId) const
+    {
+        return m_accountNames.value(accountId);
+    }
+
+    /// The row of a machine, or -1 (for QML).
+    Q_INVOKABLE int indexOf(const QString &accountId, const QString &machineId) const
+    {
+        return rowOf(accountId, machineId);
+    }
+    /// Every role of @p row by its role name (for QML detail panes); empty for a bad row.
+    Q_INVOKABLE QVariantMap get(int row) const;
 
     /// The roles whose values differ between @p before and @p after.
     [[nodiscard]] static QList<int> changedRoles(const Machine &before, const Machine &after);
@@ -98,11 +133,15 @@ private:
         Machine machine;
         QString pendingAction;
         QString actionError;
+        std::optional<MachineState::State> optimisticState;
     };
     static QString key(const QString &accountId, const QString &machineId);
     void rebuildIndex();
     void removeRows(QList<int> rows);
+    void appendRows(QList<Machine> machines);
     void emitRowChanged(int row, const QList<int> &roles);
+    /// dataChanged for every row of @p accountId, one signal per contiguous run of rows.
+    void emitAccountChanged(const QString &accountId, const QList<int> &roles);
 
     QList<Row> m_rows;
     QHash<QString, int> m_index; ///< key(account, id) -> row
