@@ -1,0 +1,162 @@
+#pragma once
+
+#include "awsparser.h"
+#include "awsregionfanout.h"
+#include "awssigner.h"
+#include "provider.h"
+
+#include <QHash>
+#include <QLoggingCategory>
+#include <algorithm>
+#include <optional>
+
+Q_DECLARE_LOGGING_CATEGORY(lcAws)
+
+/**
+ * @brief Amazon EC2 through its Query API (version 2016-11-15): every enabled region from one
+ * access key, signed with Signature Version 4.
+ *
+ * Every call is a POST of an application/x-www-form-urlencoded body (Action, Version,
+ * parameters) to the region's endpoint. POST rather than GET: parameters (user data can be 16 KB
+ * of base64) stay out of URLs and their length limits and out of any log line, and the signature
+ * covers them through the payload hash. Replies are XML (see AwsParser). DescribeRegions runs
+ * once and is cached for the provider's life; listing then runs DescribeInstances in every
+ * enabled region (or the account's chosen ones) in parallel, each following NextToken.
+ *
+ * Endpoints: without an override, https://ec2.<region>.amazonaws.com (.com.cn in China). An
+ * override may contain "{region}" (in the path: QUrl cannot hold braces in a host name); one
+ * without it serves every region at that one URL (EC2-compatible clouds, tests), each request
+ * still signed for its region.
+ *
+ * Every request is marked idempotent so HttpClient may retry it: Describe* only read,
+ * Start/Stop/Reboot/Terminate ask for a state that asking twice does not change, and RunInstances
+ * carries a ClientToken, which makes EC2 launch at most once per token.
+ */
+class AwsProvider : public Provider
+{
+    Q_OBJECT
+public:
+    using Params = QList<std::pair<QString, QString>>;
+
+    AwsProvider(const ProviderMetadata &metadata, const Account &account,
+                const QVariantMap &secrets, QObject *parent = nullptr);
+
+    /// DescribeInstances page size (EC2 accepts 5 to 1000).
+    void setPageSize(int size) { m_pageSize = std::clamp(size, 5, 1000); }
+    /// The signer's clock (tests of a retry being signed again).
+    void setSigningClock(AwsSigner::Clock clock) { m_signer.setClock(std::move(clock)); }
+
+    /// The URL requests for @p region go to.
+    [[nodiscard]] QUrl endpoint(const QString &region) const;
+    /// Where region-less calls go (DescribeRegions, instance types, creates without a region):
+    /// the account's first chosen region, else us-east-1 (which no account can disable).
+    [[nodiscard]] QString homeRegion() const;
+
+    /// DescribeRegions: the credentials work and may read EC2 (a cheap call every IAM policy that
+    /// can use CloudDeck allows). STS GetCallerIdentity would prove only the first, succeeds
+    /// without any EC2 permission, and has no endpoint on EC2-compatible clouds.
+    void verify(Callback<QString> done) override;
+    void listMachines(Callback<QList<Machine>> done) override;
+    void runAction(const QString &machineId, MachineAction::Action action,
+                   Callback<void> done) override;
+    /// RunInstances. Subnet and security groups come from request.extra ("subnetId",
+    /// "securityGroupIds"); without them EC2 uses the region's default VPC, subnet and group.
+    void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override;
+    void listRegions(Callback<QList<Region>> done) override;
+    /// DescribeInstanceTypes (current generation) in homeRegion(). No prices: EC2's API has none.
+    void listSizes(Callback<QList<Size>> done) override;
+    /// Per region in scope: the newest official images of a few well-known owners, then the
+    /// account's own AMIs (AMI ids differ per region, so each Image names its region).
+    void listImages(Callback<QList<Image>> done) override;
+    /// DescribeKeyPairs in every region in scope, one entry per key name.
+    void listSshKeys(Callback<QList<SshKey>> done) override;
+
+private:
+    template<typename T>
+    using Parse = std::function<Result<T>(const QByteArray &)>;
+    template<typename T>
+    using PerRegion = std::function<void(const QString &region, Callback<QList<T>> done)>;
+
+    [[nodiscard]] HttpRequest request(const QString &region, const QString &action,
+                                      const Params &params) const;
+    [[nodiscard]] Error missingCredentials() const;
+    /// @p error with the region named, so a failure in one of many parallel regions says which.
+    [[nodiscard]] static Error inRegion(const Error &error, const QString &region);
+    [[nodiscard]] static bool isRegionId(const QString &region);
+    /// One call; the 2xx reply's body, or the error (its message naming the region).
+    void call(const QString &region, const QString &action, const Params &params,
+              Callback<QByteArray> done);
+    /// A paginated Describe* call, following NextToken to the end.
+    template<typename T>
+    void describeAll(const QString &region, const QString &action, const Params &params,
+                     Parse<AwsParser::Page<T>> parse, Callback<QList<T>> done);
+    /// Runs @p perRegion for every region at once; all results in region order, or the first
+    /// error (a partial list would look like machines were deleted).
+    template<typename T>
+    void eachRegion(const QStringList &regions, PerRegion<T> perRegion, Callback<QList<T>> done);
+    void describeRegions(Callback<QList<Region>> done);
+    /// The account's chosen regions, else every enabled one.
+    void regionsInScope(Callback<QStringList> done);
+    /// The region of an instance: known from the last listing, else searched for.
+    void regionOf(const QString &instanceId, Callback<QString> done);
+    void officialImages(const QString &region, Callback<QList<Image>> done);
+
+    AwsSigner m_signer;
+    int m_pageSize = 1000;
+    std::optional<QList<Region>> m_regions;
+    QList<Callback<QList<Region>>> m_regionWaiters;
+    QHash<QString, QString> m_instanceRegions;
+};
+
+// The paginated and the all-regions calls, shared by awsprovider.cpp and awsprovidercatalog.cpp.
+
+template<typename T>
+inline void AwsProvider::describeAll(const QString &region, const QString &action,
+                                     const Params &params, Parse<AwsParser::Page<T>> parse,
+                                     Callback<QList<T>> done)
+{
+    if (const Error missing = missingCredentials(); missing.isError())
+        return post([done, missing] { done(missing); });
+    struct State
+    {
+        QList<T> items;
+        QString lastToken;
+    };
+    auto state = std::make_shared<State>();
+    http()->getPages(
+        request(region, action, params),
+        [this, state, region, action, params,
+         parse](const HttpResponse &response) -> Result<std::optional<HttpRequest>> {
+            Result<AwsParser::Page<T>> page = parse(response.body);
+            if (!page.ok())
+                return page.error();
+            state->items.append(page.value().items);
+            const QString token = page.value().nextToken;
+            if (token.isEmpty())
+                return std::optional<HttpRequest>();
+            if (token == state->lastToken) {
+                return Error(Error::InvalidReply,
+                             tr("AWS returned the same NextToken twice for %1; stopped to avoid "
+                                "a loop.")
+                                 .arg(action));
+            }
+            state->lastToken = token;
+            Params next = params;
+            next.append({QStringLiteral("NextToken"), token});
+            return std::optional<HttpRequest>(request(region, action, next));
+        },
+        [state, region, done](Result<void> result) {
+            if (!result.ok())
+                return done(inRegion(result.error(), region));
+            done(std::move(state->items));
+        });
+}
+
+template<typename T>
+inline void AwsProvider::eachRegion(const QStringList &regions, PerRegion<T> perRegion,
+                                    Callback<QList<T>> done)
+{
+    if (regions.isEmpty())
+        return post([done] { done(QList<T>()); });
+    AwsRegionFanOut::run<T>(regions, perRegion, std::move(done));
+}
