@@ -1,0 +1,28 @@
+#pragma once
+
+#include "catalog.h"
+#include "clouddeck_core_export.h"
+#include "result.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+/**
+ * @brief What CloudDeck can tell from an OpenSSH public key line ("ssh-ed25519 AAAA… comment")
+ * by itself, for APIs that list keys without a fingerprint (Linode, Vultr) and for telling a key
+ * from a key id.
+ */
+namespace SshPublicKey {
+
+/// True when @p text has the form "<type> <base64 blob> [comment]" of a public key.
+CLOUDDECK_CORE_EXPORT bool isPublicKey(const QString &text);
+/// "SHA256:<base64 without padding>" as `ssh-keygen -l` prints it; empty when not a key.
+CLOUDDECK_CORE_EXPORT QString fingerprintSha256(const QString &publicKey);
+/// The keys of @p available that @p wanted name, in order: each by id, name, fingerprint or the
+/// public key line itself (what a person may type after --ssh-key). InvalidInput naming the first
+/// one that is not there, since creating a machine without the key asked for would lock them out.
+CLOUDDECK_CORE_EXPORT Result<QList<SshKey>> select(const QList<SshKey> &available,
+                                                   const QStringList &wanted);
+
+} // namespace SshPublicKey
