@@ -69,6 +69,12 @@ Error CredentialStore::keychainError(QKeychain::Job *job) const
                      tr("No credentials are stored for this account yet; enter them again."));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
+        if (detail.contains(QLatin1String("locked"), Qt::CaseInsensitive)) {
+            return Error(Error::Keychain,
+                         tr("The keychain is locked (%1). Unlock it (log in to your desktop "
+                            "session, or open your keyring manager) and try again.")
+                             .arg(detail));
+        }
         return Error(Error::Keychain,
                      tr("Access to the keychain was denied (%1). Unlock the keychain and allow "
                         "CloudDeck to use it.")

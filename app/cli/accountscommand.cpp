@@ -1,0 +1,352 @@
+#include "accountscommand.h"
+
+#include "accountservice.h"
+#include "accountstore.h"
+#include "cliapp.h"
+#include "providerregistry.h"
+#include "secretinput.h"
+#include "texttable.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace {
+QCommandLineOption jsonOption()
+{
+    return QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
+}
+
+QUrl effectiveEndpoint(const Account &account, const ProviderMetadata &metadata)
+{
+    return account.endpoint.isEmpty() ? metadata.defaultEndpoint : account.endpoint;
+}
+} // namespace
+
+AccountsCommand::AccountsCommand(CliApp *app)
+    : QObject(app)
+    , m_app(app)
+{
+}
+
+void AccountsCommand::run(const QString &command, const QStringList &arguments)
+{
+    if (command == QLatin1String("providers"))
+        return providers(arguments);
+    const QString sub = arguments.value(1);
+    const QStringList rest = QStringList{arguments.value(0)} + arguments.mid(2);
+    if (sub == QLatin1String("list"))
+        return list(rest);
+    if (sub == QLatin1String("add"))
+        return add(rest);
+    if (sub == QLatin1String("verify"))
+        return verify(rest);
+    if (sub == QLatin1String("edit"))
+        return edit(rest);
+    if (sub == QLatin1String("remove"))
+        return remove(rest);
+    m_app->usageError(sub.isEmpty() ? QStringLiteral("accounts: say list, add, verify, edit or remove.")
+                                    : QStringLiteral("Unknown accounts command \"%1\".").arg(sub));
+}
+
+QByteArray AccountsCommand::normalizeFingerprint(const QString &text)
+{
+    QString hex = text.trimmed().toLower();
+    if (hex.startsWith(QLatin1String("sha256:")))
+        hex = hex.mid(7);
+    hex.remove(QRegularExpression(QStringLiteral("[:\\s]")));
+    static const QRegularExpression valid(QStringLiteral("^[0-9a-f]{64}$"));
+    return valid.match(hex).hasMatch() ? hex.toLatin1() : QByteArray();
+}
+
+void AccountsCommand::providers(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(jsonOption());
+    if (!m_app->parse(parser, arguments))
+        return;
+    const auto providers = m_app->registry()->providers();
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const ProviderMetadata &metadata : providers)
+            array.append(metadata.toJson());
+        m_app->out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return m_app->finish(CliApp::Ok);
+    }
+    TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("ENDPOINT"),
+                     QStringLiteral("CREDENTIALS")});
+    for (const ProviderMetadata &metadata : providers) {
+        QStringList fields;
+        for (const auto &field : metadata.credentialFields)
+            fields.append(field.secret ? field.id + QStringLiteral(" (secret)") : field.id);
+        table.addRow({metadata.id, metadata.name, metadata.defaultEndpoint.toString(),
+                      fields.join(QStringLiteral(", "))});
+    }
+    m_app->out() << table.toString();
+    m_app->finish(CliApp::Ok);
+}
+
+void AccountsCommand::list(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(jsonOption());
+    if (!m_app->parse(parser, arguments))
+        return;
+    const auto accounts = m_app->accounts()->accounts();
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Account &account : accounts) {
+            const ProviderMetadata metadata = m_app->registry()->metadata(account.providerId);
+            array.append(QJsonObject{
+                {QStringLiteral("id"), account.id},
+                {QStringLiteral("name"), account.name},
+                {QStringLiteral("provider"), account.providerId},
+                {QStringLiteral("endpoint"), effectiveEndpoint(account, metadata).toString()},
+                {QStringLiteral("endpointOverride"), !account.endpoint.isEmpty()},
+                {QStringLiteral("regions"), QJsonArray::fromStringList(account.regions)},
+                {QStringLiteral("pinnedCertificateSha256"),
+                 QString::fromLatin1(account.pinnedCertificateSha256)},
+                {QStringLiteral("settings"), QJsonObject::fromVariantMap(account.settings)},
+            });
+        }
+        m_app->out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return m_app->finish(CliApp::Ok);
+    }
+    if (accounts.isEmpty()) {
+        m_app->err() << "No accounts yet. Add one with: clouddeck-cli accounts add --provider ID "
+                        "--name NAME"
+                     << Qt::endl;
+        return m_app->finish(CliApp::Ok);
+    }
+    TextTable table({QStringLiteral("NAME"), QStringLiteral("PROVIDER"),
+                     QStringLiteral("ENDPOINT"), QStringLiteral("ID")});
+    for (const Account &account : accounts) {
+        const ProviderMetadata metadata = m_app->registry()->metadata(account.providerId);
+        table.addRow({account.name, account.providerId,
+                      effectiveEndpoint(account, metadata).toString(), account.id});
+    }
+    m_app->out() << table.toString();
+    m_app->finish(CliApp::Ok);
+}
+
+void AccountsCommand::addFieldOptions(QCommandLineParser &parser, const ProviderMetadata &metadata)
+{
+    for (const auto &field : metadata.settingFields()) {
+        parser.addOption(QCommandLineOption(ProviderMetadata::optionName(field.id), field.label,
+                                            QStringLiteral("value")));
+    }
+}
+
+std::optional<QVariantMap> AccountsCommand::readSecrets(const ProviderMetadata &metadata)
+{
+    const auto fields = metadata.secretFields();
+    QVariantMap secrets;
+    if (fields.isEmpty())
+        return secrets;
+    QStringList labels;
+    for (const auto &field : fields)
+        labels.append(field.label);
+    const auto values = SecretInput::read(labels);
+    if (!values) {
+        m_app->usageError(QStringLiteral("Expected %1 on standard input (one per line), or run "
+                                         "in a terminal to be prompted.")
+                              .arg(labels.join(QStringLiteral(", "))));
+        return std::nullopt;
+    }
+    for (int i = 0; i < fields.size(); ++i) {
+        if (!values->at(i).isEmpty())
+            secrets.insert(fields.at(i).id, values->at(i));
+    }
+    return secrets;
+}
+
+bool AccountsCommand::applyOptions(const QCommandLineParser &parser, const ProviderMetadata &metadata,
+                                   Account &account)
+{
+    if (parser.isSet(QStringLiteral("endpoint"))) {
+        const QString endpoint = parser.value(QStringLiteral("endpoint")).trimmed();
+        account.endpoint = endpoint.isEmpty() ? QUrl() : QUrl(endpoint); // validated later
+    }
+    if (parser.isSet(QStringLiteral("regions"))) {
+        account.regions = parser.value(QStringLiteral("regions"))
+                              .split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (QString &region : account.regions)
+            region = region.trimmed();
+    }
+    if (parser.isSet(QStringLiteral("pin-cert"))) {
+        account.pinnedCertificateSha256 = normalizeFingerprint(parser.value(QStringLiteral("pin-cert")));
+        if (account.pinnedCertificateSha256.isEmpty()) {
+            m_app->usageError(QStringLiteral("--pin-cert takes a SHA-256 fingerprint: 64 hex "
+                                             "digits, colons allowed."));
+            return false;
+        }
+    }
+    if (parser.optionNames().contains(QStringLiteral("unpin")) && parser.isSet(QStringLiteral("unpin")))
+        account.pinnedCertificateSha256.clear();
+    for (const auto &field : metadata.settingFields()) {
+        const QString option = ProviderMetadata::optionName(field.id);
+        if (parser.isSet(option))
+            account.settings.insert(field.id, parser.value(option).trimmed());
+    }
+    return true;
+}
+
+void AccountsCommand::add(const QStringList &arguments)
+{
+    // The provider decides which options exist (its credential fields), so find it first.
+    QString providerId;
+    for (int i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == QLatin1String("--provider") && i + 1 < arguments.size())
+            providerId = arguments.at(i + 1);
+        else if (arguments.at(i).startsWith(QLatin1String("--provider=")))
+            providerId = arguments.at(i).mid(11);
+    }
+    const ProviderMetadata metadata = m_app->registry()->metadata(providerId);
+    if (!providerId.isEmpty() && !metadata.isValid()) {
+        return m_app->usageError(QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
+                                     .arg(providerId, m_app->registry()->providerIds().join(
+                                                          QStringLiteral(", "))));
+    }
+
+    QCommandLineParser parser;
+    parser.addOptions({
+        {QStringLiteral("provider"), QStringLiteral("Provider id."), QStringLiteral("id")},
+        {QStringLiteral("name"), QStringLiteral("Account name."), QStringLiteral("name")},
+        {QStringLiteral("endpoint"), QStringLiteral("API base URL override."), QStringLiteral("url")},
+        {QStringLiteral("regions"), QStringLiteral("Regions to include."), QStringLiteral("list")},
+        {QStringLiteral("pin-cert"), QStringLiteral("Trust this certificate."), QStringLiteral("sha256")},
+        {QStringLiteral("no-verify"), QStringLiteral("Save without checking the credentials.")},
+        jsonOption(),
+    });
+    addFieldOptions(parser, metadata);
+    if (!m_app->parse(parser, arguments))
+        return;
+    if (!parser.positionalArguments().isEmpty())
+        return m_app->usageError(QStringLiteral("accounts add takes no positional arguments; "
+                                                "secrets are read from standard input."));
+    if (providerId.isEmpty())
+        return m_app->usageError(QStringLiteral("accounts add needs --provider."));
+    if (!parser.isSet(QStringLiteral("name")))
+        return m_app->usageError(QStringLiteral("accounts add needs --name."));
+
+    Account account;
+    account.providerId = providerId;
+    account.name = parser.value(QStringLiteral("name"));
+    if (!applyOptions(parser, metadata, account))
+        return;
+    // Validate before asking for the secret, so a typo does not cost a paste.
+    if (Error error = m_app->accounts()->validate(account, m_app->registry()); error.isError())
+        return m_app->fail(error);
+    const auto secrets = readSecrets(metadata);
+    if (!secrets)
+        return;
+    const bool verify = !parser.isSet(QStringLiteral("no-verify"));
+    m_app->accountService()->add(account, *secrets, verify, [this, metadata](Result<Account> added) {
+        if (!added.ok())
+            return m_app->fail(added.error());
+        m_app->out() << "Added " << metadata.name << " account \"" << added.value().name << "\" ("
+                     << added.value().id << ")." << Qt::endl;
+        m_app->finish(CliApp::Ok);
+    });
+}
+
+void AccountsCommand::verify(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    if (!m_app->parse(parser, arguments))
+        return;
+    if (parser.positionalArguments().size() != 1)
+        return m_app->usageError(QStringLiteral("accounts verify takes one account name."));
+    const auto account = m_app->accountByName(parser.positionalArguments().constFirst());
+    if (!account)
+        return;
+    m_app->accountService()->verifyStored(account->id, [this, account](Result<QString> who) {
+        if (!who.ok())
+            return m_app->fail(who.error());
+        m_app->out() << "OK: \"" << account->name << "\" signs in as " << who.value() << "."
+                     << Qt::endl;
+        m_app->finish(CliApp::Ok);
+    });
+}
+
+void AccountsCommand::edit(const QStringList &arguments)
+{
+    QString name;
+    for (int i = 1; i < arguments.size(); ++i) {
+        if (!arguments.at(i).startsWith(QLatin1Char('-'))
+            && !arguments.at(i - 1).startsWith(QLatin1String("--"))) {
+            name = arguments.at(i);
+            break;
+        }
+    }
+    const auto existing = m_app->accounts()->findByName(name);
+    const ProviderMetadata metadata
+        = existing ? m_app->registry()->metadata(existing->providerId) : ProviderMetadata();
+    QCommandLineParser parser;
+    parser.addOptions({
+        {QStringLiteral("name"), QStringLiteral("New name."), QStringLiteral("name")},
+        {QStringLiteral("endpoint"), QStringLiteral("API base URL override (empty: default)."),
+         QStringLiteral("url")},
+        {QStringLiteral("regions"), QStringLiteral("Regions to include."), QStringLiteral("list")},
+        {QStringLiteral("pin-cert"), QStringLiteral("Trust this certificate."), QStringLiteral("sha256")},
+        {QStringLiteral("unpin"), QStringLiteral("Forget the pinned certificate.")},
+        {QStringLiteral("secret"), QStringLiteral("Read a new secret from standard input.")},
+        {QStringLiteral("no-verify"), QStringLiteral("Save without checking the credentials.")},
+    });
+    addFieldOptions(parser, metadata);
+    if (!m_app->parse(parser, arguments))
+        return;
+    if (parser.positionalArguments().size() != 1)
+        return m_app->usageError(QStringLiteral("accounts edit takes one account name."));
+    const auto account = m_app->accountByName(parser.positionalArguments().constFirst());
+    if (!account)
+        return;
+    Account updated = *account;
+    if (parser.isSet(QStringLiteral("name")))
+        updated.name = parser.value(QStringLiteral("name"));
+    if (!applyOptions(parser, metadata, updated))
+        return;
+    std::optional<QVariantMap> secrets;
+    if (parser.isSet(QStringLiteral("secret"))) {
+        secrets = readSecrets(metadata);
+        if (!secrets)
+            return;
+    }
+    const bool changesAccess = secrets || updated.endpoint != account->endpoint
+        || updated.pinnedCertificateSha256 != account->pinnedCertificateSha256
+        || updated.settings != account->settings;
+    const bool verify = changesAccess && !parser.isSet(QStringLiteral("no-verify"));
+    m_app->accountService()->edit(updated, secrets, verify, [this](Result<Account> saved) {
+        if (!saved.ok())
+            return m_app->fail(saved.error());
+        m_app->out() << "Saved account \"" << saved.value().name << "\"." << Qt::endl;
+        m_app->finish(CliApp::Ok);
+    });
+}
+
+void AccountsCommand::remove(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("yes"), QStringLiteral("Confirm the removal.")});
+    if (!m_app->parse(parser, arguments))
+        return;
+    if (parser.positionalArguments().size() != 1)
+        return m_app->usageError(QStringLiteral("accounts remove takes one account name."));
+    const auto account = m_app->accountByName(parser.positionalArguments().constFirst());
+    if (!account)
+        return;
+    if (!parser.isSet(QStringLiteral("yes"))) {
+        return m_app->usageError(QStringLiteral("Removing \"%1\" deletes its stored secret and "
+                                                "cached machines (the machines themselves are not "
+                                                "touched). Add --yes to confirm.")
+                                     .arg(account->name));
+    }
+    m_app->accountService()->remove(account->id, [this, account](Result<void> removed) {
+        if (!removed.ok())
+            return m_app->fail(removed.error());
+        m_app->out() << "Removed account \"" << account->name << "\"." << Qt::endl;
+        m_app->finish(CliApp::Ok);
+    });
+}

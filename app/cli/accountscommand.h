@@ -1,0 +1,44 @@
+#pragma once
+
+#include "account.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QVariantMap>
+#include <optional>
+
+class CliApp;
+class QCommandLineParser;
+struct ProviderMetadata;
+
+/**
+ * @brief `providers` and `accounts list|add|verify|edit|remove`.
+ */
+class AccountsCommand : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AccountsCommand(CliApp *app);
+    /// @p command is "providers" or "accounts"; @p arguments start with the program name.
+    void run(const QString &command, const QStringList &arguments);
+
+    /// "SHA256:AB:CD..." / "ab cd ..." / "abcd..." -> lower-case hex; empty when malformed.
+    [[nodiscard]] static QByteArray normalizeFingerprint(const QString &text);
+
+private:
+    void providers(const QStringList &arguments);
+    void list(const QStringList &arguments);
+    void add(const QStringList &arguments);
+    void verify(const QStringList &arguments);
+    void edit(const QStringList &arguments);
+    void remove(const QStringList &arguments);
+    /// Options for a provider's non-secret credential fields (--access-key-id).
+    void addFieldOptions(QCommandLineParser &parser, const ProviderMetadata &metadata);
+    /// Reads the provider's secret fields from stdin / a prompt; nullopt after reporting.
+    std::optional<QVariantMap> readSecrets(const ProviderMetadata &metadata);
+    /// Applies --endpoint, --regions, --pin-cert/--unpin and field options; false after reporting.
+    bool applyOptions(const QCommandLineParser &parser, const ProviderMetadata &metadata,
+                      Account &account);
+
+    CliApp *m_app;
+};

@@ -1,0 +1,208 @@
+#include "cliapp.h"
+
+#include "accountscommand.h"
+#include "accountservice.h"
+#include "accountstore.h"
+#include "catalogcommand.h"
+#include "credentialstore.h"
+#include "inventory.h"
+#include "machinemodel.h"
+#include "machinescommand.h"
+#include "providerregistry.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QTimer>
+#include <cstdio>
+
+CliApp::CliApp()
+    : m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+CliApp::~CliApp() = default;
+
+int CliApp::exitCodeFor(const Error &error)
+{
+    switch (error.kind()) {
+    case Error::None:
+        return Ok;
+    case Error::InvalidInput:
+        return Usage;
+    case Error::Auth:
+    case Error::Forbidden:
+    case Error::CredentialsMissing:
+        return Auth;
+    case Error::Network:
+    case Error::Timeout:
+    case Error::Tls:
+    case Error::Insecure:
+        return Network;
+    default:
+        return ProviderFailure;
+    }
+}
+
+void CliApp::finish(int code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_exitCode = code;
+    m_out.flush();
+    m_err.flush();
+    QCoreApplication::exit(code);
+}
+
+void CliApp::fail(const Error &error)
+{
+    QString message = error.message();
+    if (error.kind() == Error::Tls && !error.peerCertificateSha256().isEmpty()) {
+        message += QStringLiteral(" (If you trust it: --pin-cert %1)")
+                       .arg(QString::fromLatin1(error.peerCertificateSha256()));
+    }
+    m_err << "clouddeck-cli: " << message << Qt::endl;
+    finish(exitCodeFor(error));
+}
+
+void CliApp::usageError(const QString &message)
+{
+    m_err << "clouddeck-cli: " << message << Qt::endl
+          << "Run 'clouddeck-cli --help' for usage." << Qt::endl;
+    finish(Usage);
+}
+
+bool CliApp::parse(QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(arguments)) {
+        usageError(parser.errorText());
+        return false;
+    }
+    return true;
+}
+
+ProviderRegistry *CliApp::registry()
+{
+    if (!m_registry)
+        m_registry = new ProviderRegistry(this);
+    return m_registry;
+}
+
+AccountStore *CliApp::accounts()
+{
+    if (!m_accounts)
+        m_accounts = new AccountStore(this);
+    return m_accounts;
+}
+
+CredentialStore *CliApp::credentials()
+{
+    if (!m_credentials)
+        m_credentials = new CredentialStore(this);
+    return m_credentials;
+}
+
+AccountService *CliApp::accountService()
+{
+    if (!m_accountService)
+        m_accountService = new AccountService(registry(), accounts(), credentials(), this);
+    return m_accountService;
+}
+
+MachineModel *CliApp::machineModel()
+{
+    if (!m_model)
+        m_model = new MachineModel(this);
+    return m_model;
+}
+
+Inventory *CliApp::inventory()
+{
+    if (!m_inventory)
+        m_inventory = new Inventory(registry(), accounts(), credentials(), machineModel(), this);
+    return m_inventory;
+}
+
+std::optional<Account> CliApp::accountByName(const QString &name)
+{
+    if (const auto account = accounts()->findByName(name))
+        return account;
+    QStringList names;
+    for (const Account &account : accounts()->accounts())
+        names.append(account.name);
+    usageError(names.isEmpty()
+                   ? QStringLiteral("No account named \"%1\"; there are no accounts yet "
+                                    "(add one with 'clouddeck-cli accounts add').")
+                         .arg(name)
+                   : QStringLiteral("No account named \"%1\". Accounts: %2.")
+                         .arg(name, names.join(QStringLiteral(", "))));
+    return std::nullopt;
+}
+
+void CliApp::printHelp()
+{
+    m_out << R"(Usage: clouddeck-cli <command> [options]
+
+Every machine on every cloud, from the command line.
+
+Commands:
+  providers [--json]                         List installed cloud providers
+  accounts list [--json]                     List accounts
+  accounts add --provider ID --name NAME [--endpoint URL] [--regions R1,R2]
+               [--pin-cert SHA256] [--no-verify] [--<credential-field> VALUE]
+                                             Add an account; the secret is read from
+                                             stdin or a no-echo prompt, never argv
+  accounts verify NAME                       Check an account's credentials
+  accounts edit NAME [--name NEW] [--endpoint URL] [--secret] [--pin-cert SHA256 | --unpin]
+               [--regions R1,R2] [--no-verify]
+  accounts remove NAME --yes                 Remove an account, its secret and cached data
+  machines list [--account NAME] [--json] [--offline]
+  machines start|shutdown|poweroff|reboot|destroy MACHINE [--account NAME] [--wait] [--yes]
+                                             MACHINE is an id or a unique name;
+                                             destroy needs --yes
+  machines create --account A --name N --region R --size S --image I
+               [--ssh-key K]... [--tag T]... [--user-data FILE] [--wait] [--json]
+  regions|sizes|images|keys --account A [--json] [--region R]
+
+Exit codes: 0 ok, 2 usage, 3 authentication, 4 network, 5 other provider error.
+)";
+    m_out.flush();
+}
+
+void CliApp::dispatch(const QStringList &arguments)
+{
+    const QString program = arguments.value(0);
+    const QString command = arguments.value(1);
+    const QStringList rest = QStringList{program} + arguments.mid(2);
+    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")
+        || command == QLatin1String("help")) {
+        printHelp();
+        return finish(command.isEmpty() ? Usage : Ok);
+    }
+    if (command == QLatin1String("--version"))
+        return (m_out << "clouddeck-cli " << QCoreApplication::applicationVersion() << Qt::endl,
+                finish(Ok));
+    if (command == QLatin1String("providers") || command == QLatin1String("accounts")) {
+        m_accountsCommand = new AccountsCommand(this);
+        return m_accountsCommand->run(command, rest);
+    }
+    if (command == QLatin1String("machines")) {
+        m_machinesCommand = new MachinesCommand(this);
+        return m_machinesCommand->run(rest);
+    }
+    if (CatalogCommand::handles(command)) {
+        m_catalogCommand = new CatalogCommand(this);
+        return m_catalogCommand->run(command, rest);
+    }
+    usageError(QStringLiteral("Unknown command \"%1\".").arg(command));
+}
+
+int CliApp::run(const QStringList &arguments)
+{
+    dispatch(arguments);
+    if (m_finished)
+        return m_exitCode;
+    return QCoreApplication::exec();
+}

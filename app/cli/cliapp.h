@@ -1,0 +1,74 @@
+#pragma once
+
+#include "account.h"
+#include "error.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QTextStream>
+#include <optional>
+
+class AccountService;
+class AccountStore;
+class CredentialStore;
+class Inventory;
+class MachineModel;
+class ProviderRegistry;
+
+/**
+ * @brief clouddeck-cli: parses the command line, owns the core services, runs one command.
+ *
+ * Commands run asynchronously on the event loop (the same Callback pattern as the rest of
+ * CloudDeck) and end with finish(code). Exit codes: 0 ok, 2 usage, 3 auth, 4 network, 5 other.
+ */
+class CliApp : public QObject
+{
+    Q_OBJECT
+public:
+    enum ExitCode { Ok = 0, Failure = 1, Usage = 2, Auth = 3, Network = 4, ProviderFailure = 5 };
+
+    CliApp();
+    ~CliApp() override;
+
+    /// Runs the command in @p arguments (argv) to completion; returns the exit code.
+    int run(const QStringList &arguments);
+
+    [[nodiscard]] static int exitCodeFor(const Error &error);
+    void finish(int code);
+    /// Prints "clouddeck-cli: <message>" to stderr and finishes with the error's exit code.
+    void fail(const Error &error);
+    void usageError(const QString &message);
+    /// Parses @p arguments (program name first) with @p parser; false after reporting an error.
+    bool parse(QCommandLineParser &parser, const QStringList &arguments);
+
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+    [[nodiscard]] bool isFinished() const { return m_finished; }
+
+    ProviderRegistry *registry();
+    AccountStore *accounts();
+    CredentialStore *credentials();
+    AccountService *accountService();
+    MachineModel *machineModel();
+    Inventory *inventory();
+    /// The account named @p name; reports a usage error (with the known names) when there is none.
+    std::optional<Account> accountByName(const QString &name);
+
+private:
+    void printHelp();
+    void dispatch(const QStringList &arguments);
+
+    QTextStream m_out;
+    QTextStream m_err;
+    bool m_finished = false;
+    int m_exitCode = Ok;
+    ProviderRegistry *m_registry = nullptr;
+    AccountStore *m_accounts = nullptr;
+    CredentialStore *m_credentials = nullptr;
+    AccountService *m_accountService = nullptr;
+    MachineModel *m_model = nullptr;
+    Inventory *m_inventory = nullptr;
+    class AccountsCommand *m_accountsCommand = nullptr;
+    class MachinesCommand *m_machinesCommand = nullptr;
+    class CatalogCommand *m_catalogCommand = nullptr;
+};

@@ -1,0 +1,331 @@
+#include "machinescommand.h"
+
+#include "accountstore.h"
+#include "cliapp.h"
+#include "inventory.h"
+#include "machinemodel.h"
+#include "provider.h"
+#include "providerregistry.h"
+#include "secretinput.h"
+#include "texttable.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+#include <memory>
+
+namespace {
+QCommandLineOption accountOption()
+{
+    return {QStringLiteral("account"), QStringLiteral("Only this account."), QStringLiteral("name")};
+}
+
+QString price(const std::optional<double> &value)
+{
+    return value ? QStringLiteral("$%1").arg(*value, 0, 'f', 2) : QStringLiteral("-");
+}
+} // namespace
+
+MachinesCommand::MachinesCommand(CliApp *app)
+    : QObject(app)
+    , m_app(app)
+{
+    bool ok = false;
+    const int pollMs = qEnvironmentVariableIntValue("CLOUDDECK_CLI_POLL_MS", &ok);
+    if (ok && pollMs > 0)
+        m_pollMs = pollMs;
+}
+
+void MachinesCommand::run(const QStringList &arguments)
+{
+    const QString sub = arguments.value(1);
+    const QStringList rest = QStringList{arguments.value(0)} + arguments.mid(2);
+    if (sub == QLatin1String("list"))
+        return list(rest);
+    if (sub == QLatin1String("create"))
+        return create(rest);
+    if (const auto action = MachineAction::fromId(sub))
+        return this->action(*action, rest);
+    m_app->usageError(sub.isEmpty()
+                          ? QStringLiteral("machines: say list, create, start, shutdown, poweroff, "
+                                           "reboot or destroy.")
+                          : QStringLiteral("Unknown machines command \"%1\".").arg(sub));
+}
+
+QStringList MachinesCommand::selectedAccounts(const QCommandLineParser &parser, bool *ok)
+{
+    *ok = true;
+    if (parser.isSet(QStringLiteral("account"))) {
+        const auto account = m_app->accountByName(parser.value(QStringLiteral("account")));
+        *ok = account.has_value();
+        return account ? QStringList{account->id} : QStringList();
+    }
+    QStringList ids;
+    for (const Account &account : m_app->accounts()->accounts())
+        ids.append(account.id);
+    return ids;
+}
+
+void MachinesCommand::refreshAccounts(const QStringList &accountIds,
+                                      std::function<void(const QHash<QString, Error> &)> done)
+{
+    Inventory *inventory = m_app->inventory();
+    auto waiting = std::make_shared<QSet<QString>>(accountIds.cbegin(), accountIds.cend());
+    auto errors = std::make_shared<QHash<QString, Error>>();
+    if (waiting->isEmpty())
+        return QTimer::singleShot(0, this, [done] { done({}); });
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(inventory, &Inventory::refreshFinished, this,
+                          [waiting, errors, done, connection](const QString &id, const Error &error) {
+                              if (!waiting->remove(id))
+                                  return;
+                              if (error.isError())
+                                  errors->insert(id, error);
+                              if (waiting->isEmpty()) {
+                                  QObject::disconnect(*connection);
+                                  done(*errors);
+                              }
+                          });
+    for (const QString &id : accountIds)
+        inventory->refresh(id);
+}
+
+void MachinesCommand::printMachines(const QList<Machine> &machines, bool json)
+{
+    AccountStore *accounts = m_app->accounts();
+    if (json) {
+        QJsonArray array;
+        for (const Machine &machine : machines) {
+            QJsonObject object = machine.toJson();
+            const auto account = accounts->account(machine.accountId);
+            object.insert(QStringLiteral("account"), account ? account->name : machine.accountId);
+            array.append(object);
+        }
+        m_app->out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return;
+    }
+    TextTable table({QStringLiteral("NAME"), QStringLiteral("STATE"), QStringLiteral("ACCOUNT"),
+                     QStringLiteral("PROVIDER"), QStringLiteral("REGION"), QStringLiteral("SIZE"),
+                     QStringLiteral("PUBLIC IP"), QStringLiteral("$/MONTH"), QStringLiteral("ID")});
+    table.alignRight(7);
+    for (const Machine &machine : machines) {
+        const auto account = accounts->account(machine.accountId);
+        table.addRow({machine.name, MachineState::id(machine.state),
+                      account ? account->name : machine.accountId, machine.providerId,
+                      machine.region, machine.size,
+                      machine.publicIps().value(0, QStringLiteral("-")), price(machine.pricePerMonth),
+                      machine.id});
+    }
+    m_app->out() << table.toString();
+}
+
+void MachinesCommand::list(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOptions({accountOption(), {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+                       {QStringLiteral("offline"), QStringLiteral("Answer from the cache only.")}});
+    if (!m_app->parse(parser, arguments))
+        return;
+    bool ok = false;
+    const QStringList ids = selectedAccounts(parser, &ok);
+    if (!ok)
+        return;
+    const bool json = parser.isSet(QStringLiteral("json"));
+    refreshAccounts(ids, [this, ids, json](const QHash<QString, Error> &errors) {
+        QList<Machine> machines;
+        for (const QString &id : ids)
+            machines += m_app->machineModel()->machines(id);
+        std::sort(machines.begin(), machines.end(), [](const Machine &a, const Machine &b) {
+            return a.name.localeAwareCompare(b.name) < 0;
+        });
+        printMachines(machines, json);
+        Error first;
+        for (const QString &id : ids) {
+            const auto it = errors.constFind(id);
+            if (it == errors.constEnd())
+                continue;
+            const auto account = m_app->accounts()->account(id);
+            m_app->err() << "clouddeck-cli: " << (account ? account->name : id) << ": "
+                         << it->message() << Qt::endl;
+            if (!first.isError())
+                first = *it;
+        }
+        m_app->finish(CliApp::exitCodeFor(first));
+    });
+}
+
+void MachinesCommand::action(MachineAction::Action action, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOptions({accountOption(),
+                       {QStringLiteral("wait"), QStringLiteral("Wait for the target state.")},
+                       {QStringLiteral("yes"), QStringLiteral("Confirm a destructive action.")}});
+    if (!m_app->parse(parser, arguments))
+        return;
+    if (parser.positionalArguments().size() != 1) {
+        return m_app->usageError(QStringLiteral("machines %1 takes one MACHINE (id or name).")
+                                     .arg(MachineAction::id(action)));
+    }
+    if (MachineAction::isDestructive(action) && !parser.isSet(QStringLiteral("yes"))) {
+        return m_app->usageError(QStringLiteral("Destroying a machine deletes it and its disks for "
+                                                "good. Add --yes to confirm."));
+    }
+    bool ok = false;
+    const QStringList ids = selectedAccounts(parser, &ok);
+    if (!ok)
+        return;
+    const QString wanted = parser.positionalArguments().constFirst();
+    const bool wait = parser.isSet(QStringLiteral("wait"));
+    refreshAccounts(ids, [this, ids, wanted, action, wait](const QHash<QString, Error> &errors) {
+        QList<Machine> byId;
+        QList<Machine> byName;
+        for (const QString &id : ids) {
+            for (const Machine &machine : m_app->machineModel()->machines(id)) {
+                if (machine.id == wanted)
+                    byId.append(machine);
+                else if (machine.name == wanted)
+                    byName.append(machine);
+            }
+        }
+        const QList<Machine> candidates = byId.isEmpty() ? byName : byId;
+        if (candidates.isEmpty()) {
+            if (!errors.isEmpty())
+                return m_app->fail(errors.cbegin().value()); // it may be on the unreachable one
+            return m_app->fail(Error(Error::NotFound,
+                                     QStringLiteral("No machine with the id or name \"%1\".")
+                                         .arg(wanted)));
+        }
+        if (candidates.size() > 1) {
+            QStringList where;
+            for (const Machine &machine : candidates) {
+                const auto account = m_app->accounts()->account(machine.accountId);
+                where.append(QStringLiteral("%1 (id %2)").arg(account ? account->name : QString(),
+                                                             machine.id));
+            }
+            return m_app->usageError(QStringLiteral("\"%1\" is ambiguous: it names machines in %2. "
+                                                    "Use the id or --account.")
+                                         .arg(wanted, where.join(QStringLiteral(", "))));
+        }
+        const Machine machine = candidates.constFirst();
+        m_app->err() << MachineAction::text(action) << ": " << machine.name << " (" << machine.id
+                     << ")…" << Qt::endl;
+        m_app->inventory()->runAction(
+            machine.accountId, machine.id, action, [this, machine, action, wait](Result<void> done) {
+                if (!done.ok())
+                    return m_app->fail(done.error());
+                auto report = [this, machine, action] {
+                    m_app->out() << MachineAction::text(action) << " " << machine.name << ": done."
+                                 << Qt::endl;
+                    m_app->finish(CliApp::Ok);
+                };
+                if (!wait)
+                    return report();
+                waitFor(machine.accountId, machine.id, MachineAction::targetState(action), report);
+            });
+    });
+}
+
+void MachinesCommand::waitFor(const QString &accountId, const QString &machineId,
+                              MachineState::State target, std::function<void()> done)
+{
+    auto elapsed = std::make_shared<QElapsedTimer>();
+    elapsed->start();
+    const bool terminal = SecretInput::stdinIsTerminal();
+    auto poll = std::make_shared<std::function<void()>>();
+    // The function holds itself only weakly; whatever is pending (the refresh callback, then the
+    // timer) holds it strongly, so it lives exactly as long as the polling goes on.
+    *poll = [this, accountId, machineId, target, done, elapsed, terminal,
+             weak = std::weak_ptr(poll)] {
+        auto self = weak.lock();
+        refreshAccounts({accountId}, [=, this](const QHash<QString, Error> &errors) {
+            MachineModel *model = m_app->machineModel();
+            const int row = model->rowOf(accountId, machineId);
+            const MachineState::State state = row < 0 ? MachineState::Terminated
+                                                      : model->at(row).state;
+            if (terminal) {
+                m_app->err() << "\r  " << MachineState::text(state) << " ("
+                             << elapsed->elapsed() / 1000 << " s)   " << Qt::flush;
+            }
+            if (state == target) {
+                if (terminal)
+                    m_app->err() << Qt::endl;
+                return done();
+            }
+            if (!errors.isEmpty() && errors.cbegin()->kind() == Error::Auth)
+                return m_app->fail(errors.cbegin().value());
+            if (elapsed->elapsed() > 15 * 60 * 1000) {
+                return m_app->fail(Error(Error::Timeout,
+                                         QStringLiteral("Still %1 after 15 minutes; stopped "
+                                                        "waiting.")
+                                             .arg(MachineState::text(state))));
+            }
+            QTimer::singleShot(m_pollMs, this, [self] { (*self)(); });
+        });
+    };
+    QTimer::singleShot(0, this, [poll] { (*poll)(); });
+}
+
+void MachinesCommand::create(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QStringList required = {QStringLiteral("account"), QStringLiteral("name"),
+                                  QStringLiteral("region"), QStringLiteral("size"),
+                                  QStringLiteral("image")};
+    for (const QString &name : required)
+        parser.addOption({name, name, QStringLiteral("value")});
+    parser.addOptions({{QStringLiteral("ssh-key"), QStringLiteral("SSH key id."), QStringLiteral("key")},
+                       {QStringLiteral("tag"), QStringLiteral("Tag."), QStringLiteral("tag")},
+                       {QStringLiteral("user-data"), QStringLiteral("Cloud-init file."),
+                        QStringLiteral("file")},
+                       {QStringLiteral("wait"), QStringLiteral("Wait until it runs.")},
+                       {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+    if (!m_app->parse(parser, arguments))
+        return;
+    for (const QString &name : required) {
+        if (parser.value(name).trimmed().isEmpty())
+            return m_app->usageError(QStringLiteral("machines create needs --%1.").arg(name));
+    }
+    const auto account = m_app->accountByName(parser.value(QStringLiteral("account")));
+    if (!account)
+        return;
+    CreateMachineRequest request;
+    request.name = parser.value(QStringLiteral("name")).trimmed();
+    request.region = parser.value(QStringLiteral("region")).trimmed();
+    request.size = parser.value(QStringLiteral("size")).trimmed();
+    request.image = parser.value(QStringLiteral("image")).trimmed();
+    request.sshKeys = parser.values(QStringLiteral("ssh-key"));
+    request.tags = parser.values(QStringLiteral("tag"));
+    if (parser.isSet(QStringLiteral("user-data"))) {
+        QFile file(parser.value(QStringLiteral("user-data")));
+        if (!file.open(QIODevice::ReadOnly))
+            return m_app->usageError(QStringLiteral("Cannot read %1: %2").arg(file.fileName(),
+                                                                            file.errorString()));
+        request.userData = QString::fromUtf8(file.readAll());
+    }
+    const bool wait = parser.isSet(QStringLiteral("wait"));
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const QString accountId = account->id;
+    m_app->inventory()->withProvider(accountId, [=, this](Result<Provider *> provider) {
+        if (!provider.ok())
+            return m_app->fail(provider.error());
+        provider.value()->createMachine(request, [=, this](Result<Machine> created) {
+            if (!created.ok())
+                return m_app->fail(created.error());
+            Machine machine = created.value();
+            machine.accountId = accountId;
+            m_app->err() << "Created " << machine.name << " (" << machine.id << ")." << Qt::endl;
+            auto print = [this, accountId, machine, json] {
+                const int row = m_app->machineModel()->rowOf(accountId, machine.id);
+                printMachines({row < 0 ? machine : m_app->machineModel()->at(row)}, json);
+                m_app->finish(CliApp::Ok);
+            };
+            if (!wait)
+                return print();
+            waitFor(accountId, machine.id, MachineState::Running, print);
+        });
+    });
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "error.h"
+#include "machine.h"
+#include "machineaction.h"
+
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <functional>
+
+class CliApp;
+class QCommandLineParser;
+
+/**
+ * @brief `machines list|create|start|shutdown|poweroff|reboot|destroy`.
+ */
+class MachinesCommand : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MachinesCommand(CliApp *app);
+    void run(const QStringList &arguments);
+
+private:
+    void list(const QStringList &arguments);
+    void action(MachineAction::Action action, const QStringList &arguments);
+    void create(const QStringList &arguments);
+    /// Refreshes @p accountIds in parallel; calls @p done once all have answered, with the errors.
+    void refreshAccounts(const QStringList &accountIds,
+                         std::function<void(const QHash<QString, Error> &)> done);
+    /// Polls the machine until it reaches @p target (or disappears, for destroy), showing progress.
+    void waitFor(const QString &accountId, const QString &machineId, MachineState::State target,
+                 std::function<void()> done);
+    void printMachines(const QList<Machine> &machines, bool json);
+    /// Account ids selected by --account (or all); empty after reporting a usage error.
+    QStringList selectedAccounts(const QCommandLineParser &parser, bool *ok);
+
+    CliApp *m_app;
+    int m_pollMs = 3000;
+};

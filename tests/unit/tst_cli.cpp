@@ -1,0 +1,215 @@
+// clouddeck-test: keychain
+// clouddeck-cli run as a real process against a fake DigitalOcean in this test, with the real
+// keychain (scripts/run-test.sh gives the test its own D-Bus session and gnome-keyring).
+#include "fakecloudserver.h"
+#include "testhelpers.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QUuid>
+
+namespace {
+const QString s_cli = QStringLiteral(BIN_DIR "/clouddeck-cli");
+}
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    FakeCloudServer m_server;
+    QString m_token;
+
+    CliRun cli(const QStringList &args, const QByteArray &input = {})
+    {
+        return runProcess(s_cli, args, input);
+    }
+
+    void serveDigitalOcean()
+    {
+        m_server.on("GET", QStringLiteral("/v2/account"),
+                    FakeResponse::file(testDataPath(QStringLiteral("digitalocean/account.json"))));
+        m_server.on("GET", QStringLiteral("/v2/droplets"), [](const RecordedRequest &request) {
+            const QString page = request.query.queryItemValue(QStringLiteral("page"));
+            return FakeResponse::file(
+                testDataPath(QStringLiteral("digitalocean/droplets_page%1.json")
+                                 .arg(page.isEmpty() ? QStringLiteral("1") : page)))
+                .withHeader("ratelimit-limit", "5000")
+                .withHeader("ratelimit-remaining", "4990")
+                .withHeader("ratelimit-reset", "4102444800");
+        });
+        m_server.on("POST", QStringLiteral("/v2/droplets/*/actions"),
+                    FakeResponse::file(testDataPath(QStringLiteral(
+                                           "digitalocean/action_in_progress.json")),
+                                       201));
+        m_server.on("GET", QStringLiteral("/v2/actions/*"),
+                    FakeResponse::file(
+                        testDataPath(QStringLiteral("digitalocean/action_completed.json"))));
+        m_server.on("DELETE", QStringLiteral("/v2/droplets/*"), FakeResponse::raw(204, {}));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(QFile::exists(s_cli));
+        QVERIFY(m_server.listen());
+        serveDigitalOcean();
+        m_token = QStringLiteral("dop_v1_") + QUuid::createUuid().toString(QUuid::Id128);
+    }
+
+    void providersAreListed()
+    {
+        const CliRun table = cli({QStringLiteral("providers")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(table.outText().contains(QLatin1String("digitalocean")));
+        const CliRun json = cli({QStringLiteral("providers"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray providers = QJsonDocument::fromJson(json.out).array();
+        bool found = false;
+        for (const QJsonValue &provider : providers) {
+            if (provider[QLatin1String("id")] == QLatin1String("digitalocean")) {
+                found = true;
+                QCOMPARE(provider[QLatin1String("defaultEndpoint")].toString(),
+                         QStringLiteral("https://api.digitalocean.com"));
+            }
+        }
+        QVERIFY(found);
+    }
+
+    void addAccountReadsTheSecretFromStdin()
+    {
+        m_server.clearRequests();
+        const CliRun add = cli({QStringLiteral("accounts"), QStringLiteral("add"),
+                                QStringLiteral("--provider"), QStringLiteral("digitalocean"),
+                                QStringLiteral("--name"), QStringLiteral("work"),
+                                QStringLiteral("--endpoint"), m_server.url().toString()},
+                               m_token.toUtf8() + '\n');
+        QVERIFY2(add.exitCode == 0, add.err.constData());
+        // Verified with one cheap call, authorised with the token from stdin.
+        const auto verify = m_server.requests("GET", QStringLiteral("/v2/account"));
+        QCOMPARE(verify.size(), 1);
+        QCOMPARE(verify.first().header("Authorization"), "Bearer " + m_token.toUtf8());
+        QVERIFY(!add.outText().contains(m_token) && !add.errText().contains(m_token));
+
+        const CliRun list = cli({QStringLiteral("accounts"), QStringLiteral("list")});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY(list.outText().contains(QLatin1String("work")));
+        const CliRun json = cli({QStringLiteral("accounts"), QStringLiteral("list"),
+                                 QStringLiteral("--json")});
+        const QJsonArray accounts = QJsonDocument::fromJson(json.out).array();
+        QCOMPARE(accounts.size(), 1);
+        QCOMPARE(accounts[0][QLatin1String("name")].toString(), QStringLiteral("work"));
+        QCOMPARE(accounts[0][QLatin1String("provider")].toString(), QStringLiteral("digitalocean"));
+        QCOMPARE(accounts[0][QLatin1String("endpoint")].toString(), m_server.url().toString());
+    }
+
+    void machinesListAsTableAndJson()
+    {
+        const CliRun table = cli({QStringLiteral("machines"), QStringLiteral("list")});
+        QVERIFY2(table.exitCode == 0, table.err.constData());
+        const QStringList lines = table.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 6); // header + 5 droplets over 3 pages
+        QVERIFY(lines.first().startsWith(QLatin1String("NAME")));
+        const QString example = lines.filter(QStringLiteral("example.com")).value(0);
+        QVERIFY(example.contains(QLatin1String("running")));
+        QVERIFY(example.contains(QLatin1String("nyc3")));
+
+        const CliRun json = cli({QStringLiteral("machines"), QStringLiteral("list"),
+                                 QStringLiteral("--json"), QStringLiteral("--account"),
+                                 QStringLiteral("work")});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonArray machines = QJsonDocument::fromJson(json.out).array();
+        QCOMPARE(machines.size(), 5);
+        const QStringList keys = {"id", "account", "provider", "name", "state", "providerState",
+                                  "region", "size", "image", "publicIps", "privateIps", "tags",
+                                  "createdAt", "pricePerMonth", "lastSeen"};
+        QHash<QString, QString> states;
+        for (const QJsonValue &value : machines) {
+            const QJsonObject machine = value.toObject();
+            for (const QString &key : keys)
+                QVERIFY2(machine.contains(key), qPrintable(key));
+            QCOMPARE(machine[QLatin1String("account")].toString(), QStringLiteral("work"));
+            QCOMPARE(machine[QLatin1String("provider")].toString(), QStringLiteral("digitalocean"));
+            QVERIFY(!machine[QLatin1String("lastSeen")].toString().isEmpty());
+            states.insert(machine[QLatin1String("name")].toString(),
+                          machine[QLatin1String("state")].toString());
+        }
+        QCOMPARE(states.value(QStringLiteral("example.com")), QStringLiteral("running"));
+        QCOMPARE(states.value(QStringLiteral("build-01")), QStringLiteral("pending"));
+        QCOMPARE(states.value(QStringLiteral("assets.example.com")), QStringLiteral("stopped"));
+        QCOMPARE(states.value(QStringLiteral("old-archive")), QStringLiteral("suspended"));
+    }
+
+    void actionByNameSendsTheRequest()
+    {
+        m_server.clearRequests();
+        const CliRun reboot = cli({QStringLiteral("machines"), QStringLiteral("reboot"),
+                                   QStringLiteral("example.com")});
+        QVERIFY2(reboot.exitCode == 0, reboot.err.constData());
+        const auto posts = m_server.requests("POST", QStringLiteral("/v2/droplets/3164444/actions"));
+        QCOMPARE(posts.size(), 1);
+        QCOMPARE(posts.first().json(), (QJsonObject{{QStringLiteral("type"), QStringLiteral("reboot")}}));
+        QCOMPARE(posts.first().header("Authorization"), "Bearer " + m_token.toUtf8());
+        QCOMPARE(m_server.requests("GET", QStringLiteral("/v2/actions/36804636")).size(), 1);
+    }
+
+    void destroyNeedsYes()
+    {
+        m_server.clearRequests();
+        const CliRun refused = cli({QStringLiteral("machines"), QStringLiteral("destroy"),
+                                    QStringLiteral("3164444")});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(refused.errText().contains(QLatin1String("--yes")));
+        QCOMPARE(m_server.requestCount(), 0);
+
+        const CliRun destroyed = cli({QStringLiteral("machines"), QStringLiteral("destroy"),
+                                      QStringLiteral("3164444"), QStringLiteral("--yes")});
+        QVERIFY2(destroyed.exitCode == 0, destroyed.err.constData());
+        QCOMPARE(m_server.requests("DELETE", QStringLiteral("/v2/droplets/3164444")).size(), 1);
+    }
+
+    void unknownMachineAndUsageErrors()
+    {
+        QCOMPARE(cli({QStringLiteral("machines"), QStringLiteral("start"), QStringLiteral("nope")})
+                     .exitCode,
+                 5);
+        QCOMPARE(cli({QStringLiteral("frobnicate")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--bogus")})
+                     .exitCode,
+                 2);
+        const CliRun noAccount = cli({QStringLiteral("machines"), QStringLiteral("list"),
+                                      QStringLiteral("--account"), QStringLiteral("nope")});
+        QCOMPARE(noAccount.exitCode, 2);
+        QVERIFY(noAccount.errText().contains(QLatin1String("work")));
+    }
+
+    void authAndNetworkErrorsHaveTheirExitCodes()
+    {
+        m_server.enqueue("GET", QStringLiteral("/v2/droplets"),
+                         FakeResponse::file(testDataPath(QStringLiteral(
+                                                "digitalocean/error_unauthorized.json")),
+                                            401));
+        const CliRun auth = cli({QStringLiteral("machines"), QStringLiteral("list")});
+        QCOMPARE(auth.exitCode, 3);
+        QVERIFY2(auth.errText().contains(QLatin1String("Unable to authenticate you")),
+                 auth.err.constData());
+        QCOMPARE(auth.errText().count(QLatin1Char('\n')), 1); // one clear line
+
+        // Port 1 on loopback: nobody listens there, the connection is refused.
+        const CliRun add = cli({QStringLiteral("accounts"), QStringLiteral("add"),
+                                QStringLiteral("--provider"), QStringLiteral("digitalocean"),
+                                QStringLiteral("--name"), QStringLiteral("gone"),
+                                QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1/")},
+                               "token\n");
+        QCOMPARE(add.exitCode, 4);
+        QVERIFY(add.errText().contains(QLatin1String("127.0.0.1")));
+        // Nothing saved after a failed verification.
+        const CliRun list = cli({QStringLiteral("accounts"), QStringLiteral("list"),
+                                 QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
