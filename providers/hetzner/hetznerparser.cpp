@@ -3,6 +3,7 @@
 #include "httpresponse.h"
 #include "jsonreader.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <algorithm>
@@ -170,7 +171,7 @@ Result<QList<Machine>> HetznerParser::servers(const QJsonObject &page)
     return list<Machine>(page, key("servers"), &HetznerParser::server);
 }
 
-Result<std::optional<int>> HetznerParser::nextPage(const QJsonObject &page)
+Result<std::optional<int>> HetznerParser::nextPage(const QJsonObject &page, int currentPage)
 {
     const QJsonValue meta = page.value(key("meta"));
     if (isAbsent(meta))
@@ -182,19 +183,17 @@ Result<std::optional<int>> HetznerParser::nextPage(const QJsonObject &page)
         return std::optional<int>();
     if (!pagination.isObject())
         return shapeError(QStringLiteral("\"meta.pagination\" is not an object"));
-    const QJsonObject paging = pagination.toObject();
-    const QJsonValue next = paging.value(key("next_page"));
+    const QJsonValue next = pagination.toObject().value(key("next_page"));
     if (isAbsent(next))
         return std::optional<int>();
-    const QString number = JsonReader::id(next);
     bool ok = false;
-    const int nextPage = number.toInt(&ok);
+    const int nextPage = JsonReader::id(next).toInt(&ok);
     if (!ok || nextPage < 1)
         return shapeError(QStringLiteral("\"next_page\" is not a page number"));
-    // A next page that is not after this one would make us loop over the same pages.
-    const QString current = JsonReader::id(paging.value(key("page")));
-    if (!current.isEmpty() && current.toLongLong() >= nextPage)
-        return shapeError(QStringLiteral("\"next_page\" does not move forward"));
+    if (nextPage <= currentPage)
+        return shapeError(QStringLiteral("\"next_page\" %1 does not come after page %2")
+                              .arg(nextPage)
+                              .arg(currentPage));
     return std::optional<int>(nextPage);
 }
 
@@ -206,6 +205,86 @@ std::optional<qint64> HetznerParser::totalEntries(const QJsonObject &page)
     if (text.isEmpty())
         return std::nullopt;
     return text.toLongLong();
+}
+
+Result<Machine> HetznerParser::createdServer(const QJsonObject &reply)
+{
+    Result<Machine> machine = server(reply.value(key("server")));
+    if (!machine.ok())
+        return machine;
+    const QString actionId = JsonReader::id(object(reply.value(key("action"))).value(key("id")));
+    if (!actionId.isEmpty())
+        machine.value().extra.insert(QStringLiteral("createActionId"), actionId);
+    return machine;
+}
+
+QString HetznerParser::actionCommand(MachineAction::Action action)
+{
+    switch (action) {
+    case MachineAction::Start:
+        return QStringLiteral("poweron");
+    case MachineAction::Shutdown:
+        return QStringLiteral("shutdown"); // ACPI request; the guest decides
+    case MachineAction::PowerOff:
+        return QStringLiteral("poweroff"); // cuts the power
+    case MachineAction::Reboot:
+        return QStringLiteral("reboot"); // soft reboot (ACPI); "reset" would be the hard one
+    case MachineAction::Destroy:
+        break;
+    }
+    return {};
+}
+
+bool HetznerParser::isNumericId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 18)
+        return false;
+    for (const QChar c : id) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return false;
+    }
+    return id.toLongLong() > 0;
+}
+
+Result<QJsonObject> HetznerParser::createBody(const CreateMachineRequest &request)
+{
+    const auto missing = [](const QString &what) {
+        return Error(
+            Error::InvalidInput,
+            QCoreApplication::translate("HetznerParser", "A new server needs %1.").arg(what));
+    };
+    if (request.name.trimmed().isEmpty())
+        return missing(QCoreApplication::translate("HetznerParser", "a name"));
+    if (request.size.trimmed().isEmpty())
+        return missing(QCoreApplication::translate("HetznerParser", "a server type"));
+    if (request.image.trimmed().isEmpty())
+        return missing(QCoreApplication::translate("HetznerParser", "an image"));
+    const auto idOrName = [](const QString &value) {
+        return isNumericId(value) ? QJsonValue(value.toLongLong()) : QJsonValue(value);
+    };
+    QJsonObject body {{key("name"), request.name.trimmed()},
+                      {key("server_type"), request.size.trimmed()},
+                      {key("image"), idOrName(request.image.trimmed())},
+                      {key("start_after_create"), true}};
+    // Without a location Hetzner picks one; the wizard always names one.
+    if (!request.region.isEmpty())
+        body.insert(key("location"), request.region);
+    QJsonArray keys;
+    for (const QString &sshKey : request.sshKeys)
+        keys.append(idOrName(sshKey));
+    if (!keys.isEmpty())
+        body.insert(key("ssh_keys"), keys);
+    if (!request.tags.isEmpty())
+        body.insert(key("labels"), labels(request.tags));
+    if (!request.userData.isEmpty())
+        body.insert(key("user_data"), request.userData);
+    for (const char *option : {"networks", "firewalls", "volumes", "placement_group", "automount",
+                               "public_net", "start_after_create"}) {
+        const QString name = key(option);
+        if (request.extra.contains(name))
+            body.insert(name, QJsonValue::fromVariant(request.extra.value(name)));
+    }
+    return body;
 }
 
 Result<HetznerParser::Action> HetznerParser::action(const QJsonObject &reply)

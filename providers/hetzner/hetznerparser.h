@@ -1,7 +1,9 @@
 #pragma once
 
+#include "catalog.h"
 #include "httpclient.h"
 #include "machine.h"
+#include "machineaction.h"
 #include "ratelimit.h"
 #include "result.h"
 
@@ -47,14 +49,31 @@ public:
     [[nodiscard]] static Result<QList<Machine>> servers(const QJsonObject &page);
     /// Every Hetzner server status onto the normalised states (unknown text -> Unknown).
     [[nodiscard]] static MachineState::State state(const QString &status);
-    /// meta.pagination.next_page: the next page number, or nullopt on the last page.
-    [[nodiscard]] static Result<std::optional<int>> nextPage(const QJsonObject &page);
+    /// meta.pagination.next_page: the next page number, or nullopt on the last page (or when the
+    /// reply has no pagination at all). A next page that does not come after @p currentPage is an
+    /// error, so a looping server cannot keep us paging.
+    [[nodiscard]] static Result<std::optional<int>> nextPage(const QJsonObject &page,
+                                                             int currentPage);
     /// meta.pagination.total_entries, when the API says.
     [[nodiscard]] static std::optional<qint64> totalEntries(const QJsonObject &page);
+    /// The 201 reply of POST /servers: {"server", "action", "next_actions", "root_password"}. The
+    /// create action's id is kept in extra["createActionId"]; the root password never is.
+    [[nodiscard]] static Result<Machine> createdServer(const QJsonObject &reply);
     /// {"action": {...}} -> Action. Fails when there is no action object with an id and status.
     [[nodiscard]] static Result<Action> action(const QJsonObject &reply);
     /// The price entry of @p prices (a server type's "prices") for @p location.
     [[nodiscard]] static Price price(const QJsonValue &prices, const QString &location);
+
+    /// The path segment of POST /servers/{id}/actions/<command>; empty for Destroy (a DELETE).
+    [[nodiscard]] static QString actionCommand(MachineAction::Action action);
+    /// The body of POST /servers. Images and SSH keys that are all digits are sent as ids
+    /// (numbers), others as names. Tags become labels. Known options in request.extra (networks,
+    /// firewalls, volumes, placement_group, automount, public_net, start_after_create) are passed
+    /// through. InvalidInput when name, size or image is missing.
+    [[nodiscard]] static Result<QJsonObject> createBody(const CreateMachineRequest &request);
+    /// True for an id as Hetzner gives them (a positive integer); checked before an id goes into
+    /// a path.
+    [[nodiscard]] static bool isNumericId(const QString &id);
 
     /// Labels {"env": "prod", "backup": ""} -> tags {"backup", "env=prod"} (sorted by key).
     [[nodiscard]] static QStringList tags(const QJsonValue &labels);

@@ -4,30 +4,12 @@
 #include "jsonreader.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <QTimer>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcHetzner, "clouddeck.provider.hetzner", QtInfoMsg)
-
-namespace {
-/// Hetzner ids are positive integers; anything else never reaches a URL path.
-bool isServerId(const QString &id)
-{
-    bool ok = false;
-    return id.toLongLong(&ok) > 0 && ok;
-}
-
-/// The create body takes an id (integer) or a name (string) for images and SSH keys.
-QJsonValue idOrName(const QString &value)
-{
-    bool numeric = false;
-    const qint64 id = value.toLongLong(&numeric);
-    return numeric && id > 0 ? QJsonValue(id) : QJsonValue(value);
-}
-} // namespace
 
 HetznerProvider::HetznerProvider(const ProviderMetadata &metadata, const Account &account,
                                  const QVariantMap &secrets, QObject *parent)
@@ -73,7 +55,12 @@ void HetznerProvider::listAll(const QString &path, const QList<std::pair<QString
                               std::function<Result<QList<T>>(const QJsonObject &)> parse,
                               Callback<QList<T>> done)
 {
-    auto collected = std::make_shared<QList<T>>();
+    struct State
+    {
+        QList<T> items;
+        int page = 1;
+    };
+    auto state = std::make_shared<State>();
     auto pageUrl = [this, path, query](int page) {
         auto items = query;
         items.append({QStringLiteral("page"), QString::number(page)});
@@ -82,7 +69,7 @@ void HetznerProvider::listAll(const QString &path, const QList<std::pair<QString
     };
     http()->getPages(
         HttpRequest::get(pageUrl(1)),
-        [collected, parse,
+        [state, parse,
          pageUrl](const HttpResponse &response) -> Result<std::optional<HttpRequest>> {
             const Result<QJsonObject> body = response.jsonObject();
             if (!body.ok())
@@ -90,32 +77,48 @@ void HetznerProvider::listAll(const QString &path, const QList<std::pair<QString
             Result<QList<T>> items = parse(body.value());
             if (!items.ok())
                 return items.error();
-            collected->append(items.takeValue());
-            const Result<std::optional<int>> next = HetznerParser::nextPage(body.value());
+            state->items.append(items.takeValue());
+            const auto next = HetznerParser::nextPage(body.value(), state->page);
             if (!next.ok())
                 return next.error();
             if (!next.value())
                 return std::optional<HttpRequest>();
             // Only the page number is taken from the reply: requests always go to the account's
             // own endpoint.
-            return std::optional<HttpRequest>(HttpRequest::get(pageUrl(*next.value())));
+            state->page = *next.value();
+            return std::optional<HttpRequest>(HttpRequest::get(pageUrl(state->page)));
         },
-        [collected, done](Result<void> result) {
+        [state, done](Result<void> result) {
             if (!result.ok())
                 return done(result.error());
-            done(*collected);
+            done(std::move(state->items));
         });
 }
 
 void HetznerProvider::listMachines(Callback<QList<Machine>> done)
 {
-    listAll<Machine>(QStringLiteral("/servers"), {}, &HetznerParser::servers, std::move(done));
+    listAll<Machine>(QStringLiteral("/servers"), {}, &HetznerParser::servers,
+                     [done](Result<QList<Machine>> machines) {
+                         if (!machines.ok())
+                             return done(machines.error());
+                         // Pages are offsets: a server created while we page shifts the rest, so
+                         // one may come twice. Keep the first copy of each id.
+                         QList<Machine> unique;
+                         QSet<QString> seen;
+                         for (Machine &machine : machines.value()) {
+                             if (!seen.contains(machine.id)) {
+                                 seen.insert(machine.id);
+                                 unique.append(std::move(machine));
+                             }
+                         }
+                         done(std::move(unique));
+                     });
 }
 
 void HetznerProvider::runAction(const QString &machineId, MachineAction::Action action,
                                 Callback<void> done)
 {
-    if (!isServerId(machineId)) {
+    if (!HetznerParser::isNumericId(machineId)) {
         const Error error(Error::InvalidInput,
                           tr("\"%1\" is not a Hetzner server id (a number).").arg(machineId));
         return post([done, error] { done(error); });
@@ -133,13 +136,7 @@ void HetznerProvider::runAction(const QString &machineId, MachineAction::Action 
         });
         return;
     }
-    static const QHash<MachineAction::Action, QString> commands = {
-        {MachineAction::Start, QStringLiteral("poweron")},
-        {MachineAction::Shutdown, QStringLiteral("shutdown")}, // ACPI, graceful
-        {MachineAction::PowerOff, QStringLiteral("poweroff")}, // pulls the plug
-        {MachineAction::Reboot, QStringLiteral("reboot")}, // soft reboot (ACPI)
-    };
-    const QString command = commands.value(action);
+    const QString command = HetznerParser::actionCommand(action);
     // These endpoints take no request body.
     HttpRequest request = HttpRequest::get(url(serverPath + QStringLiteral("/actions/") + command));
     request.method = "POST";
@@ -222,33 +219,24 @@ Error HetznerProvider::actionFailed(const HetznerParser::Action &action)
 
 void HetznerProvider::createMachine(const CreateMachineRequest &request, Callback<Machine> done)
 {
-    QJsonObject body {{QStringLiteral("name"), request.name},
-                      {QStringLiteral("server_type"), request.size},
-                      {QStringLiteral("image"), idOrName(request.image)},
-                      {QStringLiteral("start_after_create"), true}};
-    if (!request.region.isEmpty())
-        body.insert(QStringLiteral("location"), request.region);
-    QJsonArray keys;
-    for (const QString &key : request.sshKeys)
-        keys.append(idOrName(key));
-    if (!keys.isEmpty())
-        body.insert(QStringLiteral("ssh_keys"), keys);
-    if (!request.tags.isEmpty())
-        body.insert(QStringLiteral("labels"), HetznerParser::labels(request.tags));
-    if (!request.userData.isEmpty())
-        body.insert(QStringLiteral("user_data"), request.userData);
-
+    const Result<QJsonObject> body = HetznerParser::createBody(request);
+    if (!body.ok()) {
+        const Error error = body.error();
+        return post([done, error] { done(error); });
+    }
+    qCInfo(lcHetzner) << "create server" << request.name << "in" << request.region;
+    // 201 Created: the server (status "initializing"), the create action and, without SSH keys, a
+    // generated root password. That password is a secret: never logged, never kept (the Machine
+    // is cached); the user is told to use SSH keys or reset it in the console.
     http()->sendJson(
-        HttpRequest::json("POST", url(QStringLiteral("/servers")), QJsonDocument(body)),
+        HttpRequest::json("POST", url(QStringLiteral("/servers")), QJsonDocument(body.value())),
         [done](Result<QJsonObject> reply) {
             if (!reply.ok())
                 return done(reply.error());
-            // Without SSH keys Hetzner generates a root password and returns it here, once.
-            // It is a secret: never logged, and not put into the Machine (which is cached).
-            if (!reply.value().value(QLatin1String("root_password")).toString().isEmpty())
+            if (reply.value().value(QLatin1String("root_password")).isString())
                 qCInfo(lcHetzner) << "server created without SSH keys: Hetzner generated a root "
                                      "password, which CloudDeck does not keep";
-            done(HetznerParser::server(reply.value().value(QLatin1String("server"))));
+            done(HetznerParser::createdServer(reply.value()));
         });
 }
 
