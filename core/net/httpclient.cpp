@@ -6,6 +6,7 @@
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -23,17 +24,40 @@ struct HttpClient::Pending
     QTimer *timer = nullptr; ///< timeout of the attempt in flight, or the delay before the next
     bool timedOut = false;
     bool pinMismatch = false;
+    QUrl refusedRedirect; ///< a redirect to another origin, which we do not follow
     QByteArray peerSha256;
     QStringList sslErrors;
+
+    /// Stops the timer and lets it go. Never deleted directly: this may run inside its timeout().
+    void dropTimer()
+    {
+        if (timer) {
+            timer->stop();
+            timer->deleteLater();
+            timer = nullptr;
+        }
+    }
 };
+
+namespace {
+/// Redirects are followed only within one origin: the credentials in the request (a bearer token,
+/// a signature) are meant for it alone, and QNAM would copy them to any host.
+bool sameOrigin(const QUrl &from, const QUrl &to)
+{
+    const int fromPort = from.port(from.scheme() == QLatin1String("https") ? 443 : 80);
+    const int toPort = to.port(to.scheme() == QLatin1String("https") ? 443 : 80);
+    return from.scheme() == to.scheme() && from.host().compare(to.host(), Qt::CaseInsensitive) == 0
+           && fromPort == toPort;
+}
+} // namespace
 
 HttpClient::HttpClient(QObject *parent)
     : QObject(parent)
     , m_nam(new QNetworkAccessManager(this))
     , m_userAgent("CloudDeck/" CLOUDDECK_VERSION_STRING)
 {
-    // Redirects are followed only when they stay on https (or loopback http in tests).
-    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Each redirect is checked in attempt(): only same-origin ones are followed.
+    m_nam->setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
 }
 
 HttpClient::~HttpClient()
@@ -97,6 +121,29 @@ QString HttpClient::redactedHeaders(const HttpRequest &request)
     return lines.join(QLatin1Char('\n'));
 }
 
+void HttpClient::setPinnedCertificateSha256(const QByteArray &hex)
+{
+    const QByteArray pin = hex.toLower();
+    if (pin == m_pinnedSha256)
+        return;
+    m_pinnedSha256 = pin;
+    // A kept-alive connection was accepted under the old pin and would not be checked again.
+    m_connectionsStale = true;
+    clearConnectionsWhenIdle();
+}
+
+void HttpClient::clearConnectionsWhenIdle()
+{
+    if (!m_connectionsStale)
+        return;
+    for (const Pending *pending : std::as_const(m_pending)) {
+        if (pending->reply)
+            return;
+    }
+    m_nam->clearConnectionCache();
+    m_connectionsStale = false;
+}
+
 QByteArray HttpClient::certificateSha256(const QSslCertificate &certificate)
 {
     return certificate.digest(QCryptographicHash::Sha256).toHex();
@@ -149,7 +196,10 @@ void HttpClient::fetchPage(const std::shared_ptr<PageChain> &chain, HttpRequest 
     send(std::move(request), [this, chain](Result<HttpResponse> result) {
         if (!result.ok())
             return chain->done(result.error());
+        const QPointer<HttpClient> self(this);
         Result<std::optional<HttpRequest>> next = chain->onPage(result.value());
+        if (!self)
+            return; // the page handler's owner deleted us: like any abort, no callback
         if (!next.ok())
             return chain->done(next.error());
         if (!next.value())
@@ -166,8 +216,7 @@ void HttpClient::attempt(quint64 id)
     Pending *pending = m_pending.value(id);
     if (!pending)
         return;
-    delete pending->timer;
-    pending->timer = nullptr;
+    pending->dropTimer();
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (m_notBefore.isValid() && now < m_notBefore) {
@@ -180,6 +229,7 @@ void HttpClient::attempt(quint64 id)
         return;
     }
 
+    clearConnectionsWhenIdle();
     HttpRequest request = pending->request;
     if (m_authorizer)
         m_authorizer(request);
@@ -193,6 +243,8 @@ void HttpClient::attempt(quint64 id)
 
     pending->timedOut = false;
     pending->pinMismatch = false;
+    pending->refusedRedirect.clear();
+    pending->peerSha256.clear();
     pending->sslErrors.clear();
     ++pending->attempt;
     qCDebug(lcNet).noquote() << request.method << redactedUrl(request.url) << "attempt"
@@ -216,13 +268,21 @@ void HttpClient::attempt(quint64 id)
                 Pending *p = m_pending.value(id);
                 if (!p || p->reply != reply)
                     return;
-                p->peerSha256 = certificateSha256(reply->sslConfiguration().peerCertificate());
+                QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+                for (qsizetype i = 0; peer.isNull() && i < errors.size(); ++i)
+                    peer = errors.at(i).certificate();
+                if (!peer.isNull())
+                    p->peerSha256 = certificateSha256(peer);
                 // A pinned fingerprint is the user's explicit trust in exactly this certificate;
                 // only then are the chain errors it causes (self-signed, unknown CA, host name)
-                // accepted.
-                if (!m_pinnedSha256.isEmpty() && p->peerSha256 == m_pinnedSha256) {
-                    reply->ignoreSslErrors(errors);
-                    return;
+                // accepted. Another certificate where one is pinned is a change, which deserves a
+                // sharper warning than "untrusted".
+                if (!m_pinnedSha256.isEmpty()) {
+                    if (p->peerSha256 == m_pinnedSha256) {
+                        reply->ignoreSslErrors(errors);
+                        return;
+                    }
+                    p->pinMismatch = true;
                 }
                 for (const QSslError &error : errors)
                     p->sslErrors.append(error.errorString());
@@ -237,7 +297,22 @@ void HttpClient::attempt(quint64 id)
             reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [this, id, reply] { finish(id, reply); });
+    connect(reply, &QNetworkReply::redirected, this, [this, id, reply](const QUrl &target) {
+        Pending *p = m_pending.value(id);
+        if (!p || p->reply != reply)
+            return;
+        if (sameOrigin(p->request.url, target)) {
+            Q_EMIT reply->redirectAllowed();
+            return;
+        }
+        p->refusedRedirect = target;
+        reply->abort();
+    });
+    // Queued: the callback then runs outside QNAM's own stack, so it may delete this client (and
+    // with it the QNAM) safely, and it can never run synchronously inside send().
+    connect(
+        reply, &QNetworkReply::finished, this, [this, id, reply] { finish(id, reply); },
+        Qt::QueuedConnection);
 }
 
 void HttpClient::finish(quint64 id, QNetworkReply *reply)
@@ -247,15 +322,16 @@ void HttpClient::finish(quint64 id, QNetworkReply *reply)
     if (!pending || pending->reply != reply)
         return;
     pending->reply = nullptr;
-    delete pending->timer;
-    pending->timer = nullptr;
+    pending->dropTimer();
+    clearConnectionsWhenIdle();
 
     HttpResponse response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.url = reply->url();
     for (const auto &pair : reply->rawHeaderPairs())
         response.headers.append({pair.first, pair.second});
-    response.body = reply->readAll();
+    if (reply->isOpen()) // an aborted reply is closed, and reading it only warns
+        response.body = reply->readAll();
     if (response.status != 0)
         noteRateLimit(response);
 
@@ -267,8 +343,10 @@ void HttpClient::finish(quint64 id, QNetworkReply *reply)
         return complete(id, response);
 
     const Error error = errorFor(*pending, reply, response);
-    if (error.kind() == Error::Tls)
-        m_nam->clearConnectionCache(); // or the next attempt reuses the failed session
+    if (error.kind() == Error::Tls) {
+        m_connectionsStale = true; // the next attempt must not reuse the failed session
+        clearConnectionsWhenIdle();
+    }
     const qint64 delay = retryDelayMs(*pending, error);
     if (delay < 0)
         return complete(id, error);
@@ -286,7 +364,7 @@ void HttpClient::complete(quint64 id, Result<HttpResponse> result)
     Pending *pending = m_pending.take(id);
     if (!pending)
         return;
-    delete pending->timer;
+    pending->dropTimer();
     auto done = std::move(pending->done);
     delete pending;
     if (!result.ok()) {
@@ -304,6 +382,9 @@ Error HttpClient::errorFor(const Pending &pending, QNetworkReply *reply,
         const int ms = pending.request.timeoutMs > 0 ? pending.request.timeoutMs : m_timeoutMs;
         return Error(Error::Timeout, HttpErrorText::timeout(host, ms));
     }
+    if (!pending.refusedRedirect.isEmpty())
+        return Error(Error::InvalidReply,
+                     HttpErrorText::redirectRefused(host, pending.refusedRedirect));
     if (pending.pinMismatch || !pending.sslErrors.isEmpty()
         || reply->error() == QNetworkReply::SslHandshakeFailedError) {
         Error error(Error::Tls,
@@ -335,7 +416,7 @@ Error HttpClient::errorFor(const Pending &pending, QNetworkReply *reply,
 
 qint64 HttpClient::retryDelayMs(const Pending &pending, const Error &error) const
 {
-    if (pending.attempt > m_retryPolicy.maxRetries)
+    if (pending.attempt > m_retryPolicy.maxRetries || !pending.refusedRedirect.isEmpty())
         return -1;
     bool retry = false;
     switch (error.kind()) {
@@ -370,6 +451,8 @@ qint64 HttpClient::retryDelayMs(const Pending &pending, const Error &error) cons
 
 void HttpClient::noteRateLimit(const HttpResponse &response)
 {
+    // However long a provider asks us to wait, later requests are held at most this long.
+    constexpr qint64 maxHoldMs = 15 * 60 * 1000;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     std::optional<RateLimit> limit =
         m_rateLimitReader ? m_rateLimitReader(response) : RateLimit::fromHeaders(response);
@@ -378,12 +461,14 @@ void HttpClient::noteRateLimit(const HttpResponse &response)
         m_lastRateLimit = limit;
         Q_EMIT rateLimitChanged();
         if (const qint64 delay = limit->delayBeforeNextMs(now); delay > 0)
-            notBefore = now.addMSecs(std::min<qint64>(delay, 15 * 60 * 1000));
+            notBefore = now.addMSecs(std::min<qint64>(delay, maxHoldMs));
     }
     if (response.status == 429) {
         const int seconds = HttpErrorText::retryAfterSeconds(response.header("Retry-After"));
-        if (seconds > 0)
-            notBefore = std::max(notBefore.isValid() ? notBefore : now, now.addSecs(seconds));
+        if (seconds > 0) {
+            const QDateTime until = now.addMSecs(std::min<qint64>(seconds * 1000LL, maxHoldMs));
+            notBefore = std::max(notBefore.isValid() ? notBefore : now, until);
+        }
     }
     if (notBefore.isValid() && (!m_notBefore.isValid() || notBefore > m_notBefore))
         m_notBefore = notBefore;

@@ -69,7 +69,7 @@ public:
     void setErrorReader(ErrorReader reader) { m_errorReader = std::move(reader); }
     void setRateLimitReader(RateLimitReader reader) { m_rateLimitReader = std::move(reader); }
     /// Trust exactly this certificate (SHA-256 of its DER, hex) for this client, and no other.
-    void setPinnedCertificateSha256(const QByteArray &hex) { m_pinnedSha256 = hex.toLower(); }
+    void setPinnedCertificateSha256(const QByteArray &hex);
     void setUserAgent(const QByteArray &userAgent) { m_userAgent = userAgent; }
 
     /// Sends @p request; succeeds with any 2xx reply, fails with an Error for everything else.
@@ -109,6 +109,9 @@ private:
                                  const HttpResponse &response) const;
     [[nodiscard]] qint64 retryDelayMs(const Pending &pending, const Error &error) const;
     void noteRateLimit(const HttpResponse &response);
+    /// Drops QNAM's open connections once none is in use (clearing them earlier would strand
+    /// the requests in flight on them).
+    void clearConnectionsWhenIdle();
 
     QNetworkAccessManager *m_nam;
     QHash<quint64, Pending *> m_pending;
@@ -122,4 +125,5 @@ private:
     QByteArray m_userAgent;
     std::optional<RateLimit> m_lastRateLimit;
     QDateTime m_notBefore; ///< pacing: no request leaves before this time
+    bool m_connectionsStale = false; ///< open connections were trusted under another pin
 };

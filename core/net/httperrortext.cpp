@@ -100,6 +100,13 @@ QString cutOff(const QString &host)
     return tr("The reply from %1 was cut off before it was complete. Try again.").arg(host);
 }
 
+QString redirectRefused(const QString &host, const QUrl &target)
+{
+    return tr("%1 redirected the request to %2. CloudDeck only follows redirects within the same "
+              "host, so credentials never leave it; check the account's endpoint.")
+        .arg(host, target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+}
+
 QString network(const QString &host, QNetworkReply::NetworkError error, const QString &detail)
 {
     switch (error) {

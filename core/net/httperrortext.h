@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clouddeck_core_export.h"
 #include "error.h"
 
 #include <QNetworkReply>
@@ -12,16 +13,20 @@
  * thing the same way and each message ends with what to do next.
  */
 namespace HttpErrorText {
-QString invalidUrl(const QUrl &url);
-QString insecure(const QUrl &url);
-QString tooManyPages(int maxPages);
-QString timeout(const QString &host, int timeoutMs);
-QString certificateChanged(const QString &host, const QByteArray &presentedSha256);
-QString untrusted(const QString &host, const QStringList &sslErrors, const QString &fallback,
-                  const QByteArray &presentedSha256);
-QString forStatus(Error::Kind kind, int status, const QString &providerMessage);
-QString cutOff(const QString &host);
-QString network(const QString &host, QNetworkReply::NetworkError error, const QString &detail);
+CLOUDDECK_CORE_EXPORT QString invalidUrl(const QUrl &url);
+CLOUDDECK_CORE_EXPORT QString insecure(const QUrl &url);
+CLOUDDECK_CORE_EXPORT QString tooManyPages(int maxPages);
+CLOUDDECK_CORE_EXPORT QString timeout(const QString &host, int timeoutMs);
+CLOUDDECK_CORE_EXPORT QString certificateChanged(const QString &host,
+                                                 const QByteArray &presentedSha256);
+CLOUDDECK_CORE_EXPORT QString untrusted(const QString &host, const QStringList &sslErrors,
+                                        const QString &fallback, const QByteArray &presentedSha256);
+CLOUDDECK_CORE_EXPORT QString forStatus(Error::Kind kind, int status,
+                                        const QString &providerMessage);
+CLOUDDECK_CORE_EXPORT QString cutOff(const QString &host);
+CLOUDDECK_CORE_EXPORT QString redirectRefused(const QString &host, const QUrl &target);
+CLOUDDECK_CORE_EXPORT QString network(const QString &host, QNetworkReply::NetworkError error,
+                                      const QString &detail);
 /// Retry-After as seconds (delta-seconds or an HTTP date), -1 when absent or unreadable.
-int retryAfterSeconds(const QByteArray &value);
+CLOUDDECK_CORE_EXPORT int retryAfterSeconds(const QByteArray &value);
 } // namespace HttpErrorText

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
@@ -21,7 +22,7 @@ class QTcpSocket;
 struct RecordedRequest
 {
     QByteArray method;
-    QString path;      ///< percent-decoded path, no query
+    QString path; ///< percent-decoded path, no query
     QByteArray target; ///< the request target exactly as sent ("/v2/droplets?page=2")
     QUrlQuery query;
     QList<std::pair<QByteArray, QByteArray>> headers;
@@ -29,7 +30,7 @@ struct RecordedRequest
     QStringList pathArgs; ///< the values matched by '*' segments of the route
 
     [[nodiscard]] QByteArray header(const QByteArray &name) const; ///< case-insensitive
-    [[nodiscard]] QJsonObject json() const;                        ///< body as a JSON object
+    [[nodiscard]] QJsonObject json() const; ///< body as a JSON object
 };
 
 /// @brief What the fake server answers, including the faults a real network produces.
@@ -38,7 +39,7 @@ struct FakeResponse
     enum class Fault {
         None,
         Truncate, ///< announce the full Content-Length, send half the body, close
-        Close,    ///< close the connection without answering
+        Close, ///< close the connection without answering
     };
     int status = 200;
     QByteArray body;
@@ -75,7 +76,7 @@ public:
     explicit FakeCloudServer(QObject *parent = nullptr);
     ~FakeCloudServer() override;
 
-    bool listen();                                                         ///< plain HTTP
+    bool listen(); ///< plain HTTP
     bool listenTls(const QSslCertificate &certificate, const QSslKey &key); ///< HTTPS
     /// Presents another certificate from now on (new connections), e.g. to test a changed pin.
     void setCertificate(const QSslCertificate &certificate, const QSslKey &key);
@@ -85,7 +86,8 @@ public:
 
     void on(const QByteArray &method, const QString &pathPattern, Handler handler);
     void on(const QByteArray &method, const QString &pathPattern, const FakeResponse &response);
-    void enqueue(const QByteArray &method, const QString &pathPattern, const FakeResponse &response);
+    void enqueue(const QByteArray &method, const QString &pathPattern,
+                 const FakeResponse &response);
     /// What unmatched requests get (default: 404 with a JSON body).
     void setNotFoundResponse(const FakeResponse &response);
 
@@ -97,6 +99,11 @@ public:
     void clearRequests() { m_requests.clear(); }
     /// Connections accepted so far (tests of connection reuse and of TLS handshakes).
     [[nodiscard]] int connectionCount() const { return m_connections; }
+    /// Connections open right now.
+    [[nodiscard]] int openConnectionCount() const { return int(m_open.size()); }
+    /// Closes every open connection, as a server restart or a load balancer would; clients must
+    /// reconnect (and, over TLS, see the current certificate).
+    void disconnectAll();
 
 Q_SIGNALS:
     void requestReceived(const RecordedRequest &request);
@@ -104,10 +111,15 @@ Q_SIGNALS:
 private:
     struct Route;
     struct Connection;
-    void onNewConnection();
+    void onPendingConnection();
     void onReadyRead(QTcpSocket *socket);
-    void respond(QTcpSocket *socket, const RecordedRequest &request);
-    void write(QTcpSocket *socket, const FakeResponse &response, bool keepAlive);
+    void onDisconnected(QTcpSocket *socket);
+    /// Parses and answers the requests buffered on @p socket, one at a time and in order.
+    void processBuffer(QTcpSocket *socket);
+    void respond(QTcpSocket *socket, RecordedRequest request, bool keepAlive);
+    void write(QTcpSocket *socket, const FakeResponse &response, const QByteArray &method,
+               bool keepAlive);
+    [[nodiscard]] Handler takeHandler(const RecordedRequest &request, QStringList *args);
     [[nodiscard]] static bool matches(const QString &pattern, const QString &path,
                                       QStringList *args);
 
@@ -119,5 +131,6 @@ private:
     QList<Route *> m_queue;
     FakeResponse m_notFound;
     QList<RecordedRequest> m_requests;
+    QHash<QTcpSocket *, Connection *> m_open;
     int m_connections = 0;
 };
