@@ -1,0 +1,196 @@
+#pragma once
+
+// Shared by the inventory/model tests and bench/: machines made to order, and FakeProvider, a
+// test double of the Provider interface whose answers the test controls (engine unit tests; the
+// real providers are tested against FakeCloudServer in tests/providers/).
+
+#include "machine.h"
+#include "provider.h"
+
+#include <QList>
+#include <QString>
+#include <QTimer>
+
+namespace InventoryTest {
+
+/// A fully populated machine: every field set, so a diff of any field can be seen.
+inline Machine machine(const QString &accountId, int n,
+                       MachineState::State state = MachineState::Running)
+{
+    Machine m;
+    m.accountId = accountId;
+    m.providerId = QStringLiteral("fake");
+    m.id = QString::number(100000 + n);
+    m.name = QStringLiteral("web-%1").arg(n);
+    m.state = state;
+    m.providerState = MachineState::id(state);
+    static const QStringList regions = {QStringLiteral("nyc3"), QStringLiteral("fra1"),
+                                        QStringLiteral("sgp1"), QStringLiteral("ams3")};
+    static const QStringList sizes = {QStringLiteral("s-1vcpu-1gb"), QStringLiteral("s-2vcpu-4gb"),
+                                      QStringLiteral("c-8")};
+    m.region = regions.at(n % regions.size());
+    m.size = sizes.at(n % sizes.size());
+    m.image = n % 2 ? QStringLiteral("ubuntu-24-04-x64") : QStringLiteral("debian-12-x64");
+    m.publicIpv4 = {QStringLiteral("203.0.%1.%2").arg(n / 250 % 250).arg(n % 250 + 1)};
+    m.publicIpv6 = {QStringLiteral("2604:a880:400:d1::%1").arg(n, 0, 16)};
+    m.privateIpv4 = {QStringLiteral("10.10.%1.%2").arg(n / 250 % 250).arg(n % 250 + 1)};
+    m.tags = {n % 3 ? QStringLiteral("prod") : QStringLiteral("staging"),
+              QStringLiteral("team-%1").arg(n % 7)};
+    m.createdAt = QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC).addSecs(qint64(n) * 3600);
+    m.pricePerMonth = 6.0 * (1 + n % 4);
+    m.pricePerHour = *m.pricePerMonth / 720.0;
+    m.vcpus = 1 + n % 4;
+    m.memoryMb = 1024 * (1 + n % 4);
+    m.diskGb = 25 * (1 + n % 4);
+    if (n % 5 == 0)
+        m.extra = {{QStringLiteral("vpcUuid"), QStringLiteral("vpc-%1").arg(n)}};
+    return m;
+}
+
+inline QList<Machine> machines(const QString &accountId, int count, int first = 0)
+{
+    QList<Machine> list;
+    list.reserve(count);
+    for (int n = first; n < first + count; ++n)
+        list.append(machine(accountId, n));
+    return list;
+}
+
+inline ProviderMetadata fakeMetadata()
+{
+    ProviderMetadata metadata;
+    metadata.id = QStringLiteral("fake");
+    metadata.name = QStringLiteral("Fake Cloud");
+    metadata.mark = QStringLiteral("Fk");
+    metadata.capabilities = {QStringLiteral("start"),    QStringLiteral("shutdown"),
+                             QStringLiteral("poweroff"), QStringLiteral("reboot"),
+                             QStringLiteral("destroy"),  QStringLiteral("regions")};
+    return metadata;
+}
+
+/**
+ * @brief A Provider whose listing and action outcomes the test sets; answers asynchronously
+ * (next event-loop turn) as the async pattern requires, or holds answers until released.
+ */
+class FakeProvider : public Provider
+{
+public:
+    enum class ActionMode {
+        Succeed, ///< accept, and move the machine to the action's target state
+        SucceedNoChange, ///< accept, but the listing keeps showing the old state
+        Fail, ///< refuse with actionError
+        Hold, ///< keep the callback until releaseActions()
+    };
+
+    FakeProvider(const Account &account, QObject *parent)
+        : Provider(fakeMetadata(), account, {}, parent)
+    { }
+
+    QList<Machine> listing;
+    Error listError;
+    bool holdListing = false;
+    int listCalls = 0;
+    ActionMode actionMode = ActionMode::Succeed;
+    Error actionError = Error(Error::BadRequest, QStringLiteral("The droplet is locked."), 422);
+    QList<std::pair<QString, MachineAction::Action>> actionCalls;
+    QList<Region> regions;
+    Error regionsError;
+
+    void verify(Callback<QString> done) override
+    {
+        post([done] { done(QStringLiteral("tester@example.com")); });
+    }
+
+    void listMachines(Callback<QList<Machine>> done) override
+    {
+        ++listCalls;
+        if (holdListing) {
+            m_heldListings.append(std::move(done));
+            return;
+        }
+        answerListing(std::move(done));
+    }
+
+    /// Answers the listings held while holdListing was set, with what listing/listError say now.
+    void releaseListings()
+    {
+        const auto held = std::exchange(m_heldListings, {});
+        for (const auto &done : held)
+            answerListing(done);
+    }
+    [[nodiscard]] int heldListings() const { return int(m_heldListings.size()); }
+
+    void runAction(const QString &machineId, MachineAction::Action action,
+                   Callback<void> done) override
+    {
+        actionCalls.append({machineId, action});
+        switch (actionMode) {
+        case ActionMode::Hold:
+            m_heldActions.append({machineId, action, std::move(done)});
+            return;
+        case ActionMode::Fail:
+            post([done, error = actionError] { done(error); });
+            return;
+        case ActionMode::Succeed:
+            applyAction(machineId, action);
+            [[fallthrough]];
+        case ActionMode::SucceedNoChange:
+            post([done] { done({}); });
+            return;
+        }
+    }
+
+    /// Answers the held actions: success (and the listing moves to the target state) or @p error.
+    void releaseActions(const Error &error = {})
+    {
+        const auto held = std::exchange(m_heldActions, {});
+        for (const auto &[machineId, action, done] : held) {
+            if (!error.isError())
+                applyAction(machineId, action);
+            post([done = done, error] {
+                done(error.isError() ? Result<void>(error) : Result<void>());
+            });
+        }
+    }
+
+    void listRegions(Callback<QList<Region>> done) override
+    {
+        if (regionsError.isError())
+            post([done, error = regionsError] { done(error); });
+        else
+            post([done, list = regions] { done(list); });
+    }
+
+    void applyAction(const QString &machineId, MachineAction::Action action)
+    {
+        for (qsizetype i = 0; i < listing.size(); ++i) {
+            if (listing.at(i).id != machineId)
+                continue;
+            if (action == MachineAction::Destroy)
+                listing.removeAt(i);
+            else
+                listing[i].state = MachineAction::targetState(action);
+            return;
+        }
+    }
+
+private:
+    void answerListing(Callback<QList<Machine>> done)
+    {
+        if (listError.isError())
+            post([done, error = listError] { done(error); });
+        else
+            post([done, list = listing] { done(list); });
+    }
+
+    struct HeldAction
+    {
+        QString machineId;
+        MachineAction::Action action;
+        Callback<void> done;
+    };
+    QList<Callback<QList<Machine>>> m_heldListings;
+    QList<HeldAction> m_heldActions;
+};
+
+} // namespace InventoryTest
