@@ -297,6 +297,7 @@ void FakeCloudServer::onPendingConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         socket->setParent(this);
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_open.insert(socket, new Connection);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this,
@@ -418,9 +419,11 @@ void FakeCloudServer::write(QTcpSocket *socket, const FakeResponse &response,
         head += name + ": " + value + "\r\n";
     head += "\r\n";
 
-    socket->write(head);
+    // One write: QTcpSocket sends each write() as its own segment, and Nagle's algorithm would
+    // hold a separate body back until the client's delayed ACK, 40 ms per response.
     if (!bodyless)
-        socket->write(truncate ? response.body.left(response.body.size() / 2) : response.body);
+        head += truncate ? response.body.left(response.body.size() / 2) : response.body;
+    socket->write(head);
     if (!keepAlive || truncate)
         socket->disconnectFromHost(); // after the bytes above are written
 }

@@ -51,9 +51,12 @@ struct FakeResponse
     [[nodiscard]] static FakeResponse json(const QJsonObject &object, int status = 200);
     [[nodiscard]] static FakeResponse raw(int status, const QByteArray &body,
                                           const QByteArray &contentType = "application/json");
-    /// The file's bytes as the body (fixtures under tests/data); fails the test if unreadable.
+    /// The file's bytes as the body; a relative @p path is a fixture under tests/data. Fails the
+    /// test (and answers 500) if unreadable.
     [[nodiscard]] static FakeResponse file(const QString &path, int status = 200,
                                            const QByteArray &contentType = "application/json");
+    /// Sets a header (replacing one of the same name; append to headers for repeated ones).
+    /// Content-Length and Connection are added by the server; Content-Type too, if not set.
     FakeResponse &withHeader(const QByteArray &name, const QByteArray &value);
     FakeResponse &withDelay(int ms);
     FakeResponse &withFault(Fault fault);
@@ -65,7 +68,10 @@ struct FakeResponse
  * Routes match a method and a path pattern where '*' stands for one path segment
  * ("/v2/droplets/ * /actions" without the spaces); the most recently added matching route wins, so
  * a test can override a default. One-shot responses queued with enqueue() are served first, in
- * order. Every request is recorded. Keep-alive connections are supported, as QNAM uses them.
+ * order. The method "*" matches any method. Every request is recorded (and requestReceived() is
+ * emitted) before its handler runs. Keep-alive connections are supported, as QNAM uses them, with
+ * several requests per connection (answered in order) and several connections at once; a delayed
+ * answer never blocks other connections.
  */
 class FakeCloudServer : public QObject
 {
@@ -84,8 +90,10 @@ public:
     /// "http(s)://127.0.0.1:<port>" + @p path
     [[nodiscard]] QUrl url(const QString &path = {}) const;
 
+    /// @p handler runs for every matching request, in the server's (the test's) thread.
     void on(const QByteArray &method, const QString &pathPattern, Handler handler);
     void on(const QByteArray &method, const QString &pathPattern, const FakeResponse &response);
+    /// Answers the next matching request only, before any route (FIFO among queued ones).
     void enqueue(const QByteArray &method, const QString &pathPattern,
                  const FakeResponse &response);
     /// What unmatched requests get (default: 404 with a JSON body).

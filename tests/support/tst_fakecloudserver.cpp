@@ -3,6 +3,7 @@
 #include "fakecloudserver.h"
 #include "testhelpers.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -10,6 +11,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 namespace {
 struct RawResponse
@@ -43,37 +45,32 @@ public:
 
     [[nodiscard]] bool waitConnected()
     {
-        return QTest::qWaitFor(
-            [this] { return m_socket->state() == QAbstractSocket::ConnectedState; }, 5'000);
+        return spin([this] { return m_socket->state() == QAbstractSocket::ConnectedState; });
     }
     void send(const QByteArray &bytes) { m_socket->write(bytes); }
     /// Waits for @p count complete responses; a HEAD response has no body whatever it announces.
     [[nodiscard]] QList<RawResponse> responses(int count, bool head = false)
     {
         QList<RawResponse> result;
-        (void)QTest::qWaitFor(
-            [&] {
-                m_buffer += m_socket->readAll();
-                while (result.size() < count) {
-                    RawResponse response;
-                    if (!takeResponse(&response, head))
-                        break;
-                    result.append(response);
-                }
-                return result.size() >= count;
-            },
-            5'000);
+        (void)spin([&] {
+            m_buffer += m_socket->readAll();
+            while (result.size() < count) {
+                RawResponse response;
+                if (!takeResponse(&response, head))
+                    break;
+                result.append(response);
+            }
+            return result.size() >= count;
+        });
         return result;
     }
     /// Everything received until the server closed the connection.
     [[nodiscard]] QByteArray readUntilClosed()
     {
-        (void)QTest::qWaitFor(
-            [this] {
-                m_buffer += m_socket->readAll();
-                return m_socket->state() == QAbstractSocket::UnconnectedState;
-            },
-            5'000);
+        (void)spin([this] {
+            m_buffer += m_socket->readAll();
+            return m_socket->state() == QAbstractSocket::UnconnectedState;
+        });
         m_buffer += m_socket->readAll();
         return std::exchange(m_buffer, {});
     }
@@ -83,6 +80,26 @@ public:
     }
 
 private:
+    /// Runs the event loop until @p done holds, checking whenever the socket has news.
+    bool spin(const std::function<bool()> &done, int timeoutMs = 5'000)
+    {
+        if (done())
+            return true;
+        QEventLoop loop;
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        const auto check = [&] {
+            if (done())
+                loop.quit();
+        };
+        const QMetaObject::Connection connections[] = {
+            QObject::connect(m_socket, &QTcpSocket::readyRead, &loop, check),
+            QObject::connect(m_socket, &QTcpSocket::stateChanged, &loop, check)};
+        loop.exec();
+        for (const auto &connection : connections)
+            QObject::disconnect(connection);
+        return done();
+    }
+
     bool takeResponse(RawResponse *response, bool head)
     {
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
