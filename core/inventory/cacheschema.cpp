@@ -48,7 +48,7 @@ int CacheSchema::version(QSqlDatabase &db, QString *error)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
-        *error = query.lastError().text();
+        *error = query.lastError().databaseText();
         return -1;
     }
     return query.value(0).toInt();
@@ -58,7 +58,7 @@ bool CacheSchema::isEmpty(QSqlDatabase &db, QString *error)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")) || !query.next()) {
-        *error = query.lastError().text();
+        *error = query.lastError().databaseText();
         return false;
     }
     return query.value(0).toInt() == 0;
@@ -74,7 +74,7 @@ bool CacheSchema::migrateTo(QSqlDatabase &db, int from, int version, QString *er
     if (from >= version)
         return true;
     if (!db.transaction()) {
-        *error = db.lastError().text();
+        *error = db.lastError().databaseText();
         return false;
     }
     QSqlQuery query(db);
@@ -85,7 +85,7 @@ bool CacheSchema::migrateTo(QSqlDatabase &db, int from, int version, QString *er
             if (!query.exec(QString::fromLatin1(statement))) {
                 *error = QStringLiteral("migration to version %1: %2")
                              .arg(step.version)
-                             .arg(query.lastError().text());
+                             .arg(query.lastError().databaseText());
                 query.finish();
                 db.rollback();
                 return false;
@@ -94,7 +94,8 @@ bool CacheSchema::migrateTo(QSqlDatabase &db, int from, int version, QString *er
     }
     // PRAGMA takes no bound parameters; the value is our own integer.
     if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)) || !db.commit()) {
-        *error = query.lastError().isValid() ? query.lastError().text() : db.lastError().text();
+        *error = query.lastError().isValid() ? query.lastError().databaseText()
+                                             : db.lastError().databaseText();
         query.finish();
         db.rollback();
         return false;

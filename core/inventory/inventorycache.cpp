@@ -72,7 +72,7 @@ bool InventoryCache::tryOpen(QString *reason)
     // The app and the CLI may write at the same moment: wait for the other briefly.
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000"));
     if (!db.open()) {
-        *reason = db.lastError().text();
+        *reason = db.lastError().databaseText();
         return false;
     }
     const int version = CacheSchema::version(db, reason);
@@ -94,19 +94,21 @@ bool InventoryCache::tryOpen(QString *reason)
     // index cross-checks of integrity_check.
     if (!query.exec(QStringLiteral("PRAGMA quick_check(1)")) || !query.next()
         || query.value(0).toString() != QLatin1String("ok")) {
-        *reason =
-            query.lastError().isValid() ? query.lastError().text() : query.value(0).toString();
+        *reason = query.lastError().isValid() ? query.lastError().databaseText()
+                                              : query.value(0).toString();
         return false;
     }
     if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL"))
         || !query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"))) {
-        *reason = query.lastError().text();
+        *reason = query.lastError().databaseText();
         return false;
     }
     query.finish();
     if (!CacheSchema::migrate(db, version, reason))
         return false;
-    if (version != CacheSchema::latest())
+    if (version == 0)
+        qCDebug(lcCache) << "new cache" << m_fileName;
+    else if (version != CacheSchema::latest())
         qCInfo(lcCache) << "cache migrated from schema" << version << "to" << CacheSchema::latest();
     m_open = true;
     m_errorString.clear();
@@ -168,7 +170,7 @@ void InventoryCache::moveAside(const QString &reason)
 bool InventoryCache::fail(const QSqlQuery &query, const char *what) const
 {
     const QSqlError error = query.lastError();
-    m_errorString = QStringLiteral("%1: %2").arg(QLatin1String(what), error.text());
+    m_errorString = QStringLiteral("%1: %2").arg(QLatin1String(what), error.databaseText());
     qCWarning(lcCache).noquote() << "cache" << m_errorString;
     if (isDamage(error) && !m_recoveryScheduled) {
         // The file went bad while open. Recover once the caller's queries and transaction are gone
@@ -177,7 +179,7 @@ bool InventoryCache::fail(const QSqlQuery &query, const char *what) const
         auto *self = const_cast<InventoryCache *>(this);
         QMetaObject::invokeMethod(
             self,
-            [self, reason = error.text()] {
+            [self, reason = error.databaseText()] {
                 self->moveAside(reason);
                 QString failure;
                 if (!self->tryOpen(&failure))
@@ -193,7 +195,8 @@ bool InventoryCache::fail(const QSqlQuery &query, const char *what) const
 bool InventoryCache::failDb(const char *what) const
 {
     QSqlDatabase db = database();
-    m_errorString = QStringLiteral("%1: %2").arg(QLatin1String(what), db.lastError().text());
+    m_errorString =
+        QStringLiteral("%1: %2").arg(QLatin1String(what), db.lastError().databaseText());
     qCWarning(lcCache).noquote() << "cache" << m_errorString;
     return false;
 }
