@@ -191,7 +191,7 @@ void DigitalOceanProvider::createMachine(const CreateMachineRequest &request,
         const Error error = body.error();
         return post([done, error] { done(error); });
     }
-    qCInfo(lcDigitalOcean) << "create droplet" << request.name << "in" << request.region;
+    qCInfo(lcDigitalOcean) << "create droplet" << request.name << "size" << request.size;
     // 202 Accepted with the droplet in status "new" and links.actions naming the create action.
     http()->sendJson(
         HttpRequest::json("POST", url(QStringLiteral("/v2/droplets")), QJsonDocument(body.value())),
