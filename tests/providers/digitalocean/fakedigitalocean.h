@@ -5,8 +5,10 @@
 #include "result.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QJsonObject>
 #include <QTest>
+#include <QTimer>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -54,8 +56,9 @@ private:
     std::shared_ptr<int> m_actionPolls = std::make_shared<int>(0);
 };
 
-/// Runs an asynchronous operation and waits (event loop running) for its callback. Records a test
-/// failure if the callback comes synchronously, never comes, or comes twice.
+/// Runs an asynchronous operation and waits for its callback in a local event loop (as
+/// QSignalSpy::wait does). Records a test failure if the callback comes synchronously, never
+/// comes, or comes twice.
 template<typename T>
 std::optional<Result<T>> await(const std::function<void(Callback<T>)> &start, int timeoutMs = 15000)
 {
@@ -63,20 +66,27 @@ std::optional<Result<T>> await(const std::function<void(Callback<T>)> &start, in
     {
         std::optional<Result<T>> result;
         int calls = 0;
+        QEventLoop *loop = nullptr;
     };
     auto state = std::make_shared<State>();
     start([state](Result<T> result) {
         ++state->calls;
         state->result.emplace(std::move(result));
+        if (state->loop)
+            state->loop->quit();
     });
     if (!QTest::qVerify(state->calls == 0, "calls == 0", "the callback came synchronously",
                         __FILE__, __LINE__))
         return std::nullopt;
-    if (!QTest::qWaitFor([&] { return state->calls > 0; }, timeoutMs)) {
-        QTest::qVerify(false, "callback", "the callback never came", __FILE__, __LINE__);
+    QEventLoop loop;
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    state->loop = &loop;
+    loop.exec();
+    state->loop = nullptr;
+    if (!QTest::qVerify(state->calls > 0, "calls > 0", "the callback never came", __FILE__,
+                        __LINE__))
         return std::nullopt;
-    }
-    QCoreApplication::processEvents();
+    QCoreApplication::processEvents(); // a second call would be queued by now
     if (!QTest::qVerify(state->calls == 1, "calls == 1", "the callback came more than once",
                         __FILE__, __LINE__))
         return std::nullopt;
