@@ -45,7 +45,7 @@ void PollScheduler::addAccount(const QString &accountId, int idleMs)
     account.idleMs = idleMs;
     account.next = now();
     m_accounts.insert(accountId, account);
-    arm();
+    checkDue(); // a new account is refreshed at once (when polling)
 }
 
 void PollScheduler::removeAccount(const QString &accountId)
