@@ -34,6 +34,24 @@ FakeResponse FakeDigitalOcean::reply(const QString &name, int status)
         .withHeader("ratelimit-reset", reset);
 }
 
+QByteArray FakeDigitalOcean::bearer()
+{
+    return QByteArray("Bearer ") + token;
+}
+
+QStringList FakeDigitalOcean::pagesRequested(const QList<RecordedRequest> &requests)
+{
+    QStringList pages;
+    for (const RecordedRequest &request : requests)
+        pages.append(request.query.queryItemValue(QStringLiteral("page")));
+    return pages;
+}
+
+QString FakeDigitalOcean::describe(const Error &error)
+{
+    return Error::kindId(error.kind()) + QStringLiteral(": ") + error.message();
+}
+
 FakeResponse FakeDigitalOcean::page(const RecordedRequest &request, const QStringList &pages)
 {
     const int number = request.query.queryItemValue(QStringLiteral("page")).toInt();

@@ -48,6 +48,13 @@ public:
     [[nodiscard]] static FakeResponse page(const RecordedRequest &request,
                                            const QStringList &pages);
 
+    /// "Bearer <token>", the Authorization header every request must carry.
+    [[nodiscard]] static QByteArray bearer();
+    /// The "page" query item of each request, in order.
+    [[nodiscard]] static QStringList pagesRequested(const QList<RecordedRequest> &requests);
+    /// "kind: message", for failure messages.
+    [[nodiscard]] static QString describe(const Error &error);
+
     /// Number of GET /v2/actions/{id} polls so far.
     [[nodiscard]] int actionPolls() const { return *m_actionPolls; }
 

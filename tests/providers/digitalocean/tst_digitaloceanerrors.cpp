@@ -12,11 +12,6 @@
 #include <QTest>
 
 namespace {
-QString describe(const Error &error)
-{
-    return Error::kindId(error.kind()) + QStringLiteral(": ") + error.message();
-}
-
 QByteArray epochIn(int seconds)
 {
     return QByteArray::number(QDateTime::currentSecsSinceEpoch() + seconds);
@@ -188,7 +183,7 @@ void TestDigitalOceanErrors::rateLimitedThenServed()
                  });
     const auto result = list();
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
     QCOMPARE(result->value().size(), 5);
     QCOMPARE(times->size(), 4);
     // Nothing was sent again before retry-after had passed.
@@ -245,7 +240,7 @@ void TestDigitalOceanErrors::lowBudgetPacesTheNextRequests()
         });
     const auto result = list();
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
     QCOMPARE(times->size(), 3);
     // (3..4 s until reset) / (2 left + 1): at least a second before page 2.
     QVERIFY2(times->at(1) - times->at(0) >= 950,
@@ -272,7 +267,7 @@ void TestDigitalOceanErrors::unavailableIsRetriedForAGet()
                       FakeDigitalOcean::reply(QStringLiteral("error_server_error"), 503));
     const auto result = list();
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
     QCOMPARE(result->value().size(), 5);
     QCOMPARE(m_server->requestCount(), 4);
 }
