@@ -28,15 +28,14 @@ QUrl effectiveEndpoint(const Account &account, const ProviderMetadata &metadata)
 AccountsCommand::AccountsCommand(CliApp *app)
     : QObject(app)
     , m_app(app)
-{
-}
+{ }
 
 void AccountsCommand::run(const QString &command, const QStringList &arguments)
 {
     if (command == QLatin1String("providers"))
         return providers(arguments);
     const QString sub = arguments.value(1);
-    const QStringList rest = QStringList{arguments.value(0)} + arguments.mid(2);
+    const QStringList rest = QStringList {arguments.value(0)} + arguments.mid(2);
     if (sub == QLatin1String("list"))
         return list(rest);
     if (sub == QLatin1String("add"))
@@ -47,8 +46,9 @@ void AccountsCommand::run(const QString &command, const QStringList &arguments)
         return edit(rest);
     if (sub == QLatin1String("remove"))
         return remove(rest);
-    m_app->usageError(sub.isEmpty() ? QStringLiteral("accounts: say list, add, verify, edit or remove.")
-                                    : QStringLiteral("Unknown accounts command \"%1\".").arg(sub));
+    m_app->usageError(sub.isEmpty()
+                          ? QStringLiteral("accounts: say list, add, verify, edit or remove.")
+                          : QStringLiteral("Unknown accounts command \"%1\".").arg(sub));
 }
 
 QByteArray AccountsCommand::normalizeFingerprint(const QString &text)
@@ -99,7 +99,7 @@ void AccountsCommand::list(const QStringList &arguments)
         QJsonArray array;
         for (const Account &account : accounts) {
             const ProviderMetadata metadata = m_app->registry()->metadata(account.providerId);
-            array.append(QJsonObject{
+            array.append(QJsonObject {
                 {QStringLiteral("id"), account.id},
                 {QStringLiteral("name"), account.name},
                 {QStringLiteral("provider"), account.providerId},
@@ -120,8 +120,8 @@ void AccountsCommand::list(const QStringList &arguments)
                      << Qt::endl;
         return m_app->finish(CliApp::Ok);
     }
-    TextTable table({QStringLiteral("NAME"), QStringLiteral("PROVIDER"),
-                     QStringLiteral("ENDPOINT"), QStringLiteral("ID")});
+    TextTable table({QStringLiteral("NAME"), QStringLiteral("PROVIDER"), QStringLiteral("ENDPOINT"),
+                     QStringLiteral("ID")});
     for (const Account &account : accounts) {
         const ProviderMetadata metadata = m_app->registry()->metadata(account.providerId);
         table.addRow({account.name, account.providerId,
@@ -162,28 +162,30 @@ std::optional<QVariantMap> AccountsCommand::readSecrets(const ProviderMetadata &
     return secrets;
 }
 
-bool AccountsCommand::applyOptions(const QCommandLineParser &parser, const ProviderMetadata &metadata,
-                                   Account &account)
+bool AccountsCommand::applyOptions(const QCommandLineParser &parser,
+                                   const ProviderMetadata &metadata, Account &account)
 {
     if (parser.isSet(QStringLiteral("endpoint"))) {
         const QString endpoint = parser.value(QStringLiteral("endpoint")).trimmed();
         account.endpoint = endpoint.isEmpty() ? QUrl() : QUrl(endpoint); // validated later
     }
     if (parser.isSet(QStringLiteral("regions"))) {
-        account.regions = parser.value(QStringLiteral("regions"))
-                              .split(QLatin1Char(','), Qt::SkipEmptyParts);
+        account.regions =
+            parser.value(QStringLiteral("regions")).split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (QString &region : account.regions)
             region = region.trimmed();
     }
     if (parser.isSet(QStringLiteral("pin-cert"))) {
-        account.pinnedCertificateSha256 = normalizeFingerprint(parser.value(QStringLiteral("pin-cert")));
+        account.pinnedCertificateSha256 =
+            normalizeFingerprint(parser.value(QStringLiteral("pin-cert")));
         if (account.pinnedCertificateSha256.isEmpty()) {
             m_app->usageError(QStringLiteral("--pin-cert takes a SHA-256 fingerprint: 64 hex "
                                              "digits, colons allowed."));
             return false;
         }
     }
-    if (parser.optionNames().contains(QStringLiteral("unpin")) && parser.isSet(QStringLiteral("unpin")))
+    if (parser.optionNames().contains(QStringLiteral("unpin"))
+        && parser.isSet(QStringLiteral("unpin")))
         account.pinnedCertificateSha256.clear();
     for (const auto &field : metadata.settingFields()) {
         const QString option = ProviderMetadata::optionName(field.id);
@@ -205,18 +207,20 @@ void AccountsCommand::add(const QStringList &arguments)
     }
     const ProviderMetadata metadata = m_app->registry()->metadata(providerId);
     if (!providerId.isEmpty() && !metadata.isValid()) {
-        return m_app->usageError(QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
-                                     .arg(providerId, m_app->registry()->providerIds().join(
-                                                          QStringLiteral(", "))));
+        return m_app->usageError(
+            QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
+                .arg(providerId, m_app->registry()->providerIds().join(QStringLiteral(", "))));
     }
 
     QCommandLineParser parser;
     parser.addOptions({
         {QStringLiteral("provider"), QStringLiteral("Provider id."), QStringLiteral("id")},
         {QStringLiteral("name"), QStringLiteral("Account name."), QStringLiteral("name")},
-        {QStringLiteral("endpoint"), QStringLiteral("API base URL override."), QStringLiteral("url")},
+        {QStringLiteral("endpoint"), QStringLiteral("API base URL override."),
+         QStringLiteral("url")},
         {QStringLiteral("regions"), QStringLiteral("Regions to include."), QStringLiteral("list")},
-        {QStringLiteral("pin-cert"), QStringLiteral("Trust this certificate."), QStringLiteral("sha256")},
+        {QStringLiteral("pin-cert"), QStringLiteral("Trust this certificate."),
+         QStringLiteral("sha256")},
         {QStringLiteral("no-verify"), QStringLiteral("Save without checking the credentials.")},
         jsonOption(),
     });
@@ -243,13 +247,14 @@ void AccountsCommand::add(const QStringList &arguments)
     if (!secrets)
         return;
     const bool verify = !parser.isSet(QStringLiteral("no-verify"));
-    m_app->accountService()->add(account, *secrets, verify, [this, metadata](Result<Account> added) {
-        if (!added.ok())
-            return m_app->fail(added.error());
-        m_app->out() << "Added " << metadata.name << " account \"" << added.value().name << "\" ("
-                     << added.value().id << ")." << Qt::endl;
-        m_app->finish(CliApp::Ok);
-    });
+    m_app->accountService()->add(
+        account, *secrets, verify, [this, metadata](Result<Account> added) {
+            if (!added.ok())
+                return m_app->fail(added.error());
+            m_app->out() << "Added " << metadata.name << " account \"" << added.value().name
+                         << "\" (" << added.value().id << ")." << Qt::endl;
+            m_app->finish(CliApp::Ok);
+        });
 }
 
 void AccountsCommand::verify(const QStringList &arguments)
@@ -282,15 +287,16 @@ void AccountsCommand::edit(const QStringList &arguments)
         }
     }
     const auto existing = m_app->accounts()->findByName(name);
-    const ProviderMetadata metadata
-        = existing ? m_app->registry()->metadata(existing->providerId) : ProviderMetadata();
+    const ProviderMetadata metadata =
+        existing ? m_app->registry()->metadata(existing->providerId) : ProviderMetadata();
     QCommandLineParser parser;
     parser.addOptions({
         {QStringLiteral("name"), QStringLiteral("New name."), QStringLiteral("name")},
         {QStringLiteral("endpoint"), QStringLiteral("API base URL override (empty: default)."),
          QStringLiteral("url")},
         {QStringLiteral("regions"), QStringLiteral("Regions to include."), QStringLiteral("list")},
-        {QStringLiteral("pin-cert"), QStringLiteral("Trust this certificate."), QStringLiteral("sha256")},
+        {QStringLiteral("pin-cert"), QStringLiteral("Trust this certificate."),
+         QStringLiteral("sha256")},
         {QStringLiteral("unpin"), QStringLiteral("Forget the pinned certificate.")},
         {QStringLiteral("secret"), QStringLiteral("Read a new secret from standard input.")},
         {QStringLiteral("no-verify"), QStringLiteral("Save without checking the credentials.")},
@@ -314,7 +320,8 @@ void AccountsCommand::edit(const QStringList &arguments)
         if (!secrets)
             return;
     }
-    const bool changesAccess = secrets || updated.endpoint != account->endpoint
+    const bool changesAccess =
+        secrets || updated.endpoint != account->endpoint
         || updated.pinnedCertificateSha256 != account->pinnedCertificateSha256
         || updated.settings != account->settings;
     const bool verify = changesAccess && !parser.isSet(QStringLiteral("no-verify"));

@@ -28,22 +28,22 @@ void printJson(CliApp *app, const QList<T> &items)
 CatalogCommand::CatalogCommand(CliApp *app)
     : QObject(app)
     , m_app(app)
-{
-}
+{ }
 
 bool CatalogCommand::handles(const QString &command)
 {
     return command == QLatin1String("regions") || command == QLatin1String("sizes")
-        || command == QLatin1String("images") || command == QLatin1String("keys");
+           || command == QLatin1String("images") || command == QLatin1String("keys");
 }
 
 void CatalogCommand::run(const QString &command, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({{QStringLiteral("account"), QStringLiteral("Account."), QStringLiteral("name")},
-                       {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-                       {QStringLiteral("region"), QStringLiteral("Only what this region offers."),
-                        QStringLiteral("region")}});
+    parser.addOptions(
+        {{QStringLiteral("account"), QStringLiteral("Account."), QStringLiteral("name")},
+         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+         {QStringLiteral("region"), QStringLiteral("Only what this region offers."),
+          QStringLiteral("region")}});
     if (!m_app->parse(parser, arguments))
         return;
     if (!parser.isSet(QStringLiteral("account")))
@@ -68,8 +68,8 @@ void CatalogCommand::run(const QString &command, const QStringList &arguments)
                     TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"),
                                      QStringLiteral("AVAILABLE")});
                     for (const Region &r : regions.value())
-                        table.addRow({r.id, r.name, r.available ? QStringLiteral("yes")
-                                                                : QStringLiteral("no")});
+                        table.addRow({r.id, r.name,
+                                      r.available ? QStringLiteral("yes") : QStringLiteral("no")});
                     m_app->out() << table.toString();
                 }
                 m_app->finish(CliApp::Ok);
@@ -106,14 +106,15 @@ void CatalogCommand::run(const QString &command, const QStringList &arguments)
                     return m_app->fail(images.error());
                 QList<Image> shown;
                 for (const Image &image : images.value()) {
-                    if (region.isEmpty() || image.regions.isEmpty() || image.regions.contains(region))
+                    if (region.isEmpty() || image.regions.isEmpty()
+                        || image.regions.contains(region))
                         shown.append(image);
                 }
                 if (json)
                     printJson(m_app, shown);
                 else {
-                    TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"),
-                                     QStringLiteral("KIND")});
+                    TextTable table(
+                        {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("KIND")});
                     for (const Image &i : shown)
                         table.addRow({i.id, i.name, i.kind});
                     m_app->out() << table.toString();

@@ -18,8 +18,7 @@
 CliApp::CliApp()
     : m_out(stdout)
     , m_err(stderr)
-{
-}
+{ }
 
 CliApp::~CliApp() = default;
 
@@ -175,7 +174,7 @@ void CliApp::dispatch(const QStringList &arguments)
 {
     const QString program = arguments.value(0);
     const QString command = arguments.value(1);
-    const QStringList rest = QStringList{program} + arguments.mid(2);
+    const QStringList rest = QStringList {program} + arguments.mid(2);
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")
         || command == QLatin1String("help")) {
         printHelp();

@@ -21,7 +21,8 @@
 namespace {
 QCommandLineOption accountOption()
 {
-    return {QStringLiteral("account"), QStringLiteral("Only this account."), QStringLiteral("name")};
+    return {QStringLiteral("account"), QStringLiteral("Only this account."),
+            QStringLiteral("name")};
 }
 
 QString price(const std::optional<double> &value)
@@ -43,7 +44,7 @@ MachinesCommand::MachinesCommand(CliApp *app)
 void MachinesCommand::run(const QStringList &arguments)
 {
     const QString sub = arguments.value(1);
-    const QStringList rest = QStringList{arguments.value(0)} + arguments.mid(2);
+    const QStringList rest = QStringList {arguments.value(0)} + arguments.mid(2);
     if (sub == QLatin1String("list"))
         return list(rest);
     if (sub == QLatin1String("create"))
@@ -62,7 +63,7 @@ QStringList MachinesCommand::selectedAccounts(const QCommandLineParser &parser, 
     if (parser.isSet(QStringLiteral("account"))) {
         const auto account = m_app->accountByName(parser.value(QStringLiteral("account")));
         *ok = account.has_value();
-        return account ? QStringList{account->id} : QStringList();
+        return account ? QStringList {account->id} : QStringList();
     }
     QStringList ids;
     for (const Account &account : m_app->accounts()->accounts())
@@ -79,17 +80,18 @@ void MachinesCommand::refreshAccounts(const QStringList &accountIds,
     if (waiting->isEmpty())
         return QTimer::singleShot(0, this, [done] { done({}); });
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(inventory, &Inventory::refreshFinished, this,
-                          [waiting, errors, done, connection](const QString &id, const Error &error) {
-                              if (!waiting->remove(id))
-                                  return;
-                              if (error.isError())
-                                  errors->insert(id, error);
-                              if (waiting->isEmpty()) {
-                                  QObject::disconnect(*connection);
-                                  done(*errors);
-                              }
-                          });
+    *connection =
+        connect(inventory, &Inventory::refreshFinished, this,
+                [waiting, errors, done, connection](const QString &id, const Error &error) {
+                    if (!waiting->remove(id))
+                        return;
+                    if (error.isError())
+                        errors->insert(id, error);
+                    if (waiting->isEmpty()) {
+                        QObject::disconnect(*connection);
+                        done(*errors);
+                    }
+                });
     for (const QString &id : accountIds)
         inventory->refresh(id);
 }
@@ -117,8 +119,8 @@ void MachinesCommand::printMachines(const QList<Machine> &machines, bool json)
         table.addRow({machine.name, MachineState::id(machine.state),
                       account ? account->name : machine.accountId, machine.providerId,
                       machine.region, machine.size,
-                      machine.publicIps().value(0, QStringLiteral("-")), price(machine.pricePerMonth),
-                      machine.id});
+                      machine.publicIps().value(0, QStringLiteral("-")),
+                      price(machine.pricePerMonth), machine.id});
     }
     m_app->out() << table.toString();
 }
@@ -126,7 +128,8 @@ void MachinesCommand::printMachines(const QList<Machine> &machines, bool json)
 void MachinesCommand::list(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({accountOption(), {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+    parser.addOptions({accountOption(),
+                       {QStringLiteral("json"), QStringLiteral("Print JSON.")},
                        {QStringLiteral("offline"), QStringLiteral("Answer from the cache only.")}});
     if (!m_app->parse(parser, arguments))
         return;
@@ -195,16 +198,16 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
         if (candidates.isEmpty()) {
             if (!errors.isEmpty())
                 return m_app->fail(errors.cbegin().value()); // it may be on the unreachable one
-            return m_app->fail(Error(Error::NotFound,
-                                     QStringLiteral("No machine with the id or name \"%1\".")
-                                         .arg(wanted)));
+            return m_app->fail(
+                Error(Error::NotFound,
+                      QStringLiteral("No machine with the id or name \"%1\".").arg(wanted)));
         }
         if (candidates.size() > 1) {
             QStringList where;
             for (const Machine &machine : candidates) {
                 const auto account = m_app->accounts()->account(machine.accountId);
-                where.append(QStringLiteral("%1 (id %2)").arg(account ? account->name : QString(),
-                                                             machine.id));
+                where.append(QStringLiteral("%1 (id %2)")
+                                 .arg(account ? account->name : QString(), machine.id));
             }
             return m_app->usageError(QStringLiteral("\"%1\" is ambiguous: it names machines in %2. "
                                                     "Use the id or --account.")
@@ -213,19 +216,20 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
         const Machine machine = candidates.constFirst();
         m_app->err() << MachineAction::text(action) << ": " << machine.name << " (" << machine.id
                      << ")…" << Qt::endl;
-        m_app->inventory()->runAction(
-            machine.accountId, machine.id, action, [this, machine, action, wait](Result<void> done) {
-                if (!done.ok())
-                    return m_app->fail(done.error());
-                auto report = [this, machine, action] {
-                    m_app->out() << MachineAction::text(action) << " " << machine.name << ": done."
-                                 << Qt::endl;
-                    m_app->finish(CliApp::Ok);
-                };
-                if (!wait)
-                    return report();
-                waitFor(machine.accountId, machine.id, MachineAction::targetState(action), report);
-            });
+        m_app->inventory()->runAction(machine.accountId, machine.id, action,
+                                      [this, machine, action, wait](Result<void> done) {
+                                          if (!done.ok())
+                                              return m_app->fail(done.error());
+                                          auto report = [this, machine, action] {
+                                              m_app->out() << MachineAction::text(action) << " "
+                                                           << machine.name << ": done." << Qt::endl;
+                                              m_app->finish(CliApp::Ok);
+                                          };
+                                          if (!wait)
+                                              return report();
+                                          waitFor(machine.accountId, machine.id,
+                                                  MachineAction::targetState(action), report);
+                                      });
     });
 }
 
@@ -244,8 +248,8 @@ void MachinesCommand::waitFor(const QString &accountId, const QString &machineId
         refreshAccounts({accountId}, [=, this](const QHash<QString, Error> &errors) {
             MachineModel *model = m_app->machineModel();
             const int row = model->rowOf(accountId, machineId);
-            const MachineState::State state = row < 0 ? MachineState::Terminated
-                                                      : model->at(row).state;
+            const MachineState::State state =
+                row < 0 ? MachineState::Terminated : model->at(row).state;
             if (terminal) {
                 m_app->err() << "\r  " << MachineState::text(state) << " ("
                              << elapsed->elapsed() / 1000 << " s)   " << Qt::flush;
@@ -258,10 +262,10 @@ void MachinesCommand::waitFor(const QString &accountId, const QString &machineId
             if (!errors.isEmpty() && errors.cbegin()->kind() == Error::Auth)
                 return m_app->fail(errors.cbegin().value());
             if (elapsed->elapsed() > 15 * 60 * 1000) {
-                return m_app->fail(Error(Error::Timeout,
-                                         QStringLiteral("Still %1 after 15 minutes; stopped "
-                                                        "waiting.")
-                                             .arg(MachineState::text(state))));
+                return m_app->fail(
+                    Error(Error::Timeout, QStringLiteral("Still %1 after 15 minutes; stopped "
+                                                         "waiting.")
+                                              .arg(MachineState::text(state))));
             }
             QTimer::singleShot(m_pollMs, this, [self] { (*self)(); });
         });
@@ -277,12 +281,12 @@ void MachinesCommand::create(const QStringList &arguments)
                                   QStringLiteral("image")};
     for (const QString &name : required)
         parser.addOption({name, name, QStringLiteral("value")});
-    parser.addOptions({{QStringLiteral("ssh-key"), QStringLiteral("SSH key id."), QStringLiteral("key")},
-                       {QStringLiteral("tag"), QStringLiteral("Tag."), QStringLiteral("tag")},
-                       {QStringLiteral("user-data"), QStringLiteral("Cloud-init file."),
-                        QStringLiteral("file")},
-                       {QStringLiteral("wait"), QStringLiteral("Wait until it runs.")},
-                       {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+    parser.addOptions(
+        {{QStringLiteral("ssh-key"), QStringLiteral("SSH key id."), QStringLiteral("key")},
+         {QStringLiteral("tag"), QStringLiteral("Tag."), QStringLiteral("tag")},
+         {QStringLiteral("user-data"), QStringLiteral("Cloud-init file."), QStringLiteral("file")},
+         {QStringLiteral("wait"), QStringLiteral("Wait until it runs.")},
+         {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
     if (!m_app->parse(parser, arguments))
         return;
     for (const QString &name : required) {
@@ -302,8 +306,8 @@ void MachinesCommand::create(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("user-data"))) {
         QFile file(parser.value(QStringLiteral("user-data")));
         if (!file.open(QIODevice::ReadOnly))
-            return m_app->usageError(QStringLiteral("Cannot read %1: %2").arg(file.fileName(),
-                                                                            file.errorString()));
+            return m_app->usageError(
+                QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()));
         request.userData = QString::fromUtf8(file.readAll());
     }
     const bool wait = parser.isSet(QStringLiteral("wait"));

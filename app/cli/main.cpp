@@ -1,6 +1,7 @@
 #include "cliapp.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 int main(int argc, char *argv[])
 {
@@ -8,6 +9,10 @@ int main(int argc, char *argv[])
     // Same application name as the GUI: both read the same accounts, cache and keychain entries.
     QCoreApplication::setApplicationName(QStringLiteral("clouddeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CLOUDDECK_VERSION_STRING));
+    // A command line tool answers in one clear line per problem; CloudDeck's informational log
+    // lines would repeat it. QT_LOGGING_RULES (e.g. "clouddeck.*=true") brings them back.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("clouddeck.*.info=false"));
     CliApp cli;
     return cli.run(QCoreApplication::arguments());
 }

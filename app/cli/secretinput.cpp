@@ -31,7 +31,7 @@ std::optional<QString> SecretInput::prompt(const QString &label)
     GetConsoleMode(input, &mode);
     SetConsoleMode(input, mode & ~ENABLE_ECHO_INPUT);
 #else
-    termios old{};
+    termios old {};
     tcgetattr(STDIN_FILENO, &old);
     termios silent = old;
     silent.c_lflag &= ~tcflag_t(ECHO);

@@ -2,8 +2,7 @@
 
 TextTable::TextTable(QStringList headers)
     : m_headers(std::move(headers))
-{
-}
+{ }
 
 void TextTable::addRow(QStringList cells)
 {
@@ -33,7 +32,8 @@ QString TextTable::toString() const
             if (m_rightAligned.contains(column))
                 padded.append(cells.at(column).rightJustified(widths[column]));
             else
-                padded.append(last ? cells.at(column) : cells.at(column).leftJustified(widths[column]));
+                padded.append(last ? cells.at(column)
+                                   : cells.at(column).leftJustified(widths[column]));
         }
         return padded.join(QStringLiteral("  ")) + QLatin1Char('\n');
     };

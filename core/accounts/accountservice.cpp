@@ -11,9 +11,8 @@ namespace {
 template<typename T>
 void later(QObject *context, Callback<T> done, Result<T> result)
 {
-    QTimer::singleShot(0, context, [done = std::move(done), result = std::move(result)] {
-        done(result);
-    });
+    QTimer::singleShot(0, context,
+                       [done = std::move(done), result = std::move(result)] { done(result); });
 }
 } // namespace
 
@@ -23,8 +22,7 @@ AccountService::AccountService(ProviderRegistry *registry, AccountStore *account
     , m_registry(registry)
     , m_accounts(accounts)
     , m_credentials(credentials)
-{
-}
+{ }
 
 Error AccountService::validate(const Account &account, const QVariantMap &secrets) const
 {
@@ -59,7 +57,8 @@ void AccountService::verifyStored(const QString &accountId, Callback<QString> do
 {
     const auto account = m_accounts->account(accountId);
     if (!account)
-        return later<QString>(this, std::move(done), Error(Error::NotFound, tr("No such account.")));
+        return later<QString>(this, std::move(done),
+                              Error(Error::NotFound, tr("No such account.")));
     if (m_registry->metadata(account->providerId).secretFields().isEmpty())
         return verify(*account, {}, std::move(done));
     m_credentials->read(accountId, [this, account = *account, done](Result<QVariantMap> secrets) {
@@ -108,7 +107,8 @@ void AccountService::edit(const Account &account, const std::optional<QVariantMa
 {
     const auto existing = m_accounts->account(account.id);
     if (!existing)
-        return later<Account>(this, std::move(done), Error(Error::NotFound, tr("No such account.")));
+        return later<Account>(this, std::move(done),
+                              Error(Error::NotFound, tr("No such account.")));
     if (Error error = m_accounts->validate(account, m_registry); error.isError())
         return later<Account>(this, std::move(done), error);
 

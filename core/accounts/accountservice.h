@@ -28,7 +28,8 @@ public:
 
     /// Checks name, provider, endpoint, pin and that every required credential field is filled.
     [[nodiscard]] Error validate(const Account &account, const QVariantMap &secrets) const;
-    /// Verifies, stores the secret, then saves @p account (a new id is assigned). Yields the account.
+    /// Verifies, stores the secret, then saves @p account (a new id is assigned). Yields the
+    /// account.
     void add(Account account, const QVariantMap &secrets, bool verify, Callback<Account> done);
     /// One cheap authenticated call with these credentials; yields who they belong to.
     void verify(const Account &account, const QVariantMap &secrets, Callback<QString> done);

@@ -1,6 +1,7 @@
 // clouddeck-test: keychain
-// CredentialStore against a real gnome-keyring-daemon in a private D-Bus session (scripts/run-test.sh
-// starts both). No in-memory stand-in: what is written here is in the Secret Service.
+// CredentialStore against a real gnome-keyring-daemon in a private D-Bus session
+// (scripts/run-test.sh starts both). No in-memory stand-in: what is written here is in the Secret
+// Service.
 #include "credentialstore.h"
 
 #include <QProcess>
@@ -43,7 +44,8 @@ private Q_SLOTS:
     {
         CredentialStore store(QStringLiteral("CloudDeckTest"), nullptr);
         const QString account = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QString token = QStringLiteral("dop_v1_") + QUuid::createUuid().toString(QUuid::Id128);
+        const QString token =
+            QStringLiteral("dop_v1_") + QUuid::createUuid().toString(QUuid::Id128);
 
         auto written = wait<void>([&](Callback<void> done) {
             store.write(account, {{QStringLiteral("token"), token}}, done);
@@ -54,7 +56,8 @@ private Q_SLOTS:
         const QString found = secretToolLookup(account);
         QVERIFY2(found.contains(account), qPrintable(found));
 
-        auto read = wait<QVariantMap>([&](Callback<QVariantMap> done) { store.read(account, done); });
+        auto read =
+            wait<QVariantMap>([&](Callback<QVariantMap> done) { store.read(account, done); });
         QVERIFY2(read.ok(), qPrintable(read.error().message()));
         QCOMPARE(read.value().value(QStringLiteral("token")).toString(), token);
 
@@ -98,14 +101,16 @@ private Q_SLOTS:
                     store.write(a, {{QStringLiteral("token"), QStringLiteral("secret-a")}}, done);
                 }).ok());
         QVERIFY(wait<void>([&](Callback<void> done) {
-                    store.write(b, {{QStringLiteral("accessKeyId"), QStringLiteral("AKIDB")},
-                                    {QStringLiteral("secretAccessKey"), QStringLiteral("secret-b")}},
+                    store.write(b,
+                                {{QStringLiteral("accessKeyId"), QStringLiteral("AKIDB")},
+                                 {QStringLiteral("secretAccessKey"), QStringLiteral("secret-b")}},
                                 done);
                 }).ok());
         auto readA = wait<QVariantMap>([&](Callback<QVariantMap> done) { store.read(a, done); });
         auto readB = wait<QVariantMap>([&](Callback<QVariantMap> done) { store.read(b, done); });
         QVERIFY(readA.ok() && readB.ok());
-        QCOMPARE(readA.value(), (QVariantMap{{QStringLiteral("token"), QStringLiteral("secret-a")}}));
+        QCOMPARE(readA.value(),
+                 (QVariantMap {{QStringLiteral("token"), QStringLiteral("secret-a")}}));
         QCOMPARE(readB.value().value(QStringLiteral("secretAccessKey")).toString(),
                  QStringLiteral("secret-b"));
         QVERIFY(!readB.value().contains(QStringLiteral("token")));
@@ -125,7 +130,8 @@ private Q_SLOTS:
         QVERIFY(wait<void>([&](Callback<void> done) {
                     mine.write(account, {{QStringLiteral("token"), QStringLiteral("t")}}, done);
                 }).ok());
-        auto read = wait<QVariantMap>([&](Callback<QVariantMap> done) { other.read(account, done); });
+        auto read =
+            wait<QVariantMap>([&](Callback<QVariantMap> done) { other.read(account, done); });
         QCOMPARE(read.error().kind(), Error::CredentialsMissing);
         QVERIFY(wait<void>([&](Callback<void> done) { mine.remove(account, done); }).ok());
     }

@@ -30,7 +30,8 @@ private Q_SLOTS:
         QVERIFY(!message.contains(secret));
 
         // No insecure fallback: nothing was written under HOME.
-        QDirIterator files(QDir::homePath(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator files(QDir::homePath(), QDir::Files | QDir::Hidden,
+                           QDirIterator::Subdirectories);
         while (files.hasNext()) {
             QFile file(files.next());
             QVERIFY(file.open(QIODevice::ReadOnly));
