@@ -1,0 +1,584 @@
+// LinodeProvider end to end against a fake Linode API: every page, every state, prices joined from
+// the type catalog, each power action, create, the catalogs. The requests are checked as well as
+// what is read from the replies.
+#include "linodetesting.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace LinodeTesting;
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString profileKey = QStringLiteral(
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJrSa03j48EuW+I0kKSokg2scCRdihrPX243S1eeGl82 "
+    "ops@example.com");
+const QString literalKey = QStringLiteral(
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIvzOyD6BnX3pwXFkLoJHGwplQoys/ykH1CRBOVK2GKg laptop");
+
+// Every log line written while a test runs, to prove a secret never reaches one.
+QStringList *s_log = nullptr;
+void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    if (s_log)
+        s_log->append(QString::fromLatin1(context.category ? context.category : "") + u' '
+                      + message);
+}
+
+CreateMachineRequest webServer()
+{
+    CreateMachineRequest request;
+    request.name = QStringLiteral("web-01");
+    request.region = QStringLiteral("us-east");
+    request.size = QStringLiteral("g6-nanode-1");
+    request.image = QStringLiteral("linode/debian12");
+    request.sshKeys = {QStringLiteral("42"), literalKey};
+    request.tags = {QStringLiteral("web")};
+    request.userData = QStringLiteral("#cloud-config\npackages: [nginx]\n");
+    return request;
+}
+} // namespace
+
+class TestLinodeProvider : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void listsEveryPageWithPrices();
+    void cachesThePriceCatalog();
+    void listsMachinesWhenPricesAreUnavailable();
+    void mapsEveryState_data();
+    void mapsEveryState();
+    void runsActions_data();
+    void runsActions();
+    void hasNoForcedPowerOff();
+    void createsALinode();
+    void createsWithoutImageOrPassword();
+    void refusesAnUnknownKey();
+    void refusesIncompleteCreate();
+    void listsRegions();
+    void listsSizes();
+    void listsImages();
+    void listsSshKeys();
+    void verifiesWithTheProfile();
+    void usesTheDocumentedEndpoint();
+    void keepsPageSizeInLinodesRange();
+};
+
+void TestLinodeProvider::listsEveryPageWithPrices()
+{
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    serveInstancePages(server);
+    auto linode = provider(server);
+
+    const auto outcome = AsyncResult::run<QList<Machine>>(
+        [&](Callback<QList<Machine>> done) { linode->listMachines(std::move(done)); });
+    QVERIFY2(outcome->ok(), outcome->describe());
+    QVERIFY(!outcome->calledSynchronously);
+    QCOMPARE(outcome->calls, 1);
+
+    // The requests: three pages in order, the largest page size Linode allows, the token on each.
+    const auto pages = server.requests("GET", QStringLiteral("/v4/linode/instances"));
+    QCOMPARE(pages.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(pages.at(i).query.queryItemValue(QStringLiteral("page")), QString::number(i + 1));
+        QCOMPARE(pages.at(i).query.queryItemValue(QStringLiteral("page_size")),
+                 QStringLiteral("500"));
+        QCOMPARE(pages.at(i).header("Authorization"), "Bearer " + token);
+    }
+    const auto types = server.requests("GET", QStringLiteral("/v4/linode/types"));
+    QCOMPARE(types.size(), 1);
+    QCOMPARE(types.first().header("Authorization"), "Bearer " + token);
+
+    const QList<Machine> machines = outcome->result->value();
+    QCOMPARE(machines.size(), 5);
+    QStringList ids;
+    for (const Machine &machine : machines)
+        ids.append(machine.id);
+    QCOMPARE(ids, QStringList({u"123"_s, u"124"_s, u"125"_s, u"126"_s, u"127"_s}));
+
+    const Machine *first = find(machines, QStringLiteral("123"));
+    QCOMPARE(first->providerId, QStringLiteral("linode"));
+    QCOMPARE(first->name, QStringLiteral("linode123"));
+    QCOMPARE(first->state, MachineState::Running);
+    QCOMPARE(first->providerState, QStringLiteral("running"));
+    QCOMPARE(first->region, QStringLiteral("us-east"));
+    QCOMPARE(first->size, QStringLiteral("g6-standard-2"));
+    QCOMPARE(first->image, QStringLiteral("linode/debian12"));
+    QCOMPARE(first->publicIpv4, QStringList {u"203.0.113.1"_s});
+    QCOMPARE(first->privateIpv4, QStringList {u"192.168.133.27"_s});
+    QCOMPARE(first->publicIpv6, QStringList {u"c001:d00d::1337"_s}); // "/128" is not part of it
+    QVERIFY(first->privateIpv6.isEmpty());
+    QCOMPARE(first->tags, QStringList({u"example tag"_s, u"another example"_s}));
+    // Linode's timestamps have no zone and are UTC, whatever the zone of this computer.
+    QCOMPARE(first->createdAt, QDateTime(QDate(2018, 1, 1), QTime(0, 1, 1), Qt::UTC));
+    QCOMPARE(first->vcpus, 2);
+    QCOMPARE(first->memoryMb, 4096);
+    QCOMPARE(first->diskGb, 80); // 81920 MB
+    QCOMPARE(first->pricePerMonth, std::optional<double>(24));
+    QCOMPARE(first->pricePerHour, std::optional<double>(0.036));
+    QCOMPARE(first->extra.value(QStringLiteral("hypervisor")).toString(), QStringLiteral("kvm"));
+
+    // Jakarta has its own price for the same type (region_prices).
+    const Machine *jakarta = find(machines, QStringLiteral("124"));
+    QCOMPARE(jakarta->state, MachineState::Stopped);
+    QCOMPARE(jakarta->region, QStringLiteral("id-cgk"));
+    QCOMPARE(jakarta->pricePerMonth, std::optional<double>(14.4));
+    QCOMPARE(jakarta->pricePerHour, std::optional<double>(0.0216));
+    QVERIFY(jakarta->image.isEmpty()); // "image": null
+    QVERIFY(jakarta->publicIpv6.isEmpty()); // "ipv6": null
+    QCOMPARE(jakarta->createdAt, QDateTime(QDate(2023, 6, 30), QTime(14, 5, 9), Qt::UTC));
+    QCOMPARE(jakarta->diskGb, 50);
+
+    // One list of IPv4 addresses: the private ranges are told apart by address alone.
+    const Machine *worker = find(machines, QStringLiteral("125"));
+    QCOMPARE(worker->publicIpv4, QStringList {u"192.0.2.10"_s});
+    QCOMPARE(worker->privateIpv4, QStringList({u"10.0.0.5"_s, u"172.16.3.4"_s}));
+    QCOMPARE(worker->publicIpv6, QStringList {u"2600:3c03::f03c:91ff:fe24:3a2f"_s});
+    QCOMPARE(worker->state, MachineState::Starting);
+    QCOMPARE(worker->extra.value(QStringLiteral("lkeClusterId")).toString(),
+             QStringLiteral("4711"));
+    QCOMPARE(worker->pricePerMonth, std::optional<double>(5));
+    const Machine *second = find(machines, QStringLiteral("126"));
+    QCOMPARE(second->publicIpv4,
+             QStringList({u"192.0.2.11"_s, u"172.32.0.1"_s})); // outside 172.16/12
+    QCOMPARE(second->state, MachineState::Rebooting);
+    const Machine *builder = find(machines, QStringLiteral("127"));
+    QCOMPARE(builder->state, MachineState::Pending);
+    QCOMPARE(builder->image, QStringLiteral("private/15"));
+    QCOMPARE(builder->pricePerMonth, std::optional<double>(50.4));
+    QCOMPARE(builder->pricePerHour, std::optional<double>(0.0756));
+
+    // X-RateLimit-* were read.
+    const auto limit = linode->http()->lastRateLimit();
+    QVERIFY(limit.has_value());
+    QCOMPARE(limit->limit, 800);
+    QCOMPARE(limit->remaining, 799);
+    QVERIFY(limit->reset > QDateTime::currentDateTimeUtc());
+}
+
+void TestLinodeProvider::cachesThePriceCatalog()
+{
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    serveInstancePages(server);
+    auto linode = provider(server);
+    for (int round = 0; round < 2; ++round) {
+        const auto outcome = AsyncResult::run<QList<Machine>>(
+            [&](Callback<QList<Machine>> done) { linode->listMachines(std::move(done)); });
+        QVERIFY2(outcome->ok(), outcome->describe());
+        QCOMPARE(find(outcome->result->value(), QStringLiteral("123"))->pricePerMonth,
+                 std::optional<double>(24));
+    }
+    QCOMPARE(server.requests("GET", QStringLiteral("/v4/linode/instances")).size(), 6);
+    QCOMPARE(server.requests("GET", QStringLiteral("/v4/linode/types")).size(), 1);
+}
+
+void TestLinodeProvider::listsMachinesWhenPricesAreUnavailable()
+{
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    serveInstancePages(server);
+    server.on("GET", QStringLiteral("/v4/linode/types"),
+              FakeResponse::file(QStringLiteral("linode/error-500.json"), 500));
+    auto linode = provider(server);
+
+    auto outcome = AsyncResult::run<QList<Machine>>(
+        [&](Callback<QList<Machine>> done) { linode->listMachines(std::move(done)); });
+    QVERIFY2(outcome->ok(), outcome->describe());
+    QCOMPARE(outcome->result->value().size(), 5);
+    for (const Machine &machine : outcome->result->value())
+        QVERIFY(!machine.pricePerMonth && !machine.pricePerHour);
+
+    // A failed catalog is not cached: the next refresh asks again and gets the prices.
+    server.on("GET", QStringLiteral("/v4/linode/types"),
+              FakeResponse::file(QStringLiteral("linode/types.json")));
+    outcome = AsyncResult::run<QList<Machine>>(
+        [&](Callback<QList<Machine>> done) { linode->listMachines(std::move(done)); });
+    QVERIFY2(outcome->ok(), outcome->describe());
+    QCOMPARE(find(outcome->result->value(), QStringLiteral("123"))->pricePerMonth,
+             std::optional<double>(24));
+}
+
+void TestLinodeProvider::mapsEveryState_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<MachineState::State>("state");
+    QTest::newRow("running") << "running" << MachineState::Running;
+    QTest::newRow("offline") << "offline" << MachineState::Stopped;
+    QTest::newRow("booting") << "booting" << MachineState::Starting;
+    QTest::newRow("busy") << "busy" << MachineState::Starting;
+    QTest::newRow("rebooting") << "rebooting" << MachineState::Rebooting;
+    QTest::newRow("shutting_down") << "shutting_down" << MachineState::Stopping;
+    QTest::newRow("provisioning") << "provisioning" << MachineState::Pending;
+    QTest::newRow("deleting") << "deleting" << MachineState::Stopping;
+    QTest::newRow("migrating") << "migrating" << MachineState::Pending;
+    QTest::newRow("rebuilding") << "rebuilding" << MachineState::Pending;
+    QTest::newRow("cloning") << "cloning" << MachineState::Pending;
+    QTest::newRow("restoring") << "restoring" << MachineState::Pending;
+    QTest::newRow("stopped") << "stopped" << MachineState::Stopped;
+    QTest::newRow("billing_suspension") << "billing_suspension" << MachineState::Suspended;
+    QTest::newRow("a_status_added_later") << "a_status_added_later" << MachineState::Unknown;
+}
+
+void TestLinodeProvider::mapsEveryState()
+{
+    QFETCH(QString, status);
+    QFETCH(MachineState::State, state);
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    server.on("GET", QStringLiteral("/v4/linode/instances"),
+              FakeResponse::file(QStringLiteral("linode/instances-states.json")));
+    server.on("GET", QStringLiteral("/v4/linode/types"),
+              FakeResponse::file(QStringLiteral("linode/types.json")));
+    auto linode = provider(server);
+    const auto outcome = AsyncResult::run<QList<Machine>>(
+        [&](Callback<QList<Machine>> done) { linode->listMachines(std::move(done)); });
+    QVERIFY2(outcome->ok(), outcome->describe());
+    QCOMPARE(outcome->result->value().size(), 15);
+    const Machine *machine = nullptr;
+    for (const Machine &candidate : outcome->result->value()) {
+        if (candidate.providerState == status)
+            machine = &candidate;
+    }
+    QVERIFY2(machine, qPrintable(status));
+    QCOMPARE(machine->state, state);
+    QCOMPARE(machine->name, QStringLiteral("linode-") + QString(status).replace(u'_', u'-'));
+}
+
+void TestLinodeProvider::runsActions_data()
+{
+    QTest::addColumn<MachineAction::Action>("action");
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("start") << MachineAction::Start << QByteArray("POST")
+                           << "/v4/linode/instances/123/boot";
+    QTest::newRow("shutdown") << MachineAction::Shutdown << QByteArray("POST")
+                              << "/v4/linode/instances/123/shutdown";
+    QTest::newRow("reboot") << MachineAction::Reboot << QByteArray("POST")
+                            << "/v4/linode/instances/123/reboot";
+    QTest::newRow("destroy") << MachineAction::Destroy << QByteArray("DELETE")
+                             << "/v4/linode/instances/123";
+}
+
+void TestLinodeProvider::runsActions()
+{
+    QFETCH(MachineAction::Action, action);
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    server.on(method, path, withRateLimit(FakeResponse::json(QJsonObject())));
+    auto linode = provider(server);
+
+    const auto outcome = AsyncResult::run<void>(
+        [&](Callback<void> done) { linode->runAction(QStringLiteral("123"), action, done); });
+    QVERIFY2(outcome->ok(), outcome->describe());
+    QVERIFY(!outcome->calledSynchronously);
+    QCOMPARE(server.requestCount(), 1);
+    const RecordedRequest request = server.lastRequest();
+    QCOMPARE(request.method, method);
+    QCOMPARE(request.path, path);
+    QVERIFY(request.query.isEmpty());
+    QCOMPARE(request.header("Authorization"), "Bearer " + token);
+    QVERIFY(request.body.isEmpty()); // boot without config_id: the last booted profile
+    QCOMPARE(request.header("Content-Type"), QByteArray("application/json"));
+}
+
+void TestLinodeProvider::hasNoForcedPowerOff()
+{
+    const ProviderMetadata linodeMetadata = metadata();
+    QVERIFY(!linodeMetadata.can(QStringLiteral("poweroff")));
+    QVERIFY(linodeMetadata.can(QStringLiteral("shutdown")));
+    QVERIFY(!MachineAction::allowed(MachineState::Running, linodeMetadata.capabilities)
+                 .contains(MachineAction::PowerOff));
+
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    auto linode = provider(server);
+    const auto outcome = AsyncResult::run<void>([&](Callback<void> done) {
+        linode->runAction(QStringLiteral("123"), MachineAction::PowerOff, done);
+    });
+    QVERIFY(outcome->result);
+    QVERIFY(!outcome->calledSynchronously);
+    QCOMPARE(outcome->error().kind(), Error::Unsupported);
+    QVERIFY2(outcome->error().message().contains(QStringLiteral("shut")), outcome->describe());
+    QCOMPARE(server.requestCount(), 0);
+}
+
+void TestLinodeProvider::createsALinode()
+{
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    server.on("GET", QStringLiteral("/v4/profile/sshkeys"),
+              FakeResponse::file(QStringLiteral("linode/sshkeys.json")));
+    server.on("POST", QStringLiteral("/v4/linode/instances"),
+              withRateLimit(FakeResponse::file(QStringLiteral("linode/instance-created.json"))));
+    auto linode = provider(server);
+
+    QStringList log;
+    s_log = &log;
+    QLoggingCategory::setFilterRules(QStringLiteral("clouddeck.*=true"));
+    const QtMessageHandler previous = qInstallMessageHandler(captureMessage);
+    const auto outcome = AsyncResult::run<Machine>(
+        [&](Callback<Machine> done) { linode->createMachine(webServer(), std::move(done)); });
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+    s_log = nullptr;
+    QVERIFY2(outcome->ok(), outcome->describe());
+    QVERIFY(!outcome->calledSynchronously);
+
+    // The key id was looked up in the profile first, then the create request went out.
+    QCOMPARE(server.requestCount(), 2);
+    const RecordedRequest keys = server.requests().at(0);
+    QCOMPARE(keys.path, QStringLiteral("/v4/profile/sshkeys"));
+    QCOMPARE(keys.header("Authorization"), "Bearer " + token);
+    const RecordedRequest create = server.requests().at(1);
+    QCOMPARE(create.method, QByteArray("POST"));
+    QCOMPARE(create.path, QStringLiteral("/v4/linode/instances"));
+    QCOMPARE(create.header("Authorization"), "Bearer " + token);
+    QCOMPARE(create.header("Content-Type"), QByteArray("application/json"));
+    const QJsonObject body = create.json();
+    QStringList fields = body.keys();
+    fields.sort();
+    QCOMPARE(fields, QStringList({u"authorized_keys"_s, u"image"_s, u"label"_s, u"metadata"_s,
+                                  u"region"_s, u"root_pass"_s, u"tags"_s, u"type"_s}));
+    QCOMPARE(body.value(u"label").toString(), QStringLiteral("web-01"));
+    QCOMPARE(body.value(u"region").toString(), QStringLiteral("us-east"));
+    QCOMPARE(body.value(u"type").toString(), QStringLiteral("g6-nanode-1"));
+    QCOMPARE(body.value(u"image").toString(), QStringLiteral("linode/debian12"));
+    QCOMPARE(body.value(u"authorized_keys").toArray(),
+             QJsonArray({profileKey, literalKey})); // key 42's public key, then the literal one
+    QCOMPARE(body.value(u"tags").toArray(), QJsonArray({QStringLiteral("web")}));
+    QCOMPARE(QByteArray::fromBase64(
+                 body.value(u"metadata").toObject().value(u"user_data").toString().toLatin1()),
+             QByteArray("#cloud-config\npackages: [nginx]\n"));
+
+    // Linode requires a root password with an image: a strong random one, never logged.
+    const QString rootPass = body.value(u"root_pass").toString();
+    QCOMPARE(rootPass.size(), 32);
+    QVERIFY(rootPass.contains(QRegularExpression(QStringLiteral("[A-Z]"))));
+    QVERIFY(rootPass.contains(QRegularExpression(QStringLiteral("[a-z]"))));
+    QVERIFY(rootPass.contains(QRegularExpression(QStringLiteral("[0-9]"))));
+    QVERIFY(rootPass.contains(QRegularExpression(QStringLiteral("[^A-Za-z0-9]"))));
+    QVERIFY(!log.isEmpty()); // the capture worked
+    for (const QString &line : std::as_const(log))
+        QVERIFY2(!line.contains(rootPass), qPrintable(line));
+    QVERIFY(!outcome->result->value().extra.contains(QStringLiteral("root_pass")));
+
+    const Machine &machine = outcome->result->value();
+    QCOMPARE(machine.id, QStringLiteral("9001"));
+    QCOMPARE(machine.name, QStringLiteral("web-01"));
+    QCOMPARE(machine.state, MachineState::Pending);
+    QCOMPARE(machine.providerState, QStringLiteral("provisioning"));
+    QCOMPARE(machine.publicIpv4, QStringList {u"203.0.113.50"_s});
+
+    // Each Linode gets its own password.
+    const auto again = AsyncResult::run<Machine>(
+        [&](Callback<Machine> done) { linode->createMachine(webServer(), std::move(done)); });
+    QVERIFY2(again->ok(), again->describe());
+    const QString secondPass = server.lastRequest().json().value(u"root_pass").toString();
+    QCOMPARE(secondPass.size(), 32);
+    QVERIFY(secondPass != rootPass);
+}
+
+void TestLinodeProvider::createsWithoutImageOrPassword()
+{
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    server.on("POST", QStringLiteral("/v4/linode/instances"),
+              FakeResponse::file(QStringLiteral("linode/instance-created.json")));
+    auto linode = provider(server);
+    CreateMachineRequest request;
+    request.region = QStringLiteral("us-east");
+    request.size = QStringLiteral("g6-nanode-1");
+    request.sshKeys = {literalKey}; // a key line needs no lookup
+    const auto outcome = AsyncResult::run<Machine>(
+        [&](Callback<Machine> done) { linode->createMachine(request, std::move(done)); });
+    QVERIFY2(outcome->ok(), outcome->describe());
+    QCOMPARE(server.requestCount(), 1);
+    const QJsonObject body = server.lastRequest().json();
+    QStringList fields = body.keys();
+    fields.sort();
+    QCOMPARE(fields, QStringList({u"authorized_keys"_s, u"region"_s, u"type"_s}));
+}
+
+void TestLinodeProvider::refusesAnUnknownKey()
+{
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    server.on("GET", QStringLiteral("/v4/profile/sshkeys"),
+              FakeResponse::file(QStringLiteral("linode/sshkeys.json")));
+    auto linode = provider(server);
+    CreateMachineRequest request = webServer();
+    request.sshKeys = {QStringLiteral("ci"), QStringLiteral("no-such-key")}; // by label
+    const auto outcome = AsyncResult::run<Machine>(
+        [&](Callback<Machine> done) { linode->createMachine(request, std::move(done)); });
+    QVERIFY(outcome->result);
+    QCOMPARE(outcome->error().kind(), Error::InvalidInput);
+    QVERIFY2(outcome->error().message().contains(QStringLiteral("no-such-key")),
+             outcome->describe());
+    QCOMPARE(server.requests("POST", QStringLiteral("/v4/linode/instances")).size(), 0);
+}
+
+void TestLinodeProvider::refusesIncompleteCreate()
+{
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    auto linode = provider(server);
+    CreateMachineRequest request = webServer();
+    request.region.clear();
+    const auto outcome = AsyncResult::run<Machine>(
+        [&](Callback<Machine> done) { linode->createMachine(request, std::move(done)); });
+    QVERIFY(outcome->result);
+    QVERIFY(!outcome->calledSynchronously);
+    QCOMPARE(outcome->error().kind(), Error::InvalidInput);
+    QCOMPARE(server.requestCount(), 0);
+}
+
+void TestLinodeProvider::listsRegions()
+{
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    server.on("GET", QStringLiteral("/v4/regions"),
+              FakeResponse::file(QStringLiteral("linode/regions.json")));
+    auto linode = provider(server);
+    const auto outcome = AsyncResult::run<QList<Region>>(
+        [&](Callback<QList<Region>> done) { linode->listRegions(std::move(done)); });
+    QVERIFY2(outcome->ok(), outcome->describe());
+    const QList<Region> regions = outcome->result->value();
+    QCOMPARE(regions.size(), 4);
+    QCOMPARE(regions.at(0).id, QStringLiteral("us-east"));
+    QCOMPARE(regions.at(0).name, QStringLiteral("Newark, NJ, USA"));
+    QCOMPARE(regions.at(0).country, QStringLiteral("US"));
+    QVERIFY(regions.at(0).available);
+    QVERIFY(regions.at(1).available);
+    QVERIFY(!regions.at(2).available); // "status": "outage"
+    QVERIFY(!regions.at(3).available); // no "Linodes" capability
+    const RecordedRequest request = server.lastRequest();
+    QCOMPARE(request.query.queryItemValue(QStringLiteral("page")), QStringLiteral("1"));
+    QCOMPARE(request.query.queryItemValue(QStringLiteral("page_size")), QStringLiteral("500"));
+    QCOMPARE(request.header("Authorization"), "Bearer " + token);
+}
+
+void TestLinodeProvider::listsSizes()
+{
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    server.on("GET", QStringLiteral("/v4/linode/types"),
+              FakeResponse::file(QStringLiteral("linode/types.json")));
+    auto linode = provider(server);
+    const auto outcome = AsyncResult::run<QList<Size>>(
+        [&](Callback<QList<Size>> done) { linode->listSizes(std::move(done)); });
+    QVERIFY2(outcome->ok(), outcome->describe());
+    const QList<Size> sizes = outcome->result->value();
+    QCOMPARE(sizes.size(), 4);
+    const Size &nanode = sizes.at(0);
+    QCOMPARE(nanode.id, QStringLiteral("g6-nanode-1"));
+    QCOMPARE(nanode.description, QStringLiteral("Nanode 1GB"));
+    QCOMPARE(nanode.vcpus, 1);
+    QCOMPARE(nanode.memoryMb, 1024);
+    QCOMPARE(nanode.diskGb, 25);
+    QCOMPARE(nanode.priceMonthly, std::optional<double>(5));
+    QCOMPARE(nanode.priceHourly, std::optional<double>(0.0075));
+    QVERIFY(nanode.available);
+    QVERIFY(nanode.regions.isEmpty()); // every region
+    QCOMPARE(server.lastRequest().path, QStringLiteral("/v4/linode/types"));
+}
+
+void TestLinodeProvider::listsImages()
+{
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    server.on("GET", QStringLiteral("/v4/images"),
+              FakeResponse::file(QStringLiteral("linode/images.json")));
+    auto linode = provider(server);
+    const auto outcome = AsyncResult::run<QList<Image>>(
+        [&](Callback<QList<Image>> done) { linode->listImages(std::move(done)); });
+    QVERIFY2(outcome->ok(), outcome->describe());
+    const QList<Image> images = outcome->result->value();
+    QCOMPARE(images.size(), 3); // "private/16" is still being captured
+    QCOMPARE(images.at(0).id, QStringLiteral("linode/debian12"));
+    QCOMPARE(images.at(0).name, QStringLiteral("Debian 12"));
+    QCOMPARE(images.at(0).distribution, QStringLiteral("Debian"));
+    QCOMPARE(images.at(0).kind, QStringLiteral("distribution"));
+    QCOMPARE(images.at(2).id, QStringLiteral("private/15"));
+    QCOMPARE(images.at(2).kind, QStringLiteral("custom"));
+    QCOMPARE(images.at(2).regions, QStringList({u"us-east"_s, u"br-gru"_s}));
+    // Authenticated, so Linode includes the account's own images.
+    QCOMPARE(server.lastRequest().header("Authorization"), "Bearer " + token);
+}
+
+void TestLinodeProvider::listsSshKeys()
+{
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    server.on("GET", QStringLiteral("/v4/profile/sshkeys"),
+              FakeResponse::file(QStringLiteral("linode/sshkeys.json")));
+    auto linode = provider(server);
+    const auto outcome = AsyncResult::run<QList<SshKey>>(
+        [&](Callback<QList<SshKey>> done) { linode->listSshKeys(std::move(done)); });
+    QVERIFY2(outcome->ok(), outcome->describe());
+    const QList<SshKey> keys = outcome->result->value();
+    QCOMPARE(keys.size(), 2);
+    QCOMPARE(keys.at(0).id, QStringLiteral("42"));
+    QCOMPARE(keys.at(0).name, QStringLiteral("ops"));
+    QCOMPARE(keys.at(0).publicKey, profileKey);
+    // As "ssh-keygen -l" prints them.
+    QCOMPARE(keys.at(0).fingerprint,
+             QStringLiteral("SHA256:eyV579JWcVqhyeWqsDcP//hSwjPpMv/4DpVn9nV0HYk"));
+    QCOMPARE(keys.at(1).fingerprint,
+             QStringLiteral("SHA256:4r/L9XR6bpaBfWK8BGAcKK4QeZG+ieOPME0NXT9llpQ"));
+}
+
+void TestLinodeProvider::verifiesWithTheProfile()
+{
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    server.on("GET", QStringLiteral("/v4/profile"),
+              FakeResponse::file(QStringLiteral("linode/profile.json")));
+    auto linode = provider(server);
+    const auto outcome =
+        AsyncResult::run<QString>([&](Callback<QString> done) { linode->verify(std::move(done)); });
+    QVERIFY2(outcome->ok(), outcome->describe());
+    QCOMPARE(outcome->result->value(), QStringLiteral("exampleUser (example-user@gmail.com)"));
+    QCOMPARE(server.requestCount(), 1);
+    QCOMPARE(server.lastRequest().header("Authorization"), "Bearer " + token);
+}
+
+void TestLinodeProvider::usesTheDocumentedEndpoint()
+{
+    Account account;
+    account.id = QStringLiteral("no-endpoint");
+    account.providerId = QStringLiteral("linode");
+    LinodeProvider linode(metadata(), account, {});
+    QCOMPARE(linode.baseUrl(), QUrl(QStringLiteral("https://api.linode.com/v4")));
+    QCOMPARE(linode.url(QStringLiteral("/linode/instances")),
+             QUrl(QStringLiteral("https://api.linode.com/v4/linode/instances")));
+}
+
+void TestLinodeProvider::keepsPageSizeInLinodesRange()
+{
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    server.on("GET", QStringLiteral("/v4/regions"),
+              FakeResponse::file(QStringLiteral("linode/regions.json")));
+    auto linode = provider(server);
+    linode->setPageSize(10);
+    QCOMPARE(linode->pageSize(), 25);
+    linode->setPageSize(10'000);
+    QCOMPARE(linode->pageSize(), 500);
+    linode->setPageSize(25);
+    const auto outcome = AsyncResult::run<QList<Region>>(
+        [&](Callback<QList<Region>> done) { linode->listRegions(std::move(done)); });
+    QVERIFY2(outcome->ok(), outcome->describe());
+    QCOMPARE(server.lastRequest().query.queryItemValue(QStringLiteral("page_size")),
+             QStringLiteral("25"));
+}
+
+QTEST_GUILESS_MAIN(TestLinodeProvider)
+#include "tst_linodeprovider.moc"
