@@ -241,13 +241,11 @@ void Inventory::refresh(const QString &accountId)
     }
     if (!m_accounts->account(accountId))
         return;
-    const bool wasRefreshing = isRefreshing();
     m_refreshing.insert(accountId);
     const quint64 token = ++m_nextToken;
     m_refreshToken.insert(accountId, token);
     m_scheduler->refreshStarted(accountId);
-    if (!wasRefreshing)
-        Q_EMIT refreshingChanged();
+    updateRefreshing();
     Q_EMIT refreshStarted(accountId);
 
     auto current = [this, accountId, token] {
@@ -334,10 +332,18 @@ void Inventory::finishRefresh(const QString &accountId, const Error &error, Prov
     m_scheduler->refreshFinished(accountId, error, needsFastPolling(accountId), rateLimit);
     Q_EMIT refreshFinished(accountId, error);
     Q_EMIT accountStatusChanged(accountId);
-    if (!isRefreshing())
-        Q_EMIT refreshingChanged();
     if (m_refreshAgain.remove(accountId))
         refresh(accountId);
+    updateRefreshing();
+}
+
+void Inventory::updateRefreshing()
+{
+    // Emitted on real changes only: a refresh that follows another at once is no flicker.
+    if (m_refreshingShown == isRefreshing())
+        return;
+    m_refreshingShown = isRefreshing();
+    Q_EMIT refreshingChanged();
 }
 
 bool Inventory::needsFastPolling(const QString &accountId) const

@@ -168,6 +168,7 @@ private:
     void syncAccountInfo(const QString &accountId);
     void onAccountRemoved(const QString &accountId);
     void finishRefresh(const QString &accountId, const Error &error, Provider *provider);
+    void updateRefreshing();
     void writeToCache(const MachineDiff &diff, const QList<Machine> &machines);
     void rewriteCache();
     void setCacheNotice(const QString &notice);
@@ -197,6 +198,7 @@ private:
     QHash<QString, QList<Callback<Provider *>>> m_waitingForProvider;
     QHash<QString, Status> m_status;
     QSet<QString> m_refreshing;
+    bool m_refreshingShown = false; ///< the value refreshingChanged last announced
     QSet<QString> m_refreshAgain; ///< refresh once more when the current one ends
     QHash<QString, quint64> m_refreshToken; ///< the refresh whose answer counts, per account
     quint64 m_nextToken = 0;

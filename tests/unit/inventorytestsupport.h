@@ -4,11 +4,20 @@
 // test double of the Provider interface whose answers the test controls (engine unit tests; the
 // real providers are tested against FakeCloudServer in tests/providers/).
 
+#include "accountstore.h"
+#include "credentialstore.h"
+#include "inventory.h"
 #include "machine.h"
+#include "machinemodel.h"
 #include "provider.h"
+#include "providerregistry.h"
 
+#include <QHash>
 #include <QList>
+#include <QPointer>
 #include <QString>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 
 namespace InventoryTest {
@@ -191,6 +200,61 @@ private:
     };
     QList<Callback<QList<Machine>>> m_heldListings;
     QList<HeldAction> m_heldActions;
+};
+
+/**
+ * @brief An Inventory wired as the app wires it, with FakeProviders instead of plugins: accounts
+ * in a throw-away INI file, a real MachineModel, optionally a real cache.
+ */
+struct InventoryRig
+{
+    QTemporaryDir dir;
+    AccountStore accounts {dir.filePath(QStringLiteral("accounts.ini"))};
+    ProviderRegistry registry;
+    CredentialStore credentials {QStringLiteral("clouddeck-test"), nullptr};
+    MachineModel model;
+    Inventory inventory {&registry, &accounts, &credentials, &model};
+    /// What each account's provider lists when it is created.
+    QHash<QString, QList<Machine>> listings;
+    bool holdListings = false;
+    QHash<QString, QPointer<FakeProvider>> providers;
+    int providersCreated = 0;
+
+    InventoryRig()
+    {
+        inventory.setProviderFactory(
+            [this](const Account &account, const QVariantMap &, QObject *parent, QString *) {
+                auto *provider = new FakeProvider(account, parent);
+                provider->listing = listings.value(account.id);
+                provider->holdListing = holdListings;
+                providers.insert(account.id, provider);
+                ++providersCreated;
+                return provider;
+            });
+    }
+
+    QString addAccount(const QString &name, const QString &providerId = QStringLiteral("fake"))
+    {
+        Account account;
+        account.name = name;
+        account.providerId = providerId;
+        const Error error = accounts.add(account);
+        if (error.isError())
+            qWarning() << "cannot add account" << error.message();
+        return account.id;
+    }
+
+    /// The account's provider, created now if it was not yet (waits for the async creation).
+    FakeProvider *provider(const QString &accountId)
+    {
+        if (!providers.value(accountId)) {
+            bool done = false;
+            inventory.withProvider(accountId, [&done](const Result<Provider *> &) { done = true; });
+            if (!QTest::qWaitFor([&done] { return done; }, 5000))
+                qWarning("the provider was not created");
+        }
+        return providers.value(accountId);
+    }
 };
 
 } // namespace InventoryTest
