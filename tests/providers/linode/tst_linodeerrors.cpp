@@ -32,6 +32,7 @@ private Q_SLOTS:
     void validationErrorNamesTheField();
     void failedLaterPageFailsTheList();
     void waitsOutA429();
+    void slowsDownBeforeTheLimit();
     void reportsPersistentRateLimiting();
     void timesOut();
     void truncatedBody();
@@ -152,6 +153,39 @@ void TestLinodeErrors::waitsOutA429()
     QVERIFY2(timer.elapsed() >= 900, "the retry went out before Retry-After");
     // The replies after the wait carry the refilled budget.
     QCOMPARE(linode->http()->lastRateLimit()->remaining, 799);
+}
+
+void TestLinodeErrors::slowsDownBeforeTheLimit()
+{
+    // Page 1 spends the last request of the window: page 2 waits for X-RateLimit-Reset instead of
+    // running into a 429.
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    serveInstancePages(server);
+    const qint64 reset = QDateTime::currentSecsSinceEpoch() + 2;
+    server.on("GET", QStringLiteral("/v4/linode/instances"),
+              [reset](const RecordedRequest &request) {
+                  const QString page = request.query.queryItemValue(QStringLiteral("page"));
+                  FakeResponse response =
+                      FakeResponse::file(QStringLiteral("linode/instances-page%1.json").arg(page));
+                  return response.withHeader("X-RateLimit-Limit", "200")
+                      .withHeader("X-RateLimit-Remaining", page == QLatin1String("1") ? "0" : "199")
+                      .withHeader("X-RateLimit-Reset", QByteArray::number(reset));
+              });
+    QList<qint64> receivedAt;
+    connect(&server, &FakeCloudServer::requestReceived, this,
+            [&receivedAt](const RecordedRequest &request) {
+                if (request.path == QLatin1String("/v4/linode/instances"))
+                    receivedAt.append(QDateTime::currentMSecsSinceEpoch());
+            });
+    auto linode = provider(server);
+    const auto outcome = listMachines(*linode);
+    QVERIFY2(outcome->ok(), outcome->describe());
+    QCOMPARE(receivedAt.size(), 3);
+    QVERIFY2(receivedAt.at(1) >= reset * 1000 - 50,
+             qPrintable(QStringLiteral("page 2 went out %1 ms before the reset")
+                            .arg(reset * 1000 - receivedAt.at(1))));
+    QCOMPARE(server.requests("GET", QStringLiteral("/v4/linode/instances")).size(), 3);
 }
 
 void TestLinodeErrors::reportsPersistentRateLimiting()
