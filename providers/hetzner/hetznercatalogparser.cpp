@@ -3,6 +3,7 @@
 #include "hetznerparser.h"
 #include "jsonreader.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
 #include <cmath>
@@ -114,18 +115,21 @@ Result<QList<Image>> HetznerCatalogParser::images(const QJsonObject &page)
         list<Image>(page, key("images"), [](const QJsonValue &value) -> Result<Image> {
             const QJsonObject image = object(value);
             Image result;
-            const QString id = JsonReader::id(image.value(key("id")));
+            QString id = JsonReader::id(image.value(key("id")));
+            if (!HetznerParser::isNumericId(id))
+                id.clear();
             const QString name = string(image.value(key("name")));
             const QString type = string(image.value(key("type")));
-            if (id.isEmpty() && name.isEmpty())
-                return shapeError(QStringLiteral("an image has no id"));
             const bool system = type == QLatin1String("system") || type == QLatin1String("app");
             result.id = system && !name.isEmpty() ? name : id;
             if (result.id.isEmpty())
-                return shapeError(QStringLiteral("a snapshot has no id"));
+                return shapeError(QStringLiteral("an image has no numeric id"));
             result.name = string(image.value(key("description")));
             if (result.name.isEmpty())
-                result.name = name.isEmpty() ? QStringLiteral("Snapshot %1").arg(id) : name;
+                result.name =
+                    name.isEmpty()
+                        ? QCoreApplication::translate("HetznerCatalogParser", "Snapshot %1").arg(id)
+                        : name;
             result.distribution = string(image.value(key("os_flavor")));
             result.kind = type == QLatin1String("system") ? QStringLiteral("distribution")
                           : type == QLatin1String("app")  ? QStringLiteral("application")
@@ -157,8 +161,8 @@ Result<QList<SshKey>> HetznerCatalogParser::sshKeys(const QJsonObject &page)
         const QJsonObject sshKey = object(value);
         SshKey result;
         result.id = JsonReader::id(sshKey.value(key("id")));
-        if (result.id.isEmpty())
-            return shapeError(QStringLiteral("an SSH key has no id"));
+        if (!HetznerParser::isNumericId(result.id))
+            return shapeError(QStringLiteral("an SSH key has no numeric id"));
         result.name = string(sshKey.value(key("name")));
         result.fingerprint = string(sshKey.value(key("fingerprint")));
         result.publicKey = string(sshKey.value(key("public_key")));

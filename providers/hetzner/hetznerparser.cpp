@@ -107,8 +107,8 @@ Result<Machine> HetznerParser::server(const QJsonValue &value)
     Machine machine;
     machine.providerId = QStringLiteral("hetzner");
     machine.id = JsonReader::id(server.value(key("id")));
-    if (machine.id.isEmpty())
-        return shapeError(QStringLiteral("a server has no id"));
+    if (!isNumericId(machine.id))
+        return shapeError(QStringLiteral("a server has no numeric id"));
     machine.name = string(server.value(key("name")));
     machine.providerState = string(server.value(key("status")));
     machine.state = state(machine.providerState);
@@ -213,7 +213,7 @@ Result<Machine> HetznerParser::createdServer(const QJsonObject &reply)
     if (!machine.ok())
         return machine;
     const QString actionId = JsonReader::id(object(reply.value(key("action"))).value(key("id")));
-    if (!actionId.isEmpty())
+    if (isNumericId(actionId))
         machine.value().extra.insert(QStringLiteral("createActionId"), actionId);
     return machine;
 }
@@ -293,8 +293,8 @@ Result<HetznerParser::Action> HetznerParser::action(const QJsonObject &reply)
     Action action;
     const QString id = JsonReader::id(object.value(key("id")));
     action.status = string(object.value(key("status")));
-    if (id.isEmpty() || action.status.isEmpty())
-        return shapeError(QStringLiteral("the action has no id or status"));
+    if (!isNumericId(id) || action.status.isEmpty())
+        return shapeError(QStringLiteral("the action has no numeric id or no status"));
     action.id = id.toLongLong();
     action.command = string(object.value(key("command")));
     // The reference's samples carry an "error" object even on running actions; it only means

@@ -46,7 +46,8 @@ void HetznerProvider::verify(Callback<QString> done)
         const std::optional<qint64> total = HetznerParser::totalEntries(reply.value());
         if (!total)
             return done(tr("Hetzner Cloud project (token accepted)"));
-        done(tr("Hetzner Cloud project with %n server(s)", nullptr, int(*total)));
+        done(*total == 1 ? tr("Hetzner Cloud project with 1 server")
+                         : tr("Hetzner Cloud project with %1 servers").arg(*total));
     });
 }
 

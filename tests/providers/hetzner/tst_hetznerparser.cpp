@@ -258,7 +258,8 @@ private Q_SLOTS:
                  QStringLiteral("Server could not be started: host maintenance"));
         for (const char *body :
              {R"({})", R"({"action": "running"})", R"({"action": {"id": 1}})",
-              R"({"action": {"status": "running"}})", R"({"action": {"id": "x", "status": 5}})"}) {
+              R"({"action": {"status": "running"}})", R"({"action": {"id": "x", "status": 5}})",
+              R"({"action": {"id": "x", "status": "running"}})"}) {
             const auto bad = HetznerParser::action(QJsonDocument::fromJson(body).object());
             QVERIFY2(!bad.ok(), body);
             QCOMPARE(bad.error().kind(), Error::InvalidReply);
@@ -292,6 +293,8 @@ private Q_SLOTS:
         QTest::newRow("server without id") << QByteArray(R"({"servers": [{"name": "web-1"}]})");
         QTest::newRow("id an object") << QByteArray(R"({"servers": [{"id": {"n": 1}}]})");
         QTest::newRow("id fractional") << QByteArray(R"({"servers": [{"id": 1.5}]})");
+        QTest::newRow("id a word") << QByteArray(R"({"servers": [{"id": "garbage"}]})");
+        QTest::newRow("id negative") << QByteArray(R"({"servers": [{"id": -43}]})");
     }
     void serversOfTheWrongShape()
     {
@@ -477,18 +480,14 @@ private Q_SLOTS:
         request.image = QStringLiteral("ubuntu-24.04");
         request.sshKeys = {QStringLiteral("2323"), QStringLiteral("laptop")};
         request.tags = {QStringLiteral("env=dev"), QStringLiteral("temp")};
-        request.userData = QStringLiteral("#cloud-config\nruncmd:\n- [touch, /root/ok]\n");
+        request.userData = QStringLiteral("#cloud-config\npackages: [nginx]\n");
         request.extra.insert(QStringLiteral("networks"), QVariantList {456});
         request.extra.insert(QStringLiteral("not_an_option"), true);
         const auto body = HetznerParser::createBody(request);
         QVERIFY(body.ok());
-        const QJsonObject expected = QJsonDocument::fromJson(R"({
-            "name": "new-1", "server_type": "cpx11", "image": "ubuntu-24.04",
-            "location": "fsn1", "start_after_create": true, "ssh_keys": [2323, "laptop"],
-            "labels": {"env": "dev", "temp": ""},
-            "user_data": "#cloud-config\nruncmd:\n- [touch, /root/ok]\n",
-            "networks": [456]})")
-                                         .object();
+        QJsonObject expected =
+            readJsonFixture(QStringLiteral("hetzner/create_request.json")).object();
+        expected.insert(QStringLiteral("networks"), QJsonArray {456});
         QCOMPARE(body.value(), expected);
         request.image = QStringLiteral("203442153"); // a snapshot, by id
         QCOMPARE(HetznerParser::createBody(request).value().value(QLatin1String("image")),

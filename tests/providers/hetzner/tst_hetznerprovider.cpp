@@ -250,7 +250,7 @@ private Q_SLOTS:
         request.region = QStringLiteral("fsn1");
         request.size = QStringLiteral("cpx11");
         request.image = QStringLiteral("ubuntu-24.04");
-        request.sshKeys = {QStringLiteral("2323"), QStringLiteral("2324")};
+        request.sshKeys = {QStringLiteral("2323"), QStringLiteral("laptop")}; // an id and a name
         request.tags = {QStringLiteral("env=dev"), QStringLiteral("temp")};
         request.userData = QStringLiteral("#cloud-config\npackages: [nginx]\n");
         const auto outcome = run<Machine>(
@@ -270,11 +270,9 @@ private Q_SLOTS:
         QCOMPARE(sent.path, QStringLiteral("/v1/servers"));
         QVERIFY(sent.header("Content-Type").startsWith("application/json"));
         verifyAuthorized(sent);
-        const QJsonObject expected = QJsonDocument::fromJson(R"({
-            "name": "new-1", "server_type": "cpx11", "image": "ubuntu-24.04", "location": "fsn1",
-            "ssh_keys": [2323, 2324], "labels": {"env": "dev", "temp": ""},
-            "user_data": "#cloud-config\npackages: [nginx]\n", "start_after_create": true})")
-                                         .object();
+        // The body exactly as the reference's "Create a Server" documents it.
+        const QJsonObject expected =
+            readJsonFixture(QStringLiteral("hetzner/create_request.json")).object();
         QCOMPARE(sent.json(), expected);
     }
 
@@ -446,9 +444,13 @@ private Q_SLOTS:
                     >= 2);
         provider.reset();
         const int seen = m_server->requestCount();
-        QTest::qWait(100); // several poll intervals: nothing more may happen
+        QTest::qWait(100); // five times the longest poll interval: no more polls may come
         QCOMPARE(*calls, 0);
-        QCOMPARE(m_server->requestCount(), seen);
+        // The GET that was aborted may still reach the server; nothing after it.
+        QVERIFY2(m_server->requestCount() <= seen + 1,
+                 qPrintable(QStringLiteral("%1 requests, %2 when deleted")
+                                .arg(m_server->requestCount())
+                                .arg(seen)));
     }
 };
 
