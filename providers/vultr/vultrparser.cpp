@@ -128,8 +128,10 @@ Result<Machine> VultrParser::instance(const QJsonValue &value)
             machine.publicIpv6.append(ip.toString());
     }
 
-    machine.extra.insert(QStringLiteral("powerStatus"), powerStatus);
-    machine.extra.insert(QStringLiteral("serverStatus"), serverStatus);
+    if (!powerStatus.isEmpty())
+        machine.extra.insert(QStringLiteral("powerStatus"), powerStatus);
+    if (!serverStatus.isEmpty())
+        machine.extra.insert(QStringLiteral("serverStatus"), serverStatus);
     if (const QString hostname = string(instance.value(key("hostname"))); !hostname.isEmpty())
         machine.extra.insert(QStringLiteral("hostname"), hostname);
     if (const QString osId = JsonReader::id(instance.value(key("os_id"))); !osId.isEmpty())
