@@ -109,6 +109,8 @@ private:
                                  const HttpResponse &response) const;
     [[nodiscard]] qint64 retryDelayMs(const Pending &pending, const Error &error) const;
     void noteRateLimit(const HttpResponse &response);
+    /// Whether a reply QNAM calls complete is shorter than its Content-Length.
+    [[nodiscard]] static bool isCutOff(const HttpRequest &request, const HttpResponse &response);
     /// Drops QNAM's open connections once none is in use (clearing them earlier would strand
     /// the requests in flight on them).
     void clearConnectionsWhenIdle();

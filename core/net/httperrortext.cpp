@@ -102,8 +102,9 @@ QString cutOff(const QString &host)
 
 QString redirectRefused(const QString &host, const QUrl &target)
 {
-    return tr("%1 redirected the request to %2. CloudDeck only follows redirects within the same "
-              "host, so credentials never leave it; check the account's endpoint.")
+    return tr("%1 answered with a redirect to %2. CloudDeck does not follow redirects, so "
+              "credentials never go anywhere else: check the account's endpoint (https, host "
+              "and path).")
         .arg(host, target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
 }
 
