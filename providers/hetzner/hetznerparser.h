@@ -22,8 +22,10 @@
 class HetznerParser
 {
 public:
-    /// One entry of a server type's "prices": gross (what this account is billed, VAT included
-    /// at the account's rate) and net.
+    /// One entry of a server type's "prices" ({"net", "gross"} strings). CloudDeck shows gross
+    /// everywhere (machines and sizes alike): Hetzner computes it for this account's billing
+    /// country (it equals net for reverse-charge business accounts), so it is the amount the
+    /// invoice will show. Net is kept beside it (Machine::extra["pricePerMonthNet"]).
     struct Price
     {
         std::optional<double> monthly;
