@@ -10,12 +10,66 @@
 
 #include <QDir>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 namespace {
 constexpr quint32 seed = 20240601;
 
-QByteArray mutate(QByteArray xml, QRandomGenerator &random)
+/// Changes that keep the document well-formed, so the parsers' reading of values and shapes is
+/// exercised and not only the XML reader: a leaf element's text replaced, the element dropped,
+/// repeated or renamed.
+QByteArray mutateLeaf(QByteArray xml, QRandomGenerator &random)
+{
+    static const QRegularExpression leaf(QStringLiteral("<([A-Za-z]+)>([^<]*)</\\1>"));
+    static const QStringList texts = {QString(),
+                                      QStringLiteral("-1"),
+                                      QStringLiteral("99999999999999999999"),
+                                      QStringLiteral("0x10"),
+                                      QStringLiteral("not a date"),
+                                      QStringLiteral("  padded  "),
+                                      QStringLiteral("&amp;&lt;"),
+                                      QStringLiteral("\u1234\u00e9"),
+                                      QStringLiteral("true"),
+                                      QStringLiteral("i-0123456789abcdef0"),
+                                      QStringLiteral("terminated"),
+                                      QStringLiteral("80")};
+    static const QStringList names = {
+        QStringLiteral("instanceId"), QStringLiteral("name"),          QStringLiteral("item"),
+        QStringLiteral("nextToken"),  QStringLiteral("code"),          QStringLiteral("regionName"),
+        QStringLiteral("Code"),       QStringLiteral("unknownElement")};
+    QString text = QString::fromUtf8(xml);
+    QList<QRegularExpressionMatch> matches;
+    for (auto it = leaf.globalMatch(text); it.hasNext();)
+        matches.append(it.next());
+    if (matches.isEmpty())
+        return xml;
+    const QRegularExpressionMatch match = matches.at(random.bounded(int(matches.size())));
+    const QString tag = match.captured(1);
+    QString replacement;
+    switch (random.bounded(4)) {
+    case 0:
+        replacement =
+            QStringLiteral("<%1>%2</%1>").arg(tag, texts.at(random.bounded(int(texts.size()))));
+        break;
+    case 1:
+        break; // dropped
+    case 2:
+        replacement = match.captured(0).repeated(2);
+        break;
+    default: {
+        const QString other = names.at(random.bounded(int(names.size())));
+        replacement = QStringLiteral("<%1>%2</%1>").arg(other, match.captured(2));
+        break;
+    }
+    }
+    text.replace(match.capturedStart(), match.capturedLength(), replacement);
+    return text.toUtf8();
+}
+
+/// Changes to the bytes, which mostly break the document: truncation, flipped bytes, cut,
+/// repeated and swapped ranges, stray markup.
+QByteArray mutateBytes(QByteArray xml, QRandomGenerator &random)
 {
     static const QByteArrayList snippets = {"<item>",
                                             "</item>",
@@ -39,36 +93,44 @@ QByteArray mutate(QByteArray xml, QRandomGenerator &random)
                                             "xmlns:a=\"x\"",
                                             "<code>99999999999999999999</code>",
                                             "<sizeInMiB>-5</sizeInMiB>"};
-    const int steps = 1 + random.bounded(3);
-    for (int step = 0; step < steps && !xml.isEmpty(); ++step) {
-        const int at = random.bounded(int(xml.size()));
-        const int length = 1 + random.bounded(std::max(1, int(xml.size()) - at));
-        switch (random.bounded(6)) {
-        case 0:
-            xml.truncate(at);
-            break;
-        case 1:
-            for (int i = random.bounded(1, 9); i > 0; --i)
-                xml[random.bounded(int(xml.size()))] = char(random.bounded(256));
-            break;
-        case 2:
-            xml.remove(at, std::min(length, 200));
-            break;
-        case 3:
-            xml.insert(random.bounded(int(xml.size())), xml.mid(at, std::min(length, 400)));
-            break;
-        case 4:
-            xml.insert(at, snippets.at(random.bounded(int(snippets.size()))));
-            break;
-        default: {
-            const int other = random.bounded(int(xml.size()));
-            const QByteArray a = xml.mid(at, 20);
-            const QByteArray b = xml.mid(other, 20);
-            xml.replace(at, a.size(), b);
-            break;
-        }
-        }
+    if (xml.isEmpty())
+        return xml;
+    const int at = random.bounded(int(xml.size()));
+    const int length = 1 + random.bounded(std::max(1, int(xml.size()) - at));
+    switch (random.bounded(6)) {
+    case 0:
+        xml.truncate(at);
+        break;
+    case 1:
+        for (int i = random.bounded(1, 9); i > 0; --i)
+            xml[random.bounded(int(xml.size()))] = char(random.bounded(256));
+        break;
+    case 2:
+        xml.remove(at, std::min(length, 200));
+        break;
+    case 3:
+        xml.insert(random.bounded(int(xml.size())), xml.mid(at, std::min(length, 400)));
+        break;
+    case 4:
+        xml.insert(at, snippets.at(random.bounded(int(snippets.size()))));
+        break;
+    default: {
+        const int other = random.bounded(int(xml.size()));
+        const QByteArray a = xml.mid(at, 20);
+        const QByteArray b = xml.mid(other, 20);
+        xml.replace(at, a.size(), b);
+        break;
     }
+    }
+    return xml;
+}
+
+/// One to three mutations, each well-formed or byte-level with even odds.
+QByteArray mutate(QByteArray xml, QRandomGenerator &random)
+{
+    const int steps = 1 + random.bounded(3);
+    for (int step = 0; step < steps; ++step)
+        xml = random.bounded(2) == 0 ? mutateLeaf(xml, random) : mutateBytes(xml, random);
     return xml;
 }
 
