@@ -45,10 +45,14 @@ AwsProvider::AwsProvider(const ProviderMetadata &metadata, const Account &accoun
     http()->setRateLimitReader([](const HttpResponse &) { return std::optional<RateLimit>(); });
 }
 
-Error AwsProvider::inRegion(const Error &error, const QString &region)
+Error AwsProvider::inRegion(const Error &error, const QString &region, const QString &action)
 {
-    Error named(error.kind(), tr("%1 (region %2)").arg(error.message(), region),
-                error.httpStatus());
+    QString message = tr("%1 (region %2)").arg(error.message(), region);
+    // EC2 does not say which permission is missing; we know which call it was.
+    if (error.providerCode() == QLatin1String("UnauthorizedOperation"))
+        message +=
+            QLatin1Char(' ') + tr("Allow ec2:%1 in the access key's IAM policy.").arg(action);
+    Error named(error.kind(), message, error.httpStatus());
     named.setProviderCode(error.providerCode());
     named.setRetryAfterSeconds(error.retryAfterSeconds());
     named.setPeerCertificateSha256(error.peerCertificateSha256());
@@ -110,11 +114,12 @@ void AwsProvider::call(const QString &region, const QString &action, const Param
     if (const Error missing = missingCredentials(); missing.isError())
         return post([done, missing] { done(missing); });
     qCDebug(lcAws) << action << "in" << region;
-    http()->send(request(region, action, params), [done, region](Result<HttpResponse> reply) {
-        if (!reply.ok())
-            return done(inRegion(reply.error(), region));
-        done(reply.value().body);
-    });
+    http()->send(request(region, action, params),
+                 [done, region, action](Result<HttpResponse> reply) {
+                     if (!reply.ok())
+                         return done(inRegion(reply.error(), region, action));
+                     done(reply.value().body);
+                 });
 }
 
 void AwsProvider::describeRegions(Callback<QList<Region>> done)

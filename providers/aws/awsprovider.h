@@ -80,8 +80,10 @@ private:
     [[nodiscard]] HttpRequest request(const QString &region, const QString &action,
                                       const Params &params) const;
     [[nodiscard]] Error missingCredentials() const;
-    /// @p error with the region named, so a failure in one of many parallel regions says which.
-    [[nodiscard]] static Error inRegion(const Error &error, const QString &region);
+    /// @p error with the region named, so a failure in one of many parallel regions says which,
+    /// and for a missing permission the EC2 action that needs it.
+    [[nodiscard]] static Error inRegion(const Error &error, const QString &region,
+                                        const QString &action);
     [[nodiscard]] static bool isRegionId(const QString &region);
     /// One call; the 2xx reply's body, or the error (its message naming the region).
     void call(const QString &region, const QString &action, const Params &params,
@@ -145,9 +147,9 @@ inline void AwsProvider::describeAll(const QString &region, const QString &actio
             next.append({QStringLiteral("NextToken"), token});
             return std::optional<HttpRequest>(request(region, action, next));
         },
-        [state, region, done](Result<void> result) {
+        [state, region, action, done](Result<void> result) {
             if (!result.ok())
-                return done(inRegion(result.error(), region));
+                return done(inRegion(result.error(), region, action));
             done(std::move(state->items));
         });
 }

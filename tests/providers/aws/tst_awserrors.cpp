@@ -114,6 +114,8 @@ void TestAwsErrors::mapsEachErrorReply()
     QVERIFY2(error.message().contains(QLatin1String("(region us-east-1)")),
              qPrintable(describe(error)));
     QVERIFY(!error.message().contains(QLatin1String(FakeEc2::secretAccessKey)));
+    QCOMPARE(error.message().contains(QLatin1String("Allow ec2:DescribeRegions")),
+             code == QLatin1String("UnauthorizedOperation"));
     QVERIFY(m_fake->calls(QStringLiteral("DescribeInstances")).isEmpty());
 }
 
