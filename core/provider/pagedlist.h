@@ -1,10 +1,13 @@
 #pragma once
 
 #include "httpclient.h"
+#include "jsonreader.h"
 #include "result.h"
 
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
+#include <QUrl>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -17,6 +20,13 @@
  * DigitalOcean's "links.pages.next"); what to do with each page does not, so it lives here once.
  * Nothing is handed back until the last page arrived: a failure on any page fails the whole list,
  * so a caller never mistakes a partial list for the complete one.
+ *
+ * Two guards hold for every provider:
+ * - a next page whose URL was already requested fails the list (InvalidReply): a server that
+ *   keeps pointing back, or hands out the same cursor, would otherwise loop until maxPages;
+ * - an item whose id already came (on an earlier page or earlier on the same one) is dropped,
+ *   the first copy kept: pages are offsets for most APIs, so a machine created while we page
+ *   shifts the rest and one item may come twice.
  */
 namespace PagedList {
 
@@ -26,14 +36,31 @@ using PageParser = std::function<Result<QList<T>>(const QJsonObject &page)>;
 /// The request for the page after @p page, or nullopt at the end, or an error (a broken link).
 using NextPage = std::function<Result<std::optional<HttpRequest>>(const QJsonObject &page)>;
 
+/// The id items are told apart by; empty (never deduplicated) for types without one.
+template<typename T>
+QString itemId(const T &item)
+{
+    if constexpr (requires(const T &t) { QString(t.id); })
+        return item.id;
+    else
+        return {};
+}
+
 template<typename T>
 void collect(HttpClient *http, HttpRequest first, PageParser<T> parse, NextPage next,
              Callback<QList<T>> done)
 {
-    auto collected = std::make_shared<QList<T>>();
+    struct State
+    {
+        QList<T> items;
+        QSet<QString> ids;
+        QSet<QUrl> requested;
+    };
+    auto state = std::make_shared<State>();
+    state->requested.insert(first.url);
     http->getPages(
         std::move(first),
-        [collected, parse = std::move(parse), next = std::move(next)](
+        [state, parse = std::move(parse), next = std::move(next)](
             const HttpResponse &response) -> Result<std::optional<HttpRequest>> {
             const Result<QJsonObject> body = response.jsonObject();
             if (!body.ok())
@@ -41,13 +68,28 @@ void collect(HttpClient *http, HttpRequest first, PageParser<T> parse, NextPage 
             Result<QList<T>> items = parse(body.value());
             if (!items.ok())
                 return items.error();
-            collected->append(items.takeValue());
-            return next(body.value());
+            for (T &item : items.value()) {
+                const QString id = itemId(item);
+                if (!id.isEmpty()) {
+                    if (state->ids.contains(id))
+                        continue; // a repeat: the first copy stays
+                    state->ids.insert(id);
+                }
+                state->items.append(std::move(item));
+            }
+            Result<std::optional<HttpRequest>> request = next(body.value());
+            if (request.ok() && request.value()) {
+                if (state->requested.contains(request.value()->url))
+                    return JsonReader::shapeError(
+                        QStringLiteral("the next-page link leads back to a page already read"));
+                state->requested.insert(request.value()->url);
+            }
+            return request;
         },
-        [collected, done = std::move(done)](Result<void> result) {
+        [state, done = std::move(done)](Result<void> result) {
             if (!result.ok())
                 return done(result.error());
-            done(std::move(*collected));
+            done(std::move(state->items));
         });
 }
 

@@ -2,7 +2,6 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QSet>
 #include <QTimer>
 #include <memory>
 
@@ -43,64 +42,34 @@ void DigitalOceanProvider::verify(Callback<QString> done)
 template<typename T>
 void DigitalOceanProvider::listAll(const QString &path,
                                    const QList<std::pair<QString, QString>> &query,
-                                   PageParser<T> parse, Callback<QList<T>> done)
+                                   PagedList::PageParser<T> parse, Callback<QList<T>> done)
 {
-    struct State
-    {
-        QList<T> items;
-        int page = 1;
-    };
-    auto state = std::make_shared<State>();
-    auto pageUrl = [this, path, query](int page) {
+    auto page = std::make_shared<int>(1);
+    auto pageUrl = [this, path, query](int number) {
         auto items = query;
-        items.append({QStringLiteral("page"), QString::number(page)});
+        items.append({QStringLiteral("page"), QString::number(number)});
         items.append({QStringLiteral("per_page"), QString::number(m_pageSize)});
         return url(path, items);
     };
-    http()->getPages(
-        HttpRequest::get(pageUrl(1)),
-        [state, parse,
-         pageUrl](const HttpResponse &response) -> Result<std::optional<HttpRequest>> {
-            const Result<QJsonObject> body = response.jsonObject();
-            if (!body.ok())
-                return body.error();
-            Result<QList<T>> items = parse(body.value());
-            if (!items.ok())
-                return items.error();
-            state->items.append(items.takeValue());
-            const auto next = DigitalOceanParser::nextPage(body.value(), state->page);
+    PagedList::collect<T>(
+        http(), HttpRequest::get(pageUrl(1)), std::move(parse),
+        [page, pageUrl](const QJsonObject &body) -> Result<std::optional<HttpRequest>> {
+            const Result<std::optional<int>> next = DigitalOceanParser::nextPage(body, *page);
             if (!next.ok())
                 return next.error();
             if (!next.value())
                 return std::optional<HttpRequest>();
-            state->page = *next.value();
-            return std::optional<HttpRequest>(HttpRequest::get(pageUrl(state->page)));
+            *page = *next.value();
+            return std::optional<HttpRequest>(HttpRequest::get(pageUrl(*page)));
         },
-        [state, done](Result<void> result) {
-            if (!result.ok())
-                return done(result.error());
-            done(std::move(state->items));
-        });
+        std::move(done));
 }
 
 void DigitalOceanProvider::listMachines(Callback<QList<Machine>> done)
 {
+    // A droplet that comes twice (pages are offsets) is dropped by PagedList.
     listAll<Machine>(QStringLiteral("/v2/droplets"), {}, &DigitalOceanParser::droplets,
-                     [done](Result<QList<Machine>> machines) {
-                         if (!machines.ok())
-                             return done(machines.error());
-                         // Pages are offsets: a droplet created while we page shifts the rest,
-                         // so one may come twice. Keep the first copy of each id.
-                         QList<Machine> unique;
-                         QSet<QString> seen;
-                         for (Machine &machine : machines.value()) {
-                             if (!seen.contains(machine.id)) {
-                                 seen.insert(machine.id);
-                                 unique.append(std::move(machine));
-                             }
-                         }
-                         done(std::move(unique));
-                     });
+                     std::move(done));
 }
 
 void DigitalOceanProvider::runAction(const QString &machineId, MachineAction::Action action,
@@ -216,10 +185,10 @@ void DigitalOceanProvider::listSizes(Callback<QList<Size>> done)
 void DigitalOceanProvider::listImages(Callback<QList<Image>> done)
 {
     using Source = DigitalOceanParser::ImageSource;
-    const PageParser<Image> distributions = [](const QJsonObject &page) {
+    const PagedList::PageParser<Image> distributions = [](const QJsonObject &page) {
         return DigitalOceanParser::images(page, Source::Distribution);
     };
-    const PageParser<Image> own = [](const QJsonObject &page) {
+    const PagedList::PageParser<Image> own = [](const QJsonObject &page) {
         return DigitalOceanParser::images(page, Source::Private);
     };
     // DigitalOcean's distribution images, then the user's own snapshots, backups and custom images.

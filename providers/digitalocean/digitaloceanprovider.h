@@ -2,6 +2,7 @@
 
 #include "digitaloceanparser.h"
 #include "digitaloceanrequests.h"
+#include "pagedlist.h"
 #include "provider.h"
 
 #include <QLoggingCategory>
@@ -43,12 +44,10 @@ public:
     void listSshKeys(Callback<QList<SshKey>> done) override;
 
 private:
-    template<typename T>
-    using PageParser = std::function<Result<QList<T>>(const QJsonObject &)>;
     /// GET @p path page by page (page=N&per_page=M after @p query) until links.pages.next ends.
     template<typename T>
     void listAll(const QString &path, const QList<std::pair<QString, QString>> &query,
-                 PageParser<T> parse, Callback<QList<T>> done);
+                 PagedList::PageParser<T> parse, Callback<QList<T>> done);
     void followAction(const DigitalOceanParser::Action &action, qint64 deadlineMs,
                       Callback<void> done);
     [[nodiscard]] Error actionFailed(const DigitalOceanParser::Action &action) const;

@@ -1,6 +1,5 @@
 #include "vultrprovider.h"
 
-#include "jsonreader.h"
 #include "sshpublickey.h"
 #include "vultrparser.h"
 
@@ -56,19 +55,16 @@ void VultrProvider::listAll(const QString &path, PagedList::PageParser<T> parse,
                 {QStringLiteral("cursor"), QString::fromLatin1(QUrl::toPercentEncoding(cursor))});
         return url(path, query);
     };
-    auto cursor = std::make_shared<QString>();
     PagedList::collect<T>(
         http(), HttpRequest::get(pageUrl({})), std::move(parse),
-        [cursor, pageUrl](const QJsonObject &page) -> Result<std::optional<HttpRequest>> {
+        [pageUrl](const QJsonObject &page) -> Result<std::optional<HttpRequest>> {
             const Result<std::optional<QString>> next = VultrParser::nextCursor(page);
             if (!next.ok())
                 return next.error();
             if (!next.value())
                 return std::optional<HttpRequest>();
-            if (*next.value() == *cursor) // the same page again would never end
-                return JsonReader::shapeError(QStringLiteral("the next-page cursor repeats"));
-            *cursor = *next.value();
-            return std::optional<HttpRequest>(HttpRequest::get(pageUrl(*cursor)));
+            // A cursor handed out twice leads back to a page already read: PagedList stops there.
+            return std::optional<HttpRequest>(HttpRequest::get(pageUrl(*next.value())));
         },
         std::move(done));
 }
