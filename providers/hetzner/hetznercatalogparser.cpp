@@ -1,6 +1,7 @@
 #include "hetznercatalogparser.h"
 
 #include "hetznerparser.h"
+#include "hetznerrequests.h"
 #include "jsonreader.h"
 
 #include <QCoreApplication>
@@ -116,7 +117,7 @@ Result<QList<Image>> HetznerCatalogParser::images(const QJsonObject &page)
             const QJsonObject image = object(value);
             Image result;
             QString id = JsonReader::id(image.value(key("id")));
-            if (!HetznerParser::isNumericId(id))
+            if (!HetznerRequests::isNumericId(id))
                 id.clear();
             const QString name = string(image.value(key("name")));
             const QString type = string(image.value(key("type")));
@@ -161,7 +162,7 @@ Result<QList<SshKey>> HetznerCatalogParser::sshKeys(const QJsonObject &page)
         const QJsonObject sshKey = object(value);
         SshKey result;
         result.id = JsonReader::id(sshKey.value(key("id")));
-        if (!HetznerParser::isNumericId(result.id))
+        if (!HetznerRequests::isNumericId(result.id))
             return shapeError(QStringLiteral("an SSH key has no numeric id"));
         result.name = string(sshKey.value(key("name")));
         result.fingerprint = string(sshKey.value(key("fingerprint")));

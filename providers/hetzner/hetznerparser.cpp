@@ -1,9 +1,9 @@
 #include "hetznerparser.h"
 
+#include "hetznerrequests.h"
 #include "httpresponse.h"
 #include "jsonreader.h"
 
-#include <QCoreApplication>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <algorithm>
@@ -22,46 +22,85 @@ bool isAbsent(const QJsonValue &value)
     return value.isUndefined() || value.isNull();
 }
 
-void appendAddress(const QString &ip, QStringList &v4, QStringList &v6)
+// public_net: {"ipv4": {"ip", ...} | null, "ipv6": {"ip": "<network>/64", ...} | null,
+// "floating_ips": [...], ...}. Either address may be null: a server can be created without a
+// public IPv4 or IPv6 (Primary IPs). Anything else that is not what the reference documents
+// (public_net missing, an address object without a usable "ip") fails the server: reading it as
+// "no addresses" would wipe the addresses CloudDeck already knows.
+std::optional<Error> readPublicNet(const QJsonValue &value, Machine &machine)
 {
-    const QHostAddress address(ip);
-    if (address.protocol() == QAbstractSocket::IPv6Protocol)
-        v6.append(ip);
-    else if (address.protocol() == QAbstractSocket::IPv4Protocol)
-        v4.append(ip);
-}
-
-void readPublicNet(const QJsonObject &publicNet, Machine &machine)
-{
-    // Either may be null: servers can be created without a public IPv4 or IPv6 (Primary IPs).
-    const QString ipv4 = string(object(publicNet.value(key("ipv4"))).value(key("ip")));
-    if (QHostAddress(ipv4).protocol() == QAbstractSocket::IPv4Protocol)
-        machine.publicIpv4.append(ipv4);
-
+    if (!value.isObject())
+        return shapeError(QStringLiteral("server %1 has no \"public_net\" object").arg(machine.id));
+    const QJsonObject publicNet = value.toObject();
+    const QJsonValue ipv4 = publicNet.value(key("ipv4"));
+    if (!isAbsent(ipv4)) {
+        const QString ip = string(object(ipv4).value(key("ip")));
+        if (QHostAddress(ip).protocol() != QAbstractSocket::IPv4Protocol)
+            return shapeError(
+                QStringLiteral("server %1: public_net.ipv4 has no IPv4 address").arg(machine.id));
+        machine.publicIpv4.append(ip);
+    }
     // Hetzner gives every server a whole /64 ("2001:db8::/64"), and its images configure the
     // first address of it, <prefix>::1, on the server. That address is what a person pings, copies
     // or opens SSH to; a network in CIDR form is not something ssh accepts. So the list holds
     // <prefix>::1 and the network as Hetzner gave it stays in extra["ipv6Network"].
-    const QString ipv6 = string(object(publicNet.value(key("ipv6"))).value(key("ip")));
-    if (const QString host = HetznerParser::ipv6HostAddress(ipv6); !host.isEmpty()) {
+    const QJsonValue ipv6 = publicNet.value(key("ipv6"));
+    if (!isAbsent(ipv6)) {
+        const QString network = string(object(ipv6).value(key("ip")));
+        const QString host = HetznerParser::ipv6HostAddress(network);
+        if (host.isEmpty())
+            return shapeError(
+                QStringLiteral("server %1: public_net.ipv6 has no IPv6 network").arg(machine.id));
         machine.publicIpv6.append(host);
-        machine.extra.insert(QStringLiteral("ipv6Network"), ipv6);
+        machine.extra.insert(QStringLiteral("ipv6Network"), network);
     }
     const QJsonArray floating = publicNet.value(key("floating_ips")).toArray();
     if (!floating.isEmpty())
         machine.extra.insert(QStringLiteral("floatingIpCount"), int(floating.size()));
+    return std::nullopt;
 }
 
-void readPrivateNet(const QJsonValue &privateNet, Machine &machine)
+// private_net: [{"network", "ip", "alias_ips": [...], "mac_address"}], empty when the server is in
+// no private network. Missing, or an entry without a usable address, fails the server (as above).
+std::optional<Error> readPrivateNet(const QJsonValue &value, Machine &machine)
 {
-    const QJsonArray networks = privateNet.toArray();
+    if (!value.isArray())
+        return shapeError(QStringLiteral("server %1 has no \"private_net\" list").arg(machine.id));
+    const QJsonArray networks = value.toArray();
     for (const QJsonValue &entry : networks) {
         const QJsonObject network = object(entry);
+        const QJsonValue aliases = network.value(key("alias_ips"));
+        if (!isAbsent(aliases) && !aliases.isArray())
+            return shapeError(QStringLiteral("server %1: alias_ips is not a list").arg(machine.id));
         QStringList addresses {string(network.value(key("ip")))};
-        addresses += strings(network.value(key("alias_ips")));
-        for (const QString &ip : std::as_const(addresses))
-            appendAddress(ip, machine.privateIpv4, machine.privateIpv6);
+        const QJsonArray aliasList = aliases.toArray();
+        for (const QJsonValue &alias : aliasList)
+            addresses.append(string(alias));
+        for (const QString &ip : std::as_const(addresses)) {
+            const QHostAddress address(ip);
+            if (address.protocol() == QAbstractSocket::IPv4Protocol)
+                machine.privateIpv4.append(ip);
+            else if (address.protocol() == QAbstractSocket::IPv6Protocol)
+                machine.privateIpv6.append(ip);
+            else
+                return shapeError(QStringLiteral("server %1: a private_net entry has no address")
+                                      .arg(machine.id));
+        }
     }
+    return std::nullopt;
+}
+
+// A nested object of a server (location, datacenter, server_type, image, labels): absent or null
+// reads as empty (a server installed from an ISO has no image), but a value of another type means
+// the reply is not what we think it is.
+Result<QJsonObject> nested(const QJsonObject &server, const char *name, const QString &id)
+{
+    const QJsonValue value = server.value(key(name));
+    if (isAbsent(value))
+        return QJsonObject();
+    if (!value.isObject())
+        return shapeError(QStringLiteral("server %1: \"%2\" is not an object").arg(id, key(name)));
+    return value.toObject();
 }
 
 QString imageLabel(const QJsonObject &image)
@@ -107,31 +146,42 @@ Result<Machine> HetznerParser::server(const QJsonValue &value)
     Machine machine;
     machine.providerId = QStringLiteral("hetzner");
     machine.id = JsonReader::id(server.value(key("id")));
-    if (!isNumericId(machine.id))
+    if (!HetznerRequests::isNumericId(machine.id))
         return shapeError(QStringLiteral("a server has no numeric id"));
     machine.name = string(server.value(key("name")));
     machine.providerState = string(server.value(key("status")));
     machine.state = state(machine.providerState);
     machine.createdAt = dateTime(server.value(key("created")));
-    machine.tags = tags(server.value(key("labels")));
 
     // "location" is the current field; "datacenter" (with its location inside) was removed from
     // the API on 2026-07-01 but is still read for older replies and compatible endpoints.
-    const QJsonObject datacenter = object(server.value(key("datacenter")));
-    QJsonObject location = object(server.value(key("location")));
-    if (location.isEmpty())
-        location = object(datacenter.value(key("location")));
-    machine.region = string(location.value(key("name")));
-    if (const QString city = string(location.value(key("city"))); !city.isEmpty())
+    const Result<QJsonObject> labels = nested(server, "labels", machine.id);
+    const Result<QJsonObject> location = nested(server, "location", machine.id);
+    const Result<QJsonObject> datacenter = nested(server, "datacenter", machine.id);
+    const Result<QJsonObject> serverType = nested(server, "server_type", machine.id);
+    const Result<QJsonObject> image = nested(server, "image", machine.id);
+    for (const Result<QJsonObject> *part : {&labels, &location, &datacenter, &serverType, &image}) {
+        if (!part->ok())
+            return part->error();
+    }
+    machine.tags = tags(labels.value());
+
+    Result<QJsonObject> place = location;
+    if (place.value().isEmpty())
+        place = nested(datacenter.value(), "location", machine.id);
+    if (!place.ok())
+        return place.error();
+    machine.region = string(place.value().value(key("name")));
+    if (const QString city = string(place.value().value(key("city"))); !city.isEmpty())
         machine.extra.insert(QStringLiteral("regionName"), city);
-    if (const QString dc = string(datacenter.value(key("name"))); !dc.isEmpty())
+    if (const QString dc = string(datacenter.value().value(key("name"))); !dc.isEmpty())
         machine.extra.insert(QStringLiteral("datacenter"), dc);
 
-    const QJsonObject serverType = object(server.value(key("server_type")));
-    machine.size = string(serverType.value(key("name")));
-    machine.vcpus = integer(serverType.value(key("cores")));
+    const QJsonObject &type = serverType.value();
+    machine.size = string(type.value(key("name")));
+    machine.vcpus = integer(type.value(key("cores")));
     // Memory is in GB and may be fractional (0.5); CloudDeck counts MB.
-    if (const auto memory = number(serverType.value(key("memory")));
+    if (const auto memory = number(type.value(key("memory")));
         memory && std::isfinite(*memory) && *memory > 0 && *memory < 1.0e6) {
         machine.memoryMb = int(std::lround(*memory * 1024));
     }
@@ -139,25 +189,27 @@ Result<Machine> HetznerParser::server(const QJsonValue &value)
     // keeps the old, smaller disk, so the type's "disk" would overstate it.
     machine.diskGb = integer(server.value(key("primary_disk_size")));
     if (machine.diskGb <= 0)
-        machine.diskGb = integer(serverType.value(key("disk")));
-    const Price price = HetznerParser::price(serverType.value(key("prices")), machine.region);
+        machine.diskGb = integer(type.value(key("disk")));
+    const Price price = HetznerParser::price(type.value(key("prices")), machine.region);
     machine.pricePerMonth = price.monthly;
     machine.pricePerHour = price.hourly;
     if (price.monthlyNet)
         machine.extra.insert(QStringLiteral("pricePerMonthNet"), *price.monthlyNet);
-    if (const QString cpuType = string(serverType.value(key("cpu_type"))); !cpuType.isEmpty())
+    if (const QString cpuType = string(type.value(key("cpu_type"))); !cpuType.isEmpty())
         machine.extra.insert(QStringLiteral("cpuType"), cpuType);
-    if (const QString arch = string(serverType.value(key("architecture"))); !arch.isEmpty())
+    if (const QString arch = string(type.value(key("architecture"))); !arch.isEmpty())
         machine.extra.insert(QStringLiteral("architecture"), arch);
 
     // A server installed from an ISO, or whose image was deleted, has "image": null.
-    const QJsonObject image = object(server.value(key("image")));
-    machine.image = imageLabel(image);
-    if (const QString name = string(image.value(key("name"))); !name.isEmpty())
+    machine.image = imageLabel(image.value());
+    if (const QString name = string(image.value().value(key("name"))); !name.isEmpty())
         machine.extra.insert(QStringLiteral("imageName"), name);
 
-    readPublicNet(object(server.value(key("public_net"))), machine);
-    readPrivateNet(server.value(key("private_net")), machine);
+    if (const std::optional<Error> error = readPublicNet(server.value(key("public_net")), machine))
+        return *error;
+    if (const std::optional<Error> error =
+            readPrivateNet(server.value(key("private_net")), machine))
+        return *error;
 
     if (server.value(key("locked")).toBool())
         machine.extra.insert(QStringLiteral("locked"), true);
@@ -213,78 +265,9 @@ Result<Machine> HetznerParser::createdServer(const QJsonObject &reply)
     if (!machine.ok())
         return machine;
     const QString actionId = JsonReader::id(object(reply.value(key("action"))).value(key("id")));
-    if (isNumericId(actionId))
+    if (HetznerRequests::isNumericId(actionId))
         machine.value().extra.insert(QStringLiteral("createActionId"), actionId);
     return machine;
-}
-
-QString HetznerParser::actionCommand(MachineAction::Action action)
-{
-    switch (action) {
-    case MachineAction::Start:
-        return QStringLiteral("poweron");
-    case MachineAction::Shutdown:
-        return QStringLiteral("shutdown"); // ACPI request; the guest decides
-    case MachineAction::PowerOff:
-        return QStringLiteral("poweroff"); // cuts the power
-    case MachineAction::Reboot:
-        return QStringLiteral("reboot"); // soft reboot (ACPI); "reset" would be the hard one
-    case MachineAction::Destroy:
-        break;
-    }
-    return {};
-}
-
-bool HetznerParser::isNumericId(const QString &id)
-{
-    if (id.isEmpty() || id.size() > 18)
-        return false;
-    for (const QChar c : id) {
-        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-            return false;
-    }
-    return id.toLongLong() > 0;
-}
-
-Result<QJsonObject> HetznerParser::createBody(const CreateMachineRequest &request)
-{
-    const auto missing = [](const QString &what) {
-        return Error(
-            Error::InvalidInput,
-            QCoreApplication::translate("HetznerParser", "A new server needs %1.").arg(what));
-    };
-    if (request.name.trimmed().isEmpty())
-        return missing(QCoreApplication::translate("HetznerParser", "a name"));
-    if (request.size.trimmed().isEmpty())
-        return missing(QCoreApplication::translate("HetznerParser", "a server type"));
-    if (request.image.trimmed().isEmpty())
-        return missing(QCoreApplication::translate("HetznerParser", "an image"));
-    const auto idOrName = [](const QString &value) {
-        return isNumericId(value) ? QJsonValue(value.toLongLong()) : QJsonValue(value);
-    };
-    QJsonObject body {{key("name"), request.name.trimmed()},
-                      {key("server_type"), request.size.trimmed()},
-                      {key("image"), idOrName(request.image.trimmed())},
-                      {key("start_after_create"), true}};
-    // Without a location Hetzner picks one; the wizard always names one.
-    if (!request.region.isEmpty())
-        body.insert(key("location"), request.region);
-    QJsonArray keys;
-    for (const QString &sshKey : request.sshKeys)
-        keys.append(idOrName(sshKey));
-    if (!keys.isEmpty())
-        body.insert(key("ssh_keys"), keys);
-    if (!request.tags.isEmpty())
-        body.insert(key("labels"), labels(request.tags));
-    if (!request.userData.isEmpty())
-        body.insert(key("user_data"), request.userData);
-    for (const char *option : {"networks", "firewalls", "volumes", "placement_group", "automount",
-                               "public_net", "start_after_create"}) {
-        const QString name = key(option);
-        if (request.extra.contains(name))
-            body.insert(name, QJsonValue::fromVariant(request.extra.value(name)));
-    }
-    return body;
 }
 
 Result<HetznerParser::Action> HetznerParser::action(const QJsonObject &reply)
@@ -293,7 +276,7 @@ Result<HetznerParser::Action> HetznerParser::action(const QJsonObject &reply)
     Action action;
     const QString id = JsonReader::id(object.value(key("id")));
     action.status = string(object.value(key("status")));
-    if (!isNumericId(id) || action.status.isEmpty())
+    if (!HetznerRequests::isNumericId(id) || action.status.isEmpty())
         return shapeError(QStringLiteral("the action has no numeric id or no status"));
     action.id = id.toLongLong();
     action.command = string(object.value(key("command")));
@@ -333,19 +316,6 @@ QStringList HetznerParser::tags(const QJsonValue &labels)
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QString value = string(it.value());
         result.append(value.isEmpty() ? it.key() : it.key() + QLatin1Char('=') + value);
-    }
-    return result;
-}
-
-QJsonObject HetznerParser::labels(const QStringList &tags)
-{
-    QJsonObject result;
-    for (const QString &tag : tags) {
-        const qsizetype equals = tag.indexOf(QLatin1Char('='));
-        if (equals < 0)
-            result.insert(tag.trimmed(), QString());
-        else
-            result.insert(tag.left(equals).trimmed(), tag.mid(equals + 1).trimmed());
     }
     return result;
 }

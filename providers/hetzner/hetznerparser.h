@@ -1,9 +1,7 @@
 #pragma once
 
-#include "catalog.h"
 #include "httpclient.h"
 #include "machine.h"
-#include "machineaction.h"
 #include "ratelimit.h"
 #include "result.h"
 
@@ -66,21 +64,8 @@ public:
     /// The price entry of @p prices (a server type's "prices") for @p location.
     [[nodiscard]] static Price price(const QJsonValue &prices, const QString &location);
 
-    /// The path segment of POST /servers/{id}/actions/<command>; empty for Destroy (a DELETE).
-    [[nodiscard]] static QString actionCommand(MachineAction::Action action);
-    /// The body of POST /servers. Images and SSH keys that are all digits are sent as ids
-    /// (numbers), others as names. Tags become labels. Known options in request.extra (networks,
-    /// firewalls, volumes, placement_group, automount, public_net, start_after_create) are passed
-    /// through. InvalidInput when name, size or image is missing.
-    [[nodiscard]] static Result<QJsonObject> createBody(const CreateMachineRequest &request);
-    /// True for an id as Hetzner gives them (a positive integer); checked before an id goes into
-    /// a path.
-    [[nodiscard]] static bool isNumericId(const QString &id);
-
     /// Labels {"env": "prod", "backup": ""} -> tags {"backup", "env=prod"} (sorted by key).
     [[nodiscard]] static QStringList tags(const QJsonValue &labels);
-    /// The reverse of tags(): "key=value" -> {"key": "value"}, "key" -> {"key": ""}.
-    [[nodiscard]] static QJsonObject labels(const QStringList &tags);
     /// "2001:db8::/64" -> "2001:db8::1"; an address without a prefix is returned as it is;
     /// empty for anything that is not an IPv6 address or network.
     [[nodiscard]] static QString ipv6HostAddress(const QString &network);

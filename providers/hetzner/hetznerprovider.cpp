@@ -1,11 +1,12 @@
 #include "hetznerprovider.h"
 
 #include "hetznercatalogparser.h"
+#include "hetznerrequests.h"
 #include "jsonreader.h"
+#include "pagedlist.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QSet>
 #include <QTimer>
 #include <memory>
 
@@ -53,73 +54,41 @@ void HetznerProvider::verify(Callback<QString> done)
 
 template<typename T>
 void HetznerProvider::listAll(const QString &path, const QList<std::pair<QString, QString>> &query,
-                              std::function<Result<QList<T>>(const QJsonObject &)> parse,
-                              Callback<QList<T>> done)
+                              PagedList::PageParser<T> parse, Callback<QList<T>> done)
 {
-    struct State
-    {
-        QList<T> items;
-        int page = 1;
-    };
-    auto state = std::make_shared<State>();
-    auto pageUrl = [this, path, query](int page) {
+    auto page = std::make_shared<int>(1);
+    auto pageUrl = [this, path, query](int number) {
         auto items = query;
-        items.append({QStringLiteral("page"), QString::number(page)});
+        items.append({QStringLiteral("page"), QString::number(number)});
         items.append({QStringLiteral("per_page"), QString::number(m_pageSize)});
         return url(path, items);
     };
-    http()->getPages(
-        HttpRequest::get(pageUrl(1)),
-        [state, parse,
-         pageUrl](const HttpResponse &response) -> Result<std::optional<HttpRequest>> {
-            const Result<QJsonObject> body = response.jsonObject();
-            if (!body.ok())
-                return body.error();
-            Result<QList<T>> items = parse(body.value());
-            if (!items.ok())
-                return items.error();
-            state->items.append(items.takeValue());
-            const auto next = HetznerParser::nextPage(body.value(), state->page);
+    // Only the page number is taken from the reply: requests always go to the account's own
+    // endpoint. PagedList drops an item that comes twice (pages are offsets, so a server created
+    // while we page shifts the rest) and fails the whole list when any page fails.
+    PagedList::collect<T>(
+        http(), HttpRequest::get(pageUrl(1)), std::move(parse),
+        [page, pageUrl](const QJsonObject &body) -> Result<std::optional<HttpRequest>> {
+            const Result<std::optional<int>> next = HetznerParser::nextPage(body, *page);
             if (!next.ok())
                 return next.error();
             if (!next.value())
                 return std::optional<HttpRequest>();
-            // Only the page number is taken from the reply: requests always go to the account's
-            // own endpoint.
-            state->page = *next.value();
-            return std::optional<HttpRequest>(HttpRequest::get(pageUrl(state->page)));
+            *page = *next.value();
+            return std::optional<HttpRequest>(HttpRequest::get(pageUrl(*page)));
         },
-        [state, done](Result<void> result) {
-            if (!result.ok())
-                return done(result.error());
-            done(std::move(state->items));
-        });
+        std::move(done));
 }
 
 void HetznerProvider::listMachines(Callback<QList<Machine>> done)
 {
-    listAll<Machine>(QStringLiteral("/servers"), {}, &HetznerParser::servers,
-                     [done](Result<QList<Machine>> machines) {
-                         if (!machines.ok())
-                             return done(machines.error());
-                         // Pages are offsets: a server created while we page shifts the rest, so
-                         // one may come twice. Keep the first copy of each id.
-                         QList<Machine> unique;
-                         QSet<QString> seen;
-                         for (Machine &machine : machines.value()) {
-                             if (!seen.contains(machine.id)) {
-                                 seen.insert(machine.id);
-                                 unique.append(std::move(machine));
-                             }
-                         }
-                         done(std::move(unique));
-                     });
+    listAll<Machine>(QStringLiteral("/servers"), {}, &HetznerParser::servers, std::move(done));
 }
 
 void HetznerProvider::runAction(const QString &machineId, MachineAction::Action action,
                                 Callback<void> done)
 {
-    if (!HetznerParser::isNumericId(machineId)) {
+    if (!HetznerRequests::isNumericId(machineId)) {
         const Error error(Error::InvalidInput,
                           tr("\"%1\" is not a Hetzner server id (a number).").arg(machineId));
         return post([done, error] { done(error); });
@@ -137,7 +106,7 @@ void HetznerProvider::runAction(const QString &machineId, MachineAction::Action 
         });
         return;
     }
-    const QString command = HetznerParser::actionCommand(action);
+    const QString command = HetznerRequests::actionCommand(action);
     // These endpoints take no request body.
     HttpRequest request = HttpRequest::get(url(serverPath + QStringLiteral("/actions/") + command));
     request.method = "POST";
@@ -220,7 +189,7 @@ Error HetznerProvider::actionFailed(const HetznerParser::Action &action)
 
 void HetznerProvider::createMachine(const CreateMachineRequest &request, Callback<Machine> done)
 {
-    const Result<QJsonObject> body = HetznerParser::createBody(request);
+    const Result<QJsonObject> body = HetznerRequests::createBody(request);
     if (!body.ok()) {
         const Error error = body.error();
         return post([done, error] { done(error); });
@@ -268,17 +237,9 @@ void HetznerProvider::listImages(Callback<QList<Image>> done)
                                       [done, system](Result<QList<Image>> snapshots) {
                                           if (!snapshots.ok())
                                               return done(snapshots.error());
-                                          // One system image per name, even across pages.
-                                          QList<Image> result;
-                                          QSet<QString> seen;
-                                          for (const Image &image :
-                                               system.value() + snapshots.value()) {
-                                              if (!seen.contains(image.id)) {
-                                                  seen.insert(image.id);
-                                                  result.append(image);
-                                              }
-                                          }
-                                          done(result);
+                                          // One system image per name across pages is PagedList's
+                                          // doing; snapshot ids are numbers, never names.
+                                          done(system.value() + snapshots.value());
                                       });
                    });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hetznerparser.h"
+#include "pagedlist.h"
 #include "provider.h"
 
 #include <QLoggingCategory>
@@ -44,8 +45,7 @@ public:
 private:
     template<typename T>
     void listAll(const QString &path, const QList<std::pair<QString, QString>> &query,
-                 std::function<Result<QList<T>>(const QJsonObject &)> parse,
-                 Callback<QList<T>> done);
+                 PagedList::PageParser<T> parse, Callback<QList<T>> done);
     /// Reads the action of a reply and follows it until it succeeded or failed.
     void startFollowing(const QJsonObject &reply, bool actionRequired, Callback<void> done);
     void followAction(qint64 actionId, int delayMs, qint64 deadlineMs, Callback<void> done);

@@ -3,6 +3,7 @@
 // each must give a valid result or an InvalidReply error, never a crash. The generator is seeded,
 // so a failure names a sample that reproduces.
 #include "hetznercatalogparser.h"
+#include "hetznerrequests.h"
 #include "hetznertesting.h"
 #include "httpresponse.h"
 
@@ -126,10 +127,10 @@ int countNodes(const QJsonValue &value)
 }
 
 /// One mutated reply body: 1 to 4 tree mutations, then perhaps cut off or with a byte changed.
-QByteArray mutatedBody(QRandomGenerator &random)
+QByteArray mutatedBody(QRandomGenerator &random, const QStringList &from = fixtures)
 {
     static QHash<QString, QJsonObject> cache;
-    const QString name = fixtures.at(random.bounded(int(fixtures.size())));
+    const QString name = from.at(random.bounded(int(from.size())));
     if (!cache.contains(name))
         cache.insert(name, readJsonFixture(QStringLiteral("hetzner/") + name).object());
     const QJsonObject original = cache.value(name);
@@ -167,7 +168,7 @@ bool acceptable(const Result<T> &result)
 /// What is wrong with a machine a parser accepted; empty when nothing is.
 QString insane(const Machine &machine)
 {
-    if (!HetznerParser::isNumericId(machine.id) || machine.providerId != QLatin1String("hetzner"))
+    if (!HetznerRequests::isNumericId(machine.id) || machine.providerId != QLatin1String("hetzner"))
         return QStringLiteral("id \"%1\"").arg(machine.id);
     for (const QString &ip : machine.publicIpv4 + machine.privateIpv4) {
         if (QHostAddress(ip).protocol() != QAbstractSocket::IPv4Protocol)
@@ -265,9 +266,11 @@ private Q_SLOTS:
         noRetries.maxRetries = 0;
         provider->http()->setRetryPolicy(noRetries);
         provider->setActionTimeoutMs(200); // a mutated action may say "running" for ever
+        // Server pages only, so a fair share of the lists still parse.
+        const QStringList serverPages = fixtures.mid(0, 3);
         int ok = 0;
         for (int sample = 0; sample < 60; ++sample) {
-            const QByteArray body = mutatedBody(random);
+            const QByteArray body = mutatedBody(random, serverPages);
             server.on("GET", QStringLiteral("/v1/servers"), FakeResponse::raw(200, body));
             server.on("GET", QStringLiteral("/v1/actions/*"), FakeResponse::raw(200, body));
             server.on("POST", QStringLiteral("/v1/servers/42/actions/reboot"),

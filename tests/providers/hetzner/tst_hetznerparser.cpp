@@ -2,6 +2,7 @@
 // (docs.hetzner.cloud): every field we map, every server status, and replies of the wrong shape.
 #include "hetznercatalogparser.h"
 #include "hetznerparser.h"
+#include "hetznerrequests.h"
 #include "httpresponse.h"
 #include "testhelpers.h"
 
@@ -195,7 +196,7 @@ private Q_SLOTS:
         QCOMPARE(tags,
                  (QStringList {QStringLiteral("env=prod"), QStringLiteral("example.com/my=label"),
                                QStringLiteral("just-a-key")}));
-        QCOMPARE(HetznerParser::labels(tags), labels);
+        QCOMPARE(HetznerRequests::labels(tags), labels);
         QVERIFY(HetznerParser::tags(QJsonValue(QStringLiteral("env=prod"))).isEmpty());
         // A value that is not a string counts as empty rather than being invented.
         QCOMPARE(HetznerParser::tags(QJsonObject {{QStringLiteral("n"), 3}}),
@@ -305,26 +306,88 @@ private Q_SLOTS:
         QVERIFY(machines.error().message().contains(QStringLiteral("documented form")));
     }
 
-    void nestedFieldsOfTheWrongShapeAreLeftEmpty()
+    void nestedFieldsOfTheWrongShapeFailTheServer_data()
     {
-        // Inside a server with an id, a nested value of the wrong type leaves that field empty: the
-        // rest of what Hetzner said is still shown.
+        // Reading any of these as "empty" would wipe what CloudDeck already knows of the server
+        // (its addresses, region, size): the reply is refused instead.
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::newRow("public_net a string")
+            << "public_net" << QJsonValue(QStringLiteral("1.2.3.4"));
+        QTest::newRow("public_net missing") << "public_net" << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("public_net null") << "public_net" << QJsonValue(QJsonValue::Null);
+        QTest::newRow("ipv4 a string")
+            << "public_net"
+            << QJsonValue(QJsonObject {{QStringLiteral("ipv4"), QStringLiteral("1.2.3.4")},
+                                       {QStringLiteral("ipv6"), QJsonValue::Null}});
+        QTest::newRow("ipv4 without ip")
+            << "public_net"
+            << QJsonValue(
+                   QJsonObject {{QStringLiteral("ipv4"), QJsonObject {{QStringLiteral("id"), 1}}},
+                                {QStringLiteral("ipv6"), QJsonValue::Null}});
+        QTest::newRow("ipv6 not a network")
+            << "public_net"
+            << QJsonValue(
+                   QJsonObject {{QStringLiteral("ipv4"), QJsonValue::Null},
+                                {QStringLiteral("ipv6"),
+                                 QJsonObject {{QStringLiteral("ip"), QStringLiteral("x/64")}}}});
+        QTest::newRow("private_net an object") << "private_net" << QJsonValue(QJsonObject());
+        QTest::newRow("private_net missing") << "private_net" << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("private ip missing")
+            << "private_net"
+            << QJsonValue(QJsonArray {QJsonObject {{QStringLiteral("network"), 1}}});
+        QTest::newRow("alias_ips a string")
+            << "private_net"
+            << QJsonValue(
+                   QJsonArray {QJsonObject {{QStringLiteral("ip"), QStringLiteral("10.0.0.2")},
+                                            {QStringLiteral("alias_ips"), QStringLiteral("x")}}});
+        QTest::newRow("server_type a string")
+            << "server_type" << QJsonValue(QStringLiteral("cpx11"));
+        QTest::newRow("location a number") << "location" << QJsonValue(7);
+        QTest::newRow("image a string") << "image" << QJsonValue(QStringLiteral("ubuntu"));
+        QTest::newRow("labels a list")
+            << "labels" << QJsonValue(QJsonArray {QStringLiteral("env")});
+    }
+    void nestedFieldsOfTheWrongShapeFailTheServer()
+    {
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, value);
         QJsonObject server = firstServer(QStringLiteral("servers_page1.json"));
-        server.insert(QStringLiteral("public_net"), QStringLiteral("46.62.147.153"));
-        server.insert(QStringLiteral("private_net"), QJsonObject());
-        server.insert(QStringLiteral("server_type"), QStringLiteral("cpx11"));
-        server.insert(QStringLiteral("location"), 7);
-        server.insert(QStringLiteral("labels"), QJsonArray {QStringLiteral("env")});
+        if (value.isUndefined())
+            server.remove(field);
+        else
+            server.insert(field, value);
+        const auto machine = HetznerParser::server(server);
+        QVERIFY(!machine.ok());
+        QCOMPARE(machine.error().kind(), Error::InvalidReply);
+        QVERIFY2(machine.error().message().contains(QStringLiteral("server 42")),
+                 qPrintable(machine.error().message()));
+    }
+
+    void absentOptionalFieldsAreEmpty()
+    {
+        // What the reference allows to be null or absent reads as "none": no public addresses
+        // (Primary IPs), no image (an ISO install), no labels, no location at all.
+        QJsonObject server = firstServer(QStringLiteral("servers_page1.json"));
+        server.insert(QStringLiteral("public_net"),
+                      QJsonObject {{QStringLiteral("ipv4"), QJsonValue::Null},
+                                   {QStringLiteral("ipv6"), QJsonValue::Null},
+                                   {QStringLiteral("floating_ips"), QJsonArray()}});
+        server.insert(QStringLiteral("private_net"), QJsonArray());
+        server.insert(QStringLiteral("image"), QJsonValue::Null);
+        server.remove(QStringLiteral("labels"));
+        server.remove(QStringLiteral("location"));
         server.insert(QStringLiteral("created"), QStringLiteral("yesterday"));
         const auto machine = HetznerParser::server(server);
-        QVERIFY(machine.ok());
+        QVERIFY2(machine.ok(), qPrintable(machine.error().message()));
         QCOMPARE(machine.value().name, QStringLiteral("web-1"));
         QVERIFY(machine.value().publicIps().isEmpty());
         QVERIFY(machine.value().privateIps().isEmpty());
-        QVERIFY(machine.value().size.isEmpty());
-        QVERIFY(machine.value().region.isEmpty());
-        QVERIFY(!machine.value().pricePerMonth.has_value());
+        QVERIFY(machine.value().image.isEmpty());
         QVERIFY(machine.value().tags.isEmpty());
+        QVERIFY(machine.value().region.isEmpty());
+        QVERIFY(!machine.value().pricePerMonth.has_value()); // no location, no price to pick
+        QCOMPARE(machine.value().size, QStringLiteral("cpx11"));
         QVERIFY(!machine.value().createdAt.isValid());
     }
 
@@ -483,21 +546,21 @@ private Q_SLOTS:
         request.userData = QStringLiteral("#cloud-config\npackages: [nginx]\n");
         request.extra.insert(QStringLiteral("networks"), QVariantList {456});
         request.extra.insert(QStringLiteral("not_an_option"), true);
-        const auto body = HetznerParser::createBody(request);
+        const auto body = HetznerRequests::createBody(request);
         QVERIFY(body.ok());
         QJsonObject expected =
             readJsonFixture(QStringLiteral("hetzner/create_request.json")).object();
         expected.insert(QStringLiteral("networks"), QJsonArray {456});
         QCOMPARE(body.value(), expected);
         request.image = QStringLiteral("203442153"); // a snapshot, by id
-        QCOMPARE(HetznerParser::createBody(request).value().value(QLatin1String("image")),
+        QCOMPARE(HetznerRequests::createBody(request).value().value(QLatin1String("image")),
                  QJsonValue(203442153));
         for (QString CreateMachineRequest::*field :
              {&CreateMachineRequest::name, &CreateMachineRequest::size,
               &CreateMachineRequest::image}) {
             CreateMachineRequest incomplete = request;
             incomplete.*field = QStringLiteral("  ");
-            const auto refused = HetznerParser::createBody(incomplete);
+            const auto refused = HetznerRequests::createBody(incomplete);
             QVERIFY(!refused.ok());
             QCOMPARE(refused.error().kind(), Error::InvalidInput);
         }
@@ -505,14 +568,16 @@ private Q_SLOTS:
 
     void ids()
     {
-        QVERIFY(HetznerParser::isNumericId(QStringLiteral("42")));
+        QVERIFY(HetznerRequests::isNumericId(QStringLiteral("42")));
         for (const char *id : {"", "0", "-1", "42a", "../42", "4 2", "1e3", "99999999999999999999"})
-            QVERIFY2(!HetznerParser::isNumericId(QString::fromLatin1(id)), id);
-        QCOMPARE(HetznerParser::actionCommand(MachineAction::Start), QStringLiteral("poweron"));
-        QCOMPARE(HetznerParser::actionCommand(MachineAction::Shutdown), QStringLiteral("shutdown"));
-        QCOMPARE(HetznerParser::actionCommand(MachineAction::PowerOff), QStringLiteral("poweroff"));
-        QCOMPARE(HetznerParser::actionCommand(MachineAction::Reboot), QStringLiteral("reboot"));
-        QVERIFY(HetznerParser::actionCommand(MachineAction::Destroy).isEmpty());
+            QVERIFY2(!HetznerRequests::isNumericId(QString::fromLatin1(id)), id);
+        QCOMPARE(HetznerRequests::actionCommand(MachineAction::Start), QStringLiteral("poweron"));
+        QCOMPARE(HetznerRequests::actionCommand(MachineAction::Shutdown),
+                 QStringLiteral("shutdown"));
+        QCOMPARE(HetznerRequests::actionCommand(MachineAction::PowerOff),
+                 QStringLiteral("poweroff"));
+        QCOMPARE(HetznerRequests::actionCommand(MachineAction::Reboot), QStringLiteral("reboot"));
+        QVERIFY(HetznerRequests::actionCommand(MachineAction::Destroy).isEmpty());
     }
 };
 

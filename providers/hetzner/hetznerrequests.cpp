@@ -1,0 +1,93 @@
+#include "hetznerrequests.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace {
+QString key(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+} // namespace
+
+QString HetznerRequests::actionCommand(MachineAction::Action action)
+{
+    switch (action) {
+    case MachineAction::Start:
+        return QStringLiteral("poweron");
+    case MachineAction::Shutdown:
+        return QStringLiteral("shutdown"); // ACPI request; the guest decides
+    case MachineAction::PowerOff:
+        return QStringLiteral("poweroff"); // cuts the power
+    case MachineAction::Reboot:
+        return QStringLiteral("reboot"); // soft reboot (ACPI); "reset" would be the hard one
+    case MachineAction::Destroy:
+        break;
+    }
+    return {};
+}
+
+bool HetznerRequests::isNumericId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 18)
+        return false;
+    for (const QChar c : id) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return false;
+    }
+    return id.toLongLong() > 0;
+}
+
+Result<QJsonObject> HetznerRequests::createBody(const CreateMachineRequest &request)
+{
+    const auto missing = [](const QString &what) {
+        return Error(
+            Error::InvalidInput,
+            QCoreApplication::translate("HetznerRequests", "A new server needs %1.").arg(what));
+    };
+    if (request.name.trimmed().isEmpty())
+        return missing(QCoreApplication::translate("HetznerRequests", "a name"));
+    if (request.size.trimmed().isEmpty())
+        return missing(QCoreApplication::translate("HetznerRequests", "a server type"));
+    if (request.image.trimmed().isEmpty())
+        return missing(QCoreApplication::translate("HetznerRequests", "an image"));
+    const auto idOrName = [](const QString &value) {
+        return isNumericId(value) ? QJsonValue(value.toLongLong()) : QJsonValue(value);
+    };
+    QJsonObject body {{key("name"), request.name.trimmed()},
+                      {key("server_type"), request.size.trimmed()},
+                      {key("image"), idOrName(request.image.trimmed())},
+                      {key("start_after_create"), true}};
+    // Without a location Hetzner picks one; the wizard always names one.
+    if (!request.region.isEmpty())
+        body.insert(key("location"), request.region);
+    QJsonArray keys;
+    for (const QString &sshKey : request.sshKeys)
+        keys.append(idOrName(sshKey));
+    if (!keys.isEmpty())
+        body.insert(key("ssh_keys"), keys);
+    if (!request.tags.isEmpty())
+        body.insert(key("labels"), labels(request.tags));
+    if (!request.userData.isEmpty())
+        body.insert(key("user_data"), request.userData);
+    for (const char *option : {"networks", "firewalls", "volumes", "placement_group", "automount",
+                               "public_net", "start_after_create"}) {
+        const QString name = key(option);
+        if (request.extra.contains(name))
+            body.insert(name, QJsonValue::fromVariant(request.extra.value(name)));
+    }
+    return body;
+}
+
+QJsonObject HetznerRequests::labels(const QStringList &tags)
+{
+    QJsonObject result;
+    for (const QString &tag : tags) {
+        const qsizetype equals = tag.indexOf(QLatin1Char('='));
+        if (equals < 0)
+            result.insert(tag.trimmed(), QString());
+        else
+            result.insert(tag.left(equals).trimmed(), tag.mid(equals + 1).trimmed());
+    }
+    return result;
+}

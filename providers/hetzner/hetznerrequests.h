@@ -1,0 +1,33 @@
+#pragma once
+
+#include "catalog.h"
+#include "machineaction.h"
+#include "result.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+/**
+ * @brief What CloudDeck sends to the Hetzner Cloud API: request bodies and the ids that go into
+ * paths, checked before anything leaves (HetznerParser reads the replies).
+ */
+class HetznerRequests
+{
+public:
+    /// The path segment of POST /servers/{id}/actions/<command> ("poweron", "shutdown",
+    /// "poweroff", "reboot"); empty for Destroy, which is a DELETE of the server.
+    [[nodiscard]] static QString actionCommand(MachineAction::Action action);
+    /// The body of POST /servers ("Create a Server" in the reference). Images and SSH keys that
+    /// are all digits are sent as ids (numbers), others as names. Tags become labels. Known
+    /// options in request.extra (networks, firewalls, volumes, placement_group, automount,
+    /// public_net, start_after_create) are passed through. InvalidInput when name, size or image
+    /// is missing.
+    [[nodiscard]] static Result<QJsonObject> createBody(const CreateMachineRequest &request);
+    /// Tags to labels: "key=value" -> {"key": "value"}, "key" -> {"key": ""} (the reverse of
+    /// HetznerParser::tags()).
+    [[nodiscard]] static QJsonObject labels(const QStringList &tags);
+    /// True for an id as Hetzner gives them (a positive integer): server, action, image and SSH
+    /// key ids. Server ids are checked with it before they go into a path.
+    [[nodiscard]] static bool isNumericId(const QString &id);
+};
