@@ -22,6 +22,15 @@ public:
     explicit JsonMutator(quint32 seed)
         : m_random(seed)
     { }
+    /// As above, and @p hostileValues join the values a node may be swapped for: what a provider's
+    /// own replies make dangerous (a next-page link to another host, an id in the wrong type).
+    JsonMutator(quint32 seed, QList<QJsonValue> hostileValues)
+        : m_random(seed)
+        , m_hostileValues(std::move(hostileValues))
+    { }
+
+    /// A number in [0, @p limit) from the same seeded sequence (to pick a fixture reproducibly).
+    int bounded(int limit) { return int(m_random.bounded(limit)); }
 
     /// One mutated variant of @p document as bytes; description() says what was done.
     QByteArray mutate(const QJsonDocument &document)
@@ -82,7 +91,11 @@ private:
 
     QJsonValue randomValue()
     {
-        switch (m_random.bounded(9)) {
+        // Without hostile values the sequence is the one every existing seed was chosen with.
+        const int pick = int(m_random.bounded(9 + int(m_hostileValues.size())));
+        if (pick >= 9)
+            return m_hostileValues.at(pick - 9);
+        switch (pick) {
         case 0:
             return QJsonValue(QJsonValue::Null);
         case 1:
@@ -183,5 +196,6 @@ private:
     }
 
     QRandomGenerator m_random;
+    QList<QJsonValue> m_hostileValues;
     QStringList m_steps;
 };
