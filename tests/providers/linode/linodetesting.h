@@ -1,16 +1,13 @@
 #pragma once
 
-// What the Linode tests share: the plugin's own metadata, an account pointed at a FakeCloudServer
-// and a fake Linode API serving the fixtures of tests/data/linode.
+// What the Linode tests share: a Linode account and provider pointed at a FakeCloudServer
+// (through ProviderTesting) and a fake Linode API serving the fixtures of tests/data/linode.
 
-#include "asyncresult.h"
-#include "fakecloudserver.h"
 #include "linodeprovider.h"
+#include "providertesting.h"
 #include "testhelpers.h"
 
 #include <QDateTime>
-#include <QFile>
-#include <QJsonDocument>
 #include <memory>
 
 namespace LinodeTesting {
@@ -20,34 +17,20 @@ inline const QByteArray token = "linode-test-token-3f2a9c0d1e8b7a6f";
 /// The metadata the plugin embeds (providers/linode/linode.json), read from the source tree.
 inline ProviderMetadata metadata()
 {
-    QFile file(QStringLiteral(LINODE_PLUGIN_JSON));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", LINODE_PLUGIN_JSON);
-    return ProviderMetadata::fromJson(QJsonDocument::fromJson(file.readAll()).object());
+    return ProviderTesting::metadata(LINODE_PLUGIN_JSON);
 }
 
 inline Account account(const FakeCloudServer &server)
 {
-    Account account;
-    account.id = QStringLiteral("5d1f0c9e-linode-test");
-    account.providerId = QStringLiteral("linode");
-    account.name = QStringLiteral("Linode test account");
-    account.endpoint = server.url(QStringLiteral("/v4"));
-    return account;
+    return ProviderTesting::account(
+        server, {QStringLiteral("5d1f0c9e-linode-test"), QStringLiteral("linode"),
+                 QStringLiteral("Linode test account"), QStringLiteral("/v4")});
 }
 
 /// A provider against @p server with quick, few retries.
 inline std::unique_ptr<LinodeProvider> provider(const FakeCloudServer &server)
 {
-    auto result = std::make_unique<LinodeProvider>(
-        metadata(), account(server),
-        QVariantMap {{QStringLiteral("token"), QString::fromLatin1(token)}});
-    HttpClient::RetryPolicy retries;
-    retries.maxRetries = 1;
-    retries.baseDelayMs = 10;
-    retries.maxDelayMs = 50;
-    result->http()->setRetryPolicy(retries);
-    return result;
+    return ProviderTesting::provider<LinodeProvider>(metadata(), account(server), token, 1);
 }
 
 /// Linode's rate-limit headers, as every real reply carries them.
@@ -74,13 +57,14 @@ inline void serveInstancePages(FakeCloudServer &server)
               withRateLimit(FakeResponse::file(QStringLiteral("linode/types.json"))));
 }
 
-inline const Machine *find(const QList<Machine> &machines, const QString &id)
-{
-    for (const Machine &machine : machines) {
-        if (machine.id == id)
-            return &machine;
-    }
-    return nullptr;
-}
+using ProviderTesting::createMachine;
+using ProviderTesting::find;
+using ProviderTesting::listImages;
+using ProviderTesting::listMachines;
+using ProviderTesting::listRegions;
+using ProviderTesting::listSizes;
+using ProviderTesting::listSshKeys;
+using ProviderTesting::runAction;
+using ProviderTesting::verify;
 
 } // namespace LinodeTesting

@@ -71,8 +71,7 @@ void TestLinodeCreate::createsALinode()
     s_log = &log;
     QLoggingCategory::setFilterRules(QStringLiteral("clouddeck.*=true"));
     const QtMessageHandler previous = qInstallMessageHandler(captureMessage);
-    const auto outcome = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { linode->createMachine(webServer(), std::move(done)); });
+    const auto outcome = createMachine(*linode, webServer());
     qInstallMessageHandler(previous);
     QLoggingCategory::setFilterRules(QString());
     s_log = nullptr;
@@ -125,8 +124,7 @@ void TestLinodeCreate::createsALinode()
     QCOMPARE(machine.publicIpv4, QStringList {u"203.0.113.50"_s});
 
     // Each Linode gets its own password.
-    const auto again = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { linode->createMachine(webServer(), std::move(done)); });
+    const auto again = createMachine(*linode, webServer());
     QVERIFY2(again->ok(), again->describe());
     const QString secondPass = server.lastRequest().json().value(u"root_pass").toString();
     QCOMPARE(secondPass.size(), 32);
@@ -144,8 +142,7 @@ void TestLinodeCreate::createsWithoutImageOrPassword()
     request.region = QStringLiteral("us-east");
     request.size = QStringLiteral("g6-nanode-1");
     request.sshKeys = {literalKey}; // a key line needs no lookup
-    const auto outcome = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { linode->createMachine(request, std::move(done)); });
+    const auto outcome = createMachine(*linode, request);
     QVERIFY2(outcome->ok(), outcome->describe());
     QCOMPARE(server.requestCount(), 1);
     const QJsonObject body = server.lastRequest().json();
@@ -163,8 +160,7 @@ void TestLinodeCreate::refusesAnUnknownKey()
     auto linode = provider(server);
     CreateMachineRequest request = webServer();
     request.sshKeys = {QStringLiteral("ci"), QStringLiteral("no-such-key")}; // by label
-    const auto outcome = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { linode->createMachine(request, std::move(done)); });
+    const auto outcome = createMachine(*linode, request);
     QVERIFY(outcome->result);
     QCOMPARE(outcome->error().kind(), Error::InvalidInput);
     QVERIFY2(outcome->error().message().contains(QStringLiteral("no-such-key")),
@@ -179,8 +175,7 @@ void TestLinodeCreate::refusesIncompleteCreate()
     auto linode = provider(server);
     CreateMachineRequest request = webServer();
     request.region.clear();
-    const auto outcome = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { linode->createMachine(request, std::move(done)); });
+    const auto outcome = createMachine(*linode, request);
     QVERIFY(outcome->result);
     QVERIFY(!outcome->calledSynchronously);
     QCOMPARE(outcome->error().kind(), Error::InvalidInput);
@@ -194,8 +189,7 @@ void TestLinodeCreate::listsRegions()
     server.on("GET", QStringLiteral("/v4/regions"),
               FakeResponse::file(QStringLiteral("linode/regions.json")));
     auto linode = provider(server);
-    const auto outcome = AsyncResult::run<QList<Region>>(
-        [&](Callback<QList<Region>> done) { linode->listRegions(std::move(done)); });
+    const auto outcome = listRegions(*linode);
     QVERIFY2(outcome->ok(), outcome->describe());
     const QList<Region> regions = outcome->result->value();
     QCOMPARE(regions.size(), 4);
@@ -219,8 +213,7 @@ void TestLinodeCreate::listsSizes()
     server.on("GET", QStringLiteral("/v4/linode/types"),
               FakeResponse::file(QStringLiteral("linode/types.json")));
     auto linode = provider(server);
-    const auto outcome = AsyncResult::run<QList<Size>>(
-        [&](Callback<QList<Size>> done) { linode->listSizes(std::move(done)); });
+    const auto outcome = listSizes(*linode);
     QVERIFY2(outcome->ok(), outcome->describe());
     const QList<Size> sizes = outcome->result->value();
     QCOMPARE(sizes.size(), 4);
@@ -244,8 +237,7 @@ void TestLinodeCreate::listsImages()
     server.on("GET", QStringLiteral("/v4/images"),
               FakeResponse::file(QStringLiteral("linode/images.json")));
     auto linode = provider(server);
-    const auto outcome = AsyncResult::run<QList<Image>>(
-        [&](Callback<QList<Image>> done) { linode->listImages(std::move(done)); });
+    const auto outcome = listImages(*linode);
     QVERIFY2(outcome->ok(), outcome->describe());
     const QList<Image> images = outcome->result->value();
     QCOMPARE(images.size(), 3); // "private/16" is still being captured
@@ -267,8 +259,7 @@ void TestLinodeCreate::listsSshKeys()
     server.on("GET", QStringLiteral("/v4/profile/sshkeys"),
               FakeResponse::file(QStringLiteral("linode/sshkeys.json")));
     auto linode = provider(server);
-    const auto outcome = AsyncResult::run<QList<SshKey>>(
-        [&](Callback<QList<SshKey>> done) { linode->listSshKeys(std::move(done)); });
+    const auto outcome = listSshKeys(*linode);
     QVERIFY2(outcome->ok(), outcome->describe());
     const QList<SshKey> keys = outcome->result->value();
     QCOMPARE(keys.size(), 2);

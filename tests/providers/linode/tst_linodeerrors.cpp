@@ -2,6 +2,7 @@
 // rate limits are waited out, and timeouts, cut-off bodies and replies of the wrong shape are
 // clear errors. Nothing crashes and a failed page never yields a partial list.
 #include "linodetesting.h"
+#include "providererrorchecks.h"
 
 #include <QTest>
 
@@ -9,16 +10,23 @@ using namespace LinodeTesting;
 
 namespace {
 
-std::shared_ptr<AsyncOutcome<QList<Machine>>> listMachines(LinodeProvider &linode)
-{
-    return AsyncResult::run<QList<Machine>>(
-        [&](Callback<QList<Machine>> done) { linode.listMachines(std::move(done)); });
-}
-
 void serveTypes(FakeCloudServer &server)
 {
     server.on("GET", QStringLiteral("/v4/linode/types"),
               FakeResponse::file(QStringLiteral("linode/types.json")));
+}
+
+ErrorScenario scenario(FakeCloudServer &server)
+{
+    return {&server, QStringLiteral("/v4/linode/instances"), serveTypes,
+            [](const FakeCloudServer &fake) {
+                return std::unique_ptr<Provider>(provider(fake));
+            }};
+}
+
+FakeResponse linodeFile(const QString &name, int status = 200)
+{
+    return FakeResponse::file(QStringLiteral("linode/") + name, status);
 }
 } // namespace
 
@@ -59,31 +67,11 @@ void TestLinodeErrors::httpErrors()
     QFETCH(QString, reason);
     FakeCloudServer server;
     QVERIFY(server.listen());
-    serveTypes(server);
-    server.on("GET", QStringLiteral("/v4/linode/instances"),
-              FakeResponse::file(QStringLiteral("linode/error-%1.json").arg(status), status));
-    auto linode = provider(server);
-
-    const auto outcome = listMachines(*linode);
-    QVERIFY(outcome->result);
-    QVERIFY(!outcome->calledSynchronously);
-    QCOMPARE(outcome->calls, 1);
-    QCOMPARE(outcome->error().kind(), kind);
-    QCOMPARE(outcome->error().httpStatus(), status);
-    QVERIFY2(outcome->error().message().contains(reason), outcome->describe());
-    QVERIFY2(outcome->error().message().contains(QStringLiteral("HTTP %1").arg(status)),
-             outcome->describe());
-    // None of these is worth repeating.
-    QCOMPARE(server.requests("GET", QStringLiteral("/v4/linode/instances")).size(), 1);
-
     // The same through an action, where a 404 is the usual one (the Linode is gone).
-    server.on("POST", QStringLiteral("/v4/linode/instances/*/boot"),
-              FakeResponse::file(QStringLiteral("linode/error-%1.json").arg(status), status));
-    const auto action = AsyncResult::run<void>([&](Callback<void> done) {
-        linode->runAction(QStringLiteral("999"), MachineAction::Start, done);
-    });
-    QCOMPARE(action->error().kind(), kind);
-    QVERIFY2(action->error().message().contains(reason), action->describe());
+    ProviderErrorChecks::httpError(
+        scenario(server), linodeFile(QStringLiteral("error-%1.json").arg(status), status), status,
+        kind, reason, QStringLiteral("/v4/linode/instances/*/boot"), QStringLiteral("999"),
+        MachineAction::Start);
 }
 
 void TestLinodeErrors::validationErrorNamesTheField()
@@ -98,8 +86,7 @@ void TestLinodeErrors::validationErrorNamesTheField()
     request.region = QStringLiteral("us-east");
     request.size = QStringLiteral("g6-nanode-1");
     request.image = QStringLiteral("linode/debian12");
-    const auto outcome = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { linode->createMachine(request, std::move(done)); });
+    const auto outcome = createMachine(*linode, request);
     QVERIFY(outcome->result);
     QCOMPARE(outcome->error().kind(), Error::BadRequest);
     QCOMPARE(outcome->error().httpStatus(), 400);
@@ -117,16 +104,12 @@ void TestLinodeErrors::failedLaterPageFailsTheList()
 {
     FakeCloudServer server;
     QVERIFY(server.listen());
-    serveInstancePages(server);
-    server.on("GET", QStringLiteral("/v4/linode/instances"), [](const RecordedRequest &request) {
-        if (request.query.queryItemValue(QStringLiteral("page")) == QLatin1String("1"))
-            return FakeResponse::file(QStringLiteral("linode/instances-page1.json"));
-        return FakeResponse::file(QStringLiteral("linode/error-500.json"), 500);
-    });
-    auto linode = provider(server);
-    const auto outcome = listMachines(*linode);
-    QVERIFY(outcome->result);
-    QCOMPARE(outcome->error().kind(), Error::Server); // not two machines passed off as all
+    ProviderErrorChecks::failedLaterPage(
+        scenario(server), linodeFile(QStringLiteral("instances-page1.json")),
+        [](const RecordedRequest &request) {
+            return request.query.queryItemValue(QStringLiteral("page")) == QLatin1String("1");
+        },
+        linodeFile(QStringLiteral("error-500.json"), 500), Error::Server);
 }
 
 void TestLinodeErrors::waitsOutA429()
@@ -192,55 +175,32 @@ void TestLinodeErrors::reportsPersistentRateLimiting()
 {
     FakeCloudServer server;
     QVERIFY(server.listen());
-    serveTypes(server);
-    server.on("GET", QStringLiteral("/v4/linode/instances"),
-              FakeResponse::file(QStringLiteral("linode/error-429.json"), 429)
-                  .withHeader("Retry-After", "0")
-                  .withHeader("X-RateLimit-Limit", "200")
-                  .withHeader("X-RateLimit-Remaining", "0"));
-    auto linode = provider(server);
-    const auto outcome = listMachines(*linode);
-    QVERIFY(outcome->result);
-    QCOMPARE(outcome->error().kind(), Error::RateLimited);
-    QVERIFY2(outcome->error().message().contains(QStringLiteral("Too Many Requests")),
-             outcome->describe());
-    QCOMPARE(server.requests("GET", QStringLiteral("/v4/linode/instances")).size(),
-             1 + linode->http()->retryPolicy().maxRetries);
-    QCOMPARE(linode->http()->lastRateLimit()->remaining, 0);
+    ProviderErrorChecks::persistentRateLimit(
+        scenario(server),
+        linodeFile(QStringLiteral("error-429.json"), 429)
+            .withHeader("Retry-After", "0")
+            .withHeader("X-RateLimit-Limit", "200")
+            .withHeader("X-RateLimit-Remaining", "0"),
+        QStringLiteral("Too Many Requests"), [](Provider &linode) {
+            QVERIFY(linode.http()->lastRateLimit());
+            QCOMPARE(linode.http()->lastRateLimit()->remaining, 0);
+        });
 }
 
 void TestLinodeErrors::timesOut()
 {
     FakeCloudServer server;
     QVERIFY(server.listen());
-    server.on("GET", QStringLiteral("/v4/profile"),
-              FakeResponse::file(QStringLiteral("linode/profile.json")).withDelay(5000));
-    auto linode = provider(server);
-    linode->http()->setTimeoutMs(300);
-    QElapsedTimer timer;
-    timer.start();
-    const auto outcome =
-        AsyncResult::run<QString>([&](Callback<QString> done) { linode->verify(std::move(done)); });
-    QVERIFY(outcome->result);
-    QCOMPARE(outcome->error().kind(), Error::Timeout);
-    QVERIFY2(outcome->error().message().contains(QStringLiteral("did not answer")),
-             outcome->describe());
-    QVERIFY(timer.elapsed() < 4000);
+    ProviderErrorChecks::timesOut(scenario(server), QStringLiteral("/v4/profile"),
+                                  linodeFile(QStringLiteral("profile.json")));
 }
 
 void TestLinodeErrors::truncatedBody()
 {
     FakeCloudServer server;
     QVERIFY(server.listen());
-    serveTypes(server);
-    server.on("GET", QStringLiteral("/v4/linode/instances"),
-              FakeResponse::file(QStringLiteral("linode/instances-page1.json"))
-                  .withFault(FakeResponse::Fault::Truncate));
-    auto linode = provider(server);
-    const auto outcome = listMachines(*linode);
-    QVERIFY(outcome->result);
-    QCOMPARE(outcome->error().kind(), Error::InvalidReply);
-    QVERIFY(!outcome->error().message().isEmpty());
+    ProviderErrorChecks::truncatedList(scenario(server),
+                                       linodeFile(QStringLiteral("instances-page1.json")));
 }
 
 void TestLinodeErrors::wrongShapes_data()
@@ -283,25 +243,13 @@ void TestLinodeErrors::wrongShapes()
     QFETCH(bool, valid);
     FakeCloudServer server;
     QVERIFY(server.listen());
-    serveTypes(server);
-    server.on("GET", QStringLiteral("/v4/linode/instances"), FakeResponse::raw(200, body));
-    auto linode = provider(server);
-    const auto outcome = listMachines(*linode);
-    QVERIFY(outcome->result);
-    QCOMPARE(outcome->calls, 1);
-    if (!valid) {
-        QCOMPARE(outcome->error().kind(), Error::InvalidReply);
-        QVERIFY(!outcome->error().message().isEmpty());
-        return;
-    }
-    QVERIFY2(outcome->ok(), outcome->describe());
-    for (const Machine &machine : outcome->result->value()) {
+    ProviderErrorChecks::wrongShape(scenario(server), body, valid, [](const Machine &machine) {
         QCOMPARE(machine.id, QStringLiteral("7"));
         QVERIFY(machine.publicIps().isEmpty() && machine.privateIps().isEmpty());
         QVERIFY(machine.image.isEmpty());
         QVERIFY(!machine.createdAt.isValid());
         QCOMPARE(machine.state, MachineState::Stopped);
-    }
+    });
 }
 
 void TestLinodeErrors::wrongShapesElsewhere()
@@ -317,21 +265,17 @@ void TestLinodeErrors::wrongShapesElsewhere()
               FakeResponse::raw(200, R"({"data": [{"label": "no id"}], "page": 1, "pages": 1})"));
     auto linode = provider(server);
 
-    const auto sizes = AsyncResult::run<QList<Size>>(
-        [&](Callback<QList<Size>> done) { linode->listSizes(std::move(done)); });
+    const auto sizes = listSizes(*linode);
     QCOMPARE(sizes->error().kind(), Error::InvalidReply);
-    const auto verified =
-        AsyncResult::run<QString>([&](Callback<QString> done) { linode->verify(std::move(done)); });
+    const auto verified = verify(*linode);
     QCOMPARE(verified->error().kind(), Error::InvalidReply);
     CreateMachineRequest request;
     request.region = QStringLiteral("us-east");
     request.size = QStringLiteral("g6-nanode-1");
-    const auto created = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { linode->createMachine(request, std::move(done)); });
+    const auto created = createMachine(*linode, request);
     QCOMPARE(created->error().kind(), Error::InvalidReply);
     request.sshKeys = {QStringLiteral("42")};
-    const auto withKey = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { linode->createMachine(request, std::move(done)); });
+    const auto withKey = createMachine(*linode, request);
     QCOMPARE(withKey->error().kind(), Error::InvalidReply);
 }
 

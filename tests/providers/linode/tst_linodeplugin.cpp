@@ -1,14 +1,15 @@
 // The Linode plugin as the app gets it: found by ProviderRegistry in the plugin folder, its
 // metadata read without loading it, and a provider made from it that talks to a fake Linode API.
 // Links only core: nothing of the plugin is compiled into this test.
-#include "asyncresult.h"
 #include "fakecloudserver.h"
 #include "provider.h"
 #include "providerregistry.h"
+#include "providertesting.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using namespace ProviderTesting;
 
 class TestLinodePlugin : public QObject
 {
@@ -64,21 +65,17 @@ void TestLinodePlugin::providerFromThePluginWorks()
     QVERIFY2(linode, qPrintable(error));
     QCOMPARE(linode->metadata().id, QStringLiteral("linode"));
 
-    const auto verified =
-        AsyncResult::run<QString>([&](Callback<QString> done) { linode->verify(std::move(done)); });
+    const auto verified = verify(*linode);
     QVERIFY2(verified->ok(), verified->describe());
     QCOMPARE(verified->result->value(), QStringLiteral("exampleUser (example-user@gmail.com)"));
     QCOMPARE(server.lastRequest().header("Authorization"), QByteArray("Bearer plugin-token"));
 
-    const auto listed = AsyncResult::run<QList<Machine>>(
-        [&](Callback<QList<Machine>> done) { linode->listMachines(std::move(done)); });
+    const auto listed = listMachines(*linode);
     QVERIFY2(listed->ok(), listed->describe());
     QCOMPARE(listed->result->value().size(), 5);
     QCOMPARE(listed->result->value().first().pricePerMonth, std::optional<double>(24));
 
-    const auto action = AsyncResult::run<void>([&](Callback<void> done) {
-        linode->runAction(QStringLiteral("123"), MachineAction::Shutdown, done);
-    });
+    const auto action = runAction(*linode, QStringLiteral("123"), MachineAction::Shutdown);
     QVERIFY2(action->ok(), action->describe());
     QCOMPARE(server.lastRequest().path, QStringLiteral("/v4/linode/instances/123/shutdown"));
 }

@@ -3,6 +3,7 @@
 // replies. Create and the catalogs: tst_linodecreate.
 #include "linodetesting.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace LinodeTesting;
@@ -15,6 +16,7 @@ class TestLinodeProvider : public QObject
 
 private Q_SLOTS:
     void listsEveryPageWithPrices();
+    void dropsDuplicatesAcrossPages();
     void cachesThePriceCatalog();
     void listsMachinesWhenPricesAreUnavailable();
     void mapsEveryState_data();
@@ -34,8 +36,7 @@ void TestLinodeProvider::listsEveryPageWithPrices()
     serveInstancePages(server);
     auto linode = provider(server);
 
-    const auto outcome = AsyncResult::run<QList<Machine>>(
-        [&](Callback<QList<Machine>> done) { linode->listMachines(std::move(done)); });
+    const auto outcome = listMachines(*linode);
     QVERIFY2(outcome->ok(), outcome->describe());
     QVERIFY(!outcome->calledSynchronously);
     QCOMPARE(outcome->calls, 1);
@@ -120,6 +121,41 @@ void TestLinodeProvider::listsEveryPageWithPrices()
     QVERIFY(limit->reset > QDateTime::currentDateTimeUtc());
 }
 
+void TestLinodeProvider::dropsDuplicatesAcrossPages()
+{
+    // Pages are offsets: a Linode created while we page shifts the rest, so page 2 repeats
+    // page 1's last Linode (123, 124 | 124, 125, 126 | 127). The first copy is kept.
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    serveInstancePages(server);
+    QJsonObject page2 = readJsonFixture(QStringLiteral("linode/instances-page2.json")).object();
+    QJsonArray shifted = page2.value(QLatin1String("data")).toArray();
+    shifted.prepend(readJsonFixture(QStringLiteral("linode/instances-page1.json"))
+                        .object()
+                        .value(QLatin1String("data"))
+                        .toArray()
+                        .last());
+    page2.insert(QStringLiteral("data"), shifted);
+    server.on("GET", QStringLiteral("/v4/linode/instances"),
+              [page2](const RecordedRequest &request) {
+                  const QString page = request.query.queryItemValue(QStringLiteral("page"));
+                  if (page == QLatin1String("2"))
+                      return withRateLimit(FakeResponse::json(page2));
+                  return withRateLimit(
+                      FakeResponse::file(QStringLiteral("linode/instances-page%1.json").arg(page)));
+              });
+    auto linode = provider(server);
+    const auto outcome = listMachines(*linode);
+    QVERIFY2(outcome->ok(), outcome->describe());
+    QStringList ids;
+    for (const Machine &machine : outcome->result->value())
+        ids.append(machine.id);
+    QCOMPARE(ids.size(), 5);
+    QCOMPARE(ids.first(), QStringLiteral("123"));
+    QCOMPARE(ids.count(QStringLiteral("124")), 1);
+    QCOMPARE(server.requests("GET", QStringLiteral("/v4/linode/instances")).size(), 3);
+}
+
 void TestLinodeProvider::cachesThePriceCatalog()
 {
     FakeCloudServer server;
@@ -127,8 +163,7 @@ void TestLinodeProvider::cachesThePriceCatalog()
     serveInstancePages(server);
     auto linode = provider(server);
     for (int round = 0; round < 2; ++round) {
-        const auto outcome = AsyncResult::run<QList<Machine>>(
-            [&](Callback<QList<Machine>> done) { linode->listMachines(std::move(done)); });
+        const auto outcome = listMachines(*linode);
         QVERIFY2(outcome->ok(), outcome->describe());
         QCOMPARE(find(outcome->result->value(), QStringLiteral("123"))->pricePerMonth,
                  std::optional<double>(24));
@@ -146,8 +181,7 @@ void TestLinodeProvider::listsMachinesWhenPricesAreUnavailable()
               FakeResponse::file(QStringLiteral("linode/error-500.json"), 500));
     auto linode = provider(server);
 
-    auto outcome = AsyncResult::run<QList<Machine>>(
-        [&](Callback<QList<Machine>> done) { linode->listMachines(std::move(done)); });
+    auto outcome = listMachines(*linode);
     QVERIFY2(outcome->ok(), outcome->describe());
     QCOMPARE(outcome->result->value().size(), 5);
     for (const Machine &machine : outcome->result->value())
@@ -156,8 +190,7 @@ void TestLinodeProvider::listsMachinesWhenPricesAreUnavailable()
     // A failed catalog is not cached: the next refresh asks again and gets the prices.
     server.on("GET", QStringLiteral("/v4/linode/types"),
               FakeResponse::file(QStringLiteral("linode/types.json")));
-    outcome = AsyncResult::run<QList<Machine>>(
-        [&](Callback<QList<Machine>> done) { linode->listMachines(std::move(done)); });
+    outcome = listMachines(*linode);
     QVERIFY2(outcome->ok(), outcome->describe());
     QCOMPARE(find(outcome->result->value(), QStringLiteral("123"))->pricePerMonth,
              std::optional<double>(24));
@@ -195,8 +228,7 @@ void TestLinodeProvider::mapsEveryState()
     server.on("GET", QStringLiteral("/v4/linode/types"),
               FakeResponse::file(QStringLiteral("linode/types.json")));
     auto linode = provider(server);
-    const auto outcome = AsyncResult::run<QList<Machine>>(
-        [&](Callback<QList<Machine>> done) { linode->listMachines(std::move(done)); });
+    const auto outcome = listMachines(*linode);
     QVERIFY2(outcome->ok(), outcome->describe());
     QCOMPARE(outcome->result->value().size(), 15);
     const Machine *machine = nullptr;
@@ -234,8 +266,7 @@ void TestLinodeProvider::runsActions()
     server.on(method, path, withRateLimit(FakeResponse::json(QJsonObject())));
     auto linode = provider(server);
 
-    const auto outcome = AsyncResult::run<void>(
-        [&](Callback<void> done) { linode->runAction(QStringLiteral("123"), action, done); });
+    const auto outcome = runAction(*linode, QStringLiteral("123"), action);
     QVERIFY2(outcome->ok(), outcome->describe());
     QVERIFY(!outcome->calledSynchronously);
     QCOMPARE(server.requestCount(), 1);
@@ -259,9 +290,7 @@ void TestLinodeProvider::hasNoForcedPowerOff()
     FakeCloudServer server;
     QVERIFY(server.listen());
     auto linode = provider(server);
-    const auto outcome = AsyncResult::run<void>([&](Callback<void> done) {
-        linode->runAction(QStringLiteral("123"), MachineAction::PowerOff, done);
-    });
+    const auto outcome = runAction(*linode, QStringLiteral("123"), MachineAction::PowerOff);
     QVERIFY(outcome->result);
     QVERIFY(!outcome->calledSynchronously);
     QCOMPARE(outcome->error().kind(), Error::Unsupported);
@@ -276,8 +305,7 @@ void TestLinodeProvider::verifiesWithTheProfile()
     server.on("GET", QStringLiteral("/v4/profile"),
               FakeResponse::file(QStringLiteral("linode/profile.json")));
     auto linode = provider(server);
-    const auto outcome =
-        AsyncResult::run<QString>([&](Callback<QString> done) { linode->verify(std::move(done)); });
+    const auto outcome = verify(*linode);
     QVERIFY2(outcome->ok(), outcome->describe());
     QCOMPARE(outcome->result->value(), QStringLiteral("exampleUser (example-user@gmail.com)"));
     QCOMPARE(server.requestCount(), 1);
@@ -307,8 +335,7 @@ void TestLinodeProvider::keepsPageSizeInLinodesRange()
     linode->setPageSize(10'000);
     QCOMPARE(linode->pageSize(), 500);
     linode->setPageSize(25);
-    const auto outcome = AsyncResult::run<QList<Region>>(
-        [&](Callback<QList<Region>> done) { linode->listRegions(std::move(done)); });
+    const auto outcome = listRegions(*linode);
     QVERIFY2(outcome->ok(), outcome->describe());
     QCOMPARE(server.lastRequest().query.queryItemValue(QStringLiteral("page_size")),
              QStringLiteral("25"));

@@ -71,8 +71,7 @@ void TestVultrCreate::createsAnInstance()
     s_log = &log;
     QLoggingCategory::setFilterRules(QStringLiteral("clouddeck.*=true"));
     const QtMessageHandler previous = qInstallMessageHandler(captureMessage);
-    const auto outcome = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { vultr->createMachine(webServer(), std::move(done)); });
+    const auto outcome = createMachine(*vultr, webServer());
     qInstallMessageHandler(previous);
     QLoggingCategory::setFilterRules(QString());
     s_log = nullptr;
@@ -149,8 +148,7 @@ void TestVultrCreate::sendsEachKindOfImage()
     request.size = QStringLiteral("vc2-1c-1gb");
     request.image = image;
     request.sshKeys = {laptopKeyId}; // ids only: no lookup needed
-    const auto outcome = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { vultr->createMachine(request, std::move(done)); });
+    const auto outcome = createMachine(*vultr, request);
     QVERIFY2(outcome->ok(), outcome->describe());
     QCOMPARE(server.requestCount(), 1);
     const QJsonObject body = server.lastRequest().json();
@@ -172,8 +170,7 @@ void TestVultrCreate::refusesAnUnknownKey()
     auto vultr = provider(server);
     CreateMachineRequest request = webServer();
     request.sshKeys = {QStringLiteral("no-such-key")};
-    const auto outcome = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { vultr->createMachine(request, std::move(done)); });
+    const auto outcome = createMachine(*vultr, request);
     QVERIFY(outcome->result);
     QCOMPARE(outcome->error().kind(), Error::InvalidInput);
     QVERIFY2(outcome->error().message().contains(QStringLiteral("no-such-key")),
@@ -184,8 +181,7 @@ void TestVultrCreate::refusesAnUnknownKey()
     request.sshKeys = {laptopKey};
     server.on("POST", QStringLiteral("/v2/instances"),
               FakeResponse::file(QStringLiteral("vultr/instance-created.json"), 202));
-    const auto byLine = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { vultr->createMachine(request, std::move(done)); });
+    const auto byLine = createMachine(*vultr, request);
     QVERIFY2(byLine->ok(), byLine->describe());
     QCOMPARE(server.lastRequest().json().value(u"sshkey_id").toArray(), QJsonArray({laptopKeyId}));
 }
@@ -197,8 +193,7 @@ void TestVultrCreate::refusesIncompleteCreate()
     auto vultr = provider(server);
     CreateMachineRequest request = webServer();
     request.image.clear();
-    const auto outcome = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { vultr->createMachine(request, std::move(done)); });
+    const auto outcome = createMachine(*vultr, request);
     QVERIFY(outcome->result);
     QVERIFY(!outcome->calledSynchronously);
     QCOMPARE(outcome->error().kind(), Error::InvalidInput);
@@ -212,8 +207,7 @@ void TestVultrCreate::listsRegions()
     server.on("GET", QStringLiteral("/v2/regions"),
               FakeResponse::file(QStringLiteral("vultr/regions.json")));
     auto vultr = provider(server);
-    const auto outcome = AsyncResult::run<QList<Region>>(
-        [&](Callback<QList<Region>> done) { vultr->listRegions(std::move(done)); });
+    const auto outcome = listRegions(*vultr);
     QVERIFY2(outcome->ok(), outcome->describe());
     const QList<Region> regions = outcome->result->value();
     QCOMPARE(regions.size(), 3);
@@ -233,8 +227,7 @@ void TestVultrCreate::listsPlans()
     server.on("GET", QStringLiteral("/v2/plans"),
               FakeResponse::file(QStringLiteral("vultr/plans.json")));
     auto vultr = provider(server);
-    const auto outcome = AsyncResult::run<QList<Size>>(
-        [&](Callback<QList<Size>> done) { vultr->listSizes(std::move(done)); });
+    const auto outcome = listSizes(*vultr);
     QVERIFY2(outcome->ok(), outcome->describe());
     const QList<Size> plans = outcome->result->value();
     QCOMPARE(plans.size(), 6);
@@ -273,8 +266,7 @@ void TestVultrCreate::listsImages()
     server.on("GET", QStringLiteral("/v2/snapshots"),
               FakeResponse::file(QStringLiteral("vultr/snapshots.json")));
     auto vultr = provider(server);
-    const auto outcome = AsyncResult::run<QList<Image>>(
-        [&](Callback<QList<Image>> done) { vultr->listImages(std::move(done)); });
+    const auto outcome = listImages(*vultr);
     QVERIFY2(outcome->ok(), outcome->describe());
     const QList<Image> images = outcome->result->value();
     QStringList ids;
@@ -298,8 +290,7 @@ void TestVultrCreate::listsSshKeys()
     server.on("GET", QStringLiteral("/v2/ssh-keys"),
               FakeResponse::file(QStringLiteral("vultr/ssh-keys.json")));
     auto vultr = provider(server);
-    const auto outcome = AsyncResult::run<QList<SshKey>>(
-        [&](Callback<QList<SshKey>> done) { vultr->listSshKeys(std::move(done)); });
+    const auto outcome = listSshKeys(*vultr);
     QVERIFY2(outcome->ok(), outcome->describe());
     const QList<SshKey> keys = outcome->result->value();
     QCOMPARE(keys.size(), 2);

@@ -2,6 +2,7 @@
 // its kind, 429 (Vultr's per-second limit, no rate-limit headers) is retried, and timeouts,
 // cut-off bodies and replies of the wrong shape are clear errors. Nothing crashes and a failed
 // page never yields a partial list.
+#include "providererrorchecks.h"
 #include "vultrtesting.h"
 
 #include <QTest>
@@ -9,16 +10,22 @@
 using namespace VultrTesting;
 
 namespace {
-std::shared_ptr<AsyncOutcome<QList<Machine>>> listMachines(VultrProvider &vultr)
-{
-    return AsyncResult::run<QList<Machine>>(
-        [&](Callback<QList<Machine>> done) { vultr.listMachines(std::move(done)); });
-}
-
 void servePlans(FakeCloudServer &server)
 {
     server.on("GET", QStringLiteral("/v2/plans"),
               FakeResponse::file(QStringLiteral("vultr/plans.json")));
+}
+
+ErrorScenario scenario(FakeCloudServer &server)
+{
+    return {&server, QStringLiteral("/v2/instances"), servePlans, [](const FakeCloudServer &fake) {
+                return std::unique_ptr<Provider>(provider(fake));
+            }};
+}
+
+FakeResponse vultrFile(const QString &name, int status = 200)
+{
+    return FakeResponse::file(QStringLiteral("vultr/") + name, status);
 }
 
 CreateMachineRequest smallInstance()
@@ -69,28 +76,10 @@ void TestVultrErrors::httpErrors()
     QFETCH(QString, reason);
     FakeCloudServer server;
     QVERIFY(server.listen());
-    servePlans(server);
-    server.on("GET", QStringLiteral("/v2/instances"),
-              FakeResponse::file(QStringLiteral("vultr/error-%1.json").arg(status), status));
-    auto vultr = provider(server);
-
-    const auto outcome = listMachines(*vultr);
-    QVERIFY(outcome->result);
-    QVERIFY(!outcome->calledSynchronously);
-    QCOMPARE(outcome->calls, 1);
-    QCOMPARE(outcome->error().kind(), kind);
-    QCOMPARE(outcome->error().httpStatus(), status);
-    QVERIFY2(outcome->error().message().contains(reason), outcome->describe());
-    QCOMPARE(server.requests("GET", QStringLiteral("/v2/instances")).size(), 1);
-
-    server.on("POST", QStringLiteral("/v2/instances/*/halt"),
-              FakeResponse::file(QStringLiteral("vultr/error-%1.json").arg(status), status));
-    const auto action = AsyncResult::run<void>([&](Callback<void> done) {
-        vultr->runAction(QStringLiteral("cb676a46-66fd-4dfb-b839-443f2e6c0b60"),
-                         MachineAction::PowerOff, done);
-    });
-    QCOMPARE(action->error().kind(), kind);
-    QVERIFY2(action->error().message().contains(reason), action->describe());
+    ProviderErrorChecks::httpError(
+        scenario(server), vultrFile(QStringLiteral("error-%1.json").arg(status), status), status,
+        kind, reason, QStringLiteral("/v2/instances/*/halt"),
+        QStringLiteral("cb676a46-66fd-4dfb-b839-443f2e6c0b60"), MachineAction::PowerOff);
 }
 
 void TestVultrErrors::rejectedCreate_data()
@@ -110,8 +99,7 @@ void TestVultrErrors::rejectedCreate()
     server.on("POST", QStringLiteral("/v2/instances"),
               FakeResponse::file(QStringLiteral("vultr/error-%1.json").arg(status), status));
     auto vultr = provider(server);
-    const auto outcome = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { vultr->createMachine(smallInstance(), std::move(done)); });
+    const auto outcome = createMachine(*vultr, smallInstance());
     QVERIFY(outcome->result);
     QCOMPARE(outcome->error().kind(), Error::BadRequest);
     QCOMPARE(outcome->error().httpStatus(), status);
@@ -123,16 +111,12 @@ void TestVultrErrors::failedLaterPageFailsTheList()
 {
     FakeCloudServer server;
     QVERIFY(server.listen());
-    serveInstancePages(server);
-    server.on("GET", QStringLiteral("/v2/instances"), [](const RecordedRequest &request) {
-        if (!request.query.hasQueryItem(QStringLiteral("cursor")))
-            return FakeResponse::file(QStringLiteral("vultr/instances-page1.json"));
-        return FakeResponse::file(QStringLiteral("vultr/error-500.json"), 500);
-    });
-    auto vultr = provider(server);
-    const auto outcome = listMachines(*vultr);
-    QVERIFY(outcome->result);
-    QCOMPARE(outcome->error().kind(), Error::Server);
+    ProviderErrorChecks::failedLaterPage(
+        scenario(server), vultrFile(QStringLiteral("instances-page1.json")),
+        [](const RecordedRequest &request) {
+            return !request.query.hasQueryItem(QStringLiteral("cursor"));
+        },
+        vultrFile(QStringLiteral("error-500.json"), 500), Error::Server);
 }
 
 void TestVultrErrors::retriesA429()
@@ -159,51 +143,25 @@ void TestVultrErrors::reportsPersistentRateLimiting()
 {
     FakeCloudServer server;
     QVERIFY(server.listen());
-    servePlans(server);
-    server.on("GET", QStringLiteral("/v2/instances"),
-              FakeResponse::file(QStringLiteral("vultr/error-429.json"), 429));
-    auto vultr = provider(server);
-    const auto outcome = listMachines(*vultr);
-    QVERIFY(outcome->result);
-    QCOMPARE(outcome->error().kind(), Error::RateLimited);
-    QVERIFY2(outcome->error().message().contains(QStringLiteral("Rate limit reached")),
-             outcome->describe());
-    QCOMPARE(server.requests("GET", QStringLiteral("/v2/instances")).size(),
-             1 + vultr->http()->retryPolicy().maxRetries);
+    ProviderErrorChecks::persistentRateLimit(scenario(server),
+                                             vultrFile(QStringLiteral("error-429.json"), 429),
+                                             QStringLiteral("Rate limit reached"));
 }
 
 void TestVultrErrors::timesOut()
 {
     FakeCloudServer server;
     QVERIFY(server.listen());
-    server.on("GET", QStringLiteral("/v2/account"),
-              FakeResponse::file(QStringLiteral("vultr/account.json")).withDelay(5000));
-    auto vultr = provider(server);
-    vultr->http()->setTimeoutMs(300);
-    QElapsedTimer timer;
-    timer.start();
-    const auto outcome =
-        AsyncResult::run<QString>([&](Callback<QString> done) { vultr->verify(std::move(done)); });
-    QVERIFY(outcome->result);
-    QCOMPARE(outcome->error().kind(), Error::Timeout);
-    QVERIFY2(outcome->error().message().contains(QStringLiteral("did not answer")),
-             outcome->describe());
-    QVERIFY(timer.elapsed() < 4000);
+    ProviderErrorChecks::timesOut(scenario(server), QStringLiteral("/v2/account"),
+                                  vultrFile(QStringLiteral("account.json")));
 }
 
 void TestVultrErrors::truncatedBody()
 {
     FakeCloudServer server;
     QVERIFY(server.listen());
-    servePlans(server);
-    server.on("GET", QStringLiteral("/v2/instances"),
-              FakeResponse::file(QStringLiteral("vultr/instances-page1.json"))
-                  .withFault(FakeResponse::Fault::Truncate));
-    auto vultr = provider(server);
-    const auto outcome = listMachines(*vultr);
-    QVERIFY(outcome->result);
-    QCOMPARE(outcome->error().kind(), Error::InvalidReply);
-    QVERIFY(!outcome->error().message().isEmpty());
+    ProviderErrorChecks::truncatedList(scenario(server),
+                                       vultrFile(QStringLiteral("instances-page1.json")));
 }
 
 void TestVultrErrors::wrongShapes_data()
@@ -245,24 +203,12 @@ void TestVultrErrors::wrongShapes()
     QFETCH(bool, valid);
     FakeCloudServer server;
     QVERIFY(server.listen());
-    servePlans(server);
-    server.on("GET", QStringLiteral("/v2/instances"), FakeResponse::raw(200, body));
-    auto vultr = provider(server);
-    const auto outcome = listMachines(*vultr);
-    QVERIFY(outcome->result);
-    QCOMPARE(outcome->calls, 1);
-    if (!valid) {
-        QCOMPARE(outcome->error().kind(), Error::InvalidReply);
-        QVERIFY(!outcome->error().message().isEmpty());
-        return;
-    }
-    QVERIFY2(outcome->ok(), outcome->describe());
-    for (const Machine &machine : outcome->result->value()) {
+    ProviderErrorChecks::wrongShape(scenario(server), body, valid, [](const Machine &machine) {
         QCOMPARE(machine.id, QStringLiteral("u1"));
         QVERIFY(machine.publicIps().isEmpty() && machine.privateIps().isEmpty());
         QVERIFY(machine.tags.isEmpty());
         QCOMPARE(machine.state, MachineState::Stopped);
-    }
+    });
 }
 
 void TestVultrErrors::repeatedCursorEnds()
@@ -293,17 +239,13 @@ void TestVultrErrors::wrongShapesElsewhere()
               FakeResponse::raw(200, R"({"os": [{"name": "no id"}], "meta": {}})"));
     auto vultr = provider(server);
 
-    const auto sizes = AsyncResult::run<QList<Size>>(
-        [&](Callback<QList<Size>> done) { vultr->listSizes(std::move(done)); });
+    const auto sizes = listSizes(*vultr);
     QCOMPARE(sizes->error().kind(), Error::InvalidReply);
-    const auto verified =
-        AsyncResult::run<QString>([&](Callback<QString> done) { vultr->verify(std::move(done)); });
+    const auto verified = verify(*vultr);
     QCOMPARE(verified->error().kind(), Error::InvalidReply);
-    const auto created = AsyncResult::run<Machine>(
-        [&](Callback<Machine> done) { vultr->createMachine(smallInstance(), std::move(done)); });
+    const auto created = createMachine(*vultr, smallInstance());
     QCOMPARE(created->error().kind(), Error::InvalidReply);
-    const auto images = AsyncResult::run<QList<Image>>(
-        [&](Callback<QList<Image>> done) { vultr->listImages(std::move(done)); });
+    const auto images = listImages(*vultr);
     QCOMPARE(images->error().kind(), Error::InvalidReply);
 }
 

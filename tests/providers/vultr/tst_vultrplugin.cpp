@@ -1,14 +1,15 @@
 // The Vultr plugin as the app gets it: found by ProviderRegistry in the plugin folder, its
 // metadata read without loading it, and a provider made from it that talks to a fake Vultr API.
 // Links only core: nothing of the plugin is compiled into this test.
-#include "asyncresult.h"
 #include "fakecloudserver.h"
 #include "provider.h"
 #include "providerregistry.h"
+#include "providertesting.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using namespace ProviderTesting;
 
 class TestVultrPlugin : public QObject
 {
@@ -65,22 +66,18 @@ void TestVultrPlugin::providerFromThePluginWorks()
     QVERIFY2(vultr, qPrintable(error));
     QCOMPARE(vultr->metadata().id, QStringLiteral("vultr"));
 
-    const auto verified =
-        AsyncResult::run<QString>([&](Callback<QString> done) { vultr->verify(std::move(done)); });
+    const auto verified = verify(*vultr);
     QVERIFY2(verified->ok(), verified->describe());
     QCOMPARE(verified->result->value(), QStringLiteral("Example Account (admin@example.com)"));
     QCOMPARE(server.lastRequest().header("Authorization"), QByteArray("Bearer plugin-key"));
 
-    const auto listed = AsyncResult::run<QList<Machine>>(
-        [&](Callback<QList<Machine>> done) { vultr->listMachines(std::move(done)); });
+    const auto listed = listMachines(*vultr);
     QVERIFY2(listed->ok(), listed->describe());
     QCOMPARE(listed->result->value().size(), 5);
     QCOMPARE(listed->result->value().first().pricePerMonth, std::optional<double>(80));
 
-    const auto action = AsyncResult::run<void>([&](Callback<void> done) {
-        vultr->runAction(QStringLiteral("cb676a46-66fd-4dfb-b839-443f2e6c0b60"),
-                         MachineAction::PowerOff, done);
-    });
+    const auto action = runAction(*vultr, QStringLiteral("cb676a46-66fd-4dfb-b839-443f2e6c0b60"),
+                                  MachineAction::PowerOff);
     QVERIFY2(action->ok(), action->describe());
     QCOMPARE(server.lastRequest().path,
              QStringLiteral("/v2/instances/cb676a46-66fd-4dfb-b839-443f2e6c0b60/halt"));

@@ -39,8 +39,7 @@ void TestVultrProvider::listsEveryPageWithPrices()
     serveInstancePages(server);
     auto vultr = provider(server);
 
-    const auto outcome = AsyncResult::run<QList<Machine>>(
-        [&](Callback<QList<Machine>> done) { vultr->listMachines(std::move(done)); });
+    const auto outcome = listMachines(*vultr);
     QVERIFY2(outcome->ok(), outcome->describe());
     QVERIFY(!outcome->calledSynchronously);
     QCOMPARE(outcome->calls, 1);
@@ -114,8 +113,7 @@ void TestVultrProvider::cachesThePlanCatalog()
     serveInstancePages(server);
     auto vultr = provider(server);
     for (int round = 0; round < 2; ++round) {
-        const auto outcome = AsyncResult::run<QList<Machine>>(
-            [&](Callback<QList<Machine>> done) { vultr->listMachines(std::move(done)); });
+        const auto outcome = listMachines(*vultr);
         QVERIFY2(outcome->ok(), outcome->describe());
         QCOMPARE(find(outcome->result->value(), exampleInstanceId)->pricePerMonth,
                  std::optional<double>(80));
@@ -132,8 +130,7 @@ void TestVultrProvider::listsMachinesWhenPlansAreUnavailable()
     server.on("GET", QStringLiteral("/v2/plans"),
               FakeResponse::file(QStringLiteral("vultr/error-500.json"), 500));
     auto vultr = provider(server);
-    auto outcome = AsyncResult::run<QList<Machine>>(
-        [&](Callback<QList<Machine>> done) { vultr->listMachines(std::move(done)); });
+    auto outcome = listMachines(*vultr);
     QVERIFY2(outcome->ok(), outcome->describe());
     QCOMPARE(outcome->result->value().size(), 5);
     for (const Machine &machine : outcome->result->value())
@@ -141,8 +138,7 @@ void TestVultrProvider::listsMachinesWhenPlansAreUnavailable()
 
     server.on("GET", QStringLiteral("/v2/plans"),
               FakeResponse::file(QStringLiteral("vultr/plans.json")));
-    outcome = AsyncResult::run<QList<Machine>>(
-        [&](Callback<QList<Machine>> done) { vultr->listMachines(std::move(done)); });
+    outcome = listMachines(*vultr);
     QVERIFY2(outcome->ok(), outcome->describe());
     QCOMPARE(find(outcome->result->value(), exampleInstanceId)->pricePerMonth,
              std::optional<double>(80));
@@ -184,8 +180,7 @@ void TestVultrProvider::mapsEveryState()
     server.on("GET", QStringLiteral("/v2/plans"),
               FakeResponse::file(QStringLiteral("vultr/plans.json")));
     auto vultr = provider(server);
-    const auto outcome = AsyncResult::run<QList<Machine>>(
-        [&](Callback<QList<Machine>> done) { vultr->listMachines(std::move(done)); });
+    const auto outcome = listMachines(*vultr);
     QVERIFY2(outcome->ok(), outcome->describe());
     QCOMPARE(outcome->result->value().size(), 15);
     const Machine *machine = nullptr;
@@ -221,8 +216,7 @@ void TestVultrProvider::runsActions()
     QVERIFY(server.listen());
     server.on(method, path, FakeResponse::raw(204, {}, {})); // 204 No Content, as documented
     auto vultr = provider(server);
-    const auto outcome = AsyncResult::run<void>(
-        [&](Callback<void> done) { vultr->runAction(exampleInstanceId, action, done); });
+    const auto outcome = runAction(*vultr, exampleInstanceId, action);
     QVERIFY2(outcome->ok(), outcome->describe());
     QVERIFY(!outcome->calledSynchronously);
     QCOMPARE(server.requestCount(), 1);
@@ -246,9 +240,7 @@ void TestVultrProvider::hasNoGracefulShutdown()
     FakeCloudServer server;
     QVERIFY(server.listen());
     auto vultr = provider(server);
-    const auto outcome = AsyncResult::run<void>([&](Callback<void> done) {
-        vultr->runAction(exampleInstanceId, MachineAction::Shutdown, done);
-    });
+    const auto outcome = runAction(*vultr, exampleInstanceId, MachineAction::Shutdown);
     QVERIFY(outcome->result);
     QVERIFY(!outcome->calledSynchronously);
     QCOMPARE(outcome->error().kind(), Error::Unsupported);
@@ -262,8 +254,7 @@ void TestVultrProvider::verifiesWithTheAccount()
     server.on("GET", QStringLiteral("/v2/account"),
               FakeResponse::file(QStringLiteral("vultr/account.json")));
     auto vultr = provider(server);
-    const auto outcome =
-        AsyncResult::run<QString>([&](Callback<QString> done) { vultr->verify(std::move(done)); });
+    const auto outcome = verify(*vultr);
     QVERIFY2(outcome->ok(), outcome->describe());
     QCOMPARE(outcome->result->value(), QStringLiteral("Example Account (admin@example.com)"));
     QCOMPARE(server.lastRequest().header("Authorization"), "Bearer " + token);

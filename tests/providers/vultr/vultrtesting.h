@@ -1,15 +1,12 @@
 #pragma once
 
-// What the Vultr tests share: the plugin's own metadata, an account pointed at a FakeCloudServer
-// and a fake Vultr API serving the fixtures of tests/data/vultr.
+// What the Vultr tests share: a Vultr account and provider pointed at a FakeCloudServer (through
+// ProviderTesting) and a fake Vultr API serving the fixtures of tests/data/vultr.
 
-#include "asyncresult.h"
-#include "fakecloudserver.h"
+#include "providertesting.h"
 #include "testhelpers.h"
 #include "vultrprovider.h"
 
-#include <QFile>
-#include <QJsonDocument>
 #include <memory>
 
 namespace VultrTesting {
@@ -22,34 +19,20 @@ inline const QString thirdPage = QStringLiteral("bmV4dF9fMw==");
 /// The metadata the plugin embeds (providers/vultr/vultr.json), read from the source tree.
 inline ProviderMetadata metadata()
 {
-    QFile file(QStringLiteral(VULTR_PLUGIN_JSON));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", VULTR_PLUGIN_JSON);
-    return ProviderMetadata::fromJson(QJsonDocument::fromJson(file.readAll()).object());
+    return ProviderTesting::metadata(VULTR_PLUGIN_JSON);
 }
 
 inline Account account(const FakeCloudServer &server)
 {
-    Account account;
-    account.id = QStringLiteral("8e3a1b2c-vultr-test");
-    account.providerId = QStringLiteral("vultr");
-    account.name = QStringLiteral("Vultr test account");
-    account.endpoint = server.url(QStringLiteral("/v2"));
-    return account;
+    return ProviderTesting::account(server,
+                                    {QStringLiteral("8e3a1b2c-vultr-test"), QStringLiteral("vultr"),
+                                     QStringLiteral("Vultr test account"), QStringLiteral("/v2")});
 }
 
 /// A provider against @p server with quick, few retries.
 inline std::unique_ptr<VultrProvider> provider(const FakeCloudServer &server)
 {
-    auto result = std::make_unique<VultrProvider>(
-        metadata(), account(server),
-        QVariantMap {{QStringLiteral("token"), QString::fromLatin1(token)}});
-    HttpClient::RetryPolicy retries;
-    retries.maxRetries = 2;
-    retries.baseDelayMs = 10;
-    retries.maxDelayMs = 50;
-    result->http()->setRetryPolicy(retries);
-    return result;
+    return ProviderTesting::provider<VultrProvider>(metadata(), account(server), token, 2);
 }
 
 /// GET /v2/instances: page 1 without a cursor, pages 2 and 3 for their cursors, Vultr's 400 for
@@ -71,13 +54,14 @@ inline void serveInstancePages(FakeCloudServer &server)
               FakeResponse::file(QStringLiteral("vultr/plans.json")));
 }
 
-inline const Machine *find(const QList<Machine> &machines, const QString &id)
-{
-    for (const Machine &machine : machines) {
-        if (machine.id == id)
-            return &machine;
-    }
-    return nullptr;
-}
+using ProviderTesting::createMachine;
+using ProviderTesting::find;
+using ProviderTesting::listImages;
+using ProviderTesting::listMachines;
+using ProviderTesting::listRegions;
+using ProviderTesting::listSizes;
+using ProviderTesting::listSshKeys;
+using ProviderTesting::runAction;
+using ProviderTesting::verify;
 
 } // namespace VultrTesting
