@@ -36,7 +36,8 @@ void HetznerProvider::setActionPollIntervalMs(int firstMs, int maxMs)
 void HetznerProvider::verify(Callback<QString> done)
 {
     // There is no account endpoint: a token belongs to one project. Listing one server is the
-    // cheapest call that needs a valid token, and the total says which project this is.
+    // cheapest call that needs a valid token (every endpoint needs one, per the reference), and
+    // its total_entries gives the user something to recognise the project by.
     const QUrl servers =
         url(QStringLiteral("/servers"), {{QStringLiteral("per_page"), QStringLiteral("1")}});
     http()->sendJson(HttpRequest::get(servers), [done](Result<QJsonObject> reply) {
