@@ -19,9 +19,10 @@ QCommandLineOption jsonOption()
     return QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
 }
 
-QUrl effectiveEndpoint(const Account &account, const ProviderMetadata &metadata)
+QString effectiveEndpoint(const Account &account, const ProviderMetadata &metadata)
 {
-    return account.endpoint.isEmpty() ? metadata.defaultEndpoint : account.endpoint;
+    return account.endpoint.isEmpty() ? metadata.defaultEndpoint.toString()
+                                      : account.endpointText();
 }
 } // namespace
 
@@ -103,7 +104,7 @@ void AccountsCommand::list(const QStringList &arguments)
                 {QStringLiteral("id"), account.id},
                 {QStringLiteral("name"), account.name},
                 {QStringLiteral("provider"), account.providerId},
-                {QStringLiteral("endpoint"), effectiveEndpoint(account, metadata).toString()},
+                {QStringLiteral("endpoint"), effectiveEndpoint(account, metadata)},
                 {QStringLiteral("endpointOverride"), !account.endpoint.isEmpty()},
                 {QStringLiteral("regions"), QJsonArray::fromStringList(account.regions)},
                 {QStringLiteral("pinnedCertificateSha256"),
@@ -124,8 +125,8 @@ void AccountsCommand::list(const QStringList &arguments)
                      QStringLiteral("ID")});
     for (const Account &account : accounts) {
         const ProviderMetadata metadata = m_app->registry()->metadata(account.providerId);
-        table.addRow({account.name, account.providerId,
-                      effectiveEndpoint(account, metadata).toString(), account.id});
+        table.addRow(
+            {account.name, account.providerId, effectiveEndpoint(account, metadata), account.id});
     }
     m_app->out() << table.toString();
     m_app->finish(CliApp::Ok);
@@ -167,7 +168,7 @@ bool AccountsCommand::applyOptions(const QCommandLineParser &parser,
 {
     if (parser.isSet(QStringLiteral("endpoint"))) {
         const QString endpoint = parser.value(QStringLiteral("endpoint")).trimmed();
-        account.endpoint = endpoint.isEmpty() ? QUrl() : QUrl(endpoint); // validated later
+        account.endpoint = Account::endpointFromText(endpoint); // validated later
     }
     if (parser.isSet(QStringLiteral("regions"))) {
         account.regions =

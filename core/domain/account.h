@@ -27,5 +27,14 @@ struct CLOUDDECK_CORE_EXPORT Account
 
     [[nodiscard]] bool isValid() const { return !id.isEmpty() && !providerId.isEmpty(); }
     [[nodiscard]] static QString newId();
+
+    /// An endpoint as a user types it. "{region}" may stand anywhere, even in the host name
+    /// (AWS-style "https://ec2.{region}.example.com"), where QUrl allows no braces: there it is
+    /// kept as the DNS label regionLabel(), which providers replace with the region.
+    [[nodiscard]] static QUrl endpointFromText(const QString &text);
+    /// The endpoint as a user typed it, "{region}" restored.
+    [[nodiscard]] QString endpointText() const;
+    /// The stand-in for "{region}" inside a stored endpoint.
+    [[nodiscard]] static QString regionLabel() { return QStringLiteral("clouddeck-region"); }
     bool operator==(const Account &) const = default;
 };

@@ -75,6 +75,7 @@ QUrl AwsProvider::endpoint(const QString &region) const
     QString text = account().endpoint.toString(QUrl::FullyEncoded);
     text.replace(QLatin1String("%7Bregion%7D"), region, Qt::CaseInsensitive);
     text.replace(QLatin1String("{region}"), region);
+    text.replace(Account::regionLabel(), region); // "{region}" in a host, see Account
     QUrl url(text);
     if (url.path().isEmpty())
         url.setPath(QStringLiteral("/"));

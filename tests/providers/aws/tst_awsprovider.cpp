@@ -263,6 +263,15 @@ void TestAwsProvider::resolvesEndpoints()
              QUrl(QStringLiteral("https://compute.example.com:8773/ec2/us-west-2/api")));
     QCOMPARE(templated.homeRegion(), QStringLiteral("ap-east-1"));
 
+    // "{region}" in the host name, where QUrl allows no braces: kept as a DNS label (see Account).
+    account.endpoint =
+        Account::endpointFromText(QStringLiteral("https://ec2.{region}.example.com"));
+    QVERIFY(account.endpoint.isValid());
+    QCOMPARE(account.endpointText(), QStringLiteral("https://ec2.{region}.example.com"));
+    AwsProvider hostTemplated(FakeEc2::metadata(), account, {});
+    QCOMPARE(hostTemplated.endpoint(QStringLiteral("eu-central-1")),
+             QUrl(QStringLiteral("https://ec2.eu-central-1.example.com/")));
+
     account.endpoint = QUrl(QStringLiteral("https://ec2.example.com:8773/services/compute"));
     AwsProvider single(FakeEc2::metadata(), account, {});
     QCOMPARE(single.endpoint(QStringLiteral("us-west-2")), account.endpoint);
