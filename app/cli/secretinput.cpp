@@ -68,10 +68,9 @@ std::optional<QStringList> SecretInput::read(const QStringList &labels)
         return std::nullopt;
     const QString all = QString::fromUtf8(in.readAll());
     const QStringList lines = all.split(QLatin1Char('\n'));
-    for (int i = 0; i < labels.size(); ++i) {
-        if (i >= lines.size())
-            return std::nullopt;
-        values.append(lines.at(i).trimmed());
-    }
+    // Missing trailing lines are empty values: optional fields (an AWS session token) may be
+    // left out, and a missing required one is reported by name when the account is validated.
+    for (int i = 0; i < labels.size(); ++i)
+        values.append(lines.value(i).trimmed());
     return values;
 }

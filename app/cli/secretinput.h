@@ -13,7 +13,7 @@ class SecretInput
 public:
     [[nodiscard]] static bool stdinIsTerminal();
     /// One secret per label: prompted without echo on a terminal; otherwise one line each from
-    /// stdin (a single secret may also be the whole of stdin). nullopt when input ends early.
+    /// stdin, missing lines as empty values. nullopt when a prompt's input ends.
     [[nodiscard]] static std::optional<QStringList> read(const QStringList &labels);
 
 private:
