@@ -5,6 +5,7 @@
 
 #include "fakecloudserver.h"
 #include "httpclient.h"
+#include "logcapture.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -73,41 +74,6 @@ inline FakeResponse errorBody(int status, const char *id, const char *message)
                                            {QStringLiteral("message"), QLatin1String(message)}},
                               status);
 }
-
-/// @brief Log lines of clouddeck.net while alive, at every level.
-class LogCapture
-{
-public:
-    LogCapture()
-    {
-        s_lines.clear();
-        QLoggingCategory::setFilterRules(QStringLiteral("clouddeck.net*=true"));
-        m_previous = qInstallMessageHandler(&LogCapture::handler);
-    }
-    ~LogCapture()
-    {
-        qInstallMessageHandler(m_previous);
-        QLoggingCategory::setFilterRules(QString());
-        s_onLine = nullptr;
-    }
-    [[nodiscard]] QString all() const { return s_lines.join(QLatin1Char('\n')); }
-    /// Calls @p onLine with each line as it is logged (from inside the logging code: queue
-    /// anything that touches the logging object).
-    void onLine(std::function<void(const QString &)> onLine) { s_onLine = std::move(onLine); }
-
-private:
-    static void handler(QtMsgType, const QMessageLogContext &context, const QString &message)
-    {
-        if (context.category && QByteArray(context.category).startsWith("clouddeck.net")) {
-            s_lines.append(message);
-            if (s_onLine)
-                s_onLine(message);
-        }
-    }
-    static inline QStringList s_lines;
-    static inline std::function<void(const QString &)> s_onLine;
-    QtMessageHandler m_previous = nullptr;
-};
 
 /// A client as the tests use it: fast retries, DigitalOcean's error body reader.
 inline std::unique_ptr<HttpClient> makeTestClient()

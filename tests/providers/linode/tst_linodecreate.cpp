@@ -2,9 +2,9 @@
 // API: the request body Linode documents (with a random root password that is never logged),
 // SSH keys looked up in the profile, and the catalogs of regions, types, images and keys.
 #include "linodetesting.h"
+#include "logcapture.h"
 
 #include <QJsonArray>
-#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -20,14 +20,6 @@ const QString literalKey = QStringLiteral(
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIvzOyD6BnX3pwXFkLoJHGwplQoys/ykH1CRBOVK2GKg laptop");
 
 // Every log line written while a test runs, to prove a secret never reaches one.
-QStringList *s_log = nullptr;
-void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
-{
-    if (s_log)
-        s_log->append(QString::fromLatin1(context.category ? context.category : "") + u' '
-                      + message);
-}
-
 CreateMachineRequest webServer()
 {
     CreateMachineRequest request;
@@ -67,14 +59,10 @@ void TestLinodeCreate::createsALinode()
               withRateLimit(FakeResponse::file(QStringLiteral("linode/instance-created.json"))));
     auto linode = provider(server);
 
-    QStringList log;
-    s_log = &log;
-    QLoggingCategory::setFilterRules(QStringLiteral("clouddeck.*=true"));
-    const QtMessageHandler previous = qInstallMessageHandler(captureMessage);
+    auto capture = std::make_unique<LogCapture>(QStringLiteral("clouddeck.*=true"));
     const auto outcome = createMachine(*linode, webServer());
-    qInstallMessageHandler(previous);
-    QLoggingCategory::setFilterRules(QString());
-    s_log = nullptr;
+    const QStringList log = capture->lines();
+    capture.reset();
     QVERIFY2(outcome->ok(), outcome->describe());
     QVERIFY(!outcome->calledSynchronously);
 

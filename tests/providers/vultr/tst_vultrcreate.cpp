@@ -1,11 +1,11 @@
 // VultrProvider creating instances and listing what the create flow needs, against a fake Vultr
 // API: the request body Vultr documents (os_id, snapshot_id or image_id; key ids looked up by
 // name), the one-time root password of the reply never kept, and the catalogs.
+#include "logcapture.h"
 #include "vultrparser.h"
 #include "vultrtesting.h"
 
 #include <QJsonArray>
-#include <QLoggingCategory>
 #include <QTest>
 
 using namespace VultrTesting;
@@ -17,14 +17,6 @@ const QString exampleKeyId = QStringLiteral("cb676a46-66fd-4dfb-b839-443f2e6c0b6
 const QString laptopKeyId = QStringLiteral("3b8066a7-b438-455a-9688-44afc9a3597f");
 const QString laptopKey = QStringLiteral(
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIvzOyD6BnX3pwXFkLoJHGwplQoys/ykH1CRBOVK2GKg laptop");
-
-QStringList *s_log = nullptr;
-void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
-{
-    if (s_log)
-        s_log->append(QString::fromLatin1(context.category ? context.category : "") + u' '
-                      + message);
-}
 
 CreateMachineRequest webServer()
 {
@@ -67,14 +59,10 @@ void TestVultrCreate::createsAnInstance()
               FakeResponse::file(QStringLiteral("vultr/instance-created.json"), 202));
     auto vultr = provider(server);
 
-    QStringList log;
-    s_log = &log;
-    QLoggingCategory::setFilterRules(QStringLiteral("clouddeck.*=true"));
-    const QtMessageHandler previous = qInstallMessageHandler(captureMessage);
+    auto capture = std::make_unique<LogCapture>(QStringLiteral("clouddeck.*=true"));
     const auto outcome = createMachine(*vultr, webServer());
-    qInstallMessageHandler(previous);
-    QLoggingCategory::setFilterRules(QString());
-    s_log = nullptr;
+    const QStringList log = capture->lines();
+    capture.reset();
     QVERIFY2(outcome->ok(), outcome->describe());
     QVERIFY(!outcome->calledSynchronously);
 
