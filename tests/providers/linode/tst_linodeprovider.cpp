@@ -2,6 +2,7 @@
 // the type catalog, each power action. The requests are checked as well as what is read from the
 // replies. Create and the catalogs: tst_linodecreate.
 #include "linodetesting.h"
+#include "pricedlistchecks.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -162,14 +163,9 @@ void TestLinodeProvider::cachesThePriceCatalog()
     QVERIFY(server.listen());
     serveInstancePages(server);
     auto linode = provider(server);
-    for (int round = 0; round < 2; ++round) {
-        const auto outcome = listMachines(*linode);
-        QVERIFY2(outcome->ok(), outcome->describe());
-        QCOMPARE(find(outcome->result->value(), QStringLiteral("123"))->pricePerMonth,
-                 std::optional<double>(24));
-    }
-    QCOMPARE(server.requests("GET", QStringLiteral("/v4/linode/instances")).size(), 6);
-    QCOMPARE(server.requests("GET", QStringLiteral("/v4/linode/types")).size(), 1);
+    PricedListChecks::cachesTheCatalog(server, *linode, QStringLiteral("/v4/linode/instances"), 3,
+                                       QStringLiteral("/v4/linode/types"), QStringLiteral("123"),
+                                       24);
 }
 
 void TestLinodeProvider::listsMachinesWhenPricesAreUnavailable()
@@ -177,23 +173,11 @@ void TestLinodeProvider::listsMachinesWhenPricesAreUnavailable()
     FakeCloudServer server;
     QVERIFY(server.listen());
     serveInstancePages(server);
-    server.on("GET", QStringLiteral("/v4/linode/types"),
-              FakeResponse::file(QStringLiteral("linode/error-500.json"), 500));
     auto linode = provider(server);
-
-    auto outcome = listMachines(*linode);
-    QVERIFY2(outcome->ok(), outcome->describe());
-    QCOMPARE(outcome->result->value().size(), 5);
-    for (const Machine &machine : outcome->result->value())
-        QVERIFY(!machine.pricePerMonth && !machine.pricePerHour);
-
-    // A failed catalog is not cached: the next refresh asks again and gets the prices.
-    server.on("GET", QStringLiteral("/v4/linode/types"),
-              FakeResponse::file(QStringLiteral("linode/types.json")));
-    outcome = listMachines(*linode);
-    QVERIFY2(outcome->ok(), outcome->describe());
-    QCOMPARE(find(outcome->result->value(), QStringLiteral("123"))->pricePerMonth,
-             std::optional<double>(24));
+    PricedListChecks::listsWithoutPrices(
+        server, *linode, QStringLiteral("/v4/linode/types"),
+        FakeResponse::file(QStringLiteral("linode/error-500.json"), 500),
+        FakeResponse::file(QStringLiteral("linode/types.json")), 5, QStringLiteral("123"), 24);
 }
 
 void TestLinodeProvider::mapsEveryState_data()

@@ -1,6 +1,7 @@
 // VultrProvider end to end against a fake Vultr API: every cursor page, every combination of the
 // three status words, prices joined from the plan catalog, each power action. The requests are
 // checked as well as what is read from the replies. Create and the catalogs: tst_vultrcreate.
+#include "pricedlistchecks.h"
 #include "vultrparser.h"
 #include "vultrtesting.h"
 
@@ -112,14 +113,8 @@ void TestVultrProvider::cachesThePlanCatalog()
     QVERIFY(server.listen());
     serveInstancePages(server);
     auto vultr = provider(server);
-    for (int round = 0; round < 2; ++round) {
-        const auto outcome = listMachines(*vultr);
-        QVERIFY2(outcome->ok(), outcome->describe());
-        QCOMPARE(find(outcome->result->value(), exampleInstanceId)->pricePerMonth,
-                 std::optional<double>(80));
-    }
-    QCOMPARE(server.requests("GET", QStringLiteral("/v2/instances")).size(), 6);
-    QCOMPARE(server.requests("GET", QStringLiteral("/v2/plans")).size(), 1);
+    PricedListChecks::cachesTheCatalog(server, *vultr, QStringLiteral("/v2/instances"), 3,
+                                       QStringLiteral("/v2/plans"), exampleInstanceId, 80);
 }
 
 void TestVultrProvider::listsMachinesWhenPlansAreUnavailable()
@@ -127,21 +122,11 @@ void TestVultrProvider::listsMachinesWhenPlansAreUnavailable()
     FakeCloudServer server;
     QVERIFY(server.listen());
     serveInstancePages(server);
-    server.on("GET", QStringLiteral("/v2/plans"),
-              FakeResponse::file(QStringLiteral("vultr/error-500.json"), 500));
     auto vultr = provider(server);
-    auto outcome = listMachines(*vultr);
-    QVERIFY2(outcome->ok(), outcome->describe());
-    QCOMPARE(outcome->result->value().size(), 5);
-    for (const Machine &machine : outcome->result->value())
-        QVERIFY(!machine.pricePerMonth && !machine.pricePerHour);
-
-    server.on("GET", QStringLiteral("/v2/plans"),
-              FakeResponse::file(QStringLiteral("vultr/plans.json")));
-    outcome = listMachines(*vultr);
-    QVERIFY2(outcome->ok(), outcome->describe());
-    QCOMPARE(find(outcome->result->value(), exampleInstanceId)->pricePerMonth,
-             std::optional<double>(80));
+    PricedListChecks::listsWithoutPrices(
+        server, *vultr, QStringLiteral("/v2/plans"),
+        FakeResponse::file(QStringLiteral("vultr/error-500.json"), 500),
+        FakeResponse::file(QStringLiteral("vultr/plans.json")), 5, exampleInstanceId, 80);
 }
 
 void TestVultrProvider::mapsEveryState_data()
