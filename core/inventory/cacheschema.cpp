@@ -11,18 +11,15 @@ struct Step
     std::initializer_list<const char *> statements;
 };
 
-// Lists (IPs, tags) are stored joined by U+001F, which no address or tag contains: reading 10,000
-// rows must not parse 50,000 JSON arrays. Times are milliseconds since the epoch, UTC.
+// Machines are one compact record each (MachineRecord), keyed by account and machine id; lastSeen
+// is a column so that a refresh which only re-confirms machines need not rewrite them. Times are
+// milliseconds since the epoch, UTC.
 const Step s_steps[] = {
     {1,
      {
          "CREATE TABLE machines ("
-         " account_id TEXT NOT NULL, machine_id TEXT NOT NULL, provider_id TEXT, name TEXT,"
-         " state TEXT, provider_state TEXT, region TEXT, size TEXT, image TEXT,"
-         " public_ipv4 TEXT, public_ipv6 TEXT, private_ipv4 TEXT, private_ipv6 TEXT, tags TEXT,"
-         " created_at INTEGER, price_month REAL, price_hour REAL, vcpus INTEGER,"
-         " memory_mb INTEGER, disk_gb INTEGER, extra TEXT, last_seen INTEGER,"
-         " PRIMARY KEY (account_id, machine_id)) WITHOUT ROWID",
+         " account_id TEXT NOT NULL, machine_id TEXT NOT NULL, record BLOB NOT NULL,"
+         " last_seen INTEGER, PRIMARY KEY (account_id, machine_id))",
          "CREATE TABLE accounts ("
          " account_id TEXT PRIMARY KEY NOT NULL, last_success INTEGER,"
          " error_kind TEXT, error_message TEXT)",

@@ -101,9 +101,10 @@ int Inventory::loadFromCache()
     m_cache->removeAccountsExcept(ids);
 
     QHash<QString, QList<Machine>> byAccount;
-    const QList<Machine> cached = m_cache->machines();
-    for (const Machine &machine : cached)
-        byAccount[machine.accountId].append(machine);
+    QList<Machine> cached = m_cache->machines();
+    for (Machine &machine : cached)
+        byAccount[machine.accountId].append(std::move(machine));
+    cached.clear();
 
     int loaded = 0;
     for (const QString &id : std::as_const(ids)) {
@@ -115,9 +116,17 @@ int Inventory::loadFromCache()
         status.lastSuccess = stored.lastSuccess;
         status.error = stored.lastError;
         status.fromCache = true;
-        const QList<Machine> machines = byAccount.value(id);
-        m_model->applyDiff(MachineDiff::compute(id, m_model->machines(id), machines));
+        QList<Machine> machines = byAccount.take(id);
         loaded += int(machines.size());
+        if (m_model->machineCount(id) == 0) {
+            // The usual start: nothing shown yet, so everything is added (moved, not copied).
+            MachineDiff diff;
+            diff.accountId = id;
+            diff.added = std::move(machines);
+            m_model->applyDiff(std::move(diff));
+        } else {
+            m_model->applyDiff(MachineDiff::compute(id, m_model->machinesOf(id), machines));
+        }
         Q_EMIT accountStatusChanged(id);
     }
     qCDebug(lcInventory) << "loaded" << loaded << "machines from the cache";
@@ -272,16 +281,22 @@ void Inventory::applyRefresh(const QString &accountId, QList<Machine> machines)
     const QDateTime seenAt = now();
     const auto account = m_accounts->account(accountId);
     const QString providerId = account ? account->providerId : QString();
-    for (Machine &machine : machines) {
-        machine.accountId = accountId;
-        if (machine.providerId.isEmpty())
-            machine.providerId = providerId;
-        machine.lastSeen = seenAt;
+    // Touched only when needed: writing to every machine of a 10,000-machine listing costs more
+    // than the whole diff. lastSeen travels as the diff's seenAt.
+    const bool needsFix = std::any_of(machines.cbegin(), machines.cend(), [&](const Machine &m) {
+        return m.accountId != accountId || m.providerId.isEmpty();
+    });
+    if (needsFix) {
+        for (Machine &machine : machines) {
+            machine.accountId = accountId;
+            if (machine.providerId.isEmpty())
+                machine.providerId = providerId;
+        }
     }
-    const MachineDiff diff =
-        MachineDiff::compute(accountId, m_model->machines(accountId), machines, seenAt);
-    const auto stats = m_model->applyDiff(diff);
+    MachineDiff diff =
+        MachineDiff::compute(accountId, m_model->machinesOf(accountId), machines, seenAt);
     writeToCache(diff, machines);
+    const auto stats = m_model->applyDiff(std::move(diff));
     Status &status = m_status[accountId];
     status.lastSuccess = seenAt;
     status.fromCache = false;

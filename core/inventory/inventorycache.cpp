@@ -98,6 +98,12 @@ bool InventoryCache::tryOpen(QString *reason)
                                               : query.value(0).toString();
         return false;
     }
+    // A new file stores text as UTF-16, which is what QString holds: ids are read without a
+    // conversion. (Only possible before the first table exists; older files keep UTF-8.)
+    if (version == 0 && !query.exec(QStringLiteral("PRAGMA encoding = 'UTF-16le'"))) {
+        *reason = query.lastError().databaseText();
+        return false;
+    }
     if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL"))
         || !query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"))) {
         *reason = query.lastError().databaseText();

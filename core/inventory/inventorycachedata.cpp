@@ -2,17 +2,16 @@
 // recovering, is in inventorycache.cpp.)
 #include "inventorycache.h"
 
+#include "machinerecord.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaEnum>
-#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace {
-const QChar s_separator(0x1f);
-
 QVariant msecs(const QDateTime &time)
 {
     return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
@@ -22,26 +21,6 @@ QDateTime fromMsecs(const QVariant &value)
 {
     return value.isNull() ? QDateTime()
                           : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
-QVariant optionalNumber(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant();
-}
-
-std::optional<double> toOptionalNumber(const QVariant &value)
-{
-    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
-}
-
-QString joinList(const QStringList &list)
-{
-    return list.join(s_separator);
-}
-
-QStringList splitList(const QString &joined)
-{
-    return joined.isEmpty() ? QStringList() : joined.split(s_separator);
 }
 
 Error::Kind kindFromId(const QString &id)
@@ -55,30 +34,6 @@ Error::Kind kindFromId(const QString &id)
     // A kind this build does not know still is an error.
     return ok ? Error::Kind(value) : Error::Server;
 }
-
-// The columns of a machine row, in the order writeMachine binds them and machines() reads them.
-const char s_columns[] = "account_id, machine_id, provider_id, name, state, provider_state, region,"
-                         " size, image, public_ipv4, public_ipv6, private_ipv4, private_ipv6, tags,"
-                         " created_at, price_month, price_hour, vcpus, memory_mb, disk_gb, extra,"
-                         " last_seen";
-
-/// Repeated values (account, provider, region, size, image) share one QString: 10,000 machines
-/// in a few regions should not hold 10,000 copies of "nyc3".
-class Interner
-{
-public:
-    QString operator()(const QString &value)
-    {
-        const auto it = m_strings.constFind(value);
-        if (it != m_strings.constEnd())
-            return *it;
-        m_strings.insert(value);
-        return value;
-    }
-
-private:
-    QSet<QString> m_strings;
-};
 } // namespace
 
 QString InventoryCache::catalogKindId(CatalogKind kind)
@@ -117,14 +72,11 @@ QList<Machine> InventoryCache::machines(const QString &accountId) const
         return result;
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    // Columns prefixed with "m." by hand: the join below shares account_id with accounts.
-    QString columns = QString::fromLatin1(s_columns);
-    columns.replace(QLatin1String("last_seen"), QLatin1String("MAX(COALESCE(m.last_seen, 0), "
-                                                              "COALESCE(a.last_success, 0))"));
-    columns.replace(QLatin1String("account_id"), QLatin1String("m.account_id"));
-    QString sql = QStringLiteral("SELECT %1 FROM machines m LEFT JOIN accounts a "
-                                 "ON a.account_id = m.account_id")
-                      .arg(columns);
+    // A machine was seen at least by the account's last good refresh, which listed it.
+    QString sql =
+        QStringLiteral("SELECT m.account_id, m.machine_id, m.record,"
+                       " MAX(COALESCE(m.last_seen, 0), COALESCE(a.last_success, 0))"
+                       " FROM machines m LEFT JOIN accounts a ON a.account_id = m.account_id");
     if (!accountId.isEmpty())
         sql += QStringLiteral(" WHERE m.account_id = ?");
     query.prepare(sql);
@@ -134,39 +86,30 @@ QList<Machine> InventoryCache::machines(const QString &accountId) const
         fail(query, "reading machines");
         return result;
     }
-    Interner intern;
+    MachineRecord::StringPool pool;
+    QString account;
+    int unreadable = 0;
     while (query.next()) {
         Machine m;
-        m.accountId = intern(query.value(0).toString());
+        const QByteArray record = query.value(2).toByteArray();
+        if (!MachineRecord::decode(record, m, &pool)) {
+            ++unreadable; // one bad record costs that machine, not the whole cache
+            continue;
+        }
+        const QString rowAccount = query.value(0).toString();
+        if (rowAccount != account)
+            account = rowAccount;
+        m.accountId = account; // shared by every machine of the account
         m.id = query.value(1).toString();
-        m.providerId = intern(query.value(2).toString());
-        m.name = query.value(3).toString();
-        m.state = MachineState::fromId(query.value(4).toString());
-        m.providerState = intern(query.value(5).toString());
-        m.region = intern(query.value(6).toString());
-        m.size = intern(query.value(7).toString());
-        m.image = intern(query.value(8).toString());
-        m.publicIpv4 = splitList(query.value(9).toString());
-        m.publicIpv6 = splitList(query.value(10).toString());
-        m.privateIpv4 = splitList(query.value(11).toString());
-        m.privateIpv6 = splitList(query.value(12).toString());
-        m.tags = splitList(query.value(13).toString());
-        m.createdAt = fromMsecs(query.value(14));
-        m.pricePerMonth = toOptionalNumber(query.value(15));
-        m.pricePerHour = toOptionalNumber(query.value(16));
-        m.vcpus = query.value(17).toInt();
-        m.memoryMb = query.value(18).toInt();
-        m.diskGb = query.value(19).toInt();
-        const QString extra = query.value(20).toString();
-        if (!extra.isEmpty())
-            m.extra = QJsonDocument::fromJson(extra.toUtf8()).object().toVariantMap();
-        const qint64 seen = query.value(21).toLongLong();
+        const qint64 seen = query.value(3).toLongLong();
         if (seen > 0)
             m.lastSeen = QDateTime::fromMSecsSinceEpoch(seen, Qt::UTC);
         result.append(std::move(m));
     }
     if (query.lastError().isValid())
         fail(query, "reading machines");
+    if (unreadable > 0)
+        qCWarning(lcCache) << "skipped" << unreadable << "unreadable machine records";
     return result;
 }
 
@@ -184,38 +127,16 @@ bool InventoryCache::writeMachine(QSqlQuery &insert, const Machine &m, const QDa
 {
     insert.bindValue(0, m.accountId);
     insert.bindValue(1, m.id);
-    insert.bindValue(2, m.providerId);
-    insert.bindValue(3, m.name);
-    insert.bindValue(4, MachineState::id(m.state));
-    insert.bindValue(5, m.providerState);
-    insert.bindValue(6, m.region);
-    insert.bindValue(7, m.size);
-    insert.bindValue(8, m.image);
-    insert.bindValue(9, joinList(m.publicIpv4));
-    insert.bindValue(10, joinList(m.publicIpv6));
-    insert.bindValue(11, joinList(m.privateIpv4));
-    insert.bindValue(12, joinList(m.privateIpv6));
-    insert.bindValue(13, joinList(m.tags));
-    insert.bindValue(14, msecs(m.createdAt));
-    insert.bindValue(15, optionalNumber(m.pricePerMonth));
-    insert.bindValue(16, optionalNumber(m.pricePerHour));
-    insert.bindValue(17, m.vcpus);
-    insert.bindValue(18, m.memoryMb);
-    insert.bindValue(19, m.diskGb);
-    insert.bindValue(20, m.extra.isEmpty() ? QVariant()
-                                           : QVariant(QString::fromUtf8(
-                                               QJsonDocument(QJsonObject::fromVariantMap(m.extra))
-                                                   .toJson(QJsonDocument::Compact))));
-    insert.bindValue(21, msecs(seenAt.isValid() ? seenAt : m.lastSeen));
+    insert.bindValue(2, MachineRecord::encode(m));
+    insert.bindValue(3, msecs(seenAt.isValid() ? seenAt : m.lastSeen));
     return insert.exec() || fail(insert, "writing a machine");
 }
 
 namespace {
 QString insertSql()
 {
-    return QStringLiteral("INSERT OR REPLACE INTO machines (%1) VALUES "
-                          "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .arg(QLatin1String(s_columns));
+    return QStringLiteral("INSERT OR REPLACE INTO machines (account_id, machine_id, record, "
+                          "last_seen) VALUES (?, ?, ?, ?)");
 }
 } // namespace
 

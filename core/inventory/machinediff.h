@@ -77,6 +77,11 @@ struct CLOUDDECK_CORE_EXPORT MachineDiff
     [[nodiscard]] static MachineDiff compute(const QString &accountId, const QList<Machine> &known,
                                              const QList<Machine> &incoming,
                                              const QDateTime &seenAt = {});
+    /// The same against machines held elsewhere (a model's rows), without copying them.
+    [[nodiscard]] static MachineDiff compute(const QString &accountId,
+                                             const QList<const Machine *> &known,
+                                             const QList<Machine> &incoming,
+                                             const QDateTime &seenAt = {});
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(MachineDiff::Fields)

@@ -10,11 +10,6 @@ MachineModel::MachineModel(QObject *parent)
     : QAbstractListModel(parent)
 { }
 
-QString MachineModel::key(const QString &accountId, const QString &machineId)
-{
-    return accountId + QChar(0x1f) + machineId;
-}
-
 int MachineModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -206,11 +201,17 @@ void MachineModel::emitAccountChanged(const QString &accountId, const QList<int>
 
 MachineModel::MergeStats MachineModel::applyDiff(const MachineDiff &diff)
 {
+    MachineDiff copy = diff; // implicitly shared: the added machines are copied once, below
+    return applyDiff(std::move(copy));
+}
+
+MachineModel::MergeStats MachineModel::applyDiff(MachineDiff &&diff)
+{
     MergeStats stats;
 
     QList<int> gone;
     gone.reserve(diff.removed.size());
-    for (const QString &id : diff.removed) {
+    for (const QString &id : std::as_const(diff.removed)) {
         const int row = rowOf(diff.accountId, id);
         if (row >= 0)
             gone.append(row);
@@ -218,11 +219,10 @@ MachineModel::MergeStats MachineModel::applyDiff(const MachineDiff &diff)
     stats.removed = int(gone.size());
     removeRows(gone);
 
-    QList<Machine> added = diff.added;
-    for (const MachineDiff::Change &change : diff.changed) {
+    for (const MachineDiff::Change &change : std::as_const(diff.changed)) {
         const int row = rowOf(diff.accountId, change.machine.id);
         if (row < 0) {
-            added.append(change.machine); // the diff was made against an older picture
+            diff.added.append(change.machine); // the diff was made against an older picture
             continue;
         }
         Row &r = m_rows[row];
@@ -250,9 +250,10 @@ MachineModel::MergeStats MachineModel::applyDiff(const MachineDiff &diff)
 
     // A machine the diff calls added may already be here (a diff against an older picture).
     QList<Machine> fresh;
-    fresh.reserve(added.size());
-    for (Machine &machine : added) {
-        machine.accountId = diff.accountId;
+    fresh.reserve(diff.added.size());
+    for (Machine &machine : diff.added) {
+        if (machine.accountId != diff.accountId)
+            machine.accountId = diff.accountId;
         if (diff.seenAt.isValid())
             machine.lastSeen = diff.seenAt;
         if (rowOf(diff.accountId, machine.id) >= 0)
@@ -269,7 +270,7 @@ MachineModel::MergeStats MachineModel::setAccountMachines(const QString &account
                                                           const QList<Machine> &machines,
                                                           const QDateTime &seenAt)
 {
-    return applyDiff(MachineDiff::compute(accountId, this->machines(accountId), machines, seenAt));
+    return applyDiff(MachineDiff::compute(accountId, machinesOf(accountId), machines, seenAt));
 }
 
 void MachineModel::appendRows(QList<Machine> machines)
@@ -279,9 +280,13 @@ void MachineModel::appendRows(QList<Machine> machines)
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(machines.size()) - 1);
     m_rows.reserve(m_rows.size() + machines.size());
-    m_index.reserve(m_rows.size() + machines.size());
+    QHash<QString, int> *ids = nullptr;
     for (Machine &machine : machines) {
-        m_index.insert(key(machine.accountId, machine.id), int(m_rows.size()));
+        if (!ids || machine.accountId != m_rows.constLast().machine.accountId) {
+            ids = &m_index[machine.accountId];
+            ids->reserve(ids->size() + machines.size());
+        }
+        ids->insert(machine.id, int(m_rows.size()));
         m_rows.append(Row {std::move(machine), {}, {}, std::nullopt});
     }
     endInsertRows();
@@ -342,9 +347,8 @@ void MachineModel::removeRows(QList<int> rows)
 void MachineModel::rebuildIndex()
 {
     m_index.clear();
-    m_index.reserve(m_rows.size());
     for (int row = 0; row < m_rows.size(); ++row)
-        m_index.insert(key(m_rows.at(row).machine.accountId, m_rows.at(row).machine.id), row);
+        m_index[m_rows.at(row).machine.accountId].insert(m_rows.at(row).machine.id, row);
 }
 
 void MachineModel::setAccountName(const QString &accountId, const QString &name)
@@ -385,7 +389,8 @@ void MachineModel::setActionError(const QString &accountId, const QString &machi
 
 int MachineModel::rowOf(const QString &accountId, const QString &machineId) const
 {
-    return m_index.value(key(accountId, machineId), -1);
+    const auto account = m_index.constFind(accountId);
+    return account == m_index.constEnd() ? -1 : account->value(machineId, -1);
 }
 
 QList<Machine> MachineModel::machines(const QString &accountId) const
@@ -426,5 +431,19 @@ QVariantMap MachineModel::get(int row) const
     const auto names = roleNames();
     for (auto it = names.cbegin(); it != names.cend(); ++it)
         result.insert(QString::fromLatin1(it.value()), data(index, it.key()));
+    return result;
+}
+
+QList<const Machine *> MachineModel::machinesOf(const QString &accountId) const
+{
+    QList<const Machine *> result;
+    const auto account = m_index.constFind(accountId);
+    if (account == m_index.constEnd())
+        return result;
+    result.reserve(account->size());
+    for (const Row &row : m_rows) {
+        if (row.machine.accountId == accountId)
+            result.append(&row.machine);
+    }
     return result;
 }

@@ -79,6 +79,8 @@ public:
     /// machines, appended rows; lastSeen of every machine of the account moves to diff.seenAt
     /// silently (when valid). An empty diff emits nothing at all.
     MergeStats applyDiff(const MachineDiff &diff);
+    /// The same, taking the added machines over instead of copying them.
+    MergeStats applyDiff(MachineDiff &&diff);
     /// Makes @p machines the complete set known for @p accountId, as a diff against what is shown.
     MergeStats setAccountMachines(const QString &accountId, const QList<Machine> &machines,
                                   const QDateTime &seenAt = {});
@@ -105,6 +107,8 @@ public:
         return r.optimisticState.value_or(r.machine.state);
     }
     [[nodiscard]] QList<Machine> machines(const QString &accountId = {}) const;
+    /// The account's machines in row order, without copies; valid until the model next changes.
+    [[nodiscard]] QList<const Machine *> machinesOf(const QString &accountId) const;
     [[nodiscard]] int machineCount(const QString &accountId) const;
     [[nodiscard]] QString pendingAction(int row) const { return m_rows.at(row).pendingAction; }
     [[nodiscard]] QString actionError(int row) const { return m_rows.at(row).actionError; }
@@ -135,7 +139,6 @@ private:
         QString actionError;
         std::optional<MachineState::State> optimisticState;
     };
-    static QString key(const QString &accountId, const QString &machineId);
     void rebuildIndex();
     void removeRows(QList<int> rows);
     void appendRows(QList<Machine> machines);
@@ -144,7 +147,9 @@ private:
     void emitAccountChanged(const QString &accountId, const QList<int> &roles);
 
     QList<Row> m_rows;
-    QHash<QString, int> m_index; ///< key(account, id) -> row
+    /// account id -> machine id -> row. Nested, so a lookup hashes a short machine id only and
+    /// no (account, id) key strings are kept for every row.
+    QHash<QString, QHash<QString, int>> m_index;
     QHash<QString, QString> m_accountNames;
     QHash<QString, QStringList> m_capabilities;
 };

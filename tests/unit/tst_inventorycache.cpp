@@ -1,6 +1,7 @@
 #include "cacheschema.h"
 #include "inventorycache.h"
 #include "inventorytestsupport.h"
+#include "machinerecord.h"
 
 #include <QDir>
 #include <QFile>
@@ -38,6 +39,28 @@ public:
         if (!query.exec(sql) || !query.next())
             return {};
         return query.value(0);
+    }
+    QByteArray record(const QString &machineId)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        query.prepare(QStringLiteral("SELECT record FROM machines WHERE machine_id = ?"));
+        query.addBindValue(machineId);
+        return query.exec() && query.next() ? query.value(0).toByteArray() : QByteArray();
+    }
+    bool insertMachine(const QString &accountId, const QString &machineId, const QByteArray &record,
+                       qint64 lastSeen)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        query.prepare(QStringLiteral("INSERT INTO machines (account_id, machine_id, record, "
+                                     "last_seen) VALUES (?, ?, ?, ?)"));
+        query.addBindValue(accountId);
+        query.addBindValue(machineId);
+        query.addBindValue(record);
+        query.addBindValue(lastSeen);
+        const bool ok = query.exec();
+        if (!ok)
+            qWarning() << query.lastError().text();
+        return ok;
     }
     bool exec(const QString &sql)
     {
@@ -150,10 +173,9 @@ private Q_SLOTS:
             raw.value(QStringLiteral("SELECT COUNT(*) FROM machines WHERE last_seen = %1").arg(old))
                 .toInt(),
             98);
-        QCOMPARE(raw.value(QStringLiteral("SELECT state FROM machines WHERE machine_id = '%1'")
-                               .arg(known.at(10).id))
-                     .toString(),
-                 QStringLiteral("stopped"));
+        Machine stored;
+        QVERIFY(MachineRecord::decode(raw.record(known.at(10).id), stored));
+        QCOMPARE(stored.state, MachineState::Stopped);
         QCOMPARE(cache.machineCount(QStringLiteral("a")), 100);
         // Every cached machine reads as seen by the last good refresh.
         const QList<Machine> loaded = cache.machines(QStringLiteral("a"));
@@ -179,6 +201,21 @@ private Q_SLOTS:
         QCOMPARE(cache.status(QStringLiteral("a")).lastSuccess, at(0));
         QVERIFY(cache.replaceMachines(QStringLiteral("a"), incoming, at(1)));
         QCOMPARE(cache.machineCount(QStringLiteral("a")), 5);
+    }
+
+    void anUnreadableRecordCostsOnlyThatMachine()
+    {
+        InventoryCache cache(m_file);
+        QVERIFY(cache.open());
+        QVERIFY(
+            cache.replaceMachines(QStringLiteral("a"), machines(QStringLiteral("a"), 3), at(0)));
+        {
+            RawDb raw(m_file);
+            QVERIFY(raw.insertMachine(QStringLiteral("a"), QStringLiteral("bad"),
+                                      QByteArray("\x01\xff\xff"), 0));
+        }
+        QTest::ignoreMessage(QtWarningMsg, "skipped 1 unreadable machine records");
+        QCOMPARE(cache.machines(QStringLiteral("a")).size(), 3);
     }
 
     void failureKeepsLastSuccess()
@@ -289,21 +326,21 @@ private Q_SLOTS:
             // Version 1 of the schema, as that CloudDeck wrote it.
             QVERIFY(old.exec(QStringLiteral(
                 "CREATE TABLE machines (account_id TEXT NOT NULL, machine_id TEXT NOT NULL,"
-                " provider_id TEXT, name TEXT, state TEXT, provider_state TEXT, region TEXT,"
-                " size TEXT, image TEXT, public_ipv4 TEXT, public_ipv6 TEXT, private_ipv4 TEXT,"
-                " private_ipv6 TEXT, tags TEXT, created_at INTEGER, price_month REAL,"
-                " price_hour REAL, vcpus INTEGER, memory_mb INTEGER, disk_gb INTEGER, extra TEXT,"
-                " last_seen INTEGER, PRIMARY KEY (account_id, machine_id)) WITHOUT ROWID")));
+                " record BLOB NOT NULL, last_seen INTEGER, PRIMARY KEY (account_id, "
+                "machine_id))")));
             QVERIFY(old.exec(QStringLiteral(
                 "CREATE TABLE accounts (account_id TEXT PRIMARY KEY NOT NULL, last_success INTEGER,"
                 " error_kind TEXT, error_message TEXT)")));
-            QVERIFY(old.exec(
-                QStringLiteral(
-                    "INSERT INTO machines (account_id, machine_id, provider_id, name, state, "
-                    "region,"
-                    " public_ipv4, tags, price_month, last_seen) VALUES ('a', '42', 'digitalocean',"
-                    " 'old-web', 'running', 'nyc3', '203.0.113.5', 'prod\x1fweb', 12.5, %1)")
-                    .arg(at(0).toMSecsSinceEpoch())));
+            Machine web;
+            web.providerId = QStringLiteral("digitalocean");
+            web.name = QStringLiteral("old-web");
+            web.state = MachineState::Running;
+            web.region = QStringLiteral("nyc3");
+            web.publicIpv4 = {QStringLiteral("203.0.113.5")};
+            web.tags = {QStringLiteral("prod"), QStringLiteral("web")};
+            web.pricePerMonth = 12.5;
+            QVERIFY(old.insertMachine(QStringLiteral("a"), QStringLiteral("42"),
+                                      MachineRecord::encode(web), at(0).toMSecsSinceEpoch()));
             QVERIFY(old.exec(
                 QStringLiteral(
                     "INSERT INTO accounts VALUES ('a', %1, 'network', 'Could not connect.')")

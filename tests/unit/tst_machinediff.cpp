@@ -196,6 +196,37 @@ private Q_SLOTS:
         QCOMPARE(diff.resultCount(), 5);
     }
 
+    /// The provider listed the same machines in another order: the diff is by id, not place.
+    void reorderedIsNoChange()
+    {
+        const QList<Machine> known = machines(QStringLiteral("a"), 20);
+        QList<Machine> incoming = known;
+        std::reverse(incoming.begin(), incoming.end());
+        MachineDiff diff = MachineDiff::compute(QStringLiteral("a"), known, incoming);
+        QVERIFY(diff.isEmpty());
+        QCOMPARE(diff.unchanged, 20);
+        incoming[3].tags.clear();
+        std::swap(incoming[0], incoming[19]);
+        diff = MachineDiff::compute(QStringLiteral("a"), known, incoming);
+        QCOMPARE(diff.changed.size(), 1);
+        QCOMPARE(diff.changed.first().machine.id, known.at(16).id);
+        QCOMPARE(diff.changed.first().fields, MachineDiff::Fields(MachineDiff::Tags));
+        QVERIFY(diff.added.isEmpty() && diff.removed.isEmpty());
+    }
+
+    /// Same ids, one replaced at the same place: removed and added, not changed.
+    void replacedAtTheSamePlace()
+    {
+        const QList<Machine> known = machines(QStringLiteral("a"), 3);
+        QList<Machine> incoming = known;
+        incoming[1] = machine(QStringLiteral("a"), 50);
+        const MachineDiff diff = MachineDiff::compute(QStringLiteral("a"), known, incoming);
+        QCOMPARE(diff.removed, QStringList {known.at(1).id});
+        QCOMPARE(diff.added.size(), 1);
+        QCOMPARE(diff.added.first().id, incoming.at(1).id);
+        QCOMPARE(diff.unchanged, 2);
+    }
+
     void otherAccountsIgnored()
     {
         QList<Machine> known = machines(QStringLiteral("a"), 2);
@@ -223,7 +254,8 @@ private Q_SLOTS:
     void incomingGetsTheAccountId()
     {
         Machine stray = machine(QString(), 4);
-        const MachineDiff diff = MachineDiff::compute(QStringLiteral("a"), {}, {stray});
+        const MachineDiff diff =
+            MachineDiff::compute(QStringLiteral("a"), QList<Machine>(), {stray});
         QCOMPARE(diff.added.size(), 1);
         QCOMPARE(diff.added.first().accountId, QStringLiteral("a"));
     }

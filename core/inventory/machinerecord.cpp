@@ -1,0 +1,228 @@
+#include "machinerecord.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+#include <QtEndian>
+
+#include <cstring>
+#include <limits>
+
+namespace {
+constexpr bool s_littleEndian = QSysInfo::ByteOrder == QSysInfo::LittleEndian;
+constexpr qint64 s_noTime = std::numeric_limits<qint64>::min();
+
+class Writer
+{
+public:
+    Writer() { m_out.reserve(320); }
+    template<typename T>
+    void put(T value)
+    {
+        const T little = qToLittleEndian(value);
+        m_out.append(reinterpret_cast<const char *>(&little), sizeof little);
+    }
+    void putDouble(double value)
+    {
+        quint64 bits = 0;
+        std::memcpy(&bits, &value, sizeof bits);
+        put(bits);
+    }
+    void putString(QStringView text)
+    {
+        put(quint32(text.size()));
+        if constexpr (s_littleEndian) {
+            m_out.append(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
+        } else {
+            for (QChar c : text)
+                put(c.unicode());
+        }
+    }
+    void putList(const QStringList &list)
+    {
+        put(quint32(list.size()));
+        for (const QString &item : list)
+            putString(item);
+    }
+    void putOptional(const std::optional<double> &value)
+    {
+        put(quint8(value.has_value()));
+        if (value)
+            putDouble(*value);
+    }
+    QByteArray take() { return std::move(m_out); }
+
+private:
+    QByteArray m_out;
+};
+
+class Reader
+{
+public:
+    Reader(QByteArrayView data, MachineRecord::StringPool *pool)
+        : m_p(data.data())
+        , m_end(data.data() + data.size())
+        , m_pool(pool)
+    { }
+    [[nodiscard]] bool ok() const { return m_ok; }
+    [[nodiscard]] bool atEnd() const { return m_p == m_end; }
+
+    template<typename T>
+    T get()
+    {
+        if (!need(sizeof(T)))
+            return T();
+        T value;
+        std::memcpy(&value, m_p, sizeof value);
+        m_p += sizeof value;
+        return qFromLittleEndian(value);
+    }
+    double getDouble()
+    {
+        const quint64 bits = get<quint64>();
+        double value = 0;
+        std::memcpy(&value, &bits, sizeof value);
+        return value;
+    }
+    QString getString(int slot = -1)
+    {
+        const quint32 units = get<quint32>();
+        if (!need(qsizetype(units) * 2))
+            return {};
+        const char *data = m_p;
+        m_p += qsizetype(units) * 2;
+        if (units == 0)
+            return {};
+        if (m_pool && slot >= 0 && s_littleEndian)
+            return m_pool->take(MachineRecord::StringPool::Slot(slot), data, units);
+        QString text(qsizetype(units), Qt::Uninitialized);
+        if constexpr (s_littleEndian) {
+            std::memcpy(text.data(), data, qsizetype(units) * 2);
+        } else {
+            for (quint32 i = 0; i < units; ++i)
+                text[i] = QChar(qFromLittleEndian<quint16>(data + 2 * i));
+        }
+        return text;
+    }
+    QStringList getList(int slot = -1)
+    {
+        const quint32 count = get<quint32>();
+        // Each item takes at least its 4-byte length: a count beyond that is damage.
+        if (!need(qsizetype(count) * 4))
+            return {};
+        QStringList list;
+        list.reserve(count);
+        for (quint32 i = 0; i < count && m_ok; ++i)
+            list.append(getString(slot));
+        return list;
+    }
+    std::optional<double> getOptional()
+    {
+        if (!get<quint8>())
+            return std::nullopt;
+        return getDouble();
+    }
+    QByteArrayView getBytes()
+    {
+        const quint32 size = get<quint32>();
+        if (!need(size))
+            return {};
+        const QByteArrayView bytes(m_p, size);
+        m_p += size;
+        return bytes;
+    }
+
+private:
+    bool need(qsizetype bytes)
+    {
+        if (!m_ok || bytes < 0 || m_end - m_p < bytes)
+            m_ok = false;
+        return m_ok;
+    }
+    const char *m_p;
+    const char *m_end;
+    MachineRecord::StringPool *m_pool;
+    bool m_ok = true;
+};
+} // namespace
+
+QString MachineRecord::StringPool::take(Slot slot, const char *data, qsizetype units)
+{
+    Entries &entries = m_slots[slot];
+    for (const QString &known : entries.strings) {
+        if (known.size() == units && std::memcmp(known.utf16(), data, units * 2) == 0)
+            return known;
+    }
+    QString text(units, Qt::Uninitialized);
+    std::memcpy(text.data(), data, units * 2);
+    entries.strings[entries.next] = text;
+    entries.next = (entries.next + 1) % Depth;
+    return text;
+}
+
+QByteArray MachineRecord::encode(const Machine &m)
+{
+    Writer out;
+    out.put(Format);
+    out.putString(m.providerId);
+    out.putString(m.name);
+    out.putString(MachineState::id(m.state));
+    out.putString(m.providerState);
+    out.putString(m.region);
+    out.putString(m.size);
+    out.putString(m.image);
+    out.putList(m.publicIpv4);
+    out.putList(m.publicIpv6);
+    out.putList(m.privateIpv4);
+    out.putList(m.privateIpv6);
+    out.putList(m.tags);
+    out.put(m.createdAt.isValid() ? m.createdAt.toMSecsSinceEpoch() : s_noTime);
+    out.putOptional(m.pricePerMonth);
+    out.putOptional(m.pricePerHour);
+    out.put(qint32(m.vcpus));
+    out.put(qint32(m.memoryMb));
+    out.put(qint32(m.diskGb));
+    const QByteArray extra =
+        m.extra.isEmpty()
+            ? QByteArray()
+            : QJsonDocument(QJsonObject::fromVariantMap(m.extra)).toJson(QJsonDocument::Compact);
+    out.put(quint32(extra.size()));
+    QByteArray record = out.take();
+    record.append(extra);
+    return record;
+}
+
+bool MachineRecord::decode(QByteArrayView record, Machine &m, StringPool *pool)
+{
+    using S = StringPool;
+    Reader in(record, pool);
+    if (in.get<quint8>() != Format)
+        return false;
+    m.providerId = in.getString(S::Provider);
+    m.name = in.getString();
+    m.state = MachineState::fromId(in.getString(S::State));
+    m.providerState = in.getString(S::ProviderState);
+    m.region = in.getString(S::Region);
+    m.size = in.getString(S::Size);
+    m.image = in.getString(S::Image);
+    m.publicIpv4 = in.getList();
+    m.publicIpv6 = in.getList();
+    m.privateIpv4 = in.getList();
+    m.privateIpv6 = in.getList();
+    m.tags = in.getList(S::Tag);
+    const qint64 created = in.get<qint64>();
+    m.createdAt =
+        created == s_noTime ? QDateTime() : QDateTime::fromMSecsSinceEpoch(created, Qt::UTC);
+    m.pricePerMonth = in.getOptional();
+    m.pricePerHour = in.getOptional();
+    m.vcpus = in.get<qint32>();
+    m.memoryMb = in.get<qint32>();
+    m.diskGb = in.get<qint32>();
+    const QByteArrayView extra = in.getBytes();
+    if (!in.ok() || !in.atEnd())
+        return false;
+    m.extra = extra.isEmpty()
+                  ? QVariantMap()
+                  : QJsonDocument::fromJson(extra.toByteArray()).object().toVariantMap();
+    return true;
+}
