@@ -77,13 +77,6 @@ int compareValues(const T &a, const T &b)
 {
     return a < b ? -1 : (b < a ? 1 : 0);
 }
-
-bool anyContains(const QStringList &fields, const QString &word)
-{
-    return std::any_of(fields.cbegin(), fields.cend(), [&word](const QString &field) {
-        return field.contains(word, Qt::CaseInsensitive);
-    });
-}
 } // namespace
 
 MachineFilterModel::MachineFilterModel(QObject *parent)
@@ -114,6 +107,21 @@ void MachineFilterModel::setSourceModel(QAbstractItemModel *model)
     if (sourceModel())
         sourceModel()->disconnect(this);
     m_machines = qobject_cast<MachineModel *>(model);
+    m_haystacks.clear();
+    if (model) {
+        // Connected before the base class connects its own: the search text of changed rows
+        // must be current when it re-filters them.
+        auto forget = [this] {
+            m_haystacks.clear();
+        };
+        connect(model, &QAbstractItemModel::rowsInserted, this, forget);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, forget);
+        connect(model, &QAbstractItemModel::rowsMoved, this, forget);
+        connect(model, &QAbstractItemModel::modelReset, this, forget);
+        connect(model, &QAbstractItemModel::layoutChanged, this, forget);
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                &MachineFilterModel::updateHaystacks);
+    }
     QSortFilterProxyModel::setSourceModel(model);
     if (model) {
         auto sourceRowsChanged = [this] {
@@ -144,8 +152,12 @@ void MachineFilterModel::setSearchText(const QString &text)
     m_searchText = text;
     m_words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (QString &word : m_words)
-        word = word.trimmed();
+        word = word.trimmed().toCaseFolded();
     m_words.removeAll(QString());
+    if (m_words.isEmpty()) {
+        m_haystacks.clear(); // only kept while searching
+        m_haystacks.squeeze();
+    }
     Q_EMIT searchTextChanged();
     refilter(wasActive);
 }
@@ -176,6 +188,12 @@ void MachineFilterModel::setStates(const QStringList &stateIds)
         return;
     const bool wasActive = filtersActive();
     m_states = stateIds;
+    m_stateValues.clear();
+    for (const QString &id : stateIds) {
+        const MachineState::State state = MachineState::fromId(id);
+        // An id no state has ("runing") matches nothing, as a filter on it should.
+        m_stateValues.append(MachineState::id(state) == id ? int(state) : -1);
+    }
     Q_EMIT statesChanged();
     refilter(wasActive);
 }
@@ -246,20 +264,53 @@ void MachineFilterModel::clearFilters()
     setTags({});
 }
 
-bool MachineFilterModel::matchesSearch(const Machine &m) const
+QString MachineFilterModel::haystack(const Machine &m)
 {
-    for (const QString &word : m_words) {
-        const bool found = m.name.contains(word, Qt::CaseInsensitive)
-                           || m.region.contains(word, Qt::CaseInsensitive)
-                           || m.size.contains(word, Qt::CaseInsensitive)
-                           || m.image.contains(word, Qt::CaseInsensitive)
-                           || anyContains(m.publicIpv4, word) || anyContains(m.publicIpv6, word)
-                           || anyContains(m.privateIpv4, word) || anyContains(m.privateIpv6, word)
-                           || anyContains(m.tags, word);
-        if (!found)
-            return false;
+    // Every searchable field, case-folded once, separated by a character no word contains, so
+    // a search is one plain substring test per word instead of a case-insensitive one per field.
+    const QChar separator(0x1);
+    QString text;
+    text.reserve(m.name.size() + m.region.size() + m.size.size() + m.image.size() + 96);
+    for (const QString *field : {&m.name, &m.region, &m.size, &m.image}) {
+        text += *field;
+        text += separator;
     }
-    return true;
+    for (const QStringList *list :
+         {&m.publicIpv4, &m.publicIpv6, &m.privateIpv4, &m.privateIpv6, &m.tags}) {
+        for (const QString &item : *list) {
+            text += item;
+            text += separator;
+        }
+    }
+    return std::move(text).toCaseFolded(); // folds in place
+}
+
+bool MachineFilterModel::matchesSearch(const Machine &machine) const
+{
+    return matchesWords(haystack(machine));
+}
+
+bool MachineFilterModel::matchesWords(const QString &haystack) const
+{
+    return std::all_of(m_words.cbegin(), m_words.cend(),
+                       [&haystack](const QString &word) { return haystack.contains(word); });
+}
+
+void MachineFilterModel::updateHaystacks(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                         const QList<int> &roles)
+{
+    if (m_haystacks.isEmpty() || !m_machines)
+        return;
+    static const QList<int> searched = {
+        MachineModel::NameRole,        MachineModel::RegionRole,      MachineModel::SizeRole,
+        MachineModel::ImageRole,       MachineModel::PublicIpv4Role,  MachineModel::PublicIpv6Role,
+        MachineModel::PrivateIpv4Role, MachineModel::PrivateIpv6Role, MachineModel::TagsRole};
+    if (!roles.isEmpty() && std::none_of(roles.cbegin(), roles.cend(), [](int role) {
+            return searched.contains(role);
+        }))
+        return;
+    for (int row = topLeft.row(); row <= bottomRight.row() && row < m_haystacks.size(); ++row)
+        m_haystacks[row] = haystack(m_machines->at(row));
 }
 
 bool MachineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -271,13 +322,23 @@ bool MachineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         return false;
     if (!m_providerIds.isEmpty() && !m_providerIds.contains(m.providerId))
         return false;
-    if (!m_states.isEmpty() && !m_states.contains(MachineState::id(m_machines->stateAt(sourceRow))))
+    if (!m_stateValues.isEmpty() && !m_stateValues.contains(int(m_machines->stateAt(sourceRow))))
         return false;
     if (!m_tags.isEmpty() && std::none_of(m_tags.cbegin(), m_tags.cend(), [&m](const QString &tag) {
             return m.tags.contains(tag);
         }))
         return false;
-    return matchesSearch(m);
+    if (m_words.isEmpty())
+        return true;
+    if (m_haystacks.size() != m_machines->rowCount()) {
+        // Built at the first keystroke and kept while searching: typing costs one plain
+        // substring test per row and word.
+        m_haystacks.clear();
+        m_haystacks.reserve(m_machines->rowCount());
+        for (int row = 0; row < m_machines->rowCount(); ++row)
+            m_haystacks.append(haystack(m_machines->at(row)));
+    }
+    return matchesWords(m_haystacks.at(sourceRow));
 }
 
 int MachineFilterModel::compareRows(int left, int right) const

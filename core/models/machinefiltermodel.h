@@ -122,6 +122,10 @@ private:
         int unpriced = 0;
     };
     void refilter(bool wasActive);
+    [[nodiscard]] static QString haystack(const Machine &machine);
+    [[nodiscard]] bool matchesWords(const QString &haystack) const;
+    void updateHaystacks(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                         const QList<int> &roles);
     void markSummaryDirty();
     void markTagsDirty();
     const Summary &summary() const;
@@ -129,10 +133,12 @@ private:
 
     QPointer<MachineModel> m_machines;
     QString m_searchText;
-    QStringList m_words;
+    QStringList m_words; ///< case-folded
+    mutable QList<QString> m_haystacks; ///< per source row, while searching (see haystack())
     QStringList m_accountIds;
     QStringList m_providerIds;
     QStringList m_states;
+    QList<int> m_stateValues;
     QStringList m_tags;
     SortKey m_sortKey = SortByName;
     mutable Summary m_summary;

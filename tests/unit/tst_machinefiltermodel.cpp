@@ -235,6 +235,38 @@ private Q_SLOTS:
         QCOMPARE(m_filter->count(), 3);
     }
 
+    /// While a search is active, renamed, added and removed machines are matched on their new
+    /// text at once.
+    void searchFollowsTheSource()
+    {
+        m_filter->setSearchText(QStringLiteral("web"));
+        QCOMPARE(m_filter->count(), 3);
+        Machine renamed = m_source->at(m_source->rowOf(QStringLiteral("a"), QStringLiteral("2")));
+        renamed.name = QStringLiteral("db-2");
+        m_source->upsert(renamed); // web-2 no longer matches
+        QCOMPARE(names(), (QStringList {QStringLiteral("web-10"), QStringLiteral("Web-11")}));
+        Machine cache = m_source->at(m_source->rowOf(QStringLiteral("b"), QStringLiteral("9")));
+        cache.tags = {QStringLiteral("webcache")}; // now matches through a tag
+        m_source->upsert(cache);
+        QCOMPARE(m_filter->count(), 3);
+        m_source->upsert(make(QStringLiteral("a"), QStringLiteral("7"), QStringLiteral("WEB-7"),
+                              MachineState::Running, QStringLiteral("nyc3"), 1, {}));
+        QCOMPARE(names().first(), QStringLiteral("cache"));
+        QCOMPARE(m_filter->count(), 4);
+        m_source->setAccountMachines(QStringLiteral("a"), {}); // rows removed under the search
+        QCOMPARE(names(), (QStringList {QStringLiteral("cache"), QStringLiteral("Web-11")}));
+        m_filter->setSearchText(QStringLiteral("CACHE"));
+        QCOMPARE(names(), QStringList {QStringLiteral("cache")});
+    }
+
+    void unknownStateMatchesNothing()
+    {
+        m_filter->setStates({QStringLiteral("runing")});
+        QCOMPARE(m_filter->count(), 0);
+        m_filter->setStates({QStringLiteral("runing"), QStringLiteral("error")});
+        QCOMPARE(names(), QStringList {QStringLiteral("cache")});
+    }
+
     void availableTagsAreSortedAndUnique()
     {
         QCOMPARE(m_filter->availableTags(),
