@@ -3,11 +3,13 @@
 #include "accountservice.h"
 #include "accountstore.h"
 #include "cliapp.h"
+#include "inventorycache.h"
 #include "providerregistry.h"
 #include "secretinput.h"
 #include "texttable.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -354,6 +356,12 @@ void AccountsCommand::remove(const QStringList &arguments)
     m_app->accountService()->remove(account->id, [this, account](Result<void> removed) {
         if (!removed.ok())
             return m_app->fail(removed.error());
+        // Its cached machines go too (the app's Inventory does this itself when it removes one).
+        if (QFile::exists(InventoryCache::defaultFileName())) {
+            InventoryCache cache;
+            if (cache.open())
+                cache.removeAccount(account->id);
+        }
         m_app->out() << "Removed account \"" << account->name << "\"." << Qt::endl;
         m_app->finish(CliApp::Ok);
     });

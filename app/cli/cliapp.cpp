@@ -6,6 +6,7 @@
 #include "catalogcommand.h"
 #include "credentialstore.h"
 #include "inventory.h"
+#include "inventorycache.h"
 #include "machinemodel.h"
 #include "machinescommand.h"
 #include "providerregistry.h"
@@ -119,8 +120,15 @@ MachineModel *CliApp::machineModel()
 
 Inventory *CliApp::inventory()
 {
-    if (!m_inventory)
+    if (!m_inventory) {
         m_inventory = new Inventory(registry(), accounts(), credentials(), machineModel(), this);
+        // The last-known picture first (the offline cache); refreshes merge into it and a failed
+        // one leaves it standing.
+        m_inventory->setCache(new InventoryCache(m_inventory));
+        m_inventory->loadFromCache();
+        if (!m_inventory->cacheNotice().isEmpty())
+            err() << "clouddeck-cli: " << m_inventory->cacheNotice() << Qt::endl;
+    }
     return m_inventory;
 }
 

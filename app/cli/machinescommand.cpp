@@ -138,6 +138,28 @@ void MachinesCommand::list(const QStringList &arguments)
     if (!ok)
         return;
     const bool json = parser.isSet(QStringLiteral("json"));
+    if (parser.isSet(QStringLiteral("offline"))) {
+        // From the cache alone (loaded with the inventory), each account's age on stderr.
+        Inventory *inventory = m_app->inventory();
+        QList<Machine> machines;
+        for (const QString &id : ids) {
+            machines += m_app->machineModel()->machines(id);
+            const auto account = m_app->accounts()->account(id);
+            const QDateTime time = inventory->lastSuccess(id);
+            m_app->err() << "clouddeck-cli: " << (account ? account->name : id) << ": "
+                         << (time.isValid() ? QStringLiteral("cached data from %1 (%2)")
+                                                  .arg(time.toLocalTime().toString(
+                                                           QStringLiteral("yyyy-MM-dd HH:mm")),
+                                                       Inventory::describeAge(time))
+                                            : QStringLiteral("nothing cached yet"))
+                         << Qt::endl;
+        }
+        std::sort(machines.begin(), machines.end(), [](const Machine &a, const Machine &b) {
+            return a.name.localeAwareCompare(b.name) < 0;
+        });
+        printMachines(machines, json);
+        return m_app->finish(CliApp::Ok);
+    }
     refreshAccounts(ids, [this, ids, json](const QHash<QString, Error> &errors) {
         QList<Machine> machines;
         for (const QString &id : ids)
@@ -152,8 +174,18 @@ void MachinesCommand::list(const QStringList &arguments)
             if (it == errors.constEnd())
                 continue;
             const auto account = m_app->accounts()->account(id);
+            // Unreachable: what the cache knew is listed, and this says how old it is.
+            const QDateTime cached = m_app->inventory()->isFromCache(id)
+                                         ? m_app->inventory()->lastSuccess(id)
+                                         : QDateTime();
             m_app->err() << "clouddeck-cli: " << (account ? account->name : id) << ": "
-                         << it->message() << Qt::endl;
+                         << it->message()
+                         << (cached.isValid() ? QStringLiteral(" (showing cached data from %1, %2)")
+                                                    .arg(cached.toLocalTime().toString(
+                                                             QStringLiteral("yyyy-MM-dd HH:mm")),
+                                                         Inventory::describeAge(cached))
+                                              : QString())
+                         << Qt::endl;
             if (!first.isError())
                 first = *it;
         }

@@ -84,6 +84,9 @@ public:
         return m_status.value(accountId).fromCache;
     }
     [[nodiscard]] MachineModel *model() const { return m_model; }
+    /// "12 s ago", "5 min ago", "2 h ago", "3 days ago": how old data from @p time is.
+    [[nodiscard]] static QString describeAge(const QDateTime &time,
+                                             const QDateTime &now = QDateTime::currentDateTimeUtc());
     [[nodiscard]] PollScheduler *scheduler() const { return m_scheduler; }
 
     /// The offline cache to read at start and write after each refresh (not owned; may be null).

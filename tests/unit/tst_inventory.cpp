@@ -434,6 +434,17 @@ private Q_SLOTS:
         QCOMPARE(error.kind(), Error::Unsupported);
     }
 
+    void ageIsDescribedForPeople()
+    {
+        const QDateTime now = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
+        QCOMPARE(Inventory::describeAge(now.addSecs(-12), now), QStringLiteral("12 s ago"));
+        QCOMPARE(Inventory::describeAge(now.addSecs(-300), now), QStringLiteral("5 min ago"));
+        QCOMPARE(Inventory::describeAge(now.addSecs(-7300), now), QStringLiteral("2 h ago"));
+        QCOMPARE(Inventory::describeAge(now.addDays(-3), now), QStringLiteral("3 days ago"));
+        QCOMPARE(Inventory::describeAge(now.addSecs(30), now), QStringLiteral("0 s ago"));
+        QCOMPARE(Inventory::describeAge(QDateTime(), now), QStringLiteral("never"));
+    }
+
     void unknownAccountIsIgnored()
     {
         QSignalSpy started(&m_rig->inventory, &Inventory::refreshStarted);
