@@ -99,9 +99,9 @@ qint64 PollScheduler::delayAfter(const Account &account, const Error &error, boo
                                  const QDateTime &now) const
 {
     qint64 delay = 0;
-    if (error.isError()) {
+    if (error.isError() && error.kind() != Error::Cancelled) {
         // 15 s, 30 s, 1 min, ... capped: a broken account costs almost nothing.
-        const int exponent = std::min(account.failures - 1, 20);
+        const int exponent = std::clamp(account.failures - 1, 0, 20);
         delay = std::min<qint64>(qint64(m_intervals.backoffInitialMs) << exponent,
                                  m_intervals.backoffMaxMs);
     } else if (fast || (account.fastUntil.isValid() && now < account.fastUntil)) {

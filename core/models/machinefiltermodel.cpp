@@ -1,77 +1,13 @@
 #include "machinefiltermodel.h"
 
 #include "machinemodel.h"
+#include "machineorder.h"
 
 #include <QSet>
 
 #include <algorithm>
 
 namespace {
-/// Case-insensitive, with digit runs compared as numbers: "web-2" < "web-10" < "Web-11".
-int naturalCompare(QStringView a, QStringView b)
-{
-    qsizetype i = 0;
-    qsizetype j = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a.at(i).isDigit() && b.at(j).isDigit()) {
-            while (i < a.size() && a.at(i) == u'0')
-                ++i;
-            while (j < b.size() && b.at(j) == u'0')
-                ++j;
-            qsizetype endA = i;
-            qsizetype endB = j;
-            while (endA < a.size() && a.at(endA).isDigit())
-                ++endA;
-            while (endB < b.size() && b.at(endB).isDigit())
-                ++endB;
-            if (endA - i != endB - j)
-                return endA - i < endB - j ? -1 : 1;
-            for (; i < endA; ++i, ++j) {
-                if (a.at(i) != b.at(j))
-                    return a.at(i) < b.at(j) ? -1 : 1;
-            }
-            continue;
-        }
-        const char16_t ca = a.at(i).toCaseFolded().unicode();
-        const char16_t cb = b.at(j).toCaseFolded().unicode();
-        if (ca != cb)
-            return ca < cb ? -1 : 1;
-        ++i;
-        ++j;
-    }
-    if (i < a.size())
-        return 1;
-    return j < b.size() ? -1 : 0;
-}
-
-/// Running machines first, then those on their way somewhere, then those at rest.
-int stateRank(MachineState::State state)
-{
-    switch (state) {
-    case MachineState::Running:
-        return 0;
-    case MachineState::Starting:
-        return 1;
-    case MachineState::Rebooting:
-        return 2;
-    case MachineState::Pending:
-        return 3;
-    case MachineState::Stopping:
-        return 4;
-    case MachineState::Stopped:
-        return 5;
-    case MachineState::Suspended:
-        return 6;
-    case MachineState::Error:
-        return 7;
-    case MachineState::Unknown:
-        return 8;
-    case MachineState::Terminated:
-        return 9;
-    }
-    return 10;
-}
-
 template<typename T>
 int compareValues(const T &a, const T &b)
 {
@@ -350,14 +286,14 @@ int MachineFilterModel::compareRows(int left, int right) const
     case SortByName:
         break;
     case SortByState:
-        result = compareValues(stateRank(m_machines->stateAt(left)),
-                               stateRank(m_machines->stateAt(right)));
+        result = compareValues(MachineOrder::stateRank(m_machines->stateAt(left)),
+                               MachineOrder::stateRank(m_machines->stateAt(right)));
         break;
     case SortByProvider:
-        result = naturalCompare(a.providerId, b.providerId);
+        result = MachineOrder::naturalCompare(a.providerId, b.providerId);
         break;
     case SortByRegion:
-        result = naturalCompare(a.region, b.region);
+        result = MachineOrder::naturalCompare(a.region, b.region);
         break;
     case SortByCost:
         // Machines without a price sort below the cheapest priced one.
@@ -368,7 +304,7 @@ int MachineFilterModel::compareRows(int left, int right) const
         break;
     }
     if (result == 0)
-        result = naturalCompare(a.name, b.name);
+        result = MachineOrder::naturalCompare(a.name, b.name);
     if (result == 0)
         result = compareValues(a.accountId, b.accountId);
     if (result == 0)
@@ -386,103 +322,6 @@ bool MachineFilterModel::lessThan(const QModelIndex &left, const QModelIndex &ri
 int MachineFilterModel::totalCount() const
 {
     return sourceModel() ? sourceModel()->rowCount() : 0;
-}
-
-void MachineFilterModel::markSummaryDirty()
-{
-    m_summaryDirty = true;
-    if (m_summaryNotifyQueued)
-        return;
-    // A refresh may change hundreds of rows in one go: tell bindings once, after it.
-    m_summaryNotifyQueued = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_summaryNotifyQueued = false;
-            Q_EMIT summaryChanged();
-        },
-        Qt::QueuedConnection);
-}
-
-void MachineFilterModel::markTagsDirty()
-{
-    m_tagsDirty = true;
-    if (m_tagsNotifyQueued)
-        return;
-    m_tagsNotifyQueued = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_tagsNotifyQueued = false;
-            Q_EMIT availableTagsChanged();
-        },
-        Qt::QueuedConnection);
-}
-
-const MachineFilterModel::Summary &MachineFilterModel::summary() const
-{
-    if (!m_summaryDirty)
-        return m_summary;
-    Summary summary;
-    if (m_machines) {
-        QHash<QString, int> states;
-        QHash<QString, int> accounts;
-        for (int row = 0; row < rowCount(); ++row) {
-            const int source = mapToSource(index(row, 0)).row();
-            const Machine &m = m_machines->at(source);
-            ++states[MachineState::id(m_machines->stateAt(source))];
-            ++accounts[m.accountId];
-            if (m.pricePerMonth)
-                summary.monthly += *m.pricePerMonth;
-            else
-                ++summary.unpriced;
-        }
-        for (auto it = states.cbegin(); it != states.cend(); ++it)
-            summary.states.insert(it.key(), it.value());
-        for (auto it = accounts.cbegin(); it != accounts.cend(); ++it)
-            summary.accounts.insert(it.key(), it.value());
-    }
-    m_summary = summary;
-    m_summaryDirty = false;
-    return m_summary;
-}
-
-QVariantMap MachineFilterModel::stateCounts() const
-{
-    return summary().states;
-}
-
-QVariantMap MachineFilterModel::accountCounts() const
-{
-    return summary().accounts;
-}
-
-double MachineFilterModel::totalMonthlyCost() const
-{
-    return summary().monthly;
-}
-
-int MachineFilterModel::unpricedCount() const
-{
-    return summary().unpriced;
-}
-
-QStringList MachineFilterModel::availableTags() const
-{
-    if (!m_tagsDirty)
-        return m_availableTags;
-    QSet<QString> tags;
-    if (m_machines) {
-        for (int row = 0; row < m_machines->rowCount(); ++row) {
-            for (const QString &tag : m_machines->at(row).tags)
-                tags.insert(tag);
-        }
-    }
-    m_availableTags = QStringList(tags.cbegin(), tags.cend());
-    std::sort(m_availableTags.begin(), m_availableTags.end(),
-              [](const QString &a, const QString &b) { return naturalCompare(a, b) < 0; });
-    m_tagsDirty = false;
-    return m_availableTags;
 }
 
 int MachineFilterModel::sourceRow(int row) const

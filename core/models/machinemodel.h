@@ -139,6 +139,7 @@ private:
         QString actionError;
         std::optional<MachineState::State> optimisticState;
     };
+    [[nodiscard]] static const QList<int> &stateRoles();
     void rebuildIndex();
     void removeRows(QList<int> rows);
     void appendRows(QList<Machine> machines);

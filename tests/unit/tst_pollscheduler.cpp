@@ -120,6 +120,7 @@ private Q_SLOTS:
         m_scheduler->refreshFinished(QStringLiteral("a"),
                                      Error(Error::Cancelled, QStringLiteral("changed")), false);
         QCOMPARE(m_scheduler->failureCount(QStringLiteral("a")), 0);
+        QCOMPARE(m_scheduler->lastDelayMs(QStringLiteral("a")), 60'000);
     }
 
     void rateLimitSpentWaitsForTheReset()
