@@ -39,26 +39,23 @@ int MachineOrder::naturalCompare(QStringView a, QStringView b)
 int MachineOrder::stateRank(MachineState::State state)
 {
     switch (state) {
-    case MachineState::Running:
-        return 0;
-    case MachineState::Starting:
-        return 1;
-    case MachineState::Rebooting:
-        return 2;
-    case MachineState::Pending:
-        return 3;
-    case MachineState::Stopping:
-        return 4;
-    case MachineState::Stopped:
-        return 5;
-    case MachineState::Suspended:
-        return 6;
     case MachineState::Error:
-        return 7;
+        return 0;
+    case MachineState::Pending:
+    case MachineState::Starting:
+    case MachineState::Stopping:
+    case MachineState::Rebooting:
+        return 1;
+    case MachineState::Running:
+        return 2;
+    case MachineState::Suspended:
+        return 3;
+    case MachineState::Stopped:
+        return 4;
     case MachineState::Unknown:
-        return 8;
+        return 5;
     case MachineState::Terminated:
-        return 9;
+        return 6;
     }
-    return 10;
+    return 7;
 }

@@ -14,6 +14,7 @@ public:
     /// Case-insensitive, with digit runs compared as numbers: "web-2" < "web-10" < "Web-11".
     /// Negative, zero or positive as @p a sorts before, with or after @p b.
     [[nodiscard]] static int naturalCompare(QStringView a, QStringView b);
-    /// Running machines first, then those on their way somewhere, then those at rest.
+    /// Problems first, then what is busy, then what runs, then what rests: the order people scan
+    /// a fleet in.
     [[nodiscard]] static int stateRank(MachineState::State state);
 };

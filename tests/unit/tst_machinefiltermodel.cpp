@@ -141,9 +141,9 @@ private Q_SLOTS:
                                               QStringLiteral("web-2"), QStringLiteral("web-10"),
                                               QStringLiteral("Web-11")};
         QTest::newRow("state") << int(M::SortByState)
-                               << QStringList {QStringLiteral("db-1"), QStringLiteral("web-10"),
-                                               QStringLiteral("Web-11"), QStringLiteral("web-2"),
-                                               QStringLiteral("cache")};
+                               << QStringList {QStringLiteral("cache"), QStringLiteral("Web-11"),
+                                               QStringLiteral("db-1"), QStringLiteral("web-10"),
+                                               QStringLiteral("web-2")};
         QTest::newRow("provider") << int(M::SortByProvider)
                                   << QStringList {QStringLiteral("db-1"), QStringLiteral("web-2"),
                                                   QStringLiteral("web-10"), QStringLiteral("cache"),
