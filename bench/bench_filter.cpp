@@ -39,7 +39,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
-        QTest::newRow("'' -> 'w' (all match)") << QString() << QStringLiteral("w");
+        QTest::newRow("'' -> 'w' (first keystroke: builds the search text; all match)")
+            << QString() << QStringLiteral("w");
         QTest::newRow("'web-1' -> 'web-12'") << QStringLiteral("web-1") << QStringLiteral("web-12");
         QTest::newRow("'web-12' -> 'web-1' (backspace)")
             << QStringLiteral("web-12") << QStringLiteral("web-1");

@@ -204,21 +204,36 @@ QString MachineFilterModel::haystack(const Machine &m)
 {
     // Every searchable field, case-folded once, separated by a character no word contains, so
     // a search is one plain substring test per word instead of a case-insensitive one per field.
-    const QChar separator(0x1);
-    QString text;
-    text.reserve(m.name.size() + m.region.size() + m.size.size() + m.image.size() + 96);
-    for (const QString *field : {&m.name, &m.region, &m.size, &m.image}) {
-        text += *field;
-        text += separator;
+    // Built in one pass into one allocation: the first keystroke builds it for every row.
+    const std::initializer_list<const QString *> fields = {&m.name, &m.region, &m.size, &m.image};
+    const std::initializer_list<const QStringList *> lists = {
+        &m.publicIpv4, &m.publicIpv6, &m.privateIpv4, &m.privateIpv6, &m.tags};
+    qsizetype size = 0;
+    for (const QString *field : fields)
+        size += field->size() + 1;
+    for (const QStringList *list : lists) {
+        for (const QString &item : *list)
+            size += item.size() + 1;
     }
-    for (const QStringList *list :
-         {&m.publicIpv4, &m.publicIpv6, &m.privateIpv4, &m.privateIpv6, &m.tags}) {
-        for (const QString &item : *list) {
-            text += item;
-            text += separator;
+    QString text(size, Qt::Uninitialized);
+    QChar *out = text.data();
+    auto put = [&out](const QString &value) {
+        for (const QChar c : value) {
+            const char16_t u = c.unicode();
+            if (u < 0x80)
+                *out++ = QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u);
+            else
+                *out++ = c.toCaseFolded();
         }
+        *out++ = QChar(0x1);
+    };
+    for (const QString *field : fields)
+        put(*field);
+    for (const QStringList *list : lists) {
+        for (const QString &item : *list)
+            put(item);
     }
-    return std::move(text).toCaseFolded(); // folds in place
+    return text;
 }
 
 bool MachineFilterModel::matchesSearch(const Machine &machine) const
