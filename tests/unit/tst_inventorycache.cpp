@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -471,6 +472,37 @@ private Q_SLOTS:
         QVERIFY(!cache.recoveryNotice().isEmpty());
         QVERIFY(QFile::exists(cache.movedAsideTo()));
         QCOMPARE(cache.machineCount(QStringLiteral("a")), 0);
+    }
+
+    /// The file goes bad while the cache is open (a disk error, another program): it is set aside
+    /// at the next chance, reset() asks for the known picture, and writing goes on in a new file.
+    void damageWhileOpenIsRecovered()
+    {
+        InventoryCache cache(m_file);
+        QVERIFY(cache.open());
+        QVERIFY(
+            cache.replaceMachines(QStringLiteral("a"), machines(QStringLiteral("a"), 50), at(0)));
+        {
+            RawDb raw(m_file);
+            QVERIFY(raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        }
+        QFile file(m_file);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.write(QByteArray(int(file.size()), '\x7f')) > 0);
+        file.close();
+        QSignalSpy recovered(&cache, &InventoryCache::recovered);
+        QSignalSpy reset(&cache, &InventoryCache::reset);
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("cache reading machines")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not be used")));
+        QCOMPARE(cache.machines(QStringLiteral("a")).size(), 0);
+        QVERIFY(reset.wait());
+        QCOMPARE(recovered.size(), 1);
+        QVERIFY(QFile::exists(cache.movedAsideTo()));
+        QVERIFY(cache.isOpen());
+        QVERIFY(
+            cache.replaceMachines(QStringLiteral("a"), machines(QStringLiteral("a"), 2), at(1)));
+        QCOMPARE(cache.machineCount(QStringLiteral("a")), 2);
     }
 
     void unusableLocationFailsCleanly()
