@@ -1,0 +1,74 @@
+#include "demoprovider.h"
+
+#include "democatalog.h"
+#include "demofleet.h"
+
+#include <QTimer>
+
+DemoProvider::DemoProvider(const ProviderMetadata &metadata, const Account &account,
+                           QObject *parent)
+    : Provider(metadata, account, {}, parent)
+{ }
+
+template<typename T>
+void DemoProvider::reply(int ms, T value, Callback<T> done)
+{
+    // During a simulated outage every request fails as an unreachable network would.
+    const Error outage = DemoFleet::outage();
+    QTimer::singleShot(DemoFleet::scaled(ms), this,
+                       [value = std::move(value), done = std::move(done), outage] {
+                           if (outage.isError())
+                               done(outage);
+                           else
+                               done(value);
+                       });
+}
+
+void DemoProvider::verify(Callback<QString> done)
+{
+    reply<QString>(600, tr("Demo account (simulated on this computer)"), std::move(done));
+}
+
+void DemoProvider::listMachines(Callback<QList<Machine>> done)
+{
+    reply(450, DemoFleet::forAccount(account().id)->machines(), std::move(done));
+}
+
+void DemoProvider::runAction(const QString &machineId, MachineAction::Action action,
+                             Callback<void> done)
+{
+    if (const Error outage = DemoFleet::outage(); outage.isError()) {
+        QTimer::singleShot(DemoFleet::scaled(300), this, [done, outage] { done(outage); });
+        return;
+    }
+    DemoFleet::forAccount(account().id)->runAction(machineId, action, this, std::move(done));
+}
+
+void DemoProvider::createMachine(const CreateMachineRequest &request, Callback<Machine> done)
+{
+    if (const Error outage = DemoFleet::outage(); outage.isError()) {
+        QTimer::singleShot(DemoFleet::scaled(300), this, [done, outage] { done(outage); });
+        return;
+    }
+    DemoFleet::forAccount(account().id)->create(request, this, std::move(done));
+}
+
+void DemoProvider::listRegions(Callback<QList<Region>> done)
+{
+    reply(300, DemoCatalog::regions(), std::move(done));
+}
+
+void DemoProvider::listSizes(Callback<QList<Size>> done)
+{
+    reply(350, DemoCatalog::sizes(), std::move(done));
+}
+
+void DemoProvider::listImages(Callback<QList<Image>> done)
+{
+    reply(400, DemoCatalog::images(), std::move(done));
+}
+
+void DemoProvider::listSshKeys(Callback<QList<SshKey>> done)
+{
+    reply(250, DemoCatalog::sshKeys(), std::move(done));
+}

@@ -1,0 +1,275 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Templates as T
+import CloudDeck
+
+// The CloudDeck window. Wide (>= 1200 px): accounts | machines | details, resizable and
+// remembered. Medium (720-1200 px): machines | details, accounts in a drawer. Narrow: one pane at
+// a time with back navigation.
+ApplicationWindow {
+    id: window
+
+    readonly property string layoutMode: width >= Theme.wideBreakpoint ? "wide"
+                                         : width >= Theme.narrowBreakpoint ? "medium" : "narrow"
+    property alias toast: toast
+    property alias addAccountSheet: addAccountSheet
+    property alias createSheet: createSheet
+    property alias settingsSheet: settingsSheet
+    property alias destroyDialog: destroyDialog
+    property alias bulkDialog: bulkDialog
+    property alias stack: stack
+
+    width: 1280
+    height: 800
+    minimumWidth: 360
+    minimumHeight: 480
+    visible: true
+    title: qsTr("CloudDeck")
+    color: Theme.window
+    font.pixelSize: Theme.fontBody
+
+    // The controls' own colours follow the theme too.
+    palette.window: Theme.window
+    palette.windowText: Theme.text
+    palette.base: Theme.surface
+    palette.alternateBase: Theme.hover
+    palette.text: Theme.text
+    palette.button: Theme.surface
+    palette.buttonText: Theme.text
+    palette.brightText: Theme.accentText
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.accentText
+    palette.placeholderText: Theme.textSecondary
+    palette.toolTipBase: Theme.tooltip
+    palette.toolTipText: Theme.tooltipText
+    palette.light: Theme.surfaceRaised
+    palette.midlight: Theme.hover
+    palette.mid: Theme.border
+    palette.dark: Theme.textSecondary
+    palette.shadow: Theme.scrimBase // Basic dims behind modal popups with half of this
+    palette.link: Theme.accent
+
+    function askDestroy(accountId, machineId) {
+        const m = AppController.machine(accountId, machineId)
+        if (!m.name)
+            return
+        const provider = AppController.provider(m.provider)
+        destroyDialog.ask(accountId, machineId, m.name, m.accountName, provider.name || m.provider,
+                          m.pricePerMonth !== undefined ? Format.monthly(m.pricePerMonth) : "")
+    }
+    function askBulk(action) {
+        bulkDialog.ask(action, AppController.selection.items())
+    }
+    function destroyFocused() {
+        if (AppController.selection.count > 0)
+            askBulk("destroy")
+        else if (AppController.current.exists)
+            askDestroy(AppController.current.accountId, AppController.current.machineId)
+    }
+    function openCreate() {
+        if (AppController.hasAccounts)
+            createSheet.openFor(AppController.filters.account)
+    }
+    function showDetails(accountId, machineId) {
+        if (layoutMode === "narrow" && stack.depth === 1)
+            stack.push(detailsPage)
+    }
+    function askRemoveAccount(accountId) {
+        const account = AppController.account(accountId)
+        confirmDialog.ask(qsTr("Remove %1?").arg(account.name),
+                          qsTr("CloudDeck forgets this account and its stored credentials. Your machines on %1 are not touched.")
+                              .arg(account.providerName),
+                          qsTr("Remove account"), true, () => {
+                              addAccountSheet.close()
+                              AppController.removeAccount(accountId)
+                          })
+    }
+
+    Shortcut { sequences: [StandardKey.Find, "Ctrl+F"]; onActivated: appHeader.focusSearch() }
+    Shortcut { sequences: [StandardKey.Refresh, "F5", "Ctrl+R"]; onActivated: AppController.refresh() }
+    Shortcut { sequences: [StandardKey.New, "Ctrl+N"]; onActivated: window.openCreate() }
+    Shortcut { sequences: [StandardKey.Preferences, "Ctrl+,"]; onActivated: settingsSheet.open() }
+    Shortcut { sequences: [StandardKey.Delete]; onActivated: window.destroyFocused() }
+    Shortcut { sequence: "Ctrl+A"; enabled: AppController.hasAccounts; onActivated: AppController.selection.addAll(AppController.filters.view) }
+    Shortcut {
+        sequence: "Esc"
+        enabled: AppController.selection.count > 0 || stack.depth > 1
+        onActivated: AppController.selection.count > 0 ? AppController.selection.clear() : stack.pop()
+    }
+
+    Connections {
+        target: AppController
+        function onNotice(text) { toast.show(text) }
+        function onShowWindowRequested() {
+            window.show()
+            window.raise()
+            window.requestActivate()
+        }
+    }
+    onLayoutModeChanged: {
+        if (layoutMode !== "narrow" && stack.depth > 1)
+            stack.pop(null)
+        if (layoutMode === "wide")
+            accountsDrawer.close()
+    }
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+        initialItem: mainPage
+    }
+
+    Component {
+        id: mainPage
+        Item {
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 0
+                AppHeader {
+                    id: pageHeader
+                    Layout.fillWidth: true
+                    layoutMode: window.layoutMode
+                    onAccountsClicked: accountsDrawer.open()
+                    onCreateClicked: window.openCreate()
+                    onSettingsClicked: settingsSheet.open()
+                    Component.onCompleted: appHeader.target = pageHeader
+                }
+                WelcomeView {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: !AppController.hasAccounts
+                    onAddCloudClicked: addAccountSheet.openForNew("")
+                    onTryDemoClicked: AppController.addDemoAccount()
+                }
+                SplitView {
+                    id: split
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: AppController.hasAccounts
+                    orientation: Qt.Horizontal
+                    handle: Item {
+                        id: handle
+                        implicitWidth: 5
+                        Rectangle {
+                            anchors.horizontalCenter: parent.horizontalCenter
+                            width: handle.T.SplitHandle.hovered || handle.T.SplitHandle.pressed ? 3 : 1
+                            height: parent.height
+                            color: handle.T.SplitHandle.pressed ? Theme.accent
+                                   : handle.T.SplitHandle.hovered ? Theme.focus : Theme.border
+                        }
+                    }
+                    function save() { AppSettings.setSplitState(window.layoutMode, saveState()) }
+                    function restore() {
+                        const state = AppSettings.splitState(window.layoutMode)
+                        if (state !== undefined)
+                            restoreState(state)
+                    }
+                    onResizingChanged: if (!resizing) save()
+                    Component.onCompleted: restore()
+                    Connections {
+                        target: window
+                        function onLayoutModeChanged() { split.restore() }
+                    }
+
+                    AccountsPane {
+                        visible: window.layoutMode === "wide"
+                        SplitView.preferredWidth: Theme.sidebarWidth
+                        SplitView.minimumWidth: Theme.sidebarMinWidth
+                        SplitView.maximumWidth: Theme.sidebarMaxWidth
+                        onAddAccountClicked: addAccountSheet.openForNew("")
+                        onEditAccountClicked: (accountId) => addAccountSheet.openForEdit(accountId)
+                        onRemoveAccountClicked: (accountId) => window.askRemoveAccount(accountId)
+                    }
+                    MachinesPane {
+                        id: machines
+                        SplitView.fillWidth: true
+                        SplitView.minimumWidth: 320
+                        narrow: window.layoutMode === "narrow"
+                        onOpenDetails: (accountId, machineId) => window.showDetails(accountId, machineId)
+                        onDestroyRequested: (accountId, machineId) => window.askDestroy(accountId, machineId)
+                        onBulkRequested: (action) => window.askBulk(action)
+                        onCreateRequested: window.openCreate()
+                        Component.onCompleted: appMachines.target = machines
+                    }
+                    MachineDetails {
+                        visible: window.layoutMode !== "narrow"
+                        SplitView.preferredWidth: Theme.detailWidth
+                        SplitView.minimumWidth: Theme.detailMinWidth
+                        SplitView.maximumWidth: Theme.detailMaxWidth
+                        onDestroyRequested: (accountId, machineId) => window.askDestroy(accountId, machineId)
+                    }
+                }
+            }
+        }
+    }
+
+    // Handles to the live header and list (they live inside the stack's first page).
+    QtObject {
+        id: appHeader
+        property Item target: null
+        function focusSearch() { if (target) target.focusSearch() }
+    }
+    QtObject {
+        id: appMachines
+        property Item target: null
+    }
+
+    Component {
+        id: detailsPage
+        DetailsPage {
+            onBack: stack.pop()
+            onDestroyRequested: (accountId, machineId) => window.askDestroy(accountId, machineId)
+        }
+    }
+
+    Drawer {
+        id: accountsDrawer
+        edge: Qt.LeftEdge
+        width: Math.min(320, window.width * 0.85)
+        height: window.height
+        interactive: window.layoutMode !== "wide" && AppController.hasAccounts
+        background: Rectangle { color: Theme.sidebar }
+        AccountsPane {
+            anchors.fill: parent
+            onAccountChosen: accountsDrawer.close()
+            onAddAccountClicked: {
+                accountsDrawer.close()
+                addAccountSheet.openForNew("")
+            }
+            onEditAccountClicked: (accountId) => {
+                accountsDrawer.close()
+                addAccountSheet.openForEdit(accountId)
+            }
+            onRemoveAccountClicked: (accountId) => window.askRemoveAccount(accountId)
+        }
+    }
+
+    AddAccountSheet {
+        id: addAccountSheet
+        onRemoveRequested: (accountId) => window.askRemoveAccount(accountId)
+    }
+    CreateMachineSheet { id: createSheet }
+    SettingsSheet {
+        id: settingsSheet
+        onClearCacheRequested: confirmDialog.ask(qsTr("Clear the offline cache?"),
+                                                 qsTr("CloudDeck forgets the machines and catalogs it saved and loads them again from your clouds. Accounts and credentials stay."),
+                                                 qsTr("Clear cache"), false, () => AppController.clearCache())
+    }
+    DestroyDialog {
+        id: destroyDialog
+        onConfirmed: (accountId, machineId) => AppController.runAction(accountId, machineId, "destroy")
+    }
+    BulkActionDialog {
+        id: bulkDialog
+        onConfirmed: (action) => {
+            AppController.runBulkAction(action)
+            AppController.selection.clear()
+        }
+    }
+    ConfirmDialog { id: confirmDialog }
+    Toast { id: toast }
+
+    Component.onCompleted: AppController.refresh()
+}

@@ -1,0 +1,157 @@
+pragma Singleton
+import QtQuick
+import CloudDeck
+
+// Every colour, size and duration of the app. Pages use these names, never literals.
+QtObject {
+    id: theme
+
+    readonly property bool dark: AppSettings.theme === "dark"
+                                 || (AppSettings.theme === "system" && Platform.systemDark)
+    // Comfortable (touch) or compact (mouse) density; a setting can override the guess.
+    readonly property bool touch: AppSettings.density === "comfortable"
+                                  || (AppSettings.density === "auto" && Platform.touchPrimary)
+
+    // Surfaces and text. Text colours keep at least 4.5:1 on the surfaces they sit on.
+    readonly property color window: dark ? "#121418" : "#f3f4f6"
+    readonly property color surface: dark ? "#1b1e23" : "#ffffff"
+    readonly property color surfaceRaised: dark ? "#23272d" : "#ffffff"
+    readonly property color sidebar: dark ? "#16191d" : "#eceef2"
+    readonly property color hover: dark ? "#262a31" : "#f0f2f5"
+    readonly property color pressed: dark ? "#2e333b" : "#e6e9ee"
+    readonly property color border: dark ? "#2c3139" : "#dde1e7"
+    readonly property color divider: dark ? "#252930" : "#eceef1"
+    readonly property color text: dark ? "#e8eaed" : "#1a1d21"
+    readonly property color textSecondary: dark ? "#a4abb6" : "#5b6470"
+    readonly property color textDisabled: dark ? "#6b727d" : "#9aa1ab"
+    readonly property color accent: dark ? "#6ea8ff" : "#1f5fcc"
+    readonly property color accentText: dark ? "#0b1a33" : "#ffffff"
+    readonly property color accentSoft: dark ? "#1d2c45" : "#e5eefc"
+    readonly property color accentSoftText: dark ? "#a9c8ff" : "#184c9f"
+    readonly property color selection: dark ? "#1f3150" : "#dce8fb"
+    readonly property color focus: dark ? "#8ab8ff" : "#1f5fcc"
+    readonly property color danger: dark ? "#ef5350" : "#c62828"
+    readonly property color dangerText: "#ffffff"
+    readonly property color dangerSoft: dark ? "#3a1f22" : "#fdecec"
+    readonly property color warning: dark ? "#ffb74d" : "#b26a00"
+    readonly property color warningSoft: dark ? "#3a2e1a" : "#fff4e0"
+    readonly property color success: dark ? "#66bb6a" : "#2e7d32"
+    readonly property color demo: dark ? "#b39ddb" : "#5e35b1"
+    readonly property color demoSoft: dark ? "#2c2540" : "#efe9fb"
+    readonly property color scrim: dark ? "#99000000" : "#66000000"
+    readonly property color scrimBase: dark ? "#e6000000" : "#a0000000"
+    readonly property color shadow: dark ? "#66000000" : "#24000000"
+    readonly property color tooltip: dark ? "#e8eaed" : "#2b2f35"
+    readonly property color tooltipText: dark ? "#1a1d21" : "#ffffff"
+
+    // Machine states: colour AND glyph AND text, never colour alone (UI.md).
+    function stateColor(stateId) {
+        switch (stateId) {
+        case "running": return dark ? "#66bb6a" : "#2e7d32"
+        case "stopped": return dark ? "#9e9e9e" : "#616161"
+        case "starting":
+        case "stopping":
+        case "rebooting":
+        case "pending": return dark ? "#ffb74d" : "#b26a00"
+        case "error": return dark ? "#ef5350" : "#c62828"
+        case "suspended": return dark ? "#90a4ae" : "#455a64"
+        case "terminated": return textDisabled
+        default: return dark ? "#9e9e9e" : "#757575"
+        }
+    }
+    function stateGlyph(stateId) {
+        switch (stateId) {
+        case "running": return icon("state-running")
+        case "stopped": return icon("state-stopped")
+        case "starting":
+        case "stopping":
+        case "rebooting":
+        case "pending": return icon("state-transition")
+        case "error": return icon("state-error")
+        case "suspended": return icon("state-suspended")
+        case "terminated": return icon("state-terminated")
+        default: return icon("state-unknown")
+        }
+    }
+    function isTransition(stateId) {
+        return stateId === "starting" || stateId === "stopping" || stateId === "rebooting"
+               || stateId === "pending"
+    }
+    function tint(base, alpha) { return Qt.rgba(base.r, base.g, base.b, alpha) }
+    function icon(name) { return "qrc:/clouddeck/icons/" + name + ".svg" }
+    function illustration(name) { return "qrc:/clouddeck/illustrations/" + name + ".svg" }
+    function mark(providerId) { return "qrc:/clouddeck/marks/" + providerId + ".svg" }
+    function actionIcon(action) {
+        switch (action) {
+        case "start": return icon("start")
+        case "shutdown": return icon("shutdown")
+        case "poweroff": return icon("poweroff")
+        case "reboot": return icon("reboot")
+        case "destroy": return icon("destroy")
+        default: return icon("more")
+        }
+    }
+
+    // Spacing on a 4/8 px grid.
+    readonly property int spacingXs: 4
+    readonly property int spacingS: 8
+    readonly property int spacingM: 12
+    readonly property int spacingL: 16
+    readonly property int spacingXl: 24
+    readonly property int spacingXxl: 32
+
+    readonly property int radiusS: 6
+    readonly property int radiusM: 10
+    readonly property int radiusL: 14
+
+    // Touch targets at least 48 px; compact rows about 44 px with a mouse.
+    readonly property int rowHeight: touch ? 68 : 44
+    readonly property int controlHeight: touch ? 48 : 36
+    readonly property int iconButtonSize: touch ? 48 : 36
+    readonly property int iconSize: 20
+    readonly property int smallIconSize: 16
+    readonly property int headerHeight: touch ? 64 : 56
+    readonly property int chipHeight: touch ? 36 : 30
+    readonly property int markSize: touch ? 36 : 28
+    readonly property int cardWidth: 300
+    readonly property int cardHeight: touch ? 168 : 152
+
+    // Compact list columns appear from these list widths on (the header row follows them).
+    readonly property int columnStateWidth: 164
+    readonly property int columnIpMinWidth: 520
+    readonly property int columnRegionMinWidth: 620
+    readonly property int columnSizeMinWidth: 760
+    readonly property int columnTagsMinWidth: 900
+
+    // Panes and breakpoints (window width).
+    // Two panes from 880 px: below that a 400 px detail pane would squeeze the list unreadably.
+    readonly property int narrowBreakpoint: 880
+    readonly property int wideBreakpoint: 1200
+    readonly property int sidebarWidth: 280
+    readonly property int sidebarMinWidth: 220
+    readonly property int sidebarMaxWidth: 320
+    readonly property int detailWidth: 400
+    readonly property int detailMinWidth: 340
+    readonly property int detailMaxWidth: 520
+    readonly property int sheetWidth: 600
+    readonly property int dialogWidth: 460
+
+    // Type: the platform font; monospace for addresses and ids.
+    readonly property int fontTitle: 20
+    readonly property int fontSubtitle: 16
+    readonly property int fontBody: touch ? 15 : 14
+    readonly property int fontCaption: 12
+    readonly property int fontDisplay: 26
+    readonly property string monoFamily: Platform.monoFamily
+    readonly property string fontFamily: Platform.fontFamily
+
+    // Motion: short, OutCubic; transitions pulse gently.
+    readonly property bool motion: !Platform.reducedMotion
+    readonly property int durationFast: motion ? 150 : 0
+    readonly property int durationNormal: motion ? 200 : 0
+    readonly property int durationSlow: motion ? 250 : 0
+    readonly property int pulseDuration: 1100
+    readonly property int spinDuration: 1400
+    readonly property int toastDuration: 2200
+    readonly property int longPressMs: 500
+}

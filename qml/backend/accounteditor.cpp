@@ -1,0 +1,249 @@
+#include "accounteditor.h"
+
+#include "accountservice.h"
+#include "accountstore.h"
+#include "appcontroller.h"
+#include "credentialstore.h"
+#include "format.h"
+#include "inventory.h"
+#include "providerregistry.h"
+
+#include <QPointer>
+
+AccountEditor::AccountEditor(QObject *parent)
+    : QObject(parent)
+    , m_app(AppController::instance())
+{ }
+
+AccountEditor::~AccountEditor()
+{
+    clear();
+}
+
+void AccountEditor::setProviderId(const QString &providerId)
+{
+    if (providerId == m_account.providerId)
+        return;
+    const QString previousDefault =
+        m_app->uniqueAccountName(m_app->registry()->metadata(m_account.providerId).name);
+    const bool defaultName = m_account.name.isEmpty() || m_account.name == previousDefault;
+    m_account.providerId = providerId;
+    m_account.settings.clear();
+    m_account.pinnedCertificateSha256.clear();
+    m_secrets.clear();
+    if (defaultName && !m_editing)
+        m_account.name = m_app->uniqueAccountName(m_app->registry()->metadata(providerId).name);
+    Q_EMIT providerChanged();
+    changed();
+}
+
+QVariantMap AccountEditor::provider() const
+{
+    return m_app->provider(m_account.providerId);
+}
+
+QVariantList AccountEditor::fields() const
+{
+    return provider().value(QStringLiteral("fields")).toList();
+}
+
+void AccountEditor::setName(const QString &name)
+{
+    if (name == m_account.name)
+        return;
+    m_account.name = name;
+    changed();
+}
+
+void AccountEditor::setEndpoint(const QString &endpoint)
+{
+    const QUrl url = endpoint.trimmed().isEmpty() ? QUrl() : QUrl(endpoint.trimmed());
+    if (url == m_account.endpoint)
+        return;
+    m_account.endpoint = url;
+    m_account.pinnedCertificateSha256.clear(); // a pin belongs to one server
+    changed();
+}
+
+bool AccountEditor::isSecret(const QString &fieldId) const
+{
+    const auto metadata = m_app->registry()->metadata(m_account.providerId);
+    for (const auto &field : metadata.credentialFields) {
+        if (field.id == fieldId)
+            return field.secret;
+    }
+    return false;
+}
+
+void AccountEditor::setField(const QString &fieldId, const QString &value)
+{
+    QVariantMap &target = isSecret(fieldId) ? m_secrets : m_account.settings;
+    if (target.value(fieldId).toString() == value)
+        return;
+    if (value.isEmpty())
+        target.remove(fieldId);
+    else
+        target.insert(fieldId, value);
+    changed();
+}
+
+QString AccountEditor::field(const QString &fieldId) const
+{
+    return isSecret(fieldId) ? QString() : m_account.settings.value(fieldId).toString();
+}
+
+bool AccountEditor::complete() const
+{
+    if (m_account.providerId.isEmpty() || m_account.name.trimmed().isEmpty())
+        return false;
+    const auto metadata = m_app->registry()->metadata(m_account.providerId);
+    for (const auto &field : metadata.credentialFields) {
+        if (!field.required)
+            continue;
+        if (field.secret && m_editing)
+            continue; // empty means "keep the stored secret"
+        const QVariantMap &values = field.secret ? m_secrets : m_account.settings;
+        if (values.value(field.id).toString().trimmed().isEmpty())
+            return false;
+    }
+    return true;
+}
+
+QString AccountEditor::certificateFingerprint() const
+{
+    return Format::fingerprint(QString::fromLatin1(m_offeredCertificate));
+}
+
+QString AccountEditor::pinnedFingerprint() const
+{
+    return Format::fingerprint(QString::fromLatin1(m_account.pinnedCertificateSha256));
+}
+
+bool AccountEditor::load(const QString &accountId)
+{
+    const auto account = m_app->accountStore()->account(accountId);
+    if (!account)
+        return false;
+    clear();
+    m_account = *account;
+    m_editing = true;
+    Q_EMIT accountIdChanged();
+    Q_EMIT providerChanged();
+    changed();
+    return true;
+}
+
+void AccountEditor::changed()
+{
+    ++m_generation;
+    Q_EMIT inputChanged();
+    if (m_status != Editing)
+        setStatus(Editing);
+}
+
+void AccountEditor::setStatus(Status status, const QString &message)
+{
+    m_status = status;
+    m_message = message;
+    Q_EMIT statusChanged();
+}
+
+void AccountEditor::verify()
+{
+    if (!complete() || busy())
+        return;
+    const quint64 generation = ++m_generation;
+    m_offeredCertificate.clear();
+    setStatus(Verifying,
+              tr("Connecting to %1…").arg(provider().value(QStringLiteral("name")).toString()));
+
+    // The form may be closed before the provider answers.
+    QPointer<AccountEditor> self(this);
+    auto finished = [this, self, generation](const Result<QString> &result) {
+        if (!self || generation != m_generation)
+            return; // the form changed meanwhile; this answer is about other input
+        if (result.ok()) {
+            setStatus(Verified, result.value().isEmpty() ? tr("The credentials work.")
+                                                         : tr("Connected: %1").arg(result.value()));
+            return;
+        }
+        const Error &error = result.error();
+        if (error.kind() == Error::Tls && !error.peerCertificateSha256().isEmpty()
+            && error.peerCertificateSha256() != m_account.pinnedCertificateSha256) {
+            m_offeredCertificate = error.peerCertificateSha256();
+            setStatus(NeedsPin, error.message());
+            return;
+        }
+        setStatus(Failed, error.message());
+    };
+
+    Account account = m_account;
+    account.name = account.name.trimmed();
+    const bool hasSecretFields =
+        !m_app->registry()->metadata(account.providerId).secretFields().isEmpty();
+    if (m_editing && m_secrets.isEmpty() && hasSecretFields) {
+        // Check the stored secret against the (possibly new) endpoint and pin.
+        AppController *app = m_app;
+        app->credentials()->read(account.id, [app, account, finished](Result<QVariantMap> secrets) {
+            if (!secrets.ok())
+                return finished(secrets.error());
+            app->accountService()->verify(account, secrets.value(), finished);
+        });
+        return;
+    }
+    if (Error error = m_app->accountService()->validate(account, m_secrets);
+        error.isError() && !m_editing) {
+        setStatus(Failed, error.message());
+        return;
+    }
+    m_app->accountService()->verify(account, m_secrets, finished);
+}
+
+void AccountEditor::trustCertificate()
+{
+    if (m_offeredCertificate.isEmpty())
+        return;
+    m_account.pinnedCertificateSha256 = m_offeredCertificate.toLower();
+    m_offeredCertificate.clear();
+    setStatus(Editing);
+    verify();
+}
+
+void AccountEditor::save()
+{
+    if (m_status != Verified)
+        return;
+    setStatus(Saving, tr("Saving…"));
+    QPointer<AccountEditor> self(this);
+    AppController *app = m_app;
+    auto finished = [this, self, app](const Result<Account> &result) {
+        if (result.ok())
+            app->inventory()->refresh(result.value().id); // saved, whether or not the form is open
+        if (!self)
+            return;
+        if (!result.ok()) {
+            setStatus(Failed, result.error().message());
+            return;
+        }
+        m_secrets.clear();
+        const QString id = result.value().id;
+        setStatus(Saved, tr("Saved"));
+        Q_EMIT saved(id);
+    };
+    Account account = m_account;
+    account.name = account.name.trimmed();
+    if (m_editing) {
+        const auto secrets = m_secrets.isEmpty() ? std::nullopt : std::optional(m_secrets);
+        m_app->accountService()->edit(account, secrets, false, finished);
+    } else {
+        m_app->accountService()->add(account, m_secrets, false, finished);
+    }
+}
+
+void AccountEditor::clear()
+{
+    m_secrets.clear();
+    m_account.settings.clear();
+    m_offeredCertificate.clear();
+    ++m_generation;
+}

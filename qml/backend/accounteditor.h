@@ -1,0 +1,104 @@
+#pragma once
+
+#include "account.h"
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QVariantList>
+#include <QVariantMap>
+
+class AppController;
+
+/**
+ * @brief The add/edit-account form's logic: the fields a provider's metadata asks for, Verify
+ * before Save, and certificate pinning for self-signed endpoints.
+ *
+ * Secret field values live only in this object's memory while the form is open; save() hands
+ * them to the CredentialStore (the keychain) and clear() forgets them. They are never exposed as
+ * properties, logged, or written to settings. Any edit after a successful verification makes the
+ * form unverified again, so what is saved is always what was verified.
+ */
+class AccountEditor : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString providerId READ providerId WRITE setProviderId NOTIFY providerChanged)
+    Q_PROPERTY(QVariantMap provider READ provider NOTIFY providerChanged)
+    Q_PROPERTY(QVariantList fields READ fields NOTIFY providerChanged)
+    Q_PROPERTY(QString accountId READ accountId NOTIFY accountIdChanged)
+    Q_PROPERTY(bool editing READ editing NOTIFY accountIdChanged)
+    Q_PROPERTY(QString name READ name WRITE setName NOTIFY inputChanged)
+    Q_PROPERTY(QString endpoint READ endpoint WRITE setEndpoint NOTIFY inputChanged)
+    Q_PROPERTY(bool complete READ complete NOTIFY inputChanged)
+    Q_PROPERTY(Status status READ status NOTIFY statusChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY statusChanged)
+    Q_PROPERTY(QString message READ message NOTIFY statusChanged)
+    Q_PROPERTY(QString certificateFingerprint READ certificateFingerprint NOTIFY statusChanged)
+    Q_PROPERTY(QString pinnedFingerprint READ pinnedFingerprint NOTIFY statusChanged)
+public:
+    enum Status {
+        Editing, ///< not verified yet (or changed since)
+        Verifying,
+        Verified, ///< message says who the credentials belong to
+        Failed, ///< message says exactly what went wrong
+        NeedsPin, ///< TLS error with a certificate the user may choose to trust
+        Saving,
+        Saved,
+    };
+    Q_ENUM(Status)
+
+    explicit AccountEditor(QObject *parent = nullptr);
+    ~AccountEditor() override;
+
+    [[nodiscard]] QString providerId() const { return m_account.providerId; }
+    void setProviderId(const QString &providerId);
+    [[nodiscard]] QVariantMap provider() const;
+    [[nodiscard]] QVariantList fields() const;
+    [[nodiscard]] QString accountId() const { return m_editing ? m_account.id : QString(); }
+    [[nodiscard]] bool editing() const { return m_editing; }
+    [[nodiscard]] QString name() const { return m_account.name; }
+    void setName(const QString &name);
+    [[nodiscard]] QString endpoint() const { return m_account.endpoint.toString(); }
+    void setEndpoint(const QString &endpoint);
+    [[nodiscard]] bool complete() const;
+    [[nodiscard]] Status status() const { return m_status; }
+    [[nodiscard]] bool busy() const { return m_status == Verifying || m_status == Saving; }
+    [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] QString certificateFingerprint() const;
+    [[nodiscard]] QString pinnedFingerprint() const;
+
+    /// Sets a credential field; secret fields stay in memory only.
+    Q_INVOKABLE void setField(const QString &fieldId, const QString &value);
+    /// The value of a non-secret field (secret fields always read as empty).
+    Q_INVOKABLE [[nodiscard]] QString field(const QString &fieldId) const;
+    /// Starts editing an existing account (secret fields empty: "keep the stored secret").
+    Q_INVOKABLE bool load(const QString &accountId);
+    Q_INVOKABLE void verify();
+    /// Trusts the certificate from the last TLS error for this account, then verifies again.
+    Q_INVOKABLE void trustCertificate();
+    /// Saves the verified account: the secret to the keychain, then the settings.
+    Q_INVOKABLE void save();
+    /// Forgets everything typed, secrets included.
+    Q_INVOKABLE void clear();
+
+Q_SIGNALS:
+    void providerChanged();
+    void accountIdChanged();
+    void inputChanged();
+    void statusChanged();
+    void saved(const QString &accountId);
+
+private:
+    void setStatus(Status status, const QString &message = {});
+    void changed();
+    [[nodiscard]] bool isSecret(const QString &fieldId) const;
+
+    AppController *m_app;
+    Account m_account;
+    QVariantMap m_secrets;
+    bool m_editing = false;
+    Status m_status = Editing;
+    QString m_message;
+    QByteArray m_offeredCertificate;
+    quint64 m_generation = 0; ///< results of an outdated verification are ignored
+};

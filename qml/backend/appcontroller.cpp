@@ -1,0 +1,420 @@
+#include "appcontroller.h"
+
+#include "accountservice.h"
+#include "accountstore.h"
+#include "appsettings.h"
+#include "credentialstore.h"
+#include "currentmachine.h"
+#include "inventory.h"
+#include "machineaction.h"
+#include "machinefilters.h"
+#include "machinemodel.h"
+#include "machineselection.h"
+#include "providerregistry.h"
+#include "traynotifier.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QProcess>
+
+namespace {
+QVariantMap metadataMap(const ProviderMetadata &metadata)
+{
+    QVariantList fields;
+    for (const ProviderMetadata::Field &field : metadata.credentialFields) {
+        fields.append(QVariantMap {{QStringLiteral("id"), field.id},
+                                   {QStringLiteral("label"), field.label},
+                                   {QStringLiteral("placeholder"), field.placeholder},
+                                   {QStringLiteral("help"), field.help},
+                                   {QStringLiteral("secret"), field.secret},
+                                   {QStringLiteral("required"), field.required}});
+    }
+    return {{QStringLiteral("id"), metadata.id},
+            {QStringLiteral("name"), metadata.name},
+            {QStringLiteral("mark"), metadata.mark},
+            {QStringLiteral("demo"), metadata.demo},
+            {QStringLiteral("defaultEndpoint"), metadata.defaultEndpoint.toString()},
+            {QStringLiteral("tokenUrl"), metadata.tokenUrl.toString()},
+            {QStringLiteral("capabilities"), metadata.capabilities},
+            {QStringLiteral("fields"), fields}};
+}
+
+QString statusFor(const Error &error)
+{
+    switch (error.kind()) {
+    case Error::None:
+        return QStringLiteral("ok");
+    case Error::Network:
+    case Error::Timeout:
+        return QStringLiteral("offline");
+    case Error::CredentialsMissing:
+        return QStringLiteral("credentials");
+    default:
+        return QStringLiteral("error");
+    }
+}
+} // namespace
+
+AppController::AppController(QObject *parent)
+    : QObject(parent)
+    , m_registry(new ProviderRegistry(this))
+    , m_accounts(new AccountStore(this))
+    , m_credentials(new CredentialStore(this))
+    , m_machines(new MachineModel(this))
+    , m_inventory(new Inventory(m_registry, m_accounts, m_credentials, m_machines, this))
+    , m_accountService(new AccountService(m_registry, m_accounts, m_credentials, this))
+    , m_filters(new MachineFilters(m_machines, this))
+    , m_selection(new MachineSelection(m_machines, this))
+    , m_current(new CurrentMachine(m_machines, this))
+    , m_now(QDateTime::currentDateTimeUtc())
+{
+    // Coalesce bursts (a refresh of 10,000 rows) into one recomputation on the next turn.
+    m_accountsUpdate.setSingleShot(true);
+    m_accountsUpdate.setInterval(0);
+    connect(&m_accountsUpdate, &QTimer::timeout, this, &AppController::updateAccounts);
+
+    connect(m_accounts, &AccountStore::accountAdded, this, &AppController::scheduleAccountsUpdate);
+    connect(m_accounts, &AccountStore::accountUpdated, this,
+            &AppController::scheduleAccountsUpdate);
+    connect(m_accounts, &AccountStore::accountRemoved, this,
+            &AppController::scheduleAccountsUpdate);
+    connect(m_inventory, &Inventory::refreshStarted, this, &AppController::scheduleAccountsUpdate);
+    connect(m_inventory, &Inventory::refreshFinished, this, &AppController::scheduleAccountsUpdate);
+    connect(m_inventory, &Inventory::refreshingChanged, this, &AppController::refreshingChanged);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(m_machines, signal, this, [this] {
+            scheduleAccountsUpdate();
+            Q_EMIT machineCountChanged();
+        });
+    }
+    connect(m_inventory, &Inventory::actionFinished, this,
+            [this](const QString &accountId, const QString &machineId, MachineAction::Action action,
+                   const Error &error) {
+                const int row = m_machines->rowOf(accountId, machineId);
+                const QString name = row >= 0 ? m_machines->at(row).name : machineId;
+                if (error.isError())
+                    Q_EMIT notice(tr("%1 on %2 failed").arg(MachineAction::text(action), name));
+            });
+
+    // "Updated 12 s ago" and the offline banner's age move on by themselves.
+    m_clock.setInterval(5000);
+    connect(&m_clock, &QTimer::timeout, this, [this] {
+        m_now = QDateTime::currentDateTimeUtc();
+        Q_EMIT nowChanged();
+    });
+    m_clock.start();
+
+    AppSettings *prefs = AppSettings::instance();
+    auto applyIntervals = [this, prefs] {
+        m_idlePoll.setInterval(prefs->refreshIntervalSeconds() * 1000);
+        m_fastPoll.setInterval(prefs->fastRefreshIntervalSeconds() * 1000);
+    };
+    applyIntervals();
+    connect(prefs, &AppSettings::refreshIntervalSecondsChanged, this, applyIntervals);
+    connect(prefs, &AppSettings::fastRefreshIntervalSecondsChanged, this, applyIntervals);
+    connect(&m_idlePoll, &QTimer::timeout, this, &AppController::refresh);
+    connect(&m_fastPoll, &QTimer::timeout, this, &AppController::pollTransitions);
+    m_idlePoll.start();
+    m_fastPoll.start();
+
+    m_tray = new TrayNotifier(m_machines, this);
+    connect(m_tray, &TrayNotifier::activated, this, &AppController::showWindowRequested);
+    updateAccounts();
+}
+
+AppController::~AppController() = default;
+
+AppController *AppController::instance()
+{
+    static AppController *s_instance = new AppController(QCoreApplication::instance());
+    return s_instance;
+}
+
+AppController *AppController::create(QQmlEngine *, QJSEngine *)
+{
+    AppController *controller = instance();
+    QJSEngine::setObjectOwnership(controller, QJSEngine::CppOwnership);
+    return controller;
+}
+
+QAbstractItemModel *AppController::machines() const
+{
+    return m_machines;
+}
+
+AppSettings *AppController::settings() const
+{
+    return AppSettings::instance();
+}
+
+QVariantList AppController::providers() const
+{
+    QVariantList result;
+    const auto providers = m_registry->providers();
+    for (const ProviderMetadata &metadata : providers)
+        result.append(metadataMap(metadata));
+    return result;
+}
+
+QVariantMap AppController::provider(const QString &providerId) const
+{
+    return m_registry->contains(providerId) ? metadataMap(m_registry->metadata(providerId))
+                                            : QVariantMap();
+}
+
+bool AppController::refreshing() const
+{
+    return m_inventory->isRefreshing();
+}
+
+int AppController::machineCount() const
+{
+    return m_machines->rowCount();
+}
+
+void AppController::scheduleAccountsUpdate()
+{
+    m_accountsUpdate.start();
+}
+
+void AppController::updateAccounts()
+{
+    QVariantList list;
+    QDateTime newest;
+    QDateTime oldestOffline;
+    int networked = 0;
+    int unreachable = 0;
+    const auto accounts = m_accounts->accounts();
+    for (const Account &account : accounts) {
+        const ProviderMetadata metadata = m_registry->metadata(account.providerId);
+        const Error error = m_inventory->lastError(account.id);
+        const QDateTime success = m_inventory->lastSuccess(account.id);
+        QString status = statusFor(error);
+        if (m_inventory->isRefreshing(account.id))
+            status = QStringLiteral("refreshing");
+        if (!metadata.isValid())
+            status = QStringLiteral("error");
+        if (success.isValid() && (!newest.isValid() || success > newest))
+            newest = success;
+        {
+            // The demo cloud counts too: it can simulate an outage (CLOUDDECK_DEMO_OUTAGE).
+            ++networked;
+            if (error.kind() == Error::Network || error.kind() == Error::Timeout) {
+                ++unreachable;
+                if (!oldestOffline.isValid() || (success.isValid() && success < oldestOffline))
+                    oldestOffline = success;
+            }
+        }
+        list.append(QVariantMap {
+            {QStringLiteral("id"), account.id},
+            {QStringLiteral("name"), account.name},
+            {QStringLiteral("providerId"), account.providerId},
+            {QStringLiteral("providerName"),
+             metadata.isValid() ? metadata.name : account.providerId},
+            {QStringLiteral("mark"), metadata.mark},
+            {QStringLiteral("demo"), metadata.demo},
+            {QStringLiteral("machineCount"), m_machines->machines(account.id).size()},
+            {QStringLiteral("status"), status},
+            {QStringLiteral("message"),
+             metadata.isValid()
+                 ? error.message()
+                 : tr("The provider plugin \"%1\" is not installed.").arg(account.providerId)},
+            {QStringLiteral("lastSuccess"), success},
+            {QStringLiteral("endpoint"), account.endpoint.toString()},
+            {QStringLiteral("settings"), account.settings},
+        });
+    }
+    m_accountList = list;
+    m_lastUpdated = newest;
+    // Offline: every account failed to reach its cloud.
+    m_offline = networked > 0 && unreachable == networked;
+    m_offlineDataTime = oldestOffline;
+    Q_EMIT accountsChanged();
+}
+
+void AppController::refresh()
+{
+    m_inventory->refreshAll();
+}
+
+void AppController::refreshAccount(const QString &accountId)
+{
+    m_inventory->refresh(accountId);
+}
+
+// Accounts with a machine in transition are polled fast until it settles.
+void AppController::pollTransitions()
+{
+    QSet<QString> accounts;
+    const int rows = m_machines->rowCount();
+    for (int row = 0; row < rows; ++row) {
+        if (MachineState::isTransition(m_machines->at(row).state))
+            accounts.insert(m_machines->at(row).accountId);
+    }
+    for (const QString &accountId : std::as_const(accounts))
+        m_inventory->refresh(accountId);
+}
+
+void AppController::select(const QString &accountId, const QString &machineId)
+{
+    m_current->set(accountId, machineId);
+}
+
+void AppController::runAction(const QString &accountId, const QString &machineId,
+                              const QString &action)
+{
+    const auto parsed = MachineAction::fromId(action);
+    const int row = m_machines->rowOf(accountId, machineId);
+    if (!parsed || row < 0)
+        return;
+    if (!m_machines->pendingAction(row).isEmpty())
+        return; // one action at a time per machine; a second click sends nothing
+    m_lastAction.insert(accountId + QChar(0x1f) + machineId, action);
+    m_inventory->runAction(accountId, machineId, *parsed);
+}
+
+void AppController::retryAction(const QString &accountId, const QString &machineId)
+{
+    const QString action = m_lastAction.value(accountId + QChar(0x1f) + machineId);
+    if (!action.isEmpty())
+        runAction(accountId, machineId, action);
+}
+
+int AppController::runBulkAction(const QString &action)
+{
+    int started = 0;
+    const QVariantList items = m_selection->items();
+    for (const QVariant &item : items) {
+        const QVariantMap machine = item.toMap();
+        if (!machine.value(QStringLiteral("allowedActions")).toStringList().contains(action))
+            continue;
+        runAction(machine.value(QStringLiteral("accountId")).toString(),
+                  machine.value(QStringLiteral("machineId")).toString(), action);
+        ++started;
+    }
+    if (started > 0)
+        Q_EMIT notice(tr("%1: %n machine(s)", nullptr, started).arg(actionText(action)));
+    return started;
+}
+
+QString AppController::actionText(const QString &action) const
+{
+    const auto parsed = MachineAction::fromId(action);
+    return parsed ? MachineAction::text(*parsed) : action;
+}
+
+void AppController::copy(const QString &text, const QString &what)
+{
+    if (text.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(text);
+    Q_EMIT notice(tr("%1 copied").arg(what));
+}
+
+QString AppController::sshCommand(const QString &accountId, const QString &machineId) const
+{
+    const int row = m_machines->rowOf(accountId, machineId);
+    if (row < 0 || m_machines->at(row).primaryIp().isEmpty())
+        return {};
+    return QStringLiteral("ssh %1@%2")
+        .arg(AppSettings::instance()->sshUser(), m_machines->at(row).primaryIp());
+}
+
+bool AppController::openSsh(const QString &accountId, const QString &machineId)
+{
+    const int row = m_machines->rowOf(accountId, machineId);
+    const QString host = row >= 0 ? m_machines->at(row).primaryIp() : QString();
+    if (host.isEmpty()) {
+        Q_EMIT notice(tr("This machine has no address to connect to yet."));
+        return false;
+    }
+    // Placeholders are filled per argument after splitting, so no value can add arguments.
+    QStringList arguments = QProcess::splitCommand(AppSettings::instance()->sshCommandTemplate());
+    if (arguments.isEmpty()) {
+        Q_EMIT notice(tr("Set an SSH command in Settings first."));
+        return false;
+    }
+    for (QString &argument : arguments) {
+        argument.replace(QLatin1String("{user}"), AppSettings::instance()->sshUser());
+        argument.replace(QLatin1String("{host}"), host);
+    }
+    const QString program = arguments.takeFirst();
+    if (!QProcess::startDetached(program, arguments)) {
+        Q_EMIT notice(
+            tr("Could not start \"%1\". Check the SSH command in Settings.").arg(program));
+        return false;
+    }
+    Q_EMIT notice(tr("Opening SSH to %1…").arg(m_machines->at(row).name));
+    return true;
+}
+
+QVariantMap AppController::account(const QString &accountId) const
+{
+    for (const QVariant &item : m_accountList) {
+        if (item.toMap().value(QStringLiteral("id")).toString() == accountId)
+            return item.toMap();
+    }
+    return {};
+}
+
+QVariantMap AppController::machine(const QString &accountId, const QString &machineId) const
+{
+    const int row = m_machines->rowOf(accountId, machineId);
+    if (row < 0)
+        return {};
+    QVariantMap result;
+    const QModelIndex index = m_machines->index(row);
+    const auto roles = m_machines->roleNames();
+    for (auto it = roles.cbegin(); it != roles.cend(); ++it)
+        result.insert(QString::fromLatin1(it.value()), index.data(it.key()));
+    return result;
+}
+
+QString AppController::qtVersion()
+{
+    return QString::fromLatin1(qVersion());
+}
+
+QString AppController::uniqueAccountName(const QString &base) const
+{
+    QString name = base;
+    for (int n = 2; m_accounts->findByName(name); ++n)
+        name = QStringLiteral("%1 %2").arg(base).arg(n);
+    return name;
+}
+
+void AppController::addDemoAccount()
+{
+    Account account;
+    account.providerId = QStringLiteral("demo");
+    account.name = uniqueAccountName(m_registry->metadata(account.providerId).name);
+    m_accountService->add(account, {}, false, [this](Result<Account> added) {
+        if (!added.ok()) {
+            Q_EMIT notice(added.error().message());
+            return;
+        }
+        m_inventory->refresh(added.value().id);
+    });
+}
+
+void AppController::removeAccount(const QString &accountId)
+{
+    const auto account = m_accounts->account(accountId);
+    if (!account)
+        return;
+    m_accountService->remove(accountId, [this, name = account->name](Result<void> removed) {
+        Q_EMIT notice(removed.ok() ? tr("Removed %1").arg(name) : removed.error().message());
+    });
+}
+
+void AppController::clearCache()
+{
+    Q_EMIT notice(tr("Cache cleared; refreshing"));
+    refresh();
+}
+
+void AppController::noteCreated(const QString &accountId, const QString &machineId)
+{
+    m_current->set(accountId, machineId);
+    Q_EMIT machineCreated(accountId, machineId);
+}

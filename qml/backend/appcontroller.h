@@ -1,0 +1,160 @@
+#pragma once
+
+#include <QAbstractItemModel>
+#include <QDateTime>
+#include <QObject>
+#include <QQmlEngine>
+#include <QTimer>
+#include <QVariantList>
+
+class AccountService;
+class AccountStore;
+class AppSettings;
+class CredentialStore;
+class CurrentMachine;
+class Inventory;
+class MachineFilters;
+class MachineModel;
+class MachineSelection;
+class ProviderRegistry;
+class TrayNotifier;
+
+/**
+ * @brief The one object QML talks to: owns the core services (provider registry, account and
+ * credential stores, machine model, inventory) and offers the user's actions as invokables.
+ *
+ * Pages bind to its models and properties and call its methods; all decisions (what an action
+ * means, what "offline" is, how an SSH command is built) are made here or below, never in QML.
+ * Background problems arrive as inline state (per account, per machine); short confirmations as
+ * notice() for a toast.
+ */
+class AppController : public QObject
+{
+    Q_OBJECT
+    Q_MOC_INCLUDE("appsettings.h")
+    Q_MOC_INCLUDE("currentmachine.h")
+    Q_MOC_INCLUDE("machinefilters.h")
+    Q_MOC_INCLUDE("machineselection.h")
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QAbstractItemModel *machines READ machines CONSTANT)
+    Q_PROPERTY(MachineFilters *filters READ filters CONSTANT)
+    Q_PROPERTY(MachineSelection *selection READ selection CONSTANT)
+    Q_PROPERTY(CurrentMachine *current READ current CONSTANT)
+    Q_PROPERTY(AppSettings *settings READ settings CONSTANT)
+    Q_PROPERTY(QVariantList providers READ providers NOTIFY providersChanged)
+    Q_PROPERTY(QVariantList accounts READ accounts NOTIFY accountsChanged)
+    Q_PROPERTY(bool hasAccounts READ hasAccounts NOTIFY accountsChanged)
+    Q_PROPERTY(bool refreshing READ refreshing NOTIFY refreshingChanged)
+    Q_PROPERTY(int machineCount READ machineCount NOTIFY machineCountChanged)
+    Q_PROPERTY(int accountCount READ accountCount NOTIFY accountsChanged)
+    Q_PROPERTY(QDateTime lastUpdated READ lastUpdated NOTIFY accountsChanged)
+    Q_PROPERTY(bool offline READ offline NOTIFY accountsChanged)
+    Q_PROPERTY(QDateTime offlineDataTime READ offlineDataTime NOTIFY accountsChanged)
+    Q_PROPERTY(QDateTime now READ now NOTIFY nowChanged)
+    Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
+public:
+    [[nodiscard]] static AppController *instance();
+    [[nodiscard]] static AppController *create(QQmlEngine *, QJSEngine *);
+    ~AppController() override;
+
+    [[nodiscard]] QAbstractItemModel *machines() const;
+    [[nodiscard]] MachineModel *machineModel() const { return m_machines; }
+    [[nodiscard]] MachineFilters *filters() const { return m_filters; }
+    [[nodiscard]] MachineSelection *selection() const { return m_selection; }
+    [[nodiscard]] CurrentMachine *current() const { return m_current; }
+    [[nodiscard]] AppSettings *settings() const;
+    [[nodiscard]] ProviderRegistry *registry() const { return m_registry; }
+    [[nodiscard]] AccountStore *accountStore() const { return m_accounts; }
+    [[nodiscard]] CredentialStore *credentials() const { return m_credentials; }
+    [[nodiscard]] AccountService *accountService() const { return m_accountService; }
+    [[nodiscard]] Inventory *inventory() const { return m_inventory; }
+
+    [[nodiscard]] QVariantList providers() const;
+    [[nodiscard]] QVariantList accounts() const { return m_accountList; }
+    [[nodiscard]] bool hasAccounts() const { return !m_accountList.isEmpty(); }
+    [[nodiscard]] bool refreshing() const;
+    [[nodiscard]] int machineCount() const;
+    [[nodiscard]] int accountCount() const { return int(m_accountList.size()); }
+    [[nodiscard]] QDateTime lastUpdated() const { return m_lastUpdated; }
+    [[nodiscard]] bool offline() const { return m_offline; }
+    [[nodiscard]] QDateTime offlineDataTime() const { return m_offlineDataTime; }
+    [[nodiscard]] QDateTime now() const { return m_now; }
+    [[nodiscard]] static QString qtVersion();
+
+    Q_INVOKABLE void refresh();
+    Q_INVOKABLE void refreshAccount(const QString &accountId);
+    Q_INVOKABLE void select(const QString &accountId, const QString &machineId);
+    /// Runs @p action ("start", "reboot", ...) on one machine; progress and errors show on its row.
+    Q_INVOKABLE void runAction(const QString &accountId, const QString &machineId,
+                               const QString &action);
+    /// The last failed action of the machine, again.
+    Q_INVOKABLE void retryAction(const QString &accountId, const QString &machineId);
+    /// Runs @p action on every selected machine that allows it; returns how many.
+    Q_INVOKABLE int runBulkAction(const QString &action);
+    Q_INVOKABLE [[nodiscard]] QString actionText(const QString &action) const;
+
+    /// Puts @p text on the clipboard and confirms with a toast saying "<what> copied".
+    Q_INVOKABLE void copy(const QString &text, const QString &what);
+    /// "ssh root@203.0.113.10", or empty when the machine has no address.
+    Q_INVOKABLE [[nodiscard]] QString sshCommand(const QString &accountId,
+                                                 const QString &machineId) const;
+    /// Starts the terminal from the SSH command template; false (with a notice) when it cannot.
+    Q_INVOKABLE bool openSsh(const QString &accountId, const QString &machineId);
+
+    Q_INVOKABLE [[nodiscard]] QVariantMap provider(const QString &providerId) const;
+    Q_INVOKABLE [[nodiscard]] QVariantMap account(const QString &accountId) const;
+    /// Every field of one machine by role name (empty when unknown).
+    Q_INVOKABLE [[nodiscard]] QVariantMap machine(const QString &accountId,
+                                                  const QString &machineId) const;
+    /// Adds an account of the Demo cloud (no secret) and refreshes it.
+    Q_INVOKABLE void addDemoAccount();
+    Q_INVOKABLE void removeAccount(const QString &accountId);
+    /// A name not used by any account yet: @p base, else "base 2", "base 3", ...
+    Q_INVOKABLE [[nodiscard]] QString uniqueAccountName(const QString &base) const;
+    /// Empties the offline cache; the next refresh fills it again.
+    Q_INVOKABLE void clearCache();
+
+Q_SIGNALS:
+    void providersChanged();
+    void accountsChanged();
+    void refreshingChanged();
+    void machineCountChanged();
+    void nowChanged();
+    /// A short confirmation or problem for a toast ("IP copied").
+    void notice(const QString &text);
+    /// The tray icon asked to bring the window up.
+    void showWindowRequested();
+    /// A machine was created (the UI selects it).
+    void machineCreated(const QString &accountId, const QString &machineId);
+
+private:
+    explicit AppController(QObject *parent = nullptr);
+    void scheduleAccountsUpdate();
+    void updateAccounts();
+    void pollTransitions();
+    friend class MachineCreator;
+    void noteCreated(const QString &accountId, const QString &machineId);
+
+    ProviderRegistry *m_registry;
+    AccountStore *m_accounts;
+    CredentialStore *m_credentials;
+    MachineModel *m_machines;
+    Inventory *m_inventory;
+    AccountService *m_accountService;
+    MachineFilters *m_filters;
+    MachineSelection *m_selection;
+    CurrentMachine *m_current;
+    TrayNotifier *m_tray = nullptr;
+
+    QVariantList m_accountList;
+    QHash<QString, QString> m_lastAction; ///< key -> last action id, for Retry
+    QDateTime m_lastUpdated;
+    bool m_offline = false;
+    QDateTime m_offlineDataTime;
+    QDateTime m_now;
+    QTimer m_clock;
+    QTimer m_idlePoll;
+    QTimer m_fastPoll;
+    QTimer m_accountsUpdate;
+};

@@ -1,0 +1,49 @@
+#include "currentmachine.h"
+
+#include "machinemodel.h"
+
+CurrentMachine::CurrentMachine(MachineModel *machines, QObject *parent)
+    : QObject(parent)
+    , m_machines(machines)
+{
+    connect(m_machines, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                onRowsChanged(topLeft.row(), bottomRight.row());
+            });
+    // Rows move when others are inserted or removed: find ours again.
+    connect(m_machines, &QAbstractItemModel::rowsInserted, this, &CurrentMachine::reload);
+    connect(m_machines, &QAbstractItemModel::rowsRemoved, this, &CurrentMachine::reload);
+    connect(m_machines, &QAbstractItemModel::modelReset, this, &CurrentMachine::reload);
+}
+
+void CurrentMachine::set(const QString &accountId, const QString &machineId)
+{
+    if (accountId == m_accountId && machineId == m_machineId)
+        return;
+    m_accountId = accountId;
+    m_machineId = machineId;
+    Q_EMIT keyChanged();
+    reload();
+}
+
+void CurrentMachine::onRowsChanged(int first, int last)
+{
+    if (m_row >= first && m_row <= last)
+        reload();
+}
+
+void CurrentMachine::reload()
+{
+    m_row = m_machineId.isEmpty() ? -1 : m_machines->rowOf(m_accountId, m_machineId);
+    QVariantMap data;
+    if (m_row >= 0) {
+        const QModelIndex index = m_machines->index(m_row);
+        const auto roles = m_machines->roleNames();
+        for (auto it = roles.cbegin(); it != roles.cend(); ++it)
+            data.insert(QString::fromLatin1(it.value()), index.data(it.key()));
+    }
+    if (data == m_data)
+        return;
+    m_data = data;
+    Q_EMIT fieldsChanged();
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QDateTime>
+#include <QObject>
+#include <QQmlEngine>
+
+/**
+ * @brief Locale-aware text for numbers, money, sizes and ages, so QML never formats by hand.
+ */
+class Format : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+public:
+    explicit Format(QObject *parent = nullptr);
+
+    /// "$24.00/mo"; "-" when @p pricePerMonth is undefined.
+    Q_INVOKABLE [[nodiscard]] static QString monthly(const QVariant &pricePerMonth);
+    /// "$0.036/h"
+    Q_INVOKABLE [[nodiscard]] static QString hourly(const QVariant &pricePerHour);
+    /// "$1,234" (whole dollars, for totals).
+    Q_INVOKABLE [[nodiscard]] static QString money(double value);
+    /// "4 GB", "512 MB".
+    Q_INVOKABLE [[nodiscard]] static QString memory(int megabytes);
+    /// "2 vCPU · 4 GB · 80 GB disk".
+    Q_INVOKABLE [[nodiscard]] static QString shape(int vcpus, int memoryMb, int diskGb);
+    /// "10:42" today, else "12 Mar 10:42".
+    Q_INVOKABLE [[nodiscard]] static QString time(const QDateTime &when);
+    /// "12 Mar 2024".
+    Q_INVOKABLE [[nodiscard]] static QString date(const QDateTime &when);
+    /// "just now", "12 s ago", "5 min ago", "2 h ago", "3 days ago".
+    Q_INVOKABLE [[nodiscard]] static QString age(const QDateTime &when, const QDateTime &now);
+    /// "12 machines on 2 accounts, about $1,234/mo".
+    Q_INVOKABLE [[nodiscard]] static QString summary(int machines, int accounts, double monthly);
+    /// "Reboot" for "reboot": the translated name of a machine action.
+    Q_INVOKABLE [[nodiscard]] static QString actionText(const QString &action);
+    /// "AB:CD:..." in groups for a hex fingerprint.
+    Q_INVOKABLE [[nodiscard]] static QString fingerprint(const QString &hex);
+};

@@ -1,0 +1,122 @@
+#pragma once
+
+#include "catalog.h"
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QVariantList>
+
+class AppController;
+
+/**
+ * @brief The create-machine wizard's logic: the catalog of the chosen account, the choices made,
+ * validation of each step with a sentence saying what is missing, and the create call.
+ *
+ * Steps: 0 account, 1 region, 2 size, 3 image, 4 SSH keys, 5 name and tags, 6 review.
+ * The catalog is loaded from the account's provider when the account is chosen; sizes are listed
+ * for the chosen region only. A created machine is added to the list at once (pending) and the
+ * app follows it until it runs.
+ */
+class MachineCreator : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString accountId READ accountId WRITE setAccountId NOTIFY accountIdChanged)
+    Q_PROPERTY(QVariantList creatableAccounts READ creatableAccounts CONSTANT)
+    Q_PROPERTY(bool loading READ loading NOTIFY catalogChanged)
+    Q_PROPERTY(QString catalogError READ catalogError NOTIFY catalogChanged)
+    Q_PROPERTY(QVariantList regions READ regions NOTIFY catalogChanged)
+    Q_PROPERTY(QVariantList sizes READ sizes NOTIFY sizesChanged)
+    Q_PROPERTY(QVariantList images READ images NOTIFY catalogChanged)
+    Q_PROPERTY(QVariantList sshKeys READ sshKeys NOTIFY catalogChanged)
+    Q_PROPERTY(QString region READ region WRITE setRegion NOTIFY choiceChanged)
+    Q_PROPERTY(QString size READ size WRITE setSize NOTIFY choiceChanged)
+    Q_PROPERTY(QString image READ image WRITE setImage NOTIFY choiceChanged)
+    Q_PROPERTY(QStringList keys READ keys WRITE setKeys NOTIFY choiceChanged)
+    Q_PROPERTY(QString name READ name WRITE setName NOTIFY choiceChanged)
+    Q_PROPERTY(QString tags READ tags WRITE setTags NOTIFY choiceChanged)
+    Q_PROPERTY(int step READ step WRITE setStep NOTIFY stepChanged)
+    Q_PROPERTY(int stepCount READ stepCount CONSTANT)
+    Q_PROPERTY(QStringList stepTitles READ stepTitles CONSTANT)
+    Q_PROPERTY(QString problem READ problem NOTIFY validityChanged)
+    Q_PROPERTY(bool canAdvance READ canAdvance NOTIFY validityChanged)
+    Q_PROPERTY(QVariantMap review READ review NOTIFY choiceChanged)
+    Q_PROPERTY(bool creating READ creating NOTIFY creatingChanged)
+    Q_PROPERTY(QString createError READ createError NOTIFY creatingChanged)
+public:
+    explicit MachineCreator(QObject *parent = nullptr);
+
+    [[nodiscard]] QString accountId() const { return m_accountId; }
+    void setAccountId(const QString &accountId);
+    [[nodiscard]] QVariantList creatableAccounts() const;
+    [[nodiscard]] bool loading() const { return m_pending > 0; }
+    [[nodiscard]] QString catalogError() const { return m_catalogError; }
+    [[nodiscard]] QVariantList regions() const;
+    [[nodiscard]] QVariantList sizes() const;
+    [[nodiscard]] QVariantList images() const;
+    [[nodiscard]] QVariantList sshKeys() const;
+    [[nodiscard]] QString region() const { return m_region; }
+    void setRegion(const QString &region);
+    [[nodiscard]] QString size() const { return m_size; }
+    void setSize(const QString &size);
+    [[nodiscard]] QString image() const { return m_image; }
+    void setImage(const QString &image);
+    [[nodiscard]] QStringList keys() const { return m_keys; }
+    void setKeys(const QStringList &keys);
+    [[nodiscard]] QString name() const { return m_name; }
+    void setName(const QString &name);
+    [[nodiscard]] QString tags() const { return m_tags; }
+    void setTags(const QString &tags);
+    [[nodiscard]] int step() const { return m_step; }
+    void setStep(int step);
+    [[nodiscard]] static int stepCount() { return 7; }
+    [[nodiscard]] QStringList stepTitles() const;
+    /// What keeps the current step from being complete, or empty.
+    [[nodiscard]] QString problem() const { return problemAt(m_step); }
+    [[nodiscard]] bool canAdvance() const { return problem().isEmpty() && !loading(); }
+    [[nodiscard]] QVariantMap review() const;
+    [[nodiscard]] bool creating() const { return m_creating; }
+    [[nodiscard]] QString createError() const { return m_createError; }
+
+    Q_INVOKABLE [[nodiscard]] QString problemAt(int step) const;
+    Q_INVOKABLE void toggleKey(const QString &keyId);
+    Q_INVOKABLE bool next();
+    Q_INVOKABLE void back();
+    Q_INVOKABLE void reloadCatalog();
+    Q_INVOKABLE void create();
+
+Q_SIGNALS:
+    void accountIdChanged();
+    void catalogChanged();
+    void sizesChanged();
+    void choiceChanged();
+    void stepChanged();
+    void validityChanged();
+    void creatingChanged();
+    void created(const QString &accountId, const QString &machineId);
+
+private:
+    [[nodiscard]] QStringList parsedTags() const;
+    [[nodiscard]] const Region *findRegion(const QString &id) const;
+    [[nodiscard]] const Size *findSize(const QString &id) const;
+    void loaded();
+
+    AppController *m_app;
+    QString m_accountId;
+    QList<Region> m_regions;
+    QList<Size> m_sizes;
+    QList<Image> m_images;
+    QList<SshKey> m_sshKeys;
+    int m_pending = 0;
+    quint64 m_generation = 0;
+    QString m_catalogError;
+    QString m_region;
+    QString m_size;
+    QString m_image;
+    QStringList m_keys;
+    QString m_name;
+    QString m_tags;
+    int m_step = 0;
+    bool m_creating = false;
+    QString m_createError;
+};

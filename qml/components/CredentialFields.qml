@@ -1,0 +1,100 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CloudDeck
+
+// The credential form of a provider, generated from its metadata's credential fields.
+// Secret fields are masked (with a button to show what was typed) and never pre-filled.
+ColumnLayout {
+    id: form
+
+    // [{id, label, placeholder, help, secret, required}]
+    required property var fields
+    // Non-secret values to start from (editing), by field id.
+    property var values: ({})
+    // Editing an account: an empty secret keeps the stored one.
+    property bool editing: false
+
+    signal edited(string fieldId, string value)
+
+    function clear() {
+        for (let i = 0; i < repeater.count; ++i) {
+            const item = repeater.itemAt(i)
+            if (item)
+                item.clearInput()
+        }
+    }
+    function inputAt(i) { return repeater.itemAt(i) ? repeater.itemAt(i).input : null }
+
+    spacing: Theme.spacingL
+
+    Repeater {
+        id: repeater
+        model: form.fields
+        delegate: ColumnLayout {
+            id: entry
+            required property var modelData
+            required property int index
+            property alias input: input
+            readonly property bool secret: modelData.secret === true
+            function clearInput() { input.clear() }
+            Layout.fillWidth: true
+            spacing: Theme.spacingXs
+
+            Label {
+                text: entry.modelData.label + (entry.modelData.required !== false && !(entry.secret && form.editing) ? " *" : "")
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+                font.weight: Font.DemiBold
+            }
+            TextField {
+                id: input
+                objectName: "field_" + entry.modelData.id
+                Layout.fillWidth: true
+                implicitHeight: Theme.controlHeight + 4
+                text: entry.secret ? "" : (form.values[entry.modelData.id] || "")
+                echoMode: entry.secret && !reveal.checked ? TextInput.Password : TextInput.Normal
+                passwordCharacter: "•"
+                placeholderText: entry.secret && form.editing ? qsTr("Leave empty to keep the stored value")
+                                                              : (entry.modelData.placeholder || "")
+                placeholderTextColor: Theme.textSecondary
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+                font.family: entry.secret ? Theme.monoFamily : Theme.fontFamily
+                rightPadding: entry.secret ? reveal.width + Theme.spacingXs : Theme.spacingM
+                inputMethodHints: entry.secret ? (Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhHiddenText)
+                                               : Qt.ImhNoPredictiveText
+                selectByMouse: true
+                Accessible.name: entry.modelData.label
+                Accessible.passwordEdit: entry.secret
+                onTextEdited: form.edited(entry.modelData.id, text)
+                background: Rectangle {
+                    radius: Theme.radiusM
+                    color: Theme.surface
+                    border.width: input.activeFocus ? 2 : 1
+                    border.color: input.activeFocus ? Theme.focus : Theme.border
+                }
+                IconButton {
+                    id: reveal
+                    visible: entry.secret
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
+                    implicitWidth: input.height
+                    implicitHeight: input.height
+                    checkable: true
+                    iconName: checked ? "eye-off" : "eye"
+                    tip: checked ? qsTr("Hide %1").arg(entry.modelData.label) : qsTr("Show %1").arg(entry.modelData.label)
+                }
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: (entry.modelData.help || "").length > 0
+                text: entry.modelData.help || ""
+                wrapMode: Text.Wrap
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontCaption
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CloudDeck
+
+// One machine as a card in the grid view: the same facts and gestures as MachineRow.
+ItemDelegate {
+    id: card
+
+    required property int index
+    required property string accountId
+    required property string machineId
+    required property string name
+    required property string provider
+    required property string accountName
+    required property string stateId
+    required property string stateText
+    required property string providerState
+    required property string region
+    required property string size
+    required property var publicIps
+    required property var tags
+    required property var pricePerMonth
+    required property string pendingAction
+    required property string actionError
+    required property var extra
+
+    property bool selected: false
+    property bool current: false
+    property bool selectionMode: false
+    property string monogram: ""
+
+    readonly property string publicIp: publicIps && publicIps.length > 0 ? publicIps[0] : ""
+
+    signal activated(int modifiers)
+    signal selectToggled()
+    signal menuRequested(real x, real y)
+    signal ipCopied(string ip)
+    signal retryRequested()
+
+    padding: Theme.spacingL
+    focusPolicy: Qt.StrongFocus
+    Accessible.role: Accessible.ListItem
+    Accessible.name: qsTr("%1, %2, %3, %4").arg(name).arg(stateText).arg(region).arg(
+                         publicIp.length > 0 ? publicIp : qsTr("no public IP"))
+    Accessible.selected: selected
+
+    onClicked: {
+        if (selectionMode && Theme.touch)
+            card.selectToggled()
+        else
+            card.activated(Platform.keyboardModifiers())
+    }
+    onPressAndHold: Theme.touch ? card.selectToggled() : card.menuRequested(width / 2, height / 2)
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: (point) => card.menuRequested(point.position.x, point.position.y)
+    }
+
+    background: Rectangle {
+        radius: Theme.radiusL
+        color: card.selected || card.current ? Theme.selection
+                                             : card.down ? Theme.pressed : card.hovered ? Theme.hover : Theme.surface
+        border.width: card.visualFocus || card.current || card.selected ? 2 : 1
+        border.color: card.visualFocus ? Theme.focus : card.current || card.selected ? Theme.accent : Theme.border
+        Rectangle {
+            visible: card.pendingAction.length > 0
+            anchors.bottom: parent.bottom
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: parent.width - 2 * Theme.radiusL
+            height: 3
+            radius: 1.5
+            color: Theme.warning
+            SequentialAnimation on opacity {
+                running: card.pendingAction.length > 0
+                loops: Animation.Infinite
+                NumberAnimation { to: 0.3; duration: Theme.pulseDuration / 2 }
+                NumberAnimation { to: 1.0; duration: Theme.pulseDuration / 2 }
+            }
+        }
+    }
+
+    contentItem: ColumnLayout {
+        spacing: Theme.spacingS
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacingM
+            Item {
+                Layout.preferredWidth: Theme.markSize
+                Layout.preferredHeight: Theme.markSize
+                ProviderMark {
+                    anchors.fill: parent
+                    visible: !card.selectionMode
+                    providerId: card.provider
+                    monogram: card.monogram
+                }
+                CheckBox {
+                    anchors.centerIn: parent
+                    visible: card.selectionMode
+                    checked: card.selected
+                    Accessible.name: qsTr("Select %1").arg(card.name)
+                    onClicked: card.selectToggled()
+                }
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 0
+                Label {
+                    Layout.fillWidth: true
+                    text: card.name
+                    elide: Text.ElideRight
+                    color: card.stateId === "terminated" ? Theme.textDisabled : Theme.text
+                    font.pixelSize: Theme.fontBody + 1
+                    font.weight: Font.DemiBold
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: card.accountName
+                    elide: Text.ElideRight
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontCaption
+                }
+            }
+            IconButton {
+                Layout.preferredWidth: 32
+                Layout.preferredHeight: 32
+                iconName: "more"
+                tip: qsTr("Actions for %1").arg(card.name)
+                onClicked: card.menuRequested(x + width / 2, y + height)
+            }
+        }
+        StateChip {
+            stateId: card.stateId
+            stateText: card.stateText
+            reason: card.extra && card.extra.stateReason ? card.extra.stateReason : card.providerState
+            maximumWidth: card.availableWidth
+        }
+        Label {
+            Layout.fillWidth: true
+            text: card.actionError.length > 0 ? card.actionError : card.region + "  ·  " + card.size
+            elide: Text.ElideRight
+            color: card.actionError.length > 0 ? Theme.danger : Theme.textSecondary
+            font.pixelSize: Theme.fontCaption + 1
+        }
+        Item { Layout.fillHeight: true }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
+            IpButton {
+                ip: card.publicIp
+                onCopied: (ip) => card.ipCopied(ip)
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: Format.monthly(card.pricePerMonth)
+                color: Theme.text
+                font.family: Theme.monoFamily
+                font.pixelSize: Theme.fontCaption + 1
+            }
+        }
+    }
+}

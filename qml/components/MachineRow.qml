@@ -1,0 +1,420 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CloudDeck
+
+// One machine in the list. Touch: two lines, swipe left for the two most likely actions, long
+// press selects, a "more" button opens the actions. Mouse: one compact line with columns; right
+// click opens the actions; Ctrl/Shift-click multi-select. The public IP copies on tap.
+SwipeDelegate {
+    id: row
+
+    required property int index
+    required property string accountId
+    required property string machineId
+    required property string name
+    required property string provider
+    required property string accountName
+    required property string stateId
+    required property string stateText
+    required property string providerState
+    required property string region
+    required property string size
+    required property string primaryIp
+    required property var publicIps
+    required property var tags
+    required property var pricePerMonth
+    required property string pendingAction
+    required property string actionError
+    required property var allowedActions
+    required property var extra
+
+    property bool compact: !Theme.touch
+    property bool selected: false
+    property bool current: false
+    property bool selectionMode: false
+    property string monogram: ""
+
+    readonly property string publicIp: publicIps && publicIps.length > 0 ? publicIps[0] : ""
+    readonly property string errorReason: extra && extra.stateReason ? extra.stateReason : providerState
+    readonly property var swipeActions: {
+        const allowed = allowedActions || []
+        const order = stateId === "running" ? ["reboot", "shutdown", "poweroff"]
+                                            : ["start", "destroy", "poweroff"]
+        return order.filter(a => allowed.indexOf(a) >= 0).slice(0, 2)
+    }
+
+    signal activated(int modifiers)
+    signal selectToggled()
+    signal menuRequested(real x, real y)
+    signal actionRequested(string action)
+    signal ipCopied(string ip)
+    signal retryRequested()
+
+    width: ListView.view ? ListView.view.width : implicitWidth
+    implicitWidth: 640
+    implicitHeight: Theme.rowHeight
+    padding: 0
+    focusPolicy: Qt.StrongFocus
+    swipe.enabled: Theme.touch && swipeActions.length > 0
+    Accessible.role: Accessible.ListItem
+    Accessible.name: qsTr("%1, %2, %3, %4").arg(name).arg(stateText).arg(region).arg(
+                         publicIp.length > 0 ? publicIp : qsTr("no public IP"))
+    Accessible.selected: selected
+
+    onClicked: {
+        if (swipe.position !== 0)
+            return
+        if (selectionMode && Theme.touch)
+            row.selectToggled()
+        else
+            row.activated(Platform.keyboardModifiers())
+    }
+    onPressAndHold: {
+        if (Theme.touch)
+            row.selectToggled()
+        else
+            row.menuRequested(width / 2, height / 2)
+    }
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: (point) => row.menuRequested(point.position.x, point.position.y)
+    }
+    Keys.onMenuPressed: row.menuRequested(width / 2, height / 2)
+
+    background: Rectangle {
+        color: row.selected || row.current ? Theme.selection
+                                           : row.down ? Theme.pressed : row.hovered ? Theme.hover : Theme.surface
+        Behavior on color { ColorAnimation { duration: Theme.durationFast } }
+        Rectangle {
+            width: 3
+            height: parent.height
+            color: Theme.accent
+            visible: row.current || row.selected
+        }
+        Rectangle {
+            anchors.bottom: parent.bottom
+            width: parent.width
+            height: 1
+            color: Theme.divider
+        }
+        Rectangle {
+            anchors.fill: parent
+            color: "transparent"
+            border.width: row.visualFocus ? 2 : 0
+            border.color: Theme.focus
+        }
+        // An action in flight shows its progress in place.
+        Rectangle {
+            id: progressTrack
+            visible: row.pendingAction.length > 0
+            anchors.bottom: parent.bottom
+            width: parent.width
+            height: 2
+            color: Theme.tint(Theme.warning, 0.2)
+            clip: true
+            Rectangle {
+                id: progressBar
+                width: parent.width * 0.3
+                height: parent.height
+                color: Theme.warning
+                XAnimator on x {
+                    running: progressTrack.visible
+                    from: -progressBar.width
+                    to: progressTrack.width
+                    duration: 1200
+                    loops: Animation.Infinite
+                    easing.type: Easing.InOutCubic
+                }
+            }
+        }
+    }
+
+    swipe.right: Row {
+        anchors.right: parent.right
+        height: parent.height
+        Repeater {
+            model: row.swipeActions
+            delegate: AbstractButton {
+                id: swipeButton
+                required property string modelData
+                width: Theme.rowHeight + Theme.spacingL
+                height: row.height
+                Accessible.name: Format.actionText(modelData)
+                onClicked: {
+                    row.swipe.close()
+                    row.actionRequested(modelData)
+                }
+                background: Rectangle {
+                    color: swipeButton.modelData === "destroy" ? Theme.danger
+                           : swipeButton.modelData === "start" ? Theme.success : Theme.accent
+                }
+                contentItem: Column {
+                    spacing: 2
+                    topPadding: (swipeButton.height - Theme.iconSize - Theme.fontCaption - 4) / 2
+                    SvgIcon {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        width: Theme.iconSize
+                        height: Theme.iconSize
+                        source: Theme.actionIcon(swipeButton.modelData)
+                        color: "white"
+                    }
+                    Label {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        text: Format.actionText(swipeButton.modelData)
+                        color: "white"
+                        font.pixelSize: Theme.fontCaption
+                    }
+                }
+            }
+        }
+    }
+
+    contentItem: Item {
+        // Leading: provider mark, or a check box while selecting.
+        Item {
+            id: lead
+            x: Theme.spacingL
+            width: Theme.markSize
+            height: parent.height
+            ProviderMark {
+                anchors.centerIn: parent
+                visible: !row.selectionMode
+                providerId: row.provider
+                monogram: row.monogram
+                size: Theme.markSize
+            }
+            CheckBox {
+                anchors.centerIn: parent
+                visible: row.selectionMode
+                checked: row.selected
+                Accessible.name: qsTr("Select %1").arg(row.name)
+                onClicked: row.selectToggled()
+            }
+        }
+
+        // Mouse: one line of columns that drop out as the row narrows.
+        RowLayout {
+            visible: row.compact
+            anchors.fill: parent
+            anchors.leftMargin: lead.x + lead.width + Theme.spacingM
+            anchors.rightMargin: Theme.spacingS
+            spacing: Theme.spacingM
+            Label {
+                Layout.fillWidth: true
+                Layout.minimumWidth: 90
+                text: row.name
+                elide: Text.ElideRight
+                color: row.stateId === "terminated" ? Theme.textDisabled : Theme.text
+                font.pixelSize: Theme.fontBody
+                font.weight: Font.DemiBold
+            }
+            Item {
+                Layout.preferredWidth: Theme.columnStateWidth
+                Layout.fillHeight: true
+                StateChip {
+                    anchors.verticalCenter: parent.verticalCenter
+                    compact: true
+                    stateId: row.stateId
+                    stateText: row.stateText
+                    reason: row.errorReason
+                    maximumWidth: Theme.columnStateWidth
+                }
+            }
+            Label {
+                visible: row.width > Theme.columnRegionMinWidth
+                Layout.preferredWidth: 56
+                text: row.region
+                elide: Text.ElideRight
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontCaption + 1
+            }
+            Label {
+                visible: row.width > Theme.columnSizeMinWidth
+                Layout.preferredWidth: 120
+                text: row.size
+                elide: Text.ElideRight
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontCaption + 1
+            }
+            IpButton {
+                visible: row.width > Theme.columnIpMinWidth
+                Layout.preferredWidth: 124
+                ip: row.publicIp
+                onCopied: (ip) => row.ipCopied(ip)
+            }
+            Item {
+                visible: row.width > Theme.columnTagsMinWidth
+                Layout.preferredWidth: 170
+                Layout.fillHeight: true
+                clip: true
+                Row {
+                    id: compactTags
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: parent.width
+                    spacing: Theme.spacingXs
+                    visible: row.actionError.length === 0
+                    Repeater {
+                        model: row.tags
+                        delegate: TagChip {
+                            required property string modelData
+                            text: modelData
+                            opacity: x + width <= compactTags.width ? 1 : 0
+                        }
+                    }
+                }
+                Label {
+                    anchors.fill: parent
+                    visible: row.actionError.length > 0
+                    verticalAlignment: Text.AlignVCenter
+                    text: row.actionError
+                    elide: Text.ElideRight
+                    color: Theme.danger
+                    font.pixelSize: Theme.fontCaption
+                }
+            }
+            Label {
+                Layout.preferredWidth: 84
+                horizontalAlignment: Text.AlignRight
+                text: Format.monthly(row.pricePerMonth)
+                color: Theme.text
+                font.pixelSize: Theme.fontCaption + 1
+                font.family: Theme.monoFamily
+            }
+            IconButton {
+                Layout.preferredWidth: 32
+                Layout.preferredHeight: 32
+                iconName: "more"
+                tip: qsTr("Actions for %1").arg(row.name)
+                onClicked: row.menuRequested(x + width / 2, height)
+            }
+        }
+
+        // Touch: two lines (name and state; region, size, IP, tags and cost), and a "more" button.
+        // Plain positioning, not layouts: the row is recycled while scrolling and must be cheap.
+        Item {
+            id: touchLines
+            visible: !row.compact
+            anchors.fill: parent
+            anchors.leftMargin: lead.x + lead.width + Theme.spacingM
+            anchors.rightMargin: moreButton.width + Theme.spacingXs
+            readonly property real lineGap: Theme.spacingXs + 2
+            readonly property real firstLineY: (height - nameLabel.height - lineGap - secondLine.height) / 2
+
+            Label {
+                id: nameLabel
+                y: touchLines.firstLineY
+                width: Math.min(implicitWidth, touchLines.width - chip.width - Theme.spacingS)
+                text: row.name
+                elide: Text.ElideRight
+                color: row.stateId === "terminated" ? Theme.textDisabled : Theme.text
+                font.pixelSize: Theme.fontBody + 1
+                font.weight: Font.DemiBold
+            }
+            StateChip {
+                id: chip
+                x: nameLabel.width + Theme.spacingS
+                anchors.verticalCenter: nameLabel.verticalCenter
+                compact: true
+                stateId: row.stateId
+                stateText: row.stateText
+                reason: row.errorReason
+                maximumWidth: Math.max(90, touchLines.width * 0.5)
+                width: implicitWidth
+            }
+
+            Item {
+                id: secondLine
+                y: touchLines.firstLineY + nameLabel.height + touchLines.lineGap
+                width: parent.width
+                height: 24
+                visible: row.actionError.length === 0
+                Label {
+                    id: cost
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: Format.monthly(row.pricePerMonth)
+                    color: Theme.text
+                    font.pixelSize: Theme.fontCaption + 1
+                    font.family: Theme.monoFamily
+                }
+                Label {
+                    id: where
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: Math.min(implicitWidth, parent.width - cost.width - ip.width - 2 * Theme.spacingM)
+                    text: row.region + " · " + row.size
+                    elide: Text.ElideRight
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontCaption + 1
+                }
+                IpButton {
+                    id: ip
+                    x: where.width + Theme.spacingS
+                    anchors.verticalCenter: parent.verticalCenter
+                    ip: row.publicIp
+                    onCopied: (ip) => row.ipCopied(ip)
+                }
+                Row {
+                    id: touchTags
+                    x: ip.x + ip.width + Theme.spacingS
+                    width: Math.max(0, cost.x - x - Theme.spacingS)
+                    anchors.verticalCenter: parent.verticalCenter
+                    clip: true
+                    spacing: Theme.spacingXs
+                    Repeater {
+                        model: row.tags
+                        // A tag that does not fit whole is not shown in part.
+                        delegate: TagChip {
+                            required property string modelData
+                            text: modelData
+                            opacity: x + width <= touchTags.width ? 1 : 0
+                        }
+                    }
+                }
+            }
+            Row {
+                y: secondLine.y
+                width: parent.width
+                height: secondLine.height
+                visible: row.actionError.length > 0
+                spacing: Theme.spacingS
+                SvgIcon {
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: Theme.smallIconSize
+                    height: Theme.smallIconSize
+                    source: Theme.icon("warning")
+                    color: Theme.danger
+                }
+                Label {
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: Math.min(implicitWidth, parent.width - retry.width - Theme.smallIconSize - 2 * Theme.spacingS)
+                    text: row.actionError
+                    elide: Text.ElideRight
+                    color: Theme.danger
+                    font.pixelSize: Theme.fontCaption + 1
+                }
+                AppButton {
+                    id: retry
+                    anchors.verticalCenter: parent.verticalCenter
+                    kind: "flat"
+                    text: qsTr("Retry")
+                    implicitHeight: 28
+                    leftPadding: Theme.spacingS
+                    rightPadding: Theme.spacingS
+                    onClicked: row.retryRequested()
+                }
+            }
+        }
+        IconButton {
+            id: moreButton
+            visible: !row.compact
+            anchors.right: parent.right
+            anchors.rightMargin: Theme.spacingXs
+            anchors.verticalCenter: parent.verticalCenter
+            iconName: "more"
+            tip: qsTr("Actions for %1").arg(row.name)
+            onClicked: row.menuRequested(x + width / 2, row.height / 2)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import CloudDeck
+
+// A machine's state as colour, glyph and text together. Errors add their short reason.
+Rectangle {
+    id: chip
+
+    required property string stateId
+    required property string stateText
+    property string reason: ""
+    property bool compact: false
+
+    readonly property color tone: Theme.stateColor(stateId)
+    readonly property string label: stateId === "error" && reason.length > 0
+                                    ? qsTr("Error: %1").arg(reason) : stateText
+
+    readonly property int padding: compact ? Theme.spacingS : 10
+    readonly property int glyphSize: compact ? 12 : 14
+    property real maximumWidth: 260
+
+    implicitHeight: compact ? 22 : 26
+    // Sized from the text's own width (never from the chip's), so layouts settle in one pass.
+    implicitWidth: Math.min(2 * padding + glyphSize + 6 + text.implicitWidth, maximumWidth)
+    radius: height / 2
+    color: Theme.tint(tone, Theme.dark ? 0.16 : 0.10)
+    border.width: stateId === "unknown" ? 1 : 0
+    border.color: tone
+
+    Accessible.role: Accessible.StaticText
+    Accessible.name: qsTr("State: %1").arg(label)
+
+    StateGlyph {
+        id: glyph
+        x: chip.padding
+        anchors.verticalCenter: parent.verticalCenter
+        stateId: chip.stateId
+        width: chip.glyphSize
+        height: chip.glyphSize
+    }
+    Label {
+        id: text
+        x: glyph.x + glyph.width + 6
+        width: Math.max(0, chip.width - x - chip.padding)
+        anchors.verticalCenter: parent.verticalCenter
+        text: chip.label
+        elide: Text.ElideRight
+        color: chip.stateId === "terminated" ? Theme.textDisabled : chip.tone
+        font.pixelSize: chip.compact ? Theme.fontCaption : Theme.fontCaption + 1
+        font.weight: Font.DemiBold
+        font.strikeout: chip.stateId === "terminated"
+    }
+}

@@ -1,0 +1,468 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CloudDeck
+
+// Add or edit an account: pick the provider, fill the form its metadata asks for, Verify, Save.
+// The form (and every secret typed into it) is destroyed when the sheet closes.
+Sheet {
+    id: sheet
+
+    property string editAccountId: ""
+    property string initialProvider: ""
+    property Item flow: null
+
+    signal removeRequested(string accountId)
+
+    function openForNew(providerId) {
+        editAccountId = ""
+        initialProvider = providerId || ""
+        open()
+    }
+    function openForEdit(accountId) {
+        editAccountId = accountId
+        initialProvider = ""
+        open()
+    }
+
+    title: flow ? flow.title : ""
+    subtitle: flow ? flow.subtitle : ""
+    showBack: flow ? flow.canGoBack : false
+    onBackClicked: flow.back()
+    preferredHeight: 760
+
+    // The form exists only while the sheet is open (a Repeater of 0 or 1: Qt 6.4's Loader cannot
+    // create a component bound to this file).
+    Repeater {
+        model: sheet.visible ? 1 : 0
+        onItemAdded: (index, item) => sheet.flow = item
+        onItemRemoved: sheet.flow = null
+        delegate: Item {
+            id: flowItem
+            anchors.fill: parent
+            readonly property bool picking: editor.providerId.length === 0
+            readonly property var provider: editor.provider
+            readonly property string title: editor.editing ? qsTr("Edit account")
+                                            : picking ? qsTr("Add a cloud account")
+                                                      : qsTr("Add %1").arg(provider.name || "")
+            readonly property string subtitle: picking ? qsTr("Choose where your machines run") : ""
+            readonly property bool canGoBack: !picking && !editor.editing
+            function back() { editor.providerId = "" }
+
+            AccountEditor {
+                id: editor
+                Component.onCompleted: {
+                    if (sheet.editAccountId.length > 0)
+                        load(sheet.editAccountId)
+                    else if (sheet.initialProvider.length > 0)
+                        providerId = sheet.initialProvider
+                }
+                onSaved: (accountId) => {
+                    AppController.notice(editing ? qsTr("Account saved") : qsTr("Account added"))
+                    AppController.filters.account = ""
+                    sheet.close()
+                }
+            }
+
+            // Step 1: the provider picker.
+            Flickable {
+                anchors.fill: parent
+                visible: flowItem.picking
+                contentHeight: picker.implicitHeight + 2 * Theme.spacingXl
+                clip: true
+                ScrollBar.vertical: ScrollBar {}
+                GridLayout {
+                    id: picker
+                    x: Theme.spacingXl
+                    y: Theme.spacingXl
+                    width: parent.width - 2 * Theme.spacingXl
+                    columns: width > 460 ? 3 : 2
+                    columnSpacing: Theme.spacingM
+                    rowSpacing: Theme.spacingM
+                    Repeater {
+                        model: AppController.providers
+                        delegate: AbstractButton {
+                            id: tile
+                            required property var modelData
+                            Layout.preferredWidth: (picker.width - (picker.columns - 1) * picker.columnSpacing) / picker.columns
+                            Layout.preferredHeight: 116
+                            focusPolicy: Qt.StrongFocus
+                            Accessible.role: Accessible.Button
+                            Accessible.name: modelData.demo ? qsTr("%1 (demo, simulated on this computer)").arg(modelData.name)
+                                                            : modelData.name
+                            onClicked: editor.providerId = modelData.id
+                            background: Rectangle {
+                                radius: Theme.radiusL
+                                color: tile.down ? Theme.pressed : tile.hovered ? Theme.hover : Theme.surface
+                                border.width: tile.visualFocus ? 2 : 1
+                                border.color: tile.visualFocus ? Theme.focus : Theme.border
+                            }
+                            contentItem: ColumnLayout {
+                                spacing: Theme.spacingS
+                                ProviderMark {
+                                    Layout.alignment: Qt.AlignHCenter
+                                    providerId: tile.modelData.id
+                                    monogram: tile.modelData.mark
+                                    size: 40
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    horizontalAlignment: Text.AlignHCenter
+                                    text: tile.modelData.name
+                                    elide: Text.ElideRight
+                                    color: Theme.text
+                                    font.pixelSize: Theme.fontBody
+                                    font.weight: Font.DemiBold
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    horizontalAlignment: Text.AlignHCenter
+                                    text: tile.modelData.demo ? qsTr("Simulated, no sign-up")
+                                                              : tile.modelData.fields.length > 0
+                                                                ? tile.modelData.fields[0].label : ""
+                                    elide: Text.ElideRight
+                                    color: tile.modelData.demo ? Theme.demo : Theme.textSecondary
+                                    font.pixelSize: Theme.fontCaption
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            // Step 2: the generated form.
+            ColumnLayout {
+                anchors.fill: parent
+                visible: !flowItem.picking
+                spacing: 0
+
+                Flickable {
+                    id: formScroller
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    contentHeight: form.implicitHeight + 2 * Theme.spacingXl
+                    clip: true
+                    boundsBehavior: Flickable.StopAtBounds
+                    ScrollBar.vertical: ScrollBar {}
+
+                    ColumnLayout {
+                        id: form
+                        x: Theme.spacingXl
+                        y: Theme.spacingXl
+                        width: formScroller.width - 2 * Theme.spacingXl
+                        spacing: Theme.spacingL
+
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.spacingM
+                            ProviderMark {
+                                providerId: editor.providerId
+                                monogram: flowItem.provider.mark || ""
+                                size: 40
+                            }
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                spacing: 2
+                                RowLayout {
+                                    spacing: Theme.spacingS
+                                    Label {
+                                        text: flowItem.provider.name || ""
+                                        color: Theme.text
+                                        font.pixelSize: Theme.fontSubtitle
+                                        font.weight: Font.DemiBold
+                                    }
+                                    DemoBadge { visible: flowItem.provider.demo === true }
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    visible: (flowItem.provider.tokenUrl || "").length > 0
+                                    text: "<a href=\"" + flowItem.provider.tokenUrl + "\">" + qsTr("Where do I find this?") + "</a>"
+                                    textFormat: Text.StyledText
+                                    linkColor: Theme.accent
+                                    font.pixelSize: Theme.fontCaption + 1
+                                    onLinkActivated: (link) => Qt.openUrlExternally(link)
+                                    HoverHandler { cursorShape: Qt.PointingHandCursor }
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    visible: flowItem.provider.demo === true
+                                    text: qsTr("A small simulated fleet that lives on this computer. Nothing is sent anywhere and nothing costs money.")
+                                    wrapMode: Text.Wrap
+                                    color: Theme.textSecondary
+                                    font.pixelSize: Theme.fontCaption + 1
+                                }
+                            }
+                        }
+
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.spacingXs
+                            Label {
+                                text: qsTr("Account name") + " *"
+                                color: Theme.text
+                                font.pixelSize: Theme.fontBody
+                                font.weight: Font.DemiBold
+                            }
+                            TextField {
+                                id: nameField
+                                Layout.fillWidth: true
+                                implicitHeight: Theme.controlHeight + 4
+                                text: editor.name
+                                placeholderText: qsTr("e.g. Work, Personal, Client X")
+                                placeholderTextColor: Theme.textSecondary
+                                color: Theme.text
+                                font.pixelSize: Theme.fontBody
+                                Accessible.name: qsTr("Account name")
+                                onTextEdited: editor.name = text
+                                background: Rectangle {
+                                    radius: Theme.radiusM
+                                    color: Theme.surface
+                                    border.width: nameField.activeFocus ? 2 : 1
+                                    border.color: nameField.activeFocus ? Theme.focus : Theme.border
+                                }
+                            }
+                        }
+
+                        CredentialFields {
+                            id: credentialFields
+                            Layout.fillWidth: true
+                            fields: editor.fields
+                            editing: editor.editing
+                            values: editor.editing ? (AppController.account(editor.accountId).settings || ({})) : ({})
+                            onEdited: (fieldId, value) => editor.setField(fieldId, value)
+                        }
+
+                        // Advanced: the endpoint, for compatible clouds and private installations.
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.spacingS
+                            visible: flowItem.provider.demo !== true
+                            AppButton {
+                                id: advancedToggle
+                                kind: "flat"
+                                checkable: true
+                                checked: editor.endpoint.length > 0
+                                iconName: checked ? "chevron-down" : "chevron-right"
+                                text: qsTr("Advanced")
+                                leftPadding: 0
+                            }
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                visible: advancedToggle.checked
+                                spacing: Theme.spacingXs
+                                Label {
+                                    text: qsTr("API endpoint")
+                                    color: Theme.text
+                                    font.pixelSize: Theme.fontBody
+                                    font.weight: Font.DemiBold
+                                }
+                                TextField {
+                                    id: endpointField
+                                    Layout.fillWidth: true
+                                    implicitHeight: Theme.controlHeight + 4
+                                    text: editor.endpoint
+                                    placeholderText: flowItem.provider.defaultEndpoint || ""
+                                    placeholderTextColor: Theme.textSecondary
+                                    color: Theme.text
+                                    font.family: Theme.monoFamily
+                                    font.pixelSize: Theme.fontBody
+                                    inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoPredictiveText
+                                    Accessible.name: qsTr("API endpoint")
+                                    onTextEdited: editor.endpoint = text
+                                    background: Rectangle {
+                                        radius: Theme.radiusM
+                                        color: Theme.surface
+                                        border.width: endpointField.activeFocus ? 2 : 1
+                                        border.color: endpointField.activeFocus ? Theme.focus : Theme.border
+                                    }
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: qsTr("Only for compatible clouds or private installations. Leave empty to use %1.")
+                                          .arg(flowItem.provider.defaultEndpoint || qsTr("the default"))
+                                    wrapMode: Text.Wrap
+                                    color: Theme.textSecondary
+                                    font.pixelSize: Theme.fontCaption
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    visible: editor.pinnedFingerprint.length > 0
+                                    text: qsTr("Trusted certificate (SHA-256): %1").arg(editor.pinnedFingerprint)
+                                    wrapMode: Text.WrapAnywhere
+                                    color: Theme.textSecondary
+                                    font.family: Theme.monoFamily
+                                    font.pixelSize: Theme.fontCaption
+                                }
+                            }
+                        }
+
+                        // What Verify found.
+                        RowLayout {
+                            Layout.fillWidth: true
+                            visible: editor.status === AccountEditor.Verifying || editor.status === AccountEditor.Saving
+                            spacing: Theme.spacingS
+                            BusyIndicator {
+                                Layout.preferredWidth: 24
+                                Layout.preferredHeight: 24
+                                running: parent.visible
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                text: editor.message
+                                color: Theme.textSecondary
+                                font.pixelSize: Theme.fontBody
+                                wrapMode: Text.Wrap
+                            }
+                        }
+                        Rectangle {
+                            Layout.fillWidth: true
+                            visible: editor.status === AccountEditor.Verified
+                            implicitHeight: verifiedRow.implicitHeight + 2 * Theme.spacingM
+                            radius: Theme.radiusM
+                            color: Theme.tint(Theme.success, Theme.dark ? 0.14 : 0.08)
+                            RowLayout {
+                                id: verifiedRow
+                                anchors.fill: parent
+                                anchors.margins: Theme.spacingM
+                                spacing: Theme.spacingS
+                                SvgIcon {
+                                    Layout.preferredWidth: Theme.iconSize
+                                    Layout.preferredHeight: Theme.iconSize
+                                    source: Theme.icon("check")
+                                    color: Theme.success
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: editor.message
+                                    wrapMode: Text.Wrap
+                                    color: Theme.text
+                                    font.pixelSize: Theme.fontBody
+                                    Accessible.role: Accessible.AlertMessage
+                                    Accessible.name: text
+                                }
+                            }
+                        }
+                        Banner {
+                            objectName: "verifyError"
+                            Layout.fillWidth: true
+                            visible: editor.status === AccountEditor.Failed
+                            kind: "error"
+                            text: editor.message
+                        }
+                        Rectangle {
+                            objectName: "pinPrompt"
+                            Layout.fillWidth: true
+                            visible: editor.status === AccountEditor.NeedsPin
+                            implicitHeight: pinColumn.implicitHeight + 2 * Theme.spacingL
+                            radius: Theme.radiusM
+                            color: Theme.warningSoft
+                            border.color: Theme.warning
+                            ColumnLayout {
+                                id: pinColumn
+                                anchors.fill: parent
+                                anchors.margins: Theme.spacingL
+                                spacing: Theme.spacingS
+                                RowLayout {
+                                    spacing: Theme.spacingS
+                                    SvgIcon {
+                                        Layout.preferredWidth: Theme.iconSize
+                                        Layout.preferredHeight: Theme.iconSize
+                                        source: Theme.icon("shield")
+                                        color: Theme.warning
+                                    }
+                                    Label {
+                                        text: qsTr("This server's certificate is not trusted")
+                                        color: Theme.text
+                                        font.pixelSize: Theme.fontBody
+                                        font.weight: Font.DemiBold
+                                    }
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: editor.message
+                                    wrapMode: Text.Wrap
+                                    color: Theme.text
+                                    font.pixelSize: Theme.fontCaption + 1
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: qsTr("SHA-256 fingerprint")
+                                    color: Theme.textSecondary
+                                    font.pixelSize: Theme.fontCaption
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: editor.certificateFingerprint
+                                    wrapMode: Text.WrapAnywhere
+                                    color: Theme.text
+                                    font.family: Theme.monoFamily
+                                    font.pixelSize: Theme.fontCaption + 1
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: qsTr("Trust it only if this fingerprint matches the one your cloud's administrator gave you. CloudDeck will then accept exactly this certificate for this account, and no other.")
+                                    wrapMode: Text.Wrap
+                                    color: Theme.textSecondary
+                                    font.pixelSize: Theme.fontCaption
+                                }
+                                AppButton {
+                                    kind: "secondary"
+                                    iconName: "shield"
+                                    text: qsTr("Trust this certificate")
+                                    onClicked: editor.trustCertificate()
+                                }
+                            }
+                        }
+                    }
+                }
+
+                Rectangle { Layout.fillWidth: true; Layout.preferredHeight: 1; color: Theme.divider }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.controlHeight + 2 * Theme.spacingL
+                    Layout.leftMargin: Theme.spacingXl
+                    Layout.rightMargin: Theme.spacingXl
+                    spacing: Theme.spacingS
+                    AppButton {
+                        visible: editor.editing
+                        kind: "flat"
+                        text: qsTr("Remove account…")
+                        leftPadding: 0
+                        contentItem: Label {
+                            text: qsTr("Remove account…")
+                            color: Theme.danger
+                            font.pixelSize: Theme.fontBody
+                            font.weight: Font.DemiBold
+                            verticalAlignment: Text.AlignVCenter
+                        }
+                        onClicked: sheet.removeRequested(editor.accountId)
+                    }
+                    Item { Layout.fillWidth: true }
+                    AppButton {
+                        text: qsTr("Cancel")
+                        kind: "flat"
+                        onClicked: sheet.close()
+                    }
+                    AppButton {
+                        objectName: "verifyButton"
+                        text: qsTr("Verify")
+                        kind: editor.status === AccountEditor.Verified ? "secondary" : "primary"
+                        enabled: editor.complete && !editor.busy
+                        busy: editor.status === AccountEditor.Verifying
+                        onClicked: editor.verify()
+                    }
+                    AppButton {
+                        objectName: "saveButton"
+                        text: editor.editing ? qsTr("Save") : qsTr("Add account")
+                        kind: "primary"
+                        visible: editor.status === AccountEditor.Verified || editor.status === AccountEditor.Saving
+                        enabled: editor.status === AccountEditor.Verified
+                        busy: editor.status === AccountEditor.Saving
+                        onClicked: editor.save()
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CloudDeck
+
+// Narrow windows: the details as their own page, with back navigation and a bottom action bar.
+Rectangle {
+    id: page
+
+    readonly property var m: AppController.current.fields
+    readonly property bool exists: AppController.current.exists
+    readonly property var allowed: exists ? m.allowedActions : []
+    readonly property bool busy: exists && m.pendingAction.length > 0
+
+    signal back()
+    signal destroyRequested(string accountId, string machineId)
+
+    color: Theme.surface
+    Keys.onEscapePressed: page.back()
+    Keys.onBackPressed: page.back()
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.headerHeight
+            color: Theme.surface
+            Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: Theme.spacingS
+                anchors.rightMargin: Theme.spacingS
+                IconButton {
+                    iconName: "back"
+                    tip: qsTr("Back to machines")
+                    onClicked: page.back()
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: page.exists ? page.m.name : ""
+                    elide: Text.ElideRight
+                    color: Theme.text
+                    font.pixelSize: Theme.fontSubtitle + 1
+                    font.weight: Font.DemiBold
+                }
+            }
+        }
+        MachineDetails {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            onDestroyRequested: (accountId, machineId) => page.destroyRequested(accountId, machineId)
+        }
+        // The most likely actions within thumb reach.
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.headerHeight + 8
+            visible: page.exists
+            color: Theme.surfaceRaised
+            Rectangle { width: parent.width; height: 1; color: Theme.border }
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: Theme.spacingS
+                anchors.rightMargin: Theme.spacingS
+                spacing: 0
+                Repeater {
+                    model: ["start", "shutdown", "reboot", "ssh", "destroy"]
+                    delegate: AbstractButton {
+                        id: barButton
+                        required property string modelData
+                        readonly property bool available: modelData === "ssh"
+                                                          ? page.exists && page.m.publicIps.length > 0
+                                                          : page.allowed.indexOf(modelData) >= 0 && !page.busy
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1 // equal shares
+                        Layout.fillHeight: true
+                        enabled: available
+                        Accessible.name: modelData === "ssh" ? qsTr("Open SSH") : Format.actionText(modelData)
+                        onClicked: {
+                            if (modelData === "ssh")
+                                AppController.openSsh(AppController.current.accountId, AppController.current.machineId)
+                            else if (modelData === "destroy")
+                                page.destroyRequested(AppController.current.accountId, AppController.current.machineId)
+                            else
+                                AppController.runAction(AppController.current.accountId, AppController.current.machineId, modelData)
+                        }
+                        background: Rectangle {
+                            radius: Theme.radiusM
+                            color: barButton.down ? Theme.pressed : "transparent"
+                        }
+                        contentItem: Column {
+                            spacing: 2
+                            topPadding: (barButton.height - Theme.iconSize - Theme.fontCaption - 4) / 2
+                            SvgIcon {
+                                anchors.horizontalCenter: parent.horizontalCenter
+                                width: Theme.iconSize
+                                height: Theme.iconSize
+                                source: Theme.icon(barButton.modelData === "ssh" ? "terminal" : barButton.modelData)
+                                color: !barButton.enabled ? Theme.textDisabled
+                                       : barButton.modelData === "destroy" ? Theme.danger : Theme.text
+                            }
+                            Label {
+                                anchors.horizontalCenter: parent.horizontalCenter
+                                text: barButton.modelData === "ssh" ? qsTr("SSH") : Format.actionText(barButton.modelData)
+                                color: !barButton.enabled ? Theme.textDisabled
+                                       : barButton.modelData === "destroy" ? Theme.danger : Theme.textSecondary
+                                font.pixelSize: Theme.fontCaption
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,327 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CloudDeck
+
+// Everything about the current machine and every action on it.
+Rectangle {
+    id: details
+
+    readonly property var current: AppController.current
+    readonly property var m: current.fields
+    // From the same map as every field below, so they can never disagree for a moment.
+    readonly property bool exists: m !== undefined && m.machineId !== undefined
+    readonly property var allowed: exists ? m.allowedActions : []
+    readonly property bool busy: exists && m.pendingAction.length > 0
+    readonly property string publicIp: exists && m.publicIps.length > 0 ? m.publicIps[0] : ""
+    readonly property var providerInfo: exists ? AppController.provider(m.provider) : ({})
+
+    signal destroyRequested(string accountId, string machineId)
+
+    color: Theme.surface
+    Accessible.role: Accessible.Pane
+    Accessible.name: exists ? qsTr("Details of %1").arg(m.name) : qsTr("Machine details")
+
+    function run(action) {
+        if (action === "destroy")
+            details.destroyRequested(current.accountId, current.machineId)
+        else
+            AppController.runAction(current.accountId, current.machineId, action)
+    }
+
+    EmptyState {
+        anchors.fill: parent
+        visible: !details.exists
+        illustration: "no-selection"
+        illustrationWidth: 160
+        title: qsTr("No machine selected")
+        text: qsTr("Select a machine to see its addresses, cost and actions.")
+    }
+
+    // One fact as a row: the label on the left, the value (selectable, copyable) on the right.
+    component Fact: RowLayout {
+        id: fact
+        property string label: ""
+        property string value: ""
+        property bool mono: false
+        property bool copyable: false
+        Layout.fillWidth: true
+        spacing: Theme.spacingM
+        Label {
+            Layout.preferredWidth: 96
+            Layout.alignment: Qt.AlignTop
+            topPadding: 2
+            text: fact.label
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontCaption + 1
+        }
+        Label {
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignTop
+            text: fact.value.length > 0 ? fact.value : "–"
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
+            font.family: fact.mono ? Theme.monoFamily : Theme.fontFamily
+            wrapMode: fact.mono ? Text.WrapAnywhere : Text.Wrap
+            Accessible.name: fact.label + ": " + text
+        }
+        IconButton {
+            Layout.alignment: Qt.AlignTop
+            visible: fact.copyable && fact.value.length > 0
+            implicitWidth: 24
+            implicitHeight: 24
+            iconName: "copy"
+            tip: qsTr("Copy %1").arg(fact.label)
+            onClicked: AppController.copy(fact.value, fact.label)
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        visible: details.exists
+        spacing: 0
+
+        Flickable {
+            id: scroller
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentHeight: body.implicitHeight + 2 * Theme.spacingXl
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar {}
+
+            ColumnLayout {
+                id: body
+                x: Theme.spacingXl
+                y: Theme.spacingXl
+                width: scroller.width - 2 * Theme.spacingXl
+                spacing: Theme.spacingL
+
+                // Who and what.
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingM
+                    ProviderMark {
+                        providerId: details.exists ? details.m.provider : ""
+                        monogram: details.providerInfo.mark || ""
+                        size: 44
+                    }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Label {
+                            Layout.fillWidth: true
+                            text: details.exists ? details.m.name : ""
+                            elide: Text.ElideRight
+                            color: Theme.text
+                            font.pixelSize: Theme.fontTitle
+                            font.weight: Font.DemiBold
+                            Accessible.role: Accessible.Heading
+                        }
+                        RowLayout {
+                            spacing: Theme.spacingS
+                            Label {
+                                text: !details.exists ? ""
+                                      : details.m.accountName === details.providerInfo.name ? details.m.accountName
+                                      : qsTr("%1 · %2").arg(details.m.accountName).arg(details.providerInfo.name || details.m.provider)
+                                color: Theme.textSecondary
+                                font.pixelSize: Theme.fontCaption + 1
+                            }
+                            DemoBadge { visible: details.providerInfo.demo === true }
+                        }
+                    }
+                }
+                StateChip {
+                    stateId: details.exists ? details.m.stateId : "unknown"
+                    stateText: details.exists ? details.m.stateText : ""
+                    reason: details.exists ? (details.m.extra.stateReason || details.m.providerState) : ""
+                    maximumWidth: body.width
+                }
+
+                // Actions: the destructive one last and red.
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingS
+                    Repeater {
+                        model: ["start", "shutdown", "reboot", "poweroff"]
+                        delegate: AppButton {
+                            required property string modelData
+                            visible: details.allowed.indexOf(modelData) >= 0
+                            kind: modelData === "start" ? "primary" : "secondary"
+                            iconName: modelData
+                            text: Format.actionText(modelData)
+                            enabled: !details.busy
+                            busy: details.exists && details.m.pendingAction === modelData
+                            onClicked: details.run(modelData)
+                        }
+                    }
+                    AppButton {
+                        visible: details.allowed.indexOf("destroy") >= 0
+                        kind: "danger"
+                        iconName: "destroy"
+                        text: qsTr("Destroy…")
+                        enabled: !details.busy
+                        ToolTip.visible: hovered
+                        ToolTip.delay: 600
+                        ToolTip.text: qsTr("Destroy this machine (Delete)")
+                        onClicked: details.run("destroy")
+                    }
+                }
+                Banner {
+                    Layout.fillWidth: true
+                    visible: details.exists && details.m.actionError.length > 0
+                    kind: "error"
+                    text: details.exists ? details.m.actionError : ""
+                    actionText: qsTr("Retry")
+                    onActionTriggered: AppController.retryAction(details.current.accountId,
+                                                                 details.current.machineId)
+                }
+
+                // Connect.
+                Rectangle {
+                    Layout.fillWidth: true
+                    implicitHeight: connect.implicitHeight + 2 * Theme.spacingL
+                    radius: Theme.radiusM
+                    color: Theme.window
+                    border.color: Theme.border
+                    ColumnLayout {
+                        id: connect
+                        anchors.fill: parent
+                        anchors.margins: Theme.spacingL
+                        spacing: Theme.spacingS
+                        Label {
+                            text: qsTr("Connect")
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody
+                            font.weight: Font.DemiBold
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            Label {
+                                text: qsTr("Public IP")
+                                color: Theme.textSecondary
+                                font.pixelSize: Theme.fontCaption + 1
+                                Layout.preferredWidth: 80
+                            }
+                            IpButton {
+                                ip: details.publicIp
+                                onCopied: (ip) => AppController.copy(ip, qsTr("IP"))
+                            }
+                            Item { Layout.fillWidth: true }
+                        }
+                        Rectangle {
+                            Layout.fillWidth: true
+                            implicitHeight: sshLabel.implicitHeight + 2 * Theme.spacingS
+                            radius: Theme.radiusS
+                            color: Theme.surface
+                            border.color: Theme.border
+                            visible: details.publicIp.length > 0
+                            Label {
+                                id: sshLabel
+                                anchors.fill: parent
+                                anchors.margins: Theme.spacingS
+                                text: details.exists ? "$ " + AppController.sshCommand(details.current.accountId,
+                                                                                       details.current.machineId)
+                                                     : ""
+                                color: Theme.text
+                                font.family: Theme.monoFamily
+                                font.pixelSize: Theme.fontCaption + 1
+                                elide: Text.ElideRight
+                            }
+                        }
+                        Flow {
+                            Layout.fillWidth: true
+                            spacing: Theme.spacingS
+                            AppButton {
+                                kind: "primary"
+                                iconName: "terminal"
+                                text: qsTr("Open SSH")
+                                enabled: details.publicIp.length > 0
+                                onClicked: AppController.openSsh(details.current.accountId, details.current.machineId)
+                            }
+                            AppButton {
+                                iconName: "copy"
+                                text: qsTr("Copy SSH command")
+                                enabled: details.publicIp.length > 0
+                                onClicked: AppController.copy(AppController.sshCommand(details.current.accountId,
+                                                                                       details.current.machineId),
+                                                              qsTr("SSH command"))
+                            }
+                        }
+                    }
+                }
+
+                // Facts.
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingS
+                    Fact {
+                        label: qsTr("Cost")
+                        value: details.exists ? Format.monthly(details.m.pricePerMonth)
+                                                + (details.m.pricePerHour !== undefined ? "  ·  " + Format.hourly(details.m.pricePerHour) : "")
+                                              : ""
+                    }
+                    Fact { label: qsTr("Region"); value: details.exists ? details.m.region : "" }
+                    Fact {
+                        label: qsTr("Size")
+                        value: details.exists ? details.m.size + (details.m.vcpus > 0 ? "\n" + Format.shape(details.m.vcpus, details.m.memoryMb, details.m.diskGb) : "") : ""
+                    }
+                    Fact { label: qsTr("Image"); value: details.exists ? details.m.image : "" }
+                    Fact {
+                        label: qsTr("Private IP")
+                        value: details.exists ? details.m.privateIps.join(", ") : ""
+                        mono: true
+                        copyable: true
+                    }
+                    Fact {
+                        visible: details.exists && details.m.publicIpv6.length > 0
+                        label: qsTr("IPv6")
+                        value: details.exists ? details.m.publicIpv6.join(", ") : ""
+                        mono: true
+                        copyable: true
+                    }
+                    Fact {
+                        label: qsTr("Created")
+                        value: details.exists && details.m.createdAt.getTime() > 0
+                               ? qsTr("%1 (%2)").arg(Format.date(details.m.createdAt)).arg(Format.age(details.m.createdAt, AppController.now))
+                               : ""
+                    }
+                    Fact {
+                        label: qsTr("Last seen")
+                        value: details.exists && details.m.lastSeen.getTime() > 0
+                               ? Format.age(details.m.lastSeen, AppController.now) : qsTr("not confirmed yet")
+                    }
+                    Fact { label: qsTr("Provider state"); value: details.exists ? details.m.providerState : ""; mono: true }
+                    Fact {
+                        label: qsTr("ID")
+                        value: details.exists ? details.m.machineId : ""
+                        mono: true
+                        copyable: true
+                    }
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingXs
+                    visible: details.exists && details.m.tags.length > 0
+                    Label {
+                        text: qsTr("Tags")
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontCaption + 1
+                    }
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacingXs
+                        Repeater {
+                            model: details.exists ? details.m.tags : []
+                            delegate: TagChip {
+                                required property string modelData
+                                text: modelData
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import CloudDeck
+
+// The actions of one machine, as a context menu (right click, the row's "more" button).
+Menu {
+    id: menu
+
+    property string accountId: ""
+    property string machineId: ""
+    property string name: ""
+    property string ip: ""
+    property var allowed: []
+
+    signal actionRequested(string action)
+    signal detailsRequested()
+    signal selectRequested()
+
+    title: name
+
+    MenuItem {
+        text: qsTr("Open details")
+        icon.source: Theme.icon("info")
+        onTriggered: menu.detailsRequested()
+    }
+    MenuItem {
+        text: qsTr("Copy IP address")
+        icon.source: Theme.icon("copy")
+        enabled: menu.ip.length > 0
+        onTriggered: AppController.copy(menu.ip, qsTr("IP"))
+    }
+    MenuItem {
+        text: qsTr("Copy SSH command")
+        icon.source: Theme.icon("terminal")
+        enabled: menu.ip.length > 0
+        onTriggered: AppController.copy(AppController.sshCommand(menu.accountId, menu.machineId),
+                                        qsTr("SSH command"))
+    }
+    MenuItem {
+        text: qsTr("Open SSH")
+        icon.source: Theme.icon("external")
+        enabled: menu.ip.length > 0
+        onTriggered: AppController.openSsh(menu.accountId, menu.machineId)
+    }
+    MenuSeparator {}
+    MenuItem {
+        text: Format.actionText("start")
+        icon.source: Theme.actionIcon("start")
+        enabled: menu.allowed.indexOf("start") >= 0
+        onTriggered: menu.actionRequested("start")
+    }
+    MenuItem {
+        text: Format.actionText("shutdown")
+        icon.source: Theme.actionIcon("shutdown")
+        enabled: menu.allowed.indexOf("shutdown") >= 0
+        onTriggered: menu.actionRequested("shutdown")
+    }
+    MenuItem {
+        text: Format.actionText("reboot")
+        icon.source: Theme.actionIcon("reboot")
+        enabled: menu.allowed.indexOf("reboot") >= 0
+        onTriggered: menu.actionRequested("reboot")
+    }
+    MenuItem {
+        text: Format.actionText("poweroff")
+        icon.source: Theme.actionIcon("poweroff")
+        enabled: menu.allowed.indexOf("poweroff") >= 0
+        onTriggered: menu.actionRequested("poweroff")
+    }
+    MenuSeparator {}
+    MenuItem {
+        text: qsTr("Select")
+        icon.source: Theme.icon("select")
+        onTriggered: menu.selectRequested()
+    }
+    MenuItem {
+        id: destroyItem
+        text: qsTr("Destroy…")
+        icon.source: Theme.icon("destroy")
+        icon.color: enabled ? Theme.danger : Theme.textDisabled
+        enabled: menu.allowed.indexOf("destroy") >= 0
+        onTriggered: menu.actionRequested("destroy")
+    }
+}

@@ -1,0 +1,347 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import CloudDeck
+
+// The machine list (or grid) with its filter bar, banners, empty states, selection and the
+// actions reachable from rows: click, Ctrl/Shift-click, right click, long press, swipe, keys.
+Rectangle {
+    id: pane
+
+    property bool narrow: false
+    property int anchorRow: -1
+    readonly property var filters: AppController.filters
+    readonly property var selection: AppController.selection
+    readonly property bool selecting: selection.count > 0
+    readonly property Item view: AppSettings.viewMode === "grid" ? grid : list
+
+    signal openDetails(string accountId, string machineId)
+    signal destroyRequested(string accountId, string machineId)
+    signal bulkRequested(string action)
+    signal createRequested()
+
+    color: Theme.window
+
+    function activate(row, accountId, machineId, modifiers) {
+        if (modifiers & Qt.ControlModifier) {
+            selection.toggle(accountId, machineId)
+            anchorRow = row
+        } else if ((modifiers & Qt.ShiftModifier) && anchorRow >= 0) {
+            selection.addRange(filters.view, anchorRow, row)
+        } else {
+            selection.clear()
+            anchorRow = row
+            AppController.select(accountId, machineId)
+            pane.openDetails(accountId, machineId)
+        }
+        view.currentIndex = row
+    }
+    function requestAction(accountId, machineId, action) {
+        if (action === "destroy")
+            pane.destroyRequested(accountId, machineId)
+        else
+            AppController.runAction(accountId, machineId, action)
+    }
+    function openMenu(item, x, y, accountId, machineId, name, ip, allowed) {
+        machineMenu.accountId = accountId
+        machineMenu.machineId = machineId
+        machineMenu.name = name
+        machineMenu.ip = ip
+        machineMenu.allowed = allowed || []
+        machineMenu.popup(item, x, y)
+    }
+    function focusList() { view.forceActiveFocus() }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Banner {
+            Layout.fillWidth: true
+            visible: AppController.offline
+            kind: "offline"
+            text: AppController.offlineDataTime.getTime() > 0
+                  ? qsTr("Offline - showing data from %1 (%2)").arg(Format.time(AppController.offlineDataTime))
+                                                                .arg(Format.age(AppController.offlineDataTime, AppController.now))
+                  : qsTr("Offline - no data could be loaded yet")
+            actionText: qsTr("Retry")
+            onActionTriggered: AppController.refresh()
+        }
+        FilterBar {
+            Layout.fillWidth: true
+            narrow: pane.narrow
+        }
+        Rectangle { Layout.fillWidth: true; Layout.preferredHeight: 1; color: Theme.border }
+
+        // Column titles of the compact list; a click sorts by that column.
+        Rectangle {
+            id: columns
+            Layout.fillWidth: true
+            Layout.preferredHeight: 30
+            visible: !Theme.touch && AppSettings.viewMode !== "grid" && pane.filters.shownCount > 0
+            color: Theme.window
+            component ColumnTitle: AbstractButton {
+                id: title
+                property string sortKey: ""
+                property bool alignRight: false
+                Layout.fillHeight: true
+                enabled: sortKey.length > 0
+                focusPolicy: Qt.StrongFocus
+                Accessible.name: enabled ? qsTr("Sort by %1").arg(text) : text
+                onClicked: {
+                    if (pane.filters.sortKey === sortKey)
+                        pane.filters.sortDescending = !pane.filters.sortDescending
+                    else
+                        pane.filters.sortKey = sortKey
+                }
+                contentItem: Row {
+                    layoutDirection: title.alignRight ? Qt.RightToLeft : Qt.LeftToRight
+                    spacing: 4
+                    Label {
+                        anchors.verticalCenter: parent.verticalCenter
+                        text: title.text
+                        color: title.hovered ? Theme.text : Theme.textSecondary
+                        font.pixelSize: Theme.fontCaption
+                        font.weight: pane.filters.sortKey === title.sortKey ? Font.Bold : Font.DemiBold
+                    }
+                    SvgIcon {
+                        anchors.verticalCenter: parent.verticalCenter
+                        visible: title.sortKey.length > 0 && pane.filters.sortKey === title.sortKey
+                        width: 12
+                        height: 12
+                        source: Theme.icon("chevron-down")
+                        color: Theme.text
+                        rotation: pane.filters.sortDescending ? 0 : 180
+                    }
+                }
+                background: Item {}
+            }
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: Theme.spacingL + Theme.markSize + Theme.spacingM
+                anchors.rightMargin: Theme.spacingS
+                spacing: Theme.spacingM
+                ColumnTitle { Layout.fillWidth: true; Layout.minimumWidth: 90; text: qsTr("Name"); sortKey: "name" }
+                ColumnTitle { Layout.preferredWidth: Theme.columnStateWidth; text: qsTr("State"); sortKey: "state" }
+                ColumnTitle { visible: list.width > Theme.columnRegionMinWidth; Layout.preferredWidth: 56; text: qsTr("Region"); sortKey: "region" }
+                ColumnTitle { visible: list.width > Theme.columnSizeMinWidth; Layout.preferredWidth: 120; text: qsTr("Size") }
+                ColumnTitle { visible: list.width > Theme.columnIpMinWidth; Layout.preferredWidth: 124; text: qsTr("Public IP") }
+                ColumnTitle { visible: list.width > Theme.columnTagsMinWidth; Layout.preferredWidth: 170; text: qsTr("Tags") }
+                ColumnTitle { Layout.preferredWidth: 84; text: qsTr("Cost"); sortKey: "cost"; alignRight: true }
+                Item { Layout.preferredWidth: 32 }
+            }
+            Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }
+        }
+
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            ListView {
+                id: list
+                anchors.fill: parent
+                visible: AppSettings.viewMode !== "grid"
+                model: AppSettings.viewMode !== "grid" ? pane.filters.view : null
+                clip: true
+                reuseItems: true
+                cacheBuffer: 400
+                keyNavigationEnabled: true
+                highlightFollowsCurrentItem: false
+                currentIndex: -1
+                boundsBehavior: Theme.touch ? Flickable.DragOverBounds : Flickable.StopAtBounds
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Machines")
+                ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
+                onDragEnded: if (contentY < originY - 80) AppController.refresh()
+                Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+                Keys.onEnterPressed: if (currentItem) currentItem.clicked()
+
+                delegate: MachineRow {
+                    id: rowItem
+                    compact: !Theme.touch
+                    selectionMode: pane.selecting
+                    selected: pane.selection.revision >= 0 && pane.selection.contains(accountId, machineId)
+                    current: AppController.current.machineId === machineId
+                             && AppController.current.accountId === accountId
+                    monogram: ""
+                    onActivated: (modifiers) => pane.activate(index, accountId, machineId, modifiers)
+                    onSelectToggled: {
+                        pane.selection.toggle(accountId, machineId)
+                        pane.anchorRow = index
+                    }
+                    onMenuRequested: (x, y) => pane.openMenu(rowItem, x, y, accountId, machineId, name,
+                                                             publicIp, allowedActions)
+                    onActionRequested: (action) => pane.requestAction(accountId, machineId, action)
+                    onIpCopied: (ip) => AppController.copy(ip, qsTr("IP"))
+                    onRetryRequested: AppController.retryAction(accountId, machineId)
+                    ListView.onPooled: swipe.close()
+                }
+
+            }
+
+            // Pull to refresh (touch): a hint above the list while it is pulled down.
+            Label {
+                anchors.horizontalCenter: parent.horizontalCenter
+                y: Math.max(Theme.spacingS, (list.originY - list.contentY) / 2 - height / 2)
+                visible: list.visible && list.contentY < list.originY - 8
+                text: list.contentY < list.originY - 80 ? qsTr("Release to refresh") : qsTr("Pull to refresh")
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontCaption + 1
+            }
+
+            GridView {
+                id: grid
+                anchors.fill: parent
+                anchors.margins: Theme.spacingS
+                visible: AppSettings.viewMode === "grid"
+                model: AppSettings.viewMode === "grid" ? pane.filters.view : null
+                clip: true
+                reuseItems: true
+                keyNavigationEnabled: true
+                currentIndex: -1
+                readonly property int columns: Math.max(1, Math.floor(width / (Theme.cardWidth + Theme.spacingS)))
+                cellWidth: Math.floor(width / columns)
+                cellHeight: Theme.cardHeight + Theme.spacingS
+                boundsBehavior: Theme.touch ? Flickable.DragOverBounds : Flickable.StopAtBounds
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Machines")
+                ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
+                onDragEnded: if (contentY < originY - 80) AppController.refresh()
+                Keys.onReturnPressed: if (currentItem) currentItem.children[0].clicked()
+
+                delegate: Item {
+                    id: cell
+                    required property int index
+                    required property var model
+                    width: grid.cellWidth
+                    height: grid.cellHeight
+                    MachineCard {
+                        id: cardItem
+                        anchors.fill: parent
+                        anchors.margins: Theme.spacingXs
+                        index: cell.index
+                        accountId: cell.model.accountId
+                        machineId: cell.model.machineId
+                        name: cell.model.name
+                        provider: cell.model.provider
+                        accountName: cell.model.accountName
+                        stateId: cell.model.stateId
+                        stateText: cell.model.stateText
+                        providerState: cell.model.providerState
+                        region: cell.model.region
+                        size: cell.model.size
+                        publicIps: cell.model.publicIps
+                        tags: cell.model.tags
+                        pricePerMonth: cell.model.pricePerMonth
+                        pendingAction: cell.model.pendingAction
+                        actionError: cell.model.actionError
+                        extra: cell.model.extra
+                        selectionMode: pane.selecting
+                        selected: pane.selection.revision >= 0 && pane.selection.contains(accountId, machineId)
+                        current: AppController.current.machineId === machineId
+                                 && AppController.current.accountId === accountId
+                        onActivated: (modifiers) => pane.activate(cell.index, accountId, machineId, modifiers)
+                        onSelectToggled: pane.selection.toggle(accountId, machineId)
+                        onMenuRequested: (x, y) => pane.openMenu(cardItem, x, y, accountId, machineId, name,
+                                                                 publicIp, cell.model.allowedActions)
+                        onIpCopied: (ip) => AppController.copy(ip, qsTr("IP"))
+                        onRetryRequested: AppController.retryAction(accountId, machineId)
+                    }
+                }
+            }
+
+            EmptyState {
+                anchors.fill: parent
+                visible: pane.filters.shownCount === 0 && AppController.machineCount > 0
+                illustration: "no-results"
+                illustrationWidth: 180
+                title: qsTr("No machines match")
+                text: qsTr("Nothing matches the search and filters you chose.")
+                AppButton {
+                    kind: "primary"
+                    text: qsTr("Clear filters")
+                    onClicked: {
+                        pane.filters.clear()
+                        pane.filters.account = ""
+                    }
+                }
+            }
+            EmptyState {
+                anchors.fill: parent
+                visible: AppController.machineCount === 0 && AppController.hasAccounts
+                illustration: "no-selection"
+                illustrationWidth: 180
+                title: AppController.refreshing ? qsTr("Loading machines…") : qsTr("No machines yet")
+                text: AppController.refreshing ? qsTr("Asking your clouds what is running.")
+                                               : qsTr("Your accounts have no machines. Create one to get started.")
+                AppButton {
+                    visible: !AppController.refreshing
+                    kind: "primary"
+                    iconName: "plus"
+                    text: qsTr("New machine")
+                    onClicked: pane.createRequested()
+                }
+            }
+        }
+
+        // Bulk actions for the selected machines.
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: pane.selecting ? Theme.headerHeight : 0
+            visible: Layout.preferredHeight > 0
+            color: Theme.surfaceRaised
+            Behavior on Layout.preferredHeight { NumberAnimation { duration: Theme.durationNormal; easing.type: Easing.OutCubic } }
+            Rectangle { width: parent.width; height: 1; color: Theme.border }
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: Theme.spacingS
+                anchors.rightMargin: Theme.spacingM
+                spacing: Theme.spacingXs
+                IconButton {
+                    iconName: "close"
+                    tip: qsTr("Clear selection")
+                    shortcutText: qsTr("Esc")
+                    onClicked: pane.selection.clear()
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("%n selected", "", pane.selection.count)
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                    font.weight: Font.DemiBold
+                    elide: Text.ElideRight
+                }
+                IconButton {
+                    iconName: "select"
+                    tip: qsTr("Select all shown")
+                    shortcutText: "Ctrl+A"
+                    onClicked: pane.selection.addAll(pane.filters.view)
+                }
+                Repeater {
+                    model: ["start", "shutdown", "reboot", "poweroff", "destroy"]
+                    delegate: IconButton {
+                        required property string modelData
+                        readonly property int allowing: pane.selection.revision >= 0
+                                                        ? pane.selection.countAllowing(modelData) : 0
+                        iconName: modelData
+                        tone: modelData === "destroy" ? Theme.danger : Theme.text
+                        enabled: allowing > 0
+                        tip: qsTr("%1 (%2 of the selected)").arg(Format.actionText(modelData)).arg(allowing)
+                        onClicked: pane.bulkRequested(modelData)
+                    }
+                }
+            }
+        }
+    }
+
+    MachineMenu {
+        id: machineMenu
+        onActionRequested: (action) => pane.requestAction(accountId, machineId, action)
+        onDetailsRequested: {
+            AppController.select(accountId, machineId)
+            pane.openDetails(accountId, machineId)
+        }
+        onSelectRequested: pane.selection.toggle(accountId, machineId)
+    }
+}

@@ -1,0 +1,335 @@
+// Runs the real CloudDeck window offscreen against the Demo cloud and writes PNGs of the screens
+// that matter (docs/screenshots/): first run, the machine list in three window shapes, details,
+// add account, the create wizard, the destroy confirmation, the offline banner and settings.
+//
+//   clouddeck_screenshots [--out DIR]      (default: the source tree's docs/screenshots)
+//
+// It always works in a private, temporary HOME/XDG environment, so it never reads or changes the
+// user's accounts. Exits non-zero when a screen cannot be reached or a picture looks empty.
+
+#include "accounteditor.h"
+#include "appcontroller.h"
+#include "appsettings.h"
+#include "machinecreator.h"
+#include "machinemodel.h"
+#include "platform.h"
+#include "providerregistry.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQmlProperty>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(CloudDeckPlugin)
+
+namespace {
+
+[[noreturn]] void fail(const QString &why)
+{
+    std::fprintf(stderr, "screenshots: %s\n", qPrintable(why));
+    std::exit(1);
+}
+
+// Before QApplication: a throw-away home, unless the test runner already made one.
+std::unique_ptr<QTemporaryDir> isolate()
+{
+    if (qEnvironmentVariableIsSet("CLOUDDECK_TEST_TMP"))
+        return nullptr;
+    auto dir = std::make_unique<QTemporaryDir>();
+    for (const char *name : {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"}) {
+        const QString path = dir->path() + QLatin1Char('/') + QString::fromLatin1(name).toLower();
+        QDir().mkpath(path);
+        qputenv(name, path.toLocal8Bit());
+    }
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS"); // the demo needs no keychain
+    return dir;
+}
+
+class Shooter
+{
+public:
+    Shooter(QQuickWindow *window, QString outDir)
+        : m_window(window)
+        , m_out(std::move(outDir))
+    { }
+
+    void resize(int width, int height, const QString &theme, const QString &density)
+    {
+        AppSettings::instance()->setTheme(theme);
+        AppSettings::instance()->setDensity(density);
+        m_window->resize(width, height);
+        settle();
+    }
+
+    void shot(const QString &name)
+    {
+        settle();
+        const QImage image = m_window->grabWindow();
+        if (image.isNull())
+            fail(QStringLiteral("%1: the window could not be grabbed").arg(name));
+        if (image.size() != m_window->size() * m_window->devicePixelRatio())
+            fail(QStringLiteral("%1: grabbed %2x%3")
+                     .arg(name)
+                     .arg(image.width())
+                     .arg(image.height()));
+        if (distinctColours(image) < 8)
+            fail(QStringLiteral("%1: the picture is (nearly) blank").arg(name));
+        const QString file = m_out + QLatin1Char('/') + name + QStringLiteral(".png");
+        if (!image.save(file))
+            fail(QStringLiteral("cannot write %1").arg(file));
+        std::printf("wrote %s (%dx%d)\n", qPrintable(file), image.width(), image.height());
+        ++m_count;
+    }
+
+    [[nodiscard]] int count() const { return m_count; }
+
+    /// Lets layout, bindings and the short UI animations finish.
+    static void settle(int ms = 450) { QTest::qWait(ms); }
+
+private:
+    static int distinctColours(const QImage &image)
+    {
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height() && colours.size() < 64; y += 7) {
+            for (int x = 0; x < image.width(); x += 13)
+                colours.insert(image.pixel(x, y));
+        }
+        return int(colours.size());
+    }
+
+    QQuickWindow *m_window;
+    QString m_out;
+    int m_count = 0;
+};
+
+template<typename F>
+void waitFor(const QString &what, F condition, int timeoutMs = 10000)
+{
+    if (!QTest::qWaitFor(condition, timeoutMs))
+        fail(QStringLiteral("timed out waiting for %1").arg(what));
+}
+
+// Popups keep their contents under the window's overlay, and items made by a Repeater are only
+// visual children: walk the visual tree, looking at each item's own QObject children too.
+template<typename T>
+T *findIn(QQuickItem *item, const QString &objectName)
+{
+    const auto objects = item->findChildren<T *>(objectName, Qt::FindDirectChildrenOnly);
+    if (!objects.isEmpty())
+        return objects.constFirst();
+    if (auto *self = qobject_cast<T *>(item);
+        self && (objectName.isEmpty() || item->objectName() == objectName))
+        return self;
+    const auto children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (T *found = findIn<T>(child, objectName))
+            return found;
+    }
+    return nullptr;
+}
+
+template<typename T>
+T *findAnywhere(QQuickWindow *window, const QString &objectName = {})
+{
+    return findIn<T>(window->contentItem(), objectName);
+}
+
+QObject *child(QQuickWindow *root, const char *objectName)
+{
+    QObject *object = findAnywhere<QObject>(root, QLatin1String(objectName));
+    if (!object)
+        fail(QStringLiteral("no object named %1").arg(QLatin1String(objectName)));
+    return object;
+}
+
+void call(QObject *object, const char *method, const QVariantList &args = {})
+{
+    bool ok = false;
+    switch (args.size()) {
+    case 0:
+        ok = QMetaObject::invokeMethod(object, method);
+        break;
+    case 1:
+        ok = QMetaObject::invokeMethod(object, method, Q_ARG(QVariant, args.at(0)));
+        break;
+    case 2:
+        ok = QMetaObject::invokeMethod(object, method, Q_ARG(QVariant, args.at(0)),
+                                       Q_ARG(QVariant, args.at(1)));
+        break;
+    default:
+        fail(QStringLiteral("too many arguments"));
+    }
+    if (!ok)
+        fail(QStringLiteral("cannot call %1").arg(QLatin1String(method)));
+}
+
+QObject *property(QObject *object, const char *name)
+{
+    QObject *value = QQmlProperty::read(object, QLatin1String(name)).value<QObject *>();
+    if (!value)
+        fail(QStringLiteral("no property %1").arg(QLatin1String(name)));
+    return value;
+}
+
+QString machineIdByName(const QString &name)
+{
+    const auto machines = AppController::instance()->machineModel()->machines();
+    for (const Machine &machine : machines) {
+        if (machine.name == name)
+            return machine.id;
+    }
+    fail(QStringLiteral("no machine %1").arg(name));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const auto home = isolate();
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    qputenv("CLOUDDECK_REDUCE_MOTION", "1"); // pictures of finished transitions, not halfway ones
+    if (qEnvironmentVariableIsEmpty("CLOUDDECK_DEMO_SPEED"))
+        qputenv("CLOUDDECK_DEMO_SPEED", "1");
+
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("clouddeck"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CLOUDDECK_VERSION_STRING));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    Platform::installTranslator();
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Folder for the PNGs."),
+                      QStringLiteral("dir"), QStringLiteral(SCREENSHOT_DIR)});
+    parser.process(app);
+    const QString out = parser.value(QStringLiteral("out"));
+    if (!QDir().mkpath(out))
+        fail(QStringLiteral("cannot create %1").arg(out));
+
+    AppController *controller = AppController::instance();
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/CloudDeck/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        fail(QStringLiteral("Main.qml did not load"));
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    Shooter shooter(window, out);
+
+    // First run.
+    shooter.resize(1920, 1080, QStringLiteral("light"), QStringLiteral("compact"));
+    shooter.shot(QStringLiteral("first-run"));
+    shooter.resize(800, 1280, QStringLiteral("light"), QStringLiteral("comfortable"));
+    shooter.shot(QStringLiteral("first-run-portrait"));
+
+    // "Try the demo", then something in flight and a machine selected.
+    controller->addDemoAccount();
+    waitFor(QStringLiteral("the demo fleet"), [&] {
+        return controller->machineModel()->rowCount() >= 12 && !controller->refreshing();
+    });
+    const QString accountId = controller->machineModel()->at(0).accountId;
+    controller->runAction(accountId, machineIdByName(QStringLiteral("worker-us-1")),
+                          QStringLiteral("reboot"));
+    controller->select(accountId, machineIdByName(QStringLiteral("postgres-primary")));
+
+    shooter.resize(1920, 1080, QStringLiteral("light"), QStringLiteral("compact"));
+    shooter.shot(QStringLiteral("machines-1920x1080-light"));
+    shooter.resize(1280, 800, QStringLiteral("dark"), QStringLiteral("comfortable"));
+    shooter.shot(QStringLiteral("machines-1280x800-dark"));
+    shooter.resize(800, 1280, QStringLiteral("light"), QStringLiteral("comfortable"));
+    shooter.shot(QStringLiteral("machines-800x1280-portrait"));
+    AppSettings::instance()->setViewMode(QStringLiteral("grid"));
+    shooter.resize(1920, 1080, QStringLiteral("dark"), QStringLiteral("compact"));
+    shooter.shot(QStringLiteral("machines-grid-1920x1080-dark"));
+    AppSettings::instance()->setViewMode(QStringLiteral("list"));
+
+    // Details as a page of their own on a portrait tablet.
+    controller->select(accountId, machineIdByName(QStringLiteral("web-frontend-1")));
+    shooter.resize(800, 1280, QStringLiteral("light"), QStringLiteral("comfortable"));
+    call(window, "showDetails", {accountId, machineIdByName(QStringLiteral("web-frontend-1"))});
+    shooter.shot(QStringLiteral("details-800x1280"));
+    shooter.resize(1280, 800, QStringLiteral("light"), QStringLiteral("compact"));
+    waitFor(QStringLiteral("the stack to pop"), [&] {
+        return QQmlProperty::read(property(window, "stack"), QStringLiteral("depth")).toInt() == 1;
+    });
+
+    // Add account: the picker, then a generated form whose Verify found a problem.
+    QObject *addSheet = property(window, "addAccountSheet");
+    call(addSheet, "openForNew", {QString()});
+    shooter.shot(QStringLiteral("add-account"));
+    auto *editor = findAnywhere<AccountEditor>(window);
+    if (!editor)
+        fail(QStringLiteral("no account editor"));
+    const QString provider = controller->registry()->contains(QStringLiteral("digitalocean"))
+                                 ? QStringLiteral("digitalocean")
+                                 : QStringLiteral("demo");
+    editor->setProviderId(provider);
+    Shooter::settle();
+    if (QObject *token = findAnywhere<QObject>(window, QStringLiteral("field_token"))) {
+        const QString value = QStringLiteral("dop_v1_4f1c2a8e9b7d6c5a4f3e2d1c0b9a8f7e");
+        QQmlProperty::write(token, QStringLiteral("text"), value);
+        editor->setField(QStringLiteral("token"), value);
+    }
+    // Nothing listens there: Verify reports the exact problem.
+    editor->setEndpoint(QStringLiteral("http://127.0.0.1:9"));
+    editor->verify();
+    waitFor(
+        QStringLiteral("verify"), [&] { return !editor->busy(); }, 30000);
+    shooter.shot(QStringLiteral("add-account-verify"));
+    call(addSheet, "close");
+
+    // The create wizard at the size step (prices) and at review.
+    call(window, "openCreate");
+    Shooter::settle();
+    auto *creator = findAnywhere<MachineCreator>(window);
+    if (!creator)
+        fail(QStringLiteral("no wizard"));
+    waitFor(QStringLiteral("the catalog"), [&] { return !creator->loading(); });
+    creator->setStep(1);
+    creator->setRegion(QStringLiteral("fra1"));
+    creator->setStep(2);
+    creator->setSize(QStringLiteral("std-2vcpu-4gb"));
+    shooter.shot(QStringLiteral("create-wizard"));
+    creator->setImage(QStringLiteral("ubuntu-24-04"));
+    creator->setKeys({QStringLiteral("k-laptop")});
+    creator->setName(QStringLiteral("web-frontend-3"));
+    creator->setTags(QStringLiteral("production, web"));
+    creator->setStep(6);
+    shooter.shot(QStringLiteral("create-wizard-review"));
+    call(property(window, "createSheet"), "close");
+
+    // Destroy: the name typed, the red button enabled.
+    call(window, "askDestroy", {accountId, machineIdByName(QStringLiteral("staging-app"))});
+    Shooter::settle();
+    QQmlProperty::write(child(window, "destroyConfirmField"), QStringLiteral("text"),
+                        QStringLiteral("staging-app"));
+    shooter.shot(QStringLiteral("destroy-confirmation"));
+    call(property(window, "destroyDialog"), "close");
+
+    // Settings.
+    call(property(window, "settingsSheet"), "open");
+    shooter.shot(QStringLiteral("settings"));
+    call(property(window, "settingsSheet"), "close");
+
+    // Offline: the demo cloud becomes unreachable; what was seen stays, with its age.
+    qputenv("CLOUDDECK_DEMO_OUTAGE", "1");
+    controller->refresh();
+    waitFor(QStringLiteral("offline"), [&] { return controller->offline(); });
+    QTest::qWait(5500); // let the age read "5 s ago" rather than "just now"
+    shooter.resize(1920, 1080, QStringLiteral("light"), QStringLiteral("compact"));
+    shooter.shot(QStringLiteral("offline-banner"));
+
+    std::printf("%d screenshots\n", shooter.count());
+    return 0;
+}
