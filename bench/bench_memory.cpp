@@ -58,10 +58,14 @@ private Q_SLOTS:
         filter.setSearchText(QStringLiteral("web"));
         QCOMPARE(filter.rowCount(), s_count);
         const qint64 withFilter = residentBytes() - before;
-        qInfo(
-            "RSS growth for %d machines: model %.1f MB, model + sorted filter %.1f MB (%lld bytes "
-            "per machine)",
-            s_count, model / 1048576.0, withFilter / 1048576.0, withFilter / s_count);
+        // QtTest runs this twice; the second run reuses the heap the first one freed, so only the
+        // first one says what a fresh process needs.
+        static int run = 0;
+        ++run;
+        qInfo("run %d%s: RSS growth for %d machines: model %.1f MB, model + sorted filter with a "
+              "search %.1f MB (%lld bytes per machine)",
+              run, run == 1 ? " (fresh heap)" : " (reused heap)", s_count, model / 1048576.0,
+              withFilter / 1048576.0, withFilter / s_count);
         QTest::setBenchmarkResult(qreal(withFilter), QTest::BytesAllocated);
         QCOMPARE(m_rig->model.rowCount(), s_count);
         // QtTest may run a benchmark function more than once: leave things as they were.
