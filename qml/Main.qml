@@ -271,5 +271,6 @@ ApplicationWindow {
     ConfirmDialog { id: confirmDialog }
     Toast { id: toast }
 
-    Component.onCompleted: AppController.refresh()
+    // The last-known picture from the cache first, then refreshes as they come due.
+    Component.onCompleted: AppController.start()
 }

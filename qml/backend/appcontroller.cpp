@@ -1,15 +1,18 @@
 #include "appcontroller.h"
 
+#include "accountmodel.h"
 #include "accountservice.h"
 #include "accountstore.h"
 #include "appsettings.h"
 #include "credentialstore.h"
 #include "currentmachine.h"
 #include "inventory.h"
+#include "inventorycache.h"
 #include "machineaction.h"
 #include "machinefilters.h"
 #include "machinemodel.h"
 #include "machineselection.h"
+#include "pollscheduler.h"
 #include "providerregistry.h"
 #include "traynotifier.h"
 
@@ -39,20 +42,6 @@ QVariantMap metadataMap(const ProviderMetadata &metadata)
             {QStringLiteral("fields"), fields}};
 }
 
-QString statusFor(const Error &error)
-{
-    switch (error.kind()) {
-    case Error::None:
-        return QStringLiteral("ok");
-    case Error::Network:
-    case Error::Timeout:
-        return QStringLiteral("offline");
-    case Error::CredentialsMissing:
-        return QStringLiteral("credentials");
-    default:
-        return QStringLiteral("error");
-    }
-}
 } // namespace
 
 AppController::AppController(QObject *parent)
@@ -61,39 +50,40 @@ AppController::AppController(QObject *parent)
     , m_accounts(new AccountStore(this))
     , m_credentials(new CredentialStore(this))
     , m_machines(new MachineModel(this))
+    , m_cache(new InventoryCache(this))
     , m_inventory(new Inventory(m_registry, m_accounts, m_credentials, m_machines, this))
+    , m_accountModel(new AccountModel(m_accounts, m_inventory, m_registry, this))
     , m_accountService(new AccountService(m_registry, m_accounts, m_credentials, this))
     , m_filters(new MachineFilters(m_machines, this))
     , m_selection(new MachineSelection(m_machines, this))
     , m_current(new CurrentMachine(m_machines, this))
     , m_now(QDateTime::currentDateTimeUtc())
 {
-    // Coalesce bursts (a refresh of 10,000 rows) into one recomputation on the next turn.
-    m_accountsUpdate.setSingleShot(true);
-    m_accountsUpdate.setInterval(0);
-    connect(&m_accountsUpdate, &QTimer::timeout, this, &AppController::updateAccounts);
+    m_inventory->setCache(m_cache);
 
-    connect(m_accounts, &AccountStore::accountAdded, this, &AppController::scheduleAccountsUpdate);
-    connect(m_accounts, &AccountStore::accountUpdated, this,
-            &AppController::scheduleAccountsUpdate);
-    connect(m_accounts, &AccountStore::accountRemoved, this,
-            &AppController::scheduleAccountsUpdate);
-    connect(m_inventory, &Inventory::refreshStarted, this, &AppController::scheduleAccountsUpdate);
-    connect(m_inventory, &Inventory::refreshFinished, this, &AppController::scheduleAccountsUpdate);
+    // Coalesce bursts (every account finishing a refresh) into one recomputation.
+    m_statusUpdate.setSingleShot(true);
+    m_statusUpdate.setInterval(0);
+    connect(&m_statusUpdate, &QTimer::timeout, this, &AppController::updateStatus);
+    connect(m_inventory, &Inventory::accountStatusChanged, this,
+            &AppController::scheduleStatusUpdate);
+    connect(m_inventory, &Inventory::refreshFinished, this, &AppController::scheduleStatusUpdate);
     connect(m_inventory, &Inventory::refreshingChanged, this, &AppController::refreshingChanged);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
-        connect(m_machines, signal, this, [this] {
-            scheduleAccountsUpdate();
-            Q_EMIT machineCountChanged();
-        });
-    }
+    connect(m_inventory, &Inventory::cacheNoticeChanged, this, &AppController::cacheNoticeChanged);
+    connect(m_accountModel, &AccountModel::countChanged, this, [this] {
+        scheduleStatusUpdate();
+        Q_EMIT accountsChanged();
+    });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_machines, signal, this, &AppController::machineCountChanged);
     connect(m_inventory, &Inventory::actionFinished, this,
             [this](const QString &accountId, const QString &machineId, MachineAction::Action action,
                    const Error &error) {
+                if (!error.isError())
+                    return;
                 const int row = m_machines->rowOf(accountId, machineId);
                 const QString name = row >= 0 ? m_machines->at(row).name : machineId;
-                if (error.isError())
-                    Q_EMIT notice(tr("%1 on %2 failed").arg(MachineAction::text(action), name));
+                Q_EMIT notice(tr("%1 on %2 failed").arg(MachineAction::text(action), name));
             });
 
     // "Updated 12 s ago" and the offline banner's age move on by themselves.
@@ -104,22 +94,21 @@ AppController::AppController(QObject *parent)
     });
     m_clock.start();
 
-    AppSettings *prefs = AppSettings::instance();
-    auto applyIntervals = [this, prefs] {
-        m_idlePoll.setInterval(prefs->refreshIntervalSeconds() * 1000);
-        m_fastPoll.setInterval(prefs->fastRefreshIntervalSeconds() * 1000);
-    };
     applyIntervals();
-    connect(prefs, &AppSettings::refreshIntervalSecondsChanged, this, applyIntervals);
-    connect(prefs, &AppSettings::fastRefreshIntervalSecondsChanged, this, applyIntervals);
-    connect(&m_idlePoll, &QTimer::timeout, this, &AppController::refresh);
-    connect(&m_fastPoll, &QTimer::timeout, this, &AppController::pollTransitions);
-    m_idlePoll.start();
-    m_fastPoll.start();
+    connect(AppSettings::instance(), &AppSettings::refreshIntervalSecondsChanged, this,
+            &AppController::applyIntervals);
+    connect(AppSettings::instance(), &AppSettings::fastRefreshIntervalSecondsChanged, this,
+            &AppController::applyIntervals);
+    // No polling while a tablet app is in the background.
+    connect(qGuiApp, &QGuiApplication::applicationStateChanged, this,
+            [this](Qt::ApplicationState state) {
+                m_inventory->setSuspended(state == Qt::ApplicationSuspended
+                                          || state == Qt::ApplicationHidden);
+            });
 
     m_tray = new TrayNotifier(m_machines, this);
     connect(m_tray, &TrayNotifier::activated, this, &AppController::showWindowRequested);
-    updateAccounts();
+    updateStatus();
 }
 
 AppController::~AppController() = default;
@@ -140,6 +129,29 @@ AppController *AppController::create(QQmlEngine *, QJSEngine *)
 QAbstractItemModel *AppController::machines() const
 {
     return m_machines;
+}
+
+QAbstractItemModel *AppController::accounts() const
+{
+    return m_accountModel;
+}
+
+int AppController::accountCount() const
+{
+    return m_accountModel->rowCount();
+}
+
+QString AppController::cacheNotice() const
+{
+    return m_inventory->cacheNotice();
+}
+
+void AppController::applyIntervals()
+{
+    PollScheduler::Intervals intervals = m_inventory->scheduler()->intervals();
+    intervals.idleMs = AppSettings::instance()->refreshIntervalSeconds() * 1000;
+    intervals.fastMs = AppSettings::instance()->fastRefreshIntervalSeconds() * 1000;
+    m_inventory->scheduler()->setIntervals(intervals);
 }
 
 AppSettings *AppController::settings() const
@@ -172,64 +184,43 @@ int AppController::machineCount() const
     return m_machines->rowCount();
 }
 
-void AppController::scheduleAccountsUpdate()
+void AppController::scheduleStatusUpdate()
 {
-    m_accountsUpdate.start();
+    m_statusUpdate.start();
 }
 
-void AppController::updateAccounts()
+// Offline: every account failed to reach its cloud (the demo cloud too, when it simulates an
+// outage). The data shown then is as old as the oldest of their last good refreshes.
+void AppController::updateStatus()
 {
-    QVariantList list;
     QDateTime newest;
-    QDateTime oldestOffline;
-    int networked = 0;
+    QDateTime oldestUnreachable;
     int unreachable = 0;
     const auto accounts = m_accounts->accounts();
     for (const Account &account : accounts) {
-        const ProviderMetadata metadata = m_registry->metadata(account.providerId);
         const Error error = m_inventory->lastError(account.id);
         const QDateTime success = m_inventory->lastSuccess(account.id);
-        QString status = statusFor(error);
-        if (m_inventory->isRefreshing(account.id))
-            status = QStringLiteral("refreshing");
-        if (!metadata.isValid())
-            status = QStringLiteral("error");
         if (success.isValid() && (!newest.isValid() || success > newest))
             newest = success;
-        {
-            // The demo cloud counts too: it can simulate an outage (CLOUDDECK_DEMO_OUTAGE).
-            ++networked;
-            if (error.kind() == Error::Network || error.kind() == Error::Timeout) {
-                ++unreachable;
-                if (!oldestOffline.isValid() || (success.isValid() && success < oldestOffline))
-                    oldestOffline = success;
-            }
+        if (error.kind() == Error::Network || error.kind() == Error::Timeout) {
+            ++unreachable;
+            if (success.isValid() && (!oldestUnreachable.isValid() || success < oldestUnreachable))
+                oldestUnreachable = success;
         }
-        list.append(QVariantMap {
-            {QStringLiteral("id"), account.id},
-            {QStringLiteral("name"), account.name},
-            {QStringLiteral("providerId"), account.providerId},
-            {QStringLiteral("providerName"),
-             metadata.isValid() ? metadata.name : account.providerId},
-            {QStringLiteral("mark"), metadata.mark},
-            {QStringLiteral("demo"), metadata.demo},
-            {QStringLiteral("machineCount"), m_machines->machines(account.id).size()},
-            {QStringLiteral("status"), status},
-            {QStringLiteral("message"),
-             metadata.isValid()
-                 ? error.message()
-                 : tr("The provider plugin \"%1\" is not installed.").arg(account.providerId)},
-            {QStringLiteral("lastSuccess"), success},
-            {QStringLiteral("endpoint"), account.endpoint.toString()},
-            {QStringLiteral("settings"), account.settings},
-        });
     }
-    m_accountList = list;
+    const bool offline = !accounts.isEmpty() && unreachable == accounts.size();
+    if (offline == m_offline && newest == m_lastUpdated && oldestUnreachable == m_offlineDataTime)
+        return;
+    m_offline = offline;
     m_lastUpdated = newest;
-    // Offline: every account failed to reach its cloud.
-    m_offline = networked > 0 && unreachable == networked;
-    m_offlineDataTime = oldestOffline;
-    Q_EMIT accountsChanged();
+    m_offlineDataTime = oldestUnreachable;
+    Q_EMIT statusChanged();
+}
+
+void AppController::start()
+{
+    m_inventory->loadFromCache();
+    m_inventory->startPolling();
 }
 
 void AppController::refresh()
@@ -240,19 +231,6 @@ void AppController::refresh()
 void AppController::refreshAccount(const QString &accountId)
 {
     m_inventory->refresh(accountId);
-}
-
-// Accounts with a machine in transition are polled fast until it settles.
-void AppController::pollTransitions()
-{
-    QSet<QString> accounts;
-    const int rows = m_machines->rowCount();
-    for (int row = 0; row < rows; ++row) {
-        if (MachineState::isTransition(m_machines->at(row).state))
-            accounts.insert(m_machines->at(row).accountId);
-    }
-    for (const QString &accountId : std::as_const(accounts))
-        m_inventory->refresh(accountId);
 }
 
 void AppController::select(const QString &accountId, const QString &machineId)
@@ -350,11 +328,15 @@ bool AppController::openSsh(const QString &accountId, const QString &machineId)
 
 QVariantMap AppController::account(const QString &accountId) const
 {
-    for (const QVariant &item : m_accountList) {
-        if (item.toMap().value(QStringLiteral("id")).toString() == accountId)
-            return item.toMap();
+    const int row = m_accountModel->indexOf(accountId);
+    if (row < 0)
+        return {};
+    QVariantMap result = m_accountModel->get(row);
+    if (const auto account = m_accounts->account(accountId)) {
+        result.insert(QStringLiteral("endpoint"), account->endpoint.toString());
+        result.insert(QStringLiteral("settings"), account->settings); // never secrets
     }
-    return {};
+    return result;
 }
 
 QVariantMap AppController::machine(const QString &accountId, const QString &machineId) const
@@ -409,7 +391,8 @@ void AppController::removeAccount(const QString &accountId)
 
 void AppController::clearCache()
 {
-    Q_EMIT notice(tr("Cache cleared; refreshing"));
+    m_cache->removeAccountsExcept({});
+    Q_EMIT notice(tr("Offline cache cleared; refreshing"));
     refresh();
 }
 

@@ -7,12 +7,14 @@
 #include <QTimer>
 #include <QVariantList>
 
+class AccountModel;
 class AccountService;
 class AccountStore;
 class AppSettings;
 class CredentialStore;
 class CurrentMachine;
 class Inventory;
+class InventoryCache;
 class MachineFilters;
 class MachineModel;
 class MachineSelection;
@@ -43,14 +45,15 @@ class AppController : public QObject
     Q_PROPERTY(CurrentMachine *current READ current CONSTANT)
     Q_PROPERTY(AppSettings *settings READ settings CONSTANT)
     Q_PROPERTY(QVariantList providers READ providers NOTIFY providersChanged)
-    Q_PROPERTY(QVariantList accounts READ accounts NOTIFY accountsChanged)
+    Q_PROPERTY(QAbstractItemModel *accounts READ accounts CONSTANT)
     Q_PROPERTY(bool hasAccounts READ hasAccounts NOTIFY accountsChanged)
     Q_PROPERTY(bool refreshing READ refreshing NOTIFY refreshingChanged)
     Q_PROPERTY(int machineCount READ machineCount NOTIFY machineCountChanged)
     Q_PROPERTY(int accountCount READ accountCount NOTIFY accountsChanged)
-    Q_PROPERTY(QDateTime lastUpdated READ lastUpdated NOTIFY accountsChanged)
-    Q_PROPERTY(bool offline READ offline NOTIFY accountsChanged)
-    Q_PROPERTY(QDateTime offlineDataTime READ offlineDataTime NOTIFY accountsChanged)
+    Q_PROPERTY(QDateTime lastUpdated READ lastUpdated NOTIFY statusChanged)
+    Q_PROPERTY(bool offline READ offline NOTIFY statusChanged)
+    Q_PROPERTY(QDateTime offlineDataTime READ offlineDataTime NOTIFY statusChanged)
+    Q_PROPERTY(QString cacheNotice READ cacheNotice NOTIFY cacheNoticeChanged)
     Q_PROPERTY(QDateTime now READ now NOTIFY nowChanged)
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
 public:
@@ -71,17 +74,21 @@ public:
     [[nodiscard]] Inventory *inventory() const { return m_inventory; }
 
     [[nodiscard]] QVariantList providers() const;
-    [[nodiscard]] QVariantList accounts() const { return m_accountList; }
-    [[nodiscard]] bool hasAccounts() const { return !m_accountList.isEmpty(); }
+    [[nodiscard]] QAbstractItemModel *accounts() const;
+    [[nodiscard]] bool hasAccounts() const { return accountCount() > 0; }
     [[nodiscard]] bool refreshing() const;
     [[nodiscard]] int machineCount() const;
-    [[nodiscard]] int accountCount() const { return int(m_accountList.size()); }
+    [[nodiscard]] int accountCount() const;
     [[nodiscard]] QDateTime lastUpdated() const { return m_lastUpdated; }
     [[nodiscard]] bool offline() const { return m_offline; }
     [[nodiscard]] QDateTime offlineDataTime() const { return m_offlineDataTime; }
     [[nodiscard]] QDateTime now() const { return m_now; }
+    [[nodiscard]] QString cacheNotice() const;
     [[nodiscard]] static QString qtVersion();
 
+    /// Paints from the offline cache, then refreshes every account when due (from now on).
+    Q_INVOKABLE void start();
+    /// Refreshes every account now (F5, pull to refresh).
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void refreshAccount(const QString &accountId);
     Q_INVOKABLE void select(const QString &accountId, const QString &machineId);
@@ -118,6 +125,8 @@ public:
 Q_SIGNALS:
     void providersChanged();
     void accountsChanged();
+    void statusChanged();
+    void cacheNoticeChanged();
     void refreshingChanged();
     void machineCountChanged();
     void nowChanged();
@@ -130,9 +139,9 @@ Q_SIGNALS:
 
 private:
     explicit AppController(QObject *parent = nullptr);
-    void scheduleAccountsUpdate();
-    void updateAccounts();
-    void pollTransitions();
+    void scheduleStatusUpdate();
+    void updateStatus();
+    void applyIntervals();
     friend class MachineCreator;
     void noteCreated(const QString &accountId, const QString &machineId);
 
@@ -140,21 +149,20 @@ private:
     AccountStore *m_accounts;
     CredentialStore *m_credentials;
     MachineModel *m_machines;
+    InventoryCache *m_cache;
     Inventory *m_inventory;
+    AccountModel *m_accountModel;
     AccountService *m_accountService;
     MachineFilters *m_filters;
     MachineSelection *m_selection;
     CurrentMachine *m_current;
     TrayNotifier *m_tray = nullptr;
 
-    QVariantList m_accountList;
     QHash<QString, QString> m_lastAction; ///< key -> last action id, for Retry
     QDateTime m_lastUpdated;
     bool m_offline = false;
     QDateTime m_offlineDataTime;
     QDateTime m_now;
     QTimer m_clock;
-    QTimer m_idlePoll;
-    QTimer m_fastPoll;
-    QTimer m_accountsUpdate;
+    QTimer m_statusUpdate;
 };

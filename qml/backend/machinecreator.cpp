@@ -5,6 +5,7 @@
 #include "format.h"
 #include "inventory.h"
 #include "machinemodel.h"
+#include "pollscheduler.h"
 #include "provider.h"
 #include "providerregistry.h"
 
@@ -82,57 +83,27 @@ void MachineCreator::reloadCatalog()
     if (m_accountId.isEmpty())
         return;
 
-    // Each list arrives on its own; an operation the provider does not offer is an empty list.
-    // The wizard may be closed before the provider answers: every callback checks `self`.
+    // Each list arrives on its own, from the provider or, when it cannot be reached, from the
+    // offline cache (Inventory::fetch*); a list the provider does not offer is empty. The wizard
+    // may be closed before the answers come: every callback checks `self`.
     QPointer<MachineCreator> self(this);
-    auto arrived = [this, self, generation](const Error &error) {
-        if (!self || generation != m_generation)
-            return false;
-        if (error.isError() && error.kind() != Error::Unsupported && m_catalogError.isEmpty())
-            m_catalogError = error.message();
-        --m_pending;
-        loaded();
-        return !error.isError();
-    };
-    m_app->inventory()->withProvider(
-        m_accountId, [this, self, generation, arrived](Result<Provider *> provider) {
+    auto store = [this, self, generation](auto *target) {
+        return [this, self, generation, target](auto result) {
             if (!self || generation != m_generation)
                 return;
-            if (!provider.ok()) {
-                m_pending = 1;
-                arrived(provider.error());
-                return;
-            }
-            Provider *p = provider.value();
-            p->listRegions([this, self, arrived](Result<QList<Region>> result) {
-                if (!self)
-                    return;
-                if (arrived(result.error()))
-                    m_regions = result.value();
-                Q_EMIT catalogChanged();
-            });
-            p->listSizes([this, self, arrived](Result<QList<Size>> result) {
-                if (!self)
-                    return;
-                if (arrived(result.error()))
-                    m_sizes = result.value();
-                Q_EMIT sizesChanged();
-            });
-            p->listImages([this, self, arrived](Result<QList<Image>> result) {
-                if (!self)
-                    return;
-                if (arrived(result.error()))
-                    m_images = result.value();
-                Q_EMIT catalogChanged();
-            });
-            p->listSshKeys([this, self, arrived](Result<QList<SshKey>> result) {
-                if (!self)
-                    return;
-                if (arrived(result.error()))
-                    m_sshKeys = result.value();
-                Q_EMIT catalogChanged();
-            });
-        });
+            if (result.ok())
+                *target = result.takeValue();
+            else if (result.error().kind() != Error::Unsupported && m_catalogError.isEmpty())
+                m_catalogError = result.error().message();
+            --m_pending;
+            loaded();
+        };
+    };
+    Inventory *inventory = m_app->inventory();
+    inventory->fetchRegions(m_accountId, store(&m_regions));
+    inventory->fetchSizes(m_accountId, store(&m_sizes));
+    inventory->fetchImages(m_accountId, store(&m_images));
+    inventory->fetchSshKeys(m_accountId, store(&m_sshKeys));
 }
 
 void MachineCreator::loaded()
@@ -445,6 +416,8 @@ void MachineCreator::create()
                     machine.accountId = accountId;
                     machine.lastSeen = QDateTime::currentDateTimeUtc();
                     app->machineModel()->upsert(machine);
+                    // Follow it closely until it runs.
+                    app->inventory()->scheduler()->actionStarted(accountId);
                     app->noteCreated(accountId, machine.id);
                     if (!self)
                         return;

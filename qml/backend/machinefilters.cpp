@@ -1,10 +1,9 @@
 #include "machinefilters.h"
 
+#include "machinefiltermodel.h"
 #include "machinemodel.h"
-#include "machineviewmodel.h"
 
 #include <QMap>
-#include <QSet>
 
 namespace {
 QString stateGroup(MachineState::State state)
@@ -16,44 +15,58 @@ QString stateGroup(MachineState::State state)
     return MachineState::id(state);
 }
 
+QStringList statesOf(const QString &group)
+{
+    if (group == QLatin1String("transition")) {
+        return {MachineState::id(MachineState::Starting), MachineState::id(MachineState::Stopping),
+                MachineState::id(MachineState::Rebooting), MachineState::id(MachineState::Pending)};
+    }
+    if (group == QLatin1String("unknown"))
+        return {MachineState::id(MachineState::Unknown),
+                MachineState::id(MachineState::Terminated)};
+    return {group};
+}
+
 QStringList toggled(QStringList list, const QString &value)
 {
     if (!list.removeOne(value))
         list.append(value);
     return list;
 }
+
+const QList<std::pair<QString, MachineFilterModel::SortKey>> &sortKeyNames()
+{
+    static const QList<std::pair<QString, MachineFilterModel::SortKey>> s_names = {
+        {QStringLiteral("name"), MachineFilterModel::SortByName},
+        {QStringLiteral("state"), MachineFilterModel::SortByState},
+        {QStringLiteral("provider"), MachineFilterModel::SortByProvider},
+        {QStringLiteral("region"), MachineFilterModel::SortByRegion},
+        {QStringLiteral("cost"), MachineFilterModel::SortByCost},
+        {QStringLiteral("created"), MachineFilterModel::SortByCreated}};
+    return s_names;
+}
 } // namespace
 
 MachineFilters::MachineFilters(MachineModel *machines, QObject *parent)
     : QObject(parent)
     , m_machines(machines)
-    , m_view(new MachineViewModel(this))
+    , m_view(new MachineFilterModel(this))
 {
-    m_view->setSourceModel(machines);
+    m_view->setMachineModel(machines);
 
     // One recomputation per burst of changes (a refresh of thousands of rows), not one per row.
     m_facetsUpdate.setSingleShot(true);
     m_facetsUpdate.setInterval(30);
     connect(&m_facetsUpdate, &QTimer::timeout, this, &MachineFilters::updateFacets);
-    m_totalsUpdate.setSingleShot(true);
-    m_totalsUpdate.setInterval(30);
-    connect(&m_totalsUpdate, &QTimer::timeout, this, &MachineFilters::updateTotals);
-
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_machines, signal, &m_facetsUpdate, qOverload<>(&QTimer::start));
-        connect(m_view, signal, &m_totalsUpdate, qOverload<>(&QTimer::start));
-    }
     connect(m_machines, &QAbstractItemModel::modelReset, &m_facetsUpdate,
-            qOverload<>(&QTimer::start));
-    connect(m_view, &QAbstractItemModel::modelReset, &m_totalsUpdate, qOverload<>(&QTimer::start));
-    connect(m_view, &QAbstractItemModel::layoutChanged, &m_totalsUpdate,
             qOverload<>(&QTimer::start));
     connect(m_machines, &QAbstractItemModel::dataChanged, &m_facetsUpdate,
             qOverload<>(&QTimer::start));
-    connect(m_view, &QAbstractItemModel::dataChanged, &m_totalsUpdate, qOverload<>(&QTimer::start));
-    connect(this, &MachineFilters::filtersChanged, &m_totalsUpdate, qOverload<>(&QTimer::start));
+    connect(m_view, &MachineFilterModel::summaryChanged, this, &MachineFilters::totalsChanged);
+    connect(m_view, &MachineFilterModel::countChanged, this, &MachineFilters::totalsChanged);
     updateFacets();
-    updateTotals();
 }
 
 QAbstractItemModel *MachineFilters::view() const
@@ -74,14 +87,9 @@ void MachineFilters::setSearchText(const QString &text)
     Q_EMIT filtersChanged();
 }
 
-QStringList MachineFilters::states() const
-{
-    return m_view->states();
-}
-
 QStringList MachineFilters::providers() const
 {
-    return m_view->providers();
+    return m_view->providerIds();
 }
 
 QStringList MachineFilters::tags() const
@@ -91,48 +99,54 @@ QStringList MachineFilters::tags() const
 
 QString MachineFilters::account() const
 {
-    return m_view->accounts().value(0);
+    return m_view->accountIds().value(0);
 }
 
 void MachineFilters::setAccount(const QString &accountId)
 {
     if (accountId == account())
         return;
-    m_view->setAccounts(accountId.isEmpty() ? QStringList() : QStringList {accountId});
+    m_view->setAccountIds(accountId.isEmpty() ? QStringList() : QStringList {accountId});
     Q_EMIT filtersChanged();
     updateFacets();
 }
 
 QString MachineFilters::sortKey() const
 {
-    return m_view->sortKey();
+    for (const auto &[name, key] : sortKeyNames()) {
+        if (key == m_view->sortKey())
+            return name;
+    }
+    return QStringLiteral("name");
 }
 
 void MachineFilters::setSortKey(const QString &key)
 {
-    if (key == sortKey())
-        return;
-    m_view->setSort(key, sortDescending());
-    Q_EMIT filtersChanged();
+    for (const auto &[name, value] : sortKeyNames()) {
+        if (name == key && value != m_view->sortKey()) {
+            m_view->setSortKey(value);
+            Q_EMIT filtersChanged();
+        }
+    }
 }
 
 bool MachineFilters::sortDescending() const
 {
-    return m_view->sortDescending();
+    return m_view->sortOrder() == Qt::DescendingOrder;
 }
 
 void MachineFilters::setSortDescending(bool descending)
 {
     if (descending == sortDescending())
         return;
-    m_view->setSort(sortKey(), descending);
+    m_view->setSortOrder(descending ? Qt::DescendingOrder : Qt::AscendingOrder);
     Q_EMIT filtersChanged();
 }
 
 bool MachineFilters::active() const
 {
-    return !m_view->searchText().isEmpty() || !m_view->states().isEmpty()
-           || !m_view->providers().isEmpty() || !m_view->tags().isEmpty();
+    return !m_view->searchText().isEmpty() || !m_stateGroups.isEmpty()
+           || !m_view->providerIds().isEmpty() || !m_view->tags().isEmpty();
 }
 
 QVariantList MachineFilters::sortKeys() const
@@ -150,14 +164,18 @@ QVariantList MachineFilters::sortKeys() const
 
 void MachineFilters::toggleState(const QString &stateGroup)
 {
-    m_view->setStates(toggled(m_view->states(), stateGroup));
+    m_stateGroups = toggled(m_stateGroups, stateGroup);
+    QStringList states;
+    for (const QString &group : std::as_const(m_stateGroups))
+        states += statesOf(group);
+    m_view->setStates(states);
     Q_EMIT filtersChanged();
     updateFacets();
 }
 
 void MachineFilters::toggleProvider(const QString &providerId)
 {
-    m_view->setProviders(toggled(m_view->providers(), providerId));
+    m_view->setProviderIds(toggled(m_view->providerIds(), providerId));
     Q_EMIT filtersChanged();
     updateFacets();
 }
@@ -173,9 +191,10 @@ void MachineFilters::clear()
 {
     if (!active())
         return;
+    m_stateGroups.clear();
     m_view->setSearchText({});
     m_view->setStates({});
-    m_view->setProviders({});
+    m_view->setProviderIds({});
     m_view->setTags({});
     Q_EMIT filtersChanged();
     updateFacets();
@@ -191,7 +210,17 @@ int MachineFilters::rowOf(const QString &accountId, const QString &machineId) co
 
 int MachineFilters::shownCount() const
 {
-    return m_view->rowCount();
+    return m_view->count();
+}
+
+int MachineFilters::shownAccounts() const
+{
+    return int(m_view->accountCounts().size());
+}
+
+double MachineFilters::shownMonthly() const
+{
+    return m_view->totalMonthlyCost();
 }
 
 // Counts within the account chosen in the sidebar; a checked chip stays even at zero.
@@ -220,7 +249,7 @@ void MachineFilters::updateFacets()
         {QStringLiteral("stopped"), tr("Stopped")}, {QStringLiteral("suspended"), tr("Suspended")},
         {QStringLiteral("error"), tr("Error")},     {QStringLiteral("unknown"), tr("Other")}};
     for (const auto &[id, text] : order) {
-        if (states.value(id) == 0 && !m_view->states().contains(id))
+        if (states.value(id) == 0 && !m_stateGroups.contains(id))
             continue;
         stateFacets.append(
             QVariantMap {{QStringLiteral("id"), id},
@@ -228,7 +257,7 @@ void MachineFilters::updateFacets()
                          {QStringLiteral("stateId"),
                           id == QLatin1String("transition") ? QStringLiteral("starting") : id},
                          {QStringLiteral("count"), states.value(id)},
-                         {QStringLiteral("checked"), m_view->states().contains(id)}});
+                         {QStringLiteral("checked"), m_stateGroups.contains(id)}});
     }
 
     QVariantList providerFacets;
@@ -236,7 +265,7 @@ void MachineFilters::updateFacets()
         providerFacets.append(
             QVariantMap {{QStringLiteral("id"), it.key()},
                          {QStringLiteral("count"), it.value()},
-                         {QStringLiteral("checked"), m_view->providers().contains(it.key())}});
+                         {QStringLiteral("checked"), m_view->providerIds().contains(it.key())}});
     }
 
     QList<std::pair<QString, int>> sortedTags;
@@ -262,20 +291,4 @@ void MachineFilters::updateFacets()
     m_providerFacets = providerFacets;
     m_tagFacets = tagFacets;
     Q_EMIT facetsChanged();
-}
-
-void MachineFilters::updateTotals()
-{
-    double total = 0;
-    QSet<QString> accounts;
-    const int rows = m_view->rowCount();
-    for (int row = 0; row < rows; ++row) {
-        const Machine &machine = m_machines->at(m_view->mapToSource(m_view->index(row, 0)).row());
-        accounts.insert(machine.accountId);
-        if (machine.pricePerMonth && machine.state != MachineState::Terminated)
-            total += *machine.pricePerMonth;
-    }
-    m_shownMonthly = total;
-    m_shownAccounts = int(accounts.size());
-    Q_EMIT totalsChanged();
 }

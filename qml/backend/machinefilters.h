@@ -5,15 +5,15 @@
 #include <QTimer>
 #include <QVariantList>
 
+class MachineFilterModel;
 class MachineModel;
-class MachineViewModel;
 class QAbstractItemModel;
 
 /**
- * @brief The header's search, filter chips and sort, the list they produce, and the facts the
- * header shows about it (facets with counts, how many machines are shown and what they cost).
- *
- * Facets and totals are recomputed once per burst of model changes, not per row.
+ * @brief The header's search, filter chips and sort over core's MachineFilterModel, in the terms
+ * the chips use: state groups ("transition" is starting, stopping, rebooting and pending), sort
+ * keys by name. Adds the facets the chips show (counts within the account chosen in the
+ * sidebar, recomputed once per burst of model changes, not per row).
  */
 class MachineFilters : public QObject
 {
@@ -43,7 +43,7 @@ public:
     [[nodiscard]] QAbstractItemModel *view() const;
     [[nodiscard]] QString searchText() const;
     void setSearchText(const QString &text);
-    [[nodiscard]] QStringList states() const;
+    [[nodiscard]] QStringList states() const { return m_stateGroups; }
     [[nodiscard]] QStringList providers() const;
     [[nodiscard]] QStringList tags() const;
     [[nodiscard]] QString account() const;
@@ -58,8 +58,8 @@ public:
     [[nodiscard]] QVariantList tagFacets() const { return m_tagFacets; }
     [[nodiscard]] QVariantList sortKeys() const;
     [[nodiscard]] int shownCount() const;
-    [[nodiscard]] int shownAccounts() const { return m_shownAccounts; }
-    [[nodiscard]] double shownMonthly() const { return m_shownMonthly; }
+    [[nodiscard]] int shownAccounts() const;
+    [[nodiscard]] double shownMonthly() const;
 
     Q_INVOKABLE void toggleState(const QString &stateGroup);
     Q_INVOKABLE void toggleProvider(const QString &providerId);
@@ -76,15 +76,12 @@ Q_SIGNALS:
 
 private:
     void updateFacets();
-    void updateTotals();
 
     MachineModel *m_machines;
-    MachineViewModel *m_view;
+    MachineFilterModel *m_view;
+    QStringList m_stateGroups;
     QVariantList m_stateFacets;
     QVariantList m_providerFacets;
     QVariantList m_tagFacets;
-    int m_shownAccounts = 0;
-    double m_shownMonthly = 0;
     QTimer m_facetsUpdate;
-    QTimer m_totalsUpdate;
 };

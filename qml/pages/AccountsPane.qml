@@ -21,40 +21,45 @@ Rectangle {
 
     component StatusLine: RowLayout {
         id: status
-        required property var account
-        readonly property string kind: account.status
+        property string statusId: "unknown"
+        property int machineCount: 0
+        property var lastRefresh
+        readonly property bool hasRefreshed: lastRefresh !== undefined && lastRefresh.getTime() > 0
         spacing: 6
         StateGlyph {
             Layout.preferredWidth: 10
             Layout.preferredHeight: 10
-            stateId: status.kind === "ok" ? "running"
-                     : status.kind === "refreshing" ? "starting"
-                     : status.kind === "offline" ? "suspended"
-                     : status.kind === "credentials" ? "unknown" : "error"
+            stateId: status.statusId === "ok" ? "running"
+                     : status.statusId === "refreshing" ? "starting"
+                     : status.statusId === "offline" ? "suspended"
+                     : status.statusId === "error" ? "error" : "unknown"
         }
         Label {
             Layout.fillWidth: true
             text: {
-                switch (status.kind) {
+                switch (status.statusId) {
                 case "ok":
-                    return qsTr("%n machine(s)", "", status.account.machineCount) + " · "
-                           + Format.age(status.account.lastSuccess, AppController.now)
+                    return qsTr("%n machine(s)", "", status.machineCount) + " · "
+                           + Format.age(status.lastRefresh, AppController.now)
                 case "refreshing":
                     return qsTr("Refreshing…")
                 case "offline":
-                    return status.account.lastSuccess.getTime() > 0
-                           ? qsTr("Offline · data from %1").arg(Format.time(status.account.lastSuccess))
-                           : qsTr("Offline")
-                case "credentials":
+                    return status.hasRefreshed ? qsTr("Offline · data from %1").arg(Format.time(status.lastRefresh))
+                                               : qsTr("Offline")
+                case "credentialsMissing":
                     return qsTr("Credentials missing")
+                case "error":
+                    return qsTr("Refresh failed")
                 default:
-                    return qsTr("Error")
+                    return status.hasRefreshed ? qsTr("%n machine(s)", "", status.machineCount) : qsTr("Not refreshed yet")
                 }
             }
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             elide: Text.ElideRight
-            color: status.kind === "error" ? Theme.danger
-                   : status.kind === "offline" || status.kind === "credentials" ? Theme.warning
-                                                                                 : Theme.textSecondary
+            color: status.statusId === "error" ? Theme.danger
+                   : status.statusId === "offline" || status.statusId === "credentialsMissing" ? Theme.warning
+                                                                                              : Theme.textSecondary
             font.pixelSize: Theme.fontCaption
         }
     }
@@ -140,16 +145,24 @@ Rectangle {
 
             delegate: ItemDelegate {
                 id: item
-                required property var modelData
-                readonly property var account: modelData
-                readonly property bool failing: account.status === "error" || account.status === "offline"
-                                                || account.status === "credentials"
+                required property string accountId
+                required property string name
+                required property string providerId
+                required property string providerName
+                required property string providerMark
+                required property bool isDemo
+                required property int machineCount
+                required property string statusId
+                required property var lastRefresh
+                required property string errorMessage
+                readonly property bool failing: statusId === "error" || statusId === "offline"
+                                                || statusId === "credentialsMissing"
                 width: accounts.width
                 height: column.implicitHeight + 2 * Theme.spacingS + 4
-                highlighted: AppController.filters.account === account.id
-                Accessible.name: qsTr("%1, %2, %3").arg(account.name).arg(account.providerName).arg(account.status)
+                highlighted: AppController.filters.account === accountId
+                Accessible.name: qsTr("%1, %2, %3").arg(name).arg(providerName).arg(statusId)
                 onClicked: {
-                    AppController.filters.account = account.id
+                    AppController.filters.account = accountId
                     pane.accountChosen()
                 }
                 onPressAndHold: accountMenu.popup()
@@ -172,8 +185,8 @@ Rectangle {
                         Layout.leftMargin: Theme.spacingS + 2
                         spacing: Theme.spacingM
                         ProviderMark {
-                            providerId: item.account.providerId
-                            monogram: item.account.mark
+                            providerId: item.providerId
+                            monogram: item.providerMark
                             size: 28
                         }
                         ColumnLayout {
@@ -185,7 +198,7 @@ Rectangle {
                                 Label {
                                     Layout.fillWidth: true
                                     Layout.maximumWidth: implicitWidth
-                                    text: item.account.name
+                                    text: item.name
                                     elide: Text.ElideRight
                                     color: Theme.text
                                     font.pixelSize: Theme.fontBody
@@ -195,7 +208,9 @@ Rectangle {
                             }
                             StatusLine {
                                 Layout.fillWidth: true
-                                account: item.account
+                                statusId: item.statusId
+                                machineCount: item.machineCount
+                                lastRefresh: item.lastRefresh
                             }
                         }
                         IconButton {
@@ -208,14 +223,14 @@ Rectangle {
                     }
                     // What went wrong and what to do next.
                     ColumnLayout {
-                        visible: item.failing && item.account.message.length > 0
+                        visible: item.failing && item.errorMessage.length > 0
                         Layout.fillWidth: true
                         Layout.leftMargin: Theme.spacingS + 2 + 28 + Theme.spacingM
                         Layout.rightMargin: Theme.spacingS
                         spacing: 2
                         Label {
                             Layout.fillWidth: true
-                            text: item.account.message
+                            text: item.errorMessage
                             wrapMode: Text.Wrap
                             maximumLineCount: 4
                             elide: Text.ElideRight
@@ -229,14 +244,14 @@ Rectangle {
                                 text: qsTr("Retry")
                                 implicitHeight: 28
                                 leftPadding: 0
-                                onClicked: AppController.refreshAccount(item.account.id)
+                                onClicked: AppController.refreshAccount(item.accountId)
                             }
                             AppButton {
-                                visible: item.account.status === "credentials" || item.account.status === "error"
+                                visible: item.statusId === "credentialsMissing" || item.statusId === "error"
                                 kind: "flat"
                                 text: qsTr("Edit account")
                                 implicitHeight: 28
-                                onClicked: pane.editAccountClicked(item.account.id)
+                                onClicked: pane.editAccountClicked(item.accountId)
                             }
                         }
                     }
@@ -246,18 +261,18 @@ Rectangle {
                     MenuItem {
                         text: qsTr("Refresh")
                         icon.source: Theme.icon("refresh")
-                        onTriggered: AppController.refreshAccount(item.account.id)
+                        onTriggered: AppController.refreshAccount(item.accountId)
                     }
                     MenuItem {
                         text: qsTr("Edit…")
                         icon.source: Theme.icon("edit")
-                        onTriggered: pane.editAccountClicked(item.account.id)
+                        onTriggered: pane.editAccountClicked(item.accountId)
                     }
                     MenuSeparator {}
                     MenuItem {
                         text: qsTr("Remove…")
                         icon.source: Theme.icon("destroy")
-                        onTriggered: pane.removeAccountClicked(item.account.id)
+                        onTriggered: pane.removeAccountClicked(item.accountId)
                     }
                 }
             }

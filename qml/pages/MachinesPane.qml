@@ -68,6 +68,16 @@ Rectangle {
             actionText: qsTr("Retry")
             onActionTriggered: AppController.refresh()
         }
+        Banner {
+            id: cacheBanner
+            property bool dismissed: false
+            Layout.fillWidth: true
+            visible: AppController.cacheNotice.length > 0 && !dismissed
+            kind: "warning"
+            text: AppController.cacheNotice
+            actionText: qsTr("Dismiss")
+            onActionTriggered: dismissed = true
+        }
         FilterBar {
             Layout.fillWidth: true
             narrow: pane.narrow
