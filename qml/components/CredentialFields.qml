@@ -1,12 +1,13 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import CloudDeck
 
 // The credential form of a provider, generated from its metadata's credential fields.
 // Secret fields are masked (with a button to show what was typed) and never pre-filled.
-ColumnLayout {
+// Positioners, not layouts: Qt 6.4's layouts can crash when a Repeater's layouts are destroyed
+// with them.
+Column {
     id: form
 
     // [{id, label, placeholder, help, secret, required}]
@@ -32,14 +33,14 @@ ColumnLayout {
     Repeater {
         id: repeater
         model: form.fields
-        delegate: ColumnLayout {
+        delegate: Column {
             id: entry
             required property var modelData
             required property int index
             property alias input: input
             readonly property bool secret: modelData.secret === true
             function clearInput() { input.clear() }
-            Layout.fillWidth: true
+            width: form.width
             spacing: Theme.spacingXs
 
             Label {
@@ -51,7 +52,7 @@ ColumnLayout {
             TextField {
                 id: input
                 objectName: "field_" + entry.modelData.id
-                Layout.fillWidth: true
+                width: parent.width
                 implicitHeight: Theme.controlHeight + 4
                 text: entry.secret ? "" : (form.values[entry.modelData.id] || "")
                 echoMode: entry.secret && !reveal.checked ? TextInput.Password : TextInput.Normal
@@ -67,7 +68,6 @@ ColumnLayout {
                                                : Qt.ImhNoPredictiveText
                 selectByMouse: true
                 Accessible.name: entry.modelData.label
-                Accessible.passwordEdit: entry.secret
                 onTextEdited: form.edited(entry.modelData.id, text)
                 background: Rectangle {
                     radius: Theme.radiusM
@@ -88,7 +88,7 @@ ColumnLayout {
                 }
             }
             Label {
-                Layout.fillWidth: true
+                width: parent.width
                 visible: (entry.modelData.help || "").length > 0
                 text: entry.modelData.help || ""
                 wrapMode: Text.Wrap

@@ -1,0 +1,110 @@
+import QtQuick
+import QtTest
+import CloudDeck
+
+// Filter chips: a chip toggles, and the filter bar's chips narrow the real list (the Demo cloud's
+// fleet through AppController) and clear again.
+TestCase {
+    id: testCase
+    name: "FilterChips"
+    when: windowShown
+    visible: true // TestCase hides itself by default; the components under test must be shown
+    width: 1200
+    height: 300
+
+    Component {
+        id: chipComponent
+        FilterChip {}
+    }
+    Component {
+        id: barComponent
+        FilterBar { width: 1200 }
+    }
+    SignalSpy { id: clickSpy; signalName: "clicked" }
+
+    function findChip(item, text) {
+        if (item.checkable !== undefined && item.text === text && item.count !== undefined)
+            return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findChip(item.children[i], text)
+            if (found)
+                return found
+        }
+        if (item.contentItem && item.contentItem !== item)
+            return findChip(item.contentItem, text)
+        return null
+    }
+
+    function initTestCase() {
+        if (!AppController.hasAccounts)
+            AppController.addDemoAccount()
+        tryVerify(() => AppController.machineCount >= 12, 10000, "the demo fleet arrives")
+        AppController.filters.clear()
+        AppController.filters.account = ""
+    }
+    function cleanup() {
+        AppController.filters.clear()
+    }
+
+    function test_chipTogglesAndSaysWhatItCounts() {
+        const chip = createTemporaryObject(chipComponent, testCase,
+                                           { text: "Running", count: 8, stateId: "running" })
+        clickSpy.target = chip
+        clickSpy.clear()
+        verify(!chip.checked)
+        compare(chip.Accessible.name, "Running, 8 machines")
+        mouseClick(chip)
+        compare(clickSpy.count, 1)
+        verify(chip.checked)
+        mouseClick(chip)
+        verify(!chip.checked)
+        verify(chip.height >= 30)
+    }
+
+    function test_stateFacetsCountTheFleet() {
+        const facets = AppController.filters.stateFacets
+        let total = 0
+        for (const facet of facets)
+            total += facet.count
+        compare(total, AppController.machineCount)
+        const running = facets.find(f => f.id === "running")
+        verify(running && running.count > 0)
+    }
+
+    function test_stateChipFiltersTheList() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        waitForRendering(bar)
+        const running = AppController.filters.stateFacets.find(f => f.id === "running")
+        const chip = findChip(bar, "Running")
+        verify(chip, "the bar shows a Running chip")
+        compare(chip.count, running.count)
+        mouseClick(chip)
+        tryCompare(AppController.filters, "shownCount", running.count)
+        compare(AppController.filters.states, ["running"])
+        verify(AppController.filters.active)
+        const view = AppController.filters.view
+        for (let row = 0; row < view.rowCount(); ++row)
+            compare(view.get(row).stateId, "running")
+        AppController.filters.clear()
+        tryCompare(AppController.filters, "shownCount", AppController.machineCount)
+    }
+
+    function test_tagAndSearchNarrowTogether() {
+        AppController.filters.toggleTag("database")
+        tryCompare(AppController.filters, "shownCount", 2)
+        AppController.filters.searchText = "replica"
+        tryCompare(AppController.filters, "shownCount", 1)
+        AppController.filters.clear()
+        compare(AppController.filters.searchText, "")
+        tryCompare(AppController.filters, "shownCount", AppController.machineCount)
+    }
+
+    function test_summaryCountsWhatIsShown() {
+        AppController.filters.toggleState("stopped")
+        tryCompare(AppController.filters, "shownCount", 1)
+        compare(AppController.filters.shownMonthly, 24)
+        compare(Format.summary(AppController.filters.shownCount, AppController.filters.shownAccounts,
+                               AppController.filters.shownMonthly),
+                "1 machine on 1 account, about $24/mo")
+    }
+}
