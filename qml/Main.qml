@@ -134,6 +134,7 @@ ApplicationWindow {
                     onAccountsClicked: accountsDrawer.open()
                     onCreateClicked: window.openCreate()
                     onSettingsClicked: settingsSheet.open()
+                    onListFocusRequested: if (appMachines.target) appMachines.target.focusList()
                     Component.onCompleted: appHeader.target = pageHeader
                 }
                 WelcomeView {

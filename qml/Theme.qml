@@ -117,11 +117,12 @@ QtObject {
     readonly property int cardHeight: touch ? 168 : 152
 
     // Compact list columns appear from these list widths on (the header row follows them).
-    readonly property int columnStateWidth: 164
-    readonly property int columnIpMinWidth: 520
-    readonly property int columnRegionMinWidth: 620
-    readonly property int columnSizeMinWidth: 760
-    readonly property int columnTagsMinWidth: 900
+    // Name, state and cost always; then the IP, region, size and tags as room allows.
+    readonly property int columnStateWidth: 150
+    readonly property int columnIpMinWidth: 700
+    readonly property int columnRegionMinWidth: 800
+    readonly property int columnSizeMinWidth: 940
+    readonly property int columnTagsMinWidth: 1100
 
     // Panes and breakpoints (window width).
     // Two panes from 880 px: below that a 400 px detail pane would squeeze the list unreadably.

@@ -1,6 +1,7 @@
 // The clouddeck GUI: an application object, the style, the translation, and the QML module.
 // Everything else lives in the CloudDeck QML module (qml/) and the core library.
 
+#include "appcontroller.h"
 #include "platform.h"
 
 #include <QApplication>
@@ -8,6 +9,9 @@
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
+#include <QQuickWindow>
+
+#include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(CloudDeckPlugin)
 
@@ -34,5 +38,20 @@ int main(int argc, char *argv[])
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/CloudDeck/Main.qml")));
+
+    // For bench_startup: say when the first frame is on screen (and how many machines it
+    // shows), then quit.
+    if (qEnvironmentVariableIsSet("CLOUDDECK_EXIT_AFTER_FIRST_FRAME")
+        && !engine.rootObjects().isEmpty()) {
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, &app,
+            [] {
+                std::printf("first-frame %d\n", AppController::instance()->machineCount());
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            },
+            Qt::QueuedConnection);
+    }
     return QCoreApplication::exec();
 }

@@ -17,6 +17,7 @@ Rectangle {
     signal accountsClicked()
     signal createClicked()
     signal settingsClicked()
+    signal listFocusRequested()
 
     function focusSearch() {
         if (narrow)
@@ -86,6 +87,8 @@ Rectangle {
             Layout.maximumWidth: header.narrow ? -1 : 560
             text: AppController.filters.searchText
             onTextEdited: AppController.filters.searchText = text
+            Keys.onDownPressed: header.listFocusRequested()
+            Keys.onReturnPressed: header.listFocusRequested()
             onTextChanged: if (text.length === 0) AppController.filters.searchText = ""
         }
         Item { Layout.fillWidth: true; visible: !(header.narrow && header.searchExpanded) || !AppController.hasAccounts }

@@ -37,7 +37,7 @@ Rectangle {
                                          bar.filters.active || bar.filters.account.length > 0
                                          ? bar.filters.shownAccounts : AppController.accountCount,
                                          bar.filters.shownMonthly)
-                    wrapMode: Text.Wrap
+                    wrapMode: Text.WordWrap
                     maximumLineCount: 2
                     elide: Text.ElideRight
                     color: Theme.text

@@ -51,7 +51,25 @@ Rectangle {
         machineMenu.allowed = allowed || []
         machineMenu.popup(item, x, y)
     }
-    function focusList() { view.forceActiveFocus() }
+    function focusList() {
+        if (view.currentIndex < 0 && view.count > 0)
+            view.currentIndex = 0
+        view.forceActiveFocus()
+    }
+    function follow(row) {
+        const m = row >= 0 ? filters.view.get(row) : null
+        if (m && m.machineId !== undefined) {
+            AppController.select(m.accountId, m.machineId)
+            anchorRow = row
+        }
+    }
+    function openCurrent() {
+        const m = view.currentIndex >= 0 ? filters.view.get(view.currentIndex) : null
+        if (m && m.machineId !== undefined) {
+            AppController.select(m.accountId, m.machineId)
+            pane.openDetails(m.accountId, m.machineId)
+        }
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -164,8 +182,10 @@ Rectangle {
                 Accessible.name: qsTr("Machines")
                 ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
                 onDragEnded: if (contentY < originY - 80) AppController.refresh()
-                Keys.onReturnPressed: if (currentItem) currentItem.clicked()
-                Keys.onEnterPressed: if (currentItem) currentItem.clicked()
+                // Arrow keys move through the list and the detail pane follows; Enter opens.
+                onCurrentIndexChanged: if (activeFocus) pane.follow(currentIndex)
+                Keys.onReturnPressed: pane.openCurrent()
+                Keys.onEnterPressed: pane.openCurrent()
 
                 delegate: MachineRow {
                     id: rowItem
@@ -218,7 +238,9 @@ Rectangle {
                 Accessible.name: qsTr("Machines")
                 ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
                 onDragEnded: if (contentY < originY - 80) AppController.refresh()
-                Keys.onReturnPressed: if (currentItem) currentItem.children[0].clicked()
+                onCurrentIndexChanged: if (activeFocus) pane.follow(currentIndex)
+                Keys.onReturnPressed: pane.openCurrent()
+                Keys.onEnterPressed: pane.openCurrent()
 
                 delegate: Item {
                     id: cell

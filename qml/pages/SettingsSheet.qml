@@ -91,7 +91,7 @@ Sheet {
         implicitHeight: Theme.controlHeight
         textRole: "text"
         valueRole: "value"
-        currentIndex: Math.max(0, indexOfValue(current))
+        currentIndex: Math.max(0, model.findIndex(option => option.value === current))
         font.pixelSize: Theme.fontBody
         background: Rectangle {
             radius: Theme.radiusM
