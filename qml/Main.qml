@@ -232,18 +232,23 @@ ApplicationWindow {
         height: window.height
         interactive: window.layoutMode !== "wide" && AppController.hasAccounts
         background: Rectangle { color: Theme.sidebar }
-        AccountsPane {
-            anchors.fill: parent
-            onAccountChosen: accountsDrawer.close()
-            onAddAccountClicked: {
-                accountsDrawer.close()
-                addAccountSheet.openForNew("")
+        // Only where the drawer is used (wide windows show the sidebar instead).
+        Repeater {
+            model: window.layoutMode !== "wide" ? 1 : 0
+            delegate: AccountsPane {
+                width: accountsDrawer.availableWidth
+                height: accountsDrawer.availableHeight
+                onAccountChosen: accountsDrawer.close()
+                onAddAccountClicked: {
+                    accountsDrawer.close()
+                    addAccountSheet.openForNew("")
+                }
+                onEditAccountClicked: (accountId) => {
+                    accountsDrawer.close()
+                    addAccountSheet.openForEdit(accountId)
+                }
+                onRemoveAccountClicked: (accountId) => window.askRemoveAccount(accountId)
             }
-            onEditAccountClicked: (accountId) => {
-                accountsDrawer.close()
-                addAccountSheet.openForEdit(accountId)
-            }
-            onRemoveAccountClicked: (accountId) => window.askRemoveAccount(accountId)
         }
     }
 

@@ -12,6 +12,7 @@
 #include <QQuickWindow>
 
 #include <cstdio>
+#include <utility>
 
 Q_IMPORT_QML_PLUGIN(CloudDeckPlugin)
 
@@ -46,7 +47,9 @@ int main(int argc, char *argv[])
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
         QObject::connect(
             window, &QQuickWindow::frameSwapped, &app,
-            [] {
+            [reported = false]() mutable {
+                if (std::exchange(reported, true))
+                    return;
                 std::printf("first-frame %d\n", AppController::instance()->machineCount());
                 std::fflush(stdout);
                 QCoreApplication::exit(0);

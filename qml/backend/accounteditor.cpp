@@ -159,22 +159,15 @@ void AccountEditor::verify()
 
     // The form may be closed before the provider answers.
     QPointer<AccountEditor> self(this);
-    auto finished = [this, self, generation](const Result<QString> &result) {
-        if (!self || generation != m_generation)
-            return; // the form changed meanwhile; this answer is about other input
-        if (result.ok()) {
-            setStatus(Verified, result.value().isEmpty() ? tr("The credentials work.")
-                                                         : tr("Connected: %1").arg(result.value()));
-            return;
-        }
-        const Error &error = result.error();
-        if (error.kind() == Error::Tls && !error.peerCertificateSha256().isEmpty()
-            && error.peerCertificateSha256() != m_account.pinnedCertificateSha256) {
-            m_offeredCertificate = error.peerCertificateSha256();
-            setStatus(NeedsPin, error.message());
-            return;
-        }
-        setStatus(Failed, error.message());
+    auto failed = [self, generation](const Error &error) {
+        if (self)
+            self->verifyFailed(generation, error);
+    };
+    auto finished = [self, generation, failed](const Result<QString> &result) {
+        if (!result.ok())
+            return failed(result.error());
+        if (self)
+            self->verified(generation, result.value());
     };
 
     Account account = m_account;
@@ -184,11 +177,12 @@ void AccountEditor::verify()
     if (m_editing && m_secrets.isEmpty() && hasSecretFields) {
         // Check the stored secret against the (possibly new) endpoint and pin.
         AppController *app = m_app;
-        app->credentials()->read(account.id, [app, account, finished](Result<QVariantMap> secrets) {
-            if (!secrets.ok())
-                return finished(secrets.error());
-            app->accountService()->verify(account, secrets.value(), finished);
-        });
+        app->credentials()->read(
+            account.id, [app, account, finished, failed](Result<QVariantMap> secrets) {
+                if (!secrets.ok())
+                    return failed(secrets.error());
+                app->accountService()->verify(account, secrets.value(), finished);
+            });
         return;
     }
     if (Error error = m_app->accountService()->validate(account, m_secrets);
@@ -197,6 +191,26 @@ void AccountEditor::verify()
         return;
     }
     m_app->accountService()->verify(account, m_secrets, finished);
+}
+
+void AccountEditor::verified(quint64 generation, const QString &who)
+{
+    if (generation != m_generation)
+        return; // the form changed meanwhile; this answer is about other input
+    setStatus(Verified, who.isEmpty() ? tr("The credentials work.") : tr("Connected: %1").arg(who));
+}
+
+void AccountEditor::verifyFailed(quint64 generation, const Error &error)
+{
+    if (generation != m_generation)
+        return;
+    if (error.kind() == Error::Tls && !error.peerCertificateSha256().isEmpty()
+        && error.peerCertificateSha256() != m_account.pinnedCertificateSha256) {
+        m_offeredCertificate = error.peerCertificateSha256();
+        setStatus(NeedsPin, error.message());
+        return;
+    }
+    setStatus(Failed, error.message());
 }
 
 void AccountEditor::trustCertificate()

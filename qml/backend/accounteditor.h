@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account.h"
+#include "error.h"
 
 #include <QObject>
 #include <QQmlEngine>
@@ -90,6 +91,8 @@ Q_SIGNALS:
 
 private:
     void setStatus(Status status, const QString &message = {});
+    void verified(quint64 generation, const QString &who);
+    void verifyFailed(quint64 generation, const Error &error);
     void changed();
     [[nodiscard]] bool isSecret(const QString &fieldId) const;
 

@@ -3,6 +3,7 @@
 #include <QCache>
 #include <QFile>
 #include <QPainter>
+#include <QQuickWindow>
 #include <QSvgRenderer>
 
 namespace {
@@ -96,5 +97,29 @@ void SvgIcon::paint(QPainter *painter)
     size.scale(width(), height(), Qt::KeepAspectRatio);
     const QRectF target((width() - size.width()) / 2, (height() - size.height()) / 2, size.width(),
                         size.height());
-    svg->render(painter, target);
+
+    // Rows reuse the same few icons at the same sizes: draw each SVG once per size, colour and
+    // device pixel ratio, then blit (QtSvg parsing and text rendering are what cost).
+    static QCache<QString, QImage> s_images(4 * 1024 * 1024); // cost in bytes
+    const qreal ratio = window() ? window()->effectiveDevicePixelRatio() : 1.0;
+    const QSize pixels = (size * ratio).toSize();
+    if (pixels.isEmpty())
+        return;
+    const QString key = m_source.toString() + QLatin1Char('|') + m_color.name(QColor::HexArgb)
+                        + QLatin1Char('|') + m_accent.name(QColor::HexArgb) + QLatin1Char('|')
+                        + QString::number(pixels.width()) + QLatin1Char('x')
+                        + QString::number(pixels.height());
+    if (const QImage *cached = s_images.object(key)) {
+        painter->drawImage(target, *cached);
+        return;
+    }
+    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter imagePainter(&image);
+    imagePainter.setRenderHint(QPainter::Antialiasing);
+    svg->render(&imagePainter, QRectF(QPointF(0, 0), QSizeF(pixels)));
+    imagePainter.end();
+    image.setDevicePixelRatio(ratio);
+    painter->drawImage(target, image);
+    s_images.insert(key, new QImage(image), int(image.sizeInBytes())); // may drop it at once
 }

@@ -30,7 +30,7 @@ AbstractButton {
     contentItem: Row {
         leftPadding: Theme.spacingXs
         spacing: 4
-        Label {
+        Text {
             id: label
             anchors.verticalCenter: parent.verticalCenter
             text: button.enabled ? button.ip : qsTr("no public IP")

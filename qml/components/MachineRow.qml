@@ -160,7 +160,7 @@ SwipeDelegate {
                         source: Theme.actionIcon(swipeButton.modelData)
                         color: "white"
                     }
-                    Label {
+                    Text {
                         anchors.horizontalCenter: parent.horizontalCenter
                         text: Format.actionText(swipeButton.modelData)
                         color: "white"
@@ -194,215 +194,220 @@ SwipeDelegate {
             }
         }
 
-        // Mouse: one line of columns that drop out as the row narrows.
-        RowLayout {
-            visible: row.compact
-            anchors.fill: parent
-            anchors.leftMargin: lead.x + lead.width + Theme.spacingM
-            anchors.rightMargin: Theme.spacingS
-            spacing: Theme.spacingM
-            Label {
-                Layout.fillWidth: true
-                Layout.minimumWidth: 90
-                text: row.name
-                elide: Text.ElideRight
-                color: row.stateId === "terminated" ? Theme.textDisabled : Theme.text
-                font.pixelSize: Theme.fontBody
-                font.weight: Font.DemiBold
-            }
-            Item {
-                Layout.preferredWidth: Theme.columnStateWidth
-                Layout.fillHeight: true
-                StateChip {
-                    anchors.verticalCenter: parent.verticalCenter
-                    compact: true
-                    stateId: row.stateId
-                    stateText: row.stateText
-                    reason: row.errorReason
-                    maximumWidth: Theme.columnStateWidth
+        // Mouse: one line of columns that drop out as the row narrows. Only the variant in use is
+        // built (a Repeater of 0 or 1), which halves the text layout work of each recycled row.
+        Repeater {
+            model: row.compact ? 1 : 0
+            delegate: RowLayout {
+                anchors.fill: parent ? parent : undefined
+                anchors.leftMargin: lead.x + lead.width + Theme.spacingM
+                anchors.rightMargin: Theme.spacingS
+                spacing: Theme.spacingM
+                Text {
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: 90
+                    text: row.name
+                    elide: Text.ElideRight
+                    color: row.stateId === "terminated" ? Theme.textDisabled : Theme.text
+                    font.pixelSize: Theme.fontBody
+                    font.weight: Font.DemiBold
                 }
-            }
-            Label {
-                visible: row.width > Theme.columnRegionMinWidth
-                Layout.preferredWidth: 56
-                text: row.region
-                elide: Text.ElideRight
-                color: Theme.textSecondary
-                font.pixelSize: Theme.fontCaption + 1
-            }
-            Label {
-                visible: row.width > Theme.columnSizeMinWidth
-                Layout.preferredWidth: 120
-                text: row.size
-                elide: Text.ElideRight
-                color: Theme.textSecondary
-                font.pixelSize: Theme.fontCaption + 1
-            }
-            IpButton {
-                visible: row.width > Theme.columnIpMinWidth
-                Layout.preferredWidth: 124
-                ip: row.publicIp
-                onCopied: (ip) => row.ipCopied(ip)
-            }
-            Item {
-                visible: row.width > Theme.columnTagsMinWidth
-                Layout.preferredWidth: 170
-                Layout.fillHeight: true
-                clip: true
-                Row {
-                    id: compactTags
-                    anchors.verticalCenter: parent.verticalCenter
-                    width: parent.width
-                    spacing: Theme.spacingXs
-                    visible: row.actionError.length === 0
-                    Repeater {
-                        model: row.tags
-                        delegate: TagChip {
-                            required property string modelData
-                            text: modelData
-                            opacity: x + width <= compactTags.width ? 1 : 0
-                        }
+                Item {
+                    Layout.preferredWidth: Theme.columnStateWidth
+                    Layout.fillHeight: true
+                    StateChip {
+                        anchors.verticalCenter: parent.verticalCenter
+                        compact: true
+                        stateId: row.stateId
+                        stateText: row.stateText
+                        reason: row.errorReason
+                        maximumWidth: Theme.columnStateWidth
                     }
                 }
-                Label {
-                    anchors.fill: parent
-                    visible: row.actionError.length > 0
-                    verticalAlignment: Text.AlignVCenter
-                    text: row.actionError
+                Text {
+                    visible: row.width > Theme.columnRegionMinWidth
+                    Layout.preferredWidth: 56
+                    text: row.region
                     elide: Text.ElideRight
-                    color: Theme.danger
-                    font.pixelSize: Theme.fontCaption
-                }
-            }
-            Label {
-                Layout.preferredWidth: 84
-                horizontalAlignment: Text.AlignRight
-                text: Format.monthly(row.pricePerMonth)
-                color: Theme.text
-                font.pixelSize: Theme.fontCaption + 1
-                font.family: Theme.monoFamily
-            }
-            IconButton {
-                Layout.preferredWidth: 32
-                Layout.preferredHeight: 32
-                iconName: "more"
-                tip: qsTr("Actions for %1").arg(row.name)
-                onClicked: row.menuRequested(x + width / 2, height)
-            }
-        }
-
-        // Touch: two lines (name and state; region, size, IP, tags and cost), and a "more" button.
-        // Plain positioning, not layouts: the row is recycled while scrolling and must be cheap.
-        Item {
-            id: touchLines
-            visible: !row.compact
-            anchors.fill: parent
-            anchors.leftMargin: lead.x + lead.width + Theme.spacingM
-            anchors.rightMargin: moreButton.width + Theme.spacingXs
-            readonly property real lineGap: Theme.spacingXs + 2
-            readonly property real firstLineY: (height - nameLabel.height - lineGap - secondLine.height) / 2
-
-            Label {
-                id: nameLabel
-                y: touchLines.firstLineY
-                width: Math.min(implicitWidth, touchLines.width - chip.width - Theme.spacingS)
-                text: row.name
-                elide: Text.ElideRight
-                color: row.stateId === "terminated" ? Theme.textDisabled : Theme.text
-                font.pixelSize: Theme.fontBody + 1
-                font.weight: Font.DemiBold
-            }
-            StateChip {
-                id: chip
-                x: nameLabel.width + Theme.spacingS
-                anchors.verticalCenter: nameLabel.verticalCenter
-                compact: true
-                stateId: row.stateId
-                stateText: row.stateText
-                reason: row.errorReason
-                maximumWidth: Math.max(90, touchLines.width * 0.5)
-                width: implicitWidth
-            }
-
-            Item {
-                id: secondLine
-                y: touchLines.firstLineY + nameLabel.height + touchLines.lineGap
-                width: parent.width
-                height: 24
-                visible: row.actionError.length === 0
-                Label {
-                    id: cost
-                    anchors.right: parent.right
-                    anchors.verticalCenter: parent.verticalCenter
-                    text: Format.monthly(row.pricePerMonth)
-                    color: Theme.text
+                    color: Theme.textSecondary
                     font.pixelSize: Theme.fontCaption + 1
-                    font.family: Theme.monoFamily
                 }
-                Label {
-                    id: where
-                    anchors.verticalCenter: parent.verticalCenter
-                    width: Math.min(implicitWidth, parent.width - cost.width - ip.width - 2 * Theme.spacingM)
-                    text: row.region + " · " + row.size
+                Text {
+                    visible: row.width > Theme.columnSizeMinWidth
+                    Layout.preferredWidth: 120
+                    text: row.size
                     elide: Text.ElideRight
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontCaption + 1
                 }
                 IpButton {
-                    id: ip
-                    x: where.width + Theme.spacingS
-                    anchors.verticalCenter: parent.verticalCenter
+                    visible: row.width > Theme.columnIpMinWidth
+                    Layout.preferredWidth: 124
                     ip: row.publicIp
                     onCopied: (ip) => row.ipCopied(ip)
                 }
-                Row {
-                    id: touchTags
-                    x: ip.x + ip.width + Theme.spacingS
-                    width: Math.max(0, cost.x - x - Theme.spacingS)
-                    anchors.verticalCenter: parent.verticalCenter
+                Item {
+                    visible: row.width > Theme.columnTagsMinWidth
+                    Layout.preferredWidth: 170
+                    Layout.fillHeight: true
                     clip: true
-                    spacing: Theme.spacingXs
-                    Repeater {
-                        model: row.tags
-                        // A tag that does not fit whole is not shown in part.
-                        delegate: TagChip {
-                            required property string modelData
-                            text: modelData
-                            opacity: x + width <= touchTags.width ? 1 : 0
+                    Row {
+                        id: compactTags
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: parent.width
+                        spacing: Theme.spacingXs
+                        visible: row.actionError.length === 0
+                        Repeater {
+                            model: row.tags
+                            delegate: TagChip {
+                                required property string modelData
+                                text: modelData
+                                opacity: x + width <= compactTags.width ? 1 : 0
+                            }
+                        }
+                    }
+                    Text {
+                        anchors.fill: parent
+                        visible: row.actionError.length > 0
+                        verticalAlignment: Text.AlignVCenter
+                        text: row.actionError
+                        elide: Text.ElideRight
+                        color: Theme.danger
+                        font.pixelSize: Theme.fontCaption
+                    }
+                }
+                Text {
+                    Layout.preferredWidth: 84
+                    horizontalAlignment: Text.AlignRight
+                    text: Format.monthly(row.pricePerMonth)
+                    color: Theme.text
+                    font.pixelSize: Theme.fontCaption + 1
+                    font.family: Theme.monoFamily
+                }
+                IconButton {
+                    Layout.preferredWidth: 32
+                    Layout.preferredHeight: 32
+                    iconName: "more"
+                    tip: qsTr("Actions for %1").arg(row.name)
+                    onClicked: row.menuRequested(x + width / 2, height)
+                }
+            }
+        }
+
+        // Touch: two lines (name and state; region, size, IP, tags and cost), and a "more" button.
+        // Plain positioning, not layouts: the row is recycled while scrolling and must be cheap.
+        Repeater {
+            model: row.compact ? 0 : 1
+            delegate: Item {
+                id: touchLines
+                anchors.fill: parent ? parent : undefined
+                anchors.leftMargin: lead.x + lead.width + Theme.spacingM
+                anchors.rightMargin: moreButton.width + Theme.spacingXs
+                readonly property real lineGap: Theme.spacingXs + 2
+                readonly property real firstLineY: (height - nameLabel.height - lineGap - secondLine.height) / 2
+
+                Text {
+                    id: nameLabel
+                    y: touchLines.firstLineY
+                    width: Math.min(implicitWidth, touchLines.width - chip.width - Theme.spacingS)
+                    text: row.name
+                    elide: Text.ElideRight
+                    color: row.stateId === "terminated" ? Theme.textDisabled : Theme.text
+                    font.pixelSize: Theme.fontBody + 1
+                    font.weight: Font.DemiBold
+                }
+                StateChip {
+                    id: chip
+                    x: nameLabel.width + Theme.spacingS
+                    anchors.verticalCenter: nameLabel.verticalCenter
+                    compact: true
+                    stateId: row.stateId
+                    stateText: row.stateText
+                    reason: row.errorReason
+                    maximumWidth: Math.max(90, touchLines.width * 0.5)
+                    width: implicitWidth
+                }
+
+                Item {
+                    id: secondLine
+                    y: touchLines.firstLineY + nameLabel.height + touchLines.lineGap
+                    width: parent.width
+                    height: 24
+                    visible: row.actionError.length === 0
+                    Text {
+                        id: cost
+                        anchors.right: parent.right
+                        anchors.verticalCenter: parent.verticalCenter
+                        text: Format.monthly(row.pricePerMonth)
+                        color: Theme.text
+                        font.pixelSize: Theme.fontCaption + 1
+                        font.family: Theme.monoFamily
+                    }
+                    Text {
+                        id: where
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: Math.min(implicitWidth, parent.width - cost.width - ip.width - 2 * Theme.spacingM)
+                        text: row.region + " · " + row.size
+                        elide: Text.ElideRight
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontCaption + 1
+                    }
+                    IpButton {
+                        id: ip
+                        x: where.width + Theme.spacingS
+                        anchors.verticalCenter: parent.verticalCenter
+                        ip: row.publicIp
+                        onCopied: (ip) => row.ipCopied(ip)
+                    }
+                    Row {
+                        id: touchTags
+                        x: ip.x + ip.width + Theme.spacingS
+                        width: Math.max(0, cost.x - x - Theme.spacingS)
+                        anchors.verticalCenter: parent.verticalCenter
+                        clip: true
+                        spacing: Theme.spacingXs
+                        Repeater {
+                            model: row.tags
+                            // A tag that does not fit whole is not shown in part.
+                            delegate: TagChip {
+                                required property string modelData
+                                text: modelData
+                                opacity: x + width <= touchTags.width ? 1 : 0
+                            }
                         }
                     }
                 }
-            }
-            Row {
-                y: secondLine.y
-                width: parent.width
-                height: secondLine.height
-                visible: row.actionError.length > 0
-                spacing: Theme.spacingS
-                SvgIcon {
-                    anchors.verticalCenter: parent.verticalCenter
-                    width: Theme.smallIconSize
-                    height: Theme.smallIconSize
-                    source: Theme.icon("warning")
-                    color: Theme.danger
-                }
-                Label {
-                    anchors.verticalCenter: parent.verticalCenter
-                    width: Math.min(implicitWidth, parent.width - retry.width - Theme.smallIconSize - 2 * Theme.spacingS)
-                    text: row.actionError
-                    elide: Text.ElideRight
-                    color: Theme.danger
-                    font.pixelSize: Theme.fontCaption + 1
-                }
-                AppButton {
-                    id: retry
-                    anchors.verticalCenter: parent.verticalCenter
-                    kind: "flat"
-                    text: qsTr("Retry")
-                    implicitHeight: 28
-                    leftPadding: Theme.spacingS
-                    rightPadding: Theme.spacingS
-                    onClicked: row.retryRequested()
+                Row {
+                    y: secondLine.y
+                    width: parent.width
+                    height: secondLine.height
+                    visible: row.actionError.length > 0
+                    spacing: Theme.spacingS
+                    SvgIcon {
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: Theme.smallIconSize
+                        height: Theme.smallIconSize
+                        source: Theme.icon("warning")
+                        color: Theme.danger
+                    }
+                    Text {
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: Math.min(implicitWidth, parent.width - retry.width - Theme.smallIconSize - 2 * Theme.spacingS)
+                        text: row.actionError
+                        elide: Text.ElideRight
+                        color: Theme.danger
+                        font.pixelSize: Theme.fontCaption + 1
+                    }
+                    AppButton {
+                        id: retry
+                        anchors.verticalCenter: parent.verticalCenter
+                        kind: "flat"
+                        text: qsTr("Retry")
+                        implicitHeight: 28
+                        leftPadding: Theme.spacingS
+                        rightPadding: Theme.spacingS
+                        onClicked: row.retryRequested()
+                    }
                 }
             }
         }

@@ -39,7 +39,7 @@ Rectangle {
         width: chip.glyphSize
         height: chip.glyphSize
     }
-    Label {
+    Text {
         id: text
         x: glyph.x + glyph.width + 6
         width: Math.max(0, chip.width - x - chip.padding)

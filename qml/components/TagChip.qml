@@ -18,7 +18,7 @@ Rectangle {
     Accessible.role: Accessible.StaticText
     Accessible.name: qsTr("Tag %1").arg(text)
 
-    Label {
+    Text {
         id: label
         anchors.centerIn: parent
         text: tag.text

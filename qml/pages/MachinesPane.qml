@@ -173,7 +173,6 @@ Rectangle {
                 model: AppSettings.viewMode !== "grid" ? pane.filters.view : null
                 clip: true
                 reuseItems: true
-                cacheBuffer: 400
                 keyNavigationEnabled: true
                 highlightFollowsCurrentItem: false
                 currentIndex: -1

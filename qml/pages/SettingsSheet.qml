@@ -112,146 +112,150 @@ Sheet {
         font.weight: Font.DemiBold
     }
 
-    Flickable {
-        id: scroller
-        anchors.fill: parent
-        contentHeight: column.implicitHeight + 2 * Theme.spacingXl
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
-        ScrollBar.vertical: ScrollBar {}
+    // Built when the sheet opens, not at start-up.
+    Repeater {
+        model: sheet.visible ? 1 : 0
+        delegate: Flickable {
+            id: scroller
+            anchors.fill: parent
+            contentHeight: column.implicitHeight + 2 * Theme.spacingXl
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar {}
 
-        ColumnLayout {
-            id: column
-            x: Theme.spacingXl
-            y: Theme.spacingS
-            width: scroller.width - 2 * Theme.spacingXl
-            spacing: Theme.spacingS
+            ColumnLayout {
+                id: column
+                x: Theme.spacingXl
+                y: Theme.spacingS
+                width: scroller.width - 2 * Theme.spacingXl
+                spacing: Theme.spacingS
 
-            Section { text: qsTr("Appearance") }
-            Name { text: qsTr("Theme") }
-            Segmented {
-                options: [["system", qsTr("System")], ["light", qsTr("Light")], ["dark", qsTr("Dark")]]
-                value: AppSettings.theme
-                onPicked: (value) => AppSettings.theme = value
-            }
-            Name { text: qsTr("Density"); Layout.topMargin: Theme.spacingS }
-            Segmented {
-                options: [["auto", qsTr("Automatic")], ["comfortable", qsTr("Touch")], ["compact", qsTr("Compact")]]
-                value: AppSettings.density
-                onPicked: (value) => AppSettings.density = value
-            }
-            Caption { text: qsTr("Automatic uses larger rows and targets when this device has a touch screen.") }
-
-            Section { text: qsTr("Refresh") }
-            RowLayout {
-                Layout.fillWidth: true
-                Name { Layout.fillWidth: true; text: qsTr("Every") }
-                Choice {
-                    model: [{ value: 30, text: qsTr("30 seconds") }, { value: 60, text: qsTr("1 minute") },
-                            { value: 120, text: qsTr("2 minutes") }, { value: 300, text: qsTr("5 minutes") },
-                            { value: 900, text: qsTr("15 minutes") }]
-                    current: AppSettings.refreshIntervalSeconds
-                    Accessible.name: qsTr("Refresh interval")
-                    onActivated: AppSettings.refreshIntervalSeconds = currentValue
+                Section { text: qsTr("Appearance") }
+                Name { text: qsTr("Theme") }
+                Segmented {
+                    options: [["system", qsTr("System")], ["light", qsTr("Light")], ["dark", qsTr("Dark")]]
+                    value: AppSettings.theme
+                    onPicked: (value) => AppSettings.theme = value
                 }
-            }
-            RowLayout {
-                Layout.fillWidth: true
-                Name { Layout.fillWidth: true; text: qsTr("While a machine changes state") }
-                Choice {
-                    model: [{ value: 3, text: qsTr("3 seconds") }, { value: 5, text: qsTr("5 seconds") },
-                            { value: 10, text: qsTr("10 seconds") }, { value: 30, text: qsTr("30 seconds") }]
-                    current: AppSettings.fastRefreshIntervalSeconds
-                    Accessible.name: qsTr("Refresh interval during transitions")
-                    onActivated: AppSettings.fastRefreshIntervalSeconds = currentValue
+                Name { text: qsTr("Density"); Layout.topMargin: Theme.spacingS }
+                Segmented {
+                    options: [["auto", qsTr("Automatic")], ["comfortable", qsTr("Touch")], ["compact", qsTr("Compact")]]
+                    value: AppSettings.density
+                    onPicked: (value) => AppSettings.density = value
                 }
-            }
-            Caption { text: qsTr("F5 or pulling the list down refreshes at once.") }
+                Caption { text: qsTr("Automatic uses larger rows and targets when this device has a touch screen.") }
 
-            Section { text: qsTr("SSH") }
-            Name { text: qsTr("User") }
-            Field {
-                text: AppSettings.sshUser
-                placeholderText: "root"
-                font.family: Theme.monoFamily
-                Accessible.name: qsTr("SSH user")
-                onEditingFinished: AppSettings.sshUser = text.trim().length > 0 ? text.trim() : "root"
-            }
-            Name { text: qsTr("Terminal command"); Layout.topMargin: Theme.spacingS }
-            Field {
-                id: templateField
-                text: AppSettings.sshCommandTemplate
-                font.family: Theme.monoFamily
-                Accessible.name: qsTr("SSH command template")
-                onEditingFinished: AppSettings.sshCommandTemplate = text
-            }
-            RowLayout {
-                Layout.fillWidth: true
-                Caption { text: qsTr("{user} and {host} are replaced. The command runs without a shell.") }
-                AppButton {
-                    kind: "flat"
-                    text: qsTr("Reset")
-                    enabled: AppSettings.sshCommandTemplate !== AppSettings.defaultSshCommandTemplate
-                    onClicked: {
-                        AppSettings.resetSshCommandTemplate()
-                        templateField.text = AppSettings.sshCommandTemplate
+                Section { text: qsTr("Refresh") }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Name { Layout.fillWidth: true; text: qsTr("Every") }
+                    Choice {
+                        model: [{ value: 30, text: qsTr("30 seconds") }, { value: 60, text: qsTr("1 minute") },
+                                { value: 120, text: qsTr("2 minutes") }, { value: 300, text: qsTr("5 minutes") },
+                                { value: 900, text: qsTr("15 minutes") }]
+                        current: AppSettings.refreshIntervalSeconds
+                        Accessible.name: qsTr("Refresh interval")
+                        onActivated: AppSettings.refreshIntervalSeconds = currentValue
                     }
                 }
-            }
-
-            Section { text: qsTr("Notifications") }
-            RowLayout {
-                Layout.fillWidth: true
-                ColumnLayout {
+                RowLayout {
                     Layout.fillWidth: true
-                    spacing: 2
-                    Name { text: qsTr("Tell me when a machine changes state") }
-                    Caption { text: qsTr("Shown by the tray icon, where the desktop has a tray.") }
+                    Name { Layout.fillWidth: true; text: qsTr("While a machine changes state") }
+                    Choice {
+                        model: [{ value: 3, text: qsTr("3 seconds") }, { value: 5, text: qsTr("5 seconds") },
+                                { value: 10, text: qsTr("10 seconds") }, { value: 30, text: qsTr("30 seconds") }]
+                        current: AppSettings.fastRefreshIntervalSeconds
+                        Accessible.name: qsTr("Refresh interval during transitions")
+                        onActivated: AppSettings.fastRefreshIntervalSeconds = currentValue
+                    }
                 }
-                Switch {
-                    id: notifySwitch
-                    checked: AppSettings.notifications
-                    Accessible.name: qsTr("Notifications")
-                    onToggled: AppSettings.notifications = checked
-                    indicator: Rectangle {
-                        x: notifySwitch.leftPadding
-                        anchors.verticalCenter: parent.verticalCenter
-                        implicitWidth: 44
-                        implicitHeight: 24
-                        radius: 12
-                        color: notifySwitch.checked ? Theme.accent : Theme.border
-                        border.width: notifySwitch.visualFocus ? 2 : 0
-                        border.color: Theme.focus
-                        Rectangle {
-                            x: notifySwitch.checked ? parent.width - width - 3 : 3
-                            anchors.verticalCenter: parent.verticalCenter
-                            width: 18
-                            height: 18
-                            radius: 9
-                            color: notifySwitch.checked ? Theme.accentText : Theme.surface
-                            Behavior on x { NumberAnimation { duration: Theme.durationFast; easing.type: Easing.OutCubic } }
+                Caption { text: qsTr("F5 or pulling the list down refreshes at once.") }
+
+                Section { text: qsTr("SSH") }
+                Name { text: qsTr("User") }
+                Field {
+                    text: AppSettings.sshUser
+                    placeholderText: "root"
+                    font.family: Theme.monoFamily
+                    Accessible.name: qsTr("SSH user")
+                    onEditingFinished: AppSettings.sshUser = text.trim().length > 0 ? text.trim() : "root"
+                }
+                Name { text: qsTr("Terminal command"); Layout.topMargin: Theme.spacingS }
+                Field {
+                    id: templateField
+                    text: AppSettings.sshCommandTemplate
+                    font.family: Theme.monoFamily
+                    Accessible.name: qsTr("SSH command template")
+                    onEditingFinished: AppSettings.sshCommandTemplate = text
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Caption { text: qsTr("{user} and {host} are replaced. The command runs without a shell.") }
+                    AppButton {
+                        kind: "flat"
+                        text: qsTr("Reset")
+                        enabled: AppSettings.sshCommandTemplate !== AppSettings.defaultSshCommandTemplate
+                        onClicked: {
+                            AppSettings.resetSshCommandTemplate()
+                            templateField.text = AppSettings.sshCommandTemplate
                         }
                     }
                 }
-            }
 
-            Section { text: qsTr("Offline data") }
-            RowLayout {
-                Layout.fillWidth: true
-                ColumnLayout {
+                Section { text: qsTr("Notifications") }
+                RowLayout {
                     Layout.fillWidth: true
-                    spacing: 2
-                    Name { text: qsTr("Cached machines and catalogs") }
-                    Caption { text: qsTr("Kept so CloudDeck starts at once and works offline. Accounts and secrets are not in the cache.") }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Name { text: qsTr("Tell me when a machine changes state") }
+                        Caption { text: qsTr("Shown by the tray icon, where the desktop has a tray.") }
+                    }
+                    Switch {
+                        id: notifySwitch
+                        checked: AppSettings.notifications
+                        Accessible.name: qsTr("Notifications")
+                        onToggled: AppSettings.notifications = checked
+                        indicator: Rectangle {
+                            x: notifySwitch.leftPadding
+                            anchors.verticalCenter: parent.verticalCenter
+                            implicitWidth: 44
+                            implicitHeight: 24
+                            radius: 12
+                            color: notifySwitch.checked ? Theme.accent : Theme.border
+                            border.width: notifySwitch.visualFocus ? 2 : 0
+                            border.color: Theme.focus
+                            Rectangle {
+                                x: notifySwitch.checked ? parent.width - width - 3 : 3
+                                anchors.verticalCenter: parent.verticalCenter
+                                width: 18
+                                height: 18
+                                radius: 9
+                                color: notifySwitch.checked ? Theme.accentText : Theme.surface
+                                Behavior on x { NumberAnimation { duration: Theme.durationFast; easing.type: Easing.OutCubic } }
+                            }
+                        }
+                    }
                 }
-                AppButton {
-                    text: qsTr("Clear cache…")
-                    onClicked: sheet.clearCacheRequested()
-                }
-            }
 
-            Section { text: qsTr("About") }
-            Caption { text: qsTr("CloudDeck %1 · Qt %2").arg(Qt.application.version).arg(AppController.qtVersion) }
+                Section { text: qsTr("Offline data") }
+                RowLayout {
+                    Layout.fillWidth: true
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Name { text: qsTr("Cached machines and catalogs") }
+                        Caption { text: qsTr("Kept so CloudDeck starts at once and works offline. Accounts and secrets are not in the cache.") }
+                    }
+                    AppButton {
+                        text: qsTr("Clear cache…")
+                        onClicked: sheet.clearCacheRequested()
+                    }
+                }
+
+                Section { text: qsTr("About") }
+                Caption { text: qsTr("CloudDeck %1 · Qt %2").arg(Qt.application.version).arg(AppController.qtVersion) }
+            }
         }
     }
 }

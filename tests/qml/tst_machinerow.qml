@@ -8,13 +8,13 @@ TestCase {
     name: "MachineRow"
     when: windowShown
     visible: true // TestCase hides itself by default; the components under test must be shown
-    width: 1000
+    width: 1200
     height: 200
 
     Component {
         id: rowComponent
         MachineRow {
-            width: 1000
+            width: 1200
             index: 0
             accountId: "acc-1"
             machineId: "m-1"

@@ -99,7 +99,8 @@ bool seed(const QString &home, int accounts, int machines)
     return true;
 }
 
-Timing measure(const QString &program, const QString &home, const QString &platform, int runs)
+Timing measure(const QString &program, const QString &home, const QString &platform, int runs,
+               const QStringList &arguments = {})
 {
     Timing timing;
     for (int run = 0; run < runs; ++run) {
@@ -115,7 +116,7 @@ Timing measure(const QString &program, const QString &home, const QString &platf
         process.setProcessEnvironment(env);
         QElapsedTimer clock;
         clock.start();
-        process.start(program, {});
+        process.start(program, arguments);
         QByteArray out;
         while (!out.contains('\n') && process.state() != QProcess::NotRunning) {
             process.waitForReadyRead(30'000);
@@ -129,7 +130,8 @@ Timing measure(const QString &program, const QString &home, const QString &platf
                          process.readAllStandardError().constData());
             continue;
         }
-        timing.shown = out.mid(at + 12).trimmed().toInt();
+        const int end = out.indexOf('\n', at);
+        timing.shown = out.mid(at + 12, end < 0 ? -1 : end - at - 12).trimmed().toInt();
         if (run > 0) // the first run warms the disk cache and Qt's QML cache; not counted
             timing.ms.append(ms);
     }
@@ -172,12 +174,16 @@ int main(int argc, char *argv[])
 
     const Timing floor =
         measure(QStringLiteral(BENCH_DIR "/bench_emptywindow"), empty.path(), platform, runs);
+    const Timing controls = measure(QStringLiteral(BENCH_DIR "/bench_emptywindow"), empty.path(),
+                                    platform, runs, {QStringLiteral("--controls")});
     const Timing bare = measure(bin + QStringLiteral("/clouddeck"), empty.path(), platform, runs);
     const Timing loaded = measure(bin + QStringLiteral("/clouddeck"), full.path(), platform, runs);
 
     std::printf("start-up to first frame (%s, median of %d runs, min in brackets)\n",
                 qPrintable(platform), runs - 1);
     std::printf("  empty Qt Quick window (floor): %7.1f ms (%.1f)\n", floor.median(), floor.min());
+    std::printf("  empty Controls window:         %7.1f ms (%.1f)  %.2fx floor\n",
+                controls.median(), controls.min(), controls.median() / floor.median());
     std::printf("  clouddeck, empty cache:        %7.1f ms (%.1f)  %.2fx floor\n", bare.median(),
                 bare.min(), bare.median() / floor.median());
     std::printf("  clouddeck, %d cached machines: %7.1f ms (%.1f)  %.2fx floor  [first frame "
