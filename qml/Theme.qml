@@ -119,6 +119,7 @@ QtObject {
     // Compact list columns appear from these list widths on (the header row follows them).
     // Name, state and cost always; then the IP, region, size and tags as room allows.
     readonly property int columnStateWidth: 150
+    readonly property int columnStateWideWidth: 184 // with room to spare: errors keep their reason
     readonly property int columnIpMinWidth: 700
     readonly property int columnRegionMinWidth: 800
     readonly property int columnSizeMinWidth: 940

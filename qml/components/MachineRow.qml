@@ -213,7 +213,9 @@ SwipeDelegate {
                     font.weight: Font.DemiBold
                 }
                 Item {
-                    Layout.preferredWidth: Theme.columnStateWidth
+                    id: stateColumn
+                    Layout.preferredWidth: row.width > Theme.columnTagsMinWidth ? Theme.columnStateWideWidth
+                                                                                 : Theme.columnStateWidth
                     Layout.fillHeight: true
                     StateChip {
                         anchors.verticalCenter: parent.verticalCenter
@@ -221,7 +223,7 @@ SwipeDelegate {
                         stateId: row.stateId
                         stateText: row.stateText
                         reason: row.errorReason
-                        maximumWidth: Theme.columnStateWidth
+                        maximumWidth: stateColumn.width
                     }
                 }
                 Text {

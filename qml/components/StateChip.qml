@@ -30,6 +30,12 @@ Rectangle {
 
     Accessible.role: Accessible.StaticText
     Accessible.name: qsTr("State: %1").arg(label)
+    // A shortened label (a long error reason) shows in full on hover.
+    ToolTip.visible: text.truncated && hover.hovered
+    ToolTip.text: label
+    ToolTip.delay: 500
+
+    HoverHandler { id: hover }
 
     StateGlyph {
         id: glyph

@@ -43,7 +43,8 @@ Rectangle {
         spacing: Theme.spacingS
 
         IconButton {
-            visible: header.layoutMode !== "wide" && !(header.narrow && header.searchExpanded)
+            visible: header.layoutMode !== "wide" && AppController.hasAccounts
+                     && !(header.narrow && header.searchExpanded)
             iconName: "menu"
             tip: qsTr("Accounts")
             onClicked: header.accountsClicked()

@@ -151,7 +151,12 @@ Rectangle {
                 anchors.rightMargin: Theme.spacingS
                 spacing: Theme.spacingM
                 ColumnTitle { Layout.fillWidth: true; Layout.minimumWidth: 90; text: qsTr("Name"); sortKey: "name" }
-                ColumnTitle { Layout.preferredWidth: Theme.columnStateWidth; text: qsTr("State"); sortKey: "state" }
+                ColumnTitle {
+                    Layout.preferredWidth: list.width > Theme.columnTagsMinWidth ? Theme.columnStateWideWidth
+                                                                                 : Theme.columnStateWidth
+                    text: qsTr("State")
+                    sortKey: "state"
+                }
                 ColumnTitle { visible: list.width > Theme.columnRegionMinWidth; Layout.preferredWidth: 56; text: qsTr("Region"); sortKey: "region" }
                 ColumnTitle { visible: list.width > Theme.columnSizeMinWidth; Layout.preferredWidth: 120; text: qsTr("Size") }
                 ColumnTitle { visible: list.width > Theme.columnIpMinWidth; Layout.preferredWidth: 124; text: qsTr("Public IP") }

@@ -367,7 +367,9 @@ Item {
             StepPage {
                 spacing: Theme.spacingM
                 Heading { text: qsTr("Review") }
-                ColumnLayout {
+                // Positioners here: a Repeater of layouts inside a layout misplaces rows in Qt 6.4.
+                Column {
+                    id: reviewList
                     Layout.fillWidth: true
                     spacing: Theme.spacingS
                     Repeater {
@@ -382,20 +384,22 @@ Item {
                             [qsTr("SSH keys"), creator.review.keys.length > 0 ? creator.review.keys.join(", ") : qsTr("none")],
                             [qsTr("Tags"), creator.review.tags.length > 0 ? creator.review.tags.join(", ") : qsTr("none")]
                         ]
-                        delegate: RowLayout {
+                        delegate: Item {
                             id: reviewRow
                             required property var modelData
-                            Layout.fillWidth: true
-                            spacing: Theme.spacingL
+                            width: reviewList.width
+                            implicitHeight: Math.max(reviewKey.implicitHeight, reviewValue.implicitHeight)
                             Label {
-                                Layout.preferredWidth: 110
-                                Layout.alignment: Qt.AlignTop
+                                id: reviewKey
+                                width: 110
                                 text: reviewRow.modelData[0]
                                 color: Theme.textSecondary
                                 font.pixelSize: Theme.fontBody
                             }
                             Label {
-                                Layout.fillWidth: true
+                                id: reviewValue
+                                x: 110 + Theme.spacingL
+                                width: parent.width - x
                                 text: reviewRow.modelData[1]
                                 wrapMode: Text.Wrap
                                 color: Theme.text
