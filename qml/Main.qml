@@ -50,6 +50,9 @@ ApplicationWindow {
     palette.dark: Theme.textSecondary
     palette.shadow: Theme.scrimBase // Basic dims behind modal popups with half of this
     palette.link: Theme.accent
+    palette.disabled.windowText: Theme.textDisabled
+    palette.disabled.text: Theme.textDisabled
+    palette.disabled.buttonText: Theme.textDisabled
 
     function askDestroy(accountId, machineId) {
         const m = AppController.machine(accountId, machineId)
@@ -185,6 +188,7 @@ ApplicationWindow {
                     }
                     MachinesPane {
                         id: machines
+                        objectName: "machinesPane"
                         SplitView.fillWidth: true
                         SplitView.minimumWidth: 320
                         narrow: window.layoutMode === "narrow"

@@ -97,13 +97,22 @@ QString Format::age(const QDateTime &when, const QDateTime &now)
     return tr("%n day(s) ago", nullptr, int(seconds / 86400));
 }
 
+namespace {
+// "$1,348/mo" must not wrap at its slash: a word joiner after it keeps the unit on the line.
+QString keepUnitTogether(QString text)
+{
+    return text.replace(QLatin1String("/"), QStringLiteral("/\u2060"));
+}
+} // namespace
+
 QString Format::summary(int machines, int accounts, double monthly)
 {
     const QString machineText = tr("%n machine(s)", nullptr, machines);
     const QString accountText = tr("%n account(s)", nullptr, accounts);
     if (monthly <= 0)
         return tr("%1 on %2").arg(machineText, accountText);
-    return tr("%1 on %2, about %3/mo").arg(machineText, accountText, money(monthly));
+    return keepUnitTogether(
+        tr("%1 on %2, about %3/mo").arg(machineText, accountText, money(monthly)));
 }
 
 QString Format::fingerprint(const QString &hex)

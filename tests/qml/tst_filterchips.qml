@@ -103,8 +103,9 @@ TestCase {
         AppController.filters.toggleState("stopped")
         tryCompare(AppController.filters, "shownCount", 1)
         compare(AppController.filters.shownMonthly, 24)
-        compare(Format.summary(AppController.filters.shownCount, AppController.filters.shownAccounts,
-                               AppController.filters.shownMonthly),
-                "1 machine on 1 account, about $24/mo")
+        const summary = Format.summary(AppController.filters.shownCount, AppController.filters.shownAccounts,
+                                       AppController.filters.shownMonthly)
+        compare(summary.replace("\u2060", ""), "1 machine on 1 account, about $24/mo")
+        verify(summary.indexOf("/\u2060mo") > 0, "the cost does not wrap at its slash")
     }
 }

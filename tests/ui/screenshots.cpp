@@ -317,6 +317,23 @@ int main(int argc, char *argv[])
     shooter.shot(QStringLiteral("destroy-confirmation"));
     call(property(window, "destroyDialog"), "close");
 
+    // The actions of a machine, as right click or its "more" button shows them.
+    {
+        QObject *pane = child(window, "machinesPane");
+        const QVariantMap m =
+            controller->machine(accountId, machineIdByName(QStringLiteral("web-frontend-2")));
+        QMetaObject::invokeMethod(pane, "openMenu", Q_ARG(QVariant, QVariant::fromValue(pane)),
+                                  Q_ARG(QVariant, 560), Q_ARG(QVariant, 470),
+                                  Q_ARG(QVariant, accountId),
+                                  Q_ARG(QVariant, m.value(QStringLiteral("machineId"))),
+                                  Q_ARG(QVariant, m.value(QStringLiteral("name"))),
+                                  Q_ARG(QVariant, m.value(QStringLiteral("primaryIp"))),
+                                  Q_ARG(QVariant, m.value(QStringLiteral("allowedActions"))));
+        shooter.shot(QStringLiteral("context-menu"));
+        QTest::keyClick(window, Qt::Key_Escape);
+        Shooter::settle();
+    }
+
     // Settings.
     call(property(window, "settingsSheet"), "open");
     shooter.shot(QStringLiteral("settings"));
