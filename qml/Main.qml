@@ -140,12 +140,15 @@ ApplicationWindow {
                     onListFocusRequested: if (appMachines.target) appMachines.target.focusList()
                     Component.onCompleted: appHeader.target = pageHeader
                 }
-                WelcomeView {
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    visible: !AppController.hasAccounts
-                    onAddCloudClicked: addAccountSheet.openForNew("")
-                    onTryDemoClicked: AppController.addDemoAccount()
+                // First run only: built while there is no account.
+                Repeater {
+                    model: AppController.hasAccounts ? 0 : 1
+                    delegate: WelcomeView {
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        onAddCloudClicked: addAccountSheet.openForNew("")
+                        onTryDemoClicked: AppController.addDemoAccount()
+                    }
                 }
                 SplitView {
                     id: split

@@ -15,6 +15,11 @@ Rectangle {
     signal removeAccountClicked(string accountId)
     signal accountChosen()
 
+    function openMenu(item, accountId, x, y) {
+        accountMenu.accountId = accountId
+        accountMenu.popup(item, x, y)
+    }
+
     color: Theme.sidebar
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Accounts")
@@ -165,10 +170,10 @@ Rectangle {
                     AppController.filters.account = accountId
                     pane.accountChosen()
                 }
-                onPressAndHold: accountMenu.popup()
+                onPressAndHold: pane.openMenu(item, accountId, item.width / 2, item.height / 2)
                 TapHandler {
                     acceptedButtons: Qt.RightButton
-                    onTapped: accountMenu.popup()
+                    onTapped: (point) => pane.openMenu(item, item.accountId, point.position.x, point.position.y)
                 }
                 background: Rectangle {
                     anchors.fill: parent
@@ -218,7 +223,7 @@ Rectangle {
                             implicitHeight: 30
                             iconName: "more"
                             tip: qsTr("Account actions")
-                            onClicked: accountMenu.popup(this, 0, height)
+                            onClicked: pane.openMenu(this, item.accountId, 0, height)
                         }
                     }
                     // What went wrong and what to do next.
@@ -256,25 +261,6 @@ Rectangle {
                         }
                     }
                 }
-                Menu {
-                    id: accountMenu
-                    MenuItem {
-                        text: qsTr("Refresh")
-                        icon.source: Theme.icon("refresh")
-                        onTriggered: AppController.refreshAccount(item.accountId)
-                    }
-                    MenuItem {
-                        text: qsTr("Edit…")
-                        icon.source: Theme.icon("edit")
-                        onTriggered: pane.editAccountClicked(item.accountId)
-                    }
-                    MenuSeparator {}
-                    MenuItem {
-                        text: qsTr("Remove…")
-                        icon.source: Theme.icon("destroy")
-                        onTriggered: pane.removeAccountClicked(item.accountId)
-                    }
-                }
             }
         }
         Item {
@@ -289,6 +275,28 @@ Rectangle {
                 text: qsTr("Add account")
                 onClicked: pane.addAccountClicked()
             }
+        }
+    }
+
+    // One menu for every account row.
+    Menu {
+        id: accountMenu
+        property string accountId: ""
+        MenuItem {
+            text: qsTr("Refresh")
+            icon.source: Theme.icon("refresh")
+            onTriggered: AppController.refreshAccount(accountMenu.accountId)
+        }
+        MenuItem {
+            text: qsTr("Edit…")
+            icon.source: Theme.icon("edit")
+            onTriggered: pane.editAccountClicked(accountMenu.accountId)
+        }
+        MenuSeparator {}
+        MenuItem {
+            text: qsTr("Remove…")
+            icon.source: Theme.icon("destroy")
+            onTriggered: pane.removeAccountClicked(accountMenu.accountId)
         }
     }
 }

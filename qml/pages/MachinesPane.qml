@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQml.Models
 import CloudDeck
 
 // The machine list (or grid) with its filter bar, banners, empty states, selection and the
@@ -11,6 +12,7 @@ Rectangle {
 
     property bool narrow: false
     property int anchorRow: -1
+    property bool menuNeeded: false
     readonly property var filters: AppController.filters
     readonly property var selection: AppController.selection
     readonly property bool selecting: selection.count > 0
@@ -44,12 +46,14 @@ Rectangle {
             AppController.runAction(accountId, machineId, action)
     }
     function openMenu(item, x, y, accountId, machineId, name, ip, allowed) {
-        machineMenu.accountId = accountId
-        machineMenu.machineId = machineId
-        machineMenu.name = name
-        machineMenu.ip = ip
-        machineMenu.allowed = allowed || []
-        machineMenu.popup(item, x, y)
+        menuNeeded = true // built on first use, then kept
+        const menu = menuInstantiator.object
+        menu.accountId = accountId
+        menu.machineId = machineId
+        menu.name = name
+        menu.ip = ip
+        menu.allowed = allowed || []
+        menu.popup(item, x, y)
     }
     function focusList() {
         if (view.currentIndex < 0 && view.count > 0)
@@ -371,13 +375,16 @@ Rectangle {
         }
     }
 
-    MachineMenu {
-        id: machineMenu
-        onActionRequested: (action) => pane.requestAction(accountId, machineId, action)
-        onDetailsRequested: {
-            AppController.select(accountId, machineId)
-            pane.openDetails(accountId, machineId)
+    Instantiator {
+        id: menuInstantiator
+        active: pane.menuNeeded
+        delegate: MachineMenu {
+            onActionRequested: (action) => pane.requestAction(accountId, machineId, action)
+            onDetailsRequested: {
+                AppController.select(accountId, machineId)
+                pane.openDetails(accountId, machineId)
+            }
+            onSelectRequested: pane.selection.toggle(accountId, machineId)
         }
-        onSelectRequested: pane.selection.toggle(accountId, machineId)
     }
 }

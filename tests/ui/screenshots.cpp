@@ -35,6 +35,22 @@ Q_IMPORT_QML_PLUGIN(CloudDeckPlugin)
 
 namespace {
 
+// Warnings from our QML (a failed binding, a type error) fail the run: a screen that shows is
+// not enough, it must also be clean.
+QStringList &qmlWarnings()
+{
+    static QStringList s_warnings;
+    return s_warnings;
+}
+
+void collectQmlWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type != QtDebugMsg && type != QtInfoMsg
+        && message.contains(QLatin1String("qrc:/qt/qml/CloudDeck/")))
+        qmlWarnings().append(message);
+    std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
 [[noreturn]] void fail(const QString &why)
 {
     std::fprintf(stderr, "screenshots: %s\n", qPrintable(why));
@@ -203,6 +219,7 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("CLOUDDECK_DEMO_SPEED"))
         qputenv("CLOUDDECK_DEMO_SPEED", "1");
 
+    qInstallMessageHandler(collectQmlWarnings);
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clouddeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CLOUDDECK_VERSION_STRING));
@@ -348,5 +365,9 @@ int main(int argc, char *argv[])
     shooter.shot(QStringLiteral("offline-banner"));
 
     std::printf("%d screenshots\n", shooter.count());
+    if (!qmlWarnings().isEmpty())
+        fail(QStringLiteral("%1 QML warning(s), the first: %2")
+                 .arg(qmlWarnings().size())
+                 .arg(qmlWarnings().constFirst()));
     return 0;
 }
