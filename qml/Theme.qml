@@ -73,10 +73,6 @@ QtObject {
         default: return icon("state-unknown")
         }
     }
-    function isTransition(stateId) {
-        return stateId === "starting" || stateId === "stopping" || stateId === "rebooting"
-               || stateId === "pending"
-    }
     function tint(base, alpha) { return Qt.rgba(base.r, base.g, base.b, alpha) }
     function icon(name) { return "qrc:/clouddeck/icons/" + name + ".svg" }
     function illustration(name) { return "qrc:/clouddeck/illustrations/" + name + ".svg" }

@@ -4,9 +4,8 @@
 #include "cliapp.h"
 #include "inventory.h"
 #include "machinemodel.h"
-#include "provider.h"
-#include "providerregistry.h"
 #include "secretinput.h"
+#include "statustext.h"
 #include "texttable.h"
 
 #include <QCommandLineParser>
@@ -147,11 +146,12 @@ void MachinesCommand::list(const QStringList &arguments)
             const auto account = m_app->accounts()->account(id);
             const QDateTime time = inventory->lastSuccess(id);
             m_app->err() << "clouddeck-cli: " << (account ? account->name : id) << ": "
-                         << (time.isValid() ? QStringLiteral("cached data from %1 (%2)")
-                                                  .arg(time.toLocalTime().toString(
-                                                           QStringLiteral("yyyy-MM-dd HH:mm")),
-                                                       Inventory::describeAge(time))
-                                            : QStringLiteral("nothing cached yet"))
+                         << (time.isValid()
+                                 ? QStringLiteral("cached data from %1 (%2)")
+                                       .arg(time.toLocalTime().toString(
+                                                QStringLiteral("yyyy-MM-dd HH:mm")),
+                                            StatusText::age(time, QDateTime::currentDateTimeUtc()))
+                                 : QStringLiteral("nothing cached yet"))
                          << Qt::endl;
         }
         std::sort(machines.begin(), machines.end(), [](const Machine &a, const Machine &b) {
@@ -180,11 +180,13 @@ void MachinesCommand::list(const QStringList &arguments)
                                          : QDateTime();
             m_app->err() << "clouddeck-cli: " << (account ? account->name : id) << ": "
                          << it->message()
-                         << (cached.isValid() ? QStringLiteral(" (showing cached data from %1, %2)")
-                                                    .arg(cached.toLocalTime().toString(
-                                                             QStringLiteral("yyyy-MM-dd HH:mm")),
-                                                         Inventory::describeAge(cached))
-                                              : QString())
+                         << (cached.isValid()
+                                 ? QStringLiteral(" (showing cached data from %1, %2)")
+                                       .arg(
+                                           cached.toLocalTime().toString(
+                                               QStringLiteral("yyyy-MM-dd HH:mm")),
+                                           StatusText::age(cached, QDateTime::currentDateTimeUtc()))
+                                 : QString())
                          << Qt::endl;
             if (!first.isError())
                 first = *it;
@@ -308,33 +310,40 @@ void MachinesCommand::waitFor(const QString &accountId, const QString &machineId
 void MachinesCommand::create(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QStringList required = {QStringLiteral("account"), QStringLiteral("name"),
-                                  QStringLiteral("region"), QStringLiteral("size"),
-                                  QStringLiteral("image")};
-    for (const QString &name : required)
-        parser.addOption({name, name, QStringLiteral("value")});
     parser.addOptions(
-        {{QStringLiteral("ssh-key"), QStringLiteral("SSH key id."), QStringLiteral("key")},
+        {accountOption(),
+         {QStringLiteral("name"), QStringLiteral("Machine name."), QStringLiteral("name")},
+         {QStringLiteral("region"), QStringLiteral("Region id."), QStringLiteral("region")},
+         {QStringLiteral("size"), QStringLiteral("Size id."), QStringLiteral("size")},
+         {QStringLiteral("image"), QStringLiteral("Image id."), QStringLiteral("image")},
+         {QStringLiteral("ssh-key"), QStringLiteral("SSH key id."), QStringLiteral("key")},
          {QStringLiteral("tag"), QStringLiteral("Tag."), QStringLiteral("tag")},
          {QStringLiteral("user-data"), QStringLiteral("Cloud-init file."), QStringLiteral("file")},
          {QStringLiteral("wait"), QStringLiteral("Wait until it runs.")},
          {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
     if (!m_app->parse(parser, arguments))
         return;
-    for (const QString &name : required) {
-        if (parser.value(name).trimmed().isEmpty())
-            return m_app->usageError(QStringLiteral("machines create needs --%1.").arg(name));
-    }
+    if (parser.value(QStringLiteral("account")).trimmed().isEmpty())
+        return m_app->usageError(QStringLiteral("machines create needs --account."));
     const auto account = m_app->accountByName(parser.value(QStringLiteral("account")));
     if (!account)
         return;
     CreateMachineRequest request;
-    request.name = parser.value(QStringLiteral("name")).trimmed();
-    request.region = parser.value(QStringLiteral("region")).trimmed();
-    request.size = parser.value(QStringLiteral("size")).trimmed();
-    request.image = parser.value(QStringLiteral("image")).trimmed();
+    request.name = parser.value(QStringLiteral("name"));
+    request.region = parser.value(QStringLiteral("region"));
+    request.size = parser.value(QStringLiteral("size"));
+    request.image = parser.value(QStringLiteral("image"));
     request.sshKeys = parser.values(QStringLiteral("ssh-key"));
     request.tags = parser.values(QStringLiteral("tag"));
+    // The rules the wizard applies (CreateMachineRequest, Inventory::createProblems), checked
+    // before anything is sent; each problem names the option to fix.
+    const auto problems = m_app->inventory()->createProblems(account->id, request);
+    if (!problems.isEmpty()) {
+        const auto &problem = problems.constFirst();
+        return m_app->usageError(
+            QStringLiteral("machines create --%1: %2")
+                .arg(CreateMachineRequest::fieldId(problem.field), problem.message));
+    }
     if (parser.isSet(QStringLiteral("user-data"))) {
         QFile file(parser.value(QStringLiteral("user-data")));
         if (!file.open(QIODevice::ReadOnly))
@@ -345,14 +354,15 @@ void MachinesCommand::create(const QStringList &arguments)
     const bool wait = parser.isSet(QStringLiteral("wait"));
     const bool json = parser.isSet(QStringLiteral("json"));
     const QString accountId = account->id;
-    m_app->inventory()->withProvider(accountId, [=, this](Result<Provider *> provider) {
-        if (!provider.ok())
-            return m_app->fail(provider.error());
-        provider.value()->createMachine(request, [=, this](Result<Machine> created) {
+    // A fresh listing first, so a name the account already uses is refused by createMachine
+    // (which compares with what the model knows) and not only one the cache knew.
+    refreshAccounts({accountId}, [=, this](const QHash<QString, Error> &errors) {
+        if (!errors.isEmpty())
+            return m_app->fail(errors.cbegin().value());
+        m_app->inventory()->createMachine(accountId, request, [=, this](Result<Machine> created) {
             if (!created.ok())
                 return m_app->fail(created.error());
-            Machine machine = created.value();
-            machine.accountId = accountId;
+            const Machine machine = created.value();
             m_app->err() << "Created " << machine.name << " (" << machine.id << ")." << Qt::endl;
             auto print = [this, accountId, machine, json] {
                 const int row = m_app->machineModel()->rowOf(accountId, machine.id);

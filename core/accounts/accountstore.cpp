@@ -86,6 +86,14 @@ std::optional<Account> AccountStore::findByName(const QString &name) const
     return std::nullopt;
 }
 
+QString AccountStore::uniqueName(const QString &base) const
+{
+    QString name = base;
+    for (int n = 2; findByName(name); ++n)
+        name = QStringLiteral("%1 %2").arg(base).arg(n);
+    return name;
+}
+
 Error AccountStore::validate(const Account &account, const ProviderRegistry *registry) const
 {
     if (account.name.trimmed().isEmpty())

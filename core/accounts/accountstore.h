@@ -33,6 +33,8 @@ public:
     [[nodiscard]] QList<Account> accounts() const { return m_accounts; }
     [[nodiscard]] std::optional<Account> account(const QString &id) const;
     [[nodiscard]] std::optional<Account> findByName(const QString &name) const;
+    /// A name no account uses yet: @p base, else "base 2", "base 3", ...
+    Q_INVOKABLE [[nodiscard]] QString uniqueName(const QString &base) const;
 
     /// Checks what a user can get wrong: empty or duplicate name, unknown provider (when a
     /// registry is given), an endpoint that is not an http(s) URL, a malformed pin.

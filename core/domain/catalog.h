@@ -5,6 +5,7 @@
 // here).
 
 #include "clouddeck_core_export.h"
+#include "createmachinerequest.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -64,17 +65,4 @@ struct CLOUDDECK_CORE_EXPORT SshKey
     bool operator==(const SshKey &) const = default;
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static SshKey fromJson(const QJsonObject &object);
-};
-
-/// @brief What the user asked for in the create wizard or `machines create`.
-struct CLOUDDECK_CORE_EXPORT CreateMachineRequest
-{
-    QString name;
-    QString region;
-    QString size;
-    QString image;
-    QStringList sshKeys; ///< key ids (or fingerprints where the provider accepts them)
-    QStringList tags;
-    QString userData;
-    QVariantMap extra; ///< provider-specific options (AWS subnet, security group)
 };

@@ -44,20 +44,6 @@ QDateTime Inventory::now() const
     return m_scheduler->now();
 }
 
-QString Inventory::describeAge(const QDateTime &time, const QDateTime &now)
-{
-    if (!time.isValid())
-        return tr("never");
-    const qint64 seconds = std::max<qint64>(0, time.secsTo(now));
-    if (seconds < 60)
-        return tr("%n s ago", nullptr, int(seconds));
-    if (seconds < 3600)
-        return tr("%n min ago", nullptr, int(seconds / 60));
-    if (seconds < 2 * 86400)
-        return tr("%n h ago", nullptr, int(seconds / 3600));
-    return tr("%n days ago", nullptr, int(seconds / 86400));
-}
-
 void Inventory::syncAccountInfo(const QString &accountId)
 {
     const auto account = m_accounts->account(accountId);

@@ -84,9 +84,8 @@ public:
         return m_status.value(accountId).fromCache;
     }
     [[nodiscard]] MachineModel *model() const { return m_model; }
-    /// "12 s ago", "5 min ago", "2 h ago", "3 days ago": how old data from @p time is.
-    [[nodiscard]] static QString describeAge(const QDateTime &time,
-                                             const QDateTime &now = QDateTime::currentDateTimeUtc());
+    [[nodiscard]] AccountStore *accounts() const { return m_accounts; }
+    [[nodiscard]] ProviderRegistry *registry() const { return m_registry; }
     [[nodiscard]] PollScheduler *scheduler() const { return m_scheduler; }
 
     /// The offline cache to read at start and write after each refresh (not owned; may be null).
@@ -128,6 +127,17 @@ public:
                                const QString &actionId);
     [[nodiscard]] bool isActionPending(const QString &accountId, const QString &machineId) const;
 
+    /// Everything that keeps @p request from being sent to the account: the request's own rules
+    /// (CreateMachineRequest::problems) and a name the account already uses. Empty: send it.
+    [[nodiscard]] QList<CreateMachineRequest::Problem>
+    createProblems(const QString &accountId, const CreateMachineRequest &request) const;
+    /// Creates a machine, for the GUI's wizard and the CLI alike: a request with problems is
+    /// refused (InvalidInput) before anything is sent; else the provider is asked, the new
+    /// machine shows at once (pending) and the account is polled fast until it runs.
+    /// @p done gets the machine as the model shows it; machineCreated() follows.
+    void createMachine(const QString &accountId, CreateMachineRequest request,
+                       Callback<Machine> done);
+
     /// Catalogs for the create flow: from the provider, stored in the cache; when the provider
     /// cannot be reached the cached copy is returned if there is one.
     void fetchRegions(const QString &accountId, Callback<QList<Region>> done);
@@ -150,6 +160,8 @@ Q_SIGNALS:
     void accountStatusChanged(const QString &accountId);
     void suspendedChanged();
     void cacheNoticeChanged();
+    /// A machine made by createMachine() is in the model now.
+    void machineCreated(const QString &accountId, const QString &machineId);
 
 private:
     struct Status

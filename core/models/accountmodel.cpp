@@ -4,6 +4,7 @@
 #include "inventory.h"
 #include "machinemodel.h"
 #include "providerregistry.h"
+#include "statustext.h"
 
 #include <QCoreApplication>
 
@@ -46,7 +47,8 @@ QHash<int, QByteArray> AccountModel::roleNames() const
         {StatusIdRole, "statusId"},         {StatusTextRole, "statusText"},
         {RefreshingRole, "refreshing"},     {LastRefreshRole, "lastRefresh"},
         {ErrorMessageRole, "errorMessage"}, {ErrorKindRole, "errorKind"},
-        {Qt::DisplayRole, "display"},
+        {StatusLineRole, "statusLine"},     {NeedsAttentionRole, "needsAttention"},
+        {SuggestsEditRole, "suggestsEdit"}, {Qt::DisplayRole, "display"},
     };
 }
 
@@ -90,6 +92,43 @@ QString statusText(AccountModel::Status status, const QString &error)
 }
 } // namespace
 
+QString AccountModel::statusLine(const Row &row, const QDateTime &now)
+{
+    auto tr = [](const char *text, int n = -1) {
+        return QCoreApplication::translate("AccountModel", text, nullptr, n);
+    };
+    const bool refreshed = row.lastRefresh.isValid();
+    switch (row.status) {
+    case Ok:
+        return tr("%n machine(s)", row.machines) + QStringLiteral(" · ")
+               + StatusText::age(row.lastRefresh, now);
+    case Refreshing:
+        return tr("Refreshing…");
+    case Offline:
+        return refreshed ? tr("Offline · data from %1").arg(StatusText::time(row.lastRefresh, now))
+                         : tr("Offline");
+    case CredentialsMissing:
+        return tr("Credentials missing");
+    case Failed:
+        return tr("Refresh failed"); // the reason shows under it, in full
+    case Unknown:
+        return refreshed ? tr("%n machine(s)", row.machines) : tr("Not refreshed yet");
+    }
+    return {};
+}
+
+void AccountModel::setNow(const QDateTime &now)
+{
+    if (now == m_now)
+        return;
+    const QDateTime before = m_now;
+    m_now = now;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (statusLine(m_rows.at(i), before) != statusLine(m_rows.at(i), now))
+            Q_EMIT dataChanged(index(i), index(i), {StatusLineRole});
+    }
+}
+
 QVariant AccountModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -125,6 +164,12 @@ QVariant AccountModel::data(const QModelIndex &index, int role) const
         return row.errorMessage;
     case ErrorKindRole:
         return row.errorKind;
+    case StatusLineRole:
+        return statusLine(row, m_now);
+    case NeedsAttentionRole:
+        return row.status == Failed || row.status == Offline || row.status == CredentialsMissing;
+    case SuggestsEditRole:
+        return row.status == Failed || row.status == CredentialsMissing;
     default:
         return {};
     }
@@ -181,7 +226,10 @@ QList<int> AccountModel::changedRoles(const Row &a, const Row &b)
     check(a.providerMark != b.providerMark, {ProviderMarkRole});
     check(a.demo != b.demo, {IsDemoRole});
     check(a.machines != b.machines, {MachineCountRole});
-    check(a.status != b.status, {StatusRole, StatusIdRole, RefreshingRole});
+    check(a.status != b.status,
+          {StatusRole, StatusIdRole, RefreshingRole, NeedsAttentionRole, SuggestsEditRole});
+    check(a.status != b.status || a.machines != b.machines || a.lastRefresh != b.lastRefresh,
+          {StatusLineRole});
     check(a.status != b.status || a.errorMessage != b.errorMessage, {StatusTextRole});
     check(a.lastRefresh != b.lastRefresh, {LastRefreshRole});
     check(a.errorMessage != b.errorMessage, {ErrorMessageRole});

@@ -49,6 +49,11 @@ public:
         LastRefreshRole, ///< QDateTime of the last good refresh (invalid: never)
         ErrorMessageRole, ///< the last refresh's error, empty when it worked
         ErrorKindRole, ///< Error::kindId of it ("auth", "network", ...)
+        /// The sidebar's line: "4 machines · 12 s ago", "Offline · data from 10:42", ...
+        /// (its ages move with setNow()).
+        StatusLineRole,
+        NeedsAttentionRole, ///< failed, offline or credentials missing: show the reason and Retry
+        SuggestsEditRole, ///< the fix is likely in the account's settings or secret
     };
     Q_ENUM(Role)
 
@@ -62,6 +67,11 @@ public:
     Q_INVOKABLE int indexOf(const QString &accountId) const;
     Q_INVOKABLE QVariantMap get(int row) const;
     [[nodiscard]] static QString statusId(Status status);
+
+    /// The time the ages in StatusLineRole are measured against. The owner moves it on (the GUI
+    /// every few seconds from its clock); rows whose line changes get dataChanged.
+    void setNow(const QDateTime &now);
+    [[nodiscard]] QDateTime now() const { return m_now; }
 
 Q_SIGNALS:
     void countChanged();
@@ -83,6 +93,7 @@ private:
         bool operator==(const Row &) const = default;
     };
     [[nodiscard]] Row rowFor(const QString &accountId) const;
+    [[nodiscard]] static QString statusLine(const Row &row, const QDateTime &now);
     [[nodiscard]] static QList<int> changedRoles(const Row &before, const Row &after);
     /// Brings the rows in line with the store: removals, moves, inserts, then changed roles.
     void sync();
@@ -93,4 +104,5 @@ private:
     QPointer<Inventory> m_inventory;
     QPointer<ProviderRegistry> m_registry;
     QList<Row> m_rows;
+    QDateTime m_now = QDateTime::currentDateTimeUtc();
 };

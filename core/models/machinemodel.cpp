@@ -50,6 +50,8 @@ QHash<int, QByteArray> MachineModel::roleNames() const
         {PendingActionRole, "pendingAction"},
         {ActionErrorRole, "actionError"},
         {AllowedActionsRole, "allowedActions"},
+        {SwipeActionsRole, "swipeActions"},
+        {ErrorReasonRole, "errorReason"},
         {Qt::DisplayRole, "display"},
     };
 }
@@ -125,16 +127,37 @@ QVariant MachineModel::data(const QModelIndex &index, int role) const
         return row.pendingAction;
     case ActionErrorRole:
         return row.actionError;
-    case AllowedActionsRole: {
+    case AllowedActionsRole:
+    case SwipeActionsRole: {
         QStringList ids;
         const auto allowed = MachineAction::allowed(state, m_capabilities.value(m.accountId));
         for (MachineAction::Action action : allowed)
             ids.append(MachineAction::id(action));
-        return ids;
+        return role == AllowedActionsRole ? ids : swipeActions(state, ids);
+    }
+    case ErrorReasonRole: {
+        if (state != MachineState::Error)
+            return QString();
+        const QString reason = m.extra.value(QStringLiteral("stateReason")).toString();
+        return reason.isEmpty() ? m.providerState : reason;
     }
     default:
         return {};
     }
+}
+
+QStringList MachineModel::swipeActions(MachineState::State state, const QStringList &allowed)
+{
+    static const QStringList whenRunning = {QStringLiteral("reboot"), QStringLiteral("shutdown"),
+                                            QStringLiteral("poweroff")};
+    static const QStringList otherwise = {QStringLiteral("start"), QStringLiteral("destroy"),
+                                          QStringLiteral("poweroff")};
+    QStringList result;
+    for (const QString &action : state == MachineState::Running ? whenRunning : otherwise) {
+        if (allowed.contains(action) && result.size() < 2)
+            result.append(action);
+    }
+    return result;
 }
 
 QList<int> MachineModel::changedRoles(const Machine &a, const Machine &b)
@@ -146,9 +169,9 @@ QList<int> MachineModel::changedRoles(const Machine &a, const Machine &b)
     };
     check(a.name != b.name, {NameRole, Qt::DisplayRole});
     check(a.providerId != b.providerId, {ProviderRole});
-    check(a.state != b.state,
-          {StateRole, StateIdRole, StateTextRole, IsTransitionRole, AllowedActionsRole});
-    check(a.providerState != b.providerState, {ProviderStateRole});
+    check(a.state != b.state, {StateRole, StateIdRole, StateTextRole, IsTransitionRole,
+                               AllowedActionsRole, SwipeActionsRole, ErrorReasonRole});
+    check(a.providerState != b.providerState, {ProviderStateRole, ErrorReasonRole});
     check(a.region != b.region, {RegionRole});
     check(a.size != b.size, {SizeRole});
     check(a.image != b.image, {ImageRole});
@@ -166,7 +189,7 @@ QList<int> MachineModel::changedRoles(const Machine &a, const Machine &b)
     check(a.vcpus != b.vcpus, {VcpusRole});
     check(a.memoryMb != b.memoryMb, {MemoryMbRole});
     check(a.diskGb != b.diskGb, {DiskGbRole});
-    check(a.extra != b.extra, {ExtraRole});
+    check(a.extra != b.extra, {ExtraRole, ErrorReasonRole});
     // lastSeen is deliberately not compared: every poll moves it, and a poll that found nothing
     // new must not make views repaint. The new value is stored silently.
     return roles;

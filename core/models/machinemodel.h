@@ -58,6 +58,11 @@ public:
         PendingActionRole, ///< action id in flight ("reboot"), or empty
         ActionErrorRole, ///< the provider's message when the last action failed
         AllowedActionsRole, ///< action ids allowed in this state by the provider's capabilities
+        /// The (at most two) action ids a swipe on the row offers: the likeliest in this state.
+        SwipeActionsRole,
+        /// Why the machine is in error, in the provider's words (its state reason, else its own
+        /// state text); empty unless the state shown is error.
+        ErrorReasonRole,
     };
     Q_ENUM(Role)
 
@@ -124,6 +129,11 @@ public:
     }
     /// Every role of @p row by its role name (for QML detail panes); empty for a bad row.
     Q_INVOKABLE QVariantMap get(int row) const;
+
+    /// The swipe's actions for a machine in @p state of those @p allowed: reboot and shut down a
+    /// running machine, start (or destroy) a stopped one; power off where nothing else fits.
+    [[nodiscard]] static QStringList swipeActions(MachineState::State state,
+                                                  const QStringList &allowed);
 
     /// The roles whose values differ between @p before and @p after.
     [[nodiscard]] static QList<int> changedRoles(const Machine &before, const Machine &after);

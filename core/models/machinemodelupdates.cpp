@@ -8,8 +8,9 @@ const QList<int> &MachineModel::stateRoles()
 {
     // The roles that follow the shown state; while an overlay is set they do not follow the real
     // one.
-    static const QList<int> roles = {StateRole, StateIdRole, StateTextRole, IsTransitionRole,
-                                     AllowedActionsRole};
+    static const QList<int> roles = {StateRole,        StateIdRole,        StateTextRole,
+                                     IsTransitionRole, AllowedActionsRole, SwipeActionsRole,
+                                     ErrorReasonRole};
     return roles;
 }
 
@@ -198,7 +199,7 @@ void MachineModel::setAccountCapabilities(const QString &accountId, const QStrin
     if (m_capabilities.value(accountId) == capabilities)
         return;
     m_capabilities.insert(accountId, capabilities);
-    emitAccountChanged(accountId, {AllowedActionsRole});
+    emitAccountChanged(accountId, {AllowedActionsRole, SwipeActionsRole});
 }
 
 void MachineModel::setPendingAction(const QString &accountId, const QString &machineId,

@@ -2,18 +2,20 @@
 
 #include "accountservice.h"
 #include "accountstore.h"
-#include "appcontroller.h"
 #include "credentialstore.h"
 #include "format.h"
 #include "inventory.h"
+#include "providerinfo.h"
 #include "providerregistry.h"
 
 #include <QPointer>
 
 AccountEditor::AccountEditor(QObject *parent)
     : QObject(parent)
-    , m_app(AppController::instance())
-{ }
+{
+    // A service set after a provider was chosen changes what the form shows.
+    connect(this, &AccountEditor::servicesChanged, this, &AccountEditor::providerChanged);
+}
 
 AccountEditor::~AccountEditor()
 {
@@ -24,22 +26,28 @@ void AccountEditor::setProviderId(const QString &providerId)
 {
     if (providerId == m_account.providerId)
         return;
-    const QString previousDefault =
-        m_app->uniqueAccountName(m_app->registry()->metadata(m_account.providerId).name);
+    // A name the user did not type follows the provider ("DigitalOcean 2").
+    auto defaultNameFor = [this](const QString &id) {
+        return m_registry && m_accounts ? m_accounts->uniqueName(m_registry->metadata(id).name)
+                                        : QString();
+    };
+    const QString previousDefault = defaultNameFor(m_account.providerId);
     const bool defaultName = m_account.name.isEmpty() || m_account.name == previousDefault;
     m_account.providerId = providerId;
     m_account.settings.clear();
     m_account.pinnedCertificateSha256.clear();
     m_secrets.clear();
     if (defaultName && !m_editing)
-        m_account.name = m_app->uniqueAccountName(m_app->registry()->metadata(providerId).name);
+        m_account.name = defaultNameFor(providerId);
     Q_EMIT providerChanged();
     changed();
 }
 
 QVariantMap AccountEditor::provider() const
 {
-    return m_app->provider(m_account.providerId);
+    if (!m_registry || !m_registry->contains(m_account.providerId))
+        return {};
+    return ProviderInfo::toMap(m_registry->metadata(m_account.providerId));
 }
 
 QVariantList AccountEditor::fields() const
@@ -67,7 +75,9 @@ void AccountEditor::setEndpoint(const QString &endpoint)
 
 bool AccountEditor::isSecret(const QString &fieldId) const
 {
-    const auto metadata = m_app->registry()->metadata(m_account.providerId);
+    if (!m_registry)
+        return true; // unknown: never store it in the settings
+    const auto metadata = m_registry->metadata(m_account.providerId);
     for (const auto &field : metadata.credentialFields) {
         if (field.id == fieldId)
             return field.secret;
@@ -94,9 +104,9 @@ QString AccountEditor::field(const QString &fieldId) const
 
 bool AccountEditor::complete() const
 {
-    if (m_account.providerId.isEmpty() || m_account.name.trimmed().isEmpty())
+    if (!m_registry || m_account.providerId.isEmpty() || m_account.name.trimmed().isEmpty())
         return false;
-    const auto metadata = m_app->registry()->metadata(m_account.providerId);
+    const auto metadata = m_registry->metadata(m_account.providerId);
     for (const auto &field : metadata.credentialFields) {
         if (!field.required)
             continue;
@@ -121,7 +131,7 @@ QString AccountEditor::pinnedFingerprint() const
 
 bool AccountEditor::load(const QString &accountId)
 {
-    const auto account = m_app->accountStore()->account(accountId);
+    const auto account = m_accounts ? m_accounts->account(accountId) : std::nullopt;
     if (!account)
         return false;
     clear();
@@ -150,7 +160,7 @@ void AccountEditor::setStatus(Status status, const QString &message)
 
 void AccountEditor::verify()
 {
-    if (!complete() || busy())
+    if (!complete() || busy() || !m_service || !m_credentials)
         return;
     const quint64 generation = ++m_generation;
     m_offeredCertificate.clear();
@@ -172,25 +182,24 @@ void AccountEditor::verify()
 
     Account account = m_account;
     account.name = account.name.trimmed();
-    const bool hasSecretFields =
-        !m_app->registry()->metadata(account.providerId).secretFields().isEmpty();
+    const bool hasSecretFields = !m_registry->metadata(account.providerId).secretFields().isEmpty();
     if (m_editing && m_secrets.isEmpty() && hasSecretFields) {
         // Check the stored secret against the (possibly new) endpoint and pin.
-        AppController *app = m_app;
-        app->credentials()->read(
-            account.id, [app, account, finished, failed](Result<QVariantMap> secrets) {
-                if (!secrets.ok())
-                    return failed(secrets.error());
-                app->accountService()->verify(account, secrets.value(), finished);
-            });
+        QPointer<AccountService> service(m_service);
+        m_credentials->read(account.id,
+                            [service, account, finished, failed](Result<QVariantMap> secrets) {
+                                if (!secrets.ok())
+                                    return failed(secrets.error());
+                                if (service)
+                                    service->verify(account, secrets.value(), finished);
+                            });
         return;
     }
-    if (Error error = m_app->accountService()->validate(account, m_secrets);
-        error.isError() && !m_editing) {
+    if (Error error = m_service->validate(account, m_secrets); error.isError() && !m_editing) {
         setStatus(Failed, error.message());
         return;
     }
-    m_app->accountService()->verify(account, m_secrets, finished);
+    m_service->verify(account, m_secrets, finished);
 }
 
 void AccountEditor::verified(quint64 generation, const QString &who)
@@ -225,14 +234,14 @@ void AccountEditor::trustCertificate()
 
 void AccountEditor::save()
 {
-    if (m_status != Verified)
+    if (m_status != Verified || !m_service)
         return;
     setStatus(Saving, tr("Saving…"));
     QPointer<AccountEditor> self(this);
-    AppController *app = m_app;
-    auto finished = [this, self, app](const Result<Account> &result) {
-        if (result.ok())
-            app->inventory()->refresh(result.value().id); // saved, whether or not the form is open
+    QPointer<Inventory> inventory(m_inventory);
+    auto finished = [this, self, inventory](const Result<Account> &result) {
+        if (result.ok() && inventory)
+            inventory->refresh(result.value().id); // saved, whether or not the form is open
         if (!self)
             return;
         if (!result.ok()) {
@@ -248,9 +257,9 @@ void AccountEditor::save()
     account.name = account.name.trimmed();
     if (m_editing) {
         const auto secrets = m_secrets.isEmpty() ? std::nullopt : std::optional(m_secrets);
-        m_app->accountService()->edit(account, secrets, false, finished);
+        m_service->edit(account, secrets, false, finished);
     } else {
-        m_app->accountService()->add(account, m_secrets, false, finished);
+        m_service->add(account, m_secrets, false, finished);
     }
 }
 

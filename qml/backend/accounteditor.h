@@ -8,7 +8,11 @@
 #include <QVariantList>
 #include <QVariantMap>
 
-class AppController;
+class AccountService;
+class AccountStore;
+class CredentialStore;
+class Inventory;
+class ProviderRegistry;
 
 /**
  * @brief The add/edit-account form's logic: the fields a provider's metadata asks for, Verify
@@ -17,12 +21,24 @@ class AppController;
  * Secret field values live only in this object's memory while the form is open; save() hands
  * them to the CredentialStore (the keychain) and clear() forgets them. They are never exposed as
  * properties, logged, or written to settings. Any edit after a successful verification makes the
- * form unverified again, so what is saved is always what was verified.
+ * form unverified again, so what is saved is always what was verified. The services come in as
+ * properties (QML sets them from AppController; tests from their own instances).
  */
 class AccountEditor : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
+    Q_MOC_INCLUDE("accountservice.h")
+    Q_MOC_INCLUDE("accountstore.h")
+    Q_MOC_INCLUDE("credentialstore.h")
+    Q_MOC_INCLUDE("inventory.h")
+    Q_MOC_INCLUDE("providerregistry.h")
+    Q_PROPERTY(ProviderRegistry *registry MEMBER m_registry NOTIFY servicesChanged REQUIRED)
+    Q_PROPERTY(AccountStore *accountStore MEMBER m_accounts NOTIFY servicesChanged REQUIRED)
+    Q_PROPERTY(CredentialStore *credentials MEMBER m_credentials NOTIFY servicesChanged REQUIRED)
+    Q_PROPERTY(AccountService *accountService MEMBER m_service NOTIFY servicesChanged REQUIRED)
+    /// Refreshes a saved account at once.
+    Q_PROPERTY(Inventory *inventory MEMBER m_inventory NOTIFY servicesChanged REQUIRED)
     Q_PROPERTY(QString providerId READ providerId WRITE setProviderId NOTIFY providerChanged)
     Q_PROPERTY(QVariantMap provider READ provider NOTIFY providerChanged)
     Q_PROPERTY(QVariantList fields READ fields NOTIFY providerChanged)
@@ -83,6 +99,7 @@ public:
     Q_INVOKABLE void clear();
 
 Q_SIGNALS:
+    void servicesChanged();
     void providerChanged();
     void accountIdChanged();
     void inputChanged();
@@ -96,7 +113,11 @@ private:
     void changed();
     [[nodiscard]] bool isSecret(const QString &fieldId) const;
 
-    AppController *m_app;
+    ProviderRegistry *m_registry = nullptr;
+    AccountStore *m_accounts = nullptr;
+    CredentialStore *m_credentials = nullptr;
+    AccountService *m_service = nullptr;
+    Inventory *m_inventory = nullptr;
     Account m_account;
     QVariantMap m_secrets;
     bool m_editing = false;

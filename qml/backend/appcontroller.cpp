@@ -13,36 +13,13 @@
 #include "machinemodel.h"
 #include "machineselection.h"
 #include "pollscheduler.h"
+#include "providerinfo.h"
 #include "providerregistry.h"
 #include "traynotifier.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QProcess>
-
-namespace {
-QVariantMap metadataMap(const ProviderMetadata &metadata)
-{
-    QVariantList fields;
-    for (const ProviderMetadata::Field &field : metadata.credentialFields) {
-        fields.append(QVariantMap {{QStringLiteral("id"), field.id},
-                                   {QStringLiteral("label"), field.label},
-                                   {QStringLiteral("placeholder"), field.placeholder},
-                                   {QStringLiteral("help"), field.help},
-                                   {QStringLiteral("secret"), field.secret},
-                                   {QStringLiteral("required"), field.required}});
-    }
-    return {{QStringLiteral("id"), metadata.id},
-            {QStringLiteral("name"), metadata.name},
-            {QStringLiteral("mark"), metadata.mark},
-            {QStringLiteral("demo"), metadata.demo},
-            {QStringLiteral("defaultEndpoint"), metadata.defaultEndpoint.toString()},
-            {QStringLiteral("tokenUrl"), metadata.tokenUrl.toString()},
-            {QStringLiteral("capabilities"), metadata.capabilities},
-            {QStringLiteral("fields"), fields}};
-}
-
-} // namespace
 
 AppController::AppController(QObject *parent)
     : QObject(parent)
@@ -57,7 +34,7 @@ AppController::AppController(QObject *parent)
     , m_filters(new MachineFilters(m_machines, this))
     , m_selection(new MachineSelection(m_machines, this))
     , m_current(new CurrentMachine(m_machines, this))
-    , m_now(QDateTime::currentDateTimeUtc())
+    , m_clockNow([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_inventory->setCache(m_cache);
 
@@ -86,13 +63,18 @@ AppController::AppController(QObject *parent)
                 Q_EMIT notice(tr("%1 on %2 failed").arg(MachineAction::text(action), name));
             });
 
-    // "Updated 12 s ago" and the offline banner's age move on by themselves.
+    // A created machine is selected, wherever it was created from.
+    connect(m_inventory, &Inventory::machineCreated, this,
+            [this](const QString &accountId, const QString &machineId) {
+                m_current->set(accountId, machineId);
+                Q_EMIT machineCreated(accountId, machineId);
+            });
+
+    // "Updated 12 s ago", the sidebar's ages and the offline banner's age move on by themselves.
     m_clock.setInterval(5000);
-    connect(&m_clock, &QTimer::timeout, this, [this] {
-        m_now = QDateTime::currentDateTimeUtc();
-        Q_EMIT nowChanged();
-    });
+    connect(&m_clock, &QTimer::timeout, this, &AppController::tick);
     m_clock.start();
+    tick();
 
     applyIntervals();
     connect(AppSettings::instance(), &AppSettings::refreshIntervalSecondsChanged, this,
@@ -113,6 +95,19 @@ AppController::AppController(QObject *parent)
 
 AppController::~AppController() = default;
 
+void AppController::setClock(Clock clock)
+{
+    m_clockNow = std::move(clock);
+    tick();
+}
+
+void AppController::tick()
+{
+    m_now = m_clockNow();
+    m_accountModel->setNow(m_now);
+    Q_EMIT nowChanged();
+}
+
 AppController *AppController::instance()
 {
     static AppController *s_instance = new AppController(QCoreApplication::instance());
@@ -124,16 +119,6 @@ AppController *AppController::create(QQmlEngine *, QJSEngine *)
     AppController *controller = instance();
     QJSEngine::setObjectOwnership(controller, QJSEngine::CppOwnership);
     return controller;
-}
-
-QAbstractItemModel *AppController::machines() const
-{
-    return m_machines;
-}
-
-QAbstractItemModel *AppController::accounts() const
-{
-    return m_accountModel;
 }
 
 int AppController::accountCount() const
@@ -164,13 +149,13 @@ QVariantList AppController::providers() const
     QVariantList result;
     const auto providers = m_registry->providers();
     for (const ProviderMetadata &metadata : providers)
-        result.append(metadataMap(metadata));
+        result.append(ProviderInfo::toMap(metadata));
     return result;
 }
 
 QVariantMap AppController::provider(const QString &providerId) const
 {
-    return m_registry->contains(providerId) ? metadataMap(m_registry->metadata(providerId))
+    return m_registry->contains(providerId) ? ProviderInfo::toMap(m_registry->metadata(providerId))
                                             : QVariantMap();
 }
 
@@ -357,19 +342,11 @@ QString AppController::qtVersion()
     return QString::fromLatin1(qVersion());
 }
 
-QString AppController::uniqueAccountName(const QString &base) const
-{
-    QString name = base;
-    for (int n = 2; m_accounts->findByName(name); ++n)
-        name = QStringLiteral("%1 %2").arg(base).arg(n);
-    return name;
-}
-
 void AppController::addDemoAccount()
 {
     Account account;
     account.providerId = QStringLiteral("demo");
-    account.name = uniqueAccountName(m_registry->metadata(account.providerId).name);
+    account.name = m_accounts->uniqueName(m_registry->metadata(account.providerId).name);
     m_accountService->add(account, {}, false, [this](Result<Account> added) {
         if (!added.ok()) {
             Q_EMIT notice(added.error().message());
@@ -394,10 +371,4 @@ void AppController::clearCache()
     m_cache->removeAccountsExcept({});
     Q_EMIT notice(tr("Offline cache cleared; refreshing"));
     refresh();
-}
-
-void AppController::noteCreated(const QString &accountId, const QString &machineId)
-{
-    m_current->set(accountId, machineId);
-    Q_EMIT machineCreated(accountId, machineId);
 }

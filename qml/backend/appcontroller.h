@@ -1,11 +1,12 @@
 #pragma once
 
-#include <QAbstractItemModel>
 #include <QDateTime>
 #include <QObject>
 #include <QQmlEngine>
 #include <QTimer>
 #include <QVariantList>
+
+#include <functional>
 
 class AccountModel;
 class AccountService;
@@ -22,30 +23,45 @@ class ProviderRegistry;
 class TrayNotifier;
 
 /**
- * @brief The one object QML talks to: owns the core services (provider registry, account and
- * credential stores, machine model, inventory) and offers the user's actions as invokables.
+ * @brief The GUI's wiring: owns the core services (provider registry, account and credential
+ * stores, machine model, inventory), hands them to QML with their types, and offers the user's
+ * actions as invokables.
  *
- * Pages bind to its models and properties and call its methods; all decisions (what an action
- * means, what "offline" is, how an SSH command is built) are made here or below, never in QML.
- * Background problems arrive as inline state (per account, per machine); short confirmations as
- * notice() for a toast.
+ * Pages bind to its models and properties and call its methods; QML objects that need a service
+ * (AccountEditor, MachineCreator) get it as a property set from here, never by looking this
+ * object up themselves. Decisions (what an action means, what "offline" is, how an SSH command
+ * is built) are made here or below, never in QML. Background problems arrive as inline state
+ * (per account, per machine); short confirmations as notice() for a toast.
  */
 class AppController : public QObject
 {
     Q_OBJECT
+    Q_MOC_INCLUDE("accountmodel.h")
+    Q_MOC_INCLUDE("accountservice.h")
+    Q_MOC_INCLUDE("accountstore.h")
     Q_MOC_INCLUDE("appsettings.h")
+    Q_MOC_INCLUDE("credentialstore.h")
     Q_MOC_INCLUDE("currentmachine.h")
+    Q_MOC_INCLUDE("inventory.h")
     Q_MOC_INCLUDE("machinefilters.h")
+    Q_MOC_INCLUDE("machinemodel.h")
     Q_MOC_INCLUDE("machineselection.h")
+    Q_MOC_INCLUDE("providerregistry.h")
     QML_ELEMENT
     QML_SINGLETON
-    Q_PROPERTY(QAbstractItemModel *machines READ machines CONSTANT)
+    Q_PROPERTY(MachineModel *machines READ machineModel CONSTANT)
     Q_PROPERTY(MachineFilters *filters READ filters CONSTANT)
     Q_PROPERTY(MachineSelection *selection READ selection CONSTANT)
     Q_PROPERTY(CurrentMachine *current READ current CONSTANT)
     Q_PROPERTY(AppSettings *settings READ settings CONSTANT)
     Q_PROPERTY(QVariantList providers READ providers NOTIFY providersChanged)
-    Q_PROPERTY(QAbstractItemModel *accounts READ accounts CONSTANT)
+    Q_PROPERTY(AccountModel *accounts READ accounts CONSTANT)
+    // The services, for the QML objects that need them (set as their properties).
+    Q_PROPERTY(Inventory *inventory READ inventory CONSTANT)
+    Q_PROPERTY(AccountStore *accountStore READ accountStore CONSTANT)
+    Q_PROPERTY(AccountService *accountService READ accountService CONSTANT)
+    Q_PROPERTY(CredentialStore *credentials READ credentials CONSTANT)
+    Q_PROPERTY(ProviderRegistry *registry READ registry CONSTANT)
     Q_PROPERTY(bool hasAccounts READ hasAccounts NOTIFY accountsChanged)
     Q_PROPERTY(bool refreshing READ refreshing NOTIFY refreshingChanged)
     Q_PROPERTY(int machineCount READ machineCount NOTIFY machineCountChanged)
@@ -57,11 +73,16 @@ class AppController : public QObject
     Q_PROPERTY(QDateTime now READ now NOTIFY nowChanged)
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
 public:
+    using Clock = std::function<QDateTime()>;
+
+    /// The one instance; only main(), QML's singleton factory and test programs ask for it.
     [[nodiscard]] static AppController *instance();
     [[nodiscard]] static AppController *create(QQmlEngine *, QJSEngine *);
     ~AppController() override;
 
-    [[nodiscard]] QAbstractItemModel *machines() const;
+    /// Where "now" comes from for every age shown ("Updated 12 s ago"); tests and the
+    /// screenshot program set their own instead of waiting for real time to pass.
+    void setClock(Clock clock);
     [[nodiscard]] MachineModel *machineModel() const { return m_machines; }
     [[nodiscard]] MachineFilters *filters() const { return m_filters; }
     [[nodiscard]] MachineSelection *selection() const { return m_selection; }
@@ -74,7 +95,7 @@ public:
     [[nodiscard]] Inventory *inventory() const { return m_inventory; }
 
     [[nodiscard]] QVariantList providers() const;
-    [[nodiscard]] QAbstractItemModel *accounts() const;
+    [[nodiscard]] AccountModel *accounts() const { return m_accountModel; }
     [[nodiscard]] bool hasAccounts() const { return accountCount() > 0; }
     [[nodiscard]] bool refreshing() const;
     [[nodiscard]] int machineCount() const;
@@ -117,8 +138,6 @@ public:
     /// Adds an account of the Demo cloud (no secret) and refreshes it.
     Q_INVOKABLE void addDemoAccount();
     Q_INVOKABLE void removeAccount(const QString &accountId);
-    /// A name not used by any account yet: @p base, else "base 2", "base 3", ...
-    Q_INVOKABLE [[nodiscard]] QString uniqueAccountName(const QString &base) const;
     /// Empties the offline cache; the next refresh fills it again.
     Q_INVOKABLE void clearCache();
 
@@ -142,8 +161,7 @@ private:
     void scheduleStatusUpdate();
     void updateStatus();
     void applyIntervals();
-    friend class MachineCreator;
-    void noteCreated(const QString &accountId, const QString &machineId);
+    void tick();
 
     ProviderRegistry *m_registry;
     AccountStore *m_accounts;
@@ -163,6 +181,7 @@ private:
     bool m_offline = false;
     QDateTime m_offlineDataTime;
     QDateTime m_now;
+    Clock m_clockNow;
     QTimer m_clock;
     QTimer m_statusUpdate;
 };

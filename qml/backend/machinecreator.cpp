@@ -1,16 +1,11 @@
 #include "machinecreator.h"
 
 #include "accountstore.h"
-#include "appcontroller.h"
 #include "format.h"
 #include "inventory.h"
-#include "machinemodel.h"
-#include "pollscheduler.h"
-#include "provider.h"
 #include "providerregistry.h"
 
 #include <QPointer>
-#include <QRegularExpression>
 
 namespace {
 enum Step { AccountStep, RegionStep, SizeStep, ImageStep, KeysStep, NameStep, ReviewStep };
@@ -23,7 +18,6 @@ QString str(const char *text)
 
 MachineCreator::MachineCreator(QObject *parent)
     : QObject(parent)
-    , m_app(AppController::instance())
 {
     connect(this, &MachineCreator::choiceChanged, this, &MachineCreator::validityChanged);
     connect(this, &MachineCreator::catalogChanged, this, &MachineCreator::validityChanged);
@@ -37,12 +31,39 @@ QStringList MachineCreator::stepTitles() const
             tr("SSH keys"), tr("Name"),   tr("Review")};
 }
 
+void MachineCreator::setInventory(Inventory *inventory)
+{
+    if (inventory == m_inventory)
+        return;
+    m_inventory = inventory;
+    Q_EMIT servicesChanged();
+    reloadCatalog();
+}
+
+void MachineCreator::setAccountStore(AccountStore *accounts)
+{
+    if (accounts == m_accounts)
+        return;
+    m_accounts = accounts;
+    Q_EMIT servicesChanged();
+}
+
+void MachineCreator::setRegistry(ProviderRegistry *registry)
+{
+    if (registry == m_registry)
+        return;
+    m_registry = registry;
+    Q_EMIT servicesChanged();
+}
+
 QVariantList MachineCreator::creatableAccounts() const
 {
     QVariantList result;
-    const auto accounts = m_app->accountStore()->accounts();
+    if (!m_accounts || !m_registry)
+        return result;
+    const auto accounts = m_accounts->accounts();
     for (const Account &account : accounts) {
-        const ProviderMetadata metadata = m_app->registry()->metadata(account.providerId);
+        const ProviderMetadata metadata = m_registry->metadata(account.providerId);
         if (!metadata.can(QStringLiteral("create")))
             continue;
         result.append(QVariantMap {{QStringLiteral("id"), account.id},
@@ -77,10 +98,10 @@ void MachineCreator::reloadCatalog()
     m_images.clear();
     m_sshKeys.clear();
     m_catalogError.clear();
-    m_pending = m_accountId.isEmpty() ? 0 : 4;
+    m_pending = m_accountId.isEmpty() || !m_inventory ? 0 : 4;
     Q_EMIT catalogChanged();
     Q_EMIT sizesChanged();
-    if (m_accountId.isEmpty())
+    if (m_pending == 0)
         return;
 
     // Each list arrives on its own, from the provider or, when it cannot be reached, from the
@@ -99,7 +120,7 @@ void MachineCreator::reloadCatalog()
             loaded();
         };
     };
-    Inventory *inventory = m_app->inventory();
+    Inventory *inventory = m_inventory;
     inventory->fetchRegions(m_accountId, store(&m_regions));
     inventory->fetchSizes(m_accountId, store(&m_sizes));
     inventory->fetchImages(m_accountId, store(&m_images));
@@ -142,15 +163,19 @@ QVariantList MachineCreator::regions() const
     return result;
 }
 
-QVariantList MachineCreator::sizes() const
+bool MachineCreator::isOffered(const Size &size) const
 {
     const Region *region = findRegion(m_region);
+    return !region
+           || ((region->sizes.isEmpty() || region->sizes.contains(size.id))
+               && (size.regions.isEmpty() || size.regions.contains(region->id)));
+}
+
+QVariantList MachineCreator::sizes() const
+{
     QVariantList result;
     for (const Size &size : m_sizes) {
-        const bool offered = !region
-                             || ((region->sizes.isEmpty() || region->sizes.contains(size.id))
-                                 && (size.regions.isEmpty() || size.regions.contains(region->id)));
-        if (!offered)
+        if (!isOffered(size))
             continue;
         result.append(QVariantMap {
             {QStringLiteral("id"), size.id},
@@ -250,10 +275,16 @@ void MachineCreator::setTags(const QString &tags)
     Q_EMIT choiceChanged();
 }
 
-QStringList MachineCreator::parsedTags() const
+CreateMachineRequest MachineCreator::request() const
 {
-    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
-    return m_tags.split(separators, Qt::SkipEmptyParts);
+    CreateMachineRequest request;
+    request.name = m_name.trimmed();
+    request.region = m_region;
+    request.size = m_size;
+    request.image = m_image;
+    request.sshKeys = m_keys;
+    request.tags = CreateMachineRequest::parseTags(m_tags);
+    return request;
 }
 
 void MachineCreator::setStep(int step)
@@ -280,9 +311,8 @@ void MachineCreator::back()
 
 QString MachineCreator::problemAt(int step) const
 {
-    static const QRegularExpression namePattern(
-        QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$"));
-    static const QRegularExpression tagPattern(QStringLiteral("^[A-Za-z0-9:._-]{1,64}$"));
+    using Field = CreateMachineRequest::Field;
+    const CreateMachineRequest wanted = request();
     switch (step) {
     case AccountStep:
         return m_accountId.isEmpty() ? tr("Choose the account to create the machine in.")
@@ -290,47 +320,32 @@ QString MachineCreator::problemAt(int step) const
     case RegionStep:
         if (!m_catalogError.isEmpty())
             return m_catalogError;
-        if (m_region.isEmpty())
-            return tr("Choose a region.");
+        if (const QString problem = wanted.problem(Field::Region); !problem.isEmpty())
+            return problem;
         if (const Region *region = findRegion(m_region); region && !region->available)
             return tr("%1 is not accepting new machines at the moment.").arg(region->name);
         return {};
     case SizeStep: {
-        if (m_size.isEmpty())
-            return tr("Choose a size.");
+        if (const QString problem = wanted.problem(Field::Size); !problem.isEmpty())
+            return problem;
         const Size *size = findSize(m_size);
-        const QVariantList offered = sizes();
-        const bool listed =
-            std::any_of(offered.cbegin(), offered.cend(), [this](const QVariant &s) {
-                return s.toMap().value(QStringLiteral("id")).toString() == m_size;
-            });
-        if (!size || !listed)
+        if (!size || !isOffered(*size))
             return tr("%1 is not offered in this region; choose another size.").arg(m_size);
         if (!size->available)
             return tr("%1 is sold out at the moment; choose another size.").arg(m_size);
         return {};
     }
     case ImageStep:
-        return m_image.isEmpty() ? tr("Choose an image.") : QString();
+        return wanted.problem(Field::Image);
     case KeysStep:
         return {}; // optional: some clouds then mail a root password
     case NameStep: {
-        const QString name = m_name.trimmed();
-        if (name.isEmpty())
-            return tr("Give the machine a name.");
-        if (!namePattern.match(name).hasMatch())
-            return tr("Use letters, digits, dots and dashes, starting and ending with a letter or "
-                      "digit (at most 63 characters).");
-        const auto existing = m_app->machineModel()->machines(m_accountId);
-        for (const Machine &machine : existing) {
-            if (machine.name.compare(name, Qt::CaseInsensitive) == 0)
-                return tr("This account already has a machine called %1.").arg(machine.name);
-        }
-        const QStringList tags = parsedTags();
-        for (const QString &tag : tags) {
-            if (!tagPattern.match(tag).hasMatch())
-                return tr("Tags may use letters, digits and : . _ - only; \"%1\" does not.")
-                    .arg(tag);
+        if (!m_inventory)
+            return wanted.problem(Field::Name) + wanted.problem(Field::Tags);
+        const auto problems = m_inventory->createProblems(m_accountId, wanted);
+        for (const auto &problem : problems) {
+            if (problem.field == Field::Name || problem.field == Field::Tags)
+                return problem.message;
         }
         return {};
     }
@@ -346,7 +361,7 @@ QString MachineCreator::problemAt(int step) const
 
 QVariantMap MachineCreator::review() const
 {
-    const auto account = m_app->accountStore()->account(m_accountId);
+    const auto account = m_accounts ? m_accounts->account(m_accountId) : std::nullopt;
     const Region *region = findRegion(m_region);
     const Size *size = findSize(m_size);
     QString imageName = m_image;
@@ -365,7 +380,7 @@ QVariantMap MachineCreator::review() const
     return {
         {str("account"), account ? account->name : QString()},
         {str("provider"),
-         account ? m_app->registry()->metadata(account->providerId).name : QString()},
+         account && m_registry ? m_registry->metadata(account->providerId).name : QString()},
         {str("region"), region ? region->name : m_region},
         {str("size"), size ? (size->description.isEmpty() ? size->id : size->description) : m_size},
         {str("shape"), size ? Format::shape(size->vcpus, size->memoryMb, size->diskGb) : QString()},
@@ -374,56 +389,56 @@ QVariantMap MachineCreator::review() const
         {str("image"), imageName},
         {str("keys"), keyNames},
         {str("name"), m_name.trimmed()},
-        {str("tags"), parsedTags()},
+        {str("tags"), request().tags},
     };
+}
+
+QVariantList MachineCreator::reviewRows() const
+{
+    const QVariantMap r = review();
+    auto text = [&r](const char *key) {
+        return r.value(QLatin1String(key)).toString();
+    };
+    auto list = [&r](const char *key) {
+        const QStringList items = r.value(QLatin1String(key)).toStringList();
+        return items.isEmpty() ? tr("none") : items.join(QStringLiteral(", "));
+    };
+    auto row = [](const QString &label, const QString &value, bool emphasis = false) {
+        return QVariantMap {
+            {str("label"), label}, {str("value"), value}, {str("emphasis"), emphasis}};
+    };
+    // An account named after its provider ("DigitalOcean") is not named twice.
+    const QString account = text("account") == text("provider") || text("provider").isEmpty()
+                                ? text("account")
+                                : text("account") + QStringLiteral(" · ") + text("provider");
+    const QString size =
+        text("shape").isEmpty() ? text("size") : text("size") + QLatin1Char('\n') + text("shape");
+    return {row(tr("Name"), text("name"), true), row(tr("Account"), account),
+            row(tr("Region"), text("region")),   row(tr("Size"), size),
+            row(tr("Image"), text("image")),     row(tr("SSH keys"), list("keys")),
+            row(tr("Tags"), list("tags"))};
 }
 
 void MachineCreator::create()
 {
-    if (m_creating || !problemAt(ReviewStep).isEmpty())
+    if (m_creating || !m_inventory || !problemAt(ReviewStep).isEmpty())
         return;
     m_creating = true;
     m_createError.clear();
     Q_EMIT creatingChanged();
 
-    CreateMachineRequest request;
-    request.name = m_name.trimmed();
-    request.region = m_region;
-    request.size = m_size;
-    request.image = m_image;
-    request.sshKeys = m_keys;
-    request.tags = parsedTags();
+    // The machine exists once the provider said yes, whether or not the wizard is still open:
+    // Inventory shows it and follows it; this object only reports.
     const QString accountId = m_accountId;
     QPointer<MachineCreator> self(this);
-    auto failed = [this, self](const Error &error) {
+    m_inventory->createMachine(accountId, request(), [self, accountId](Result<Machine> result) {
         if (!self)
             return;
-        m_creating = false;
-        m_createError = error.message();
-        Q_EMIT creatingChanged();
-    };
-    AppController *app = m_app;
-    app->inventory()->withProvider(
-        accountId, [this, self, app, request, accountId, failed](Result<Provider *> provider) {
-            if (!provider.ok())
-                return failed(provider.error());
-            provider.value()->createMachine(
-                request, [this, self, app, accountId, failed](Result<Machine> result) {
-                    if (!result.ok())
-                        return failed(result.error());
-                    // The machine exists now, whether or not the wizard is still open: show it.
-                    Machine machine = result.takeValue();
-                    machine.accountId = accountId;
-                    machine.lastSeen = QDateTime::currentDateTimeUtc();
-                    app->machineModel()->upsert(machine);
-                    // Follow it closely until it runs.
-                    app->inventory()->scheduler()->actionStarted(accountId);
-                    app->noteCreated(accountId, machine.id);
-                    if (!self)
-                        return;
-                    m_creating = false;
-                    Q_EMIT creatingChanged();
-                    Q_EMIT created(accountId, machine.id);
-                });
-        });
+        self->m_creating = false;
+        if (!result.ok())
+            self->m_createError = result.error().message();
+        Q_EMIT self->creatingChanged();
+        if (result.ok())
+            Q_EMIT self->created(accountId, result.value().id);
+    });
 }

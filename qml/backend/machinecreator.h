@@ -6,7 +6,9 @@
 #include <QQmlEngine>
 #include <QVariantList>
 
-class AppController;
+class AccountStore;
+class Inventory;
+class ProviderRegistry;
 
 /**
  * @brief The create-machine wizard's logic: the catalog of the chosen account, the choices made,
@@ -14,15 +16,26 @@ class AppController;
  *
  * Steps: 0 account, 1 region, 2 size, 3 image, 4 SSH keys, 5 name and tags, 6 review.
  * The catalog is loaded from the account's provider when the account is chosen; sizes are listed
- * for the chosen region only. A created machine is added to the list at once (pending) and the
- * app follows it until it runs.
+ * for the chosen region only. The rules of a request (names, tags, required choices) are core's
+ * (CreateMachineRequest, Inventory::createProblems), the same the CLI applies; creating is
+ * Inventory::createMachine, which shows the machine at once (pending) and follows it until it
+ * runs. The services come in as properties (QML sets them from AppController).
  */
 class MachineCreator : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
+    Q_MOC_INCLUDE("accountstore.h")
+    Q_MOC_INCLUDE("inventory.h")
+    Q_MOC_INCLUDE("providerregistry.h")
+    Q_PROPERTY(
+        Inventory *inventory READ inventory WRITE setInventory NOTIFY servicesChanged REQUIRED)
+    Q_PROPERTY(AccountStore *accountStore READ accountStore WRITE setAccountStore NOTIFY
+                   servicesChanged REQUIRED)
+    Q_PROPERTY(
+        ProviderRegistry *registry READ registry WRITE setRegistry NOTIFY servicesChanged REQUIRED)
     Q_PROPERTY(QString accountId READ accountId WRITE setAccountId NOTIFY accountIdChanged)
-    Q_PROPERTY(QVariantList creatableAccounts READ creatableAccounts CONSTANT)
+    Q_PROPERTY(QVariantList creatableAccounts READ creatableAccounts NOTIFY servicesChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY catalogChanged)
     Q_PROPERTY(QString catalogError READ catalogError NOTIFY catalogChanged)
     Q_PROPERTY(QVariantList regions READ regions NOTIFY catalogChanged)
@@ -41,10 +54,19 @@ class MachineCreator : public QObject
     Q_PROPERTY(QString problem READ problem NOTIFY validityChanged)
     Q_PROPERTY(bool canAdvance READ canAdvance NOTIFY validityChanged)
     Q_PROPERTY(QVariantMap review READ review NOTIFY choiceChanged)
+    /// The review step's lines: [{label, value, emphasis}], labels translated here.
+    Q_PROPERTY(QVariantList reviewRows READ reviewRows NOTIFY choiceChanged)
     Q_PROPERTY(bool creating READ creating NOTIFY creatingChanged)
     Q_PROPERTY(QString createError READ createError NOTIFY creatingChanged)
 public:
     explicit MachineCreator(QObject *parent = nullptr);
+
+    [[nodiscard]] Inventory *inventory() const { return m_inventory; }
+    void setInventory(Inventory *inventory);
+    [[nodiscard]] AccountStore *accountStore() const { return m_accounts; }
+    void setAccountStore(AccountStore *accounts);
+    [[nodiscard]] ProviderRegistry *registry() const { return m_registry; }
+    void setRegistry(ProviderRegistry *registry);
 
     [[nodiscard]] QString accountId() const { return m_accountId; }
     void setAccountId(const QString &accountId);
@@ -75,6 +97,7 @@ public:
     [[nodiscard]] QString problem() const { return problemAt(m_step); }
     [[nodiscard]] bool canAdvance() const { return problem().isEmpty() && !loading(); }
     [[nodiscard]] QVariantMap review() const;
+    [[nodiscard]] QVariantList reviewRows() const;
     [[nodiscard]] bool creating() const { return m_creating; }
     [[nodiscard]] QString createError() const { return m_createError; }
 
@@ -86,6 +109,7 @@ public:
     Q_INVOKABLE void create();
 
 Q_SIGNALS:
+    void servicesChanged();
     void accountIdChanged();
     void catalogChanged();
     void sizesChanged();
@@ -96,12 +120,15 @@ Q_SIGNALS:
     void created(const QString &accountId, const QString &machineId);
 
 private:
-    [[nodiscard]] QStringList parsedTags() const;
+    [[nodiscard]] CreateMachineRequest request() const;
     [[nodiscard]] const Region *findRegion(const QString &id) const;
     [[nodiscard]] const Size *findSize(const QString &id) const;
+    [[nodiscard]] bool isOffered(const Size &size) const;
     void loaded();
 
-    AppController *m_app;
+    Inventory *m_inventory = nullptr;
+    AccountStore *m_accounts = nullptr;
+    ProviderRegistry *m_registry = nullptr;
     QString m_accountId;
     QList<Region> m_regions;
     QList<Size> m_sizes;

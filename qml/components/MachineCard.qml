@@ -24,7 +24,7 @@ ItemDelegate {
     required property var pricePerMonth
     required property string pendingAction
     required property string actionError
-    required property var extra
+    required property string errorReason
 
     property bool selected: false
     property bool current: false
@@ -133,7 +133,7 @@ ItemDelegate {
         StateChip {
             stateId: card.stateId
             stateText: card.stateText
-            reason: card.extra && card.extra.stateReason ? card.extra.stateReason : card.providerState
+            reason: card.errorReason
             maximumWidth: card.availableWidth
         }
         Label {

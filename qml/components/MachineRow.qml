@@ -28,6 +28,8 @@ SwipeDelegate {
     required property string pendingAction
     required property string actionError
     required property var allowedActions
+    required property var swipeActions // the model's: the two likeliest actions in this state
+    required property string errorReason
     required property var extra
 
     property bool compact: !Theme.touch
@@ -37,13 +39,6 @@ SwipeDelegate {
     property string monogram: ""
 
     readonly property string publicIp: publicIps && publicIps.length > 0 ? publicIps[0] : ""
-    readonly property string errorReason: extra && extra.stateReason ? extra.stateReason : providerState
-    readonly property var swipeActions: {
-        const allowed = allowedActions || []
-        const order = stateId === "running" ? ["reboot", "shutdown", "poweroff"]
-                                            : ["start", "destroy", "poweroff"]
-        return order.filter(a => allowed.indexOf(a) >= 0).slice(0, 2)
-    }
 
     signal activated(int modifiers)
     signal selectToggled()
@@ -139,6 +134,7 @@ SwipeDelegate {
             delegate: AbstractButton {
                 id: swipeButton
                 required property string modelData
+                objectName: "swipeAction_" + modelData
                 width: Theme.rowHeight + Theme.spacingL
                 height: row.height
                 Accessible.name: Format.actionText(modelData)
@@ -243,6 +239,7 @@ SwipeDelegate {
                     font.pixelSize: Theme.fontCaption + 1
                 }
                 IpButton {
+                    objectName: "rowPublicIp"
                     visible: row.width > Theme.columnIpMinWidth
                     Layout.preferredWidth: 124
                     ip: row.publicIp
@@ -356,6 +353,7 @@ SwipeDelegate {
                     }
                     IpButton {
                         id: ip
+                        objectName: "rowPublicIp"
                         x: where.width + Theme.spacingS
                         anchors.verticalCenter: parent.verticalCenter
                         ip: row.publicIp

@@ -39,6 +39,7 @@ Rectangle {
 
     StateGlyph {
         id: glyph
+        objectName: "stateGlyph"
         x: chip.padding
         anchors.verticalCenter: parent.verticalCenter
         stateId: chip.stateId
@@ -47,6 +48,7 @@ Rectangle {
     }
     Text {
         id: text
+        objectName: "stateText"
         x: glyph.x + glyph.width + 6
         width: Math.max(0, chip.width - x - chip.padding)
         anchors.verticalCenter: parent.verticalCenter

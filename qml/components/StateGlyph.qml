@@ -7,7 +7,7 @@ SvgIcon {
     id: glyph
 
     required property string stateId
-    readonly property bool transition: Theme.isTransition(stateId)
+    readonly property bool transition: MachineStates.isTransition(stateId)
 
     implicitWidth: Theme.smallIconSize
     implicitHeight: Theme.smallIconSize

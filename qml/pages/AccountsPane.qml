@@ -24,12 +24,12 @@ Rectangle {
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Accounts")
 
+    // The line under an account's name: its text comes from the model (AccountModel's
+    // statusLine), only the look is chosen here.
     component StatusLine: RowLayout {
         id: status
         property string statusId: "unknown"
-        property int machineCount: 0
-        property var lastRefresh
-        readonly property bool hasRefreshed: lastRefresh !== undefined && lastRefresh.getTime() > 0
+        property string text: ""
         spacing: 6
         StateGlyph {
             Layout.preferredWidth: 10
@@ -41,24 +41,7 @@ Rectangle {
         }
         Label {
             Layout.fillWidth: true
-            text: {
-                switch (status.statusId) {
-                case "ok":
-                    return qsTr("%n machine(s)", "", status.machineCount) + " · "
-                           + Format.age(status.lastRefresh, AppController.now)
-                case "refreshing":
-                    return qsTr("Refreshing…")
-                case "offline":
-                    return status.hasRefreshed ? qsTr("Offline · data from %1").arg(Format.time(status.lastRefresh))
-                                               : qsTr("Offline")
-                case "credentialsMissing":
-                    return qsTr("Credentials missing")
-                case "error":
-                    return qsTr("Refresh failed")
-                default:
-                    return status.hasRefreshed ? qsTr("%n machine(s)", "", status.machineCount) : qsTr("Not refreshed yet")
-                }
-            }
+            text: status.text
             wrapMode: Text.Wrap
             maximumLineCount: 2
             elide: Text.ElideRight
@@ -156,16 +139,16 @@ Rectangle {
                 required property string providerName
                 required property string providerMark
                 required property bool isDemo
-                required property int machineCount
                 required property string statusId
-                required property var lastRefresh
+                required property string statusText
+                required property string statusLine
+                required property bool needsAttention
+                required property bool suggestsEdit
                 required property string errorMessage
-                readonly property bool failing: statusId === "error" || statusId === "offline"
-                                                || statusId === "credentialsMissing"
                 width: accounts.width
                 height: column.implicitHeight + 2 * Theme.spacingS + 4
                 highlighted: AppController.filters.account === accountId
-                Accessible.name: qsTr("%1, %2, %3").arg(name).arg(providerName).arg(statusId)
+                Accessible.name: qsTr("%1, %2, %3").arg(name).arg(providerName).arg(statusText)
                 onClicked: {
                     AppController.filters.account = accountId
                     pane.accountChosen()
@@ -214,8 +197,7 @@ Rectangle {
                             StatusLine {
                                 Layout.fillWidth: true
                                 statusId: item.statusId
-                                machineCount: item.machineCount
-                                lastRefresh: item.lastRefresh
+                                text: item.statusLine
                             }
                         }
                         IconButton {
@@ -228,7 +210,7 @@ Rectangle {
                     }
                     // What went wrong and what to do next.
                     ColumnLayout {
-                        visible: item.failing && item.errorMessage.length > 0
+                        visible: item.needsAttention && item.errorMessage.length > 0
                         Layout.fillWidth: true
                         Layout.leftMargin: Theme.spacingS + 2 + 28 + Theme.spacingM
                         Layout.rightMargin: Theme.spacingS
@@ -252,7 +234,7 @@ Rectangle {
                                 onClicked: AppController.refreshAccount(item.accountId)
                             }
                             AppButton {
-                                visible: item.statusId === "credentialsMissing" || item.statusId === "error"
+                                visible: item.suggestsEdit
                                 kind: "flat"
                                 text: qsTr("Edit account")
                                 implicitHeight: 28

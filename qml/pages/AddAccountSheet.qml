@@ -52,6 +52,11 @@ Sheet {
 
             AccountEditor {
                 id: editor
+                registry: AppController.registry
+                accountStore: AppController.accountStore
+                credentials: AppController.credentials
+                accountService: AppController.accountService
+                inventory: AppController.inventory
                 Component.onCompleted: {
                     if (sheet.editAccountId.length > 0)
                         load(sheet.editAccountId)

@@ -135,7 +135,7 @@ Rectangle {
                 StateChip {
                     stateId: details.exists ? details.m.stateId : "unknown"
                     stateText: details.exists ? details.m.stateText : ""
-                    reason: details.exists ? (details.m.extra.stateReason || details.m.providerState) : ""
+                    reason: details.exists ? details.m.errorReason : ""
                     maximumWidth: body.width
                 }
 

@@ -276,7 +276,7 @@ Rectangle {
                         pricePerMonth: cell.model.pricePerMonth
                         pendingAction: cell.model.pendingAction
                         actionError: cell.model.actionError
-                        extra: cell.model.extra
+                        errorReason: cell.model.errorReason
                         selectionMode: pane.selecting
                         selected: pane.selection.revision >= 0 && pane.selection.contains(accountId, machineId)
                         current: AppController.current.machineId === machineId

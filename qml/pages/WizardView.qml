@@ -17,6 +17,9 @@ Item {
 
     MachineCreator {
         id: creator
+        inventory: AppController.inventory
+        accountStore: AppController.accountStore
+        registry: AppController.registry
         Component.onCompleted: {
             const accounts = creatableAccounts
             if (view.preselectedAccount.length > 0)
@@ -373,17 +376,7 @@ Item {
                     Layout.fillWidth: true
                     spacing: Theme.spacingS
                     Repeater {
-                        model: [
-                            [qsTr("Name"), creator.review.name],
-                            [qsTr("Account"), creator.review.account === creator.review.provider
-                                              ? creator.review.account
-                                              : creator.review.account + " · " + creator.review.provider],
-                            [qsTr("Region"), creator.review.region],
-                            [qsTr("Size"), creator.review.size + "\n" + creator.review.shape],
-                            [qsTr("Image"), creator.review.image],
-                            [qsTr("SSH keys"), creator.review.keys.length > 0 ? creator.review.keys.join(", ") : qsTr("none")],
-                            [qsTr("Tags"), creator.review.tags.length > 0 ? creator.review.tags.join(", ") : qsTr("none")]
-                        ]
+                        model: creator.reviewRows
                         delegate: Item {
                             id: reviewRow
                             required property var modelData
@@ -392,7 +385,7 @@ Item {
                             Label {
                                 id: reviewKey
                                 width: 110
-                                text: reviewRow.modelData[0]
+                                text: reviewRow.modelData.label
                                 color: Theme.textSecondary
                                 font.pixelSize: Theme.fontBody
                             }
@@ -400,11 +393,11 @@ Item {
                                 id: reviewValue
                                 x: 110 + Theme.spacingL
                                 width: parent.width - x
-                                text: reviewRow.modelData[1]
+                                text: reviewRow.modelData.value
                                 wrapMode: Text.Wrap
                                 color: Theme.text
                                 font.pixelSize: Theme.fontBody
-                                font.weight: reviewRow.modelData[0] === qsTr("Name") ? Font.DemiBold : Font.Normal
+                                font.weight: reviewRow.modelData.emphasis ? Font.DemiBold : Font.Normal
                             }
                         }
                     }

@@ -25,7 +25,13 @@ TestCase {
     }
     Component {
         id: editorComponent
-        AccountEditor {}
+        AccountEditor {
+            registry: AppController.registry
+            accountStore: AppController.accountStore
+            credentials: AppController.credentials
+            accountService: AppController.accountService
+            inventory: AppController.inventory
+        }
     }
     SignalSpy { id: editedSpy; signalName: "edited" }
 

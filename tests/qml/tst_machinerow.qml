@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import QtTest
 import CloudDeck
 
@@ -33,6 +34,8 @@ TestCase {
             pendingAction: ""
             actionError: ""
             allowedActions: ["shutdown", "poweroff", "reboot", "destroy"]
+            swipeActions: ["reboot", "shutdown"]
+            errorReason: ""
             extra: ({})
         }
     }
@@ -41,6 +44,7 @@ TestCase {
     SignalSpy { id: ipSpy; signalName: "ipCopied" }
     SignalSpy { id: selectSpy; signalName: "selectToggled" }
     SignalSpy { id: retrySpy; signalName: "retryRequested" }
+    SignalSpy { id: actionSpy; signalName: "actionRequested" }
 
     function findText(item, text) {
         if (item.text === text && item.visible)
@@ -57,11 +61,11 @@ TestCase {
         }
         return null
     }
-    function findByType(item, predicate) {
-        if (predicate(item) && item.visible)
+    function findNamed(item, objectName) {
+        if (item.objectName === objectName && item.visible)
             return item
         for (let i = 0; i < item.children.length; ++i) {
-            const found = findByType(item.children[i], predicate)
+            const found = findNamed(item.children[i], objectName)
             if (found)
                 return found
         }
@@ -70,7 +74,7 @@ TestCase {
     function makeRow(props) {
         const row = createTemporaryObject(rowComponent, testCase, props || {})
         verify(row)
-        for (const spy of [activatedSpy, menuSpy, ipSpy, selectSpy, retrySpy]) {
+        for (const spy of [activatedSpy, menuSpy, ipSpy, selectSpy, retrySpy, actionSpy]) {
             spy.target = row
             spy.clear()
         }
@@ -111,7 +115,7 @@ TestCase {
 
     function test_tappingTheIpCopiesIt() {
         const row = makeRow({ compact: true })
-        const ip = findByType(row, i => i.ip === "203.0.113.10" && i.copied !== undefined)
+        const ip = findNamed(row, "rowPublicIp")
         verify(ip)
         mouseClick(ip)
         compare(ipSpy.count, 1)
@@ -124,12 +128,27 @@ TestCase {
         verify(findText(row, "no public IP"))
     }
 
+    // Which actions a swipe offers is the model's rule (MachineModel's swipeActions role, tested
+    // in tst_machinemodel); the row shows those and asks for the one tapped.
     function test_swipeOffersTheTwoLikeliestActions() {
+        AppSettings.density = "comfortable"
         const running = makeRow({ compact: false })
         compare(running.swipeActions, ["reboot", "shutdown"])
-        const stopped = makeRow({ compact: false, stateId: "stopped", stateText: "Stopped",
-                                  allowedActions: ["start", "destroy"] })
-        compare(stopped.swipeActions, ["start", "destroy"])
+        verify(running.swipe.enabled)
+        running.swipe.open(SwipeDelegate.Right)
+        tryVerify(() => running.swipe.rightItem !== null, 2000, "the swipe's actions are shown")
+        verify(findNamed(running.swipe.rightItem, "swipeAction_reboot"))
+        verify(findNamed(running.swipe.rightItem, "swipeAction_shutdown"))
+        verify(!findNamed(running.swipe.rightItem, "swipeAction_poweroff"))
+        const reboot = findNamed(running.swipe.rightItem, "swipeAction_reboot")
+        tryVerify(() => reboot.width > 0 && reboot.mapToItem(testCase, 0, 0).x < testCase.width)
+        mouseClick(reboot)
+        compare(actionSpy.count, 1)
+        compare(actionSpy.signalArguments[0][0], "reboot")
+
+        const nothing = makeRow({ compact: false, swipeActions: [] })
+        verify(!nothing.swipe.enabled, "no swipe without actions")
+        AppSettings.density = "compact"
     }
 
     function test_selectionModeTapTogglesSelection() {

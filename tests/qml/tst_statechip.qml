@@ -16,21 +16,15 @@ TestCase {
         StateChip {}
     }
 
-    function textOf(chip) {
+    function child(chip, objectName) {
         for (let i = 0; i < chip.children.length; ++i) {
-            const child = chip.children[i]
-            if (child.text !== undefined && child.elide !== undefined)
-                return child
-        }
-        return null
-    }
-    function glyphOf(chip) {
-        for (let i = 0; i < chip.children.length; ++i) {
-            if (chip.children[i].stateId !== undefined && chip.children[i].source !== undefined)
+            if (chip.children[i].objectName === objectName)
                 return chip.children[i]
         }
         return null
     }
+    function textOf(chip) { return child(chip, "stateText") }
+    function glyphOf(chip) { return child(chip, "stateGlyph") }
 
     function test_everyStateHasGlyphTextAndColour_data() {
         return [

@@ -36,8 +36,7 @@ TestCase {
     }
 
     function demoAccount() {
-        return AppController.machine(AppController.machines.data(AppController.machines.index(0, 0), Qt.UserRole + 1),
-                                     AppController.machines.data(AppController.machines.index(0, 0), Qt.UserRole + 4)).accountId
+        return AppController.machines.get(0).accountId
     }
 
     function test_stepsValidateAndCreate() {

@@ -360,7 +360,9 @@ int main(int argc, char *argv[])
     qputenv("CLOUDDECK_DEMO_OUTAGE", "1");
     controller->refresh();
     waitFor(QStringLiteral("offline"), [&] { return controller->offline(); });
-    QTest::qWait(5500); // let the age read "5 s ago" rather than "just now"
+    // The banner's age from a clock set 5 s after the data's time, not from waiting 5 s.
+    const QDateTime dataTime = controller->offlineDataTime();
+    controller->setClock([dataTime] { return dataTime.addSecs(5); });
     shooter.resize(1920, 1080, QStringLiteral("light"), QStringLiteral("compact"));
     shooter.shot(QStringLiteral("offline-banner"));
 

@@ -4,18 +4,41 @@
 // secret goes (the keychain, never accounts.ini).
 
 #include "accounteditor.h"
+#include "accountservice.h"
 #include "accountstore.h"
-#include "appcontroller.h"
 #include "asyncresult.h"
 #include "credentialstore.h"
 #include "fakecloudserver.h"
 #include "format.h"
+#include "inventory.h"
+#include "machinemodel.h"
 #include "providerregistry.h"
 #include "testhelpers.h"
 
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
+
+// The services the editor is given, as the GUI's AppController gives them: its own instances
+// here, so the test proves the editor needs nothing else.
+struct Services
+{
+    ProviderRegistry registry;
+    AccountStore accounts;
+    CredentialStore credentials;
+    MachineModel machines;
+    Inventory inventory {&registry, &accounts, &credentials, &machines};
+    AccountService service {&registry, &accounts, &credentials};
+
+    void give(AccountEditor &editor)
+    {
+        editor.setProperty("registry", QVariant::fromValue(&registry));
+        editor.setProperty("accountStore", QVariant::fromValue(&accounts));
+        editor.setProperty("credentials", QVariant::fromValue(&credentials));
+        editor.setProperty("accountService", QVariant::fromValue(&service));
+        editor.setProperty("inventory", QVariant::fromValue(&inventory));
+    }
+};
 
 class TestAccountEditor : public QObject
 {
@@ -29,13 +52,15 @@ private Q_SLOTS:
         QVERIFY(m_https.listenTls(m_certificate.certificate, m_certificate.key));
         m_https.on("GET", QStringLiteral("/v2/account"),
                    FakeResponse::file(testDataPath(QStringLiteral("digitalocean/account.json"))));
-        if (!AppController::instance()->registry()->contains(QStringLiteral("digitalocean")))
+        m_services = std::make_unique<Services>();
+        if (!m_services->registry.contains(QStringLiteral("digitalocean")))
             QSKIP("the DigitalOcean plugin is not built");
     }
 
     void selfSignedEndpointAsksToPinThenVerifiesAndSaves()
     {
         AccountEditor editor;
+        m_services->give(editor);
         editor.setProviderId(QStringLiteral("digitalocean"));
         QCOMPARE(editor.fields().size(), 1);
         QVERIFY(editor.fields().constFirst().toMap().value(QStringLiteral("secret")).toBool());
@@ -71,7 +96,7 @@ private Q_SLOTS:
         const QString id = saved.constFirst().constFirst().toString();
         QCOMPARE(editor.status(), AccountEditor::Saved);
 
-        const auto account = AppController::instance()->accountStore()->account(id);
+        const auto account = m_services->accounts.account(id);
         QVERIFY(account);
         QCOMPARE(account->name, QStringLiteral("Private cloud"));
         QCOMPARE(account->pinnedCertificateSha256, m_certificate.sha256());
@@ -96,6 +121,7 @@ private Q_SLOTS:
                 FakeResponse::raw(
                     401, R"({"id":"unauthorized","message":"Unable to authenticate you"})"));
         AccountEditor editor;
+        m_services->give(editor);
         editor.setProviderId(QStringLiteral("digitalocean"));
         editor.setField(QStringLiteral("token"), QStringLiteral("dop_v1_wrong"));
         editor.setEndpoint(http.url().toString());
@@ -110,6 +136,7 @@ private Q_SLOTS:
     void editingAfterVerifyAsksForVerifyAgain()
     {
         AccountEditor editor;
+        m_services->give(editor);
         editor.setProviderId(QStringLiteral("demo"));
         editor.verify();
         QTRY_COMPARE_WITH_TIMEOUT(editor.status(), AccountEditor::Verified, 15000);
@@ -117,7 +144,10 @@ private Q_SLOTS:
         QCOMPARE(editor.status(), AccountEditor::Editing);
     }
 
+    void cleanupTestCase() { m_services.reset(); }
+
 private:
+    std::unique_ptr<Services> m_services;
     TestCertificate m_certificate;
     FakeCloudServer m_https;
 };

@@ -104,6 +104,10 @@ public:
     QList<std::pair<QString, MachineAction::Action>> actionCalls;
     QList<Region> regions;
     Error regionsError;
+    QList<CreateMachineRequest> createCalls;
+    Error createError;
+    /// The state the cloud's create reply names (Unknown: it names none the model maps).
+    MachineState::State createdState = MachineState::Unknown;
 
     void verify(Callback<QString> done) override
     {
@@ -168,6 +172,28 @@ public:
             post([done, error = regionsError] { done(error); });
         else
             post([done, list = regions] { done(list); });
+    }
+
+    /// Accepts (or refuses with createError); the new machine then shows in the listing as
+    /// pending, the way a cloud lists one that is still booting.
+    void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override
+    {
+        createCalls.append(request);
+        if (createError.isError())
+            return post([done, error = createError] { done(error); });
+        Machine created;
+        created.providerId = QStringLiteral("fake");
+        created.id = QString::number(900000 + createCalls.size());
+        created.name = request.name;
+        created.region = request.region;
+        created.size = request.size;
+        created.image = request.image;
+        created.tags = request.tags;
+        created.state = createdState;
+        Machine listed = created;
+        listed.state = MachineState::Pending;
+        listing.append(listed);
+        post([done, created] { done(created); });
     }
 
     void applyAction(const QString &machineId, MachineAction::Action action)

@@ -179,6 +179,78 @@ private Q_SLOTS:
         QCOMPARE(value(m_a, AccountModel::MachineCountRole).toInt(), 4);
     }
 
+    /// The sidebar's line, its ages measured against the time the owner sets (never the real
+    /// clock): moving that time changes only the rows whose line reads differently.
+    void statusLineFollowsStatusAndTheGivenTime()
+    {
+        const QDateTime then = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
+        m_model->setNow(then);
+        QCOMPARE(value(m_a, AccountModel::StatusLineRole).toString(),
+                 QStringLiteral("Not refreshed yet"));
+        QVERIFY(!value(m_a, AccountModel::NeedsAttentionRole).toBool());
+
+        m_rig->listings[m_a] = machines(QString(), 3);
+        refresh(m_a);
+        QCOMPARE(status(m_a), AccountModel::Ok);
+        const QDateTime refreshed = value(m_a, AccountModel::LastRefreshRole).toDateTime();
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setNow(refreshed.addSecs(12));
+        QCOMPARE(value(m_a, AccountModel::StatusLineRole).toString(),
+                 QStringLiteral("3 machine(s) · 12 s ago"));
+        QCOMPARE(changed.size(), 1); // Alpha only: Beta's line has no age in it
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), m_model->indexOf(m_a));
+        QCOMPARE(changed.first().at(2).value<QList<int>>(),
+                 QList<int> {AccountModel::StatusLineRole});
+        changed.clear();
+        m_model->setNow(refreshed.addSecs(12)); // the same time again: nothing
+        m_model->setNow(refreshed.addMSecs(12'400)); // reads the same: nothing
+        QCOMPARE(changed.size(), 0);
+        m_model->setNow(refreshed.addSecs(300));
+        QCOMPARE(value(m_a, AccountModel::StatusLineRole).toString(),
+                 QStringLiteral("3 machine(s) · 5 min ago"));
+        QCOMPARE(changed.size(), 1);
+    }
+
+    void statusLineAndAttention_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("linePrefix");
+        QTest::addColumn<bool>("attention");
+        QTest::addColumn<bool>("edit");
+        QTest::newRow("network") << int(Error::Network) << QStringLiteral("Offline · data from ")
+                                 << true << false;
+        QTest::newRow("auth") << int(Error::Auth) << QStringLiteral("Refresh failed") << true
+                              << true;
+        QTest::newRow("credentials") << int(Error::CredentialsMissing)
+                                     << QStringLiteral("Credentials missing") << true << true;
+    }
+    void statusLineAndAttention()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, linePrefix);
+        QFETCH(bool, attention);
+        QFETCH(bool, edit);
+        m_rig->listings[m_a] = machines(QString(), 2);
+        refresh(m_a);
+        QVERIFY(!value(m_a, AccountModel::NeedsAttentionRole).toBool());
+        QVERIFY(!value(m_a, AccountModel::SuggestsEditRole).toBool());
+        m_rig->provider(m_a)->listError = Error(Error::Kind(kind), QStringLiteral("Nope."));
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        refresh(m_a);
+        QVERIFY2(value(m_a, AccountModel::StatusLineRole).toString().startsWith(linePrefix),
+                 qPrintable(value(m_a, AccountModel::StatusLineRole).toString()));
+        QCOMPARE(value(m_a, AccountModel::NeedsAttentionRole).toBool(), attention);
+        QCOMPARE(value(m_a, AccountModel::SuggestsEditRole).toBool(), edit);
+        bool announced = false;
+        for (const auto &args : std::as_const(changed)) {
+            const QList<int> roles = args.at(2).value<QList<int>>();
+            announced = announced
+                        || (roles.contains(AccountModel::StatusLineRole)
+                            && roles.contains(AccountModel::NeedsAttentionRole));
+        }
+        QVERIFY(announced);
+    }
+
     void getAndRoleNames()
     {
         const QVariantMap row = m_model->get(0);

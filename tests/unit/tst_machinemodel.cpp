@@ -108,7 +108,8 @@ private Q_SLOTS:
         std::sort(roles.begin(), roles.end());
         QList<int> expected = {MachineModel::StateRole,          MachineModel::StateIdRole,
                                MachineModel::StateTextRole,      MachineModel::IsTransitionRole,
-                               MachineModel::AllowedActionsRole, MachineModel::ProviderStateRole};
+                               MachineModel::AllowedActionsRole, MachineModel::ProviderStateRole,
+                               MachineModel::SwipeActionsRole,   MachineModel::ErrorReasonRole};
         std::sort(expected.begin(), expected.end());
         QCOMPARE(roles, expected);
         QCOMPARE(index.data(MachineModel::StateIdRole).toString(), QStringLiteral("stopped"));
@@ -280,6 +281,84 @@ private Q_SLOTS:
         unpriced.pricePerMonth.reset();
         m_model->upsert(unpriced);
         QVERIFY(!m_model->get(2).value(QStringLiteral("pricePerMonth")).isValid());
+    }
+
+    void swipeOffersTheTwoLikeliestActions_data()
+    {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QStringList>("allowed");
+        QTest::addColumn<QStringList>("swipe");
+        const QStringList all = {QStringLiteral("start"), QStringLiteral("shutdown"),
+                                 QStringLiteral("poweroff"), QStringLiteral("reboot"),
+                                 QStringLiteral("destroy")};
+        QTest::newRow("running") << int(MachineState::Running) << all
+                                 << QStringList {QStringLiteral("reboot"),
+                                                 QStringLiteral("shutdown")};
+        QTest::newRow("running, no reboot")
+            << int(MachineState::Running)
+            << QStringList {QStringLiteral("shutdown"), QStringLiteral("poweroff")}
+            << QStringList {QStringLiteral("shutdown"), QStringLiteral("poweroff")};
+        QTest::newRow("stopped") << int(MachineState::Stopped) << all
+                                 << QStringList {QStringLiteral("start"),
+                                                 QStringLiteral("destroy")};
+        QTest::newRow("stopped, cannot destroy")
+            << int(MachineState::Stopped) << QStringList {QStringLiteral("start")}
+            << QStringList {QStringLiteral("start")};
+        QTest::newRow("nothing allowed")
+            << int(MachineState::Pending) << QStringList() << QStringList();
+    }
+    void swipeOffersTheTwoLikeliestActions()
+    {
+        QFETCH(int, state);
+        QFETCH(QStringList, allowed);
+        QFETCH(QStringList, swipe);
+        QCOMPARE(MachineModel::swipeActions(MachineState::State(state), allowed), swipe);
+    }
+
+    void swipeAndErrorReasonRolesFollowTheState()
+    {
+        m_model->setAccountCapabilities(QStringLiteral("a"),
+                                        {QStringLiteral("start"), QStringLiteral("shutdown"),
+                                         QStringLiteral("reboot"), QStringLiteral("destroy")});
+        QList<Machine> list = machines(QStringLiteral("a"), 2);
+        list[1].state = MachineState::Error;
+        list[1].providerState = QStringLiteral("errored");
+        m_model->setAccountMachines(QStringLiteral("a"), list);
+        const QModelIndex running = m_model->index(0);
+        const QModelIndex failed = m_model->index(1);
+        QCOMPARE(running.data(MachineModel::SwipeActionsRole).toStringList(),
+                 (QStringList {QStringLiteral("reboot"), QStringLiteral("shutdown")}));
+        QCOMPARE(running.data(MachineModel::ErrorReasonRole).toString(), QString());
+        // The provider's own state text, until it gives a reason.
+        QCOMPARE(failed.data(MachineModel::ErrorReasonRole).toString(), QStringLiteral("errored"));
+        QCOMPARE(m_model->get(1).value(QStringLiteral("errorReason")).toString(),
+                 QStringLiteral("errored"));
+
+        ModelSignals spies(m_model);
+        list[1].extra.insert(QStringLiteral("stateReason"), QStringLiteral("host failure"));
+        m_model->setAccountMachines(QStringLiteral("a"), list);
+        QCOMPARE(spies.changed.size(), 1);
+        QVERIFY(rolesOf(spies.changed, 0).contains(MachineModel::ErrorReasonRole));
+        QCOMPARE(failed.data(MachineModel::ErrorReasonRole).toString(),
+                 QStringLiteral("host failure"));
+
+        // An action in flight: the overlay's state drives the swipe too.
+        spies.clear();
+        m_model->setOptimisticState(QStringLiteral("a"), list[0].id, MachineState::Stopping);
+        QVERIFY(rolesOf(spies.changed, 0).contains(MachineModel::SwipeActionsRole));
+        const QStringList swipe = running.data(MachineModel::SwipeActionsRole).toStringList();
+        QCOMPARE(swipe, MachineModel::swipeActions(
+                            MachineState::Stopping,
+                            running.data(MachineModel::AllowedActionsRole).toStringList()));
+        QVERIFY(!swipe.contains(QStringLiteral("reboot")));
+
+        // New capabilities change what a swipe offers, for every row of the account.
+        spies.clear();
+        m_model->setAccountCapabilities(QStringLiteral("a"), {QStringLiteral("shutdown")});
+        QVERIFY(rolesOf(spies.changed, 0).contains(MachineModel::SwipeActionsRole));
+        m_model->setOptimisticState(QStringLiteral("a"), list[0].id, std::nullopt);
+        QCOMPARE(running.data(MachineModel::SwipeActionsRole).toStringList(),
+                 QStringList {QStringLiteral("shutdown")});
     }
 
 private:

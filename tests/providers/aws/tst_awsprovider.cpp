@@ -3,6 +3,7 @@
 // every reply, across two regions and two DescribeInstances pages.
 #include "awsprovider.h"
 #include "fakeec2.h"
+#include "negativewait.h"
 #include "testhelpers.h"
 
 #include <QTest>
@@ -595,7 +596,7 @@ void TestAwsProvider::deletingTheProviderCancels()
     m_provider->listMachines([&called](Result<QList<Machine>>) { called = true; });
     QTRY_COMPARE(m_fake->calls().size(), 1);
     m_provider.reset();
-    QTest::qWait(500); // long enough for the delayed reply to have arrived
+    expectNothingWithin(500); // long enough for the delayed reply to have arrived
     QVERIFY(!called);
 }
 

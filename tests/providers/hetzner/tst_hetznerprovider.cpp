@@ -1,6 +1,7 @@
 // HetznerProvider end to end against a FakeCloudServer that answers like api.hetzner.cloud/v1:
 // the requests we send (method, path, query, headers, body) and what we make of the replies.
 #include "hetznertesting.h"
+#include "negativewait.h"
 #include "providerregistry.h"
 
 #include <QJsonArray>
@@ -444,7 +445,7 @@ private Q_SLOTS:
                     >= 2);
         provider.reset();
         const int seen = m_server->requestCount();
-        QTest::qWait(100); // five times the longest poll interval: no more polls may come
+        expectNothingWithin(100); // five times the longest poll interval: no more polls
         QCOMPARE(*calls, 0);
         // The GET that was aborted may still reach the server; nothing after it.
         QVERIFY2(m_server->requestCount() <= seen + 1,

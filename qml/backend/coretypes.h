@@ -1,0 +1,72 @@
+#pragma once
+
+// The core's QObject types as QML knows them: registered as foreign, uncreatable types so that
+// AppController's properties (MachineModel *machines, Inventory *inventory, ...) and the
+// services AccountEditor and MachineCreator take are typed for qmllint, qmlls and the engine's
+// type checks, while core itself stays free of QML.
+
+#include "accountmodel.h"
+#include "accountservice.h"
+#include "accountstore.h"
+#include "credentialstore.h"
+#include "inventory.h"
+#include "machinemodel.h"
+#include "providerregistry.h"
+
+#include <QQmlEngine>
+
+struct ForeignMachineModel
+{
+    Q_GADGET
+    QML_FOREIGN(MachineModel)
+    QML_NAMED_ELEMENT(MachineModel)
+    QML_UNCREATABLE("The machine list is AppController.machines.")
+};
+
+struct ForeignAccountModel
+{
+    Q_GADGET
+    QML_FOREIGN(AccountModel)
+    QML_NAMED_ELEMENT(AccountModel)
+    QML_UNCREATABLE("The account list is AppController.accounts.")
+};
+
+struct ForeignInventory
+{
+    Q_GADGET
+    QML_FOREIGN(Inventory)
+    QML_NAMED_ELEMENT(Inventory)
+    QML_UNCREATABLE("The inventory is AppController.inventory.")
+};
+
+struct ForeignAccountStore
+{
+    Q_GADGET
+    QML_FOREIGN(AccountStore)
+    QML_NAMED_ELEMENT(AccountStore)
+    QML_UNCREATABLE("The account store is AppController.accountStore.")
+};
+
+struct ForeignAccountService
+{
+    Q_GADGET
+    QML_FOREIGN(AccountService)
+    QML_NAMED_ELEMENT(AccountService)
+    QML_UNCREATABLE("The account service is AppController.accountService.")
+};
+
+struct ForeignCredentialStore
+{
+    Q_GADGET
+    QML_FOREIGN(CredentialStore)
+    QML_NAMED_ELEMENT(CredentialStore)
+    QML_UNCREATABLE("The credential store is AppController.credentials.")
+};
+
+struct ForeignProviderRegistry
+{
+    Q_GADGET
+    QML_FOREIGN(ProviderRegistry)
+    QML_NAMED_ELEMENT(ProviderRegistry)
+    QML_UNCREATABLE("The provider registry is AppController.registry.")
+};

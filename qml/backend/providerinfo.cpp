@@ -1,0 +1,24 @@
+#include "providerinfo.h"
+
+#include <QVariantList>
+
+QVariantMap ProviderInfo::toMap(const ProviderMetadata &metadata)
+{
+    QVariantList fields;
+    for (const ProviderMetadata::Field &field : metadata.credentialFields) {
+        fields.append(QVariantMap {{QStringLiteral("id"), field.id},
+                                   {QStringLiteral("label"), field.label},
+                                   {QStringLiteral("placeholder"), field.placeholder},
+                                   {QStringLiteral("help"), field.help},
+                                   {QStringLiteral("secret"), field.secret},
+                                   {QStringLiteral("required"), field.required}});
+    }
+    return {{QStringLiteral("id"), metadata.id},
+            {QStringLiteral("name"), metadata.name},
+            {QStringLiteral("mark"), metadata.mark},
+            {QStringLiteral("demo"), metadata.demo},
+            {QStringLiteral("defaultEndpoint"), metadata.defaultEndpoint.toString()},
+            {QStringLiteral("tokenUrl"), metadata.tokenUrl.toString()},
+            {QStringLiteral("capabilities"), metadata.capabilities},
+            {QStringLiteral("fields"), fields}};
+}
