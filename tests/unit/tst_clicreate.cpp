@@ -1,4 +1,3 @@
-// clouddeck-test: keychain
 // `clouddeck-cli machines create` against a fake DigitalOcean: the wizard's rules
 // (CreateMachineRequest, Inventory::createProblems) refuse bad input with exit code 2 and a
 // sentence naming the option, before anything is sent; good input is sent once.
