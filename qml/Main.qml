@@ -58,8 +58,7 @@ ApplicationWindow {
         const m = AppController.machine(accountId, machineId)
         if (!m.name)
             return
-        const provider = AppController.provider(m.provider)
-        destroyDialog.ask(accountId, machineId, m.name, m.accountName, provider.name || m.provider,
+        destroyDialog.ask(accountId, machineId, m.name, m.accountName, AppController.providerName(m.provider),
                           m.pricePerMonth !== undefined ? Format.monthly(m.pricePerMonth) : "")
     }
     function askBulk(action) {
@@ -90,11 +89,14 @@ ApplicationWindow {
                           })
     }
 
+    // qmllint disable unqualified
+    // (Qt 6.4's qmllint does not know the StandardKey enumeration these platform keys come from.)
     Shortcut { sequences: [StandardKey.Find, "Ctrl+F"]; onActivated: appHeader.focusSearch() }
     Shortcut { sequences: [StandardKey.Refresh, "F5", "Ctrl+R"]; onActivated: AppController.refresh() }
     Shortcut { sequences: [StandardKey.New, "Ctrl+N"]; onActivated: window.openCreate() }
     Shortcut { sequences: [StandardKey.Preferences, "Ctrl+,"]; onActivated: settingsSheet.open() }
     Shortcut { sequences: [StandardKey.Delete]; onActivated: window.destroyFocused() }
+    // qmllint enable unqualified
     Shortcut { sequence: "Ctrl+A"; enabled: AppController.hasAccounts; onActivated: AppController.selection.addAll(AppController.filters.view) }
     Shortcut {
         sequence: "Esc"
@@ -216,12 +218,12 @@ ApplicationWindow {
     // Handles to the live header and list (they live inside the stack's first page).
     QtObject {
         id: appHeader
-        property Item target: null
+        property AppHeader target: null
         function focusSearch() { if (target) target.focusSearch() }
     }
     QtObject {
         id: appMachines
-        property Item target: null
+        property MachinesPane target: null
     }
 
     Component {

@@ -153,10 +153,27 @@ QVariantList AppController::providers() const
     return result;
 }
 
-QVariantMap AppController::provider(const QString &providerId) const
+QVariantList AppController::cloudProviders() const
+{
+    QVariantList result;
+    const auto providers = m_registry->providers();
+    for (const ProviderMetadata &metadata : providers) {
+        if (!metadata.demo)
+            result.append(ProviderInfo::toMap(metadata));
+    }
+    return result;
+}
+
+QVariant AppController::provider(const QString &providerId) const
 {
     return m_registry->contains(providerId) ? ProviderInfo::toMap(m_registry->metadata(providerId))
                                             : QVariantMap();
+}
+
+QString AppController::providerName(const QString &providerId) const
+{
+    const QString name = m_registry->metadata(providerId).name;
+    return name.isEmpty() ? providerId : name;
 }
 
 bool AppController::refreshing() const
@@ -311,11 +328,11 @@ bool AppController::openSsh(const QString &accountId, const QString &machineId)
     return true;
 }
 
-QVariantMap AppController::account(const QString &accountId) const
+QVariant AppController::account(const QString &accountId) const
 {
     const int row = m_accountModel->indexOf(accountId);
     if (row < 0)
-        return {};
+        return QVariantMap();
     QVariantMap result = m_accountModel->get(row);
     if (const auto account = m_accounts->account(accountId)) {
         result.insert(QStringLiteral("endpoint"), account->endpoint.toString());
@@ -324,11 +341,11 @@ QVariantMap AppController::account(const QString &accountId) const
     return result;
 }
 
-QVariantMap AppController::machine(const QString &accountId, const QString &machineId) const
+QVariant AppController::machine(const QString &accountId, const QString &machineId) const
 {
     const int row = m_machines->rowOf(accountId, machineId);
     if (row < 0)
-        return {};
+        return QVariantMap();
     QVariantMap result;
     const QModelIndex index = m_machines->index(row);
     const auto roles = m_machines->roleNames();

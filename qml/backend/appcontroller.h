@@ -55,6 +55,8 @@ class AppController : public QObject
     Q_PROPERTY(CurrentMachine *current READ current CONSTANT)
     Q_PROPERTY(AppSettings *settings READ settings CONSTANT)
     Q_PROPERTY(QVariantList providers READ providers NOTIFY providersChanged)
+    /// The providers of real clouds (not the demo), for the welcome view's marks.
+    Q_PROPERTY(QVariantList cloudProviders READ cloudProviders NOTIFY providersChanged)
     Q_PROPERTY(AccountModel *accounts READ accounts CONSTANT)
     // The services, for the QML objects that need them (set as their properties).
     Q_PROPERTY(Inventory *inventory READ inventory CONSTANT)
@@ -95,6 +97,7 @@ public:
     [[nodiscard]] Inventory *inventory() const { return m_inventory; }
 
     [[nodiscard]] QVariantList providers() const;
+    [[nodiscard]] QVariantList cloudProviders() const;
     [[nodiscard]] AccountModel *accounts() const { return m_accountModel; }
     [[nodiscard]] bool hasAccounts() const { return accountCount() > 0; }
     [[nodiscard]] bool refreshing() const;
@@ -130,11 +133,15 @@ public:
     /// Starts the terminal from the SSH command template; false (with a notice) when it cannot.
     Q_INVOKABLE bool openSsh(const QString &accountId, const QString &machineId);
 
-    Q_INVOKABLE [[nodiscard]] QVariantMap provider(const QString &providerId) const;
-    Q_INVOKABLE [[nodiscard]] QVariantMap account(const QString &accountId) const;
+    // The three below are JavaScript objects for QML (a QVariant holding a QVariantMap): their
+    // keys are data, not properties qmllint could check.
+    Q_INVOKABLE [[nodiscard]] QVariant provider(const QString &providerId) const;
+    /// "DigitalOcean" for "digitalocean" (the id itself for a provider without its plugin).
+    Q_INVOKABLE [[nodiscard]] QString providerName(const QString &providerId) const;
+    Q_INVOKABLE [[nodiscard]] QVariant account(const QString &accountId) const;
     /// Every field of one machine by role name (empty when unknown).
-    Q_INVOKABLE [[nodiscard]] QVariantMap machine(const QString &accountId,
-                                                  const QString &machineId) const;
+    Q_INVOKABLE [[nodiscard]] QVariant machine(const QString &accountId,
+                                               const QString &machineId) const;
     /// Adds an account of the Demo cloud (no secret) and refreshes it.
     Q_INVOKABLE void addDemoAccount();
     Q_INVOKABLE void removeAccount(const QString &accountId);

@@ -1,6 +1,7 @@
 #include "format.h"
 
 #include "machineaction.h"
+#include "statustext.h"
 
 #include <QLocale>
 
@@ -64,14 +65,7 @@ QString Format::shape(int vcpus, int memoryMb, int diskGb)
 
 QString Format::time(const QDateTime &when)
 {
-    if (!when.isValid())
-        return QStringLiteral("–");
-    const QDateTime local = when.toLocalTime();
-    const QLocale loc = locale();
-    if (local.date() == QDate::currentDate())
-        return loc.toString(local.time(), QLocale::ShortFormat);
-    return loc.toString(local.date(), QStringLiteral("d MMM")) + QLatin1Char(' ')
-           + loc.toString(local.time(), QLocale::ShortFormat);
+    return StatusText::time(when, QDateTime::currentDateTimeUtc());
 }
 
 QString Format::date(const QDateTime &when)
@@ -83,18 +77,7 @@ QString Format::date(const QDateTime &when)
 
 QString Format::age(const QDateTime &when, const QDateTime &now)
 {
-    if (!when.isValid())
-        return tr("never");
-    const qint64 seconds = qMax<qint64>(0, when.secsTo(now));
-    if (seconds < 5)
-        return tr("just now");
-    if (seconds < 60)
-        return tr("%1 s ago").arg(seconds);
-    if (seconds < 3600)
-        return tr("%1 min ago").arg(seconds / 60);
-    if (seconds < 86400)
-        return tr("%1 h ago").arg(seconds / 3600);
-    return tr("%n day(s) ago", nullptr, int(seconds / 86400));
+    return StatusText::age(when, now); // the CLI's words too
 }
 
 namespace {

@@ -29,7 +29,7 @@ public:
     Q_INVOKABLE [[nodiscard]] static QString time(const QDateTime &when);
     /// "12 Mar 2024".
     Q_INVOKABLE [[nodiscard]] static QString date(const QDateTime &when);
-    /// "just now", "12 s ago", "5 min ago", "2 h ago", "3 days ago".
+    /// "12 s ago", "5 min ago", "2 h ago", "3 days ago": StatusText::age, as the CLI says it.
     Q_INVOKABLE [[nodiscard]] static QString age(const QDateTime &when, const QDateTime &now);
     /// "12 machines on 2 accounts, about $1,234/mo".
     Q_INVOKABLE [[nodiscard]] static QString summary(int machines, int accounts, double monthly);

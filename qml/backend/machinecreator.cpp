@@ -419,6 +419,13 @@ QVariantList MachineCreator::reviewRows() const
             row(tr("Tags"), list("tags"))};
 }
 
+QString MachineCreator::costText() const
+{
+    const QVariantMap r = review();
+    return tr("Costs about %1 (%2), billed by the provider while the machine exists.")
+        .arg(r.value(str("price")).toString(), r.value(str("hourly")).toString());
+}
+
 void MachineCreator::create()
 {
     if (m_creating || !m_inventory || !problemAt(ReviewStep).isEmpty())

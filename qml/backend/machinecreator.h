@@ -56,6 +56,8 @@ class MachineCreator : public QObject
     Q_PROPERTY(QVariantMap review READ review NOTIFY choiceChanged)
     /// The review step's lines: [{label, value, emphasis}], labels translated here.
     Q_PROPERTY(QVariantList reviewRows READ reviewRows NOTIFY choiceChanged)
+    /// "Costs about $24.00/mo ($0.033/h), billed by the provider while the machine exists."
+    Q_PROPERTY(QString costText READ costText NOTIFY choiceChanged)
     Q_PROPERTY(bool creating READ creating NOTIFY creatingChanged)
     Q_PROPERTY(QString createError READ createError NOTIFY creatingChanged)
 public:
@@ -98,6 +100,7 @@ public:
     [[nodiscard]] bool canAdvance() const { return problem().isEmpty() && !loading(); }
     [[nodiscard]] QVariantMap review() const;
     [[nodiscard]] QVariantList reviewRows() const;
+    [[nodiscard]] QString costText() const;
     [[nodiscard]] bool creating() const { return m_creating; }
     [[nodiscard]] QString createError() const { return m_createError; }
 

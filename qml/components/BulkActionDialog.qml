@@ -44,7 +44,7 @@ Popup {
         border.color: Theme.border
     }
 
-    contentItem: ColumnLayout {
+    contentItem: ColumnLayout { // qmllint disable deferred-property-id
         Accessible.role: Accessible.Dialog
         Accessible.name: title.text
         spacing: Theme.spacingL

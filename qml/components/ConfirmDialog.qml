@@ -71,8 +71,9 @@ Popup {
                 text: dialog.confirmText
                 onClicked: {
                     dialog.close()
-                    if (dialog.confirmAction)
-                        dialog.confirmAction()
+                    const action = dialog.confirmAction
+                    if (action)
+                        action()
                 }
             }
         }

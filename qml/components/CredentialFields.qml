@@ -21,12 +21,25 @@ Column {
 
     function clear() {
         for (let i = 0; i < repeater.count; ++i) {
-            const item = repeater.itemAt(i)
-            if (item)
-                item.clearInput()
+            const input = inputAt(i) as TextField
+            if (input)
+                input.clear()
         }
     }
-    function inputAt(i) { return repeater.itemAt(i) ? repeater.itemAt(i).input : null }
+    // The input of field @p i, found by its objectName ("field_<id>").
+    function inputAt(i) {
+        const row = repeater.itemAt(i)
+        return row && i < fields.length ? findNamed(row, "field_" + fields[i].id) : null
+    }
+    function findNamed(item, name) {
+        for (let c = 0; c < item.children.length; ++c) {
+            const child = item.children[c]
+            const found = child.objectName === name ? child : findNamed(child, name)
+            if (found)
+                return found
+        }
+        return null
+    }
 
     spacing: Theme.spacingL
 
@@ -37,9 +50,7 @@ Column {
             id: entry
             required property var modelData
             required property int index
-            property alias input: input
             readonly property bool secret: modelData.secret === true
-            function clearInput() { input.clear() }
             width: form.width
             spacing: Theme.spacingXs
 

@@ -53,7 +53,7 @@ Popup {
         border.color: Theme.border
     }
 
-    contentItem: ColumnLayout {
+    contentItem: ColumnLayout { // qmllint disable deferred-property-id
         Accessible.role: Accessible.Dialog
         Accessible.name: qsTr("Destroy %1").arg(dialog.machineName)
         spacing: Theme.spacingL

@@ -27,7 +27,7 @@ AbstractButton {
         border.width: button.visualFocus ? 2 : 0
         border.color: Theme.focus
     }
-    contentItem: Row {
+    contentItem: Row { // qmllint disable deferred-property-id
         leftPadding: Theme.spacingXs
         spacing: 4
         Text {

@@ -78,7 +78,7 @@ SwipeDelegate {
     }
     Keys.onMenuPressed: row.menuRequested(width / 2, height / 2)
 
-    background: Rectangle {
+    background: Rectangle { // qmllint disable deferred-property-id
         color: row.selected || row.current ? Theme.selection
                                            : row.down ? Theme.pressed : row.hovered ? Theme.hover : Theme.surface
         Behavior on color { ColorAnimation { duration: Theme.durationFast } }
@@ -167,7 +167,7 @@ SwipeDelegate {
         }
     }
 
-    contentItem: Item {
+    contentItem: Item { // qmllint disable deferred-property-id
         // Leading: provider mark, or a check box while selecting.
         Item {
             id: lead

@@ -44,7 +44,7 @@ Popup {
         border.color: Theme.border
     }
 
-    contentItem: ColumnLayout {
+    contentItem: ColumnLayout { // qmllint disable deferred-property-id
         spacing: 0
         RowLayout {
             Layout.fillWidth: true

@@ -1,6 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
 import CloudDeck
 
 // A machine tag: small, quiet, readable.

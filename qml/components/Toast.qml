@@ -36,7 +36,7 @@ Popup {
         radius: Theme.radiusL
         color: Theme.tooltip
     }
-    contentItem: Label {
+    contentItem: Label { // qmllint disable deferred-property-id
         id: label
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter

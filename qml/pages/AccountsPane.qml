@@ -165,7 +165,7 @@ Rectangle {
                     radius: Theme.radiusM
                     color: item.highlighted ? Theme.selection : item.hovered ? Theme.hover : "transparent"
                 }
-                contentItem: ColumnLayout {
+                contentItem: ColumnLayout { // qmllint disable deferred-property-id
                     id: column
                     spacing: Theme.spacingXs
                     RowLayout {

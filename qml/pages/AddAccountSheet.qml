@@ -11,7 +11,7 @@ Sheet {
 
     property string editAccountId: ""
     property string initialProvider: ""
-    property Item flow: null
+    property var flow: null // the form below while it exists (its type is the inline delegate's)
 
     signal removeRequested(string accountId)
 

@@ -1,7 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
-import QtQuick.Layouts
 import CloudDeck
 
 // The create-machine wizard: account, region, size (with price), image, SSH keys, name and tags,
@@ -9,7 +7,7 @@ import CloudDeck
 Sheet {
     id: sheet
 
-    property Item view: null
+    property WizardView view: null
     readonly property var wizard: view ? view.wizard : null
 
     function openFor(accountId) {

@@ -18,6 +18,15 @@ Rectangle {
     readonly property bool selecting: selection.count > 0
     readonly property Item view: AppSettings.viewMode === "grid" ? grid : list
 
+    // The shown view's current row (list and grid have no common QML type that has it).
+    function currentRow() { return AppSettings.viewMode === "grid" ? grid.currentIndex : list.currentIndex }
+    function setCurrentRow(row) {
+        if (AppSettings.viewMode === "grid")
+            grid.currentIndex = row
+        else
+            list.currentIndex = row
+    }
+
     signal openDetails(string accountId, string machineId)
     signal destroyRequested(string accountId, string machineId)
     signal bulkRequested(string action)
@@ -37,7 +46,7 @@ Rectangle {
             AppController.select(accountId, machineId)
             pane.openDetails(accountId, machineId)
         }
-        view.currentIndex = row
+        pane.setCurrentRow(row)
     }
     function requestAction(accountId, machineId, action) {
         if (action === "destroy")
@@ -56,8 +65,8 @@ Rectangle {
         menu.popup(item, x, y)
     }
     function focusList() {
-        if (view.currentIndex < 0 && view.count > 0)
-            view.currentIndex = 0
+        if (pane.currentRow() < 0 && pane.filters.shownCount > 0)
+            pane.setCurrentRow(0)
         view.forceActiveFocus()
     }
     function follow(row) {
@@ -68,7 +77,7 @@ Rectangle {
         }
     }
     function openCurrent() {
-        const m = view.currentIndex >= 0 ? filters.view.get(view.currentIndex) : null
+        const m = pane.currentRow() >= 0 ? filters.view.get(pane.currentRow()) : null
         if (m && m.machineId !== undefined) {
             AppController.select(m.accountId, m.machineId)
             pane.openDetails(m.accountId, m.machineId)

@@ -58,7 +58,7 @@ Rectangle {
                 spacing: Theme.spacingS
                 Repeater {
                     id: marks
-                    model: AppController.providers.filter(p => !p.demo)
+                    model: AppController.cloudProviders
                     delegate: ProviderMark {
                         required property var modelData
                         providerId: modelData.id

@@ -55,7 +55,7 @@ Item {
             border.width: choice.checked || choice.visualFocus ? 2 : 1
             border.color: choice.visualFocus ? Theme.focus : choice.checked ? Theme.accent : Theme.border
         }
-        contentItem: RowLayout {
+        contentItem: RowLayout { // qmllint disable deferred-property-id
             id: content
             spacing: Theme.spacingM
             Rectangle {
@@ -420,8 +420,7 @@ Item {
                         }
                         Label {
                             Layout.fillWidth: true
-                            text: qsTr("Costs about %1 (%2), billed by the provider while the machine exists.")
-                                  .arg(creator.review.price).arg(creator.review.hourly)
+                            text: creator.costText
                             wrapMode: Text.Wrap
                             color: Theme.accentSoftText
                             font.pixelSize: Theme.fontBody

@@ -338,7 +338,8 @@ int main(int argc, char *argv[])
     {
         QObject *pane = child(window, "machinesPane");
         const QVariantMap m =
-            controller->machine(accountId, machineIdByName(QStringLiteral("web-frontend-2")));
+            controller->machine(accountId, machineIdByName(QStringLiteral("web-frontend-2")))
+                .toMap();
         QMetaObject::invokeMethod(pane, "openMenu", Q_ARG(QVariant, QVariant::fromValue(pane)),
                                   Q_ARG(QVariant, 560), Q_ARG(QVariant, 470),
                                   Q_ARG(QVariant, accountId),
