@@ -192,7 +192,13 @@ QList<int> MachineModel::changedRoles(const Machine &a, const Machine &b)
     check(a.extra != b.extra, {ExtraRole, ErrorReasonRole});
     // lastSeen is deliberately not compared: every poll moves it, and a poll that found nothing
     // new must not make views repaint. The new value is stored silently.
-    return roles;
+    // A derived role (errorReason) may follow several fields: name it once.
+    QList<int> unique;
+    for (int role : std::as_const(roles)) {
+        if (!unique.contains(role))
+            unique.append(role);
+    }
+    return unique;
 }
 
 int MachineModel::rowOf(const QString &accountId, const QString &machineId) const
