@@ -98,9 +98,11 @@ QString AccountModel::statusLine(const Row &row, const QDateTime &now)
         return QCoreApplication::translate("AccountModel", text, nullptr, n);
     };
     const bool refreshed = row.lastRefresh.isValid();
+    // Whole English without a translator's plural forms (the model also runs in tests and tools).
+    const QString machines = row.machines == 1 ? tr("1 machine") : tr("%n machines", row.machines);
     switch (row.status) {
     case Ok:
-        return tr("%n machine(s)", row.machines) + QStringLiteral(" · ")
+        return machines + QStringLiteral(" · ")
                + StatusText::age(row.lastRefresh, now);
     case Refreshing:
         return tr("Refreshing…");
@@ -112,7 +114,7 @@ QString AccountModel::statusLine(const Row &row, const QDateTime &now)
     case Failed:
         return tr("Refresh failed"); // the reason shows under it, in full
     case Unknown:
-        return refreshed ? tr("%n machine(s)", row.machines) : tr("Not refreshed yet");
+        return refreshed ? machines : tr("Not refreshed yet");
     }
     return {};
 }

@@ -196,7 +196,7 @@ private Q_SLOTS:
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         m_model->setNow(refreshed.addSecs(12));
         QCOMPARE(value(m_a, AccountModel::StatusLineRole).toString(),
-                 QStringLiteral("3 machine(s) · 12 s ago"));
+                 QStringLiteral("3 machines · 12 s ago"));
         QCOMPARE(changed.size(), 1); // Alpha only: Beta's line has no age in it
         QCOMPARE(changed.first().at(0).toModelIndex().row(), m_model->indexOf(m_a));
         QCOMPARE(changed.first().at(2).value<QList<int>>(),
@@ -207,7 +207,7 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 0);
         m_model->setNow(refreshed.addSecs(300));
         QCOMPARE(value(m_a, AccountModel::StatusLineRole).toString(),
-                 QStringLiteral("3 machine(s) · 5 min ago"));
+                 QStringLiteral("3 machines · 5 min ago"));
         QCOMPARE(changed.size(), 1);
     }
 
