@@ -102,8 +102,7 @@ QString AccountModel::statusLine(const Row &row, const QDateTime &now)
     const QString machines = row.machines == 1 ? tr("1 machine") : tr("%n machines", row.machines);
     switch (row.status) {
     case Ok:
-        return machines + QStringLiteral(" · ")
-               + StatusText::age(row.lastRefresh, now);
+        return machines + QStringLiteral(" · ") + StatusText::age(row.lastRefresh, now);
     case Refreshing:
         return tr("Refreshing…");
     case Offline:
