@@ -128,8 +128,27 @@ Inventory *CliApp::inventory()
         m_inventory->loadFromCache();
         if (!m_inventory->cacheNotice().isEmpty())
             err() << "clouddeck-cli: " << m_inventory->cacheNotice() << Qt::endl;
+        if (!m_inventory->keptAccountsNotice().isEmpty())
+            err() << "clouddeck-cli: " << m_inventory->keptAccountsNotice() << Qt::endl;
     }
     return m_inventory;
+}
+
+int CliApp::reportCacheProblems(const QStringList &accountIds)
+{
+    if (!m_inventory)
+        return Ok;
+    int code = m_inventory->keptAccountsNotice().isEmpty() ? Ok : Failure;
+    for (const QString &id : accountIds) {
+        const QString problem = m_inventory->cacheWriteProblem(id);
+        if (problem.isEmpty())
+            continue;
+        const auto account = accounts()->account(id);
+        m_err << "clouddeck-cli: " << (account ? account->name : id) << ": " << problem
+              << Qt::endl;
+        code = Failure;
+    }
+    return code;
 }
 
 std::optional<Account> CliApp::accountByName(const QString &name)
@@ -173,7 +192,8 @@ Commands:
                [--ssh-key K]... [--tag T]... [--user-data FILE] [--wait] [--json]
   regions|sizes|images|keys --account A [--json] [--region R]
 
-Exit codes: 0 ok, 2 usage, 3 authentication, 4 network, 5 other provider error.
+Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
+3 authentication or keychain, 4 network, 5 other provider error.
 )";
     m_out.flush();
 }

@@ -19,7 +19,8 @@ class ProviderRegistry;
  * @brief clouddeck-cli: parses the command line, owns the core services, runs one command.
  *
  * Commands run asynchronously on the event loop (the same Callback pattern as the rest of
- * CloudDeck) and end with finish(code). Exit codes: 0 ok, 2 usage, 3 auth, 4 network, 5 other.
+ * CloudDeck) and end with finish(code). Exit codes: 0 ok, 1 local failure (cache, settings),
+ * 2 usage, 3 auth and keychain, 4 network, 5 other.
  */
 class CliApp : public QObject
 {
@@ -51,6 +52,10 @@ public:
     AccountService *accountService();
     MachineModel *machineModel();
     Inventory *inventory();
+    /// Prints, for @p accountIds, every refresh the offline cache could not store, and returns
+    /// Failure when there was one or when cached rows were kept for want of readable settings
+    /// (else Ok): a command must not exit 0 while the cache silently missed its write.
+    int reportCacheProblems(const QStringList &accountIds);
     /// The account named @p name; reports a usage error (with the known names) when there is none.
     std::optional<Account> accountByName(const QString &name);
 

@@ -158,7 +158,7 @@ void MachinesCommand::list(const QStringList &arguments)
             return a.name.localeAwareCompare(b.name) < 0;
         });
         printMachines(machines, json);
-        return m_app->finish(CliApp::Ok);
+        return m_app->finish(m_app->reportCacheProblems(ids));
     }
     refreshAccounts(ids, [this, ids, json](const QHash<QString, Error> &errors) {
         QList<Machine> machines;
@@ -191,7 +191,8 @@ void MachinesCommand::list(const QStringList &arguments)
             if (!first.isError())
                 first = *it;
         }
-        m_app->finish(CliApp::exitCodeFor(first));
+        const int cache = m_app->reportCacheProblems(ids);
+        m_app->finish(first.isError() ? CliApp::exitCodeFor(first) : cache);
     });
 }
 

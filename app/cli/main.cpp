@@ -10,9 +10,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("clouddeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CLOUDDECK_VERSION_STRING));
     // A command line tool answers in one clear line per problem; CloudDeck's informational log
-    // lines would repeat it. QT_LOGGING_RULES (e.g. "clouddeck.*=true") brings them back.
-    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("clouddeck.*.info=false"));
+    // lines would repeat it, and so would the cache's and the inventory's warnings, whose every
+    // case the CLI reports itself (a recovered or read-only cache, a failed write, kept rows).
+    // QT_LOGGING_RULES (e.g. "clouddeck.*=true") brings them back.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
+        QLoggingCategory::setFilterRules(QStringLiteral("clouddeck.*.info=false\n"
+                                                        "clouddeck.cache.warning=false\n"
+                                                        "clouddeck.inventory.warning=false"));
+    }
     CliApp cli;
     return cli.run(QCoreApplication::arguments());
 }

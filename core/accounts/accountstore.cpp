@@ -41,8 +41,28 @@ void AccountStore::reload()
 {
     m_settings->sync();
     m_accounts.clear();
+    m_loadError = {};
+    const QFileInfo file(m_settings->fileName());
+    const QString path = QDir::toNativeSeparators(file.filePath());
+    if (file.exists() && !file.isFile()) {
+        m_loadError = Error(Error::InvalidInput,
+                            tr("the account settings %1 are not a file").arg(path));
+    } else if (file.exists() && !file.isReadable()) {
+        m_loadError =
+            Error(Error::InvalidInput, tr("the account settings %1 cannot be read").arg(path));
+    } else if (m_settings->status() != QSettings::NoError) {
+        m_loadError = Error(Error::InvalidInput,
+                            tr("the account settings %1 are unreadable (%2)")
+                                .arg(path, m_settings->status() == QSettings::FormatError
+                                               ? tr("not a settings file")
+                                               : tr("access denied")));
+    } else if (!file.exists()) {
+        m_loadError =
+            Error(Error::NotFound, tr("the account settings %1 do not exist").arg(path));
+    }
     m_settings->beginGroup(s_group);
     const QStringList ids = m_settings->childGroups();
+    int invalid = 0;
     for (const QString &id : ids) {
         m_settings->beginGroup(id);
         Account account;
@@ -61,8 +81,15 @@ void AccountStore::reload()
         m_settings->endGroup();
         if (account.isValid())
             m_accounts.append(account);
+        else
+            ++invalid;
     }
     m_settings->endGroup();
+    if (!m_loadError.isError() && invalid > 0 && m_accounts.isEmpty()) {
+        m_loadError = Error(Error::InvalidInput,
+                            tr("the account settings %1 are unreadable (no complete account)")
+                                .arg(path));
+    }
     std::sort(m_accounts.begin(), m_accounts.end(), [](const Account &a, const Account &b) {
         return a.name.localeAwareCompare(b.name) < 0;
     });

@@ -45,6 +45,10 @@ public:
     Error update(const Account &account, const ProviderRegistry *registry = nullptr);
     bool remove(const QString &id);
     void reload();
+    /// Why the last reload() could not read the settings: NotFound when the file does not exist
+    /// (a first start, or another XDG_CONFIG_HOME), InvalidInput when it is a folder, unreadable
+    /// or garbled. No error when it was read (even with no accounts in it).
+    [[nodiscard]] Error loadError() const { return m_loadError; }
 
 Q_SIGNALS:
     void accountAdded(const QString &id);
@@ -55,4 +59,5 @@ private:
     void write(const Account &account);
     QSettings *m_settings;
     QList<Account> m_accounts;
+    Error m_loadError;
 };

@@ -41,61 +41,83 @@ int CacheSchema::latest()
     return std::end(s_steps)[-1].version;
 }
 
-int CacheSchema::version(QSqlDatabase &db, QString *error)
+int CacheSchema::version(QSqlDatabase &db, QString *error, QSqlError *sqlError)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
         *error = query.lastError().databaseText();
+        if (sqlError)
+            *sqlError = query.lastError();
         return -1;
     }
     return query.value(0).toInt();
 }
 
-bool CacheSchema::isEmpty(QSqlDatabase &db, QString *error)
+bool CacheSchema::isEmpty(QSqlDatabase &db, QString *error, QSqlError *sqlError)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")) || !query.next()) {
         *error = query.lastError().databaseText();
+        if (sqlError)
+            *sqlError = query.lastError();
         return false;
     }
     return query.value(0).toInt() == 0;
 }
 
-bool CacheSchema::migrate(QSqlDatabase &db, int from, QString *error)
+bool CacheSchema::migrate(QSqlDatabase &db, int from, QString *error, QSqlError *sqlError)
 {
-    return migrateTo(db, from, latest(), error);
+    return migrateTo(db, from, latest(), error, sqlError);
 }
 
-bool CacheSchema::migrateTo(QSqlDatabase &db, int from, int version, QString *error)
+bool CacheSchema::migrateTo(QSqlDatabase &db, int from, int version, QString *error,
+                            QSqlError *sqlError)
 {
     if (from >= version)
         return true;
-    if (!db.transaction()) {
-        *error = db.lastError().databaseText();
+    QSqlQuery query(db);
+    auto fail = [&](const QSqlError &failure, const QString &text) {
+        *error = text;
+        if (sqlError)
+            *sqlError = failure;
+        query.finish();
+        query.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    };
+    // IMMEDIATE: the write lock is taken before the version is read again, so two processes never
+    // run the same step (the second would fail with "table machines already exists").
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        *error = query.lastError().databaseText();
+        if (sqlError)
+            *sqlError = query.lastError();
         return false;
     }
-    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return fail(query.lastError(), query.lastError().databaseText());
+    const int current = query.value(0).toInt();
+    query.finish();
+    if (current != from) {
+        if (current >= version) { // a sibling got there first
+            query.exec(QStringLiteral("ROLLBACK"));
+            return true;
+        }
+        from = current;
+    }
     for (const Step &step : s_steps) {
         if (step.version <= from || step.version > version)
             continue;
         for (const char *statement : step.statements) {
             if (!query.exec(QString::fromLatin1(statement))) {
-                *error = QStringLiteral("migration to version %1: %2")
-                             .arg(step.version)
-                             .arg(query.lastError().databaseText());
-                query.finish();
-                db.rollback();
-                return false;
+                return fail(query.lastError(), QStringLiteral("migration to version %1: %2")
+                                                   .arg(step.version)
+                                                   .arg(query.lastError().databaseText()));
             }
         }
     }
     // PRAGMA takes no bound parameters; the value is our own integer.
-    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)) || !db.commit()) {
-        *error = query.lastError().isValid() ? query.lastError().databaseText()
-                                             : db.lastError().databaseText();
-        query.finish();
-        db.rollback();
-        return false;
-    }
+    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)))
+        return fail(query.lastError(), query.lastError().databaseText());
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return fail(query.lastError(), query.lastError().databaseText());
     return true;
 }

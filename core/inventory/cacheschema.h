@@ -5,6 +5,7 @@
 #include <QString>
 
 class QSqlDatabase;
+class QSqlError;
 
 /**
  * @brief The offline cache's SQLite schema and its migrations, one step per version.
@@ -18,13 +19,21 @@ class CLOUDDECK_CORE_EXPORT CacheSchema
 public:
     /// The version this build writes.
     [[nodiscard]] static int latest();
-    /// PRAGMA user_version, or -1 when the file cannot be read as a database (@p error says why).
-    [[nodiscard]] static int version(QSqlDatabase &db, QString *error);
-    /// True when the file holds no tables at all (a new or emptied file).
-    [[nodiscard]] static bool isEmpty(QSqlDatabase &db, QString *error);
+    /// PRAGMA user_version, or -1 when the file cannot be read as a database (@p error says why;
+    /// @p sqlError, when given, receives SQLite's error so that callers can tell damage from a
+    /// condition of the moment such as a full disk).
+    [[nodiscard]] static int version(QSqlDatabase &db, QString *error,
+                                     QSqlError *sqlError = nullptr);
+    /// True when the file holds no tables at all (a new or emptied file). False on an error too:
+    /// then @p sqlError (when given) is valid.
+    [[nodiscard]] static bool isEmpty(QSqlDatabase &db, QString *error,
+                                      QSqlError *sqlError = nullptr);
     /// Brings a file at @p from (0..latest()) to latest(); false, with @p error, leaves it as it
-    /// was.
-    [[nodiscard]] static bool migrate(QSqlDatabase &db, int from, QString *error);
+    /// was. The steps run in one write transaction that re-reads the version first, so a sibling
+    /// process that migrated the file meanwhile is noticed instead of migrated over.
+    [[nodiscard]] static bool migrate(QSqlDatabase &db, int from, QString *error,
+                                      QSqlError *sqlError = nullptr);
     /// Runs the steps up to @p version only (tests build old files this way).
-    [[nodiscard]] static bool migrateTo(QSqlDatabase &db, int from, int version, QString *error);
+    [[nodiscard]] static bool migrateTo(QSqlDatabase &db, int from, int version, QString *error,
+                                        QSqlError *sqlError = nullptr);
 };

@@ -8,6 +8,7 @@
 #include "provider.h"
 #include "providerregistry.h"
 
+#include <QDir>
 #include <QTimer>
 
 #include <algorithm>
@@ -62,6 +63,7 @@ void Inventory::onAccountRemoved(const QString &accountId)
     dropProvider(accountId);
     m_status.remove(accountId);
     m_cacheDirty.remove(accountId);
+    m_cacheErrors.remove(accountId);
     m_scheduler->removeAccount(accountId);
     m_model->removeAccount(accountId);
     if (m_cache)
@@ -94,13 +96,19 @@ void Inventory::setCacheNotice(const QString &notice)
 
 int Inventory::loadFromCache()
 {
-    if (!m_cache || (!m_cache->isOpen() && !m_cache->open()))
+    if (!m_cache)
         return 0;
+    if (!m_cache->isOpen() && !m_cache->open()) {
+        setCacheNotice(m_cache->errorString());
+        return 0;
+    }
     setCacheNotice(m_cache->recoveryNotice());
+    if (m_cache->isReadOnly())
+        setCacheNotice(m_cache->errorString());
     QStringList ids;
     for (const Account &account : m_accounts->accounts())
         ids.append(account.id);
-    m_cache->removeAccountsExcept(ids);
+    keepOrPurgeUnknownAccounts(ids);
 
     QHash<QString, QList<Machine>> byAccount;
     QList<Machine> cached = m_cache->machines();
@@ -133,6 +141,46 @@ int Inventory::loadFromCache()
     }
     qCDebug(lcInventory) << "loaded" << loaded << "machines from the cache";
     return loaded;
+}
+
+void Inventory::keepOrPurgeUnknownAccounts(const QStringList &known)
+{
+    QStringList unknown;
+    for (const QString &id : m_cache->accountIds()) {
+        if (!known.contains(id))
+            unknown.append(id);
+    }
+    const QString previous = m_keptAccountsNotice;
+    m_keptAccountsNotice.clear();
+    if (unknown.isEmpty())
+        return;
+    // Cached rows go when the user removes their account (onAccountRemoved, the CLI's
+    // "accounts remove"). Rows of accounts the settings do not list are purged only when the
+    // settings were read and list accounts: a missing, empty, unreadable or garbled file, or one
+    // under another XDG_CONFIG_HOME, says nothing about which accounts exist, and purging on its
+    // word would lose the whole offline picture for good.
+    const Error settings = m_accounts->loadError();
+    if (!settings.isError() && !known.isEmpty()) {
+        m_cache->removeAccountsExcept(known);
+        return;
+    }
+    int rows = 0;
+    for (const QString &id : std::as_const(unknown))
+        rows += m_cache->machineCount(id);
+    const QString reason =
+        settings.isError()
+            ? settings.message()
+            : tr("the account settings %1 list no accounts")
+                  .arg(QDir::toNativeSeparators(m_accounts->fileName()));
+    m_keptAccountsNotice =
+        tr("The offline cache holds %n cached machines of accounts that are not in the settings, "
+           "but %1: nothing was removed. Restore the settings file (or use the same "
+           "XDG_CONFIG_HOME as before) to see them again.",
+           nullptr, rows)
+            .arg(reason);
+    qCWarning(lcInventory).noquote() << m_keptAccountsNotice;
+    if (previous != m_keptAccountsNotice)
+        Q_EMIT cacheNoticeChanged();
 }
 
 void Inventory::rewriteCache()
@@ -309,9 +357,13 @@ void Inventory::applyRefresh(const QString &accountId, QList<Machine> machines)
 
 void Inventory::writeToCache(const MachineDiff &diff, const QList<Machine> &machines)
 {
-    if (!m_cache || !m_cache->isOpen())
-        return;
     const QString &accountId = diff.accountId;
+    if (!m_cache)
+        return;
+    if (!m_cache->isOpen()) {
+        noteCacheWrite(accountId, false);
+        return;
+    }
     InventoryCache::WriteResult result = InventoryCache::WriteResult::OutOfSync;
     if (!m_cacheDirty.contains(accountId))
         result = m_cache->applyDiff(diff);
@@ -325,6 +377,29 @@ void Inventory::writeToCache(const MachineDiff &diff, const QList<Machine> &mach
         m_cacheDirty.remove(accountId);
     else
         m_cacheDirty.insert(accountId);
+    noteCacheWrite(accountId, result == InventoryCache::WriteResult::Written);
+}
+
+void Inventory::noteCacheWrite(const QString &accountId, bool written)
+{
+    const QString before = m_cacheErrors.value(accountId);
+    if (written) {
+        m_cacheErrors.remove(accountId);
+    } else {
+        QString problem = m_cache->takeWriteProblem();
+        if (problem.isEmpty())
+            problem = m_cache->errorString().isEmpty() ? tr("it is not open")
+                                                       : m_cache->errorString();
+        // Said as what it is: the refresh worked, only its copy for offline use was not kept.
+        const QString message =
+            tr("The offline cache could not be written: %1. The machines shown are current; what "
+               "the cache held before is kept.")
+                .arg(problem);
+        m_cacheErrors.insert(accountId, message);
+        qCWarning(lcInventory).noquote() << accountId << message;
+    }
+    if (before != m_cacheErrors.value(accountId))
+        Q_EMIT accountStatusChanged(accountId);
 }
 
 void Inventory::finishRefresh(const QString &accountId, const Error &error, Provider *provider)

@@ -91,10 +91,23 @@ public:
     /// The offline cache to read at start and write after each refresh (not owned; may be null).
     void setCache(InventoryCache *cache);
     [[nodiscard]] InventoryCache *cache() const { return m_cache; }
-    /// Opens the cache if needed and shows its machines for every known account (accounts the
-    /// store no longer has are purged from it). Returns how many machines were loaded.
+    /// Opens the cache if needed and shows its machines for every known account. Rows of accounts
+    /// the settings no longer list are purged only when the settings were read and list
+    /// accounts; otherwise they are kept (keptAccountsNotice()). Returns how many machines were
+    /// loaded.
     int loadFromCache();
     [[nodiscard]] QString cacheNotice() const { return m_cacheNotice; }
+    /// Non-empty when the cache holds machines of accounts the settings do not list, and the
+    /// settings could not say whether those accounts were removed (missing, empty, unreadable):
+    /// the rows were kept, and this sentence says so. (The CLI prints it and exits non-zero.)
+    [[nodiscard]] QString keptAccountsNotice() const { return m_keptAccountsNotice; }
+    /// Why the account's last refresh could not be stored in the offline cache (full disk,
+    /// read-only, locked), in words for the user; empty when it was stored. The refresh itself
+    /// worked. accountStatusChanged() tells when it changes.
+    [[nodiscard]] QString cacheWriteProblem(const QString &accountId) const
+    {
+        return m_cacheErrors.value(accountId);
+    }
 
     /// Refreshes every account when due from now on (and at once), following network
     /// reachability where Qt has a backend for it.
@@ -185,6 +198,8 @@ private:
     void finishRefresh(const QString &accountId, const Error &error, Provider *provider);
     void updateRefreshing();
     void writeToCache(const MachineDiff &diff, const QList<Machine> &machines);
+    void noteCacheWrite(const QString &accountId, bool written);
+    void keepOrPurgeUnknownAccounts(const QStringList &known);
     void rewriteCache();
     void setCacheNotice(const QString &notice);
     [[nodiscard]] bool needsFastPolling(const QString &accountId) const;
@@ -219,6 +234,8 @@ private:
     quint64 m_nextToken = 0;
     QSet<QString> m_cacheDirty; ///< accounts whose cached rows missed a write
     QString m_cacheNotice;
+    QString m_keptAccountsNotice;
+    QHash<QString, QString> m_cacheErrors; ///< the last cache write failed, per account
     QHash<QString, PendingAction> m_actions; ///< by actionKey()
     QHash<quint64, QList<Callback<void>>>
         m_actionWaiters; ///< by serial, until the provider answers

@@ -11,8 +11,10 @@
 #include <QLoggingCategory>
 #include <QObject>
 #include <QStringList>
+#include <utility>
 
 class QSqlDatabase;
+class QSqlError;
 class QSqlQuery;
 
 CLOUDDECK_CORE_EXPORT Q_DECLARE_LOGGING_CATEGORY(lcCache)
@@ -22,10 +24,13 @@ CLOUDDECK_CORE_EXPORT Q_DECLARE_LOGGING_CATEGORY(lcCache)
      * time of its last good refresh and its last error. SQLite (QSQLITE) in WAL mode.
      *
      * The app and the CLI read it before any network reply. Each refresh is written as one
-     * transaction holding only its differences. A file that cannot be used (not a database,
-     * damaged, truncated, or of a schema this build does not know) is moved aside, kept, reported
-     * once through recoveryNotice()/recovered(), and replaced by an empty cache that the next
-     * refresh fills again. Accounts and secrets are never stored here, so they survive the loss of
+     * transaction holding only its differences. A file that is damaged (not a database, failing
+     * SQLite's check, truncated, or of a schema this build does not know) is moved aside, kept
+     * (the newest three), reported once through recoveryNotice()/recovered(), and replaced by an
+     * empty cache that the next refresh fills again. A file that is fine but cannot be written
+     * now (full disk, read-only, locked by another process, I/O error) is never moved: it stays
+     * readable, and the failed write is reported (writeProblem()). Opening and migrating take a
+     * lock file, so processes starting together never see each other's half-made file. Accounts and secrets are never stored here, so they survive the loss of
      * this file. Use from one thread; several processes (app and CLI) may share the file.
      */
     class CLOUDDECK_CORE_EXPORT InventoryCache : public QObject
@@ -65,6 +70,13 @@ public:
     [[nodiscard]] bool isOpen() const { return m_open; }
     /// The last failure, for logs and diagnostics (empty when the last operation worked).
     [[nodiscard]] QString errorString() const { return m_errorString; }
+    /// True when the file could be read but not written (read-only folder or file): what it
+    /// holds is shown, and every write fails.
+    [[nodiscard]] bool isReadOnly() const { return m_readOnly; }
+    /// Why the last write failed, in words for the user ("disk full", "the file or its folder
+    /// is read-only"); empty after a write that worked. Reset by takeWriteProblem().
+    [[nodiscard]] QString writeProblem() const { return m_writeProblem; }
+    QString takeWriteProblem() { return std::exchange(m_writeProblem, QString()); }
     /// What to tell the user when a file was moved aside during this run, else empty.
     [[nodiscard]] QString recoveryNotice() const { return m_recoveryNotice; }
     [[nodiscard]] QString movedAsideTo() const { return m_movedAsideTo; }
@@ -126,8 +138,16 @@ Q_SIGNALS:
     void reset();
 
 private:
+    enum class OpenFailure {
+        None,
+        Damaged, ///< not a database, failed its check, or a schema we do not know: moved aside
+        Unavailable, ///< full disk, read-only, locked, I/O error: kept, reported
+    };
     [[nodiscard]] QSqlDatabase database() const;
-    bool tryOpen(QString *reason);
+    [[nodiscard]] static QString describe(const QSqlError &error);
+    OpenFailure tryOpen(QString *reason);
+    bool openReadOnly();
+    void pruneMovedAside();
     void closeConnection();
     void moveAside(const QString &reason);
     /// Records @p query's error (returns false); a damaged file is moved aside and replaced as
@@ -140,6 +160,8 @@ private:
     QString m_fileName;
     QString m_connection;
     bool m_open = false;
+    bool m_readOnly = false;
+    mutable QString m_writeProblem;
     mutable bool m_recoveryScheduled = false;
     mutable QString m_errorString;
     QString m_recoveryNotice;

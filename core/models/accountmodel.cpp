@@ -201,13 +201,21 @@ AccountModel::Row AccountModel::rowFor(const QString &accountId) const
         row.errorMessage = error.message();
         row.errorKind = Error::kindId(error.kind());
     }
+    // A refresh that worked but could not be kept offline (full disk, read-only cache) is still
+    // a problem the user should see on the account.
+    const QString cacheProblem = m_inventory->cacheWriteProblem(accountId);
+    const bool cacheFailed = !error.isError() && !cacheProblem.isEmpty();
+    if (cacheFailed) {
+        row.errorMessage = cacheProblem;
+        row.errorKind = QStringLiteral("cache");
+    }
     if (m_inventory->isRefreshing(accountId))
         row.status = Refreshing;
     else if (error.kind() == Error::CredentialsMissing)
         row.status = CredentialsMissing;
     else if (error.kind() == Error::Network || error.kind() == Error::Timeout)
         row.status = Offline;
-    else if (error.isError())
+    else if (error.isError() || cacheFailed)
         row.status = Failed;
     else if (row.lastRefresh.isValid())
         row.status = Ok;
