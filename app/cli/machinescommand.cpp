@@ -251,25 +251,63 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
         const Machine machine = candidates.constFirst();
         m_app->err() << MachineAction::text(action) << ": " << machine.name << " (" << machine.id
                      << ")…" << Qt::endl;
-        m_app->inventory()->runAction(machine.accountId, machine.id, action,
-                                      [this, machine, action, wait](Result<void> done) {
-                                          if (!done.ok())
-                                              return m_app->fail(done.error());
-                                          auto report = [this, machine, action] {
-                                              m_app->out() << MachineAction::text(action) << " "
-                                                           << machine.name << ": done." << Qt::endl;
-                                              m_app->finish(CliApp::Ok);
-                                          };
-                                          if (!wait)
-                                              return report();
-                                          waitFor(machine.accountId, machine.id,
-                                                  MachineAction::targetState(action), report);
-                                      });
+        Inventory *inventory = m_app->inventory();
+        // With --wait the outcome is Inventory's: the cloud's action followed to its end, then a
+        // listing that shows the target state (or the machine gone, for destroy).
+        auto outcome = std::make_shared<Error>();
+        if (wait) {
+            connect(inventory, &Inventory::actionFinished, this,
+                    [outcome, machine](const QString &accountId, const QString &machineId,
+                                       MachineAction::Action, const Error &error) {
+                        if (accountId == machine.accountId && machineId == machine.id)
+                            *outcome = error;
+                    });
+        }
+        inventory->runAction(
+            machine.accountId, machine.id, action,
+            [this, machine, action, wait, outcome](Result<void> accepted) {
+                if (!accepted.ok())
+                    return m_app->fail(accepted.error());
+                const auto account = m_app->accounts()->account(machine.accountId);
+                const QString cloud =
+                    account ? m_app->registry()->metadata(account->providerId).name : QString();
+                if (!wait) {
+                    // doctl/hcloud manners: accepted is the answer; --wait follows it.
+                    m_app->out() << MachineAction::text(action) << " " << machine.name
+                                 << ": accepted by " << cloud << "." << Qt::endl;
+                    return m_app->finish(CliApp::Ok);
+                }
+                m_app->err() << "Accepted by " << cloud << "; waiting for "
+                             << MachineState::text(MachineAction::targetState(action)) << "…"
+                             << Qt::endl;
+                const QString accountId = machine.accountId;
+                pollUntil(
+                    accountId, machine.id,
+                    [this, accountId, id = machine.id](MachineState::State) {
+                        return !m_app->inventory()->isActionPending(accountId, id);
+                    },
+                    [this, machine, action, outcome] {
+                        if (outcome->isError())
+                            return m_app->fail(*outcome);
+                        m_app->out() << MachineAction::text(action) << " " << machine.name
+                                     << ": done." << Qt::endl;
+                        m_app->finish(CliApp::Ok);
+                    });
+            });
     });
 }
 
 void MachinesCommand::waitFor(const QString &accountId, const QString &machineId,
                               MachineState::State target, std::function<void()> done)
+{
+    pollUntil(
+        accountId, machineId, [target](MachineState::State state) { return state == target; },
+        std::move(done));
+}
+
+void MachinesCommand::pollUntil(const QString &accountId, const QString &machineId,
+                                std::function<bool(MachineState::State)> settled,
+                                std::function<void()> done)
 {
     auto elapsed = std::make_shared<QElapsedTimer>();
     elapsed->start();
@@ -277,7 +315,7 @@ void MachinesCommand::waitFor(const QString &accountId, const QString &machineId
     auto poll = std::make_shared<std::function<void()>>();
     // The function holds itself only weakly; whatever is pending (the refresh callback, then the
     // timer) holds it strongly, so it lives exactly as long as the polling goes on.
-    *poll = [this, accountId, machineId, target, done, elapsed, terminal,
+    *poll = [this, accountId, machineId, settled, done, elapsed, terminal,
              weak = std::weak_ptr(poll)] {
         auto self = weak.lock();
         refreshAccounts({accountId}, [=, this](const QHash<QString, Error> &errors) {
@@ -289,7 +327,7 @@ void MachinesCommand::waitFor(const QString &accountId, const QString &machineId
                 m_app->err() << "\r  " << MachineState::text(state) << " ("
                              << elapsed->elapsed() / 1000 << " s)   " << Qt::flush;
             }
-            if (state == target) {
+            if (settled(state)) {
                 if (terminal)
                     m_app->err() << Qt::endl;
                 return done();

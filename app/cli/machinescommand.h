@@ -32,6 +32,9 @@ private:
     /// Polls the machine until it reaches @p target (or disappears, for destroy), showing progress.
     void waitFor(const QString &accountId, const QString &machineId, MachineState::State target,
                  std::function<void()> done);
+    /// Polls the machine, showing progress, until @p settled says so for its state.
+    void pollUntil(const QString &accountId, const QString &machineId,
+                   std::function<bool(MachineState::State)> settled, std::function<void()> done);
     void printMachines(const QList<Machine> &machines, bool json);
     /// Account ids selected by --account (or all); empty after reporting a usage error.
     QStringList selectedAccounts(const QCommandLineParser &parser, bool *ok);

@@ -190,6 +190,9 @@ private:
         MachineAction::Action action = MachineAction::Start;
         quint64 serial = 0;
         bool accepted = false; ///< the provider said yes; waiting for a refresh to show it
+        /// Provider::followAction() still runs: the cloud's own action object has the last word,
+        /// so a listing that already shows the target state (a reboot) does not end it early.
+        bool following = false;
         QTimer *timeout = nullptr;
     };
 
@@ -208,6 +211,7 @@ private:
     // Optimistic actions (inventoryactions.cpp)
     [[nodiscard]] static QString actionKey(const QString &accountId, const QString &machineId);
     void onActionAnswered(const QString &key, quint64 serial, const Error &error);
+    void onActionFollowed(const QString &key, quint64 serial, const Error &error);
     void onActionTimeout(const QString &key, quint64 serial);
     void resolveAction(const QString &key, const Error &error);
     void resolveActionsAfterRefresh(const QString &accountId);

@@ -95,8 +95,33 @@ void Inventory::onActionAnswered(const QString &key, quint64 serial, const Error
         return;
     }
     it->accepted = true;
+    it->following = true;
+    const QString machineId = it->machineId;
+    const MachineAction::Action action = it->action;
+    withProvider(accountId, [this, key, serial, machineId, action](Result<Provider *> provider) {
+        if (!provider.ok())
+            return onActionFollowed(key, serial, {}); // the listing still tells
+        provider.value()->followAction(machineId, action, [this, key, serial](Result<void> result) {
+            onActionFollowed(key, serial, result.error());
+        });
+    });
     m_scheduler->actionStarted(accountId);
     refresh(accountId);
+}
+
+void Inventory::onActionFollowed(const QString &key, quint64 serial, const Error &error)
+{
+    const auto it = m_actions.find(key);
+    if (it == m_actions.end() || it->serial != serial)
+        return; // replaced by another action, or already resolved
+    const QString accountId = it->accountId;
+    if (error.isError()) {
+        resolveAction(key, error);
+        refresh(accountId);
+        return;
+    }
+    it->following = false;
+    refresh(accountId); // the listing confirms the target state
 }
 
 void Inventory::onActionTimeout(const QString &key, quint64 serial)
@@ -144,7 +169,7 @@ void Inventory::resolveActionsAfterRefresh(const QString &accountId)
     QList<std::pair<QString, Error>> resolved;
     for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it) {
         const PendingAction &pending = *it;
-        if (pending.accountId != accountId || !pending.accepted)
+        if (pending.accountId != accountId || !pending.accepted || pending.following)
             continue;
         const int row = m_model->rowOf(accountId, pending.machineId);
         const MachineState::State target = MachineAction::targetState(pending.action);

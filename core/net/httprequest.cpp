@@ -1,17 +1,21 @@
 #include "httprequest.h"
 
-HttpRequest HttpRequest::get(const QUrl &url)
-{
-    HttpRequest request;
-    request.url = url;
-    return request;
-}
-
-HttpRequest HttpRequest::json(const QByteArray &method, const QUrl &url, const QJsonDocument &body)
+HttpRequest HttpRequest::make(const QByteArray &method, const QUrl &url)
 {
     HttpRequest request;
     request.method = method;
     request.url = url;
+    return request;
+}
+
+HttpRequest HttpRequest::get(const QUrl &url)
+{
+    return make("GET", url);
+}
+
+HttpRequest HttpRequest::json(const QByteArray &method, const QUrl &url, const QJsonDocument &body)
+{
+    HttpRequest request = make(method, url);
     request.body = body.toJson(QJsonDocument::Compact);
     request.setHeader("Content-Type", "application/json");
     return request;

@@ -22,6 +22,8 @@ struct CLOUDDECK_CORE_EXPORT HttpRequest
     std::optional<bool> idempotent;
     int timeoutMs = 0; ///< 0: the client's default
 
+    /// A request with @p method ("POST", "DELETE") to @p url and no body.
+    [[nodiscard]] static HttpRequest make(const QByteArray &method, const QUrl &url);
     [[nodiscard]] static HttpRequest get(const QUrl &url);
     [[nodiscard]] static HttpRequest json(const QByteArray &method, const QUrl &url,
                                           const QJsonDocument &body);

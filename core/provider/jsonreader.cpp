@@ -68,6 +68,16 @@ QJsonObject object(const QJsonValue &value)
     return value.isObject() ? value.toObject() : QJsonObject();
 }
 
+std::optional<qint64> count(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double number = value.toDouble();
+    if (number < 0 || number > 9e15 || number != std::floor(number))
+        return std::nullopt;
+    return qint64(number);
+}
+
 Error shapeError(const QString &what)
 {
     return Error(Error::InvalidReply,

@@ -25,6 +25,8 @@ CLOUDDECK_CORE_EXPORT QString string(const QJsonValue &value);
 /// A number, or a string holding one ("0.00744"; Hetzner sends prices so); nullopt otherwise.
 CLOUDDECK_CORE_EXPORT std::optional<double> number(const QJsonValue &value);
 CLOUDDECK_CORE_EXPORT int integer(const QJsonValue &value);
+/// A count: a whole number that is not negative ("meta.total"); nullopt for anything else.
+CLOUDDECK_CORE_EXPORT std::optional<qint64> count(const QJsonValue &value);
 /// An ISO 8601 / RFC 3339 time; invalid when absent or unreadable.
 CLOUDDECK_CORE_EXPORT QDateTime dateTime(const QJsonValue &value);
 /// The strings of an array (other items skipped); empty for anything but an array.

@@ -35,6 +35,19 @@ template<typename T>
 using PageParser = std::function<Result<QList<T>>(const QJsonObject &page)>;
 /// The request for the page after @p page, or nullopt at the end, or an error (a broken link).
 using NextPage = std::function<Result<std::optional<HttpRequest>>(const QJsonObject &page)>;
+/// The number of items a page says the whole collection has (DigitalOcean "meta.total", Linode
+/// "results"), or nullopt where it says none.
+using StatedTotal = std::function<std::optional<qint64>(const QJsonObject &page)>;
+
+/// Whether @p received items are so far short of the @p stated total that the listing
+/// contradicts itself: more than 10 and more than a tenth of them missing. A few may be missing
+/// honestly (machines deleted while we page shift the rest); a page that says 1,000,000 and ends
+/// after 10 must not replace what the user saw.
+inline bool fallsShort(qint64 received, qint64 stated)
+{
+    const qint64 missing = stated - received;
+    return missing > 10 && missing * 10 > stated;
+}
 
 /// The id items are told apart by; empty (never deduplicated) for types without one.
 template<typename T>
@@ -46,21 +59,26 @@ QString itemId(const T &item)
         return {};
 }
 
+/// Every item from @p first onwards. With @p total, the count the last page that states one
+/// gives is checked against the items received (repeats included) when the list ends: a listing
+/// that falls short of it (see fallsShort()) fails as InvalidReply.
 template<typename T>
 void collect(HttpClient *http, HttpRequest first, PageParser<T> parse, NextPage next,
-             Callback<QList<T>> done)
+             Callback<QList<T>> done, StatedTotal total = {})
 {
     struct State
     {
         QList<T> items;
         QSet<QString> ids;
         QSet<QUrl> requested;
+        qint64 received = 0;
+        std::optional<qint64> stated;
     };
     auto state = std::make_shared<State>();
     state->requested.insert(first.url);
     http->getPages(
         std::move(first),
-        [state, parse = std::move(parse), next = std::move(next)](
+        [state, parse = std::move(parse), next = std::move(next), total = std::move(total)](
             const HttpResponse &response) -> Result<std::optional<HttpRequest>> {
             const Result<QJsonObject> body = response.jsonObject();
             if (!body.ok())
@@ -68,6 +86,11 @@ void collect(HttpClient *http, HttpRequest first, PageParser<T> parse, NextPage 
             Result<QList<T>> items = parse(body.value());
             if (!items.ok())
                 return items.error();
+            if (total) {
+                if (const std::optional<qint64> stated = total(body.value()))
+                    state->stated = stated;
+            }
+            state->received += items.value().size();
             for (T &item : items.value()) {
                 const QString id = itemId(item);
                 if (!id.isEmpty()) {
@@ -89,6 +112,12 @@ void collect(HttpClient *http, HttpRequest first, PageParser<T> parse, NextPage 
         [state, done = std::move(done)](Result<void> result) {
             if (!result.ok())
                 return done(result.error());
+            if (state->stated && fallsShort(state->received, *state->stated)) {
+                return done(JsonReader::shapeError(
+                    QStringLiteral("the listing states %1 items but ended after %2")
+                        .arg(*state->stated)
+                        .arg(state->received)));
+            }
             done(std::move(state->items));
         });
 }

@@ -50,6 +50,11 @@ void Provider::post(std::function<void()> function)
     QTimer::singleShot(0, this, std::move(function));
 }
 
+void Provider::followAction(const QString &, MachineAction::Action, Callback<void> done)
+{
+    post([done = std::move(done)] { done({}); });
+}
+
 void Provider::createMachine(const CreateMachineRequest &, Callback<Machine> done)
 {
     unsupported(tr("creating machines"), std::move(done));

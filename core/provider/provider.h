@@ -42,9 +42,18 @@ public:
     virtual void verify(Callback<QString> done) = 0;
     /// Every machine of the account (all pages, all included regions).
     virtual void listMachines(Callback<QList<Machine>> done) = 0;
-    /// Runs @p action and, where the API reports progress, follows it until it completed or failed.
+    /// Asks the cloud to run @p action; done as soon as the cloud has ACCEPTED it (the way doctl
+    /// and hcloud return without --wait), or with the error it refused it with. Where the cloud
+    /// gives an object to follow (an action id), the provider keeps it for followAction().
     virtual void runAction(const QString &machineId, MachineAction::Action action,
                            Callback<void> done) = 0;
+    /// Follows the action runAction() last had accepted on @p machineId until the cloud reports
+    /// it completed (ok) or failed (the cloud's words), within the provider's own time limit.
+    /// The default has nothing to follow and succeeds at once (asynchronously): the machine's
+    /// state in the next listings tells how it went. Inventory calls it after every accepted
+    /// action; the machine's listed state is still what confirms the target.
+    virtual void followAction(const QString &machineId, MachineAction::Action action,
+                              Callback<void> done);
     /// Creates a machine; yields it as the provider first describes it (usually pending).
     virtual void createMachine(const CreateMachineRequest &request, Callback<Machine> done);
     virtual void listRegions(Callback<QList<Region>> done);
@@ -58,6 +67,10 @@ protected:
     /// Calls @p done with an Unsupported error, asynchronously.
     template<typename T>
     void unsupported(const QString &what, Callback<T> done);
+    /// Calls @p done with @p error, asynchronously (the async contract: a callback never runs
+    /// from inside the call that took it), e.g. for input refused before any request.
+    template<typename T>
+    void failLater(const Error &error, Callback<T> done);
     void post(std::function<void()> function);
 
 private:
@@ -70,6 +83,12 @@ private:
 template<typename T>
 void Provider::unsupported(const QString &what, Callback<T> done)
 {
-    const Error error(Error::Unsupported, tr("%1 does not support %2.").arg(m_metadata.name, what));
+    failLater(Error(Error::Unsupported, tr("%1 does not support %2.").arg(m_metadata.name, what)),
+              std::move(done));
+}
+
+template<typename T>
+void Provider::failLater(const Error &error, Callback<T> done)
+{
     post([done = std::move(done), error] { done(error); });
 }

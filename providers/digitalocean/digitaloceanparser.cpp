@@ -233,6 +233,11 @@ Result<std::optional<int>> DigitalOceanParser::nextPage(const QJsonObject &page,
     return std::optional<int>(number);
 }
 
+std::optional<qint64> DigitalOceanParser::statedTotal(const QJsonObject &page)
+{
+    return count(object(page.value(key("meta"))).value(key("total")));
+}
+
 Result<DigitalOceanParser::Action> DigitalOceanParser::action(const QJsonObject &reply)
 {
     const QJsonObject object = JsonReader::object(reply.value(key("action")));

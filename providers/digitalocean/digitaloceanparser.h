@@ -52,6 +52,8 @@ public:
     /// error, so a looping server cannot keep us paging.
     [[nodiscard]] static Result<std::optional<int>> nextPage(const QJsonObject &page,
                                                              int currentPage);
+    /// meta.total: how many items the whole listing has, as the API states; nullopt without one.
+    [[nodiscard]] static std::optional<qint64> statedTotal(const QJsonObject &page);
     /// {"action": {...}} -> Action; fails without an id or a status.
     [[nodiscard]] static Result<Action> action(const QJsonObject &reply);
     /// {"account": {"email", "team": {"name"}}} -> "email (team name)"; a locked account fails.

@@ -1,9 +1,12 @@
 #include "digitaloceanprovider.h"
 
+#include "bearertoken.h"
+#include "jsoncall.h"
+#include "resourceid.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QTimer>
-#include <memory>
 
 Q_LOGGING_CATEGORY(lcDigitalOcean, "clouddeck.provider.digitalocean", QtInfoMsg)
 
@@ -11,13 +14,9 @@ DigitalOceanProvider::DigitalOceanProvider(const ProviderMetadata &metadata, con
                                            const QVariantMap &secrets, QObject *parent)
     : Provider(metadata, account, secrets, parent)
 {
-    const QByteArray authorization = "Bearer " + secret(QStringLiteral("token")).toUtf8();
-    http()->setAuthorizer([authorization](HttpRequest &request) {
-        request.setHeader("Authorization", authorization);
-    });
     // Error bodies are {"id": "unauthorized", "message": "Unable to authenticate you.",
     // "request_id": "..."}: the message is what the user reads, the id is the provider code.
-    http()->setErrorReader([](const HttpResponse &response) {
+    BearerToken::install(http(), secret(QStringLiteral("token")), [](const HttpResponse &response) {
         const DigitalOceanParser::ApiError error = DigitalOceanParser::error(response);
         if (!error.requestId.isEmpty()) {
             qCInfo(lcDigitalOcean).noquote()
@@ -31,96 +30,85 @@ DigitalOceanProvider::DigitalOceanProvider(const ProviderMetadata &metadata, con
 
 void DigitalOceanProvider::verify(Callback<QString> done)
 {
-    http()->sendJson(HttpRequest::get(url(QStringLiteral("/v2/account"))),
-                     [done](Result<QJsonObject> reply) {
-                         if (!reply.ok())
-                             return done(reply.error());
-                         done(DigitalOceanParser::account(reply.value()));
-                     });
+    JsonCall::send(http(), HttpRequest::get(url(QStringLiteral("/v2/account"))),
+                   &DigitalOceanParser::account, std::move(done));
 }
 
-template<typename T>
-void DigitalOceanProvider::listAll(const QString &path,
-                                   const QList<std::pair<QString, QString>> &query,
-                                   PagedList::PageParser<T> parse, Callback<QList<T>> done)
+PageNumberList::Paging DigitalOceanProvider::paging() const
 {
-    auto page = std::make_shared<int>(1);
-    auto pageUrl = [this, path, query](int number) {
-        auto items = query;
-        items.append({QStringLiteral("page"), QString::number(number)});
-        items.append({QStringLiteral("per_page"), QString::number(m_pageSize)});
-        return url(path, items);
-    };
-    PagedList::collect<T>(
-        http(), HttpRequest::get(pageUrl(1)), std::move(parse),
-        [page, pageUrl](const QJsonObject &body) -> Result<std::optional<HttpRequest>> {
-            const Result<std::optional<int>> next = DigitalOceanParser::nextPage(body, *page);
-            if (!next.ok())
-                return next.error();
-            if (!next.value())
-                return std::optional<HttpRequest>();
-            *page = *next.value();
-            return std::optional<HttpRequest>(HttpRequest::get(pageUrl(*page)));
-        },
-        std::move(done));
+    return {QStringLiteral("per_page"), m_pageSize, &DigitalOceanParser::nextPage, {}};
+}
+
+PageNumberList::Paging DigitalOceanProvider::machinePaging() const
+{
+    // The machine listing replaces the cache: one that ends far short of the total the API
+    // states is refused. (Catalog parsers leave entries out, so their counts are not compared.)
+    PageNumberList::Paging machines = paging();
+    machines.total = &DigitalOceanParser::statedTotal;
+    return machines;
 }
 
 void DigitalOceanProvider::listMachines(Callback<QList<Machine>> done)
 {
     // A droplet that comes twice (pages are offsets) is dropped by PagedList.
-    listAll<Machine>(QStringLiteral("/v2/droplets"), {}, &DigitalOceanParser::droplets,
-                     std::move(done));
+    PageNumberList::collect(http(), url(QStringLiteral("/v2/droplets")), machinePaging(),
+                            &DigitalOceanParser::droplets, std::move(done));
 }
 
 void DigitalOceanProvider::runAction(const QString &machineId, MachineAction::Action action,
                                      Callback<void> done)
 {
-    if (!DigitalOceanRequests::isNumericId(machineId)) {
-        const Error error(Error::InvalidInput,
-                          tr("\"%1\" is not a DigitalOcean droplet id.").arg(machineId));
-        return post([done, error] { done(error); });
-    }
+    const Result<void> id =
+        ResourceId::check(ResourceId::Numeric, machineId, tr("DigitalOcean droplet id"));
+    if (!id.ok())
+        return failLater(id.error(), std::move(done));
+    m_accepted.remove(machineId);
     const QString dropletPath = QStringLiteral("/v2/droplets/") + machineId;
     if (action == MachineAction::Destroy) {
         // 204 No Content once the destroy is accepted; there is no action object to follow.
-        HttpRequest request = HttpRequest::get(url(dropletPath));
-        request.method = "DELETE";
         qCInfo(lcDigitalOcean) << "droplet" << machineId << "destroy";
-        http()->send(request, [done](Result<HttpResponse> reply) {
-            done(reply.ok() ? Result<void>() : Result<void>(reply.error()));
-        });
-        return;
+        return JsonCall::send(http(), HttpRequest::make("DELETE", url(dropletPath)),
+                              std::move(done));
     }
-    const QString type = DigitalOceanRequests::actionType(action);
-    const HttpRequest request =
+    qCInfo(lcDigitalOcean) << "droplet" << machineId << "action"
+                           << DigitalOceanRequests::actionType(action);
+    // 201 with the action object: accepted. Its id is the handle followAction() polls.
+    JsonCall::send<DigitalOceanParser::Action>(
+        http(),
         HttpRequest::json("POST", url(dropletPath + QStringLiteral("/actions")),
-                          QJsonDocument(QJsonObject {{QStringLiteral("type"), type}}));
-    qCInfo(lcDigitalOcean) << "droplet" << machineId << "action" << type;
-    http()->sendJson(request, [this, done](Result<QJsonObject> reply) {
-        if (!reply.ok())
-            return done(reply.error());
-        const auto started = DigitalOceanParser::action(reply.value());
-        if (!started.ok())
-            return done(started.error());
-        if (started.value().status == QLatin1String("completed"))
-            return done({});
-        if (started.value().status == QLatin1String("errored"))
-            return done(actionFailed(started.value()));
-        followAction(started.value(), QDateTime::currentMSecsSinceEpoch() + m_actionTimeoutMs,
-                     done);
-    });
+                          QJsonDocument(DigitalOceanRequests::actionBody(action))),
+        &DigitalOceanParser::action,
+        [this, machineId, done = std::move(done)](Result<DigitalOceanParser::Action> started) {
+            if (!started.ok())
+                return done(started.error());
+            if (started.value().status == QLatin1String("errored"))
+                return done(actionFailed(started.value()));
+            if (started.value().status != QLatin1String("completed"))
+                m_accepted.insert(machineId, started.value());
+            done({});
+        });
 }
 
-void DigitalOceanProvider::followAction(const DigitalOceanParser::Action &action, qint64 deadlineMs,
+void DigitalOceanProvider::followAction(const QString &machineId, MachineAction::Action action,
                                         Callback<void> done)
+{
+    const auto accepted = m_accepted.constFind(machineId);
+    if (accepted == m_accepted.constEnd()) // destroyed, completed at once, or followed already
+        return Provider::followAction(machineId, action, std::move(done));
+    const DigitalOceanParser::Action started = *accepted;
+    m_accepted.erase(accepted);
+    poll(started, QDateTime::currentMSecsSinceEpoch() + m_actionTimeoutMs, std::move(done));
+}
+
+void DigitalOceanProvider::poll(const DigitalOceanParser::Action &action, qint64 deadlineMs,
+                                Callback<void> done)
 {
     // The timer belongs to this provider: deleting it cancels the follow without a callback.
     QTimer::singleShot(m_actionPollMs, this, [this, action, deadlineMs, done] {
         const QUrl actionUrl = url(QStringLiteral("/v2/actions/") + QString::number(action.id));
-        http()->sendJson(HttpRequest::get(actionUrl), [=, this](Result<QJsonObject> reply) {
-            if (!reply.ok())
-                return done(reply.error());
-            const auto current = DigitalOceanParser::action(reply.value());
+        JsonCall::send<DigitalOceanParser::Action>(
+            http(), HttpRequest::get(actionUrl), &DigitalOceanParser::action,
+            [=, this](Result<DigitalOceanParser::Action> current) {
             if (!current.ok())
                 return done(current.error());
             if (current.value().status == QLatin1String("completed"))
@@ -136,7 +124,7 @@ void DigitalOceanProvider::followAction(const DigitalOceanParser::Action &action
                                       .arg(action.id)
                                       .arg(m_actionTimeoutMs / 1000)));
             }
-            followAction(action, deadlineMs, done);
+            poll(action, deadlineMs, done);
         });
     });
 }
@@ -155,31 +143,27 @@ Error DigitalOceanProvider::actionFailed(const DigitalOceanParser::Action &actio
 void DigitalOceanProvider::createMachine(const CreateMachineRequest &request,
                                          Callback<Machine> done)
 {
-    Result<QJsonObject> body = DigitalOceanRequests::createBody(request);
-    if (!body.ok()) {
-        const Error error = body.error();
-        return post([done, error] { done(error); });
-    }
+    const Result<QJsonObject> body = DigitalOceanRequests::createBody(request);
+    if (!body.ok())
+        return failLater(body.error(), std::move(done));
     qCInfo(lcDigitalOcean) << "create droplet" << request.name << "size" << request.size;
     // 202 Accepted with the droplet in status "new" and links.actions naming the create action.
-    http()->sendJson(
+    JsonCall::send(
+        http(),
         HttpRequest::json("POST", url(QStringLiteral("/v2/droplets")), QJsonDocument(body.value())),
-        [done](Result<QJsonObject> reply) {
-            if (!reply.ok())
-                return done(reply.error());
-            done(DigitalOceanParser::createdDroplet(reply.value()));
-        });
+        &DigitalOceanParser::createdDroplet, std::move(done));
 }
 
 void DigitalOceanProvider::listRegions(Callback<QList<Region>> done)
 {
-    listAll<Region>(QStringLiteral("/v2/regions"), {}, &DigitalOceanParser::regions,
-                    std::move(done));
+    PageNumberList::collect(http(), url(QStringLiteral("/v2/regions")), paging(),
+                            &DigitalOceanParser::regions, std::move(done));
 }
 
 void DigitalOceanProvider::listSizes(Callback<QList<Size>> done)
 {
-    listAll<Size>(QStringLiteral("/v2/sizes"), {}, &DigitalOceanParser::sizes, std::move(done));
+    PageNumberList::collect(http(), url(QStringLiteral("/v2/sizes")), paging(),
+                            &DigitalOceanParser::sizes, std::move(done));
 }
 
 void DigitalOceanProvider::listImages(Callback<QList<Image>> done)
@@ -192,23 +176,25 @@ void DigitalOceanProvider::listImages(Callback<QList<Image>> done)
         return DigitalOceanParser::images(page, Source::Private);
     };
     // DigitalOcean's distribution images, then the user's own snapshots, backups and custom images.
-    listAll<Image>(QStringLiteral("/v2/images"),
-                   {{QStringLiteral("type"), QStringLiteral("distribution")}}, distributions,
-                   [this, own, done](Result<QList<Image>> first) {
-                       if (!first.ok())
-                           return done(first.error());
-                       listAll<Image>(QStringLiteral("/v2/images"),
-                                      {{QStringLiteral("private"), QStringLiteral("true")}}, own,
-                                      [done, first](Result<QList<Image>> second) {
-                                          if (!second.ok())
-                                              return done(second.error());
-                                          done(first.value() + second.value());
-                                      });
-                   });
+    const QUrl images = url(QStringLiteral("/v2/images"),
+                            {{QStringLiteral("type"), QStringLiteral("distribution")}});
+    PageNumberList::collect<Image>(
+        http(), images, paging(), distributions, [this, own, done](Result<QList<Image>> first) {
+            if (!first.ok())
+                return done(first.error());
+            const QUrl privateImages = url(QStringLiteral("/v2/images"),
+                                           {{QStringLiteral("private"), QStringLiteral("true")}});
+            PageNumberList::collect<Image>(http(), privateImages, paging(), own,
+                                           [done, first](Result<QList<Image>> second) {
+                                               if (!second.ok())
+                                                   return done(second.error());
+                                               done(first.value() + second.value());
+                                           });
+        });
 }
 
 void DigitalOceanProvider::listSshKeys(Callback<QList<SshKey>> done)
 {
-    listAll<SshKey>(QStringLiteral("/v2/account/keys"), {}, &DigitalOceanParser::sshKeys,
-                    std::move(done));
+    PageNumberList::collect(http(), url(QStringLiteral("/v2/account/keys")), paging(),
+                            &DigitalOceanParser::sshKeys, std::move(done));
 }

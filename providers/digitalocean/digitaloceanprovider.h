@@ -2,7 +2,7 @@
 
 #include "digitaloceanparser.h"
 #include "digitaloceanrequests.h"
-#include "pagedlist.h"
+#include "pagenumberlist.h"
 #include "provider.h"
 
 #include <QLoggingCategory>
@@ -35,8 +35,12 @@ public:
 
     void verify(Callback<QString> done) override;
     void listMachines(Callback<QList<Machine>> done) override;
+    /// Done once DigitalOcean accepted the action (its action object is "in-progress").
     void runAction(const QString &machineId, MachineAction::Action action,
                    Callback<void> done) override;
+    /// Polls the action object runAction() got until it is "completed" or "errored".
+    void followAction(const QString &machineId, MachineAction::Action action,
+                      Callback<void> done) override;
     void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override;
     void listRegions(Callback<QList<Region>> done) override;
     void listSizes(Callback<QList<Size>> done) override;
@@ -44,15 +48,16 @@ public:
     void listSshKeys(Callback<QList<SshKey>> done) override;
 
 private:
-    /// GET @p path page by page (page=N&per_page=M after @p query) until links.pages.next ends.
-    template<typename T>
-    void listAll(const QString &path, const QList<std::pair<QString, QString>> &query,
-                 PagedList::PageParser<T> parse, Callback<QList<T>> done);
-    void followAction(const DigitalOceanParser::Action &action, qint64 deadlineMs,
-                      Callback<void> done);
+    /// page=N&per_page=M until links.pages.next ends.
+    [[nodiscard]] PageNumberList::Paging paging() const;
+    /// paging() that also checks the stated total.
+    [[nodiscard]] PageNumberList::Paging machinePaging() const;
+    void poll(const DigitalOceanParser::Action &action, qint64 deadlineMs, Callback<void> done);
     [[nodiscard]] Error actionFailed(const DigitalOceanParser::Action &action) const;
 
     int m_actionPollMs = 3000;
     int m_actionTimeoutMs = 10 * 60 * 1000;
     int m_pageSize = 200;
+    /// The action accepted last per droplet and not yet followed: followAction()'s handle.
+    QHash<QString, DigitalOceanParser::Action> m_accepted;
 };

@@ -1,8 +1,9 @@
 #include "digitaloceanrequests.h"
 
+#include "resourceid.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <algorithm>
 
 namespace {
 QString key(const char *name)
@@ -28,11 +29,14 @@ QString DigitalOceanRequests::actionType(MachineAction::Action action)
     return {};
 }
 
+QJsonObject DigitalOceanRequests::actionBody(MachineAction::Action action)
+{
+    return {{key("type"), actionType(action)}};
+}
+
 bool DigitalOceanRequests::isNumericId(const QString &id)
 {
-    if (id.isEmpty() || id.size() > 18)
-        return false;
-    return std::all_of(id.cbegin(), id.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    return ResourceId::isValid(ResourceId::Numeric, id);
 }
 
 Result<QJsonObject> DigitalOceanRequests::createBody(const CreateMachineRequest &request)

@@ -17,13 +17,15 @@ public:
     /// The "type" of POST /v2/droplets/{id}/actions for @p action ("power_on", "shutdown",
     /// "power_off", "reboot"); empty for Destroy, which is a DELETE of the droplet.
     [[nodiscard]] static QString actionType(MachineAction::Action action);
+    /// The body of POST /v2/droplets/{id}/actions: {"type": actionType(action)}.
+    [[nodiscard]] static QJsonObject actionBody(MachineAction::Action action);
     /// The body of POST /v2/droplets (droplets/models/droplet_single_create.yml). Images and SSH
     /// keys that are all digits are sent as numbers (ids), others as strings (slugs,
     /// fingerprints). Known options in request.extra (backups, ipv6, monitoring, vpc_uuid,
     /// with_droplet_agent, volumes) are passed through. InvalidInput when name, size or image is
     /// missing.
     [[nodiscard]] static Result<QJsonObject> createBody(const CreateMachineRequest &request);
-    /// True for a numeric id as the API gives them (digits only): droplet, image and SSH key ids.
-    /// Droplet ids are checked with it before they go into a path.
+    /// True for a numeric id as the API gives them (ResourceId::Numeric): droplet, image and SSH
+    /// key ids.
     [[nodiscard]] static bool isNumericId(const QString &id);
 };

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "hetznerparser.h"
-#include "pagedlist.h"
+#include "pagenumberlist.h"
 #include "provider.h"
 
 #include <QLoggingCategory>
@@ -34,8 +34,12 @@ public:
 
     void verify(Callback<QString> done) override;
     void listMachines(Callback<QList<Machine>> done) override;
+    /// Done once Hetzner accepted the action (its action object is "running" or "success").
     void runAction(const QString &machineId, MachineAction::Action action,
                    Callback<void> done) override;
+    /// Polls the action runAction() got (GET /actions/{id}) until "success" or "error".
+    void followAction(const QString &machineId, MachineAction::Action action,
+                      Callback<void> done) override;
     void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override;
     void listRegions(Callback<QList<Region>> done) override;
     void listSizes(Callback<QList<Size>> done) override;
@@ -43,16 +47,23 @@ public:
     void listSshKeys(Callback<QList<SshKey>> done) override;
 
 private:
-    template<typename T>
-    void listAll(const QString &path, const QList<std::pair<QString, QString>> &query,
-                 PagedList::PageParser<T> parse, Callback<QList<T>> done);
-    /// Reads the action of a reply and follows it until it succeeded or failed.
-    void startFollowing(const QJsonObject &reply, bool actionRequired, Callback<void> done);
-    void followAction(qint64 actionId, int delayMs, qint64 deadlineMs, Callback<void> done);
+    /// page=N&per_page=M until meta.pagination.next_page ends.
+    [[nodiscard]] PageNumberList::Paging paging() const;
+    /// paging() that also checks the stated total.
+    [[nodiscard]] PageNumberList::Paging machinePaging() const;
+    /// The action of an accepting reply (none for a DELETE that gives none); an "error" action
+    /// or an unknown status fails.
+    [[nodiscard]] static Result<std::optional<HetznerParser::Action>>
+    accepted(const QJsonObject &reply, bool actionRequired);
+    /// Ok for an action reply that is "running" or "success".
+    [[nodiscard]] static Result<void> knownStatus(const QJsonObject &reply);
+    void poll(qint64 actionId, int delayMs, qint64 deadlineMs, Callback<void> done);
     [[nodiscard]] static Error actionFailed(const HetznerParser::Action &action);
 
     int m_actionPollFirstMs = 1000;
     int m_actionPollMaxMs = 10'000;
     int m_actionTimeoutMs = 10 * 60 * 1000;
     int m_pageSize = 50;
+    /// The running action accepted last per server: followAction()'s handle.
+    QHash<QString, qint64> m_accepted;
 };

@@ -1,5 +1,7 @@
 #include "hetznerrequests.h"
 
+#include "resourceid.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -29,13 +31,7 @@ QString HetznerRequests::actionCommand(MachineAction::Action action)
 
 bool HetznerRequests::isNumericId(const QString &id)
 {
-    if (id.isEmpty() || id.size() > 18)
-        return false;
-    for (const QChar c : id) {
-        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-            return false;
-    }
-    return id.toLongLong() > 0;
+    return ResourceId::isValid(ResourceId::Numeric, id);
 }
 
 Result<QJsonObject> HetznerRequests::createBody(const CreateMachineRequest &request)
@@ -61,9 +57,12 @@ Result<QJsonObject> HetznerRequests::createBody(const CreateMachineRequest &requ
     // Without a location Hetzner picks one; the wizard always names one.
     if (!request.region.isEmpty())
         body.insert(key("location"), request.region);
+    // Hetzner's published OpenAPI description types the items of "ssh_keys" as strings ("SSH key
+    // IDs (`integer`) or names (`string`)"), so an id goes as its decimal string ("2323") and a
+    // name as itself: an integer item would not be valid under the description.
     QJsonArray keys;
     for (const QString &sshKey : request.sshKeys)
-        keys.append(idOrName(sshKey));
+        keys.append(sshKey.trimmed());
     if (!keys.isEmpty())
         body.insert(key("ssh_keys"), keys);
     if (!request.tags.isEmpty())

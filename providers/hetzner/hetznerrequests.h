@@ -18,8 +18,9 @@ public:
     /// The path segment of POST /servers/{id}/actions/<command> ("poweron", "shutdown",
     /// "poweroff", "reboot"); empty for Destroy, which is a DELETE of the server.
     [[nodiscard]] static QString actionCommand(MachineAction::Action action);
-    /// The body of POST /servers ("Create a Server" in the reference). Images and SSH keys that
-    /// are all digits are sent as ids (numbers), others as names. Tags become labels. Known
+    /// The body of POST /servers ("Create a Server" in the reference). An image that is all
+    /// digits is sent as an id (a number), others as a name; SSH keys always as strings, an id in
+    /// decimal (the published description types them so). Tags become labels. Known
     /// options in request.extra (networks, firewalls, volumes, placement_group, automount,
     /// public_net, start_after_create) are passed through. InvalidInput when name, size or image
     /// is missing.

@@ -154,6 +154,11 @@ Result<std::optional<int>> LinodeParser::nextPage(const QJsonObject &page, int r
     return std::optional<int>();
 }
 
+std::optional<qint64> LinodeParser::statedTotal(const QJsonObject &page)
+{
+    return count(page.value(key("results")));
+}
+
 Result<QString> LinodeParser::profile(const QJsonObject &reply)
 {
     const QString username = string(reply.value(key("username")));

@@ -41,6 +41,8 @@ public:
     [[nodiscard]] static Result<QString> profile(const QJsonObject &reply);
     /// {"errors": [{"reason", "field"}]} -> "field: reason; reason" (empty when not that shape).
     [[nodiscard]] static HttpClient::ProviderError error(const QJsonObject &body);
+    /// "results": how many items the whole listing has, as the API states; nullopt without one.
+    [[nodiscard]] static std::optional<qint64> statedTotal(const QJsonObject &page);
 
     [[nodiscard]] static Result<QList<Type>> types(const QJsonObject &page);
     [[nodiscard]] static PriceTable priceTable(const QList<Type> &types);

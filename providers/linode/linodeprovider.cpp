@@ -1,10 +1,12 @@
 #include "linodeprovider.h"
 
+#include "bearertoken.h"
+#include "jsoncall.h"
+#include "linoderequests.h"
+#include "resourceid.h"
 #include "sshpublickey.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcLinode, "clouddeck.provider.linode", QtInfoMsg)
@@ -14,8 +16,8 @@ LinodeProvider::LinodeProvider(const ProviderMetadata &metadata, const Account &
     : Provider(metadata, account, secrets, parent)
     , m_machines(
           [this](Callback<QList<Machine>> done) {
-              listAll<Machine>(QStringLiteral("/linode/instances"), &LinodeParser::instances,
-                               std::move(done));
+              PageNumberList::collect(http(), url(QStringLiteral("/linode/instances")), machinePaging(),
+                                      &LinodeParser::instances, std::move(done));
           },
           [this](Callback<PriceTable> done) {
               listTypes([done](Result<QList<LinodeParser::Type>> types) {
@@ -25,15 +27,9 @@ LinodeProvider::LinodeProvider(const ProviderMetadata &metadata, const Account &
               });
           })
 {
-    const QByteArray authorization = "Bearer " + secret(QStringLiteral("token")).toUtf8();
-    http()->setAuthorizer([authorization](HttpRequest &request) {
-        request.setHeader("Authorization", authorization);
-    });
     // {"errors": [{"reason": "Invalid Token"}]}, with "field" for validation errors.
-    http()->setErrorReader([](const HttpResponse &response) {
-        const Result<QJsonObject> body = response.jsonObject();
-        return body.ok() ? LinodeParser::error(body.value()) : HttpClient::ProviderError {};
-    });
+    BearerToken::install(http(), secret(QStringLiteral("token")),
+                         BearerToken::jsonErrors(&LinodeParser::error));
     // X-RateLimit-Limit / -Remaining / -Reset (epoch seconds) and Retry-After on 429: the default
     // rate-limit reader and HttpClient's retry handle them as Linode documents them.
 }
@@ -43,37 +39,25 @@ void LinodeProvider::setPageSize(int size)
     m_pageSize = std::clamp(size, 25, 500);
 }
 
-template<typename T>
-void LinodeProvider::listAll(const QString &path, PagedList::PageParser<T> parse,
-                             Callback<QList<T>> done)
+PageNumberList::Paging LinodeProvider::paging() const
 {
-    auto requested = std::make_shared<int>(1);
-    const auto pageUrl = [this, path](int page) {
-        return url(path, {{QStringLiteral("page"), QString::number(page)},
-                          {QStringLiteral("page_size"), QString::number(m_pageSize)}});
-    };
-    PagedList::collect<T>(
-        http(), HttpRequest::get(pageUrl(1)), std::move(parse),
-        [requested, pageUrl](const QJsonObject &page) -> Result<std::optional<HttpRequest>> {
-            const Result<std::optional<int>> next = LinodeParser::nextPage(page, *requested);
-            if (!next.ok())
-                return next.error();
-            if (!next.value())
-                return std::optional<HttpRequest>();
-            *requested = *next.value();
-            return std::optional<HttpRequest>(HttpRequest::get(pageUrl(*requested)));
-        },
-        std::move(done));
+    // Linode answers a page past the end with the last page: nextPage() checks the page number.
+    return {QStringLiteral("page_size"), m_pageSize, &LinodeParser::nextPage, {}};
+}
+
+PageNumberList::Paging LinodeProvider::machinePaging() const
+{
+    // The machine listing replaces the cache: one that ends far short of the total the API
+    // states is refused. (Catalog parsers leave entries out, so their counts are not compared.)
+    PageNumberList::Paging machines = paging();
+    machines.total = &LinodeParser::statedTotal;
+    return machines;
 }
 
 void LinodeProvider::verify(Callback<QString> done)
 {
-    http()->sendJson(HttpRequest::get(url(QStringLiteral("/profile"))),
-                     [done](Result<QJsonObject> reply) {
-                         if (!reply.ok())
-                             return done(reply.error());
-                         done(LinodeParser::profile(reply.value()));
-                     });
+    JsonCall::send(http(), HttpRequest::get(url(QStringLiteral("/profile"))),
+                   &LinodeParser::profile, std::move(done));
 }
 
 void LinodeProvider::listMachines(Callback<QList<Machine>> done)
@@ -84,60 +68,31 @@ void LinodeProvider::listMachines(Callback<QList<Machine>> done)
 void LinodeProvider::runAction(const QString &machineId, MachineAction::Action action,
                                Callback<void> done)
 {
-    const QString path = QStringLiteral("/linode/instances/") + machineId;
-    HttpRequest request;
-    request.method = "POST";
-    switch (action) {
-    case MachineAction::Start:
-        request.url = url(path + QStringLiteral("/boot"));
-        break;
-    case MachineAction::Shutdown:
-        request.url = url(path + QStringLiteral("/shutdown"));
-        break;
-    case MachineAction::Reboot:
-        request.url = url(path + QStringLiteral("/reboot"));
-        break;
-    case MachineAction::Destroy:
-        request.method = "DELETE";
-        request.url = url(path);
-        break;
-    case MachineAction::PowerOff:
+    if (action == MachineAction::PowerOff) {
         return unsupported(tr("a forced power-off (shut the Linode down instead)"),
                            std::move(done));
     }
+    const Result<void> id = ResourceId::check(ResourceId::Numeric, machineId, tr("Linode id"));
+    if (!id.ok())
+        return failLater(id.error(), std::move(done));
+    const QString path = QStringLiteral("/linode/instances/") + machineId;
+    HttpRequest request =
+        action == MachineAction::Destroy
+            ? HttpRequest::make("DELETE", url(path))
+            : HttpRequest::make("POST", url(path + u'/' + LinodeRequests::actionSegment(action)));
     // Linode's examples send these with a JSON content type and no body (boot then uses the
     // last booted configuration profile).
     request.setHeader("Content-Type", "application/json");
     qCInfo(lcLinode) << "Linode" << machineId << MachineAction::id(action);
-    http()->send(request, [done](Result<HttpResponse> reply) {
-        done(reply.ok() ? Result<void>() : Result<void>(reply.error()));
-    });
-}
-
-QString LinodeProvider::randomRootPassword()
-{
-    // Linode rejects weak passwords ("Password does not meet strength requirement"): 32 characters
-    // from four classes, drawn from the system's cryptographic random source.
-    static const QString classes[] = {QStringLiteral("ABCDEFGHJKLMNPQRSTUVWXYZ"),
-                                      QStringLiteral("abcdefghijkmnopqrstuvwxyz"),
-                                      QStringLiteral("23456789"), QStringLiteral("!#%+-.:=?@^_~")};
-    const QString all = classes[0] + classes[1] + classes[2] + classes[3];
-    QRandomGenerator *random = QRandomGenerator::system();
-    QString password;
-    for (const QString &characters : classes) // at least one of each class
-        password.append(characters.at(random->bounded(int(characters.size()))));
-    while (password.size() < 32)
-        password.append(all.at(random->bounded(int(all.size()))));
-    for (qsizetype i = password.size() - 1; i > 0; --i) // so the first four are not predictable
-        std::swap(password[i], password[random->bounded(int(i + 1))]);
-    return password;
+    // Each answers 200 with an empty object once accepted; the next poll shows the transition.
+    JsonCall::send(http(), request, std::move(done));
 }
 
 void LinodeProvider::createMachine(const CreateMachineRequest &request, Callback<Machine> done)
 {
     if (request.region.isEmpty() || request.size.isEmpty()) {
-        const Error error(Error::InvalidInput, tr("A Linode needs a region and a type."));
-        return post([done, error] { done(error); });
+        return failLater(Error(Error::InvalidInput, tr("A Linode needs a region and a type.")),
+                         std::move(done));
     }
     // Linode takes the public key lines themselves (authorized_keys), where CloudDeck offers the
     // profile's keys by id: anything but a key line is looked up in /profile/sshkeys first.
@@ -170,46 +125,25 @@ void LinodeProvider::createMachine(const CreateMachineRequest &request, Callback
 void LinodeProvider::postCreate(const CreateMachineRequest &request,
                                 const QStringList &authorizedKeys, Callback<Machine> done)
 {
-    QJsonObject body {{QStringLiteral("region"), request.region},
-                      {QStringLiteral("type"), request.size}};
-    if (!request.name.isEmpty())
-        body.insert(QStringLiteral("label"), request.name);
-    if (!request.image.isEmpty()) {
-        body.insert(QStringLiteral("image"), request.image);
-        // Linode requires a root password whenever a disk is deployed from an image. CloudDeck
-        // logs in with SSH keys, so it sends a strong random password that is never shown, logged
-        // or stored; whoever needs one resets it in Cloud Manager (Settings → Reset Root Password).
-        body.insert(QStringLiteral("root_pass"), randomRootPassword());
-    }
-    if (!authorizedKeys.isEmpty())
-        body.insert(QStringLiteral("authorized_keys"), QJsonArray::fromStringList(authorizedKeys));
-    if (!request.tags.isEmpty())
-        body.insert(QStringLiteral("tags"), QJsonArray::fromStringList(request.tags));
-    if (!request.userData.isEmpty()) {
-        body.insert(QStringLiteral("metadata"),
-                    QJsonObject {{QStringLiteral("user_data"),
-                                  QString::fromLatin1(request.userData.toUtf8().toBase64())}});
-    }
     qCInfo(lcLinode) << "creating Linode" << request.name << "in" << request.region << "type"
                      << request.size << "image" << request.image;
-    http()->sendJson(
+    const QJsonObject body = LinodeRequests::createBody(request, authorizedKeys);
+    JsonCall::send(
+        http(),
         HttpRequest::json("POST", url(QStringLiteral("/linode/instances")), QJsonDocument(body)),
-        [done](Result<QJsonObject> reply) {
-            if (!reply.ok())
-                return done(reply.error());
-            done(LinodeParser::instance(reply.value()));
-        });
+        &LinodeParser::instance, std::move(done));
 }
 
 void LinodeProvider::listRegions(Callback<QList<Region>> done)
 {
-    listAll<Region>(QStringLiteral("/regions"), &LinodeParser::regions, std::move(done));
+    PageNumberList::collect(http(), url(QStringLiteral("/regions")), paging(), &LinodeParser::regions,
+                            std::move(done));
 }
 
 void LinodeProvider::listTypes(Callback<QList<LinodeParser::Type>> done)
 {
-    listAll<LinodeParser::Type>(QStringLiteral("/linode/types"), &LinodeParser::types,
-                                std::move(done));
+    PageNumberList::collect(http(), url(QStringLiteral("/linode/types")), paging(), &LinodeParser::types,
+                            std::move(done));
 }
 
 void LinodeProvider::listSizes(Callback<QList<Size>> done)
@@ -227,10 +161,12 @@ void LinodeProvider::listSizes(Callback<QList<Size>> done)
 void LinodeProvider::listImages(Callback<QList<Image>> done)
 {
     // With a token, GET /images lists the public images and the account's own ("private/...").
-    listAll<Image>(QStringLiteral("/images"), &LinodeParser::images, std::move(done));
+    PageNumberList::collect(http(), url(QStringLiteral("/images")), paging(), &LinodeParser::images,
+                            std::move(done));
 }
 
 void LinodeProvider::listSshKeys(Callback<QList<SshKey>> done)
 {
-    listAll<SshKey>(QStringLiteral("/profile/sshkeys"), &LinodeParser::sshKeys, std::move(done));
+    PageNumberList::collect(http(), url(QStringLiteral("/profile/sshkeys")), paging(), &LinodeParser::sshKeys,
+                            std::move(done));
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "linodeparser.h"
-#include "pagedlist.h"
+#include "pagenumberlist.h"
 #include "pricedmachinelist.h"
 #include "provider.h"
 
@@ -39,12 +39,11 @@ public:
     void listImages(Callback<QList<Image>> done) override;
     void listSshKeys(Callback<QList<SshKey>> done) override;
 
-    /// A password Linode's strength check accepts and nobody knows (see createMachine()).
-    [[nodiscard]] static QString randomRootPassword();
-
 private:
-    template<typename T>
-    void listAll(const QString &path, PagedList::PageParser<T> parse, Callback<QList<T>> done);
+    /// page=N&page_size=M up to "pages".
+    [[nodiscard]] PageNumberList::Paging paging() const;
+    /// paging() that also checks the stated total.
+    [[nodiscard]] PageNumberList::Paging machinePaging() const;
     void listTypes(Callback<QList<LinodeParser::Type>> done);
     void postCreate(const CreateMachineRequest &request, const QStringList &authorizedKeys,
                     Callback<Machine> done);

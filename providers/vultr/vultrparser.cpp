@@ -4,8 +4,6 @@
 #include "sshpublickey.h"
 
 #include <QHostAddress>
-#include <QRegularExpression>
-#include <QUuid>
 
 using namespace JsonReader;
 
@@ -145,6 +143,11 @@ Result<Machine> VultrParser::instance(const QJsonValue &value)
 Result<QList<Machine>> VultrParser::instances(const QJsonObject &page)
 {
     return list<Machine>(page, key("instances"), &VultrParser::instance);
+}
+
+std::optional<qint64> VultrParser::statedTotal(const QJsonObject &page)
+{
+    return count(object(page.value(key("meta"))).value(key("total")));
 }
 
 Result<std::optional<QString>> VultrParser::nextCursor(const QJsonObject &page)
@@ -289,41 +292,4 @@ Result<QList<SshKey>> VultrParser::sshKeys(const QJsonObject &page)
         result.fingerprint = SshPublicKey::fingerprintSha256(result.publicKey);
         return result;
     });
-}
-
-bool VultrParser::isUuid(const QString &id)
-{
-    return !QUuid::fromString(id).isNull();
-}
-
-std::pair<QString, QJsonValue> VultrParser::imageField(const QString &image)
-{
-    const QString value = image.section(QLatin1Char(':'), 1);
-    if (image.startsWith(QLatin1String("os:"))) {
-        bool ok = false;
-        const qint64 osId = value.toLongLong(&ok);
-        return {QStringLiteral("os_id"), ok ? QJsonValue(osId) : QJsonValue(value)};
-    }
-    if (image.startsWith(QLatin1String("snapshot:")))
-        return {QStringLiteral("snapshot_id"), value};
-    if (image.startsWith(QLatin1String("image:")))
-        return {QStringLiteral("image_id"), value};
-    bool numeric = false;
-    const qint64 osId = image.toLongLong(&numeric);
-    if (numeric)
-        return {QStringLiteral("os_id"), osId};
-    if (isUuid(image))
-        return {QStringLiteral("snapshot_id"), image};
-    return {QStringLiteral("image_id"), image};
-}
-
-QString VultrParser::hostname(const QString &label)
-{
-    QString result = label.toLower();
-    static const QRegularExpression invalid(QStringLiteral("[^a-z0-9.-]+"));
-    result.replace(invalid, QStringLiteral("-"));
-    static const QRegularExpression edges(QStringLiteral("^[.-]+|[.-]+$"));
-    result.remove(edges);
-    result = result.left(63);
-    return result.remove(edges);
 }

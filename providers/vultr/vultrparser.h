@@ -33,6 +33,8 @@ public:
     state(const QString &status, const QString &powerStatus, const QString &serverStatus);
     /// The cursor of the next page (meta.links.next), nullopt when it is empty (the last page).
     [[nodiscard]] static Result<std::optional<QString>> nextCursor(const QJsonObject &page);
+    /// meta.total: how many items the whole listing has, as the API states; nullopt without one.
+    [[nodiscard]] static std::optional<qint64> statedTotal(const QJsonObject &page);
     /// GET /account -> "name (email)".
     [[nodiscard]] static Result<QString> account(const QJsonObject &reply);
     /// {"error": "...", "status": 400} -> its message.
@@ -46,13 +48,4 @@ public:
     /// GET /snapshots -> the account's complete snapshots.
     [[nodiscard]] static Result<QList<Image>> snapshots(const QJsonObject &page);
     [[nodiscard]] static Result<QList<SshKey>> sshKeys(const QJsonObject &page);
-
-    /// The create-instance field an image id goes to: a number is an "os_id", a UUID a
-    /// "snapshot_id", anything else a Marketplace application's "image_id". "os:", "snapshot:"
-    /// and "image:" prefixes choose explicitly.
-    [[nodiscard]] static std::pair<QString, QJsonValue> imageField(const QString &image);
-    /// A host name made from a label ("Web Server 1" -> "web-server-1"); empty if nothing is left.
-    [[nodiscard]] static QString hostname(const QString &label);
-    /// Whether @p id has the form of a Vultr object id (a UUID).
-    [[nodiscard]] static bool isUuid(const QString &id);
 };

@@ -1,9 +1,12 @@
 #include "vultrprovider.h"
 
+#include "bearertoken.h"
+#include "jsoncall.h"
+#include "resourceid.h"
 #include "sshpublickey.h"
 #include "vultrparser.h"
+#include "vultrrequests.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <algorithm>
 
@@ -14,8 +17,9 @@ VultrProvider::VultrProvider(const ProviderMetadata &metadata, const Account &ac
     : Provider(metadata, account, secrets, parent)
     , m_machines(
           [this](Callback<QList<Machine>> done) {
+              // The listing replaces the cache: one far short of meta.total is refused.
               listAll<Machine>(QStringLiteral("/instances"), &VultrParser::instances,
-                               std::move(done));
+                               std::move(done), &VultrParser::statedTotal);
           },
           [this](Callback<PriceTable> done) {
               listSizes([done](Result<QList<Size>> plans) {
@@ -25,15 +29,9 @@ VultrProvider::VultrProvider(const ProviderMetadata &metadata, const Account &ac
               });
           })
 {
-    const QByteArray authorization = "Bearer " + secret(QStringLiteral("token")).toUtf8();
-    http()->setAuthorizer([authorization](HttpRequest &request) {
-        request.setHeader("Authorization", authorization);
-    });
     // {"error": "Invalid API token.", "status": 401}
-    http()->setErrorReader([](const HttpResponse &response) {
-        const Result<QJsonObject> body = response.jsonObject();
-        return body.ok() ? VultrParser::error(body.value()) : HttpClient::ProviderError {};
-    });
+    BearerToken::install(http(), secret(QStringLiteral("token")),
+                         BearerToken::jsonErrors(&VultrParser::error));
 }
 
 void VultrProvider::setPageSize(int size)
@@ -43,7 +41,7 @@ void VultrProvider::setPageSize(int size)
 
 template<typename T>
 void VultrProvider::listAll(const QString &path, PagedList::PageParser<T> parse,
-                            Callback<QList<T>> done)
+                            Callback<QList<T>> done, PagedList::StatedTotal total)
 {
     const auto pageUrl = [this, path](const QString &cursor) {
         QList<std::pair<QString, QString>> query {
@@ -66,17 +64,13 @@ void VultrProvider::listAll(const QString &path, PagedList::PageParser<T> parse,
             // A cursor handed out twice leads back to a page already read: PagedList stops there.
             return std::optional<HttpRequest>(HttpRequest::get(pageUrl(*next.value())));
         },
-        std::move(done));
+        std::move(done), std::move(total));
 }
 
 void VultrProvider::verify(Callback<QString> done)
 {
-    http()->sendJson(HttpRequest::get(url(QStringLiteral("/account"))),
-                     [done](Result<QJsonObject> reply) {
-                         if (!reply.ok())
-                             return done(reply.error());
-                         done(VultrParser::account(reply.value()));
-                     });
+    JsonCall::send(http(), HttpRequest::get(url(QStringLiteral("/account"))),
+                   &VultrParser::account, std::move(done));
 }
 
 void VultrProvider::listMachines(Callback<QList<Machine>> done)
@@ -87,44 +81,36 @@ void VultrProvider::listMachines(Callback<QList<Machine>> done)
 void VultrProvider::runAction(const QString &machineId, MachineAction::Action action,
                               Callback<void> done)
 {
-    const QString path = QStringLiteral("/instances/") + machineId;
-    HttpRequest request;
-    request.method = "POST";
-    switch (action) {
-    case MachineAction::Start:
-        request.url = url(path + QStringLiteral("/start"));
-        break;
-    case MachineAction::PowerOff:
-        request.url = url(path + QStringLiteral("/halt"));
-        break;
-    case MachineAction::Reboot:
-        request.url = url(path + QStringLiteral("/reboot"));
-        break;
-    case MachineAction::Destroy:
-        request.method = "DELETE";
-        request.url = url(path);
-        break;
-    case MachineAction::Shutdown:
+    if (action == MachineAction::Shutdown) {
         return unsupported(tr("a graceful shutdown (power off halts the instance at once)"),
                            std::move(done));
     }
+    const Result<void> id =
+        ResourceId::check(ResourceId::Uuid, machineId, tr("Vultr instance id (a UUID)"));
+    if (!id.ok())
+        return failLater(id.error(), std::move(done));
+    const QString path = QStringLiteral("/instances/") + machineId;
+    const HttpRequest request =
+        action == MachineAction::Destroy
+            ? HttpRequest::make("DELETE", url(path))
+            : HttpRequest::make("POST", url(path + u'/' + VultrRequests::actionSegment(action)));
     qCInfo(lcVultr) << "instance" << machineId << MachineAction::id(action);
     // Each answers 204 No Content once accepted; the next poll shows the new state.
-    http()->send(request, [done](Result<HttpResponse> reply) {
-        done(reply.ok() ? Result<void>() : Result<void>(reply.error()));
-    });
+    JsonCall::send(http(), request, std::move(done));
 }
 
 void VultrProvider::createMachine(const CreateMachineRequest &request, Callback<Machine> done)
 {
     if (request.region.isEmpty() || request.size.isEmpty() || request.image.isEmpty()) {
-        const Error error(Error::InvalidInput,
-                          tr("A Vultr instance needs a region, a plan and an image."));
-        return post([done, error] { done(error); });
+        return failLater(
+            Error(Error::InvalidInput, tr("A Vultr instance needs a region, a plan and an image.")),
+            std::move(done));
     }
     // Vultr takes key ids (sshkey_id); a name, fingerprint or key line is looked up first.
     const bool allIds =
-        std::all_of(request.sshKeys.cbegin(), request.sshKeys.cend(), &VultrParser::isUuid);
+        std::all_of(request.sshKeys.cbegin(), request.sshKeys.cend(), [](const QString &key) {
+            return ResourceId::isValid(ResourceId::Uuid, key);
+        });
     if (allIds)
         return postCreate(request, request.sshKeys, std::move(done));
     listSshKeys([this, request, done](Result<QList<SshKey>> keys) {
@@ -143,33 +129,16 @@ void VultrProvider::createMachine(const CreateMachineRequest &request, Callback<
 void VultrProvider::postCreate(const CreateMachineRequest &request, const QStringList &sshKeyIds,
                                Callback<Machine> done)
 {
-    QJsonObject body {{QStringLiteral("region"), request.region},
-                      {QStringLiteral("plan"), request.size}};
-    const auto [imageField, imageValue] = VultrParser::imageField(request.image);
-    body.insert(imageField, imageValue);
-    if (!request.name.isEmpty()) {
-        body.insert(QStringLiteral("label"), request.name);
-        if (const QString hostname = VultrParser::hostname(request.name); !hostname.isEmpty())
-            body.insert(QStringLiteral("hostname"), hostname);
-    }
-    if (!sshKeyIds.isEmpty())
-        body.insert(QStringLiteral("sshkey_id"), QJsonArray::fromStringList(sshKeyIds));
-    if (!request.tags.isEmpty())
-        body.insert(QStringLiteral("tags"), QJsonArray::fromStringList(request.tags));
-    if (!request.userData.isEmpty()) {
-        body.insert(QStringLiteral("user_data"),
-                    QString::fromLatin1(request.userData.toUtf8().toBase64()));
-    }
+    const QJsonObject body = VultrRequests::createBody(request, sshKeyIds);
     qCInfo(lcVultr) << "creating instance" << request.name << "in" << request.region << "plan"
-                    << request.size << imageField << request.image;
+                    << request.size << "image" << request.image;
     // 202 Accepted with {"instance": {...}}; its "default_password" is dropped by the parser.
-    http()->sendJson(
-        HttpRequest::json("POST", url(QStringLiteral("/instances")), QJsonDocument(body)),
-        [done](Result<QJsonObject> reply) {
-            if (!reply.ok())
-                return done(reply.error());
-            done(VultrParser::instance(reply.value().value(QLatin1String("instance"))));
-        });
+    JsonCall::send<Machine>(
+        http(), HttpRequest::json("POST", url(QStringLiteral("/instances")), QJsonDocument(body)),
+        [](const QJsonObject &reply) {
+            return VultrParser::instance(reply.value(QLatin1String("instance")));
+        },
+        std::move(done));
 }
 
 void VultrProvider::listRegions(Callback<QList<Region>> done)

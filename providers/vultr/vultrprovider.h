@@ -41,7 +41,8 @@ public:
 
 private:
     template<typename T>
-    void listAll(const QString &path, PagedList::PageParser<T> parse, Callback<QList<T>> done);
+    void listAll(const QString &path, PagedList::PageParser<T> parse, Callback<QList<T>> done,
+                 PagedList::StatedTotal total = {});
     void postCreate(const CreateMachineRequest &request, const QStringList &sshKeyIds,
                     Callback<Machine> done);
 

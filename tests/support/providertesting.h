@@ -13,6 +13,7 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QPointer>
 #include <memory>
 
 namespace ProviderTesting {
@@ -71,6 +72,20 @@ inline std::shared_ptr<AsyncOutcome<QString>> verify(Provider &provider)
 {
     return AsyncResult::run<QString>(
         [&](Callback<QString> done) { provider.verify(std::move(done)); });
+}
+
+/// The whole of an action as Inventory runs it: runAction() until the cloud accepted it, then
+/// followAction() until the cloud reports it done; @p done gets the first error or success.
+inline void runAndFollow(Provider &provider, const QString &machineId, MachineAction::Action action,
+                         Callback<void> done)
+{
+    QPointer<Provider> guard(&provider);
+    provider.runAction(machineId, action,
+                       [guard, machineId, action, done = std::move(done)](Result<void> accepted) {
+                           if (!accepted.ok() || !guard)
+                               return done(accepted);
+                           guard->followAction(machineId, action, done);
+                       });
 }
 
 inline std::shared_ptr<AsyncOutcome<void>> runAction(Provider &provider, const QString &machineId,

@@ -1,4 +1,3 @@
-// clouddeck-test: keychain
 // The offline cache as hostile circumstances meet it, with real clouddeck-cli processes and a fake
 // DigitalOcean (issue 11, items 1-4): several processes at a first start, settings that cannot be
 // read, a cache folder the user may not write. The cache keeps what the user saw, and every

@@ -3,6 +3,7 @@
 // "completed" or "errored".
 #include "digitaloceanprovider.h"
 #include "fakedigitalocean.h"
+#include "providertesting.h"
 #include "testhelpers.h"
 
 #include <QJsonArray>
@@ -19,6 +20,8 @@ private Q_SLOTS:
 
     void runsEachAction_data();
     void runsEachAction();
+    void returnsOnceAccepted();
+    void followsNothingAfterADestroy();
     void destroysWithDelete();
     void reportsAnActionThatErrored();
     void reportsAnActionThatErroredAtOnce();
@@ -36,7 +39,7 @@ private:
     std::optional<Result<void>> run(const QString &id, MachineAction::Action action)
     {
         return await<void>(
-            [this, id, action](auto done) { m_provider->runAction(id, action, done); });
+            [this, id, action](auto done) { ProviderTesting::runAndFollow(*m_provider, id, action, done); });
     }
 };
 
@@ -90,6 +93,44 @@ void TestDigitalOceanActions::runsEachAction()
         QCOMPARE(poll.header("Authorization"), FakeDigitalOcean::bearer());
     }
     QCOMPARE(m_server->requestCount(), 3);
+}
+
+void TestDigitalOceanActions::returnsOnceAccepted()
+{
+    // Without following (the CLI without --wait): the POST's 201 "in-progress" is the answer.
+    const auto accepted = await<void>([this](auto done) {
+        m_provider->runAction(QStringLiteral("3164444"), MachineAction::Reboot, done);
+    });
+    QVERIFY(accepted);
+    QVERIFY2(accepted->ok(), qPrintable(FakeDigitalOcean::describe(accepted->error())));
+    QCOMPARE(m_server->requestCount(), 1);
+    QCOMPARE(m_server->lastRequest().method, QByteArray("POST"));
+
+    // The accepted action is what followAction() polls, once.
+    const auto followed = await<void>([this](auto done) {
+        m_provider->followAction(QStringLiteral("3164444"), MachineAction::Reboot, done);
+    });
+    QVERIFY(followed && followed->ok());
+    QCOMPARE(m_server->requests("GET", QStringLiteral("/v2/actions/36804636")).size(), 2);
+    m_server->clearRequests();
+    const auto again = await<void>([this](auto done) {
+        m_provider->followAction(QStringLiteral("3164444"), MachineAction::Reboot, done);
+    });
+    QVERIFY(again && again->ok());
+    QCOMPARE(m_server->requestCount(), 0); // followed already: nothing left
+}
+
+void TestDigitalOceanActions::followsNothingAfterADestroy()
+{
+    const auto destroyed = await<void>([this](auto done) {
+        m_provider->runAction(QStringLiteral("3164444"), MachineAction::Destroy, done);
+    });
+    QVERIFY(destroyed && destroyed->ok());
+    const auto followed = await<void>([this](auto done) {
+        m_provider->followAction(QStringLiteral("3164444"), MachineAction::Destroy, done);
+    });
+    QVERIFY(followed && followed->ok());
+    QCOMPARE(m_server->requestCount(), 1); // the DELETE only
 }
 
 void TestDigitalOceanActions::destroysWithDelete()

@@ -3,6 +3,7 @@
 // Error, never a crash, never a partial list.
 #include "digitaloceanprovider.h"
 #include "fakedigitalocean.h"
+#include "providertesting.h"
 #include "testhelpers.h"
 
 #include <QDateTime>
@@ -131,7 +132,7 @@ void TestDigitalOceanErrors::actionOnAMissingDroplet()
     m_server->on("POST", QStringLiteral("/v2/droplets/*/actions"),
                  FakeDigitalOcean::reply(QStringLiteral("error_not_found"), 404));
     const auto result = await<void>([this](auto done) {
-        m_provider->runAction(QStringLiteral("999"), MachineAction::Reboot, done);
+        ProviderTesting::runAndFollow(*m_provider, QStringLiteral("999"), MachineAction::Reboot, done);
     });
     QVERIFY(result);
     QVERIFY(!result->ok());
@@ -252,7 +253,7 @@ void TestDigitalOceanErrors::serverErrorIsNotRetriedForAPost()
     m_server->on("POST", QStringLiteral("/v2/droplets/*/actions"),
                  FakeDigitalOcean::reply(QStringLiteral("error_server_error"), 503));
     const auto result = await<void>([this](auto done) {
-        m_provider->runAction(QStringLiteral("3164444"), MachineAction::PowerOff, done);
+        ProviderTesting::runAndFollow(*m_provider, QStringLiteral("3164444"), MachineAction::PowerOff, done);
     });
     QVERIFY(result);
     QVERIFY(!result->ok());
@@ -417,7 +418,7 @@ void TestDigitalOceanErrors::wrongShapeOfOtherReplies()
     m_server->on("POST", QStringLiteral("/v2/droplets/*/actions"),
                  FakeResponse::raw(201, R"({"action":"in-progress"})"));
     const auto action = await<void>([this](auto done) {
-        m_provider->runAction(QStringLiteral("3164444"), MachineAction::Start, done);
+        ProviderTesting::runAndFollow(*m_provider, QStringLiteral("3164444"), MachineAction::Start, done);
     });
     QVERIFY(action && !action->ok());
     QCOMPARE(action->error().kind(), Error::InvalidReply);

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void readsAddressesOfEachFamily();
     void dropsDuplicatesAcrossPages();
     void stopsWhenThereAreNoLinks();
+    void failsAListingFarShortOfItsTotal();
     void rejectsANextLinkThatLoops();
     void endpointOverrideKeepsItsPath();
     void deletingTheProviderCancels();
@@ -227,6 +228,29 @@ void TestDigitalOceanProvider::dropsDuplicatesAcrossPages()
     QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
     QCOMPARE(result->value().size(), 5);
     QCOMPARE(m_server->requestCount(), 3);
+}
+
+void TestDigitalOceanProvider::failsAListingFarShortOfItsTotal()
+{
+    // One page of 2 droplets, no next link, and meta.total 1,000,000: the listing contradicts
+    // itself, so it fails (and the cache keeps what the user saw) rather than replacing 440 rows.
+    QJsonObject page = FakeDigitalOcean::fixture(QStringLiteral("droplets_page1"));
+    page.remove(QStringLiteral("links"));
+    page.insert(QStringLiteral("meta"), QJsonObject {{QStringLiteral("total"), 1'000'000}});
+    m_server->on("GET", QStringLiteral("/v2/droplets"), FakeResponse::json(page));
+    const auto result = list();
+    QVERIFY(result && !result->ok());
+    QCOMPARE(result->error().kind(), Error::InvalidReply);
+    QVERIFY2(result->error().message().contains(QLatin1String("states 1000000 items but ended "
+                                                              "after 2")),
+             qPrintable(result->error().message()));
+
+    // A few short of the total (droplets deleted while paging) is honest.
+    page.insert(QStringLiteral("meta"), QJsonObject {{QStringLiteral("total"), 5}});
+    m_server->on("GET", QStringLiteral("/v2/droplets"), FakeResponse::json(page));
+    const auto close = list();
+    QVERIFY(close && close->ok());
+    QCOMPARE(close->value().size(), 2);
 }
 
 void TestDigitalOceanProvider::stopsWhenThereAreNoLinks()

@@ -4,6 +4,7 @@
 // FakeCloudServer, and a way to wait for one asynchronous result.
 
 #include "fakecloudserver.h"
+#include "providertesting.h"
 #include "hetznerprovider.h"
 #include "testhelpers.h"
 

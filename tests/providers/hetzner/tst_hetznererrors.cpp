@@ -32,7 +32,7 @@ private:
                                              const QString &id = QStringLiteral("42"))
     {
         return run<void>(
-            [&](Callback<void> done) { provider.runAction(id, action, std::move(done)); });
+            [&](Callback<void> done) { ProviderTesting::runAndFollow(provider, id, action, std::move(done)); });
     }
 
 private Q_SLOTS:

@@ -288,7 +288,7 @@ private Q_SLOTS:
                                 + QString::fromUtf8(where)));
             ok += list->result->ok() ? 1 : 0;
             const auto action = run<void>([&](Callback<void> done) {
-                provider->runAction(QStringLiteral("42"), MachineAction::Reboot, std::move(done));
+                ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Reboot, std::move(done));
             });
             QVERIFY2(action->result.has_value(), where.constData());
             QCOMPARE(action->calls, 1);

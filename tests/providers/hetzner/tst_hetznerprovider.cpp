@@ -105,6 +105,37 @@ private Q_SLOTS:
         QCOMPARE(outcome->result->value().size(), 5);
     }
 
+    void aListingFarShortOfItsTotalFails()
+    {
+        // One page, no next page, and total_entries 1000000: the listing contradicts itself.
+        QJsonObject page =
+            readJsonFixture(fixturePath(QStringLiteral("servers_page1.json"))).object();
+        const qsizetype count = page.value(QLatin1String("servers")).toArray().size();
+        const auto withTotal = [&page](qint64 total) {
+            QJsonObject meta = page.value(QLatin1String("meta")).toObject();
+            QJsonObject pagination = meta.value(QLatin1String("pagination")).toObject();
+            pagination.insert(QStringLiteral("next_page"), QJsonValue::Null);
+            pagination.insert(QStringLiteral("total_entries"), total);
+            meta.insert(QStringLiteral("pagination"), pagination);
+            page.insert(QStringLiteral("meta"), meta);
+            return FakeResponse::json(page);
+        };
+        m_server->on("GET", QStringLiteral("/v1/servers"), withTotal(1'000'000));
+        auto provider = HetznerTesting::provider(*m_server);
+        const auto outcome = run<QList<Machine>>(
+            [&](Callback<QList<Machine>> done) { provider->listMachines(std::move(done)); });
+        QVERIFY(outcome->result && !outcome->result->ok());
+        QCOMPARE(outcome->result->error().kind(), Error::InvalidReply);
+        QVERIFY2(outcome->result->error().message().contains(QLatin1String("1000000")),
+                 qPrintable(describe(outcome->result->error())));
+
+        m_server->on("GET", QStringLiteral("/v1/servers"), withTotal(count));
+        const auto complete = run<QList<Machine>>(
+            [&](Callback<QList<Machine>> done) { provider->listMachines(std::move(done)); });
+        QVERIFY(complete->result && complete->result->ok());
+        QCOMPARE(complete->result->value().size(), count);
+    }
+
     void everyAction_data()
     {
         QTest::addColumn<MachineAction::Action>("action");
@@ -129,7 +160,7 @@ private Q_SLOTS:
                           FakeResponse::file(fixturePath(QStringLiteral("action_running.json"))));
         auto provider = HetznerTesting::provider(*m_server);
         const auto outcome = run<void>([&](Callback<void> done) {
-            provider->runAction(QStringLiteral("42"), action, std::move(done));
+            ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), action, std::move(done));
         });
         QVERIFY(!outcome->calledSynchronously);
         QVERIFY(outcome->result.has_value());
@@ -151,6 +182,33 @@ private Q_SLOTS:
         QCOMPARE(outcome->calls, 1);
     }
 
+    void anActionReturnsOnceAcceptedAndIsFollowedOnRequest()
+    {
+        m_server->on("POST", QStringLiteral("/v1/servers/42/actions/reboot"),
+                     FakeResponse::file(fixturePath(QStringLiteral("action_running.json")), 201));
+        m_server->on("GET", QStringLiteral("/v1/actions/13"),
+                     FakeResponse::file(fixturePath(QStringLiteral("action_success.json"))));
+        auto provider = HetznerTesting::provider(*m_server);
+        const auto accepted = run<void>([&](Callback<void> done) {
+            provider->runAction(QStringLiteral("42"), MachineAction::Reboot, std::move(done));
+        });
+        QVERIFY(accepted->result && accepted->result->ok());
+        QCOMPARE(m_server->requestCount(), 1); // "running" is accepted: no poll yet
+        const auto followed = run<void>([&](Callback<void> done) {
+            provider->followAction(QStringLiteral("42"), MachineAction::Reboot, std::move(done));
+        });
+        QVERIFY(followed->result);
+        QVERIFY2(followed->result->ok(), qPrintable(describe(followed->result->error())));
+        QCOMPARE(m_server->requests(QByteArray("GET"), QStringLiteral("/v1/actions/13")).size(), 1);
+        // Another server's action was never accepted: nothing to follow.
+        m_server->clearRequests();
+        const auto other = run<void>([&](Callback<void> done) {
+            provider->followAction(QStringLiteral("43"), MachineAction::Reboot, std::move(done));
+        });
+        QVERIFY(other->result && other->result->ok());
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
     void anActionThatFailsReportsHetznersMessage()
     {
         m_server->on("POST", QStringLiteral("/v1/servers/42/actions/poweron"),
@@ -161,7 +219,7 @@ private Q_SLOTS:
                      FakeResponse::file(fixturePath(QStringLiteral("action_error.json"))));
         auto provider = HetznerTesting::provider(*m_server);
         const auto outcome = run<void>([&](Callback<void> done) {
-            provider->runAction(QStringLiteral("42"), MachineAction::Start, std::move(done));
+            ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Start, std::move(done));
         });
         QVERIFY(outcome->result.has_value());
         QVERIFY(!outcome->result->ok());
@@ -180,7 +238,7 @@ private Q_SLOTS:
                      FakeResponse::file(fixturePath(QStringLiteral("action_error.json")), 201));
         auto provider = HetznerTesting::provider(*m_server);
         const auto outcome = run<void>([&](Callback<void> done) {
-            provider->runAction(QStringLiteral("42"), MachineAction::Reboot, std::move(done));
+            ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Reboot, std::move(done));
         });
         QVERIFY(outcome->result && !outcome->result->ok());
         QVERIFY(outcome->result->error().message().contains(QStringLiteral("host maintenance")));
@@ -193,7 +251,7 @@ private Q_SLOTS:
                      FakeResponse::file(fixturePath(QStringLiteral("action_success.json")), 201));
         auto provider = HetznerTesting::provider(*m_server);
         const auto outcome = run<void>([&](Callback<void> done) {
-            provider->runAction(QStringLiteral("42"), MachineAction::Shutdown, std::move(done));
+            ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Shutdown, std::move(done));
         });
         QVERIFY(outcome->result && outcome->result->ok());
         QCOMPARE(m_server->requestCount(), 1);
@@ -213,7 +271,7 @@ private Q_SLOTS:
                                        {QStringLiteral("error"), QJsonValue::Null}}}}));
         auto provider = HetznerTesting::provider(*m_server);
         const auto outcome = run<void>([&](Callback<void> done) {
-            provider->runAction(QStringLiteral("42"), MachineAction::Destroy, std::move(done));
+            ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Destroy, std::move(done));
         });
         QVERIFY(outcome->result.has_value());
         QVERIFY2(outcome->result->ok(), qPrintable(describe(outcome->result->error())));
@@ -232,7 +290,7 @@ private Q_SLOTS:
         for (const QString &id : {QStringLiteral("../ssh_keys"), QStringLiteral("42?x=1"),
                                   QStringLiteral("web-1"), QString()}) {
             const auto outcome = run<void>([&](Callback<void> done) {
-                provider->runAction(id, MachineAction::Destroy, std::move(done));
+                ProviderTesting::runAndFollow(*provider, id, MachineAction::Destroy, std::move(done));
             });
             QVERIFY(!outcome->calledSynchronously);
             QVERIFY(outcome->result && !outcome->result->ok());
@@ -439,7 +497,7 @@ private Q_SLOTS:
                      FakeResponse::file(fixturePath(QStringLiteral("action_running.json"))));
         auto provider = HetznerTesting::provider(*m_server);
         auto calls = std::make_shared<int>(0);
-        provider->runAction(QStringLiteral("42"), MachineAction::PowerOff,
+        ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::PowerOff,
                             [calls](Result<void>) { ++*calls; });
         QTRY_VERIFY(m_server->requests(QByteArray("GET"), QStringLiteral("/v1/actions/13")).size()
                     >= 2);

@@ -18,6 +18,7 @@ class TestLinodeProvider : public QObject
 private Q_SLOTS:
     void listsEveryPageWithPrices();
     void dropsDuplicatesAcrossPages();
+    void failsAListingFarShortOfItsResults();
     void cachesThePriceCatalog();
     void listsMachinesWhenPricesAreUnavailable();
     void mapsEveryState_data();
@@ -155,6 +156,32 @@ void TestLinodeProvider::dropsDuplicatesAcrossPages()
     QCOMPARE(ids.first(), QStringLiteral("123"));
     QCOMPARE(ids.count(QStringLiteral("124")), 1);
     QCOMPARE(server.requests("GET", QStringLiteral("/v4/linode/instances")).size(), 3);
+}
+
+void TestLinodeProvider::failsAListingFarShortOfItsResults()
+{
+    // Page 1 of 1 with its 2 Linodes but "results": 1000000: the listing contradicts itself.
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    serveInstancePages(server);
+    QJsonObject page = readJsonFixture(QStringLiteral("linode/instances-page1.json")).object();
+    page.insert(QStringLiteral("pages"), 1);
+    page.insert(QStringLiteral("results"), 1'000'000);
+    server.on("GET", QStringLiteral("/v4/linode/instances"),
+              withRateLimit(FakeResponse::json(page)));
+    auto linode = provider(server);
+    const auto outcome = listMachines(*linode);
+    QVERIFY(outcome->result && !outcome->ok());
+    QCOMPARE(outcome->error().kind(), Error::InvalidReply);
+    QVERIFY2(outcome->error().message().contains(QLatin1String("1000000")), outcome->describe());
+
+    // As many as stated: a complete listing.
+    page.insert(QStringLiteral("results"),
+                qint64(page.value(QLatin1String("data")).toArray().size()));
+    server.on("GET", QStringLiteral("/v4/linode/instances"),
+              withRateLimit(FakeResponse::json(page)));
+    const auto complete = listMachines(*linode);
+    QVERIFY2(complete->ok(), complete->describe());
 }
 
 void TestLinodeProvider::cachesThePriceCatalog()

@@ -5,6 +5,8 @@
 #include "vultrparser.h"
 #include "vultrtesting.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace VultrTesting;
@@ -23,6 +25,7 @@ class TestVultrProvider : public QObject
 private Q_SLOTS:
     void listsEveryPageWithPrices();
     void cachesThePlanCatalog();
+    void failsAListingFarShortOfItsTotal();
     void listsMachinesWhenPlansAreUnavailable();
     void mapsEveryState_data();
     void mapsEveryState();
@@ -115,6 +118,35 @@ void TestVultrProvider::cachesThePlanCatalog()
     auto vultr = provider(server);
     PricedListChecks::cachesTheCatalog(server, *vultr, QStringLiteral("/v2/instances"), 3,
                                        QStringLiteral("/v2/plans"), exampleInstanceId, 80);
+}
+
+void TestVultrProvider::failsAListingFarShortOfItsTotal()
+{
+    // The first page with no next cursor and meta.total 1000000: the listing contradicts itself.
+    FakeCloudServer server;
+    QVERIFY(server.listen());
+    serveInstancePages(server);
+    QJsonObject page = readJsonFixture(QStringLiteral("vultr/instances-page1.json")).object();
+    const qsizetype count = page.value(QLatin1String("instances")).toArray().size();
+    page.insert(QStringLiteral("meta"),
+                QJsonObject {{QStringLiteral("total"), 1'000'000},
+                             {QStringLiteral("links"),
+                              QJsonObject {{QStringLiteral("next"), QString()},
+                                           {QStringLiteral("prev"), QString()}}}});
+    server.on("GET", QStringLiteral("/v2/instances"), FakeResponse::json(page));
+    auto vultr = provider(server);
+    const auto outcome = listMachines(*vultr);
+    QVERIFY(outcome->result && !outcome->ok());
+    QCOMPARE(outcome->error().kind(), Error::InvalidReply);
+    QVERIFY2(outcome->error().message().contains(QLatin1String("1000000")), outcome->describe());
+
+    QJsonObject meta = page.value(QLatin1String("meta")).toObject();
+    meta.insert(QStringLiteral("total"), qint64(count));
+    page.insert(QStringLiteral("meta"), meta);
+    server.on("GET", QStringLiteral("/v2/instances"), FakeResponse::json(page));
+    const auto complete = listMachines(*vultr);
+    QVERIFY2(complete->ok(), complete->describe());
+    QCOMPARE(complete->result->value().size(), count);
 }
 
 void TestVultrProvider::listsMachinesWhenPlansAreUnavailable()

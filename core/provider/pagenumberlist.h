@@ -1,0 +1,67 @@
+#pragma once
+
+#include "pagedlist.h"
+
+#include <QUrlQuery>
+#include <memory>
+#include <type_traits>
+
+/**
+ * @brief Page-number pagination ("?page=N&per_page=M") on top of PagedList.
+ *
+ * DigitalOcean, Hetzner and Linode number their pages; what differs is the name of the size
+ * parameter, the size allowed, and where the reply says whether another page follows. Only the
+ * page number is ever taken from a reply: every page is requested from @p first's own host and
+ * path, so a next-page link to another host can never receive the token.
+ */
+class PageNumberList
+{
+public:
+    /// The number of the page after @p page (which is page @p current), nullopt when @p page was
+    /// the last, or an InvalidReply error (a broken link, a number that does not move forward).
+    using NextNumber =
+        std::function<Result<std::optional<int>>(const QJsonObject &page, int current)>;
+
+    struct Paging
+    {
+        QString sizeParameter; ///< "per_page" (DigitalOcean, Hetzner), "page_size" (Linode)
+        int pageSize = 0;
+        NextNumber next;
+        /// Optional: the item count the API states, so a listing far short of it fails.
+        PagedList::StatedTotal total;
+    };
+
+    /// The URL of page @p number: @p first with "page=<number>&<size>=<pageSize>" appended.
+    [[nodiscard]] static QUrl pageUrl(const QUrl &first, const Paging &paging, int number)
+    {
+        QUrl url = first;
+        QUrlQuery query(first);
+        query.addQueryItem(QStringLiteral("page"), QString::number(number));
+        query.addQueryItem(paging.sizeParameter, QString::number(paging.pageSize));
+        url.setQuery(query);
+        return url;
+    }
+
+    /// Every item of the collection at @p first (path and filters, no page parameters), page 1
+    /// onwards. The item type is taken from @p done.
+    template<typename T>
+    static void collect(HttpClient *http, const QUrl &first, const Paging &paging,
+                        std::type_identity_t<PagedList::PageParser<T>> parse,
+                        Callback<QList<T>> done)
+    {
+        auto current = std::make_shared<int>(1);
+        PagedList::collect<T>(
+            http, HttpRequest::get(pageUrl(first, paging, 1)), std::move(parse),
+            [current, first, paging](const QJsonObject &body) -> Result<std::optional<HttpRequest>> {
+                const Result<std::optional<int>> next = paging.next(body, *current);
+                if (!next.ok())
+                    return next.error();
+                if (!next.value())
+                    return std::optional<HttpRequest>();
+                *current = *next.value();
+                return std::optional<HttpRequest>(
+                    HttpRequest::get(pageUrl(first, paging, *current)));
+            },
+            std::move(done), paging.total);
+    }
+};
