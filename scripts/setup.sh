@@ -1,27 +1,41 @@
 #!/usr/bin/env bash
 # Sets up everything CloudDeck needs on Debian 12 / Ubuntu and builds it. Idempotent and quick when
 # nothing changed: apt runs only when a package is missing, configure only when the build folder is
-# new, and ninja rebuilds only what changed.
-#   scripts/setup.sh [build-dir] [extra cmake options...]
+# new or options are given, and ninja rebuilds only what changed. Fails when any step fails.
+#   scripts/setup.sh --app [build-dir]   the app only: GUI, CLI and provider plugins
+#   scripts/setup.sh [--all] [build-dir] [extra cmake options...]   also the tests and benchmarks
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+mode=--all
+case "${1:-}" in
+    --app|--all) mode=$1; shift ;;
+esac
 build=${1:-"$here/build"}
 shift || true
 
-# Debian's QML module packages do not depend on each other: every QML import needs its package.
+# Debian's QML module packages do not depend on each other: every QML import needs its package
+# (the configure step checks each import the app uses and names the missing package).
 packages=(
     build-essential cmake ninja-build pkg-config ccache
     qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-httpserver-dev qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qtkeychain-qt6-dev libsecret-1-0
+    qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qtkeychain-qt6-dev libsecret-1-0
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
     qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtquick-templates
     qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-dialogs
-    qml6-module-qtquick-shapes qml6-module-qt-labs-settings
-    qml6-module-qttest libqt6quicktest6 qt6-qpa-plugins
-    libxkbcommon-dev libgl1-mesa-dri xvfb xauth imagemagick
-    dbus gnome-keyring libsecret-tools openssl
+    qml6-module-qtquick-shapes qml6-module-qt-labs-settings qt6-qpa-plugins
+    libxkbcommon-dev libgl1-mesa-dri xvfb xauth
 )
+case "$mode" in
+    --app) targets=(--target clouddeck_app) ;;
+    --all)
+        # What the tests use besides the app: QtQuickTest, a real keychain in a private D-Bus
+        # session, openssl for self-signed test certificates, ImageMagick for screenshot checks.
+        packages+=(qml6-module-qttest libqt6quicktest6 imagemagick
+                   dbus gnome-keyring libsecret-tools openssl)
+        targets=()
+        ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do
@@ -47,11 +61,17 @@ if command -v ccache >/dev/null 2>&1; then
 fi
 if [ ! -f "$build/build.ninja" ]; then
     echo "==> Configuring in $build"
-    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" "$@" \
-        >/dev/null
+    initial=()
+    if [ "$mode" = --app ]; then
+        initial=(-DCLOUDDECK_BUILD_TESTS=OFF -DCLOUDDECK_BUILD_BENCH=OFF)
+    fi
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
+        "${initial[@]}" "$@" >/dev/null
 elif [ $# -gt 0 ]; then
     cmake "$build" "$@" >/dev/null
 fi
-echo "==> Building"
-cmake --build "$build" -- -j"$(nproc)" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
-test "${PIPESTATUS[0]}" -eq 0
+echo "==> Building ${targets[*]:-everything}"
+# Only ninja's progress lines are dropped; with pipefail a failed build fails this script even
+# though grep, the last command of the pipe, succeeds (or finds nothing to print).
+cmake --build "$build" "${targets[@]}" -- -j"$(nproc)" 2>&1 \
+    | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }

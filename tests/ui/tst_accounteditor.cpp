@@ -1,4 +1,3 @@
-// clouddeck-test: keychain
 // The add-account form's logic against a local HTTPS DigitalOcean: Verify before Save, the
 // certificate pin prompt for a self-signed endpoint, the exact problem on failure, and where the
 // secret goes (the keychain, never accounts.ini).

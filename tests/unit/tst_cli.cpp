@@ -1,4 +1,3 @@
-// clouddeck-test: keychain
 // clouddeck-cli run as a real process against a fake DigitalOcean in this test, with the real
 // keychain (scripts/run-test.sh gives the test its own D-Bus session and gnome-keyring).
 #include "fakecloudserver.h"

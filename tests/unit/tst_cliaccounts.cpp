@@ -1,4 +1,3 @@
-// clouddeck-test: keychain
 // Account management through clouddeck-cli as a process: bad input is refused with a clear error
 // and nothing saved; edit, verify, remove; certificate pinning against an HTTPS fake cloud.
 #include "fakecloudserver.h"

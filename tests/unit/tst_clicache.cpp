@@ -1,4 +1,3 @@
-// clouddeck-test: keychain
 // clouddeck-cli and the offline cache, as a user meets them: `machines list --offline` answers
 // without the network, an unreachable account falls back to what was cached (and says how old it
 // is), and a damaged cache file is set aside with a notice. Real processes, a fake DigitalOcean.

@@ -1,4 +1,3 @@
-// clouddeck-test: keychain
 // CredentialStore against a real gnome-keyring-daemon in a private D-Bus session
 // (scripts/run-test.sh starts both). No in-memory stand-in: what is written here is in the Secret
 // Service.

@@ -1,4 +1,3 @@
-// clouddeck-test: keychain
 // The Inventory with a real provider plugin (DigitalOcean) against FakeCloudServer, the secret in
 // a real keychain: the path the app takes, from the registry to the scheduler's next interval.
 #include "fakecloudserver.h"

@@ -1,4 +1,3 @@
-// clouddeck-test: keychain
 // The promise that a secret lives only in the keychain, checked the hard way: a whole workflow runs
 // as real processes with every log category switched on, then every file the programs could have
 // written and every line they printed is searched for the token.

@@ -1,4 +1,3 @@
-// clouddeck-test: keychain
 // clouddeck-cli with an AWS account, run as a real process against the fake EC2 endpoint (which
 // verifies every signature) and the real keychain: the issue's
 // `accounts add --provider aws --name N --access-key-id AKID [--regions r1,r2] [--endpoint URL]`
