@@ -317,6 +317,8 @@ void MachinesCommand::create(const QStringList &arguments)
         {{QStringLiteral("ssh-key"), QStringLiteral("SSH key id."), QStringLiteral("key")},
          {QStringLiteral("tag"), QStringLiteral("Tag."), QStringLiteral("tag")},
          {QStringLiteral("user-data"), QStringLiteral("Cloud-init file."), QStringLiteral("file")},
+         {QStringLiteral("network"), QStringLiteral("Network (OpenStack: id or name)."),
+          QStringLiteral("network")},
          {QStringLiteral("wait"), QStringLiteral("Wait until it runs.")},
          {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
     if (!m_app->parse(parser, arguments))
@@ -335,6 +337,8 @@ void MachinesCommand::create(const QStringList &arguments)
     request.image = parser.value(QStringLiteral("image")).trimmed();
     request.sshKeys = parser.values(QStringLiteral("ssh-key"));
     request.tags = parser.values(QStringLiteral("tag"));
+    if (parser.isSet(QStringLiteral("network")))
+        request.extra.insert(QStringLiteral("network"), parser.value(QStringLiteral("network")));
     if (parser.isSet(QStringLiteral("user-data"))) {
         QFile file(parser.value(QStringLiteral("user-data")));
         if (!file.open(QIODevice::ReadOnly))
