@@ -5,6 +5,7 @@
 #include "openstackcatalogparser.h"
 #include "pagedlist.h"
 #include "provider.h"
+#include "regionfanout.h"
 
 #include <QHash>
 #include <QLoggingCategory>
@@ -131,4 +132,32 @@ void OpenStackProvider::collect(
             return std::optional<HttpRequest>(next);
         },
         std::move(done));
+}
+
+template<typename T>
+inline void OpenStackProvider::eachService(
+    const QString &type, std::function<void(const Service &, Callback<QList<T>>)> perRegion,
+    Callback<QList<T>> done)
+{
+    std::function<void(Callback<QList<T>>)> operation = [this, type,
+                                                         perRegion](Callback<QList<T>> finished) {
+        const Result<QList<Service>> found = services(type);
+        if (!found.ok()) {
+            const Error error = found.error();
+            return post([finished, error] { finished(error); });
+        }
+        QStringList regions;
+        QHash<QString, Service> byRegion;
+        for (const Service &service : found.value()) {
+            regions.append(service.region);
+            byRegion.insert(service.region, service);
+        }
+        RegionFanOut::run<T>(
+            regions,
+            [byRegion, perRegion](const QString &region, Callback<QList<T>> regionDone) {
+                perRegion(byRegion.value(region), std::move(regionDone));
+            },
+            std::move(finished));
+    };
+    m_session->authorized<QList<T>>(operation, std::move(done));
 }
