@@ -31,8 +31,12 @@ Error invalid(const QString &message)
 // secure.yaml over clouds.yaml: maps merged key by key, anything else replaced.
 YAML::Node merged(const YAML::Node &base, const YAML::Node &over)
 {
+    // A missing key gives an invalid node, which Clone() refuses: check before cloning.
+    const bool hasOver = over.IsDefined() && !over.IsNull();
+    if (!base.IsDefined())
+        return hasOver ? YAML::Clone(over) : YAML::Node();
     if (!base.IsMap() || !over.IsMap())
-        return over.IsDefined() && !over.IsNull() ? YAML::Clone(over) : YAML::Clone(base);
+        return hasOver ? YAML::Clone(over) : YAML::Clone(base);
     YAML::Node result = YAML::Clone(base);
     for (const auto &item : over) {
         const std::string key = item.first.as<std::string>();
