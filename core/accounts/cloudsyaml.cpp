@@ -289,8 +289,14 @@ Result<QList<CloudsYaml::Entry>> CloudsYaml::parse(const QByteArray &clouds,
             if (!cloud.isEmpty() && name != cloud)
                 continue;
             const std::string key = name.toStdString();
-            const YAML::Node secureCloud =
-                secureClouds.IsMap() ? secureClouds[key] : YAML::Node(YAML::NodeType::Undefined);
+            // Only a cloud that secure.yaml has: a missing key is an invalid node.
+            YAML::Node secureCloud;
+            if (secureClouds.IsMap()) {
+                for (const auto &item : secureClouds) {
+                    if (item.first.as<std::string>() == key)
+                        secureCloud = item.second;
+                }
+            }
             Result<Entry> entry = readCloud(name, all[key], secureCloud, source);
             if (!entry.ok())
                 return entry.error();
