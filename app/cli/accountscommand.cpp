@@ -3,6 +3,7 @@
 #include "accountservice.h"
 #include "accountstore.h"
 #include "cliapp.h"
+#include "cloudsyamlimport.h"
 #include "inventorycache.h"
 #include "providerregistry.h"
 #include "secretinput.h"
@@ -49,8 +50,10 @@ void AccountsCommand::run(const QString &command, const QStringList &arguments)
         return edit(rest);
     if (sub == QLatin1String("remove"))
         return remove(rest);
+    if (sub == QLatin1String("import"))
+        return importClouds(rest);
     m_app->usageError(sub.isEmpty()
-                          ? QStringLiteral("accounts: say list, add, verify, edit or remove.")
+                          ? QStringLiteral("accounts: say list, add, verify, edit, remove or import.")
                           : QStringLiteral("Unknown accounts command \"%1\".").arg(sub));
 }
 
@@ -365,4 +368,60 @@ void AccountsCommand::remove(const QStringList &arguments)
         m_app->out() << "Removed account \"" << account->name << "\"." << Qt::endl;
         m_app->finish(CliApp::Ok);
     });
+}
+
+void AccountsCommand::importClouds(const QStringList &arguments)
+{
+    // "--clouds-yaml [FILE]": the file is optional, which QCommandLineParser cannot express, so
+    // a value that follows the flag (and is not an option) is taken out first.
+    QStringList rest = arguments;
+    QString file;
+    const qsizetype flag = rest.indexOf(QStringLiteral("--clouds-yaml"));
+    if (flag > 0 && flag + 1 < rest.size() && !rest.at(flag + 1).startsWith(QLatin1Char('-')))
+        file = rest.takeAt(flag + 1);
+    for (qsizetype i = 1; i < rest.size(); ++i) {
+        if (rest.at(i).startsWith(QLatin1String("--clouds-yaml="))) {
+            file = rest.at(i).mid(14);
+            rest[i] = QStringLiteral("--clouds-yaml");
+        }
+    }
+    QCommandLineParser parser;
+    parser.addOptions({
+        {QStringLiteral("clouds-yaml"), QStringLiteral("Read OpenStack's clouds.yaml (and "
+                                                       "secure.yaml beside it).")},
+        {QStringLiteral("cloud"), QStringLiteral("Import only this cloud."), QStringLiteral("name")},
+        {QStringLiteral("pin-cert"), QStringLiteral("Trust this certificate."),
+         QStringLiteral("sha256")},
+        {QStringLiteral("no-verify"), QStringLiteral("Save without signing in first.")},
+    });
+    if (!m_app->parse(parser, rest))
+        return;
+    if (!parser.isSet(QStringLiteral("clouds-yaml")))
+        return m_app->usageError(
+            QStringLiteral("accounts import reads --clouds-yaml [FILE] [--cloud NAME]."));
+    if (!parser.positionalArguments().isEmpty())
+        return m_app->usageError(QStringLiteral("accounts import: unexpected \"%1\".")
+                                     .arg(parser.positionalArguments().constFirst()));
+    QByteArray pin;
+    if (parser.isSet(QStringLiteral("pin-cert"))) {
+        pin = normalizeFingerprint(parser.value(QStringLiteral("pin-cert")));
+        if (pin.isEmpty())
+            return m_app->usageError(QStringLiteral("--pin-cert takes a SHA-256 fingerprint: 64 "
+                                                    "hex digits, colons allowed."));
+    }
+    auto *importer = new CloudsYamlImport(m_app->accountService(), this);
+    importer->run(file, parser.value(QStringLiteral("cloud")),
+                  !parser.isSet(QStringLiteral("no-verify")), pin,
+                  [this, importer](Result<CloudsYamlImport::Imported> imported) {
+                      importer->deleteLater();
+                      if (!imported.ok())
+                          return m_app->fail(imported.error());
+                      for (const Account &account : imported.value().accounts) {
+                          m_app->out() << "Imported OpenStack account \"" << account.name
+                                       << "\" (" << account.id << ")." << Qt::endl;
+                      }
+                      for (const QString &note : imported.value().notes)
+                          m_app->err() << "Note: " << note << Qt::endl;
+                      m_app->finish(CliApp::Ok);
+                  });
 }

@@ -12,7 +12,7 @@ class QCommandLineParser;
 struct ProviderMetadata;
 
 /**
- * @brief `providers` and `accounts list|add|verify|edit|remove`.
+ * @brief `providers` and `accounts list|add|verify|edit|remove|import`.
  */
 class AccountsCommand : public QObject
 {
@@ -32,6 +32,8 @@ private:
     void verify(const QStringList &arguments);
     void edit(const QStringList &arguments);
     void remove(const QStringList &arguments);
+    /// accounts import --clouds-yaml [FILE] [--cloud NAME]: OpenStack accounts from clouds.yaml.
+    void importClouds(const QStringList &arguments);
     /// Options for a provider's non-secret credential fields (--access-key-id).
     void addFieldOptions(QCommandLineParser &parser, const ProviderMetadata &metadata);
     /// Reads the provider's secret fields from stdin / a prompt; nullopt after reporting.

@@ -184,12 +184,17 @@ Commands:
   accounts edit NAME [--name NEW] [--endpoint URL] [--secret] [--pin-cert SHA256 | --unpin]
                [--regions R1,R2] [--no-verify]
   accounts remove NAME --yes                 Remove an account, its secret and cached data
+  accounts import --clouds-yaml [FILE] [--cloud NAME] [--pin-cert SHA256] [--no-verify]
+                                             OpenStack accounts from clouds.yaml (default:
+                                             ./clouds.yaml, ~/.config/openstack/,
+                                             /etc/openstack/) and secure.yaml beside it
   machines list [--account NAME] [--json] [--offline]
   machines start|shutdown|poweroff|reboot|destroy MACHINE [--account NAME] [--wait] [--yes]
                                              MACHINE is an id or a unique name;
                                              destroy needs --yes
   machines create --account A --name N --region R --size S --image I
-               [--ssh-key K]... [--tag T]... [--user-data FILE] [--wait] [--json]
+               [--ssh-key K]... [--tag T]... [--user-data FILE] [--network NET]
+               [--wait] [--json]
   regions|sizes|images|keys --account A [--json] [--region R]
 
 Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,

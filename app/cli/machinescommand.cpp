@@ -358,6 +358,8 @@ void MachinesCommand::create(const QStringList &arguments)
          {QStringLiteral("ssh-key"), QStringLiteral("SSH key id."), QStringLiteral("key")},
          {QStringLiteral("tag"), QStringLiteral("Tag."), QStringLiteral("tag")},
          {QStringLiteral("user-data"), QStringLiteral("Cloud-init file."), QStringLiteral("file")},
+         {QStringLiteral("network"), QStringLiteral("Network (OpenStack: id or name)."),
+          QStringLiteral("network")},
          {QStringLiteral("wait"), QStringLiteral("Wait until it runs.")},
          {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
     if (!m_app->parse(parser, arguments))
@@ -374,6 +376,8 @@ void MachinesCommand::create(const QStringList &arguments)
     request.image = parser.value(QStringLiteral("image"));
     request.sshKeys = parser.values(QStringLiteral("ssh-key"));
     request.tags = parser.values(QStringLiteral("tag"));
+    if (parser.isSet(QStringLiteral("network")))
+        request.extra.insert(QStringLiteral("network"), parser.value(QStringLiteral("network")));
     // The rules the wizard applies (CreateMachineRequest, Inventory::createProblems), checked
     // before anything is sent; each problem names the option to fix.
     const auto problems = m_app->inventory()->createProblems(account->id, request);

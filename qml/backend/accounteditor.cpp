@@ -107,6 +107,8 @@ bool AccountEditor::complete() const
     if (!m_registry || m_account.providerId.isEmpty() || m_account.name.trimmed().isEmpty())
         return false;
     const auto metadata = m_registry->metadata(m_account.providerId);
+    if (metadata.defaultEndpoint.isEmpty() && m_account.endpoint.isEmpty() && !metadata.demo)
+        return false; // nowhere to connect to (OpenStack: the Keystone URL)
     for (const auto &field : metadata.credentialFields) {
         if (!field.required)
             continue;

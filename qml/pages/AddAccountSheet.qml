@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import CloudDeck
 
@@ -200,6 +201,42 @@ Sheet {
                             }
                         }
 
+                        // OpenStack users have their clouds in clouds.yaml already: the same
+                        // import as `accounts import --clouds-yaml` (core's CloudsYamlImport).
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.spacingXs
+                            visible: !editor.editing
+                                     && (flowItem.provider.capabilities || []).indexOf("clouds-yaml") >= 0
+                            AppButton {
+                                objectName: "importCloudsYamlButton"
+                                kind: "secondary"
+                                iconName: "plus"
+                                text: qsTr("Import clouds.yaml…")
+                                enabled: !importer.busy
+                                busy: importer.busy
+                                onClicked: cloudsYamlDialog.open()
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                text: importer.message.length > 0 ? importer.message
+                                      : qsTr("Adds every cloud of an OpenStack clouds.yaml (with the secure.yaml beside it), or fill in one below.")
+                                wrapMode: Text.Wrap
+                                color: importer.failed ? Theme.danger : Theme.textSecondary
+                                font.pixelSize: Theme.fontCaption + 1
+                            }
+                            CloudsYamlImporter {
+                                id: importer
+                                accountService: AppController.accountService
+                            }
+                            FileDialog {
+                                id: cloudsYamlDialog
+                                title: qsTr("Import clouds.yaml")
+                                nameFilters: [qsTr("OpenStack configuration (*.yaml *.yml)")]
+                                onAccepted: importer.importFile(selectedFile)
+                            }
+                        }
+
                         ColumnLayout {
                             Layout.fillWidth: true
                             spacing: Theme.spacingXs
@@ -247,7 +284,8 @@ Sheet {
                                 id: advancedToggle
                                 kind: "flat"
                                 checkable: true
-                                checked: editor.endpoint.length > 0
+                                // A cloud without a public default (OpenStack) needs its URL.
+                                checked: editor.endpoint.length > 0 || !flowItem.provider.defaultEndpoint
                                 iconName: checked ? "chevron-down" : "chevron-right"
                                 text: qsTr("Advanced")
                                 leftPadding: 0
@@ -257,7 +295,8 @@ Sheet {
                                 visible: advancedToggle.checked
                                 spacing: Theme.spacingXs
                                 Label {
-                                    text: qsTr("API endpoint")
+                                    text: flowItem.provider.defaultEndpoint ? qsTr("API endpoint")
+                                                                           : qsTr("API endpoint") + " *"
                                     color: Theme.text
                                     font.pixelSize: Theme.fontBody
                                     font.weight: Font.DemiBold
@@ -284,8 +323,10 @@ Sheet {
                                 }
                                 Label {
                                     Layout.fillWidth: true
-                                    text: qsTr("Only for compatible clouds or private installations. Leave empty to use %1.")
-                                          .arg(flowItem.provider.defaultEndpoint || qsTr("the default"))
+                                    text: flowItem.provider.defaultEndpoint
+                                          ? qsTr("Only for compatible clouds or private installations. Leave empty to use %1.")
+                                            .arg(flowItem.provider.defaultEndpoint)
+                                          : qsTr("This cloud's own address: for OpenStack, the identity (Keystone) URL, auth_url in clouds.yaml.")
                                     wrapMode: Text.Wrap
                                     color: Theme.textSecondary
                                     font.pixelSize: Theme.fontCaption
