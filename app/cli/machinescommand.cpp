@@ -4,6 +4,7 @@
 #include "cliapp.h"
 #include "inventory.h"
 #include "machinemodel.h"
+#include "providerregistry.h"
 #include "secretinput.h"
 #include "statustext.h"
 #include "texttable.h"
