@@ -50,6 +50,7 @@ QHash<int, QByteArray> MachineModel::roleNames() const
         {PendingActionRole, "pendingAction"},
         {ActionErrorRole, "actionError"},
         {AllowedActionsRole, "allowedActions"},
+        {CurrencyRole, "currency"},
         {Qt::DisplayRole, "display"},
     };
 }
@@ -78,6 +79,9 @@ QVariant MachineModel::data(const QModelIndex &index, int role) const
     case StateIdRole:
         return MachineState::id(state);
     case StateTextRole:
+        // A destroy shows as "Stopping" to the state machine, but the user asked to destroy.
+        if (row.pendingAction == QLatin1String("destroy"))
+            return tr("Destroying…");
         return MachineState::text(state);
     case ProviderStateRole:
         return m.providerState;
@@ -125,6 +129,8 @@ QVariant MachineModel::data(const QModelIndex &index, int role) const
         return row.pendingAction;
     case ActionErrorRole:
         return row.actionError;
+    case CurrencyRole:
+        return currencyOf(m);
     case AllowedActionsRole: {
         QStringList ids;
         const auto allowed = MachineAction::allowed(state, m_capabilities.value(m.accountId));
@@ -135,6 +141,14 @@ QVariant MachineModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QString MachineModel::currencyOf(const Machine &machine)
+{
+    // Until Machine carries it as a field (the cost work), a provider that does not bill in
+    // dollars says so in extra["currency"]; the cache and --json keep extra as it is.
+    const QString currency = machine.extra.value(QStringLiteral("currency")).toString();
+    return currency.isEmpty() ? QStringLiteral("USD") : currency;
 }
 
 QList<int> MachineModel::changedRoles(const Machine &a, const Machine &b)
@@ -166,7 +180,7 @@ QList<int> MachineModel::changedRoles(const Machine &a, const Machine &b)
     check(a.vcpus != b.vcpus, {VcpusRole});
     check(a.memoryMb != b.memoryMb, {MemoryMbRole});
     check(a.diskGb != b.diskGb, {DiskGbRole});
-    check(a.extra != b.extra, {ExtraRole});
+    check(a.extra != b.extra, {ExtraRole, CurrencyRole});
     // lastSeen is deliberately not compared: every poll moves it, and a poll that found nothing
     // new must not make views repaint. The new value is stored silently.
     return roles;

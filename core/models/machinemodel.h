@@ -58,6 +58,7 @@ public:
         PendingActionRole, ///< action id in flight ("reboot"), or empty
         ActionErrorRole, ///< the provider's message when the last action failed
         AllowedActionsRole, ///< action ids allowed in this state by the provider's capabilities
+        CurrencyRole, ///< ISO 4217 code of the prices ("USD" unless the provider says otherwise)
     };
     Q_ENUM(Role)
 
@@ -124,6 +125,9 @@ public:
     }
     /// Every role of @p row by its role name (for QML detail panes); empty for a bad row.
     Q_INVOKABLE QVariantMap get(int row) const;
+
+    /// The currency of @p machine's prices, "USD" unless its provider said otherwise.
+    [[nodiscard]] static QString currencyOf(const Machine &machine);
 
     /// The roles whose values differ between @p before and @p after.
     [[nodiscard]] static QList<int> changedRoles(const Machine &before, const Machine &after);

@@ -208,7 +208,7 @@ void MachineModel::setPendingAction(const QString &accountId, const QString &mac
     if (row < 0 || m_rows.at(row).pendingAction == action)
         return;
     m_rows[row].pendingAction = action;
-    emitRowChanged(row, {PendingActionRole, IsTransitionRole});
+    emitRowChanged(row, {PendingActionRole, IsTransitionRole, StateTextRole});
 }
 
 void MachineModel::setActionError(const QString &accountId, const QString &machineId,
