@@ -19,6 +19,7 @@ ApplicationWindow {
     property alias settingsSheet: settingsSheet
     property alias destroyDialog: destroyDialog
     property alias bulkDialog: bulkDialog
+    property alias confirmDialog: confirmDialog
     property alias stack: stack
 
     width: 1280
@@ -60,7 +61,17 @@ ApplicationWindow {
             return
         const provider = AppController.provider(m.provider)
         destroyDialog.ask(accountId, machineId, m.name, m.accountName, provider.name || m.provider,
-                          m.pricePerMonth !== undefined ? Format.monthly(m.pricePerMonth) : "")
+                          m.pricePerMonth !== undefined ? Format.monthly(m.pricePerMonth, m.currency) : "")
+    }
+    // Power off is a forced stop (pulling the plug), so it is confirmed, as virt-manager's
+    // "Force Off" is.
+    function askPowerOff(accountId, machineId) {
+        const m = AppController.machine(accountId, machineId)
+        if (!m.name)
+            return
+        confirmDialog.ask(qsTr("Power off %1?").arg(m.name),
+                          qsTr("This cuts the power at once, like pulling the plug: programs get no chance to save their work. Shut down stops the machine cleanly."),
+                          qsTr("Power off"), true, () => AppController.runAction(accountId, machineId, "poweroff"))
     }
     function askBulk(action) {
         bulkDialog.ask(action, AppController.selection.items())
@@ -90,16 +101,16 @@ ApplicationWindow {
                           })
     }
 
-    Shortcut { sequences: [StandardKey.Find, "Ctrl+F"]; onActivated: appHeader.focusSearch() }
-    Shortcut { sequences: [StandardKey.Refresh, "F5", "Ctrl+R"]; onActivated: AppController.refresh() }
-    Shortcut { sequences: [StandardKey.New, "Ctrl+N"]; onActivated: window.openCreate() }
-    Shortcut { sequences: [StandardKey.Preferences, "Ctrl+,"]; onActivated: settingsSheet.open() }
-    Shortcut { sequences: [StandardKey.Delete]; onActivated: window.destroyFocused() }
-    Shortcut { sequence: "Ctrl+A"; enabled: AppController.hasAccounts; onActivated: AppController.selection.addAll(AppController.filters.view) }
-    Shortcut {
-        sequence: "Esc"
-        enabled: AppController.selection.count > 0 || stack.depth > 1
-        onActivated: AppController.selection.count > 0 ? AppController.selection.clear() : stack.pop()
+    AppShortcuts {
+        hasAccounts: AppController.hasAccounts
+        escapeEnabled: AppController.selection.count > 0 || stack.depth > 1
+        onFindRequested: appHeader.focusSearch()
+        onRefreshRequested: AppController.refresh()
+        onCreateRequested: window.openCreate()
+        onPreferencesRequested: settingsSheet.open()
+        onDestroyRequested: window.destroyFocused()
+        onSelectAllRequested: AppController.selection.addAll(AppController.filters)
+        onEscapeRequested: AppController.selection.count > 0 ? AppController.selection.clear() : stack.pop()
     }
 
     Connections {
@@ -197,6 +208,7 @@ ApplicationWindow {
                         narrow: window.layoutMode === "narrow"
                         onOpenDetails: (accountId, machineId) => window.showDetails(accountId, machineId)
                         onDestroyRequested: (accountId, machineId) => window.askDestroy(accountId, machineId)
+                        onPowerOffRequested: (accountId, machineId) => window.askPowerOff(accountId, machineId)
                         onBulkRequested: (action) => window.askBulk(action)
                         onCreateRequested: window.openCreate()
                         Component.onCompleted: appMachines.target = machines
@@ -207,6 +219,7 @@ ApplicationWindow {
                         SplitView.minimumWidth: Theme.detailMinWidth
                         SplitView.maximumWidth: Theme.detailMaxWidth
                         onDestroyRequested: (accountId, machineId) => window.askDestroy(accountId, machineId)
+                        onPowerOffRequested: (accountId, machineId) => window.askPowerOff(accountId, machineId)
                     }
                 }
             }
@@ -229,6 +242,7 @@ ApplicationWindow {
         DetailsPage {
             onBack: stack.pop()
             onDestroyRequested: (accountId, machineId) => window.askDestroy(accountId, machineId)
+            onPowerOffRequested: (accountId, machineId) => window.askPowerOff(accountId, machineId)
         }
     }
 
@@ -281,7 +295,7 @@ ApplicationWindow {
             AppController.selection.clear()
         }
     }
-    ConfirmDialog { id: confirmDialog }
+    ConfirmDialog { id: confirmDialog; objectName: "confirmDialog" }
     Toast { id: toast }
 
     // The last-known picture from the cache first, then refreshes as they come due.

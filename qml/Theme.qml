@@ -35,6 +35,7 @@ QtObject {
     readonly property color dangerSoft: dark ? "#3a1f22" : "#fdecec"
     readonly property color warning: dark ? "#ffb74d" : "#b26a00"
     readonly property color warningSoft: dark ? "#3a2e1a" : "#fff4e0"
+    readonly property color warningText: dark ? "#ffb74d" : "#8a5300" // warning as text, 4.5:1
     readonly property color success: dark ? "#66bb6a" : "#2e7d32"
     readonly property color demo: dark ? "#b39ddb" : "#5e35b1"
     readonly property color demoSoft: dark ? "#2c2540" : "#efe9fb"

@@ -193,6 +193,10 @@ Result<Machine> HetznerParser::server(const QJsonValue &value)
     const Price price = HetznerParser::price(type.value(key("prices")), machine.region);
     machine.pricePerMonth = price.monthly;
     machine.pricePerHour = price.hourly;
+    // Hetzner Cloud bills in euros (GET /pricing says "currency": "EUR"); the gross price is
+    // shown, so it is never added into a dollar total.
+    if (price.monthly || price.hourly)
+        machine.extra.insert(QStringLiteral("currency"), QStringLiteral("EUR"));
     if (price.monthlyNet)
         machine.extra.insert(QStringLiteral("pricePerMonthNet"), *price.monthlyNet);
     if (const QString cpuType = string(type.value(key("cpu_type"))); !cpuType.isEmpty())

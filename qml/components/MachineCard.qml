@@ -25,6 +25,8 @@ ItemDelegate {
     required property string pendingAction
     required property string actionError
     required property var extra
+    required property string currency
+    property bool stale: false
 
     property bool selected: false
     property bool current: false
@@ -153,7 +155,7 @@ ItemDelegate {
             }
             Item { Layout.fillWidth: true }
             Label {
-                text: Format.monthly(card.pricePerMonth)
+                text: Format.monthly(card.pricePerMonth, card.currency)
                 color: Theme.text
                 font.family: Theme.monoFamily
                 font.pixelSize: Theme.fontCaption + 1

@@ -15,6 +15,7 @@ Rectangle {
 
     signal back()
     signal destroyRequested(string accountId, string machineId)
+    signal powerOffRequested(string accountId, string machineId)
 
     color: Theme.surface
     Keys.onEscapePressed: page.back()
@@ -51,6 +52,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
             onDestroyRequested: (accountId, machineId) => page.destroyRequested(accountId, machineId)
+            onPowerOffRequested: (accountId, machineId) => page.powerOffRequested(accountId, machineId)
         }
         // The most likely actions within thumb reach.
         Rectangle {

@@ -18,6 +18,7 @@ Rectangle {
     readonly property var providerInfo: exists ? AppController.provider(m.provider) : ({})
 
     signal destroyRequested(string accountId, string machineId)
+    signal powerOffRequested(string accountId, string machineId)
 
     color: Theme.surface
     Accessible.role: Accessible.Pane
@@ -26,6 +27,8 @@ Rectangle {
     function run(action) {
         if (action === "destroy")
             details.destroyRequested(current.accountId, current.machineId)
+        else if (action === "poweroff")
+            details.powerOffRequested(current.accountId, current.machineId)
         else
             AppController.runAction(current.accountId, current.machineId, action)
     }
@@ -139,6 +142,18 @@ Rectangle {
                     maximumWidth: body.width
                 }
 
+                Banner {
+                    objectName: "staleNote"
+                    Layout.fillWidth: true
+                    visible: details.exists && AppController.staleAccountIds.indexOf(details.m.accountId) >= 0
+                    kind: "offline"
+                    text: !visible ? ""
+                          : details.m.lastSeen.getTime() > 0
+                            ? qsTr("Not refreshed: this is how it looked %1.").arg(Format.age(details.m.lastSeen, AppController.now))
+                            : qsTr("Not refreshed: this is how it looked when last seen.")
+                    detail: visible ? qsTr("Its account could not be reached; actions may fail until it can.") : ""
+                }
+
                 // Actions: the destructive one last and red.
                 Flow {
                     Layout.fillWidth: true
@@ -151,7 +166,9 @@ Rectangle {
                             kind: modelData === "start" ? "primary" : "secondary"
                             iconName: modelData
                             text: Format.actionText(modelData)
-                            enabled: !details.busy
+                            objectName: "action_" + modelData
+                            // A hung shutdown or reboot is what Power off is for.
+                            enabled: !details.busy || AppController.canReplaceAction(details.m.pendingAction, modelData)
                             busy: details.exists && details.m.pendingAction === modelData
                             onClicked: details.run(modelData)
                         }
@@ -216,14 +233,13 @@ Rectangle {
                             radius: Theme.radiusS
                             color: Theme.surface
                             border.color: Theme.border
-                            visible: details.publicIp.length > 0
+                            visible: details.current.sshCommand.length > 0
                             Label {
                                 id: sshLabel
+                                objectName: "sshCommand"
                                 anchors.fill: parent
                                 anchors.margins: Theme.spacingS
-                                text: details.exists ? "$ " + AppController.sshCommand(details.current.accountId,
-                                                                                       details.current.machineId)
-                                                     : ""
+                                text: "$ " + details.current.sshCommand
                                 color: Theme.text
                                 font.family: Theme.monoFamily
                                 font.pixelSize: Theme.fontCaption + 1
@@ -237,16 +253,15 @@ Rectangle {
                                 kind: "primary"
                                 iconName: "terminal"
                                 text: qsTr("Open SSH")
-                                enabled: details.publicIp.length > 0
+                                enabled: details.current.sshCommand.length > 0
                                 onClicked: AppController.openSsh(details.current.accountId, details.current.machineId)
                             }
                             AppButton {
                                 iconName: "copy"
                                 text: qsTr("Copy SSH command")
-                                enabled: details.publicIp.length > 0
-                                onClicked: AppController.copy(AppController.sshCommand(details.current.accountId,
-                                                                                       details.current.machineId),
-                                                              qsTr("SSH command"))
+                                objectName: "copySshCommand"
+                                enabled: details.current.sshCommand.length > 0
+                                onClicked: AppController.copy(details.current.sshCommand, qsTr("SSH command"))
                             }
                         }
                     }
@@ -258,8 +273,8 @@ Rectangle {
                     spacing: Theme.spacingS
                     Fact {
                         label: qsTr("Cost")
-                        value: details.exists ? Format.monthly(details.m.pricePerMonth)
-                                                + (details.m.pricePerHour !== undefined ? "  ·  " + Format.hourly(details.m.pricePerHour) : "")
+                        value: details.exists ? Format.monthly(details.m.pricePerMonth, details.m.currency)
+                                                + (details.m.pricePerHour !== undefined ? "  ·  " + Format.hourly(details.m.pricePerHour, details.m.currency) : "")
                                               : ""
                     }
                     Fact { label: qsTr("Region"); value: details.exists ? details.m.region : "" }

@@ -20,6 +20,7 @@ Rectangle {
 
     signal openDetails(string accountId, string machineId)
     signal destroyRequested(string accountId, string machineId)
+    signal powerOffRequested(string accountId, string machineId)
     signal bulkRequested(string action)
     signal createRequested()
 
@@ -30,7 +31,7 @@ Rectangle {
             selection.toggle(accountId, machineId)
             anchorRow = row
         } else if ((modifiers & Qt.ShiftModifier) && anchorRow >= 0) {
-            selection.addRange(filters.view, anchorRow, row)
+            selection.addRange(filters, anchorRow, row)
         } else {
             selection.clear()
             anchorRow = row
@@ -42,6 +43,8 @@ Rectangle {
     function requestAction(accountId, machineId, action) {
         if (action === "destroy")
             pane.destroyRequested(accountId, machineId)
+        else if (action === "poweroff")
+            pane.powerOffRequested(accountId, machineId)
         else
             AppController.runAction(accountId, machineId, action)
     }
@@ -61,14 +64,14 @@ Rectangle {
         view.forceActiveFocus()
     }
     function follow(row) {
-        const m = row >= 0 ? filters.view.get(row) : null
+        const m = row >= 0 ? filters.get(row) : null
         if (m && m.machineId !== undefined) {
             AppController.select(m.accountId, m.machineId)
             anchorRow = row
         }
     }
     function openCurrent() {
-        const m = view.currentIndex >= 0 ? filters.view.get(view.currentIndex) : null
+        const m = view.currentIndex >= 0 ? filters.get(view.currentIndex) : null
         if (m && m.machineId !== undefined) {
             AppController.select(m.accountId, m.machineId)
             pane.openDetails(m.accountId, m.machineId)
@@ -79,16 +82,34 @@ Rectangle {
         anchors.fill: parent
         spacing: 0
 
+        // Whenever any data shown is stale: everything offline, or some accounts failing.
         Banner {
+            id: staleBanner
+            objectName: "staleBanner"
+            readonly property var stale: AppController.staleAccounts
+            readonly property bool known: AppController.offlineDataTime.getTime() > 0
+            readonly property string when: known ? qsTr("%1 (%2)").arg(Format.time(AppController.offlineDataTime))
+                                                              .arg(Format.age(AppController.offlineDataTime, AppController.now))
+                                                 : ""
             Layout.fillWidth: true
-            visible: AppController.offline
+            visible: AppController.offline || stale.length > 0
             kind: "offline"
-            text: AppController.offlineDataTime.getTime() > 0
-                  ? qsTr("Offline - showing data from %1 (%2)").arg(Format.time(AppController.offlineDataTime))
-                                                                .arg(Format.age(AppController.offlineDataTime, AppController.now))
-                  : qsTr("Offline - no data could be loaded yet")
+            text: AppController.offline
+                  ? (known ? qsTr("Offline - showing data from %1").arg(when) : qsTr("Offline - no data could be loaded yet"))
+                  : stale.length === 1
+                    ? (known ? qsTr("%1 could not be refreshed - showing its data from %2").arg(stale[0].name).arg(when)
+                             : qsTr("%1 could not be refreshed").arg(stale[0].name))
+                    : (known ? qsTr("%n account(s) could not be refreshed - showing data from %1", "", stale.length).arg(when)
+                             : qsTr("%n account(s) could not be refreshed", "", stale.length))
+            detail: stale.map(a => qsTr("%1: %2").arg(a.name).arg(a.reason)).join("\n")
+                    + (stale.length > 0 ? "\n" + qsTr("Actions on these machines may fail until the account is reachable again.") : "")
             actionText: qsTr("Retry")
-            onActionTriggered: AppController.refresh()
+            onActionTriggered: {
+                if (AppController.offline || stale.length !== 1)
+                    AppController.refresh()
+                else
+                    AppController.refreshAccount(stale[0].accountId)
+            }
         }
         Banner {
             id: cacheBanner
@@ -111,19 +132,20 @@ Rectangle {
             id: columns
             Layout.fillWidth: true
             Layout.preferredHeight: 30
-            visible: !Theme.touch && AppSettings.viewMode !== "grid" && pane.filters.shownCount > 0
+            visible: !Theme.touch && AppSettings.viewMode !== "grid" && pane.filters.count > 0
             color: Theme.window
             component ColumnTitle: AbstractButton {
                 id: title
-                property string sortKey: ""
+                property int sortKey: -1
                 property bool alignRight: false
                 Layout.fillHeight: true
-                enabled: sortKey.length > 0
+                enabled: sortKey >= 0
                 focusPolicy: Qt.StrongFocus
                 Accessible.name: enabled ? qsTr("Sort by %1").arg(text) : text
                 onClicked: {
                     if (pane.filters.sortKey === sortKey)
-                        pane.filters.sortDescending = !pane.filters.sortDescending
+                        pane.filters.sortOrder = pane.filters.sortOrder === Qt.DescendingOrder ? Qt.AscendingOrder
+                                                                                               : Qt.DescendingOrder
                     else
                         pane.filters.sortKey = sortKey
                 }
@@ -139,12 +161,12 @@ Rectangle {
                     }
                     SvgIcon {
                         anchors.verticalCenter: parent.verticalCenter
-                        visible: title.sortKey.length > 0 && pane.filters.sortKey === title.sortKey
+                        visible: title.sortKey >= 0 && pane.filters.sortKey === title.sortKey
                         width: 12
                         height: 12
                         source: Theme.icon("chevron-down")
                         color: Theme.text
-                        rotation: pane.filters.sortDescending ? 0 : 180
+                        rotation: pane.filters.sortOrder === Qt.DescendingOrder ? 0 : 180
                     }
                 }
                 background: Item {}
@@ -154,18 +176,18 @@ Rectangle {
                 anchors.leftMargin: Theme.spacingL + Theme.markSize + Theme.spacingM
                 anchors.rightMargin: Theme.spacingS
                 spacing: Theme.spacingM
-                ColumnTitle { Layout.fillWidth: true; Layout.minimumWidth: 90; text: qsTr("Name"); sortKey: "name" }
+                ColumnTitle { Layout.fillWidth: true; Layout.minimumWidth: 90; text: qsTr("Name"); sortKey: MachineFilterModel.SortByName }
                 ColumnTitle {
                     Layout.preferredWidth: list.width > Theme.columnTagsMinWidth ? Theme.columnStateWideWidth
                                                                                  : Theme.columnStateWidth
                     text: qsTr("State")
-                    sortKey: "state"
+                    sortKey: MachineFilterModel.SortByState
                 }
-                ColumnTitle { visible: list.width > Theme.columnRegionMinWidth; Layout.preferredWidth: 56; text: qsTr("Region"); sortKey: "region" }
+                ColumnTitle { visible: list.width > Theme.columnRegionMinWidth; Layout.preferredWidth: 56; text: qsTr("Region"); sortKey: MachineFilterModel.SortByRegion }
                 ColumnTitle { visible: list.width > Theme.columnSizeMinWidth; Layout.preferredWidth: 120; text: qsTr("Size") }
                 ColumnTitle { visible: list.width > Theme.columnIpMinWidth; Layout.preferredWidth: 124; text: qsTr("Public IP") }
                 ColumnTitle { visible: list.width > Theme.columnTagsMinWidth; Layout.preferredWidth: 170; text: qsTr("Tags") }
-                ColumnTitle { Layout.preferredWidth: 84; text: qsTr("Cost"); sortKey: "cost"; alignRight: true }
+                ColumnTitle { Layout.preferredWidth: 84; text: qsTr("Cost"); sortKey: MachineFilterModel.SortByCost; alignRight: true }
                 Item { Layout.preferredWidth: 32 }
             }
             Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }
@@ -179,7 +201,7 @@ Rectangle {
                 id: list
                 anchors.fill: parent
                 visible: AppSettings.viewMode !== "grid"
-                model: AppSettings.viewMode !== "grid" ? pane.filters.view : null
+                model: AppSettings.viewMode !== "grid" ? pane.filters : null
                 clip: true
                 reuseItems: true
                 keyNavigationEnabled: true
@@ -203,6 +225,7 @@ Rectangle {
                     current: AppController.current.machineId === machineId
                              && AppController.current.accountId === accountId
                     monogram: ""
+                    stale: AppController.staleAccountIds.indexOf(accountId) >= 0
                     onActivated: (modifiers) => pane.activate(index, accountId, machineId, modifiers)
                     onSelectToggled: {
                         pane.selection.toggle(accountId, machineId)
@@ -233,7 +256,7 @@ Rectangle {
                 anchors.fill: parent
                 anchors.margins: Theme.spacingS
                 visible: AppSettings.viewMode === "grid"
-                model: AppSettings.viewMode === "grid" ? pane.filters.view : null
+                model: AppSettings.viewMode === "grid" ? pane.filters : null
                 clip: true
                 reuseItems: true
                 keyNavigationEnabled: true
@@ -277,6 +300,8 @@ Rectangle {
                         pendingAction: cell.model.pendingAction
                         actionError: cell.model.actionError
                         extra: cell.model.extra
+                        currency: cell.model.currency
+                        stale: AppController.staleAccountIds.indexOf(accountId) >= 0
                         selectionMode: pane.selecting
                         selected: pane.selection.revision >= 0 && pane.selection.contains(accountId, machineId)
                         current: AppController.current.machineId === machineId
@@ -293,7 +318,7 @@ Rectangle {
 
             EmptyState {
                 anchors.fill: parent
-                visible: pane.filters.shownCount === 0 && AppController.machineCount > 0
+                visible: pane.filters.count === 0 && AppController.machineCount > 0
                 illustration: "no-results"
                 illustrationWidth: 180
                 title: qsTr("No machines match")
@@ -356,7 +381,7 @@ Rectangle {
                     iconName: "select"
                     tip: qsTr("Select all shown")
                     shortcutText: "Ctrl+A"
-                    onClicked: pane.selection.addAll(pane.filters.view)
+                    onClicked: pane.selection.addAll(pane.filters)
                 }
                 Repeater {
                     model: ["start", "shutdown", "reboot", "poweroff", "destroy"]

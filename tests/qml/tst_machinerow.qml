@@ -34,6 +34,7 @@ TestCase {
             actionError: ""
             allowedActions: ["shutdown", "poweroff", "reboot", "destroy"]
             extra: ({})
+            currency: "USD"
         }
     }
     SignalSpy { id: activatedSpy; signalName: "activated" }
