@@ -71,10 +71,11 @@ void addAddress(const QString &text, ProxmoxParser::Addresses &addresses)
         return;
     const QString normalised = address.toString();
     if (address.protocol() == QAbstractSocket::IPv4Protocol) {
-        const bool isPrivate = address.isInSubnet(QHostAddress::parseSubnet(key("10.0.0.0/8")))
-                               || address.isInSubnet(QHostAddress::parseSubnet(key("172.16.0.0/12")))
-                               || address.isInSubnet(QHostAddress::parseSubnet(key("192.168.0.0/16")))
-                               || address.isInSubnet(QHostAddress::parseSubnet(key("100.64.0.0/10")));
+        const bool isPrivate =
+            address.isInSubnet(QHostAddress::parseSubnet(key("10.0.0.0/8")))
+            || address.isInSubnet(QHostAddress::parseSubnet(key("172.16.0.0/12")))
+            || address.isInSubnet(QHostAddress::parseSubnet(key("192.168.0.0/16")))
+            || address.isInSubnet(QHostAddress::parseSubnet(key("100.64.0.0/10")));
         QStringList &list = isPrivate ? addresses.privateIpv4 : addresses.publicIpv4;
         if (!list.contains(normalised))
             list.append(normalised);
@@ -94,11 +95,13 @@ std::optional<Error> readAddressList(const QJsonValue &value, const QString &int
     if (value.isUndefined() || value.isNull())
         return std::nullopt;
     if (!value.isArray())
-        return shapeError(QStringLiteral("interface %1: \"ip-addresses\" is not a list").arg(interface));
+        return shapeError(
+            QStringLiteral("interface %1: \"ip-addresses\" is not a list").arg(interface));
     const QJsonArray entries = value.toArray();
     for (const QJsonValue &entry : entries) {
         if (!entry.isObject())
-            return shapeError(QStringLiteral("interface %1: an address is not an object").arg(interface));
+            return shapeError(
+                QStringLiteral("interface %1: an address is not an object").arg(interface));
         addAddress(string(entry.toObject().value(key("ip-address"))), addresses);
     }
     return std::nullopt;
@@ -207,7 +210,8 @@ Result<QList<ProxmoxParser::Guest>> ProxmoxParser::resources(const QJsonObject &
         if (machine.name.isEmpty())
             machine.name = QString::number(guest.vmid);
         machine.state = state(status, lock, isTemplate);
-        machine.providerState = lock.isEmpty() ? status : status + QStringLiteral(" (lock: %1)").arg(lock);
+        machine.providerState =
+            lock.isEmpty() ? status : status + QStringLiteral(" (lock: %1)").arg(lock);
         machine.region = guest.node;
         const std::optional<double> cpus = number(resource.value(key("maxcpu")));
         machine.vcpus = cpus && *cpus > 0 && *cpus < 1e6 ? int(*cpus + 0.5) : 0;
@@ -371,20 +375,23 @@ ProxmoxParser::ApiError ProxmoxParser::error(const HttpResponse &response)
     error.message = string(body.value().value(key("message"))).trimmed();
     const QJsonObject errors = object(body.value().value(key("errors")));
     for (auto it = errors.begin(); it != errors.end(); ++it)
-        error.parameterErrors.append(it.key() + QStringLiteral(": ") + string(it.value()).trimmed());
+        error.parameterErrors.append(it.key() + QStringLiteral(": ")
+                                     + string(it.value()).trimmed());
     return error;
 }
 
 bool ProxmoxParser::isNoAgent(const QString &message)
 {
+    // qemu-server's assert_agent_available; the message may be inside our own sentence.
+    static const QRegularExpression s_vmStopped(QStringLiteral("\\bVM \\d+ is not running\\b"));
     return message.contains(QLatin1String("QEMU guest agent is not running"))
            || message.contains(QLatin1String("No QEMU guest agent configured"))
-           || (message.startsWith(QLatin1String("VM ")) && message.endsWith(QLatin1String(" not running")));
+           || s_vmStopped.match(message).hasMatch();
 }
 
 bool ProxmoxParser::isMissingGuest(const QString &message)
 {
     static const QRegularExpression s_missing(
-        QStringLiteral("^Configuration file '[^']*' does not exist"));
+        QStringLiteral("Configuration file '[^']*' does not exist"));
     return s_missing.match(message).hasMatch();
 }

@@ -51,17 +51,17 @@ Error ProxmoxProvider::credentialError() const
 }
 
 template<typename T>
-void ProxmoxProvider::call(HttpRequest request,
-                           std::function<Result<T>(const QJsonObject &)> parse, Callback<T> done)
+void ProxmoxProvider::call(HttpRequest request, std::function<Result<T>(const QJsonObject &)> parse,
+                           Callback<T> done)
 {
     if (const Error error = credentialError(); error.isError())
         return fail(error, std::move(done));
-    http()->sendJson(std::move(request), [parse = std::move(parse), done = std::move(done)](
-                                             Result<QJsonObject> reply) {
-        if (!reply.ok())
-            return done(reply.error());
-        done(parse(reply.value()));
-    });
+    http()->sendJson(std::move(request),
+                     [parse = std::move(parse), done = std::move(done)](Result<QJsonObject> reply) {
+                         if (!reply.ok())
+                             return done(reply.error());
+                         done(parse(reply.value()));
+                     });
 }
 
 template<typename T>
@@ -116,8 +116,7 @@ void ProxmoxProvider::listMachines(Callback<QList<Machine>> done)
     fetchGuests([this, done](Result<QList<ProxmoxParser::Guest>> guests) {
         if (!guests.ok())
             return done(guests.error());
-        const auto list =
-            std::make_shared<QList<ProxmoxParser::Guest>>(guests.takeValue());
+        const auto list = std::make_shared<QList<ProxmoxParser::Guest>>(guests.takeValue());
         fetchAddresses(m_addresses.due(*list), [this, list, done](Result<void>) {
             QList<Machine> machines;
             machines.reserve(list->size());
@@ -130,8 +129,7 @@ void ProxmoxProvider::listMachines(Callback<QList<Machine>> done)
     });
 }
 
-void ProxmoxProvider::fetchAddresses(const QList<ProxmoxParser::Guest> &guests,
-                                     Callback<void> done)
+void ProxmoxProvider::fetchAddresses(const QList<ProxmoxParser::Guest> &guests, Callback<void> done)
 {
     if (guests.isEmpty())
         return post([done] { done({}); });
@@ -144,20 +142,22 @@ void ProxmoxProvider::fetchAddresses(const QList<ProxmoxParser::Guest> &guests,
                                      : QStringLiteral("/interfaces"));
         HttpRequest request = HttpRequest::get(url(path));
         request.timeoutMs = s_addressTimeoutMs;
-        const auto parse = qemu ? &ProxmoxParser::agentAddresses : &ProxmoxParser::containerAddresses;
+        const auto parse =
+            qemu ? &ProxmoxParser::agentAddresses : &ProxmoxParser::containerAddresses;
         http()->sendJson(request, [this, guest, qemu, parse, remaining,
                                    done](Result<QJsonObject> reply) {
             using Source = ProxmoxAddressBook::Source;
             Result<ProxmoxParser::Addresses> addresses =
                 reply.ok() ? parse(reply.value()) : Result<ProxmoxParser::Addresses>(reply.error());
             if (addresses.ok()) {
-                m_addresses.store(guest, addresses.value(), qemu ? Source::Agent : Source::Container);
+                m_addresses.store(guest, addresses.value(),
+                                  qemu ? Source::Agent : Source::Container);
             } else if (qemu && ProxmoxParser::isNoAgent(addresses.error().message())) {
                 // Not an error: the VM simply has no agent to ask (or it has not started yet).
                 m_addresses.store(guest, {}, Source::NoAgent);
             } else {
-                qCInfo(lcProxmox).noquote() << "addresses of" << guest.machine.id << "unavailable:"
-                                            << addresses.error().message();
+                qCInfo(lcProxmox).noquote() << "addresses of" << guest.machine.id
+                                            << "unavailable:" << addresses.error().message();
                 m_addresses.store(guest, {}, Source::Unavailable);
             }
             if (--*remaining == 0)
@@ -170,10 +170,10 @@ void ProxmoxProvider::findGuest(const QString &machineId, bool fresh,
                                 Callback<ProxmoxParser::Guest> done)
 {
     if (!ProxmoxRequests::guestId(machineId)) {
-        return fail(Error(Error::InvalidInput,
-                          tr("\"%1\" is not a Proxmox VE guest id (qemu/ID or lxc/ID).")
-                              .arg(machineId)),
-                    std::move(done));
+        return fail(
+            Error(Error::InvalidInput,
+                  tr("\"%1\" is not a Proxmox VE guest id (qemu/ID or lxc/ID).").arg(machineId)),
+            std::move(done));
     }
     const auto known = m_guests.constFind(machineId);
     if (!fresh && known != m_guests.constEnd()) {
@@ -211,16 +211,15 @@ void ProxmoxProvider::submitAction(const QString &machineId, MachineAction::Acti
                                           .arg(guest.machine.name)));
             }
             // Parameters of a DELETE go in the query: pveproxy refuses a DELETE with a body.
-            HttpRequest request =
-                HttpRequest::get(url(path, ProxmoxRequests::destroyQuery()));
+            HttpRequest request = HttpRequest::get(url(path, ProxmoxRequests::destroyQuery()));
             request.method = "DELETE";
             qCInfo(lcProxmox) << guest.machine.id << "destroy";
             return call<QString>(request, &ProxmoxParser::startedTask, accepted);
         }
         const QString verb = ProxmoxRequests::actionPath(action);
         qCInfo(lcProxmox) << guest.machine.id << verb;
-        call<QString>(form("POST", path + QLatin1Char('/') + verb, {}),
-                      &ProxmoxParser::startedTask, accepted);
+        call<QString>(form("POST", path + QLatin1Char('/') + verb, {}), &ProxmoxParser::startedTask,
+                      accepted);
     });
 }
 
@@ -237,15 +236,16 @@ void ProxmoxProvider::runAction(const QString &machineId, MachineAction::Action 
 void ProxmoxProvider::followTask(const QString &upid, Callback<void> done)
 {
     if (!ProxmoxRequests::isUpid(upid))
-        return fail(Error(Error::InvalidInput, tr("\"%1\" is not a task id.").arg(upid)), std::move(done));
+        return fail(Error(Error::InvalidInput, tr("\"%1\" is not a task id.").arg(upid)),
+                    std::move(done));
     pollTask(upid, QDateTime::currentMSecsSinceEpoch() + m_taskTimeoutMs, std::move(done));
 }
 
 void ProxmoxProvider::pollTask(const QString &upid, qint64 deadlineMs, Callback<void> done)
 {
     // The task's status lives on the node that runs it, which the UPID names.
-    const QString path = QStringLiteral("/nodes/%1/tasks/%2/status")
-                             .arg(ProxmoxRequests::upidNode(upid), upid);
+    const QString path =
+        QStringLiteral("/nodes/%1/tasks/%2/status").arg(ProxmoxRequests::upidNode(upid), upid);
     call<ProxmoxParser::Task>(
         HttpRequest::get(url(path)), &ProxmoxParser::task,
         [this, upid, deadlineMs, done](Result<ProxmoxParser::Task> task) {
@@ -254,8 +254,8 @@ void ProxmoxProvider::pollTask(const QString &upid, qint64 deadlineMs, Callback<
             if (!task.value().running) {
                 if (task.value().succeeded())
                     return done({});
-                Error error(Error::Server, tr("The Proxmox VE task failed: %1")
-                                               .arg(task.value().exitStatus));
+                Error error(Error::Server,
+                            tr("The Proxmox VE task failed: %1").arg(task.value().exitStatus));
                 error.setProviderCode(QStringLiteral("task-failed"));
                 return done(error);
             }
@@ -278,15 +278,17 @@ void ProxmoxProvider::createMachine(const CreateMachineRequest &request, Callbac
 {
     findGuest(request.image, false, [this, request, done](Result<ProxmoxParser::Guest> found) {
         if (!found.ok()) {
-            if (found.error().kind() == Error::NotFound || found.error().kind() == Error::InvalidInput)
-                return done(Error(Error::InvalidInput,
-                                  tr("Choose a template to clone: %1").arg(found.error().message())));
+            if (found.error().kind() == Error::NotFound
+                || found.error().kind() == Error::InvalidInput)
+                return done(
+                    Error(Error::InvalidInput,
+                          tr("Choose a template to clone: %1").arg(found.error().message())));
             return done(found.error());
         }
         if (found.value().machine.state != MachineState::Template) {
             return done(Error(Error::InvalidInput, tr("%1 is not a template: only templates are "
-                                                     "cloned into new machines.")
-                                                      .arg(found.value().machine.name)));
+                                                      "cloned into new machines.")
+                                                       .arg(found.value().machine.name)));
         }
         Result<ProxmoxRequests::ClonePlan> plan =
             ProxmoxRequests::clonePlan(request, found.value().node);
@@ -318,8 +320,7 @@ void ProxmoxProvider::createMachine(const CreateMachineRequest &request, Callbac
 }
 
 void ProxmoxProvider::configureAndStart(const ProxmoxRequests::ClonePlan &plan, int newId,
-                                        const CreateMachineRequest &request,
-                                        Callback<Machine> done)
+                                        const CreateMachineRequest &request, Callback<Machine> done)
 {
     const ProxmoxRequests::GuestId clone {plan.source.type, newId};
     const QString path = clone.path(plan.targetNode);
@@ -328,7 +329,8 @@ void ProxmoxProvider::configureAndStart(const ProxmoxRequests::ClonePlan &plan, 
             return done(configured.error());
         // Started, not followed: the machine is reported as starting, polls confirm it.
         call<QString>(form("POST", path + QStringLiteral("/status/start"), {}),
-                      &ProxmoxParser::startedTask, [clone, plan, request, done](Result<QString> upid) {
+                      &ProxmoxParser::startedTask,
+                      [clone, plan, request, done](Result<QString> upid) {
                           if (!upid.ok())
                               return done(upid.error());
                           Machine machine;
@@ -352,24 +354,26 @@ void ProxmoxProvider::configureAndStart(const ProxmoxRequests::ClonePlan &plan, 
         return post([start] { start({}); });
     if (clone.type == QLatin1String("qemu")) {
         // POST config is the asynchronous variant: it may return a task (hotplug, storage).
-        call<QJsonObject>(form("POST", path + QStringLiteral("/config"), plan.configFields),
-                          [](const QJsonObject &reply) -> Result<QJsonObject> { return reply; },
-                          [this, start](Result<QJsonObject> reply) {
-                              if (!reply.ok())
-                                  return start(reply.error());
-                              const Result<QString> upid = ProxmoxParser::startedTask(reply.value());
-                              if (!upid.ok()) // "data": null: applied at once
-                                  return start({});
-                              followTask(upid.value(), start);
-                          });
+        call<QJsonObject>(
+            form("POST", path + QStringLiteral("/config"), plan.configFields),
+            [](const QJsonObject &reply) -> Result<QJsonObject> { return reply; },
+            [this, start](Result<QJsonObject> reply) {
+                if (!reply.ok())
+                    return start(reply.error());
+                const Result<QString> upid = ProxmoxParser::startedTask(reply.value());
+                if (!upid.ok()) // "data": null: applied at once
+                    return start({});
+                followTask(upid.value(), start);
+            });
         return;
     }
     // A container's config is set synchronously (PUT; the reply is {"data": null}).
-    call<QJsonObject>(form("PUT", path + QStringLiteral("/config"), plan.configFields),
-                      [](const QJsonObject &reply) -> Result<QJsonObject> { return reply; },
-                      [start](Result<QJsonObject> reply) {
-                          start(reply.ok() ? Result<void>() : Result<void>(reply.error()));
-                      });
+    call<QJsonObject>(
+        form("PUT", path + QStringLiteral("/config"), plan.configFields),
+        [](const QJsonObject &reply) -> Result<QJsonObject> { return reply; },
+        [start](Result<QJsonObject> reply) {
+            start(reply.ok() ? Result<void>() : Result<void>(reply.error()));
+        });
 }
 
 void ProxmoxProvider::listRegions(Callback<QList<Region>> done)

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "provider.h"
 #include "proxmoxaddressbook.h"
 #include "proxmoxparser.h"
 #include "proxmoxrequests.h"
-#include "provider.h"
 
 #include <QHash>
 #include <QLoggingCategory>

@@ -60,9 +60,10 @@ bool ProxmoxRequests::isUpid(const QString &upid)
 {
     // upid_decode's pattern, minus '/', '?', '#' and '%' in the free fields: a UPID goes into a
     // path, and no real one has them.
-    static const QString pattern = QStringLiteral(
-        "UPID:%1:[0-9a-f]{8}:[0-9a-f]{8,9}:[0-9a-f]{8}:[^:\\s/?#%]+:[^:\\s/?#%]*:[^:\\s/?#%]+:")
-                                       .arg(s_label);
+    static const QString pattern =
+        QStringLiteral(
+            "UPID:%1:[0-9a-f]{8}:[0-9a-f]{8,9}:[0-9a-f]{8}:[^:\\s/?#%]+:[^:\\s/?#%]*:[^:\\s/?#%]+:")
+            .arg(s_label);
     return upid.size() <= 512 && matchesWhole(upid, pattern);
 }
 
@@ -92,7 +93,8 @@ bool ProxmoxRequests::isTag(const QString &tag)
 bool ProxmoxRequests::isTokenId(const QString &tokenId)
 {
     // user_regex "[^\s:/]+", realm_regex "[A-Za-z][A-Za-z0-9.\-_]+", the token name like a realm.
-    return matchesWhole(tokenId, QStringLiteral("[^\\s:/]+@[a-z][a-z0-9.\\-_]+![a-z][a-z0-9.\\-_]+"));
+    return matchesWhole(tokenId,
+                        QStringLiteral("[^\\s:/]+@[a-z][a-z0-9.\\-_]+![a-z][a-z0-9.\\-_]+"));
 }
 
 QByteArray ProxmoxRequests::authorization(const QString &tokenId, const QString &secret)
@@ -157,7 +159,8 @@ QList<Size> ProxmoxRequests::presets()
 
 std::optional<ProxmoxRequests::Preset> ProxmoxRequests::preset(const QString &sizeId)
 {
-    static const QRegularExpression s_size(QStringLiteral("^c([1-9][0-9]{0,3})-m([1-9][0-9]{1,7})$"));
+    static const QRegularExpression s_size(
+        QStringLiteral("^c([1-9][0-9]{0,3})-m([1-9][0-9]{1,7})$"));
     const QRegularExpressionMatch match = s_size.match(sizeId);
     if (!match.hasMatch())
         return std::nullopt;
@@ -172,10 +175,12 @@ QString ProxmoxRequests::presetId(int cores, int memoryMb)
     return QStringLiteral("c%1-m%2").arg(cores).arg(memoryMb);
 }
 
-Result<ProxmoxRequests::ClonePlan>
-ProxmoxRequests::clonePlan(const CreateMachineRequest &request, const QString &templateNode)
+Result<ProxmoxRequests::ClonePlan> ProxmoxRequests::clonePlan(const CreateMachineRequest &request,
+                                                              const QString &templateNode)
 {
-    const auto invalid = [](const QString &message) { return Error(Error::InvalidInput, message); };
+    const auto invalid = [](const QString &message) {
+        return Error(Error::InvalidInput, message);
+    };
     const std::optional<GuestId> source = guestId(request.image);
     if (!source)
         return invalid(tr("Choose a template to clone (\"%1\" is not one).").arg(request.image));
@@ -207,11 +212,15 @@ ProxmoxRequests::clonePlan(const CreateMachineRequest &request, const QString &t
 
     const bool qemu = source->type == QLatin1String("qemu");
     // The new guest's name: "name" for a VM, "hostname" for a container (both dns-name).
-    plan.cloneFields.append({qemu ? QStringLiteral("name") : QStringLiteral("hostname"), request.name});
-    const QString mode = request.extra.value(QStringLiteral("clone"), QStringLiteral("linked")).toString();
+    plan.cloneFields.append(
+        {qemu ? QStringLiteral("name") : QStringLiteral("hostname"), request.name});
+    const QString mode =
+        request.extra.value(QStringLiteral("clone"), QStringLiteral("linked")).toString();
     if (mode != QLatin1String("linked") && mode != QLatin1String("full"))
         return invalid(tr("A clone is \"linked\" or \"full\", not \"%1\".").arg(mode));
-    plan.cloneFields.append({QStringLiteral("full"), mode == QLatin1String("full") ? QStringLiteral("1") : QStringLiteral("0")});
+    plan.cloneFields.append({QStringLiteral("full"), mode == QLatin1String("full")
+                                                         ? QStringLiteral("1")
+                                                         : QStringLiteral("0")});
     const QString storage = request.extra.value(QStringLiteral("storage")).toString();
     if (!storage.isEmpty()) {
         if (!isStorageId(storage))

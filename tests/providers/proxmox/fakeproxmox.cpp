@@ -52,8 +52,8 @@ FakeProxmox::FakeProxmox(FakeCloudServer &server, QByteArray authorization)
     });
     route("GET", QStringLiteral("/cluster/nextid"), [this](const auto &, const auto &) {
         const int id = m_nextId;
-        return FakeResponse::json(wrapped(m_nextIdAsString ? QJsonValue(QString::number(id))
-                                                           : QJsonValue(id)));
+        return FakeResponse::json(
+            wrapped(m_nextIdAsString ? QJsonValue(QString::number(id)) : QJsonValue(id)));
     });
     route("GET", QStringLiteral("/nodes/{node}/tasks/{upid}/status"),
           [this](const auto &params, const auto &) {
@@ -89,9 +89,11 @@ FakeProxmox::FakeProxmox(FakeCloudServer &server, QByteArray authorization)
                   return m_agentReplies.value(vmid);
               const int index = indexOf(QStringLiteral("qemu"), vmid);
               if (index < 0)
-                  return failure(500, QStringLiteral("Configuration file 'nodes/%1/qemu-server/%2.conf' does not exist")
-                                          .arg(params.value(QStringLiteral("node")))
-                                          .arg(vmid));
+                  return failure(
+                      500, QStringLiteral(
+                               "Configuration file 'nodes/%1/qemu-server/%2.conf' does not exist")
+                               .arg(params.value(QStringLiteral("node")))
+                               .arg(vmid));
               if (m_resources.at(index)[QStringLiteral("status")] != QLatin1String("running"))
                   return failure(500, QStringLiteral("VM %1 is not running").arg(vmid));
               return FakeResponse::file(QStringLiteral("proxmox/agent_interfaces.json"));
@@ -183,8 +185,7 @@ void FakeProxmox::route(const QByteArray &method, const QString &pathTemplate, H
                             problems.append(QStringLiteral("body is not a form: ")
                                             + QString::fromLatin1(type));
                         const QUrlQuery form(QString::fromUtf8(request.body).replace(u'+', u' '));
-                        for (const auto &[key, value] :
-                             form.queryItems(QUrl::FullyDecoded))
+                        for (const auto &[key, value] : form.queryItems(QUrl::FullyDecoded))
                             params.insert(key, value);
                     } else if (!request.body.isEmpty()) {
                         return failure(501, QStringLiteral("Unexpected content for method '%1'")
@@ -214,10 +215,10 @@ FakeResponse FakeProxmox::startTask(const QString &node, const QString &type, in
 {
     static int s_pid = 0x3A8F1;
     // As pve-common's upid_encode prints it: hex fields upper case, 8 digits.
-    const QString upid = QStringLiteral("UPID:%1:%2:01B2C3D4:674DB0A1:%3:%4:clouddeck@pve!ci:")
-                             .arg(node, QString::number(++s_pid, 16).toUpper().rightJustified(8, u'0'),
-                                  type)
-                             .arg(vmid);
+    const QString upid =
+        QStringLiteral("UPID:%1:%2:01B2C3D4:674DB0A1:%3:%4:clouddeck@pve!ci:")
+            .arg(node, QString::number(++s_pid, 16).toUpper().rightJustified(8, u'0'), type)
+            .arg(vmid);
     Task task;
     task.node = node;
     task.type = type;
@@ -237,18 +238,19 @@ void FakeProxmox::serveGuestActions(const QString &type)
     const QString base = QStringLiteral("/nodes/{node}/%1/{vmid}").arg(type);
     // A guest Proxmox does not know, or on another node: the 500 pvedaemon answers.
     const auto missing = [type](const QMap<QString, QString> &params) {
-        return failure(500, QStringLiteral("Configuration file 'nodes/%1/%2/%3.conf' does not exist")
-                                .arg(params.value(QStringLiteral("node")),
-                                     type == QLatin1String("qemu") ? QStringLiteral("qemu-server")
-                                                                   : QStringLiteral("lxc"),
-                                     params.value(QStringLiteral("vmid"))));
+        return failure(500,
+                       QStringLiteral("Configuration file 'nodes/%1/%2/%3.conf' does not exist")
+                           .arg(params.value(QStringLiteral("node")),
+                                type == QLatin1String("qemu") ? QStringLiteral("qemu-server")
+                                                              : QStringLiteral("lxc"),
+                                params.value(QStringLiteral("vmid"))));
     };
     const struct
     {
         const char *action;
         const char *status; // after the task
-    } actions[] = {{"start", "running"}, {"shutdown", "stopped"}, {"stop", "stopped"},
-                   {"reboot", "running"}};
+    } actions[] = {
+        {"start", "running"}, {"shutdown", "stopped"}, {"stop", "stopped"}, {"reboot", "running"}};
     for (const auto &action : actions) {
         const QString verb = QString::fromLatin1(action.action);
         const QString after = QString::fromLatin1(action.status);
@@ -257,7 +259,8 @@ void FakeProxmox::serveGuestActions(const QString &type)
                   const int vmid = params.value(QStringLiteral("vmid")).toInt();
                   const int index = indexOf(type, vmid);
                   if (index < 0
-                      || m_resources.at(index)[QStringLiteral("node")] != params.value(QStringLiteral("node")))
+                      || m_resources.at(index)[QStringLiteral("node")]
+                             != params.value(QStringLiteral("node")))
                       return missing(params);
                   return startTask(params.value(QStringLiteral("node")), prefix + verb, vmid,
                                    [this, type, vmid, after] {
@@ -293,7 +296,8 @@ void FakeProxmox::serveGuestActions(const QString &type)
         if (newId == m_nextId)
             ++m_nextId;
         QJsonObject clone = m_resources.at(index).toObject();
-        const QString node = params.value(QStringLiteral("target"), params.value(QStringLiteral("node")));
+        const QString node =
+            params.value(QStringLiteral("target"), params.value(QStringLiteral("node")));
         clone.insert(QStringLiteral("id"), QStringLiteral("%1/%2").arg(type).arg(newId));
         clone.insert(QStringLiteral("vmid"), newId);
         clone.insert(QStringLiteral("node"), node);
@@ -313,9 +317,11 @@ void FakeProxmox::serveGuestActions(const QString &type)
                   return missing(params);
               QJsonObject object = m_resources.at(index).toObject();
               if (params.contains(QStringLiteral("cores")))
-                  object.insert(QStringLiteral("maxcpu"), params.value(QStringLiteral("cores")).toInt());
+                  object.insert(QStringLiteral("maxcpu"),
+                                params.value(QStringLiteral("cores")).toInt());
               if (params.contains(QStringLiteral("memory"))) {
-                  const qint64 mib = params.value(QStringLiteral("memory")).section(u'=', -1).toLongLong();
+                  const qint64 mib =
+                      params.value(QStringLiteral("memory")).section(u'=', -1).toLongLong();
                   object.insert(QStringLiteral("maxmem"), double(mib * 1024 * 1024));
               }
               if (params.contains(QStringLiteral("tags")))

@@ -30,8 +30,8 @@ std::optional<bool> formatHolds(const QString &format, const QString &name, cons
         return whole(value, QStringLiteral("[a-z][a-z0-9\\-_.]*[a-z0-9]"),
                      QRegularExpression::CaseInsensitiveOption);
     if (format == QLatin1String("pve-tag-list")) {
-        const QStringList tags = value.split(QRegularExpression(QStringLiteral("[;, ]")),
-                                             Qt::SkipEmptyParts);
+        const QStringList tags =
+            value.split(QRegularExpression(QStringLiteral("[;, ]")), Qt::SkipEmptyParts);
         for (const QString &tag : tags) {
             if (!whole(tag, QStringLiteral("[a-z0-9_][a-z0-9_\\-+.]*"),
                        QRegularExpression::CaseInsensitiveOption))
@@ -124,10 +124,12 @@ QStringList ProxmoxSchema::check(const QString &method, const QString &pathTempl
     const QJsonObject declared = endpoint.value(QLatin1String("parameters")).toObject();
     for (auto it = params.begin(); it != params.end(); ++it) {
         if (!declared.contains(it.key())) {
-            problems.append(QStringLiteral("%1: parameter \"%2\" is not declared").arg(key, it.key()));
+            problems.append(
+                QStringLiteral("%1: parameter \"%2\" is not declared").arg(key, it.key()));
             continue;
         }
-        const QString problem = checkValue(it.key(), declared.value(it.key()).toObject(), it.value());
+        const QString problem =
+            checkValue(it.key(), declared.value(it.key()).toObject(), it.value());
         if (!problem.isEmpty())
             problems.append(key + QStringLiteral(": ") + problem);
     }

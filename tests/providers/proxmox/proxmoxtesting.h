@@ -4,8 +4,8 @@
 // (through ProviderTesting), and a provider that follows tasks quickly.
 
 #include "fakeproxmox.h"
-#include "proxmoxprovider.h"
 #include "providertesting.h"
+#include "proxmoxprovider.h"
 #include "testhelpers.h"
 
 #include <memory>
@@ -35,8 +35,8 @@ inline Account account(const FakeCloudServer &server)
 /// A provider against @p server: quick retries, tasks read every 10 ms.
 inline std::unique_ptr<ProxmoxProvider> provider(const Account &account, int maxRetries = 1)
 {
-    auto result = std::make_unique<ProxmoxProvider>(metadata(), account,
-                                                    QVariantMap {{QStringLiteral("secret"), secret}});
+    auto result = std::make_unique<ProxmoxProvider>(
+        metadata(), account, QVariantMap {{QStringLiteral("secret"), secret}});
     HttpClient::RetryPolicy retries;
     retries.maxRetries = maxRetries;
     retries.baseDelayMs = 10;
@@ -51,13 +51,11 @@ inline std::unique_ptr<ProxmoxProvider> provider(const FakeCloudServer &server, 
     return provider(account(server), maxRetries);
 }
 
-inline std::shared_ptr<AsyncOutcome<QString>> submitAction(ProxmoxProvider &provider,
-                                                           const QString &machineId,
-                                                           MachineAction::Action action)
+inline std::shared_ptr<AsyncOutcome<QString>>
+submitAction(ProxmoxProvider &provider, const QString &machineId, MachineAction::Action action)
 {
-    return AsyncResult::run<QString>([&](Callback<QString> done) {
-        provider.submitAction(machineId, action, std::move(done));
-    });
+    return AsyncResult::run<QString>(
+        [&](Callback<QString> done) { provider.submitAction(machineId, action, std::move(done)); });
 }
 
 using ProviderTesting::createMachine;

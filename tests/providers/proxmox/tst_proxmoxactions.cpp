@@ -61,9 +61,9 @@ void TestProxmoxActions::actions_data()
     QTest::addColumn<QString>("after");
     QTest::newRow("qemu start") << u"qemu/101"_s << MachineAction::Start
                                 << u"/api2/json/nodes/pve2/qemu/101/status/start"_s << u"running"_s;
-    QTest::newRow("qemu shutdown") << u"qemu/100"_s << MachineAction::Shutdown
-                                   << u"/api2/json/nodes/pve1/qemu/100/status/shutdown"_s
-                                   << u"stopped"_s;
+    QTest::newRow("qemu shutdown")
+        << u"qemu/100"_s << MachineAction::Shutdown
+        << u"/api2/json/nodes/pve1/qemu/100/status/shutdown"_s << u"stopped"_s;
     QTest::newRow("qemu stop") << u"qemu/100"_s << MachineAction::PowerOff
                                << u"/api2/json/nodes/pve1/qemu/100/status/stop"_s << u"stopped"_s;
     QTest::newRow("qemu reboot") << u"qemu/100"_s << MachineAction::Reboot
@@ -215,7 +215,8 @@ void TestProxmoxActions::createClonesATemplate()
     const auto clones = m_cluster->requests("POST", u"/nodes/{node}/qemu/{vmid}/clone"_s);
     QCOMPARE(clones.size(), 1);
     QCOMPARE(clones.first().path, u"/api2/json/nodes/pve1/qemu/9000/clone"_s);
-    QCOMPARE(clones.first().header("Content-Type"), QByteArray("application/x-www-form-urlencoded"));
+    QCOMPARE(clones.first().header("Content-Type"),
+             QByteArray("application/x-www-form-urlencoded"));
     QCOMPARE(clones.first().body, QByteArray("newid=105&name=web-02&full=1&storage=local-lvm"));
     const auto configs = m_cluster->requests("POST", u"/nodes/{node}/qemu/{vmid}/config"_s);
     QCOMPARE(configs.size(), 1);

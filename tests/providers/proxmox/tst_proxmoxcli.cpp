@@ -35,9 +35,11 @@ class TestProxmoxCli : public QObject
     }
     QStringList addArgs(const QString &name) const
     {
-        return {u"accounts"_s, u"add"_s, u"--provider"_s, u"proxmox"_s, u"--name"_s, name,
-                u"--token-id"_s, s_tokenId, u"--endpoint"_s,
-                m_server.url(u"/api2/json"_s).toString()};
+        return {u"accounts"_s,   u"add"_s,
+                u"--provider"_s, u"proxmox"_s,
+                u"--name"_s,     name,
+                u"--token-id"_s, s_tokenId,
+                u"--endpoint"_s, m_server.url(u"/api2/json"_s).toString()};
     }
     QJsonArray machines()
     {
@@ -54,8 +56,8 @@ private Q_SLOTS:
         m_certificate = makeSelfSignedCertificate(u"pve1.lab"_s);
         QVERIFY(!m_certificate.isNull());
         QVERIFY(m_server.listenTls(m_certificate.certificate, m_certificate.key));
-        m_cluster = std::make_unique<FakeProxmox>(
-            m_server, "PVEAPIToken=clouddeck@pve!ci=" + s_secret);
+        m_cluster =
+            std::make_unique<FakeProxmox>(m_server, "PVEAPIToken=clouddeck@pve!ci=" + s_secret);
         m_cluster->setTaskPolls(1);
     }
 
@@ -69,8 +71,9 @@ private Q_SLOTS:
     {
         const CliRun add = cli(addArgs(u"lab"_s), s_secret + "\n");
         QCOMPARE(add.exitCode, 4); // network class: TLS
-        QVERIFY2(add.errText().contains(u"--pin-cert "_s + QString::fromLatin1(m_certificate.sha256())),
-                 add.err.constData());
+        QVERIFY2(
+            add.errText().contains(u"--pin-cert "_s + QString::fromLatin1(m_certificate.sha256())),
+            add.err.constData());
         QCOMPARE(m_server.requestCount(), 0); // the token never left
         const CliRun list = cli({u"accounts"_s, u"list"_s, u"--json"_s});
         QVERIFY2(list.exitCode == 0, list.err.constData());
@@ -79,9 +82,10 @@ private Q_SLOTS:
 
     void pinnedAccountIsAddedWithTheSecretInTheKeychainOnly()
     {
-        const CliRun add = cli(addArgs(u"lab"_s) + QStringList {u"--pin-cert"_s,
-                                                                QString::fromLatin1(m_certificate.sha256())},
-                               s_secret + "\n");
+        const CliRun add =
+            cli(addArgs(u"lab"_s)
+                    + QStringList {u"--pin-cert"_s, QString::fromLatin1(m_certificate.sha256())},
+                s_secret + "\n");
         QVERIFY2(add.exitCode == 0, add.err.constData());
         QVERIFY(!add.out.contains(s_secret) && !add.err.contains(s_secret));
         QCOMPARE(m_cluster->requests("GET", u"/version"_s).size(), 1); // verified
@@ -128,7 +132,8 @@ private Q_SLOTS:
 
     void startsByNameAndFollowsTheTask()
     {
-        const int before = int(m_cluster->requests("GET", u"/nodes/{node}/tasks/{upid}/status"_s).size());
+        const int before =
+            int(m_cluster->requests("GET", u"/nodes/{node}/tasks/{upid}/status"_s).size());
         const CliRun start = cli({u"machines"_s, u"start"_s, u"db-01"_s});
         QVERIFY2(start.exitCode == 0, start.err.constData());
         const auto posts = m_cluster->requests("POST", u"/nodes/{node}/qemu/{vmid}/status/start"_s);
@@ -143,7 +148,8 @@ private Q_SLOTS:
         m_cluster->failNextTask(u"VM quota exceeded on pool 'prod'"_s);
         const CliRun start = cli({u"machines"_s, u"start"_s, u"ci-runner"_s});
         QCOMPARE(start.exitCode, 5);
-        QVERIFY2(start.errText().contains(u"VM quota exceeded on pool 'prod'"_s), start.err.constData());
+        QVERIFY2(start.errText().contains(u"VM quota exceeded on pool 'prod'"_s),
+                 start.err.constData());
     }
 
     void destroyNeedsYesAndAStoppedGuest()

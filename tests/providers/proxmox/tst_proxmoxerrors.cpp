@@ -65,10 +65,9 @@ void TestProxmoxErrors::httpErrors()
     FakeCloudServer server;
     QVERIFY(server.listen());
     FakeProxmox cluster(server, authorization);
-    ProviderErrorChecks::httpError(scenario(server),
-                                   FakeResponse::file(u"proxmox/"_s + fixture, status), status,
-                                   kind, reason, u"/api2/json/nodes/*/qemu/*/status/start"_s,
-                                   u"qemu/100"_s, MachineAction::Start);
+    ProviderErrorChecks::httpError(
+        scenario(server), FakeResponse::file(u"proxmox/"_s + fixture, status), status, kind, reason,
+        u"/api2/json/nodes/*/qemu/*/status/start"_s, u"qemu/100"_s, MachineAction::Start);
 }
 
 void TestProxmoxErrors::unauthorizedWithoutBody()
@@ -115,8 +114,9 @@ void TestProxmoxErrors::parameterErrorsNameTheField()
     request.image = u"qemu/9000"_s;
     const auto created = createMachine(*provider, request);
     QCOMPARE(created->error().kind(), Error::BadRequest);
-    QVERIFY2(created->error().message().contains(u"newid: value must have a minimum value of 100"_s),
-             created->describe());
+    QVERIFY2(
+        created->error().message().contains(u"newid: value must have a minimum value of 100"_s),
+        created->describe());
 }
 
 void TestProxmoxErrors::retriesAGatewayError()

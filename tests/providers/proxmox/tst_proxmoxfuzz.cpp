@@ -45,22 +45,21 @@ private Q_SLOTS:
 
 void TestProxmoxFuzz::resources()
 {
-    FuzzDriver::parsers(u"proxmox"_s, {u"cluster_resources"_s}, 20261202, 800,
-                        [](FuzzDriver::Sample &sample) {
-                            const auto guests = ProxmoxParser::resources(sample.page);
-                            QString why;
-                            QVERIFY2(FuzzDriver::acceptable(guests, &why),
-                                     qPrintable(sample.context + u' ' + why));
-                            if (!guests.ok())
-                                return;
-                            sample.valid = true;
-                            for (const ProxmoxParser::Guest &guest : guests.value()) {
-                                checkGuest(guest, sample.context);
-                                if (QTest::currentTestFailed())
-                                    return;
-                            }
-                            (void)ProxmoxParser::templates(guests.value());
-                        });
+    FuzzDriver::parsers(
+        u"proxmox"_s, {u"cluster_resources"_s}, 20261202, 800, [](FuzzDriver::Sample &sample) {
+            const auto guests = ProxmoxParser::resources(sample.page);
+            QString why;
+            QVERIFY2(FuzzDriver::acceptable(guests, &why), qPrintable(sample.context + u' ' + why));
+            if (!guests.ok())
+                return;
+            sample.valid = true;
+            for (const ProxmoxParser::Guest &guest : guests.value()) {
+                checkGuest(guest, sample.context);
+                if (QTest::currentTestFailed())
+                    return;
+            }
+            (void)ProxmoxParser::templates(guests.value());
+        });
 }
 
 void TestProxmoxFuzz::addresses()
@@ -68,9 +67,9 @@ void TestProxmoxFuzz::addresses()
     FuzzDriver::parsers(u"proxmox"_s, {u"agent_interfaces"_s, u"lxc_interfaces"_s}, 14, 800,
                         [](FuzzDriver::Sample &sample) {
                             const bool agent = sample.iteration % 2 == 0;
-                            const auto addresses = agent
-                                                       ? ProxmoxParser::agentAddresses(sample.page)
-                                                       : ProxmoxParser::containerAddresses(sample.page);
+                            const auto addresses =
+                                agent ? ProxmoxParser::agentAddresses(sample.page)
+                                      : ProxmoxParser::containerAddresses(sample.page);
                             QString why;
                             QVERIFY2(FuzzDriver::acceptable(addresses, &why),
                                      qPrintable(sample.context + u' ' + why));
@@ -89,7 +88,8 @@ void TestProxmoxFuzz::tasks()
             QString why;
             if (sample.iteration % 4 == 3) {
                 const auto upid = ProxmoxParser::startedTask(sample.page);
-                QVERIFY2(FuzzDriver::acceptable(upid, &why), qPrintable(sample.context + u' ' + why));
+                QVERIFY2(FuzzDriver::acceptable(upid, &why),
+                         qPrintable(sample.context + u' ' + why));
                 if (upid.ok()) {
                     sample.valid = true;
                     QVERIFY2(ProxmoxRequests::isNodeName(ProxmoxRequests::upidNode(upid.value())),

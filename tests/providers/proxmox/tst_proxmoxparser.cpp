@@ -101,10 +101,10 @@ void TestProxmoxParser::states_data()
     QTest::newRow("template") << u"stopped"_s << QString() << true << MachineState::Template;
     QTest::newRow("lock create") << u"stopped"_s << u"create"_s << false << MachineState::Pending;
     QTest::newRow("lock clone") << u"stopped"_s << u"clone"_s << false << MachineState::Pending;
-    QTest::newRow("lock suspending") << u"running"_s << u"suspending"_s << false
-                                     << MachineState::Stopping;
-    QTest::newRow("lock suspended") << u"stopped"_s << u"suspended"_s << false
-                                    << MachineState::Suspended;
+    QTest::newRow("lock suspending")
+        << u"running"_s << u"suspending"_s << false << MachineState::Stopping;
+    QTest::newRow("lock suspended")
+        << u"stopped"_s << u"suspended"_s << false << MachineState::Suspended;
     QTest::newRow("lock backup") << u"running"_s << u"backup"_s << false << MachineState::Running;
     QTest::newRow("lock migrate") << u"running"_s << u"migrate"_s << false << MachineState::Running;
 }
@@ -126,8 +126,8 @@ void TestProxmoxParser::templatesAreImages()
     QCOMPARE(debian.state, MachineState::Template);
     QVERIFY(debian.extra.value(u"template"_s).toBool());
     // A template offers no start (nor shutdown, reboot, power off); it can be destroyed.
-    const QStringList capabilities = {u"start"_s, u"shutdown"_s, u"poweroff"_s, u"reboot"_s,
-                                      u"destroy"_s, u"destroy-stopped"_s};
+    const QStringList capabilities = {u"start"_s,  u"shutdown"_s, u"poweroff"_s,
+                                      u"reboot"_s, u"destroy"_s,  u"destroy-stopped"_s};
     QCOMPARE(MachineAction::allowed(debian.state, capabilities),
              QList<MachineAction::Action>({MachineAction::Destroy}));
     // "destroy-stopped": a running guest is not offered destroy, a stopped one is.
@@ -167,8 +167,8 @@ void TestProxmoxParser::containerAddresses()
     QCOMPARE(addresses.value().privateIpv6, QStringList {u"fd00:20::2"_s}); // unique local
     QVERIFY(addresses.value().publicIpv4.isEmpty());
     // Only the CIDR strings (older pve-container): read as well.
-    const QJsonObject older {{u"data"_s, QJsonArray {QJsonObject {
-                                             {u"name"_s, u"eth0"_s},
+    const QJsonObject older {
+        {u"data"_s, QJsonArray {QJsonObject {{u"name"_s, u"eth0"_s},
                                              {u"hwaddr"_s, u"bc:24:11:aa:20:00"_s},
                                              {u"inet"_s, u"198.51.100.7/24"_s}}}}};
     const auto fromStrings = ProxmoxParser::containerAddresses(older);
@@ -180,7 +180,8 @@ void TestProxmoxParser::tasks()
 {
     const auto started = ProxmoxParser::startedTask(fixture(u"task_started.json"_s));
     QVERIFY(started.ok());
-    QCOMPARE(started.value(), u"UPID:pve1:0003A8F1:01B2C3D4:674DB0A1:qmstart:100:clouddeck@pve!ci:"_s);
+    QCOMPARE(started.value(),
+             u"UPID:pve1:0003A8F1:01B2C3D4:674DB0A1:qmstart:100:clouddeck@pve!ci:"_s);
     QCOMPARE(ProxmoxRequests::upidNode(started.value()), u"pve1"_s);
 
     const auto running = ProxmoxParser::task(fixture(u"task_running.json"_s));
@@ -216,7 +217,8 @@ void TestProxmoxParser::errors()
     response.body = readFixture(u"proxmox/error_parameters.json"_s);
     const ProxmoxParser::ApiError error = ProxmoxParser::error(response);
     QCOMPARE(error.message, u"Parameter verification failed."_s);
-    QCOMPARE(error.parameterErrors, QStringList {u"newid: value must have a minimum value of 100"_s});
+    QCOMPARE(error.parameterErrors,
+             QStringList {u"newid: value must have a minimum value of 100"_s});
     response.body.clear(); // a 401: the reason is only in the status line
     QVERIFY(ProxmoxParser::error(response).message.isEmpty());
     QVERIFY(ProxmoxParser::isNoAgent(u"QEMU guest agent is not running"_s));

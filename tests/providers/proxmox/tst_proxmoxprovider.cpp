@@ -93,7 +93,8 @@ void TestProxmoxProvider::addressesOfRunningGuests()
 
 void TestProxmoxProvider::noAgentIsNotAnError()
 {
-    m_cluster->setAgentReply(100, FakeResponse::file(u"proxmox/error_agent_not_running.json"_s, 500));
+    m_cluster->setAgentReply(100,
+                             FakeResponse::file(u"proxmox/error_agent_not_running.json"_s, 500));
     const auto provider = ProxmoxTesting::provider(*m_server);
     const auto listed = listMachines(*provider);
     QVERIFY2(listed->ok(), listed->describe());
@@ -114,10 +115,15 @@ void TestProxmoxProvider::addressesAreCachedAndBudgeted()
     // A 500-guest cluster: every VM running with an agent.
     QJsonArray big;
     for (int vmid = 1000; vmid < 1500; ++vmid) {
-        big.append(QJsonObject {{u"id"_s, u"qemu/%1"_s.arg(vmid)}, {u"type"_s, u"qemu"_s},
-                                {u"vmid"_s, vmid}, {u"node"_s, vmid % 2 ? u"pve1"_s : u"pve2"_s},
-                                {u"name"_s, u"vm-%1"_s.arg(vmid)}, {u"status"_s, u"running"_s},
-                                {u"uptime"_s, 1000}, {u"maxcpu"_s, 1}, {u"maxmem"_s, 1073741824}});
+        big.append(QJsonObject {{u"id"_s, u"qemu/%1"_s.arg(vmid)},
+                                {u"type"_s, u"qemu"_s},
+                                {u"vmid"_s, vmid},
+                                {u"node"_s, vmid % 2 ? u"pve1"_s : u"pve2"_s},
+                                {u"name"_s, u"vm-%1"_s.arg(vmid)},
+                                {u"status"_s, u"running"_s},
+                                {u"uptime"_s, 1000},
+                                {u"maxcpu"_s, 1},
+                                {u"maxmem"_s, 1073741824}});
     }
     m_cluster->resources() = big;
     qint64 now = 1'000'000;
@@ -176,11 +182,13 @@ void TestProxmoxProvider::inViewComesFirst()
     provider->setMachinesInView({});
     now += 60'000;
     QVERIFY(listMachines(*provider)->ok());
-    QCOMPARE(m_cluster->requests("GET", lxcPath).size() + m_cluster->requests("GET", agentPath).size(),
+    QCOMPARE(m_cluster->requests("GET", lxcPath).size()
+                 + m_cluster->requests("GET", agentPath).size(),
              3);
     now += provider->addressBook().maxAgeMs();
     QVERIFY(listMachines(*provider)->ok());
-    QCOMPARE(m_cluster->requests("GET", lxcPath).size() + m_cluster->requests("GET", agentPath).size(),
+    QCOMPARE(m_cluster->requests("GET", lxcPath).size()
+                 + m_cluster->requests("GET", agentPath).size(),
              4);
 }
 
