@@ -6,6 +6,7 @@
 #include "proxmoxrequests.h"
 #include "testhelpers.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
