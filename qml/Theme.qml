@@ -56,6 +56,7 @@ QtObject {
         case "error": return dark ? "#ef5350" : "#c62828"
         case "suspended": return dark ? "#90a4ae" : "#455a64"
         case "terminated": return textDisabled
+        case "template": return dark ? "#9fa8da" : "#3949ab"
         default: return dark ? "#9e9e9e" : "#757575"
         }
     }
@@ -70,6 +71,7 @@ QtObject {
         case "error": return icon("state-error")
         case "suspended": return icon("state-suspended")
         case "terminated": return icon("state-terminated")
+        case "template": return icon("copy")
         default: return icon("state-unknown")
         }
     }

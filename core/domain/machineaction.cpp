@@ -108,7 +108,10 @@ QList<MachineAction::Action> MachineAction::allowed(MachineState::State state,
                  || state == MachineState::Error || state == MachineState::Unknown;
             break;
         case Destroy:
-            ok = state != MachineState::Terminated;
+            // "destroy-stopped": the cloud destroys only stopped machines (Proxmox VE).
+            ok = state != MachineState::Terminated
+                 && (!capabilities.contains(QLatin1String("destroy-stopped"))
+                     || state == MachineState::Stopped || state == MachineState::Template);
             break;
         }
         if (ok)

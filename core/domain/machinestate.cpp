@@ -15,6 +15,7 @@ constexpr StateName s_names[] = {
     {MachineState::Stopped, "stopped"},   {MachineState::Rebooting, "rebooting"},
     {MachineState::Pending, "pending"},   {MachineState::Suspended, "suspended"},
     {MachineState::Error, "error"},       {MachineState::Terminated, "terminated"},
+    {MachineState::Template, "template"},
 };
 } // namespace
 
@@ -57,6 +58,8 @@ QString MachineState::text(State state)
         return QCoreApplication::translate("MachineState", "Error");
     case Terminated:
         return QCoreApplication::translate("MachineState", "Destroyed");
+    case Template:
+        return QCoreApplication::translate("MachineState", "Template");
     case Unknown:
         break;
     }

@@ -23,6 +23,7 @@ public:
         Suspended,
         Error,
         Terminated,
+        Template, ///< a Proxmox VE template: cloned from, never started
     };
     Q_ENUM(State)
 

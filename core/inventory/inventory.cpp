@@ -232,6 +232,18 @@ void Inventory::dropProvider(const QString &accountId)
         provider->deleteLater();
 }
 
+void Inventory::setMachinesInView(const QString &accountId, const QStringList &machineIds)
+{
+    if (m_inViewAccount != accountId) {
+        if (Provider *previous = m_providers.value(m_inViewAccount))
+            previous->setMachinesInView({});
+    }
+    m_inViewAccount = accountId;
+    m_inView = machineIds;
+    if (Provider *provider = m_providers.value(accountId))
+        provider->setMachinesInView(machineIds);
+}
+
 void Inventory::withProvider(const QString &accountId, Callback<Provider *> done)
 {
     if (Provider *provider = m_providers.value(accountId)) {
@@ -265,6 +277,8 @@ void Inventory::withProvider(const QString &accountId, Callback<Provider *> done
                                      : m_registry->create(*account, secrets.value(), this, &error);
             if (provider) {
                 m_providers.insert(accountId, provider);
+                if (accountId == m_inViewAccount)
+                    provider->setMachinesInView(m_inView);
                 m_model->setAccountCapabilities(accountId, provider->metadata().capabilities);
                 result = provider;
             } else {

@@ -162,6 +162,9 @@ public:
     void withProvider(const QString &accountId, Callback<Provider *> done);
     /// Forgets the provider of @p accountId (after its settings or secret changed).
     void dropProvider(const QString &accountId);
+    /// The machines the user looks at (the GUI's current machine): passed to their account's
+    /// provider (Provider::setMachinesInView), now or when it is made; other accounts get none.
+    void setMachinesInView(const QString &accountId, const QStringList &machineIds);
 
 Q_SIGNALS:
     void refreshingChanged();
@@ -229,6 +232,8 @@ private:
     PollScheduler *m_scheduler;
     ProviderFactory m_providerFactory;
     QHash<QString, QPointer<Provider>> m_providers;
+    QString m_inViewAccount;
+    QStringList m_inView;
     QHash<QString, QList<Callback<Provider *>>> m_waitingForProvider;
     QHash<QString, Status> m_status;
     QSet<QString> m_refreshing;

@@ -54,8 +54,10 @@ int MachineOrder::stateRank(MachineState::State state)
         return 4;
     case MachineState::Unknown:
         return 5;
-    case MachineState::Terminated:
+    case MachineState::Template:
         return 6;
+    case MachineState::Terminated:
+        return 7;
     }
-    return 7;
+    return 8;
 }

@@ -75,6 +75,8 @@ void Provider::listImages(Callback<QList<Image>> done)
     unsupported(tr("listing images"), std::move(done));
 }
 
+void Provider::setMachinesInView(const QStringList &) { }
+
 void Provider::listSshKeys(Callback<QList<SshKey>> done)
 {
     unsupported(tr("listing SSH keys"), std::move(done));

@@ -60,6 +60,9 @@ public:
     virtual void listSizes(Callback<QList<Size>> done);
     virtual void listImages(Callback<QList<Image>> done);
     virtual void listSshKeys(Callback<QList<SshKey>> done);
+    /// A hint: the machines the user is looking at (detail pane, selection). Providers that
+    /// fetch details per machine (Proxmox's guest-agent addresses) fetch these first.
+    virtual void setMachinesInView(const QStringList &machineIds);
 
 protected:
     /// The secret field @p id ("token"); empty when absent.

@@ -1,6 +1,8 @@
 #include "openstackprovider.h"
 
+#include "jsoncall.h"
 #include "openstackrequests.h"
+#include "resourceid.h"
 
 #include <QJsonDocument>
 #include <QSet>
@@ -57,10 +59,10 @@ Result<QList<OpenStackProvider::Service>> OpenStackProvider::services(const QStr
 }
 
 HttpRequest OpenStackProvider::novaRequest(const QByteArray &method, const QUrl &url,
-                                           const QString &version) const
+                                           const QString &version, const QJsonObject &body) const
 {
-    HttpRequest request = HttpRequest::get(url);
-    request.method = method;
+    HttpRequest request = body.isEmpty() ? HttpRequest::make(method, url)
+                                         : HttpRequest::json(method, url, QJsonDocument(body));
     request.setHeader("Accept", "application/json");
     if (!version.isEmpty()) {
         request.setHeader("OpenStack-API-Version", "compute " + version.toLatin1());
@@ -83,9 +85,8 @@ void OpenStackProvider::microversion(const Service &compute, Callback<QString> d
         return;
     // GET on the endpoint itself: the compute API's "Show Details of API Version" (v2.1) or, for
     // an unversioned endpoint, "List All Major Versions".
-    http()->sendJson(novaRequest("GET", compute.url, {}), [this, key](Result<QJsonObject> reply) {
-        Result<QString> version =
-            reply.ok() ? NovaParser::maxVersion(reply.value()) : Result<QString>(reply.error());
+    JsonCall::send<QString>(http(), novaRequest("GET", compute.url, {}), &NovaParser::maxVersion,
+                            [this, key](Result<QString> version) {
         if (version.ok()) {
             const QString chosen = NovaParser::negotiate(version.value());
             qCInfo(lcOpenStack).noquote() << "compute" << key << "up to" << version.value()
@@ -96,7 +97,7 @@ void OpenStackProvider::microversion(const Service &compute, Callback<QString> d
         const auto waiting = m_versionWaiters.take(key);
         for (const auto &waiter : waiting)
             waiter(version);
-    });
+                            });
 }
 
 void OpenStackProvider::verify(Callback<QString> done)
@@ -164,10 +165,8 @@ void OpenStackProvider::listMachines(Callback<QList<Machine>> done)
 void OpenStackProvider::computeOf(const QString &id, Callback<Service> done)
 {
     const Result<QList<Service>> computes = services(QStringLiteral("compute"));
-    if (!computes.ok()) {
-        const Error error = computes.error();
-        return post([done, error] { done(error); });
-    }
+    if (!computes.ok())
+        return failLater(computes.error(), std::move(done));
     const QString known = m_serverRegions.value(id);
     for (const Service &service : computes.value()) {
         if (service.region == known || computes.value().size() == 1)
@@ -181,19 +180,18 @@ void OpenStackProvider::computeOf(const QString &id, Callback<Service> done)
             return done(Error(Error::NotFound,
                               tr("No region of this cloud has a server %1.").arg(id)));
         const Service service = remaining->takeFirst();
-        http()->send(novaRequest("GET",
-                                 OpenStackRequests::serviceUrl(service.url,
-                                                               QStringLiteral("/servers/") + id),
-                                 {}),
-                     [this, id, done, service, next](Result<HttpResponse> reply) {
-                         if (reply.ok()) {
-                             m_serverRegions.insert(id, service.region);
-                             return done(service);
-                         }
-                         if (reply.error().kind() != Error::NotFound)
-                             return done(reply.error());
-                         (*next)();
-                     });
+        const QUrl serverUrl =
+            OpenStackRequests::serviceUrl(service.url, QStringLiteral("/servers/") + id);
+        JsonCall::send(http(), novaRequest("GET", serverUrl, {}),
+                       [this, id, done, service, next](Result<void> found) {
+                           if (found.ok()) {
+                               m_serverRegions.insert(id, service.region);
+                               return done(service);
+                           }
+                           if (found.error().kind() != Error::NotFound)
+                               return done(found.error());
+                           (*next)();
+                       });
     };
     (*next)();
 }
@@ -201,11 +199,11 @@ void OpenStackProvider::computeOf(const QString &id, Callback<Service> done)
 void OpenStackProvider::runAction(const QString &machineId, MachineAction::Action action,
                                   Callback<void> done)
 {
-    if (!OpenStackRequests::isServerId(machineId)) {
-        const Error error(Error::InvalidInput,
-                          tr("\"%1\" is not an OpenStack server id (a UUID).").arg(machineId));
-        return post([done, error] { done(error); });
-    }
+    // Nova server ids are UUIDs; anything else never reaches a path.
+    const Result<void> id =
+        ResourceId::check(ResourceId::Uuid, machineId, tr("OpenStack server id"));
+    if (!id.ok())
+        return failLater(id.error(), std::move(done));
     std::function<void(Callback<void>)> operation = [this, machineId,
                                                      action](Callback<void> finished) {
         computeOf(machineId, [this, machineId, action, finished](Result<Service> compute) {
@@ -225,27 +223,23 @@ void OpenStackProvider::sendAction(const Service &compute, const QString &id,
             return done(version.error());
         const QString serverPath = QStringLiteral("/servers/") + id;
         const QUrl serverUrl = OpenStackRequests::serviceUrl(compute.url, serverPath);
-        HttpRequest request;
-        if (action == MachineAction::Destroy) {
-            request = novaRequest("DELETE", serverUrl, version.value());
-        } else {
+        HttpRequest request = novaRequest("DELETE", serverUrl, version.value());
+        if (action != MachineAction::Destroy) {
             // A soft reboot is refused in ERROR and cannot end one that hangs: HARD then.
             const QString status = m_serverStatus.value(id);
             const bool hard = status == QLatin1String("ERROR") || status == QLatin1String("REBOOT")
                               || status == QLatin1String("HARD_REBOOT");
-            request = novaRequest("POST",
-                                  OpenStackRequests::serviceUrl(
-                                      compute.url, serverPath + QStringLiteral("/action")),
-                                  version.value());
-            request.body =
-                QJsonDocument(OpenStackRequests::actionBody(action, hard)).toJson(QJsonDocument::Compact);
-            request.setHeader("Content-Type", "application/json");
+            request = novaRequest(
+                "POST",
+                OpenStackRequests::serviceUrl(compute.url, serverPath + QStringLiteral("/action")),
+                version.value(), OpenStackRequests::actionBody(action, hard));
         }
         qCInfo(lcOpenStack).noquote() << "server" << id << MachineAction::id(action) << "in"
                                       << compute.region;
-        http()->send(request, [action, done](Result<HttpResponse> reply) {
-            if (!reply.ok())
-                return done(busy(reply.error(), action));
+        // 202 Accepted (an action) or 204 No Content (a delete), with no body worth reading.
+        JsonCall::send(http(), request, [action, done](Result<void> accepted) {
+            if (!accepted.ok())
+                return done(busy(accepted.error(), action));
             done({});
         });
     });

@@ -78,8 +78,11 @@ private:
     [[nodiscard]] Result<QList<Service>> services(const QString &type) const;
     /// The microversion for @p compute, negotiated once.
     void microversion(const Service &compute, Callback<QString> done);
+    /// A Compute API request with the microversion headers for @p version (none when empty);
+    /// with @p body, a JSON one.
     [[nodiscard]] HttpRequest novaRequest(const QByteArray &method, const QUrl &url,
-                                          const QString &version) const;
+                                          const QString &version,
+                                          const QJsonObject &body = {}) const;
     /// Every page of @p first's collection (limit/marker), items through @p parse.
     template<typename T>
     void collect(const HttpRequest &first, PagedList::PageParser<T> parse,
@@ -142,10 +145,8 @@ inline void OpenStackProvider::eachService(
     std::function<void(Callback<QList<T>>)> operation = [this, type,
                                                          perRegion](Callback<QList<T>> finished) {
         const Result<QList<Service>> found = services(type);
-        if (!found.ok()) {
-            const Error error = found.error();
-            return post([finished, error] { finished(error); });
-        }
+        if (!found.ok())
+            return failLater(found.error(), std::move(finished));
         QStringList regions;
         QHash<QString, Service> byRegion;
         for (const Service &service : found.value()) {

@@ -2,9 +2,8 @@
 // region in the catalog, and POST /servers.
 #include "openstackprovider.h"
 
+#include "jsoncall.h"
 #include "openstackrequests.h"
-
-#include <QJsonDocument>
 
 namespace {
 /// Items that came from several regions, merged by id: the first copy kept, its regions joined.
@@ -33,10 +32,8 @@ void OpenStackProvider::listRegions(Callback<QList<Region>> done)
 {
     std::function<void(Callback<QList<Region>>)> operation = [this](Callback<QList<Region>> finished) {
         const Result<QList<Service>> computes = services(QStringLiteral("compute"));
-        if (!computes.ok()) {
-            const Error error = computes.error();
-            return post([finished, error] { finished(error); });
-        }
+        if (!computes.ok())
+            return failLater(computes.error(), std::move(finished));
         QList<Region> regions;
         for (const Service &service : computes.value()) {
             Region region;
@@ -213,10 +210,8 @@ void OpenStackProvider::createMachine(const CreateMachineRequest &request, Callb
     std::function<void(Callback<Machine>)> operation = [this,
                                                         request](Callback<Machine> finished) {
         const Result<QList<Service>> computes = services(QStringLiteral("compute"));
-        if (!computes.ok()) {
-            const Error error = computes.error();
-            return post([finished, error] { finished(error); });
-        }
+        if (!computes.ok())
+            return failLater(computes.error(), std::move(finished));
         std::optional<Service> compute;
         for (const Service &service : computes.value()) {
             if (service.region == request.region
@@ -224,9 +219,9 @@ void OpenStackProvider::createMachine(const CreateMachineRequest &request, Callb
                 compute = service;
         }
         if (!compute) {
-            const Error error(Error::InvalidInput,
-                              tr("Choose a region with a compute endpoint for the new server."));
-            return post([finished, error] { finished(error); });
+            return failLater(Error(Error::InvalidInput, tr("Choose a region with a compute "
+                                                           "endpoint for the new server.")),
+                             std::move(finished));
         }
         chooseNetwork(request, [this, request, compute, finished](Result<QString> network) {
             if (!network.ok())
@@ -247,18 +242,14 @@ void OpenStackProvider::createIn(const Service &compute, const CreateMachineRequ
             OpenStackRequests::createBody(request, network, version.value());
         if (!body.ok())
             return done(body.error());
-        HttpRequest post = novaRequest(
+        const HttpRequest post = novaRequest(
             "POST", OpenStackRequests::serviceUrl(compute.url, QStringLiteral("/servers")),
-            version.value());
-        post.body = QJsonDocument(body.value()).toJson(QJsonDocument::Compact);
-        post.setHeader("Content-Type", "application/json");
+            version.value(), body.value());
         qCInfo(lcOpenStack) << "create server" << request.name << "flavor" << request.size
                             << "in" << compute.region;
         const QString region = compute.region;
-        http()->sendJson(post, [this, request, region, done](Result<QJsonObject> reply) {
-            if (!reply.ok())
-                return done(reply.error());
-            const Result<QString> id = NovaParser::createdServerId(reply.value());
+        JsonCall::send<QString>(http(), post, &NovaParser::createdServerId,
+                                [this, request, region, done](Result<QString> id) {
             if (!id.ok())
                 return done(id.error());
             // 202 Accepted: Nova builds it now. The reply holds only the id (and adminPass,
@@ -276,6 +267,6 @@ void OpenStackProvider::createIn(const Service &compute, const CreateMachineRequ
             machine.tags = request.tags;
             m_serverRegions.insert(machine.id, region);
             done(machine);
-        });
+                                });
     });
 }

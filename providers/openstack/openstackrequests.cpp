@@ -134,13 +134,6 @@ QUrl OpenStackRequests::versioned(const QUrl &endpoint, const QString &version)
     return result;
 }
 
-bool OpenStackRequests::isServerId(const QString &id)
-{
-    static const QRegularExpression uuid(
-        QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
-    return uuid.match(id).hasMatch();
-}
-
 QJsonObject OpenStackRequests::actionBody(MachineAction::Action action, bool hardReboot)
 {
     switch (action) {

@@ -15,8 +15,8 @@
  *
  * Every body follows the api-ref samples (keystone api-ref/source/v3/samples/admin/
  * auth-application-credential-id-request.json and the password "project-scoped" request; nova
- * doc/api_samples/servers/server-create-req.json, server-action-start/stop/reboot). Ids are
- * checked here before they reach a path.
+ * doc/api_samples/servers/server-create-req.json, server-action-start/stop/reboot). Server ids
+ * are checked with ResourceId (Uuid) before they reach a path.
  */
 class OpenStackRequests
 {
@@ -42,8 +42,6 @@ public:
     /// segment ("/v2", "/v2.0") appended unless it ends with it already.
     [[nodiscard]] static QUrl versioned(const QUrl &endpoint, const QString &version);
 
-    /// Nova server ids are UUIDs; anything else never reaches a path.
-    [[nodiscard]] static bool isServerId(const QString &id);
     /// The body of POST /servers/{id}/action: {"os-start": null}, {"os-stop": null},
     /// {"reboot": {"type": "SOFT"|"HARD"}}. Destroy is a DELETE and has none.
     [[nodiscard]] static QJsonObject actionBody(MachineAction::Action action, bool hardReboot);

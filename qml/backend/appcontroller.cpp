@@ -238,6 +238,9 @@ void AppController::refreshAccount(const QString &accountId)
 void AppController::select(const QString &accountId, const QString &machineId)
 {
     m_current->set(accountId, machineId);
+    // Providers that fetch per-machine details lazily (Proxmox addresses) fetch these first.
+    m_inventory->setMachinesInView(accountId, machineId.isEmpty() ? QStringList()
+                                                                  : QStringList {machineId});
 }
 
 void AppController::runAction(const QString &accountId, const QString &machineId,

@@ -40,7 +40,7 @@ private Q_SLOTS:
 
     void everyStateSurvives()
     {
-        for (int s = MachineState::Unknown; s <= MachineState::Terminated; ++s) {
+        for (int s = MachineState::Unknown; s <= MachineState::Template; ++s) {
             Machine m;
             m.state = MachineState::State(s);
             Machine back;
