@@ -59,6 +59,19 @@ public:
         m_timing = timing;
     }
 
+    /// The delay before the first look and the longest between two (see setTiming()).
+    void setPollIntervalMs(int firstMs, int maxMs)
+    {
+        setTiming({firstMs, maxMs, m_timing.timeoutMs});
+    }
+    /// How long an action may run before follow() stops waiting.
+    void setTimeoutMs(int ms)
+    {
+        Timing timing = m_timing;
+        timing.timeoutMs = ms;
+        setTiming(timing);
+    }
+
     /// Remembers @p handle as the action the cloud accepted last on @p machineId.
     void accept(const QString &machineId, Handle handle)
     {
