@@ -1,5 +1,6 @@
 // clouddeck-cli run as a real process against a fake DigitalOcean in this test, with the real
 // keychain (scripts/run-test.sh gives the test its own D-Bus session and gnome-keyring).
+#include "digitaloceanroutes.h"
 #include "fakecloudserver.h"
 #include "testhelpers.h"
 
@@ -25,34 +26,13 @@ class TestCli : public QObject
         return runProcess(s_cli, args, input);
     }
 
-    void serveDigitalOcean()
-    {
-        m_server.on("GET", QStringLiteral("/v2/account"),
-                    FakeResponse::file(testDataPath(QStringLiteral("digitalocean/account.json"))));
-        m_server.on("GET", QStringLiteral("/v2/droplets"), [](const RecordedRequest &request) {
-            const QString page = request.query.queryItemValue(QStringLiteral("page"));
-            return FakeResponse::file(
-                       testDataPath(QStringLiteral("digitalocean/droplets_page%1.json")
-                                        .arg(page.isEmpty() ? QStringLiteral("1") : page)))
-                .withHeader("ratelimit-limit", "5000")
-                .withHeader("ratelimit-remaining", "4990")
-                .withHeader("ratelimit-reset", "4102444800");
-        });
-        m_server.on("POST", QStringLiteral("/v2/droplets/*/actions"),
-                    FakeResponse::file(
-                        testDataPath(QStringLiteral("digitalocean/action_in_progress.json")), 201));
-        m_server.on(
-            "GET", QStringLiteral("/v2/actions/*"),
-            FakeResponse::file(testDataPath(QStringLiteral("digitalocean/action_completed.json"))));
-        m_server.on("DELETE", QStringLiteral("/v2/droplets/*"), FakeResponse::raw(204, {}));
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(QFile::exists(s_cli));
         QVERIFY(m_server.listen());
-        serveDigitalOcean();
+        DigitalOceanRoutes::serveAccountAndDroplets(m_server);
+        DigitalOceanRoutes::serveActions(m_server);
         m_token = QStringLiteral("dop_v1_") + QUuid::createUuid().toString(QUuid::Id128);
     }
 

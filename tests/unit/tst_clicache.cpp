@@ -1,6 +1,7 @@
 // clouddeck-cli and the offline cache, as a user meets them: `machines list --offline` answers
 // without the network, an unreachable account falls back to what was cached (and says how old it
 // is), and a damaged cache file is set aside with a notice. Real processes, a fake DigitalOcean.
+#include "digitaloceanroutes.h"
 #include "fakecloudserver.h"
 #include "testhelpers.h"
 
@@ -47,17 +48,13 @@ private Q_SLOTS:
     {
         QVERIFY(QFile::exists(s_cli));
         QVERIFY(m_server.listen());
-        m_server.on("GET", QStringLiteral("/v2/account"),
-                    FakeResponse::file(testDataPath(QStringLiteral("digitalocean/account.json"))));
+        DigitalOceanRoutes::serveAccount(m_server);
         m_server.on("GET", QStringLiteral("/v2/droplets"), [this](const RecordedRequest &request) {
             if (m_down) {
                 return FakeResponse::file(
                     testDataPath(QStringLiteral("digitalocean/error_server_error.json")), 503);
             }
-            const QString page = request.query.queryItemValue(QStringLiteral("page"));
-            return FakeResponse::file(
-                testDataPath(QStringLiteral("digitalocean/droplets_page%1.json")
-                                 .arg(page.isEmpty() ? QStringLiteral("1") : page)));
+            return DigitalOceanRoutes::dropletsPage(request);
         });
         const CliRun add =
             cli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),

@@ -2,6 +2,7 @@
 // DigitalOcean (issue 11, items 1-4): several processes at a first start, settings that cannot be
 // read, a cache folder the user may not write. The cache keeps what the user saw, and every
 // problem is said on stderr with a non-zero exit code.
+#include "digitaloceanroutes.h"
 #include "fakecloudserver.h"
 #include "testhelpers.h"
 
@@ -69,14 +70,7 @@ private Q_SLOTS:
     {
         QVERIFY(QFile::exists(s_cli));
         QVERIFY(m_server.listen());
-        m_server.on("GET", QStringLiteral("/v2/account"),
-                    FakeResponse::file(testDataPath(QStringLiteral("digitalocean/account.json"))));
-        m_server.on("GET", QStringLiteral("/v2/droplets"), [](const RecordedRequest &request) {
-            const QString page = request.query.queryItemValue(QStringLiteral("page"));
-            return FakeResponse::file(
-                testDataPath(QStringLiteral("digitalocean/droplets_page%1.json")
-                                 .arg(page.isEmpty() ? QStringLiteral("1") : page)));
-        });
+        DigitalOceanRoutes::serveAccountAndDroplets(m_server);
         const CliRun add = runProcess(
             s_cli,
             {QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),

@@ -1,6 +1,7 @@
 // `clouddeck-cli machines create` against a fake DigitalOcean: the wizard's rules
 // (CreateMachineRequest, Inventory::createProblems) refuse bad input with exit code 2 and a
 // sentence naming the option, before anything is sent; good input is sent once.
+#include "digitaloceanroutes.h"
 #include "fakecloudserver.h"
 #include "testhelpers.h"
 
@@ -45,14 +46,7 @@ private Q_SLOTS:
     {
         QVERIFY(QFile::exists(s_cli));
         QVERIFY(m_server.listen());
-        m_server.on("GET", QStringLiteral("/v2/account"),
-                    FakeResponse::file(testDataPath(QStringLiteral("digitalocean/account.json"))));
-        m_server.on("GET", QStringLiteral("/v2/droplets"), [](const RecordedRequest &request) {
-            const QString page = request.query.queryItemValue(QStringLiteral("page"));
-            return FakeResponse::file(
-                testDataPath(QStringLiteral("digitalocean/droplets_page%1.json")
-                                 .arg(page.isEmpty() ? QStringLiteral("1") : page)));
-        });
+        DigitalOceanRoutes::serveAccountAndDroplets(m_server);
         m_server.on(
             "POST", QStringLiteral("/v2/droplets"),
             FakeResponse::file(

@@ -7,13 +7,6 @@
 
 #include <QTest>
 
-namespace {
-QString describe(const Error &error)
-{
-    return Error::kindId(error.kind()) + QStringLiteral(": ") + error.message();
-}
-} // namespace
-
 class TestAwsErrors : public QObject
 {
     Q_OBJECT
@@ -47,9 +40,10 @@ private:
     std::unique_ptr<FakeEc2> m_fake;
     std::unique_ptr<AwsProvider> m_provider;
 
-    std::optional<Result<QList<Machine>>> list()
+    std::shared_ptr<AsyncOutcome<QList<Machine>>> list()
     {
-        return await<QList<Machine>>([this](auto done) { m_provider->listMachines(done); });
+        return AsyncResult::await<QList<Machine>>(
+            [this](auto done) { m_provider->listMachines(done); });
     }
 };
 
@@ -109,10 +103,12 @@ void TestAwsErrors::mapsEachErrorReply()
     QCOMPARE(error.providerCode(), code);
     QCOMPARE(error.httpStatus(), status);
     // AWS's words, its request id, and where it happened.
-    QVERIFY2(error.message().contains(code + QStringLiteral(": ")), qPrintable(describe(error)));
-    QVERIFY2(error.message().contains(QLatin1String("request ID")), qPrintable(describe(error)));
+    QVERIFY2(error.message().contains(code + QStringLiteral(": ")),
+             qPrintable(AsyncResult::describe(error)));
+    QVERIFY2(error.message().contains(QLatin1String("request ID")),
+             qPrintable(AsyncResult::describe(error)));
     QVERIFY2(error.message().contains(QLatin1String("(region us-east-1)")),
-             qPrintable(describe(error)));
+             qPrintable(AsyncResult::describe(error)));
     QVERIFY(!error.message().contains(QLatin1String(FakeEc2::secretAccessKey)));
     QCOMPARE(error.message().contains(QLatin1String("Allow ec2:DescribeRegions")),
              code == QLatin1String("UnauthorizedOperation"));
@@ -139,7 +135,7 @@ void TestAwsErrors::actionErrorsAreAws()
     QFETCH(Error::Kind, kind);
     QVERIFY(list()->ok());
     m_fake->enqueue(QStringLiteral("StartInstances"), FakeEc2::xml(file, status));
-    const auto result = await<void>([this](auto done) {
+    const auto result = AsyncResult::await<void>([this](auto done) {
         m_provider->runAction(QStringLiteral("i-0bbbbbbbbbbbbbbb2"), MachineAction::Start, done);
     });
     QVERIFY(result && !result->ok());
@@ -167,7 +163,7 @@ void TestAwsErrors::retriesThrottlingThenSucceeds()
     m_fake->enqueue(QStringLiteral("DescribeRegions"), FakeEc2::xml(file, status));
     const auto machines = list();
     QVERIFY(machines);
-    QVERIFY2(machines->ok(), qPrintable(describe(machines->error())));
+    QVERIFY2(machines->ok(), qPrintable(AsyncResult::describe(machines->error())));
     QCOMPARE(machines->value().size(), 8);
     QCOMPARE(m_fake->calls(QStringLiteral("DescribeRegions")).size(), 3);
 }
@@ -181,7 +177,7 @@ void TestAwsErrors::signsEachRetryAnew()
     m_provider->setSigningClock([tick, start] { return start.addSecs((*tick)++); });
     m_fake->enqueue(QStringLiteral("DescribeRegions"),
                     FakeEc2::xml(QStringLiteral("error_request_limit_exceeded.xml"), 503));
-    QVERIFY(await<QString>([this](auto done) { m_provider->verify(done); })->ok());
+    QVERIFY(AsyncResult::await<QString>([this](auto done) { m_provider->verify(done); })->ok());
     const QList<Ec2Call> calls = m_fake->calls(QStringLiteral("DescribeRegions"));
     QCOMPARE(calls.size(), 2);
     QVERIFY(calls.at(0).request.header("X-Amz-Date") != calls.at(1).request.header("X-Amz-Date"));
@@ -194,11 +190,11 @@ void TestAwsErrors::retriesAThrottledAction()
     QVERIFY(list()->ok());
     m_fake->enqueue(QStringLiteral("StopInstances"),
                     FakeEc2::xml(QStringLiteral("error_request_limit_exceeded.xml"), 503));
-    const auto result = await<void>([this](auto done) {
+    const auto result = AsyncResult::await<void>([this](auto done) {
         m_provider->runAction(QStringLiteral("i-1234567890abcdef0"), MachineAction::PowerOff, done);
     });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     const QList<Ec2Call> calls = m_fake->calls(QStringLiteral("StopInstances"));
     QCOMPARE(calls.size(), 2);
     QCOMPARE(calls.at(1).param(QStringLiteral("Force")), QStringLiteral("true"));
@@ -223,7 +219,7 @@ void TestAwsErrors::retriesAnUnavailableRegion()
                     FakeEc2::xml(QStringLiteral("error_unavailable.xml"), 503));
     const auto machines = list();
     QVERIFY(machines);
-    QVERIFY2(machines->ok(), qPrintable(describe(machines->error())));
+    QVERIFY2(machines->ok(), qPrintable(AsyncResult::describe(machines->error())));
     QCOMPARE(machines->value().size(), 8);
 }
 
@@ -250,7 +246,7 @@ void TestAwsErrors::oneFailingRegionFailsTheWholeList()
     QVERIFY(machines && !machines->ok());
     QCOMPARE(machines->error().kind(), Error::Forbidden);
     QVERIFY2(machines->error().message().contains(QLatin1String("(region eu-west-1)")),
-             qPrintable(describe(machines->error())));
+             qPrintable(AsyncResult::describe(machines->error())));
 }
 
 void TestAwsErrors::malformedXmlIsAnInvalidReply_data()
@@ -291,7 +287,7 @@ void TestAwsErrors::retriesATruncatedBody()
                         .withFault(FakeResponse::Fault::Truncate));
     const auto machines = list();
     QVERIFY(machines);
-    QVERIFY2(machines->ok(), qPrintable(describe(machines->error())));
+    QVERIFY2(machines->ok(), qPrintable(AsyncResult::describe(machines->error())));
     QCOMPARE(m_fake->calls(QStringLiteral("DescribeRegions")).size(), 2);
 }
 
@@ -321,9 +317,11 @@ void TestAwsErrors::doesNotCacheAFailedDescribeRegions()
 {
     m_fake->enqueue(QStringLiteral("DescribeRegions"),
                     FakeEc2::xml(QStringLiteral("error_auth_failure.xml"), 401));
-    QCOMPARE(await<QString>([this](auto done) { m_provider->verify(done); })->error().kind(),
+    QCOMPARE(AsyncResult::await<QString>([this](auto done) { m_provider->verify(done); })
+                 ->error()
+                 .kind(),
              Error::Auth);
-    QVERIFY(await<QString>([this](auto done) { m_provider->verify(done); })->ok());
+    QVERIFY(AsyncResult::await<QString>([this](auto done) { m_provider->verify(done); })->ok());
     QCOMPARE(m_fake->calls(QStringLiteral("DescribeRegions")).size(), 2);
 }
 

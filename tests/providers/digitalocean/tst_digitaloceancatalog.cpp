@@ -47,9 +47,10 @@ void TestDigitalOceanCatalog::cleanup()
 
 void TestDigitalOceanCatalog::listsRegions()
 {
-    const auto result = await<QList<Region>>([this](auto done) { m_provider->listRegions(done); });
+    const auto result =
+        AsyncResult::await<QList<Region>>([this](auto done) { m_provider->listRegions(done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     const QList<Region> regions = result->value();
     QCOMPARE(regions.size(), 3);
     QCOMPARE(regions.at(0).id, QStringLiteral("nyc3"));
@@ -74,9 +75,10 @@ void TestDigitalOceanCatalog::listsRegions()
 
 void TestDigitalOceanCatalog::listsSizesWithPrices()
 {
-    const auto result = await<QList<Size>>([this](auto done) { m_provider->listSizes(done); });
+    const auto result =
+        AsyncResult::await<QList<Size>>([this](auto done) { m_provider->listSizes(done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     const QList<Size> sizes = result->value();
     QCOMPARE(sizes.size(), 4);
     const Size &basic = sizes.at(0);
@@ -104,9 +106,10 @@ void TestDigitalOceanCatalog::listsSizesWithPrices()
 
 void TestDigitalOceanCatalog::listsDistributionAndPrivateImages()
 {
-    const auto result = await<QList<Image>>([this](auto done) { m_provider->listImages(done); });
+    const auto result =
+        AsyncResult::await<QList<Image>>([this](auto done) { m_provider->listImages(done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QStringList ids, kinds;
     for (const Image &image : result->value()) {
         ids.append(image.id);
@@ -141,9 +144,10 @@ void TestDigitalOceanCatalog::listsDistributionAndPrivateImages()
 
 void TestDigitalOceanCatalog::listsAccountKeys()
 {
-    const auto result = await<QList<SshKey>>([this](auto done) { m_provider->listSshKeys(done); });
+    const auto result =
+        AsyncResult::await<QList<SshKey>>([this](auto done) { m_provider->listSshKeys(done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QCOMPARE(result->value().size(), 2);
     const SshKey &first = result->value().at(0);
     QCOMPARE(first.id, QStringLiteral("289794"));
@@ -158,9 +162,10 @@ void TestDigitalOceanCatalog::listsAccountKeys()
 
 void TestDigitalOceanCatalog::verifiesWithAccount()
 {
-    const auto result = await<QString>([this](auto done) { m_provider->verify(done); });
+    const auto result =
+        AsyncResult::await<QString>([this](auto done) { m_provider->verify(done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QCOMPARE(result->value(), QStringLiteral("sammy@digitalocean.com (team My Team)"));
     QCOMPARE(m_server->requestCount(), 1);
     QCOMPARE(m_server->lastRequest().method, QByteArray("GET"));
@@ -176,7 +181,8 @@ void TestDigitalOceanCatalog::verifyReportsALockedAccount()
     account.insert(QStringLiteral("status_message"), QStringLiteral("Unpaid invoice."));
     reply.insert(QStringLiteral("account"), account);
     m_server->on("GET", QStringLiteral("/v2/account"), FakeResponse::json(reply));
-    const auto result = await<QString>([this](auto done) { m_provider->verify(done); });
+    const auto result =
+        AsyncResult::await<QString>([this](auto done) { m_provider->verify(done); });
     QVERIFY(result);
     QVERIFY(!result->ok());
     QCOMPARE(result->error().kind(), Error::Forbidden);

@@ -44,9 +44,10 @@ private:
     std::unique_ptr<FakeDigitalOcean> m_fake;
     std::unique_ptr<DigitalOceanProvider> m_provider;
 
-    std::optional<Result<QList<Machine>>> list()
+    std::shared_ptr<AsyncOutcome<QList<Machine>>> list()
     {
-        return await<QList<Machine>>([this](auto done) { m_provider->listMachines(done); });
+        return AsyncResult::await<QList<Machine>>(
+            [this](auto done) { m_provider->listMachines(done); });
     }
 };
 
@@ -70,7 +71,7 @@ void TestDigitalOceanProvider::listsDropletsAcrossThreePages()
 {
     const auto result = list();
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QStringList ids;
     for (const Machine &machine : result->value())
         ids.append(machine.id);
@@ -225,7 +226,7 @@ void TestDigitalOceanProvider::dropsDuplicatesAcrossPages()
     });
     const auto result = list();
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QCOMPARE(result->value().size(), 5);
     QCOMPARE(m_server->requestCount(), 3);
 }
@@ -304,9 +305,10 @@ void TestDigitalOceanProvider::endpointOverrideKeepsItsPath()
                                   {{QStringLiteral("token"), QString::fromLatin1("t0k")}});
     m_server->on("GET", QStringLiteral("/proxy/do/v2/account"),
                  FakeDigitalOcean::reply(QStringLiteral("account")));
-    const auto result = await<QString>([&provider](auto done) { provider.verify(done); });
+    const auto result =
+        AsyncResult::await<QString>([&provider](auto done) { provider.verify(done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QCOMPARE(m_server->lastRequest().path, QStringLiteral("/proxy/do/v2/account"));
     QCOMPARE(m_server->lastRequest().header("Authorization"), QByteArray("Bearer t0k"));
     // Without an override: the documented "servers" URL.
@@ -327,7 +329,7 @@ void TestDigitalOceanProvider::deletingTheProviderCancels()
     m_server->on("GET", QStringLiteral("/v2/account"),
                  FakeDigitalOcean::reply(QStringLiteral("account")).withDelay(600));
     const auto other = m_fake->provider();
-    const auto result = await<QString>([&other](auto done) { other->verify(done); });
+    const auto result = AsyncResult::await<QString>([&other](auto done) { other->verify(done); });
     QVERIFY(result && result->ok());
     QCOMPARE(calls, 0);
 }

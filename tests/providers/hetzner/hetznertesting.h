@@ -1,19 +1,17 @@
 #pragma once
 
-// What the Hetzner provider tests share: the plugin's own metadata, an account pointed at a
-// FakeCloudServer, and a way to wait for one asynchronous result.
+// What the Hetzner provider tests share: the plugin's own metadata and an account pointed at a
+// FakeCloudServer. Waiting for a result is AsyncResult's (tests/support/asyncresult.h).
 
+#include "asyncresult.h"
 #include "fakecloudserver.h"
-#include "providertesting.h"
 #include "hetznerprovider.h"
+#include "providertesting.h"
 #include "testhelpers.h"
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QTest>
-#include <functional>
 #include <memory>
-#include <optional>
 
 namespace HetznerTesting {
 
@@ -51,34 +49,6 @@ inline std::unique_ptr<HetznerProvider> provider(const FakeCloudServer &server)
     retries.maxDelayMs = 50;
     result->http()->setRetryPolicy(retries);
     return result;
-}
-
-/// Starts an operation and waits (running the event loop) for its one result.
-template<typename T>
-struct Outcome
-{
-    std::optional<Result<T>> result;
-    int calls = 0;
-    bool calledSynchronously = false;
-};
-
-template<typename T>
-std::shared_ptr<Outcome<T>> run(const std::function<void(Callback<T>)> &start,
-                                int timeoutMs = 15'000)
-{
-    auto outcome = std::make_shared<Outcome<T>>();
-    start([outcome](Result<T> result) {
-        ++outcome->calls;
-        outcome->result.emplace(std::move(result));
-    });
-    outcome->calledSynchronously = outcome->calls > 0;
-    (void)QTest::qWaitFor([outcome] { return outcome->result.has_value(); }, timeoutMs);
-    return outcome;
-}
-
-inline QString describe(const Error &error)
-{
-    return Error::kindId(error.kind()) + QStringLiteral(": ") + error.message();
 }
 
 } // namespace HetznerTesting
