@@ -11,26 +11,17 @@
 #include <QTest>
 #include <QUuid>
 
-namespace {
-const QString s_cli = QStringLiteral(BIN_DIR "/clouddeck-cli");
-}
-
 class TestCliCreate : public QObject
 {
     Q_OBJECT
 
     FakeCloudServer m_server;
 
-    CliRun cli(const QStringList &args, const QByteArray &input = {})
-    {
-        return runProcess(s_cli, args, input);
-    }
-
     CliRun create(const QStringList &extra)
     {
-        return cli(QStringList {QStringLiteral("machines"), QStringLiteral("create"),
-                                QStringLiteral("--account"), QStringLiteral("work")}
-                   + extra);
+        return runCli(QStringList {QStringLiteral("machines"), QStringLiteral("create"),
+                                   QStringLiteral("--account"), QStringLiteral("work")}
+                      + extra);
     }
 
     static QStringList complete(const QString &name)
@@ -44,7 +35,7 @@ class TestCliCreate : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(QFile::exists(s_cli));
+        QVERIFY(QFile::exists(cliPath()));
         QVERIFY(m_server.listen());
         DigitalOceanRoutes::serveAccountAndDroplets(m_server);
         m_server.on(
@@ -53,11 +44,11 @@ private Q_SLOTS:
                 testDataPath(QStringLiteral("digitalocean/droplet_create_response.json")), 202));
         const QString token =
             QStringLiteral("dop_v1_") + QUuid::createUuid().toString(QUuid::Id128);
-        const CliRun add =
-            cli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
-                 QStringLiteral("digitalocean"), QStringLiteral("--name"), QStringLiteral("work"),
-                 QStringLiteral("--endpoint"), m_server.url().toString()},
-                token.toUtf8() + '\n');
+        const CliRun add = runCli({QStringLiteral("accounts"), QStringLiteral("add"),
+                                   QStringLiteral("--provider"), QStringLiteral("digitalocean"),
+                                   QStringLiteral("--name"), QStringLiteral("work"),
+                                   QStringLiteral("--endpoint"), m_server.url().toString()},
+                                  token.toUtf8() + '\n');
         QVERIFY2(add.exitCode == 0, add.err.constData());
     }
 
