@@ -2,6 +2,7 @@
 // API: method, path, headers and JSON body of each request, and action objects followed to
 // "completed" or "errored".
 #include "digitaloceanprovider.h"
+#include "digitaloceantestcase.h"
 #include "fakedigitalocean.h"
 #include "providertesting.h"
 #include "testhelpers.h"
@@ -10,14 +11,11 @@
 #include <QJsonDocument>
 #include <QTest>
 
-class TestDigitalOceanActions : public QObject
+class TestDigitalOceanActions : public DigitalOceanTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void runsEachAction_data();
     void runsEachAction();
     void returnsOnceAccepted();
@@ -32,10 +30,6 @@ private Q_SLOTS:
     void refusesIncompleteCreate();
 
 private:
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<FakeDigitalOcean> m_fake;
-    std::unique_ptr<DigitalOceanProvider> m_provider;
-
     std::shared_ptr<AsyncOutcome<void>> run(const QString &id, MachineAction::Action action)
     {
         return AsyncResult::await<void>([this, id, action](auto done) {
@@ -43,22 +37,6 @@ private:
         });
     }
 };
-
-void TestDigitalOceanActions::init()
-{
-    m_server = std::make_unique<FakeCloudServer>();
-    QVERIFY(m_server->listen());
-    m_fake = std::make_unique<FakeDigitalOcean>(*m_server);
-    m_fake->serveFixtures();
-    m_provider = m_fake->provider();
-}
-
-void TestDigitalOceanActions::cleanup()
-{
-    m_provider.reset();
-    m_fake.reset();
-    m_server.reset();
-}
 
 void TestDigitalOceanActions::runsEachAction_data()
 {

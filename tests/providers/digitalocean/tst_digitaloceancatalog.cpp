@@ -1,6 +1,7 @@
 // DigitalOceanProvider reading the catalogs a create flow needs (regions, sizes with prices,
 // images, the account's SSH keys), each across pages, and verifying credentials via /v2/account.
 #include "digitaloceanprovider.h"
+#include "digitaloceantestcase.h"
 #include "fakedigitalocean.h"
 #include "testhelpers.h"
 
@@ -8,42 +9,18 @@
 #include <QJsonDocument>
 #include <QTest>
 
-class TestDigitalOceanCatalog : public QObject
+class TestDigitalOceanCatalog : public DigitalOceanTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void listsRegions();
     void listsSizesWithPrices();
     void listsDistributionAndPrivateImages();
     void listsAccountKeys();
     void verifiesWithAccount();
     void verifyReportsALockedAccount();
-
-private:
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<FakeDigitalOcean> m_fake;
-    std::unique_ptr<DigitalOceanProvider> m_provider;
 };
-
-void TestDigitalOceanCatalog::init()
-{
-    m_server = std::make_unique<FakeCloudServer>();
-    QVERIFY(m_server->listen());
-    m_fake = std::make_unique<FakeDigitalOcean>(*m_server);
-    m_fake->serveFixtures();
-    m_provider = m_fake->provider();
-}
-
-void TestDigitalOceanCatalog::cleanup()
-{
-    m_provider.reset();
-    m_fake.reset();
-    m_server.reset();
-}
 
 void TestDigitalOceanCatalog::listsRegions()
 {

@@ -2,6 +2,7 @@
 // rate-limit headers, timeouts, cut-off and wrongly shaped replies. Each must end in one clear
 // Error, never a crash, never a partial list.
 #include "digitaloceanprovider.h"
+#include "digitaloceantestcase.h"
 #include "fakedigitalocean.h"
 #include "providertesting.h"
 #include "testhelpers.h"
@@ -19,14 +20,11 @@ QByteArray epochIn(int seconds)
 }
 } // namespace
 
-class TestDigitalOceanErrors : public QObject
+class TestDigitalOceanErrors : public DigitalOceanTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void statusBecomesError_data();
     void statusBecomesError();
     void actionOnAMissingDroplet();
@@ -45,15 +43,6 @@ private Q_SLOTS:
     void wrongShapeOfOtherReplies();
 
 private:
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<FakeDigitalOcean> m_fake;
-    std::unique_ptr<DigitalOceanProvider> m_provider;
-
-    std::shared_ptr<AsyncOutcome<QList<Machine>>> list()
-    {
-        return AsyncResult::await<QList<Machine>>(
-            [this](auto done) { m_provider->listMachines(done); });
-    }
     void noRetries()
     {
         HttpClient::RetryPolicy policy;
@@ -61,22 +50,6 @@ private:
         m_provider->http()->setRetryPolicy(policy);
     }
 };
-
-void TestDigitalOceanErrors::init()
-{
-    m_server = std::make_unique<FakeCloudServer>();
-    QVERIFY(m_server->listen());
-    m_fake = std::make_unique<FakeDigitalOcean>(*m_server);
-    m_fake->serveFixtures();
-    m_provider = m_fake->provider();
-}
-
-void TestDigitalOceanErrors::cleanup()
-{
-    m_provider.reset();
-    m_fake.reset();
-    m_server.reset();
-}
 
 void TestDigitalOceanErrors::statusBecomesError_data()
 {

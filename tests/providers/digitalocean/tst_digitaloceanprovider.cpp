@@ -1,6 +1,7 @@
 // DigitalOceanProvider listing droplets from a fake DigitalOcean API: the requests it sends
 // (method, path, query, headers) across pages, and every status and field it reads.
 #include "digitaloceanprovider.h"
+#include "digitaloceantestcase.h"
 #include "fakedigitalocean.h"
 #include "testhelpers.h"
 
@@ -19,14 +20,11 @@ Machine byId(const QList<Machine> &machines, const QString &id)
 }
 } // namespace
 
-class TestDigitalOceanProvider : public QObject
+class TestDigitalOceanProvider : public DigitalOceanTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void listsDropletsAcrossThreePages();
     void mapsEveryStatus_data();
     void mapsEveryStatus();
@@ -38,34 +36,7 @@ private Q_SLOTS:
     void rejectsANextLinkThatLoops();
     void endpointOverrideKeepsItsPath();
     void deletingTheProviderCancels();
-
-private:
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<FakeDigitalOcean> m_fake;
-    std::unique_ptr<DigitalOceanProvider> m_provider;
-
-    std::shared_ptr<AsyncOutcome<QList<Machine>>> list()
-    {
-        return AsyncResult::await<QList<Machine>>(
-            [this](auto done) { m_provider->listMachines(done); });
-    }
 };
-
-void TestDigitalOceanProvider::init()
-{
-    m_server = std::make_unique<FakeCloudServer>();
-    QVERIFY(m_server->listen());
-    m_fake = std::make_unique<FakeDigitalOcean>(*m_server);
-    m_fake->serveFixtures();
-    m_provider = m_fake->provider();
-}
-
-void TestDigitalOceanProvider::cleanup()
-{
-    m_provider.reset();
-    m_fake.reset();
-    m_server.reset();
-}
 
 void TestDigitalOceanProvider::listsDropletsAcrossThreePages()
 {
