@@ -2,19 +2,17 @@
 // whose message is AWS's own, throttling is retried with backoff (and each retry signed anew),
 // and malformed, truncated or foreign replies fail cleanly without a partial list.
 #include "awsprovider.h"
+#include "awstestcase.h"
 #include "fakeec2.h"
 #include "testhelpers.h"
 
 #include <QTest>
 
-class TestAwsErrors : public QObject
+class TestAwsErrors : public AwsTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void mapsEachErrorReply_data();
     void mapsEachErrorReply();
     void actionErrorsAreAws_data();
@@ -34,37 +32,7 @@ private Q_SLOTS:
     void refusesALoopingNextToken();
     void doesNotCacheAFailedDescribeRegions();
     void timesOut();
-
-private:
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<FakeEc2> m_fake;
-    std::unique_ptr<AwsProvider> m_provider;
-
-    std::shared_ptr<AsyncOutcome<QList<Machine>>> list()
-    {
-        return AsyncResult::await<QList<Machine>>(
-            [this](auto done) { m_provider->listMachines(done); });
-    }
 };
-
-void TestAwsErrors::init()
-{
-    m_server = std::make_unique<FakeCloudServer>();
-    QVERIFY(m_server->listen());
-    m_fake = std::make_unique<FakeEc2>(*m_server);
-    m_fake->serveFixtures();
-    m_provider = m_fake->provider(m_fake->account());
-}
-
-void TestAwsErrors::cleanup()
-{
-    if (m_fake)
-        QVERIFY2(m_fake->signatureFailures().isEmpty(),
-                 qPrintable(m_fake->signatureFailures().join(QLatin1Char('\n'))));
-    m_provider.reset();
-    m_fake.reset();
-    m_server.reset();
-}
 
 void TestAwsErrors::mapsEachErrorReply_data()
 {

@@ -2,6 +2,7 @@
 // request independently: the calls it sends (action, region, parameters, headers) and how it reads
 // every reply, across two regions and two DescribeInstances pages.
 #include "awsprovider.h"
+#include "awstestcase.h"
 #include "fakeec2.h"
 #include "negativewait.h"
 #include "testhelpers.h"
@@ -29,14 +30,11 @@ QStringList regionsOf(const QList<Ec2Call> &calls)
 
 } // namespace
 
-class TestAwsProvider : public QObject
+class TestAwsProvider : public AwsTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void listsEveryEnabledRegion();
     void queriesRegionsInParallel();
     void followsNextTokenWithTheSameParameters();
@@ -65,39 +63,11 @@ private Q_SLOTS:
     void deletingTheProviderCancels();
 
 private:
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<FakeEc2> m_fake;
-    std::unique_ptr<AwsProvider> m_provider;
-
     void useAccount(const Account &account, const QString &token = {})
     {
         m_provider = m_fake->provider(account, token);
     }
-    std::shared_ptr<AsyncOutcome<QList<Machine>>> list()
-    {
-        return AsyncResult::await<QList<Machine>>(
-            [this](auto done) { m_provider->listMachines(done); });
-    }
 };
-
-void TestAwsProvider::init()
-{
-    m_server = std::make_unique<FakeCloudServer>();
-    QVERIFY(m_server->listen());
-    m_fake = std::make_unique<FakeEc2>(*m_server);
-    m_fake->serveFixtures();
-    useAccount(m_fake->account());
-}
-
-void TestAwsProvider::cleanup()
-{
-    if (m_fake)
-        QVERIFY2(m_fake->signatureFailures().isEmpty(),
-                 qPrintable(m_fake->signatureFailures().join(QLatin1Char('\n'))));
-    m_provider.reset();
-    m_fake.reset();
-    m_server.reset();
-}
 
 void TestAwsProvider::listsEveryEnabledRegion()
 {
