@@ -3,19 +3,19 @@
 #include "accountstore.h"
 #include "cliapp.h"
 #include "inventory.h"
+#include "machinejsonwriter.h"
 #include "machinemodel.h"
 #include "providerregistry.h"
 #include "secretinput.h"
 #include "statustext.h"
 #include "texttable.h"
 
+#include <QCollator>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QTimer>
 #include <memory>
 
@@ -97,18 +97,46 @@ void MachinesCommand::refreshAccounts(const QStringList &accountIds,
         inventory->refresh(id);
 }
 
+void MachinesCommand::sortByName(QList<Machine> &machines)
+{
+    // The user's collation, as QString::localeAwareCompare, but with each name's sort key made
+    // once instead of twice per comparison (the whole list's sort was a tenth of a large list).
+    QCollator collator;
+    std::vector<std::pair<QCollatorSortKey, qsizetype>> keys;
+    keys.reserve(size_t(machines.size()));
+    for (qsizetype i = 0; i < machines.size(); ++i)
+        keys.emplace_back(collator.sortKey(machines.at(i).name), i);
+    std::stable_sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) {
+        return a.first.compare(b.first) < 0;
+    });
+    QList<Machine> sorted;
+    sorted.reserve(machines.size());
+    for (const auto &key : keys)
+        sorted.append(std::move(machines[key.second]));
+    machines = std::move(sorted);
+}
+
 void MachinesCommand::printMachines(const QList<Machine> &machines, bool json)
 {
     AccountStore *accounts = m_app->accounts();
     if (json) {
-        QJsonArray array;
+        // Streamed, one machine at a time, straight to stdout's bytes (MachineJsonWriter).
+        m_app->out().flush();
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered))
+            return;
+        QHash<QString, QString> names; // an account lookup per account, not per machine
+        MachineJsonWriter writer(&out);
         for (const Machine &machine : machines) {
-            QJsonObject object = machine.toJson();
-            const auto account = accounts->account(machine.accountId);
-            object.insert(QStringLiteral("account"), account ? account->name : machine.accountId);
-            array.append(object);
+            auto name = names.constFind(machine.accountId);
+            if (name == names.constEnd()) {
+                const auto account = accounts->account(machine.accountId);
+                name = names.insert(machine.accountId,
+                                    account ? account->name : machine.accountId);
+            }
+            writer.write(machine, *name);
         }
-        m_app->out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        writer.end();
         return;
     }
     //: Column headers of `clouddeck-cli machines list`.
@@ -156,9 +184,7 @@ void MachinesCommand::list(const QStringList &arguments)
                                  : tr("nothing cached yet"))
                          << Qt::endl;
         }
-        std::sort(machines.begin(), machines.end(), [](const Machine &a, const Machine &b) {
-            return a.name.localeAwareCompare(b.name) < 0;
-        });
+        sortByName(machines);
         printMachines(machines, json);
         return m_app->finish(m_app->reportCacheProblems(ids));
     }
@@ -166,9 +192,7 @@ void MachinesCommand::list(const QStringList &arguments)
         QList<Machine> machines;
         for (const QString &id : ids)
             machines += m_app->machineModel()->machines(id);
-        std::sort(machines.begin(), machines.end(), [](const Machine &a, const Machine &b) {
-            return a.name.localeAwareCompare(b.name) < 0;
-        });
+        sortByName(machines);
         printMachines(machines, json);
         Error first;
         for (const QString &id : ids) {
