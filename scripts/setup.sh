@@ -4,12 +4,13 @@
 # new or options are given, and ninja rebuilds only what changed. Fails when any step fails.
 #   scripts/setup.sh --app [build-dir]   the app only: GUI, CLI and provider plugins
 #   scripts/setup.sh [--all] [build-dir] [extra cmake options...]   also the tests and benchmarks
+#   scripts/setup.sh --bench [build-dir] [...]   as --all, plus what the benchmarks compare with
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 mode=--all
 case "${1:-}" in
-    --app|--all) mode=$1; shift ;;
+    --app|--all|--bench) mode=$1; shift ;;
 esac
 build=${1:-"$here/build"}
 shift || true
@@ -28,12 +29,19 @@ packages=(
 )
 case "$mode" in
     --app) targets=(--target clouddeck_app) ;;
-    --all)
+    --all|--bench)
         # What the tests use besides the app: QtQuickTest, a real keychain in a private D-Bus
         # session, openssl for self-signed test certificates, ImageMagick for screenshot checks.
+        # dpkg-dev, desktop-file-utils and appstream build and check the package.
         packages+=(qml6-module-qttest libqt6quicktest6 imagemagick
-                   dbus gnome-keyring libsecret-tools openssl)
+                   dbus gnome-keyring libsecret-tools openssl
+                   dpkg-dev desktop-file-utils appstream)
         targets=()
+        if [ "$mode" = --bench ]; then
+            # The floors and comparisons: libcloud (Debian's, for /usr/bin/python3), curl, and
+            # GNU time for peak memory.
+            packages+=(python3-libcloud curl time)
+        fi
         ;;
 esac
 

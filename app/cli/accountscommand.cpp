@@ -10,6 +10,7 @@
 #include "texttable.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,7 +20,8 @@
 namespace {
 QCommandLineOption jsonOption()
 {
-    return QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    return QCommandLineOption(QStringLiteral("json"),
+                              QCoreApplication::translate("AccountsCommand", "Print JSON."));
 }
 
 QString effectiveEndpoint(const Account &account, const ProviderMetadata &metadata)
@@ -52,9 +54,8 @@ void AccountsCommand::run(const QString &command, const QStringList &arguments)
         return remove(rest);
     if (sub == QLatin1String("import"))
         return importClouds(rest);
-    m_app->usageError(sub.isEmpty()
-                          ? QStringLiteral("accounts: say list, add, verify, edit, remove or import.")
-                          : QStringLiteral("Unknown accounts command \"%1\".").arg(sub));
+    m_app->usageError(sub.isEmpty() ? tr("accounts: say list, add, verify, edit, remove or import.")
+                                    : tr("Unknown accounts command \"%1\".").arg(sub));
 }
 
 QByteArray AccountsCommand::normalizeFingerprint(const QString &text)
@@ -81,12 +82,12 @@ void AccountsCommand::providers(const QStringList &arguments)
         m_app->out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
         return m_app->finish(CliApp::Ok);
     }
-    TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("ENDPOINT"),
-                     QStringLiteral("CREDENTIALS")});
+    //: Column headers of `clouddeck-cli providers`.
+    TextTable table({tr("ID"), tr("NAME"), tr("ENDPOINT"), tr("CREDENTIALS")});
     for (const ProviderMetadata &metadata : providers) {
         QStringList fields;
         for (const auto &field : metadata.credentialFields)
-            fields.append(field.secret ? field.id + QStringLiteral(" (secret)") : field.id);
+            fields.append(field.secret ? field.id + tr(" (secret)") : field.id);
         table.addRow({metadata.id, metadata.name, metadata.defaultEndpoint.toString(),
                       fields.join(QStringLiteral(", "))});
     }
@@ -121,13 +122,14 @@ void AccountsCommand::list(const QStringList &arguments)
         return m_app->finish(CliApp::Ok);
     }
     if (accounts.isEmpty()) {
-        m_app->err() << "No accounts yet. Add one with: clouddeck-cli accounts add --provider ID "
-                        "--name NAME"
+        m_app->err() << tr(
+            "No accounts yet. Add one with: clouddeck-cli accounts add --provider ID "
+            "--name NAME")
                      << Qt::endl;
         return m_app->finish(CliApp::Ok);
     }
-    TextTable table({QStringLiteral("NAME"), QStringLiteral("PROVIDER"), QStringLiteral("ENDPOINT"),
-                     QStringLiteral("ID")});
+    //: Column headers of `clouddeck-cli accounts list`.
+    TextTable table({tr("NAME"), tr("PROVIDER"), tr("ENDPOINT"), tr("ID")});
     for (const Account &account : accounts) {
         const ProviderMetadata metadata = m_app->registry()->metadata(account.providerId);
         table.addRow(
@@ -156,8 +158,8 @@ std::optional<QVariantMap> AccountsCommand::readSecrets(const ProviderMetadata &
         labels.append(field.label);
     const auto values = SecretInput::read(labels);
     if (!values) {
-        m_app->usageError(QStringLiteral("Expected %1 on standard input (one per line), or run "
-                                         "in a terminal to be prompted.")
+        m_app->usageError(tr("Expected %1 on standard input (one per line), or run "
+                             "in a terminal to be prompted.")
                               .arg(labels.join(QStringLiteral(", "))));
         return std::nullopt;
     }
@@ -185,8 +187,8 @@ bool AccountsCommand::applyOptions(const QCommandLineParser &parser,
         account.pinnedCertificateSha256 =
             normalizeFingerprint(parser.value(QStringLiteral("pin-cert")));
         if (account.pinnedCertificateSha256.isEmpty()) {
-            m_app->usageError(QStringLiteral("--pin-cert takes a SHA-256 fingerprint: 64 hex "
-                                             "digits, colons allowed."));
+            m_app->usageError(tr("--pin-cert takes a SHA-256 fingerprint: 64 hex "
+                                 "digits, colons allowed."));
             return false;
         }
     }
@@ -214,32 +216,30 @@ void AccountsCommand::add(const QStringList &arguments)
     const ProviderMetadata metadata = m_app->registry()->metadata(providerId);
     if (!providerId.isEmpty() && !metadata.isValid()) {
         return m_app->usageError(
-            QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
+            tr("Unknown provider \"%1\". Known providers: %2.")
                 .arg(providerId, m_app->registry()->providerIds().join(QStringLiteral(", "))));
     }
 
     QCommandLineParser parser;
     parser.addOptions({
-        {QStringLiteral("provider"), QStringLiteral("Provider id."), QStringLiteral("id")},
-        {QStringLiteral("name"), QStringLiteral("Account name."), QStringLiteral("name")},
-        {QStringLiteral("endpoint"), QStringLiteral("API base URL override."),
-         QStringLiteral("url")},
-        {QStringLiteral("regions"), QStringLiteral("Regions to include."), QStringLiteral("list")},
-        {QStringLiteral("pin-cert"), QStringLiteral("Trust this certificate."),
-         QStringLiteral("sha256")},
-        {QStringLiteral("no-verify"), QStringLiteral("Save without checking the credentials.")},
+        {QStringLiteral("provider"), tr("Provider id."), QStringLiteral("id")},
+        {QStringLiteral("name"), tr("Account name."), QStringLiteral("name")},
+        {QStringLiteral("endpoint"), tr("API base URL override."), QStringLiteral("url")},
+        {QStringLiteral("regions"), tr("Regions to include."), QStringLiteral("list")},
+        {QStringLiteral("pin-cert"), tr("Trust this certificate."), QStringLiteral("sha256")},
+        {QStringLiteral("no-verify"), tr("Save without checking the credentials.")},
         jsonOption(),
     });
     addFieldOptions(parser, metadata);
     if (!m_app->parse(parser, arguments))
         return;
     if (!parser.positionalArguments().isEmpty())
-        return m_app->usageError(QStringLiteral("accounts add takes no positional arguments; "
-                                                "secrets are read from standard input."));
+        return m_app->usageError(tr("accounts add takes no positional arguments; "
+                                    "secrets are read from standard input."));
     if (providerId.isEmpty())
-        return m_app->usageError(QStringLiteral("accounts add needs --provider."));
+        return m_app->usageError(tr("accounts add needs --provider."));
     if (!parser.isSet(QStringLiteral("name")))
-        return m_app->usageError(QStringLiteral("accounts add needs --name."));
+        return m_app->usageError(tr("accounts add needs --name."));
 
     Account account;
     account.providerId = providerId;
@@ -257,8 +257,10 @@ void AccountsCommand::add(const QStringList &arguments)
         account, *secrets, verify, [this, metadata](Result<Account> added) {
             if (!added.ok())
                 return m_app->fail(added.error());
-            m_app->out() << "Added " << metadata.name << " account \"" << added.value().name
-                         << "\" (" << added.value().id << ")." << Qt::endl;
+            //: %1 is the provider ("DigitalOcean"), %2 the account's name, %3 its id.
+            m_app->out() << tr("Added %1 account \"%2\" (%3).")
+                                .arg(metadata.name, added.value().name, added.value().id)
+                         << Qt::endl;
             m_app->finish(CliApp::Ok);
         });
 }
@@ -269,14 +271,14 @@ void AccountsCommand::verify(const QStringList &arguments)
     if (!m_app->parse(parser, arguments))
         return;
     if (parser.positionalArguments().size() != 1)
-        return m_app->usageError(QStringLiteral("accounts verify takes one account name."));
+        return m_app->usageError(tr("accounts verify takes one account name."));
     const auto account = m_app->accountByName(parser.positionalArguments().constFirst());
     if (!account)
         return;
     m_app->accountService()->verifyStored(account->id, [this, account](Result<QString> who) {
         if (!who.ok())
             return m_app->fail(who.error());
-        m_app->out() << "OK: \"" << account->name << "\" signs in as " << who.value() << "."
+        m_app->out() << tr("OK: \"%1\" signs in as %2.").arg(account->name, who.value())
                      << Qt::endl;
         m_app->finish(CliApp::Ok);
     });
@@ -297,21 +299,20 @@ void AccountsCommand::edit(const QStringList &arguments)
         existing ? m_app->registry()->metadata(existing->providerId) : ProviderMetadata();
     QCommandLineParser parser;
     parser.addOptions({
-        {QStringLiteral("name"), QStringLiteral("New name."), QStringLiteral("name")},
-        {QStringLiteral("endpoint"), QStringLiteral("API base URL override (empty: default)."),
+        {QStringLiteral("name"), tr("New name."), QStringLiteral("name")},
+        {QStringLiteral("endpoint"), tr("API base URL override (empty: default)."),
          QStringLiteral("url")},
-        {QStringLiteral("regions"), QStringLiteral("Regions to include."), QStringLiteral("list")},
-        {QStringLiteral("pin-cert"), QStringLiteral("Trust this certificate."),
-         QStringLiteral("sha256")},
-        {QStringLiteral("unpin"), QStringLiteral("Forget the pinned certificate.")},
-        {QStringLiteral("secret"), QStringLiteral("Read a new secret from standard input.")},
-        {QStringLiteral("no-verify"), QStringLiteral("Save without checking the credentials.")},
+        {QStringLiteral("regions"), tr("Regions to include."), QStringLiteral("list")},
+        {QStringLiteral("pin-cert"), tr("Trust this certificate."), QStringLiteral("sha256")},
+        {QStringLiteral("unpin"), tr("Forget the pinned certificate.")},
+        {QStringLiteral("secret"), tr("Read a new secret from standard input.")},
+        {QStringLiteral("no-verify"), tr("Save without checking the credentials.")},
     });
     addFieldOptions(parser, metadata);
     if (!m_app->parse(parser, arguments))
         return;
     if (parser.positionalArguments().size() != 1)
-        return m_app->usageError(QStringLiteral("accounts edit takes one account name."));
+        return m_app->usageError(tr("accounts edit takes one account name."));
     const auto account = m_app->accountByName(parser.positionalArguments().constFirst());
     if (!account)
         return;
@@ -334,7 +335,7 @@ void AccountsCommand::edit(const QStringList &arguments)
     m_app->accountService()->edit(updated, secrets, verify, [this](Result<Account> saved) {
         if (!saved.ok())
             return m_app->fail(saved.error());
-        m_app->out() << "Saved account \"" << saved.value().name << "\"." << Qt::endl;
+        m_app->out() << tr("Saved account \"%1\".").arg(saved.value().name) << Qt::endl;
         m_app->finish(CliApp::Ok);
     });
 }
@@ -342,18 +343,18 @@ void AccountsCommand::edit(const QStringList &arguments)
 void AccountsCommand::remove(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("yes"), QStringLiteral("Confirm the removal.")});
+    parser.addOption({QStringLiteral("yes"), tr("Confirm the removal.")});
     if (!m_app->parse(parser, arguments))
         return;
     if (parser.positionalArguments().size() != 1)
-        return m_app->usageError(QStringLiteral("accounts remove takes one account name."));
+        return m_app->usageError(tr("accounts remove takes one account name."));
     const auto account = m_app->accountByName(parser.positionalArguments().constFirst());
     if (!account)
         return;
     if (!parser.isSet(QStringLiteral("yes"))) {
-        return m_app->usageError(QStringLiteral("Removing \"%1\" deletes its stored secret and "
-                                                "cached machines (the machines themselves are not "
-                                                "touched). Add --yes to confirm.")
+        return m_app->usageError(tr("Removing \"%1\" deletes its stored secret and "
+                                    "cached machines (the machines themselves are not "
+                                    "touched). Add --yes to confirm.")
                                      .arg(account->name));
     }
     m_app->accountService()->remove(account->id, [this, account](Result<void> removed) {
@@ -365,7 +366,7 @@ void AccountsCommand::remove(const QStringList &arguments)
             if (cache.open())
                 cache.removeAccount(account->id);
         }
-        m_app->out() << "Removed account \"" << account->name << "\"." << Qt::endl;
+        m_app->out() << tr("Removed account \"%1\".").arg(account->name) << Qt::endl;
         m_app->finish(CliApp::Ok);
     });
 }
@@ -387,27 +388,25 @@ void AccountsCommand::importClouds(const QStringList &arguments)
     }
     QCommandLineParser parser;
     parser.addOptions({
-        {QStringLiteral("clouds-yaml"), QStringLiteral("Read OpenStack's clouds.yaml (and "
-                                                       "secure.yaml beside it).")},
-        {QStringLiteral("cloud"), QStringLiteral("Import only this cloud."), QStringLiteral("name")},
-        {QStringLiteral("pin-cert"), QStringLiteral("Trust this certificate."),
-         QStringLiteral("sha256")},
-        {QStringLiteral("no-verify"), QStringLiteral("Save without signing in first.")},
+        {QStringLiteral("clouds-yaml"), tr("Read OpenStack's clouds.yaml (and "
+                                           "secure.yaml beside it).")},
+        {QStringLiteral("cloud"), tr("Import only this cloud."), QStringLiteral("name")},
+        {QStringLiteral("pin-cert"), tr("Trust this certificate."), QStringLiteral("sha256")},
+        {QStringLiteral("no-verify"), tr("Save without signing in first.")},
     });
     if (!m_app->parse(parser, rest))
         return;
     if (!parser.isSet(QStringLiteral("clouds-yaml")))
-        return m_app->usageError(
-            QStringLiteral("accounts import reads --clouds-yaml [FILE] [--cloud NAME]."));
+        return m_app->usageError(tr("accounts import reads --clouds-yaml [FILE] [--cloud NAME]."));
     if (!parser.positionalArguments().isEmpty())
-        return m_app->usageError(QStringLiteral("accounts import: unexpected \"%1\".")
+        return m_app->usageError(tr("accounts import: unexpected \"%1\".")
                                      .arg(parser.positionalArguments().constFirst()));
     QByteArray pin;
     if (parser.isSet(QStringLiteral("pin-cert"))) {
         pin = normalizeFingerprint(parser.value(QStringLiteral("pin-cert")));
         if (pin.isEmpty())
-            return m_app->usageError(QStringLiteral("--pin-cert takes a SHA-256 fingerprint: 64 "
-                                                    "hex digits, colons allowed."));
+            return m_app->usageError(tr("--pin-cert takes a SHA-256 fingerprint: 64 "
+                                        "hex digits, colons allowed."));
     }
     auto *importer = new CloudsYamlImport(m_app->accountService(), this);
     importer->run(file, parser.value(QStringLiteral("cloud")),
@@ -417,11 +416,12 @@ void AccountsCommand::importClouds(const QStringList &arguments)
                       if (!imported.ok())
                           return m_app->fail(imported.error());
                       for (const Account &account : imported.value().accounts) {
-                          m_app->out() << "Imported OpenStack account \"" << account.name
-                                       << "\" (" << account.id << ")." << Qt::endl;
+                          m_app->out() << tr("Imported OpenStack account \"%1\" (%2).")
+                                              .arg(account.name, account.id)
+                                       << Qt::endl;
                       }
                       for (const QString &note : imported.value().notes)
-                          m_app->err() << "Note: " << note << Qt::endl;
+                          m_app->err() << tr("Note: %1").arg(note) << Qt::endl;
                       m_app->finish(CliApp::Ok);
                   });
 }

@@ -40,14 +40,13 @@ void CatalogCommand::run(const QString &command, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOptions(
-        {{QStringLiteral("account"), QStringLiteral("Account."), QStringLiteral("name")},
-         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-         {QStringLiteral("region"), QStringLiteral("Only what this region offers."),
-          QStringLiteral("region")}});
+        {{QStringLiteral("account"), tr("Account."), tr("name")},
+         {QStringLiteral("json"), tr("Print JSON.")},
+         {QStringLiteral("region"), tr("Only what this region offers."), tr("region")}});
     if (!m_app->parse(parser, arguments))
         return;
     if (!parser.isSet(QStringLiteral("account")))
-        return m_app->usageError(QStringLiteral("%1 needs --account.").arg(command));
+        return m_app->usageError(tr("%1 needs --account.").arg(command));
     const auto account = m_app->accountByName(parser.value(QStringLiteral("account")));
     if (!account)
         return;
@@ -65,11 +64,10 @@ void CatalogCommand::run(const QString &command, const QStringList &arguments)
                 if (json)
                     printJson(m_app, regions.value());
                 else {
-                    TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"),
-                                     QStringLiteral("AVAILABLE")});
+                    //: Column headers of `clouddeck-cli regions`.
+                    TextTable table({tr("ID"), tr("NAME"), tr("AVAILABLE")});
                     for (const Region &r : regions.value())
-                        table.addRow({r.id, r.name,
-                                      r.available ? QStringLiteral("yes") : QStringLiteral("no")});
+                        table.addRow({r.id, r.name, r.available ? tr("yes") : tr("no")});
                     m_app->out() << table.toString();
                 }
                 m_app->finish(CliApp::Ok);
@@ -86,16 +84,15 @@ void CatalogCommand::run(const QString &command, const QStringList &arguments)
                 if (json)
                     printJson(m_app, shown);
                 else {
-                    TextTable table({QStringLiteral("ID"), QStringLiteral("VCPUS"),
-                                     QStringLiteral("MEMORY"), QStringLiteral("DISK"),
-                                     QStringLiteral("$/MONTH"), QStringLiteral("$/HOUR")});
+                    //: Column headers of `clouddeck-cli sizes`.
+                    TextTable table({tr("ID"), tr("VCPUS"), tr("MEMORY"), tr("DISK"), tr("$/MONTH"),
+                                     tr("$/HOUR")});
                     table.alignRight(4);
                     table.alignRight(5);
                     for (const Size &s : shown)
-                        table.addRow({s.id, QString::number(s.vcpus),
-                                      QStringLiteral("%1 MB").arg(s.memoryMb),
-                                      QStringLiteral("%1 GB").arg(s.diskGb),
-                                      price(s.priceMonthly, 2), price(s.priceHourly, 4)});
+                        table.addRow({s.id, QString::number(s.vcpus), tr("%1 MB").arg(s.memoryMb),
+                                      tr("%1 GB").arg(s.diskGb), price(s.priceMonthly, 2),
+                                      price(s.priceHourly, 4)});
                     m_app->out() << table.toString();
                 }
                 m_app->finish(CliApp::Ok);
@@ -113,8 +110,8 @@ void CatalogCommand::run(const QString &command, const QStringList &arguments)
                 if (json)
                     printJson(m_app, shown);
                 else {
-                    TextTable table(
-                        {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("KIND")});
+                    //: Column headers of `clouddeck-cli images`.
+                    TextTable table({tr("ID"), tr("NAME"), tr("KIND")});
                     for (const Image &i : shown)
                         table.addRow({i.id, i.name, i.kind});
                     m_app->out() << table.toString();
@@ -128,8 +125,8 @@ void CatalogCommand::run(const QString &command, const QStringList &arguments)
                 if (json)
                     printJson(m_app, keys.value());
                 else {
-                    TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"),
-                                     QStringLiteral("FINGERPRINT")});
+                    //: Column headers of `clouddeck-cli keys`.
+                    TextTable table({tr("ID"), tr("NAME"), tr("FINGERPRINT")});
                     for (const SshKey &k : keys.value())
                         table.addRow({k.id, k.name, k.fingerprint});
                     m_app->out() << table.toString();

@@ -59,7 +59,7 @@ void CliApp::fail(const Error &error)
 {
     QString message = error.message();
     if (error.kind() == Error::Tls && !error.peerCertificateSha256().isEmpty()) {
-        message += QStringLiteral(" (If you trust it: --pin-cert %1)")
+        message += tr(" (If you trust it: --pin-cert %1)")
                        .arg(QString::fromLatin1(error.peerCertificateSha256()));
     }
     m_err << "clouddeck-cli: " << message << Qt::endl;
@@ -69,7 +69,7 @@ void CliApp::fail(const Error &error)
 void CliApp::usageError(const QString &message)
 {
     m_err << "clouddeck-cli: " << message << Qt::endl
-          << "Run 'clouddeck-cli --help' for usage." << Qt::endl;
+          << tr("Run 'clouddeck-cli --help' for usage.") << Qt::endl;
     finish(Usage);
 }
 
@@ -158,18 +158,19 @@ std::optional<Account> CliApp::accountByName(const QString &name)
     QStringList names;
     for (const Account &account : accounts()->accounts())
         names.append(account.name);
-    usageError(names.isEmpty()
-                   ? QStringLiteral("No account named \"%1\"; there are no accounts yet "
+    usageError(names.isEmpty() ? tr("No account named \"%1\"; there are no accounts yet "
                                     "(add one with 'clouddeck-cli accounts add').")
-                         .arg(name)
-                   : QStringLiteral("No account named \"%1\". Accounts: %2.")
-                         .arg(name, names.join(QStringLiteral(", "))));
+                                     .arg(name)
+                               : tr("No account named \"%1\". Accounts: %2.")
+                                     .arg(name, names.join(QStringLiteral(", "))));
     return std::nullopt;
 }
 
 void CliApp::printHelp()
 {
-    m_out << R"(Usage: clouddeck-cli <command> [options]
+    //: The CLI's --help. Keep command names, options and their arguments (ID, NAME, URL, ...) as
+    //: they are; translate the descriptions.
+    m_out << tr(R"(Usage: clouddeck-cli <command> [options]
 
 Every machine on every cloud, from the command line.
 
@@ -199,7 +200,7 @@ Commands:
 
 Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
 3 authentication or keychain, 4 network, 5 other provider error.
-)";
+)");
     m_out.flush();
 }
 
@@ -228,7 +229,7 @@ void CliApp::dispatch(const QStringList &arguments)
         m_catalogCommand = new CatalogCommand(this);
         return m_catalogCommand->run(command, rest);
     }
-    usageError(QStringLiteral("Unknown command \"%1\".").arg(command));
+    usageError(tr("Unknown command \"%1\".").arg(command));
 }
 
 int CliApp::run(const QStringList &arguments)

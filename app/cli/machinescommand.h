@@ -35,6 +35,7 @@ private:
     /// Polls the machine, showing progress, until @p settled says so for its state.
     void pollUntil(const QString &accountId, const QString &machineId,
                    std::function<bool(MachineState::State)> settled, std::function<void()> done);
+    static void sortByName(QList<Machine> &machines);
     void printMachines(const QList<Machine> &machines, bool json);
     /// Account ids selected by --account (or all); empty after reporting a usage error.
     QStringList selectedAccounts(const QCommandLineParser &parser, bool *ok);

@@ -23,7 +23,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("clouddeck")); // same folders as the CLI
     QCoreApplication::setApplicationVersion(QStringLiteral(CLOUDDECK_VERSION_STRING));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("CloudDeck"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("clouddeck"));
+    // The desktop entry's name: Wayland compositors match the window to it (its app id).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.clouddeck.CloudDeck"));
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/clouddeck/icons/app.svg")));
 
     // Our look is drawn by the Theme over the Basic style, which renders the same everywhere

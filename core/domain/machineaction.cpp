@@ -32,6 +32,7 @@ QString MachineAction::text(Action action)
 {
     switch (action) {
     case Start:
+        //: The action that powers a machine on (a verb, not "the start").
         return QCoreApplication::translate("MachineAction", "Start");
     case Shutdown:
         return QCoreApplication::translate("MachineAction", "Shut down");
@@ -40,6 +41,7 @@ QString MachineAction::text(Action action)
     case Reboot:
         return QCoreApplication::translate("MachineAction", "Reboot");
     case Destroy:
+        //: The action that deletes a machine and its disks for good.
         return QCoreApplication::translate("MachineAction", "Destroy");
     }
     return {};

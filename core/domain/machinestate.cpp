@@ -41,28 +41,34 @@ QString MachineState::text(State state)
 {
     switch (state) {
     case Running:
+        //: A machine's state (adjective): it is up and running; not the verb "to run".
         return QCoreApplication::translate("MachineState", "Running");
     case Starting:
         return QCoreApplication::translate("MachineState", "Starting…");
     case Stopping:
         return QCoreApplication::translate("MachineState", "Stopping…");
     case Stopped:
+        //: A machine's state: powered off, its disks kept.
         return QCoreApplication::translate("MachineState", "Stopped");
     case Rebooting:
         return QCoreApplication::translate("MachineState", "Rebooting…");
     case Pending:
+        //: A machine's state while the cloud is still creating it.
         return QCoreApplication::translate("MachineState", "Creating…");
     case Suspended:
         return QCoreApplication::translate("MachineState", "Suspended");
     case Error:
+        //: A machine's state: the cloud reports it broken (not an error message).
         return QCoreApplication::translate("MachineState", "Error");
     case Terminated:
+        //: A machine's state: it has been deleted at the cloud.
         return QCoreApplication::translate("MachineState", "Destroyed");
     case Template:
         return QCoreApplication::translate("MachineState", "Template");
     case Unknown:
         break;
     }
+    //: A machine's state the cloud reported in words CloudDeck does not know.
     return QCoreApplication::translate("MachineState", "Unknown");
 }
 

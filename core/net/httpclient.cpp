@@ -2,6 +2,8 @@
 
 #include "httperrortext.h"
 
+#include <QElapsedTimer>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
@@ -9,6 +11,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTimer>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcNet, "clouddeck.net", QtInfoMsg)
 
@@ -18,8 +21,15 @@ struct HttpClient::Pending
     Callback<HttpResponse> done;
     int attempt = 0;
     QNetworkReply *reply = nullptr;
-    QTimer *timer = nullptr; ///< timeout of the attempt in flight, or the delay before the next
+    QTimer *timer =
+        nullptr; ///< idle timeout of the attempt in flight, or the delay before the next
+    QTimer *deadline = nullptr; ///< total timeout of the attempt in flight
+    QElapsedTimer sent; ///< since send(): the budget for waiting
     bool timedOut = false;
+    bool deadlinePassed = false;
+    bool tooLarge = false;
+    QByteArray body; ///< the reply's body as read so far (drained as it comes, see watchReply)
+    bool gotBytes = false; ///< some of the reply arrived: an idle timeout is a stall mid-reply
     bool pinMismatch = false;
     QByteArray peerSha256;
     QStringList sslErrors;
@@ -27,10 +37,12 @@ struct HttpClient::Pending
     /// Stops the timer and lets it go. Never deleted directly: this may run inside its timeout().
     void dropTimer()
     {
-        if (timer) {
-            timer->stop();
-            timer->deleteLater();
-            timer = nullptr;
+        for (QTimer **t : {&timer, &deadline}) {
+            if (*t) {
+                (*t)->stop();
+                (*t)->deleteLater();
+                *t = nullptr;
+            }
         }
     }
 };
@@ -89,6 +101,7 @@ void HttpClient::send(HttpRequest request, Callback<HttpResponse> done)
     auto *pending = new Pending;
     pending->request = std::move(request);
     pending->done = std::move(done);
+    pending->sent.start();
     m_pending.insert(id, pending);
 
     const QUrl &url = pending->request.url;
@@ -156,11 +169,11 @@ void HttpClient::attempt(quint64 id)
     if (m_notBefore.isValid() && now < m_notBefore) {
         const qint64 wait = now.msecsTo(m_notBefore);
         qCDebug(lcNet) << "pacing: holding request for" << wait << "ms (rate limit)";
-        pending->timer = new QTimer(this);
-        pending->timer->setSingleShot(true);
-        connect(pending->timer, &QTimer::timeout, this, [this, id] { attempt(id); });
-        pending->timer->start(int(wait));
-        return;
+        const QString host = pending->request.url.host();
+        return waitThenAttempt(
+            id, wait, HttpErrorText::pacingReason(host), [host](const QDateTime &until) {
+                return Error(Error::RateLimited, HttpErrorText::rateLimitSpent(host, until), 429);
+            });
     }
 
     clearConnectionsWhenIdle();
@@ -176,6 +189,10 @@ void HttpClient::attempt(quint64 id)
                                  QByteArray("application/json"));
 
     pending->timedOut = false;
+    pending->deadlinePassed = false;
+    pending->tooLarge = false;
+    pending->gotBytes = false;
+    pending->body.clear();
     pending->pinMismatch = false;
     pending->peerSha256.clear();
     pending->sslErrors.clear();
@@ -193,15 +210,7 @@ void HttpClient::attempt(quint64 id)
                  : m_nam->sendCustomRequest(networkRequest, request.method, request.body);
     pending->reply = reply;
 
-    pending->timer = new QTimer(this);
-    pending->timer->setSingleShot(true);
-    connect(pending->timer, &QTimer::timeout, this, [this, id, reply] {
-        if (Pending *p = m_pending.value(id); p && p->reply == reply) {
-            p->timedOut = true;
-            reply->abort();
-        }
-    });
-    pending->timer->start(request.timeoutMs > 0 ? request.timeoutMs : m_timeoutMs);
+    watchReply(id, reply);
 
     connect(reply, &QNetworkReply::sslErrors, this,
             [this, id, reply](const QList<QSslError> &errors) {
@@ -244,6 +253,95 @@ void HttpClient::attempt(quint64 id)
         Qt::QueuedConnection);
 }
 
+void HttpClient::watchReply(quint64 id, QNetworkReply *reply)
+{
+    Pending *pending = m_pending.value(id);
+    // Idle: no byte for this long. A slow but live reply (a 10,000-row page on a poor line) keeps
+    // restarting it and is only bounded by the generous total deadline.
+    const int idleMs = pending->request.timeoutMs > 0 ? pending->request.timeoutMs : m_timeoutMs;
+    pending->timer = new QTimer(this);
+    pending->timer->setSingleShot(true);
+    connect(pending->timer, &QTimer::timeout, this, [this, id, reply] {
+        if (Pending *p = m_pending.value(id); p && p->reply == reply) {
+            p->timedOut = true;
+            reply->abort();
+        }
+    });
+    pending->timer->start(idleMs);
+    pending->deadline = new QTimer(this);
+    pending->deadline->setSingleShot(true);
+    connect(pending->deadline, &QTimer::timeout, this, [this, id, reply] {
+        if (Pending *p = m_pending.value(id); p && p->reply == reply) {
+            p->timedOut = true;
+            p->deadlinePassed = true;
+            reply->abort();
+        }
+    });
+    pending->deadline->start(std::max(idleMs, m_totalTimeoutMs));
+
+    auto progress = [this, id, reply](qint64 bytes) { // the body itself is counted in readyRead
+        Pending *p = m_pending.value(id);
+        if (!p || p->reply != reply)
+            return;
+        if (p->timer)
+            p->timer->start(); // restarts the idle timeout
+        if (bytes > 0 || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+            p->gotBytes = true;
+        // A reply is read into memory: one that would not fit the cap is stopped as soon as its
+        // announced length or its bytes say so, not after the whole of it arrived.
+        bool ok = false;
+        const qint64 announced =
+            reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+        if (ok && announced > m_maxReplyBytes && !p->tooLarge) {
+            p->tooLarge = true;
+            reply->abort();
+        }
+    };
+    // Drained as it comes, with QNAM's own buffer kept small: QNAM would otherwise read ahead of
+    // us without limit (hundreds of MB before a downloadProgress tells), and a complete reply
+    // would be held twice (its buffer and readAll()'s copy).
+    reply->setReadBufferSize(readBufferBytes);
+    connect(reply, &QNetworkReply::readyRead, this, [this, id, reply] {
+        Pending *p = m_pending.value(id);
+        if (!p || p->reply != reply || p->tooLarge)
+            return;
+        p->body += reply->read(std::max<qint64>(0, m_maxReplyBytes + 1 - p->body.size()));
+        if (p->timer)
+            p->timer->start();
+        p->gotBytes = true;
+        if (p->body.size() > m_maxReplyBytes) {
+            p->tooLarge = true;
+            p->body.clear();
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this,
+            [progress](qint64 received, qint64) { progress(received); });
+    connect(reply, &QNetworkReply::uploadProgress, this,
+            [progress](qint64, qint64) { progress(0); });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [progress] { progress(0); });
+}
+
+void HttpClient::waitThenAttempt(quint64 id, qint64 delayMs, const QString &reason,
+                                 const std::function<Error(const QDateTime &until)> &tooLong)
+{
+    Pending *pending = m_pending.value(id);
+    if (!pending)
+        return;
+    const QDateTime until = QDateTime::currentDateTimeUtc().addMSecs(delayMs);
+    if (pending->sent.elapsed() + delayMs > m_retryPolicy.budgetMs) {
+        // Waiting that long would look like a hang (the CLI printing nothing for minutes); the
+        // provider's words and the time to try again serve the user better.
+        return complete(id, tooLong(until));
+    }
+    if (delayMs >= m_noticeableWaitMs)
+        Q_EMIT waiting(reason, until);
+    pending->timer = new QTimer(this);
+    pending->timer->setSingleShot(true);
+    connect(pending->timer, &QTimer::timeout, this, [this, id] { attempt(id); });
+    pending->timer->start(int(delayMs));
+}
+
 void HttpClient::finish(quint64 id, QNetworkReply *reply)
 {
     reply->deleteLater();
@@ -259,13 +357,17 @@ void HttpClient::finish(quint64 id, QNetworkReply *reply)
     response.url = reply->url();
     for (const auto &pair : reply->rawHeaderPairs())
         response.headers.append({pair.first, pair.second});
-    if (reply->isOpen()) // an aborted reply is closed, and reading it only warns
-        response.body = reply->readAll();
+    if (!pending->tooLarge) {
+        response.body = std::exchange(pending->body, {});
+        if (reply->isOpen()) // an aborted reply is closed: reading only warns
+            response.body += reply->readAll();
+    }
     if (response.status != 0)
         noteRateLimit(response);
 
-    const bool success = reply->error() == QNetworkReply::NoError && response.status >= 200
-                         && response.status < 300 && !isCutOff(pending->request, response);
+    const bool success = !pending->tooLarge && reply->error() == QNetworkReply::NoError
+                         && response.status >= 200 && response.status < 300
+                         && !isCutOff(pending->request, response);
     qCDebug(lcNet).noquote() << pending->request.method << redactedUrl(pending->request.url) << "->"
                              << response.status << reply->error();
     if (success)
@@ -277,15 +379,32 @@ void HttpClient::finish(quint64 id, QNetworkReply *reply)
         clearConnectionsWhenIdle();
     }
     const qint64 delay = retryDelayMs(*pending, error);
+    if (delay < 0 && error.kind() == Error::RateLimited) {
+        // Never "tries again" and then give up: say what the provider asked and until when.
+        const int after = error.retryAfterSeconds();
+        Error final(error.kind(),
+                    HttpErrorText::waitTooLong(
+                        pending->request.url.host(), error,
+                        after > 0 ? QDateTime::currentDateTimeUtc().addSecs(after) : QDateTime()),
+                    error.httpStatus());
+        final.setProviderCode(error.providerCode());
+        final.setRetryAfterSeconds(after);
+        return complete(id, final);
+    }
     if (delay < 0)
         return complete(id, error);
     qCInfo(lcNet).noquote() << "retrying" << pending->request.method
                             << redactedUrl(pending->request.url) << "in" << delay << "ms after"
                             << Error::kindId(error.kind()) << response.status;
-    pending->timer = new QTimer(this);
-    pending->timer->setSingleShot(true);
-    connect(pending->timer, &QTimer::timeout, this, [this, id] { attempt(id); });
-    pending->timer->start(int(delay));
+    const QString host = pending->request.url.host();
+    waitThenAttempt(id, delay, HttpErrorText::retryReason(host, error),
+                    [host, error](const QDateTime &until) {
+                        Error late(error.kind(), HttpErrorText::waitTooLong(host, error, until),
+                                   error.httpStatus());
+                        late.setProviderCode(error.providerCode());
+                        late.setRetryAfterSeconds(error.retryAfterSeconds());
+                        return late;
+                    });
 }
 
 void HttpClient::complete(quint64 id, Result<HttpResponse> result)
@@ -307,9 +426,15 @@ Error HttpClient::errorFor(const Pending &pending, QNetworkReply *reply,
                            const HttpResponse &response) const
 {
     const QString host = pending.request.url.host();
+    if (pending.tooLarge)
+        return Error(Error::InvalidReply, HttpErrorText::tooLarge(host, m_maxReplyBytes),
+                     response.status);
+    if (pending.deadlinePassed)
+        return Error(Error::Timeout, HttpErrorText::deadline(host, m_totalTimeoutMs));
     if (pending.timedOut) {
         const int ms = pending.request.timeoutMs > 0 ? pending.request.timeoutMs : m_timeoutMs;
-        return Error(Error::Timeout, HttpErrorText::timeout(host, ms));
+        return Error(Error::Timeout, pending.gotBytes ? HttpErrorText::stalled(host, ms)
+                                                      : HttpErrorText::timeout(host, ms));
     }
     if (response.status >= 300 && response.status < 400) {
         const QUrl target = pending.request.url.resolved(
@@ -369,8 +494,8 @@ qint64 HttpClient::retryDelayMs(const Pending &pending, const Error &error) cons
         retry = pending.request.isIdempotent();
         break;
     case Error::InvalidReply: // a 2xx body cut off mid-way: as good as a reset connection
-        retry =
-            pending.request.isIdempotent() && error.httpStatus() >= 200 && error.httpStatus() < 300;
+        retry = !pending.tooLarge && pending.request.isIdempotent() && error.httpStatus() >= 200
+                && error.httpStatus() < 300;
         break;
     default:
         break;

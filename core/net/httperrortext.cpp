@@ -46,6 +46,14 @@ QString timeout(const QString &host, int timeoutMs)
         .arg(timeoutMs / 1000.0, 0, 'g', 3);
 }
 
+QString stalled(const QString &host, int timeoutMs)
+{
+    return tr("%1 sent part of its reply, then nothing for %2 s. Check your connection, or try "
+              "again later.")
+        .arg(host)
+        .arg(timeoutMs / 1000.0, 0, 'g', 3);
+}
+
 QString certificateChanged(const QString &host, const QByteArray &presentedSha256)
 {
     return tr("The certificate of %1 has changed (it now presents SHA-256 %2) and no longer "
@@ -82,9 +90,10 @@ QString forStatus(Error::Kind kind, int status, const QString &providerMessage)
                              "endpoint is wrong."),
                           status, providerMessage);
     case Error::RateLimited:
-        return withDetail(tr("The provider is limiting how fast we may ask (%1). CloudDeck slows "
-                             "down and tries again; wait a moment."),
-                          status, providerMessage);
+        // Said neutrally: whether CloudDeck waits and tries again is told separately (waiting(),
+        // waitTooLong()), and only when it does.
+        return withDetail(tr("The provider is limiting how fast we may ask (%1)."), status,
+                          providerMessage);
     case Error::Server:
         return withDetail(tr("The provider had a problem on its side (%1). Try again in a few "
                              "minutes; check the provider's status page if it persists."),
@@ -131,9 +140,14 @@ int retryAfterSeconds(const QByteArray &value)
     if (trimmed.isEmpty())
         return -1;
     bool ok = false;
-    const int seconds = trimmed.toInt(&ok);
-    if (ok)
-        return std::max(0, seconds);
+    const qint64 seconds = trimmed.toLongLong(&ok);
+    if (ok) {
+        // A negative delay is no delay anyone meant: unreadable, so the usual backoff applies
+        // (taking it as 0 would send the retries in a burst).
+        if (seconds < 0)
+            return -1;
+        return int(std::min<qint64>(seconds, 10 * 365 * 86400LL));
+    }
     const QDateTime date = QLocale::c().toDateTime(
         QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!date.isValid())
@@ -141,6 +155,77 @@ int retryAfterSeconds(const QByteArray &value)
     QDateTime utc = date;
     utc.setTimeSpec(Qt::UTC);
     return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(utc)));
+}
+
+namespace {
+QString duration(qint64 ms)
+{
+    const qint64 seconds = (ms + 999) / 1000;
+    if (seconds < 120)
+        return QCoreApplication::translate("HttpClient", "%n s", nullptr, int(seconds));
+    if (seconds < 2 * 3600)
+        return QCoreApplication::translate("HttpClient", "%n min", nullptr, int(seconds / 60));
+    return QCoreApplication::translate("HttpClient", "%n h", nullptr, int(seconds / 3600));
+}
+
+QString clock(const QDateTime &until)
+{
+    const QDateTime local = until.toLocalTime();
+    const bool today = local.date() == QDateTime::currentDateTime().date();
+    return QLocale::c().toString(local, today ? QStringLiteral("HH:mm:ss")
+                                              : QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+} // namespace
+
+QString pacingReason(const QString &host)
+{
+    return tr("%1's rate limit is spent until it refills").arg(host);
+}
+
+QString rateLimitSpent(const QString &host, const QDateTime &until)
+{
+    return tr("%1's rate limit allows no more requests for %2 (until %3), longer than CloudDeck "
+              "waits for one request: try again after %3.")
+        .arg(host, duration(QDateTime::currentDateTimeUtc().msecsTo(until)), clock(until));
+}
+
+QString retryReason(const QString &host, const Error &error)
+{
+    if (error.kind() == Error::RateLimited) {
+        return error.httpStatus() > 0
+                   ? tr("%1 asked to wait (HTTP %2)").arg(host).arg(error.httpStatus())
+                   : tr("%1 asked to wait").arg(host);
+    }
+    if (error.httpStatus() >= 500)
+        return tr("%1 had a problem (HTTP %2)").arg(host).arg(error.httpStatus());
+    return tr("the connection to %1 failed").arg(host);
+}
+
+QString waitTooLong(const QString &host, const Error &error, const QDateTime &until)
+{
+    Q_UNUSED(host)
+    if (!until.isValid()) {
+        return tr("%1 CloudDeck tried again and stopped: try again in a few minutes.")
+            .arg(error.message());
+    }
+    return tr("%1 Waiting %2 (until %3) is longer than CloudDeck waits for one request: try "
+              "again after %3.")
+        .arg(error.message(), duration(QDateTime::currentDateTimeUtc().msecsTo(until)),
+             clock(until));
+}
+
+QString tooLarge(const QString &host, qint64 maxBytes)
+{
+    return tr("The reply from %1 is larger than %2 MB, the most CloudDeck accepts; it was not "
+              "read. Check the account's endpoint.")
+        .arg(host)
+        .arg(maxBytes / (1024 * 1024));
+}
+
+QString deadline(const QString &host, int totalMs)
+{
+    return tr("%1 kept sending its reply for more than %2 and it was stopped. Try again later.")
+        .arg(host, duration(totalMs));
 }
 
 } // namespace HttpErrorText

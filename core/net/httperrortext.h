@@ -3,6 +3,7 @@
 #include "clouddeck_core_export.h"
 #include "error.h"
 
+#include <QDateTime>
 #include <QNetworkReply>
 #include <QString>
 #include <QStringList>
@@ -29,4 +30,17 @@ CLOUDDECK_CORE_EXPORT QString network(const QString &host, QNetworkReply::Networ
                                       const QString &detail);
 /// Retry-After as seconds (delta-seconds or an HTTP date), -1 when absent or unreadable.
 CLOUDDECK_CORE_EXPORT int retryAfterSeconds(const QByteArray &value);
+/// Why a request is held, for HttpClient::waiting() ("api.example.com asked to wait (HTTP 429)").
+CLOUDDECK_CORE_EXPORT QString pacingReason(const QString &host);
+CLOUDDECK_CORE_EXPORT QString retryReason(const QString &host, const Error &error);
+/// The rate limit is spent until @p until, beyond the request's budget.
+CLOUDDECK_CORE_EXPORT QString rateLimitSpent(const QString &host, const QDateTime &until);
+/// @p error (with the provider's words), then that waiting until @p until is too long (invalid:
+/// the retries ran out).
+CLOUDDECK_CORE_EXPORT QString waitTooLong(const QString &host, const Error &error,
+                                          const QDateTime &until);
+/// The idle timeout passed after part of the reply had come.
+CLOUDDECK_CORE_EXPORT QString stalled(const QString &host, int timeoutMs);
+CLOUDDECK_CORE_EXPORT QString tooLarge(const QString &host, qint64 maxBytes);
+CLOUDDECK_CORE_EXPORT QString deadline(const QString &host, int totalMs);
 } // namespace HttpErrorText

@@ -122,4 +122,25 @@ void collect(HttpClient *http, HttpRequest first, PageParser<T> parse, NextPage 
         });
 }
 
+/// Starts one listing; its items come to the callback.
+template<typename T>
+using Listing = std::function<void(Callback<QList<T>> done)>;
+
+/// @p first's items, then @p second's (a cloud's own images, then the account's snapshots).
+/// The second listing starts once the first is complete, so the requests keep their order; a
+/// failure of either fails the whole list, as a failed page does.
+template<typename T>
+void concat(Listing<T> first, Listing<T> second, Callback<QList<T>> done)
+{
+    first([second = std::move(second), done = std::move(done)](Result<QList<T>> head) {
+        if (!head.ok())
+            return done(head.error());
+        second([head = head.takeValue(), done](Result<QList<T>> tail) {
+            if (!tail.ok())
+                return done(tail.error());
+            done(head + tail.value());
+        });
+    });
+}
+
 } // namespace PagedList

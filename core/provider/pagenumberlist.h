@@ -29,6 +29,16 @@ public:
         NextNumber next;
         /// Optional: the item count the API states, so a listing far short of it fails.
         PagedList::StatedTotal total;
+
+        /// This paging, checking the total @p stated reads. For the machine listing, which
+        /// replaces the cache: one that ends far short of the stated total is refused. Catalog
+        /// parsers leave entries out on purpose, so their counts are not compared.
+        [[nodiscard]] Paging checkingTotal(PagedList::StatedTotal stated) const
+        {
+            Paging checked = *this;
+            checked.total = std::move(stated);
+            return checked;
+        }
     };
 
     /// The URL of page @p number: @p first with "page=<number>&<size>=<pageSize>" appended.
@@ -52,7 +62,8 @@ public:
         auto current = std::make_shared<int>(1);
         PagedList::collect<T>(
             http, HttpRequest::get(pageUrl(first, paging, 1)), std::move(parse),
-            [current, first, paging](const QJsonObject &body) -> Result<std::optional<HttpRequest>> {
+            [current, first,
+             paging](const QJsonObject &body) -> Result<std::optional<HttpRequest>> {
                 const Result<std::optional<int>> next = paging.next(body, *current);
                 if (!next.ok())
                     return next.error();

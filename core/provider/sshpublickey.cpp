@@ -74,4 +74,34 @@ Result<QList<SshKey>> select(const QList<SshKey> &available, const QStringList &
     return selected;
 }
 
+void resolve(const QStringList &wanted, const KeyForm &form, const KeyListing &list,
+             Callback<QStringList> done)
+{
+    const auto direct = [&form](const QString &entry) {
+        return form.direct(entry.trimmed());
+    };
+    if (std::all_of(wanted.cbegin(), wanted.cend(), direct)) {
+        QStringList keys;
+        for (const QString &entry : wanted)
+            keys.append(entry.trimmed());
+        return done(keys);
+    }
+    list([wanted, form, done = std::move(done)](Result<QList<SshKey>> available) {
+        if (!available.ok())
+            return done(available.error());
+        QStringList keys;
+        for (const QString &entry : wanted) {
+            if (form.direct(entry.trimmed())) {
+                keys.append(entry.trimmed());
+                continue;
+            }
+            const Result<QList<SshKey>> found = select(available.value(), {entry});
+            if (!found.ok())
+                return done(found.error());
+            keys.append(form.pick(found.value().constFirst()));
+        }
+        done(keys);
+    });
+}
+
 } // namespace SshPublicKey

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 /**
  * @brief What CloudDeck can tell from an OpenSSH public key line ("ssh-ed25519 AAAA… comment")
@@ -24,5 +25,23 @@ CLOUDDECK_CORE_EXPORT QString fingerprintSha256(const QString &publicKey);
 /// one that is not there, since creating a machine without the key asked for would lock them out.
 CLOUDDECK_CORE_EXPORT Result<QList<SshKey>> select(const QList<SshKey> &available,
                                                    const QStringList &wanted);
+
+/// How an API names a key in a create request: which entries it takes as they are (Vultr a key
+/// id, Linode a key line), and what it takes for a key of the account's catalog.
+struct KeyForm
+{
+    std::function<bool(const QString &entry)> direct;
+    std::function<QString(const SshKey &key)> pick;
+};
+/// Lists the account's keys (the provider's listSshKeys()).
+using KeyListing = std::function<void(Callback<QList<SshKey>> done)>;
+
+/// The entries of @p wanted (ids, names, fingerprints, key lines, as the wizard and --ssh-key
+/// give them) in the form @p form describes: an entry it takes directly as it is (trimmed), any
+/// other looked up with select() among the keys @p list gives, which runs only when one is
+/// needed. Without a lookup @p done runs at once: the caller sends its create request from it,
+/// whose reply comes later.
+CLOUDDECK_CORE_EXPORT void resolve(const QStringList &wanted, const KeyForm &form,
+                                   const KeyListing &list, Callback<QStringList> done);
 
 } // namespace SshPublicKey

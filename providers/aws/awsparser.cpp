@@ -6,16 +6,13 @@
 #include <QSet>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AwsProvider", text);
-}
-
 Error shapeError(const QString &what)
 {
     return Error(Error::InvalidReply,
-                 tr("AWS sent a reply CloudDeck cannot read (%1). Try again; if it persists, "
-                    "check the account's endpoint.")
+                 QCoreApplication::translate(
+                     "AwsProvider",
+                     "AWS sent a reply CloudDeck cannot read (%1). Try again; if it persists, "
+                     "check the account's endpoint.")
                      .arg(what));
 }
 
@@ -216,7 +213,9 @@ Result<QString> AwsParser::stateChange(const QByteArray &xml, QStringView expect
         return root.error();
     if (expectedRoot == u"RebootInstancesResponse") {
         if (root.value().textAt(u"return") != QLatin1String("true"))
-            return Error(Error::Server, tr("AWS did not accept the reboot of %1.").arg(instanceId));
+            return Error(Error::Server, QCoreApplication::translate(
+                                            "AwsProvider", "AWS did not accept the reboot of %1.")
+                                            .arg(instanceId));
         return QStringLiteral("running");
     }
     for (const AwsXmlElement *item : root.value().items(u"instancesSet")) {
@@ -270,9 +269,11 @@ Result<AwsParser::Page<Size>> AwsParser::instanceTypes(const QByteArray &xml)
             appendUnique(architectures, arch->text());
         QStringList parts = {
             QCoreApplication::translate("AwsProvider", "%n vCPU", nullptr, size.vcpus),
-            tr("%1 GiB").arg(size.memoryMb / 1024.0, 0, 'g', 4)};
+            QCoreApplication::translate("AwsProvider", "%1 GiB")
+                .arg(size.memoryMb / 1024.0, 0, 'g', 4)};
         if (size.diskGb > 0)
-            parts.append(tr("%1 GB local disk").arg(size.diskGb));
+            parts.append(
+                QCoreApplication::translate("AwsProvider", "%1 GB local disk").arg(size.diskGb));
         if (!architectures.isEmpty())
             parts.append(architectures.join(QLatin1Char('/')));
         size.description = parts.join(QStringLiteral(", "));
@@ -395,19 +396,22 @@ HttpClient::ProviderError AwsParser::error(const QByteArray &xml)
     if (blob > 0)
         message = message.left(blob).trimmed();
     if (result.code == QLatin1String("SignatureDoesNotMatch"))
-        message += tr(" Check the secret access key.");
+        message += QCoreApplication::translate("AwsProvider", " Check the secret access key.");
     else if (result.code == QLatin1String("RequestExpired"))
-        message += tr(" Check that this computer's clock is right.");
+        message += QCoreApplication::translate("AwsProvider",
+                                               " Check that this computer's clock is right.");
     else if (result.code == QLatin1String("OptInRequired"))
-        message += tr(" Enable the region in the AWS console, or remove it from the account's "
-                      "regions.");
+        message += QCoreApplication::translate(
+            "AwsProvider", " Enable the region in the AWS console, or remove it from the account's "
+                           "regions.");
     result.message = result.code.isEmpty() ? message.trimmed()
                                            : result.code + QStringLiteral(": ") + message.trimmed();
     QString requestId = root.value().textAt(u"RequestID");
     if (requestId.isEmpty())
         requestId = root.value().textAt(u"RequestId");
     if (!requestId.isEmpty())
-        result.message += tr(" (request ID %1)").arg(requestId);
+        result.message +=
+            QCoreApplication::translate("AwsProvider", " (request ID %1)").arg(requestId);
     result.kind = kindForCode(result.code);
     return result;
 }

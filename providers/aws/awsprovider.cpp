@@ -3,6 +3,7 @@
 #include "awsimagecatalog.h"
 #include "awsregionfanout.h"
 #include "awsruninstances.h"
+#include "resourceid.h"
 
 #include <QRegularExpression>
 #include <QUuid>
@@ -85,9 +86,7 @@ QUrl AwsProvider::endpoint(const QString &region) const
 HttpRequest AwsProvider::request(const QString &region, const QString &action,
                                  const Params &params) const
 {
-    HttpRequest request;
-    request.method = "POST";
-    request.url = endpoint(region);
+    HttpRequest request = HttpRequest::make("POST", endpoint(region));
     QByteArrayList fields = {"Action=" + AwsSigner::uriEncode(action.toUtf8()),
                              "Version=" + AwsSigner::uriEncode(apiVersion.toUtf8())};
     for (const auto &[key, value] : params)
@@ -113,7 +112,7 @@ void AwsProvider::call(const QString &region, const QString &action, const Param
                        Callback<QByteArray> done)
 {
     if (const Error missing = missingCredentials(); missing.isError())
-        return post([done, missing] { done(missing); });
+        return failLater(missing, std::move(done));
     qCDebug(lcAws) << action << "in" << region;
     http()->send(request(region, action, params),
                  [done, region, action](Result<HttpResponse> reply) {
@@ -148,11 +147,11 @@ void AwsProvider::regionsInScope(Callback<QStringList> done)
     if (!chosen.isEmpty()) {
         for (const QString &region : chosen) {
             if (!isRegionId(region)) {
-                const Error error(Error::InvalidInput,
-                                  tr("\"%1\" is not an AWS region id such as us-east-1. Fix "
-                                     "the account's regions.")
-                                      .arg(region));
-                return post([done, error] { done(error); });
+                return failLater(Error(Error::InvalidInput,
+                                       tr("\"%1\" is not an AWS region id such as us-east-1. "
+                                          "Fix the account's regions.")
+                                           .arg(region)),
+                                 std::move(done));
             }
         }
         return post([done, chosen] { done(chosen); });
@@ -266,6 +265,12 @@ void AwsProvider::runAction(const QString &machineId, MachineAction::Action acti
         {MachineAction::Destroy,
          {QStringLiteral("TerminateInstances"), QStringLiteral("TerminateInstancesResponse")}},
     };
+    // The id goes into the form body rather than a path, but it still names the one instance to
+    // act on: "i-0abc…&InstanceId.2=…" must be refused, not sent.
+    const Result<void> id =
+        ResourceId::check(ResourceId::Opaque, machineId, tr("AWS instance id"));
+    if (!id.ok())
+        return failLater(id.error(), std::move(done));
     const Call call = calls.value(action);
     regionOf(machineId, [this, machineId, action, call, done](Result<QString> region) {
         if (!region.ok())
@@ -297,7 +302,7 @@ void AwsProvider::createMachine(const CreateMachineRequest &request, Callback<Ma
                 Error(Error::InvalidInput,
                       tr("\"%1\" is not an AWS region id such as us-east-1.").arg(region)));
     if (!params.ok())
-        return post([done, error = params.error()] { done(error); });
+        return failLater(params.error(), std::move(done));
 
     qCInfo(lcAws) << "RunInstances" << request.size << request.image << "in" << region;
     call(region, QStringLiteral("RunInstances"), params.value(),

@@ -118,7 +118,7 @@ inline void AwsProvider::describeAll(const QString &region, const QString &actio
                                      Callback<QList<T>> done)
 {
     if (const Error missing = missingCredentials(); missing.isError())
-        return post([done, missing] { done(missing); });
+        return failLater(missing, std::move(done));
     struct State
     {
         QList<T> items;

@@ -4,11 +4,6 @@
 #include <QVariant>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AwsProvider", text);
-}
-
 QStringList securityGroups(const QVariant &value)
 {
     const QStringList raw = value.typeId() == QMetaType::QString
@@ -47,10 +42,13 @@ namespace AwsRunInstances {
 Result<Params> params(const CreateMachineRequest &request, const QString &clientToken)
 {
     if (request.image.isEmpty() || request.size.isEmpty())
-        return Error(Error::InvalidInput, tr("Choose an image (AMI) and an instance type."));
+        return Error(Error::InvalidInput,
+                     QCoreApplication::translate("AwsProvider",
+                                                 "Choose an image (AMI) and an instance type."));
     if (request.sshKeys.size() > 1)
         return Error(Error::InvalidInput,
-                     tr("EC2 starts an instance with one key pair; choose one."));
+                     QCoreApplication::translate(
+                         "AwsProvider", "EC2 starts an instance with one key pair; choose one."));
 
     Params params = {
         {QStringLiteral("ImageId"), request.image},

@@ -10,7 +10,6 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
@@ -175,6 +174,8 @@ void DemoFleet::runAction(const QString &machineId, MachineAction::Action action
                     tr("%1 is busy: another action is still in progress.").arg(machine.name));
     if (!MachineAction::allowed(machine.state, {MachineAction::id(action)}).contains(action))
         return fail(context, done, Error::BadRequest,
+                    //: "web-1 cannot reboot while it is stopped": %2 an action, %3 a state,
+                    //: both in lower case.
                     tr("%1 cannot %2 while it is %3.")
                         .arg(machine.name, MachineAction::text(action).toLower(),
                              MachineState::text(machine.state).toLower()));
@@ -212,12 +213,10 @@ void DemoFleet::settle(const QString &machineId, MachineAction::Action action)
 
 QString DemoFleet::validate(const CreateMachineRequest &request)
 {
-    static const QRegularExpression namePattern(QStringLiteral("^[a-zA-Z0-9][a-zA-Z0-9.-]{0,62}$"));
-    if (request.name.isEmpty())
-        return tr("A machine needs a name.");
-    if (!namePattern.match(request.name).hasMatch())
-        return tr("Names may contain letters, digits, dots and dashes, and start with a letter or "
-                  "digit (at most 63 characters).");
+    // The product's rules (name, tags, the required choices) are core's, as for every cloud;
+    // what follows is what only this cloud knows: its catalog.
+    if (const QString problem = request.validate(); !problem.isEmpty())
+        return problem;
     const auto region = DemoCatalog::region(request.region);
     if (!region)
         return tr("The demo cloud has no region \"%1\".").arg(request.region);

@@ -16,11 +16,6 @@ QString key(const char *name)
     return QString::fromLatin1(name);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DigitalOceanParser", text);
-}
-
 // networks: {"v4": [{"ip_address", "type": "public"|"private", ...}], "v6": [...]}. A droplet
 // still being created has empty lists. Anything else (networks missing or null, a family or an
 // address that is not what the reference documents) fails the droplet: reading it as "no
@@ -263,8 +258,10 @@ Result<QString> DigitalOceanParser::account(const QJsonObject &reply)
     if (string(account.value(key("status"))) == QLatin1String("locked")) {
         const QString why = string(account.value(key("status_message"))).trimmed();
         return Error(Error::Forbidden,
-                     tr("The DigitalOcean account %1 is locked%2. Resolve it in the DigitalOcean "
-                        "control panel.")
+                     QCoreApplication::translate(
+                         "DigitalOceanParser",
+                         "The DigitalOcean account %1 is locked%2. Resolve it in the DigitalOcean "
+                         "control panel.")
                          .arg(email, why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why)));
     }
     const QString team = string(object(account.value(key("team"))).value(key("name")));

@@ -4,9 +4,7 @@
 #include "jsoncall.h"
 #include "resourceid.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
-#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcDigitalOcean, "clouddeck.provider.digitalocean", QtInfoMsg)
 
@@ -39,19 +37,11 @@ PageNumberList::Paging DigitalOceanProvider::paging() const
     return {QStringLiteral("per_page"), m_pageSize, &DigitalOceanParser::nextPage, {}};
 }
 
-PageNumberList::Paging DigitalOceanProvider::machinePaging() const
-{
-    // The machine listing replaces the cache: one that ends far short of the total the API
-    // states is refused. (Catalog parsers leave entries out, so their counts are not compared.)
-    PageNumberList::Paging machines = paging();
-    machines.total = &DigitalOceanParser::statedTotal;
-    return machines;
-}
-
 void DigitalOceanProvider::listMachines(Callback<QList<Machine>> done)
 {
     // A droplet that comes twice (pages are offsets) is dropped by PagedList.
-    PageNumberList::collect(http(), url(QStringLiteral("/v2/droplets")), machinePaging(),
+    PageNumberList::collect(http(), url(QStringLiteral("/v2/droplets")),
+                            paging().checkingTotal(&DigitalOceanParser::statedTotal),
                             &DigitalOceanParser::droplets, std::move(done));
 }
 
@@ -62,7 +52,7 @@ void DigitalOceanProvider::runAction(const QString &machineId, MachineAction::Ac
         ResourceId::check(ResourceId::Numeric, machineId, tr("DigitalOcean droplet id"));
     if (!id.ok())
         return failLater(id.error(), std::move(done));
-    m_accepted.remove(machineId);
+    m_actions.forget(machineId);
     const QString dropletPath = QStringLiteral("/v2/droplets/") + machineId;
     if (action == MachineAction::Destroy) {
         // 204 No Content once the destroy is accepted; there is no action object to follow.
@@ -84,57 +74,52 @@ void DigitalOceanProvider::runAction(const QString &machineId, MachineAction::Ac
             if (started.value().status == QLatin1String("errored"))
                 return done(actionFailed(started.value()));
             if (started.value().status != QLatin1String("completed"))
-                m_accepted.insert(machineId, started.value());
+                m_actions.accept(machineId, started.value());
             done({});
         });
 }
 
-void DigitalOceanProvider::followAction(const QString &machineId, MachineAction::Action action,
+void DigitalOceanProvider::followAction(const QString &machineId, MachineAction::Action,
                                         Callback<void> done)
 {
-    const auto accepted = m_accepted.constFind(machineId);
-    if (accepted == m_accepted.constEnd()) // destroyed, completed at once, or followed already
-        return Provider::followAction(machineId, action, std::move(done));
-    const DigitalOceanParser::Action started = *accepted;
-    m_accepted.erase(accepted);
-    poll(started, QDateTime::currentMSecsSinceEpoch() + m_actionTimeoutMs, std::move(done));
-}
-
-void DigitalOceanProvider::poll(const DigitalOceanParser::Action &action, qint64 deadlineMs,
-                                Callback<void> done)
-{
-    // The timer belongs to this provider: deleting it cancels the follow without a callback.
-    QTimer::singleShot(m_actionPollMs, this, [this, action, deadlineMs, done] {
+    const auto check = [this](const DigitalOceanParser::Action &action, Callback<bool> finished) {
         const QUrl actionUrl = url(QStringLiteral("/v2/actions/") + QString::number(action.id));
-        JsonCall::send<DigitalOceanParser::Action>(
-            http(), HttpRequest::get(actionUrl), &DigitalOceanParser::action,
-            [=, this](Result<DigitalOceanParser::Action> current) {
-            if (!current.ok())
-                return done(current.error());
-            if (current.value().status == QLatin1String("completed"))
-                return done({});
-            if (current.value().status == QLatin1String("errored"))
-                return done(actionFailed(current.value()));
-            if (QDateTime::currentMSecsSinceEpoch() >= deadlineMs) {
-                return done(Error(Error::Timeout,
-                                  tr("DigitalOcean still reports the %1 action (%2) as in progress "
-                                     "after %3 s; CloudDeck stopped waiting. It may still "
-                                     "complete: refresh to see the droplet's state.")
-                                      .arg(current.value().type)
-                                      .arg(action.id)
-                                      .arg(m_actionTimeoutMs / 1000)));
-            }
-            poll(action, deadlineMs, done);
-        });
-    });
+        JsonCall::send<bool>(
+            http(), HttpRequest::get(actionUrl),
+            [this](const QJsonObject &reply) -> Result<bool> {
+                const Result<DigitalOceanParser::Action> current =
+                    DigitalOceanParser::action(reply);
+                if (!current.ok())
+                    return current.error();
+                if (current.value().status == QLatin1String("errored"))
+                    return actionFailed(current.value());
+                return current.value().status == QLatin1String("completed");
+            },
+            std::move(finished));
+    };
+    const auto timedOut = [this](const DigitalOceanParser::Action &action) {
+        return Error(Error::Timeout,
+                     tr("DigitalOcean still reports the %1 action (%2) as in progress after %3 s; "
+                        "CloudDeck stopped waiting. It may still complete: refresh to see the "
+                        "droplet's state.")
+                         .arg(action.type)
+                         .arg(action.id)
+                         .arg(m_actions.timing().timeoutMs / 1000));
+    };
+    m_actions.follow(machineId, check, timedOut, std::move(done));
 }
 
 Error DigitalOceanProvider::actionFailed(const DigitalOceanParser::Action &action) const
 {
+    //: %1 is DigitalOcean's action type ("power_on", "reboot"), %2 its number.
     Error error(Error::Server, tr("DigitalOcean reports that the %1 action failed (action %2). "
                                   "Check the droplet in the DigitalOcean control panel, then try "
                                   "again.")
-                                   .arg(action.type.isEmpty() ? tr("droplet") : action.type)
+                                   .arg(action.type.isEmpty()
+                                            //: Stands for an action type DigitalOcean did not
+                                            //: name: "the droplet action failed".
+                                            ? tr("droplet")
+                                            : action.type)
                                    .arg(action.id));
     error.setProviderCode(QStringLiteral("errored"));
     return error;
@@ -169,28 +154,21 @@ void DigitalOceanProvider::listSizes(Callback<QList<Size>> done)
 void DigitalOceanProvider::listImages(Callback<QList<Image>> done)
 {
     using Source = DigitalOceanParser::ImageSource;
-    const PagedList::PageParser<Image> distributions = [](const QJsonObject &page) {
-        return DigitalOceanParser::images(page, Source::Distribution);
-    };
-    const PagedList::PageParser<Image> own = [](const QJsonObject &page) {
-        return DigitalOceanParser::images(page, Source::Private);
+    const auto images = [this](const QString &filter, const QString &value, Source source) {
+        return [this, filter, value, source](Callback<QList<Image>> listed) {
+            PageNumberList::collect<Image>(
+                http(), url(QStringLiteral("/v2/images"), {{filter, value}}), paging(),
+                [source](const QJsonObject &page) {
+                    return DigitalOceanParser::images(page, source);
+                },
+                std::move(listed));
+        };
     };
     // DigitalOcean's distribution images, then the user's own snapshots, backups and custom images.
-    const QUrl images = url(QStringLiteral("/v2/images"),
-                            {{QStringLiteral("type"), QStringLiteral("distribution")}});
-    PageNumberList::collect<Image>(
-        http(), images, paging(), distributions, [this, own, done](Result<QList<Image>> first) {
-            if (!first.ok())
-                return done(first.error());
-            const QUrl privateImages = url(QStringLiteral("/v2/images"),
-                                           {{QStringLiteral("private"), QStringLiteral("true")}});
-            PageNumberList::collect<Image>(http(), privateImages, paging(), own,
-                                           [done, first](Result<QList<Image>> second) {
-                                               if (!second.ok())
-                                                   return done(second.error());
-                                               done(first.value() + second.value());
-                                           });
-        });
+    PagedList::concat<Image>(
+        images(QStringLiteral("type"), QStringLiteral("distribution"), Source::Distribution),
+        images(QStringLiteral("private"), QStringLiteral("true"), Source::Private),
+        std::move(done));
 }
 
 void DigitalOceanProvider::listSshKeys(Callback<QList<SshKey>> done)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "actionfollower.h"
 #include "digitaloceanparser.h"
 #include "digitaloceanrequests.h"
 #include "pagenumberlist.h"
@@ -27,9 +28,9 @@ public:
                          const QVariantMap &secrets, QObject *parent = nullptr);
 
     /// How often a started action is polled (GET /v2/actions/{id}); tests make it short.
-    void setActionPollIntervalMs(int ms) { m_actionPollMs = ms; }
+    void setActionPollIntervalMs(int ms) { m_actions.setPollIntervalMs(ms, ms); }
     /// How long an action may stay "in-progress" before we give up waiting.
-    void setActionTimeoutMs(int ms) { m_actionTimeoutMs = ms; }
+    void setActionTimeoutMs(int ms) { m_actions.setTimeoutMs(ms); }
     /// Items per page (DigitalOcean allows 1 to 200).
     void setPageSize(int size) { m_pageSize = std::clamp(size, 1, 200); }
 
@@ -50,14 +51,10 @@ public:
 private:
     /// page=N&per_page=M until links.pages.next ends.
     [[nodiscard]] PageNumberList::Paging paging() const;
-    /// paging() that also checks the stated total.
-    [[nodiscard]] PageNumberList::Paging machinePaging() const;
-    void poll(const DigitalOceanParser::Action &action, qint64 deadlineMs, Callback<void> done);
     [[nodiscard]] Error actionFailed(const DigitalOceanParser::Action &action) const;
 
-    int m_actionPollMs = 3000;
-    int m_actionTimeoutMs = 10 * 60 * 1000;
     int m_pageSize = 200;
     /// The action accepted last per droplet and not yet followed: followAction()'s handle.
-    QHash<QString, DigitalOceanParser::Action> m_accepted;
+    /// Polled every 3 s (DigitalOcean's actions finish in seconds), for 10 minutes at most.
+    ActionFollower<DigitalOceanParser::Action> m_actions {this, {3000, 3000, 10 * 60 * 1000}};
 };

@@ -34,11 +34,6 @@ QJsonObject DigitalOceanRequests::actionBody(MachineAction::Action action)
     return {{key("type"), actionType(action)}};
 }
 
-bool DigitalOceanRequests::isNumericId(const QString &id)
-{
-    return ResourceId::isValid(ResourceId::Numeric, id);
-}
-
 Result<QJsonObject> DigitalOceanRequests::createBody(const CreateMachineRequest &request)
 {
     if (request.name.trimmed().isEmpty() || request.size.isEmpty() || request.image.isEmpty()) {
@@ -51,12 +46,15 @@ Result<QJsonObject> DigitalOceanRequests::createBody(const CreateMachineRequest 
     if (!request.region.isEmpty())
         body.insert(key("region"), request.region);
     // Public images are named by slug, private ones (snapshots, custom) by numeric id.
-    body.insert(key("image"), isNumericId(request.image) ? QJsonValue(request.image.toLongLong())
-                                                         : QJsonValue(request.image));
+    const auto isId = [](const QString &value) {
+        return ResourceId::isValid(ResourceId::Numeric, value);
+    };
+    body.insert(key("image"), isId(request.image) ? QJsonValue(request.image.toLongLong())
+                                                  : QJsonValue(request.image));
     if (!request.sshKeys.isEmpty()) {
         QJsonArray keys; // numeric ids, or fingerprints ("3b:16:e4:...")
         for (const QString &sshKey : request.sshKeys)
-            keys.append(isNumericId(sshKey) ? QJsonValue(sshKey.toLongLong()) : QJsonValue(sshKey));
+            keys.append(isId(sshKey) ? QJsonValue(sshKey.toLongLong()) : QJsonValue(sshKey));
         body.insert(key("ssh_keys"), keys);
     }
     for (const char *option : {"backups", "ipv6", "monitoring", "with_droplet_agent"}) {

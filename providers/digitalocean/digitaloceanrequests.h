@@ -25,7 +25,4 @@ public:
     /// with_droplet_agent, volumes) are passed through. InvalidInput when name, size or image is
     /// missing.
     [[nodiscard]] static Result<QJsonObject> createBody(const CreateMachineRequest &request);
-    /// True for a numeric id as the API gives them (ResourceId::Numeric): droplet, image and SSH
-    /// key ids.
-    [[nodiscard]] static bool isNumericId(const QString &id);
 };

@@ -1,8 +1,8 @@
 #include "hetznercatalogparser.h"
 
 #include "hetznerparser.h"
-#include "hetznerrequests.h"
 #include "jsonreader.h"
+#include "resourceid.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -117,7 +117,7 @@ Result<QList<Image>> HetznerCatalogParser::images(const QJsonObject &page)
             const QJsonObject image = object(value);
             Image result;
             QString id = JsonReader::id(image.value(key("id")));
-            if (!HetznerRequests::isNumericId(id))
+            if (!ResourceId::isValid(ResourceId::Numeric, id))
                 id.clear();
             const QString name = string(image.value(key("name")));
             const QString type = string(image.value(key("type")));
@@ -162,7 +162,7 @@ Result<QList<SshKey>> HetznerCatalogParser::sshKeys(const QJsonObject &page)
         const QJsonObject sshKey = object(value);
         SshKey result;
         result.id = JsonReader::id(sshKey.value(key("id")));
-        if (!HetznerRequests::isNumericId(result.id))
+        if (!ResourceId::isValid(ResourceId::Numeric, result.id))
             return shapeError(QStringLiteral("an SSH key has no numeric id"));
         result.name = string(sshKey.value(key("name")));
         result.fingerprint = string(sshKey.value(key("fingerprint")));

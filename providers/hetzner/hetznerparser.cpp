@@ -1,8 +1,8 @@
 #include "hetznerparser.h"
 
-#include "hetznerrequests.h"
 #include "httpresponse.h"
 #include "jsonreader.h"
+#include "resourceid.h"
 
 #include <QHostAddress>
 #include <QJsonArray>
@@ -146,7 +146,7 @@ Result<Machine> HetznerParser::server(const QJsonValue &value)
     Machine machine;
     machine.providerId = QStringLiteral("hetzner");
     machine.id = JsonReader::id(server.value(key("id")));
-    if (!HetznerRequests::isNumericId(machine.id))
+    if (!ResourceId::isValid(ResourceId::Numeric, machine.id))
         return shapeError(QStringLiteral("a server has no numeric id"));
     machine.name = string(server.value(key("name")));
     machine.providerState = string(server.value(key("status")));
@@ -265,7 +265,7 @@ Result<Machine> HetznerParser::createdServer(const QJsonObject &reply)
     if (!machine.ok())
         return machine;
     const QString actionId = JsonReader::id(object(reply.value(key("action"))).value(key("id")));
-    if (HetznerRequests::isNumericId(actionId))
+    if (ResourceId::isValid(ResourceId::Numeric, actionId))
         machine.value().extra.insert(QStringLiteral("createActionId"), actionId);
     return machine;
 }
@@ -276,7 +276,7 @@ Result<HetznerParser::Action> HetznerParser::action(const QJsonObject &reply)
     Action action;
     const QString id = JsonReader::id(object.value(key("id")));
     action.status = string(object.value(key("status")));
-    if (!HetznerRequests::isNumericId(id) || action.status.isEmpty())
+    if (!ResourceId::isValid(ResourceId::Numeric, id) || action.status.isEmpty())
         return shapeError(QStringLiteral("the action has no numeric id or no status"));
     action.id = id.toLongLong();
     action.command = string(object.value(key("command")));

@@ -1,15 +1,13 @@
 #include "hetznerprovider.h"
 
+#include "bearertoken.h"
 #include "hetznercatalogparser.h"
 #include "hetznerrequests.h"
-#include "bearertoken.h"
 #include "jsoncall.h"
 #include "jsonreader.h"
 #include "resourceid.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
-#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcHetzner, "clouddeck.provider.hetzner", QtInfoMsg)
 
@@ -23,12 +21,6 @@ HetznerProvider::HetznerProvider(const ProviderMetadata &metadata, const Account
         [](const HttpResponse &response) { return HetznerParser::rateLimit(response); });
 }
 
-void HetznerProvider::setActionPollIntervalMs(int firstMs, int maxMs)
-{
-    m_actionPollFirstMs = std::max(1, firstMs);
-    m_actionPollMaxMs = std::max(m_actionPollFirstMs, maxMs);
-}
-
 void HetznerProvider::verify(Callback<QString> done)
 {
     // There is no account endpoint: a token belongs to one project. Listing one server is the
@@ -37,7 +29,8 @@ void HetznerProvider::verify(Callback<QString> done)
     const QUrl servers =
         url(QStringLiteral("/servers"), {{QStringLiteral("per_page"), QStringLiteral("1")}});
     JsonCall::send<QString>(
-        http(), HttpRequest::get(servers), [](const QJsonObject &reply) -> Result<QString> {
+        http(), HttpRequest::get(servers),
+        [](const QJsonObject &reply) -> Result<QString> {
             if (!reply.value(QLatin1String("servers")).isArray())
                 return JsonReader::shapeError(QStringLiteral("\"servers\" is not a list"));
             const std::optional<qint64> total = HetznerParser::totalEntries(reply);
@@ -57,29 +50,21 @@ PageNumberList::Paging HetznerProvider::paging() const
     return {QStringLiteral("per_page"), m_pageSize, &HetznerParser::nextPage, {}};
 }
 
-PageNumberList::Paging HetznerProvider::machinePaging() const
-{
-    // The machine listing replaces the cache: one that ends far short of the total the API
-    // states is refused. (Catalog parsers leave entries out, so their counts are not compared.)
-    PageNumberList::Paging machines = paging();
-    machines.total = &HetznerParser::totalEntries;
-    return machines;
-}
-
 void HetznerProvider::listMachines(Callback<QList<Machine>> done)
 {
-    PageNumberList::collect(http(), url(QStringLiteral("/servers")), machinePaging(),
+    PageNumberList::collect(http(), url(QStringLiteral("/servers")),
+                            paging().checkingTotal(&HetznerParser::totalEntries),
                             &HetznerParser::servers, std::move(done));
 }
 
 void HetznerProvider::runAction(const QString &machineId, MachineAction::Action action,
                                 Callback<void> done)
 {
-    const Result<void> id = ResourceId::check(ResourceId::Numeric, machineId,
-                                              tr("Hetzner server id (a number)"));
+    const Result<void> id =
+        ResourceId::check(ResourceId::Numeric, machineId, tr("Hetzner server id (a number)"));
     if (!id.ok())
         return failLater(id.error(), std::move(done));
-    m_accepted.remove(machineId);
+    m_actions.forget(machineId);
     const QString serverPath = QStringLiteral("/servers/") + machineId;
     const bool destroy = action == MachineAction::Destroy;
     // DELETE answers 200 with the action that removes the server; the power actions POST to
@@ -90,14 +75,13 @@ void HetznerProvider::runAction(const QString &machineId, MachineAction::Action 
                                                 + HetznerRequests::actionCommand(action)));
     qCInfo(lcHetzner) << "server" << machineId << MachineAction::id(action);
     JsonCall::send<std::optional<HetznerParser::Action>>(
-        http(), request,
-        [destroy](const QJsonObject &reply) { return accepted(reply, !destroy); },
-        [this, machineId, done = std::move(done)](
-            Result<std::optional<HetznerParser::Action>> started) {
+        http(), request, [destroy](const QJsonObject &reply) { return accepted(reply, !destroy); },
+        [this, machineId,
+         done = std::move(done)](Result<std::optional<HetznerParser::Action>> started) {
             if (!started.ok())
                 return done(started.error());
             if (started.value() && started.value()->status == QLatin1String("running"))
-                m_accepted.insert(machineId, started.value()->id);
+                m_actions.accept(machineId, started.value()->id);
             done({});
         });
 }
@@ -127,47 +111,28 @@ Result<void> HetznerProvider::knownStatus(const QJsonObject &reply)
     return {};
 }
 
-void HetznerProvider::followAction(const QString &machineId, MachineAction::Action action,
+void HetznerProvider::followAction(const QString &machineId, MachineAction::Action,
                                    Callback<void> done)
 {
-    const auto accepted = m_accepted.constFind(machineId);
-    if (accepted == m_accepted.constEnd()) // done at once, gone, or followed already
-        return Provider::followAction(machineId, action, std::move(done));
-    const qint64 actionId = *accepted;
-    m_accepted.erase(accepted);
-    poll(actionId, m_actionPollFirstMs, QDateTime::currentMSecsSinceEpoch() + m_actionTimeoutMs,
-         std::move(done));
-}
-
-void HetznerProvider::poll(qint64 actionId, int delayMs, qint64 deadlineMs, Callback<void> done)
-{
-    QTimer::singleShot(delayMs, this, [this, actionId, delayMs, deadlineMs, done] {
+    const auto check = [this](qint64 actionId, Callback<bool> finished) {
         const QUrl actionUrl = url(QStringLiteral("/actions/") + QString::number(actionId));
-        JsonCall::send<HetznerParser::Action>(
+        JsonCall::send<bool>(
             http(), HttpRequest::get(actionUrl),
-            [](const QJsonObject &reply) -> Result<HetznerParser::Action> {
+            [](const QJsonObject &reply) -> Result<bool> {
                 const Result<void> known = knownStatus(reply);
                 if (!known.ok())
                     return known.error();
-                return HetznerParser::action(reply);
+                return HetznerParser::action(reply).value().status == QLatin1String("success");
             },
-            [=, this](Result<HetznerParser::Action> action) {
-                if (!action.ok())
-                    return done(action.error());
-                if (action.value().status == QLatin1String("success"))
-                    return done({});
-                if (QDateTime::currentMSecsSinceEpoch() > deadlineMs) {
-                    return done(Error(Error::Timeout,
-                                      tr("The action is still running after %1 minutes; "
-                                         "CloudDeck stopped waiting. It may still complete: "
-                                         "check the server in the Hetzner Console.")
-                                          .arg(m_actionTimeoutMs / 60000)));
-                }
-                // Polling counts against the hourly budget: back off while the action runs.
-                const int next = std::min(m_actionPollMaxMs, delayMs + std::max(1, delayMs / 2));
-                poll(actionId, next, deadlineMs, done);
-            });
-    });
+            std::move(finished));
+    };
+    const auto timedOut = [this](qint64) {
+        return Error(Error::Timeout, tr("The action is still running after %1 minutes; CloudDeck "
+                                        "stopped waiting. It may still complete: check the "
+                                        "server in the Hetzner Console.")
+                                         .arg(m_actions.timing().timeoutMs / 60000));
+    };
+    m_actions.follow(machineId, check, timedOut, std::move(done));
 }
 
 Error HetznerProvider::actionFailed(const HetznerParser::Action &action)
@@ -221,25 +186,17 @@ void HetznerProvider::listSizes(Callback<QList<Size>> done)
 
 void HetznerProvider::listImages(Callback<QList<Image>> done)
 {
-    // Hetzner's system images, then the project's own snapshots.
     const auto images = [this](const QString &type) {
-        return url(QStringLiteral("/images"), {{QStringLiteral("type"), type}});
+        return [this, type](Callback<QList<Image>> listed) {
+            PageNumberList::collect(
+                http(), url(QStringLiteral("/images"), {{QStringLiteral("type"), type}}), paging(),
+                &HetznerCatalogParser::images, std::move(listed));
+        };
     };
-    PageNumberList::collect<Image>(
-        http(), images(QStringLiteral("system")), paging(), &HetznerCatalogParser::images,
-        [this, images, done](Result<QList<Image>> system) {
-                       if (!system.ok())
-                           return done(system.error());
-                       PageNumberList::collect<Image>(http(), images(QStringLiteral("snapshot")),
-                                      paging(), &HetznerCatalogParser::images,
-                                      [done, system](Result<QList<Image>> snapshots) {
-                                          if (!snapshots.ok())
-                                              return done(snapshots.error());
-                                          // One system image per name across pages is PagedList's
-                                          // doing; snapshot ids are numbers, never names.
-                                          done(system.value() + snapshots.value());
-                                      });
-                   });
+    // Hetzner's system images, then the project's own snapshots. One system image per name across
+    // pages is PagedList's doing; snapshot ids are numbers, never names.
+    PagedList::concat<Image>(images(QStringLiteral("system")), images(QStringLiteral("snapshot")),
+                             std::move(done));
 }
 
 void HetznerProvider::listSshKeys(Callback<QList<SshKey>> done)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "actionfollower.h"
 #include "hetznerparser.h"
 #include "pagenumberlist.h"
 #include "provider.h"
@@ -26,9 +27,12 @@ public:
 
     /// How often a running action is polled (GET /actions/{id}): @p firstMs after it started,
     /// growing by half each time up to @p maxMs. Tests make both short.
-    void setActionPollIntervalMs(int firstMs, int maxMs);
+    void setActionPollIntervalMs(int firstMs, int maxMs)
+    {
+        m_actions.setPollIntervalMs(firstMs, maxMs);
+    }
     /// How long an action may stay "running" before we stop waiting.
-    void setActionTimeoutMs(int ms) { m_actionTimeoutMs = ms; }
+    void setActionTimeoutMs(int ms) { m_actions.setTimeoutMs(ms); }
     /// Entries per page (Hetzner allows 1 to 50).
     void setPageSize(int size) { m_pageSize = std::clamp(size, 1, 50); }
 
@@ -49,21 +53,17 @@ public:
 private:
     /// page=N&per_page=M until meta.pagination.next_page ends.
     [[nodiscard]] PageNumberList::Paging paging() const;
-    /// paging() that also checks the stated total.
-    [[nodiscard]] PageNumberList::Paging machinePaging() const;
     /// The action of an accepting reply (none for a DELETE that gives none); an "error" action
     /// or an unknown status fails.
     [[nodiscard]] static Result<std::optional<HetznerParser::Action>>
     accepted(const QJsonObject &reply, bool actionRequired);
     /// Ok for an action reply that is "running" or "success".
     [[nodiscard]] static Result<void> knownStatus(const QJsonObject &reply);
-    void poll(qint64 actionId, int delayMs, qint64 deadlineMs, Callback<void> done);
     [[nodiscard]] static Error actionFailed(const HetznerParser::Action &action);
 
-    int m_actionPollFirstMs = 1000;
-    int m_actionPollMaxMs = 10'000;
-    int m_actionTimeoutMs = 10 * 60 * 1000;
     int m_pageSize = 50;
-    /// The running action accepted last per server: followAction()'s handle.
-    QHash<QString, qint64> m_accepted;
+    /// The running action accepted last per server: followAction()'s handle. Polled after 1 s,
+    /// then less often up to every 10 s (polls count against the hourly budget), 10 minutes
+    /// at most.
+    ActionFollower<qint64> m_actions {this, {1000, 10'000, 10 * 60 * 1000}};
 };

@@ -1,7 +1,5 @@
 #include "hetznerrequests.h"
 
-#include "resourceid.h"
-
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -29,11 +27,6 @@ QString HetznerRequests::actionCommand(MachineAction::Action action)
     return {};
 }
 
-bool HetznerRequests::isNumericId(const QString &id)
-{
-    return ResourceId::isValid(ResourceId::Numeric, id);
-}
-
 Result<QJsonObject> HetznerRequests::createBody(const CreateMachineRequest &request)
 {
     const auto missing = [](const QString &what) {
@@ -47,12 +40,12 @@ Result<QJsonObject> HetznerRequests::createBody(const CreateMachineRequest &requ
         return missing(QCoreApplication::translate("HetznerRequests", "a server type"));
     if (request.image.trimmed().isEmpty())
         return missing(QCoreApplication::translate("HetznerRequests", "an image"));
-    const auto idOrName = [](const QString &value) {
-        return isNumericId(value) ? QJsonValue(value.toLongLong()) : QJsonValue(value);
-    };
+    // The published OpenAPI description types "image" as a string: "ID or name of the Image the
+    // Server is created from". A snapshot's id goes as its decimal string ("203442153"), a
+    // system image by name ("ubuntu-24.04"); an integer would not be valid under it.
     QJsonObject body {{key("name"), request.name.trimmed()},
                       {key("server_type"), request.size.trimmed()},
-                      {key("image"), idOrName(request.image.trimmed())},
+                      {key("image"), request.image.trimmed()},
                       {key("start_after_create"), true}};
     // Without a location Hetzner picks one; the wizard always names one.
     if (!request.region.isEmpty())

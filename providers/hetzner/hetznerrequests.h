@@ -28,7 +28,4 @@ public:
     /// Tags to labels: "key=value" -> {"key": "value"}, "key" -> {"key": ""} (the reverse of
     /// HetznerParser::tags()).
     [[nodiscard]] static QJsonObject labels(const QStringList &tags);
-    /// True for an id as Hetzner gives them (a positive integer): server, action, image and SSH
-    /// key ids. Server ids are checked with it before they go into a path.
-    [[nodiscard]] static bool isNumericId(const QString &id);
 };

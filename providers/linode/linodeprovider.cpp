@@ -16,7 +16,8 @@ LinodeProvider::LinodeProvider(const ProviderMetadata &metadata, const Account &
     : Provider(metadata, account, secrets, parent)
     , m_machines(
           [this](Callback<QList<Machine>> done) {
-              PageNumberList::collect(http(), url(QStringLiteral("/linode/instances")), machinePaging(),
+              PageNumberList::collect(http(), url(QStringLiteral("/linode/instances")),
+                                      paging().checkingTotal(&LinodeParser::statedTotal),
                                       &LinodeParser::instances, std::move(done));
           },
           [this](Callback<PriceTable> done) {
@@ -43,15 +44,6 @@ PageNumberList::Paging LinodeProvider::paging() const
 {
     // Linode answers a page past the end with the last page: nextPage() checks the page number.
     return {QStringLiteral("page_size"), m_pageSize, &LinodeParser::nextPage, {}};
-}
-
-PageNumberList::Paging LinodeProvider::machinePaging() const
-{
-    // The machine listing replaces the cache: one that ends far short of the total the API
-    // states is refused. (Catalog parsers leave entries out, so their counts are not compared.)
-    PageNumberList::Paging machines = paging();
-    machines.total = &LinodeParser::statedTotal;
-    return machines;
 }
 
 void LinodeProvider::verify(Callback<QString> done)
@@ -96,30 +88,16 @@ void LinodeProvider::createMachine(const CreateMachineRequest &request, Callback
     }
     // Linode takes the public key lines themselves (authorized_keys), where CloudDeck offers the
     // profile's keys by id: anything but a key line is looked up in /profile/sshkeys first.
-    const bool allKeyLines =
-        std::all_of(request.sshKeys.cbegin(), request.sshKeys.cend(), &SshPublicKey::isPublicKey);
-    if (allKeyLines) {
-        QStringList keys;
-        for (const QString &key : request.sshKeys)
-            keys.append(key.trimmed());
-        return postCreate(request, keys, std::move(done));
-    }
-    listSshKeys([this, request, done](Result<QList<SshKey>> profileKeys) {
-        if (!profileKeys.ok())
-            return done(profileKeys.error());
-        QStringList keys;
-        for (const QString &wanted : request.sshKeys) {
-            if (SshPublicKey::isPublicKey(wanted)) {
-                keys.append(wanted.trimmed());
-                continue;
-            }
-            const Result<QList<SshKey>> found = SshPublicKey::select(profileKeys.value(), {wanted});
-            if (!found.ok())
-                return done(found.error());
-            keys.append(found.value().constFirst().publicKey);
-        }
-        postCreate(request, keys, done);
-    });
+    const SshPublicKey::KeyForm keyLines {&SshPublicKey::isPublicKey, [](const SshKey &key) {
+                                              return key.publicKey;
+                                          }};
+    SshPublicKey::resolve(
+        request.sshKeys, keyLines, [this](Callback<QList<SshKey>> keys) { listSshKeys(keys); },
+        [this, request, done = std::move(done)](Result<QStringList> keys) {
+            if (!keys.ok())
+                return done(keys.error());
+            postCreate(request, keys.value(), done);
+        });
 }
 
 void LinodeProvider::postCreate(const CreateMachineRequest &request,
@@ -136,14 +114,14 @@ void LinodeProvider::postCreate(const CreateMachineRequest &request,
 
 void LinodeProvider::listRegions(Callback<QList<Region>> done)
 {
-    PageNumberList::collect(http(), url(QStringLiteral("/regions")), paging(), &LinodeParser::regions,
-                            std::move(done));
+    PageNumberList::collect(http(), url(QStringLiteral("/regions")), paging(),
+                            &LinodeParser::regions, std::move(done));
 }
 
 void LinodeProvider::listTypes(Callback<QList<LinodeParser::Type>> done)
 {
-    PageNumberList::collect(http(), url(QStringLiteral("/linode/types")), paging(), &LinodeParser::types,
-                            std::move(done));
+    PageNumberList::collect(http(), url(QStringLiteral("/linode/types")), paging(),
+                            &LinodeParser::types, std::move(done));
 }
 
 void LinodeProvider::listSizes(Callback<QList<Size>> done)
@@ -167,6 +145,6 @@ void LinodeProvider::listImages(Callback<QList<Image>> done)
 
 void LinodeProvider::listSshKeys(Callback<QList<SshKey>> done)
 {
-    PageNumberList::collect(http(), url(QStringLiteral("/profile/sshkeys")), paging(), &LinodeParser::sshKeys,
-                            std::move(done));
+    PageNumberList::collect(http(), url(QStringLiteral("/profile/sshkeys")), paging(),
+                            &LinodeParser::sshKeys, std::move(done));
 }

@@ -42,8 +42,6 @@ public:
 private:
     /// page=N&page_size=M up to "pages".
     [[nodiscard]] PageNumberList::Paging paging() const;
-    /// paging() that also checks the stated total.
-    [[nodiscard]] PageNumberList::Paging machinePaging() const;
     void listTypes(Callback<QList<LinodeParser::Type>> done);
     void postCreate(const CreateMachineRequest &request, const QStringList &authorizedKeys,
                     Callback<Machine> done);

@@ -69,8 +69,8 @@ void VultrProvider::listAll(const QString &path, PagedList::PageParser<T> parse,
 
 void VultrProvider::verify(Callback<QString> done)
 {
-    JsonCall::send(http(), HttpRequest::get(url(QStringLiteral("/account"))),
-                   &VultrParser::account, std::move(done));
+    JsonCall::send(http(), HttpRequest::get(url(QStringLiteral("/account"))), &VultrParser::account,
+                   std::move(done));
 }
 
 void VultrProvider::listMachines(Callback<QList<Machine>> done)
@@ -107,23 +107,18 @@ void VultrProvider::createMachine(const CreateMachineRequest &request, Callback<
             std::move(done));
     }
     // Vultr takes key ids (sshkey_id); a name, fingerprint or key line is looked up first.
-    const bool allIds =
-        std::all_of(request.sshKeys.cbegin(), request.sshKeys.cend(), [](const QString &key) {
-            return ResourceId::isValid(ResourceId::Uuid, key);
+    const SshPublicKey::KeyForm keyIds {
+        [](const QString &key) { return ResourceId::isValid(ResourceId::Uuid, key); },
+        [](const SshKey &key) {
+            return key.id;
+        }};
+    SshPublicKey::resolve(
+        request.sshKeys, keyIds, [this](Callback<QList<SshKey>> keys) { listSshKeys(keys); },
+        [this, request, done = std::move(done)](Result<QStringList> ids) {
+            if (!ids.ok())
+                return done(ids.error());
+            postCreate(request, ids.value(), done);
         });
-    if (allIds)
-        return postCreate(request, request.sshKeys, std::move(done));
-    listSshKeys([this, request, done](Result<QList<SshKey>> keys) {
-        if (!keys.ok())
-            return done(keys.error());
-        const Result<QList<SshKey>> selected = SshPublicKey::select(keys.value(), request.sshKeys);
-        if (!selected.ok())
-            return done(selected.error());
-        QStringList ids;
-        for (const SshKey &key : selected.value())
-            ids.append(key.id);
-        postCreate(request, ids, done);
-    });
 }
 
 void VultrProvider::postCreate(const CreateMachineRequest &request, const QStringList &sshKeyIds,
@@ -154,17 +149,16 @@ void VultrProvider::listSizes(Callback<QList<Size>> done)
 void VultrProvider::listImages(Callback<QList<Image>> done)
 {
     // Operating systems, then the account's own snapshots.
-    listAll<Image>(QStringLiteral("/os"), &VultrParser::operatingSystems,
-                   [this, done](Result<QList<Image>> systems) {
-                       if (!systems.ok())
-                           return done(systems.error());
-                       listAll<Image>(QStringLiteral("/snapshots"), &VultrParser::snapshots,
-                                      [done, systems](Result<QList<Image>> snapshots) {
-                                          if (!snapshots.ok())
-                                              return done(snapshots.error());
-                                          done(systems.value() + snapshots.value());
-                                      });
-                   });
+    PagedList::concat<Image>(
+        [this](Callback<QList<Image>> listed) {
+            listAll<Image>(QStringLiteral("/os"), &VultrParser::operatingSystems,
+                           std::move(listed));
+        },
+        [this](Callback<QList<Image>> listed) {
+            listAll<Image>(QStringLiteral("/snapshots"), &VultrParser::snapshots,
+                           std::move(listed));
+        },
+        std::move(done));
 }
 
 void VultrProvider::listSshKeys(Callback<QList<SshKey>> done)

@@ -49,6 +49,22 @@
         <source>Credentials missing</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>1 machine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%n machines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline · data from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh failed</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>AccountService</name>
@@ -91,36 +107,213 @@
         <source>No such account.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the account settings %1 are not a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the account settings %1 cannot be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the account settings %1 are unreadable (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a settings file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>access denied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the account settings %1 do not exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the account settings %1 are unreadable (no complete account)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccountsCommand</name>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accounts: say list, add, verify, edit, remove or import.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown accounts command "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID</source>
+        <extracomment>Column headers of `clouddeck-cli providers`.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NAME</source>
+        <extracomment>Column headers of `clouddeck-cli accounts list`.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ENDPOINT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CREDENTIALS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (secret)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No accounts yet. Add one with: clouddeck-cli accounts add --provider ID --name NAME</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PROVIDER</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected %1 on standard input (one per line), or run in a terminal to be prompted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--pin-cert takes a SHA-256 fingerprint: 64 hex digits, colons allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown provider "%1". Known providers: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Provider id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API base URL override.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions to include.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust this certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save without checking the credentials.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accounts add takes no positional arguments; secrets are read from standard input.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accounts add needs --provider.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accounts add needs --name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Added %1 account "%2" (%3).</source>
+        <extracomment>%1 is the provider ("DigitalOcean"), %2 the account's name, %3 its id.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accounts verify takes one account name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OK: "%1" signs in as %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API base URL override (empty: default).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forget the pinned certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read a new secret from standard input.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accounts edit takes one account name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved account "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm the removal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accounts remove takes one account name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removing "%1" deletes its stored secret and cached machines (the machines themselves are not touched). Add --yes to confirm.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removed account "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read OpenStack's clouds.yaml (and secure.yaml beside it).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import only this cloud.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save without signing in first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accounts import reads --clouds-yaml [FILE] [--cloud NAME].</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accounts import: unexpected "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported OpenStack account "%1" (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>AccountsPane</name>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>%n machine(s)</source>
-        <translation>
-            <numerusform>%n machine</numerusform><numerusform>%n machines</numerusform></translation>
-    </message>
-    <message>
-        <source>Refreshing…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Offline · data from %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Credentials missing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Error</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -231,10 +424,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>the default</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Trusted certificate (SHA-256): %1</source>
         <translation type="unfinished" />
     </message>
@@ -274,6 +463,26 @@
         <source>Add account</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Import clouds.yaml…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Adds every cloud of an OpenStack clouds.yaml (with the secure.yaml beside it), or fill in one below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import clouds.yaml</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OpenStack configuration (*.yaml *.yml)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This cloud's own address: for OpenStack, the identity (Keystone) URL, auth_url in clouds.yaml.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -281,14 +490,12 @@
         <source>%1 on %2 failed</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>The provider plugin "%1" is not installed.</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
         <source>%1: %n machine(s)</source>
         <translation>
-            <numerusform>%1: %n machine</numerusform><numerusform>%1: %n machines</numerusform></translation>
+            <numerusform>%1: %n machine</numerusform>
+            <numerusform>%1: %n machines</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 copied</source>
@@ -315,7 +522,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Cache cleared; refreshing</source>
+        <source>Offline cache cleared; refreshing</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -355,11 +562,98 @@
     </message>
 </context>
 <context>
+    <name>AwsProvider</name>
+    <message>
+        <source>%1 (region %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allow ec2:%1 in the access key's IAM policy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This AWS account has no access key id or secret access key. Edit the account and enter both.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an AWS region id such as us-east-1. Fix the account's regions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>access key %1, EC2 in %n region(s)</source>
+        <translation>
+            <numerusform>access key %1, EC2 in %n region</numerusform><numerusform>access key %1, EC2 in %n regions</numerusform></translation>
+    </message>
+    <message>
+        <source>No instance %1 in this account's regions. It may have been terminated and removed already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AWS instance id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an AWS region id such as us-east-1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AWS returned the same NextToken twice for %1; stopped to avoid a loop.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AWS sent a reply CloudDeck cannot read (%1). Try again; if it persists, check the account's endpoint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AWS did not accept the reboot of %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n vCPU</source>
+        <translation>
+            <numerusform>%n vCPU</numerusform><numerusform>%n vCPU</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 GB local disk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> Check the secret access key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> Check that this computer's clock is right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> Enable the region in the AWS console, or remove it from the account's regions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (request ID %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose an image (AMI) and an instance type.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>EC2 starts an instance with one key pair; choose one.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>BulkActionDialog</name>
     <message numerus="yes">
         <source>%1 %n machine(s)?</source>
         <translation>
-            <numerusform>%1 %n machine?</numerusform><numerusform>%1 %n machines?</numerusform></translation>
+            <numerusform>%1 %n machine?</numerusform>
+            <numerusform>%1 %n machines?</numerusform>
+        </translation>
     </message>
     <message>
         <source>These machines and their disks are deleted, with everything stored on them. This cannot be undone.</source>
@@ -368,7 +662,9 @@
     <message numerus="yes">
         <source>%n selected machine(s) cannot do this in their current state and will be left alone.</source>
         <translation>
-            <numerusform>%n selected machine cannot do this in its current state and will be left alone.</numerusform><numerusform>%n selected machines cannot do this in their current state and will be left alone.</numerusform></translation>
+            <numerusform>%n selected machine cannot do this in its current state and will be left alone.</numerusform>
+            <numerusform>%n selected machines cannot do this in their current state and will be left alone.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Type &lt;b&gt;%1&lt;/b&gt; to confirm</source>
@@ -385,7 +681,263 @@
     <message numerus="yes">
         <source>%1 %n machine(s)</source>
         <translation>
-            <numerusform>%1 %n machine</numerusform><numerusform>%1 %n machines</numerusform></translation>
+            <numerusform>%1 %n machine</numerusform>
+            <numerusform>%1 %n machines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CatalogCommand</name>
+    <message>
+        <source>Account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only what this region offers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 needs --account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID</source>
+        <extracomment>Column headers of `clouddeck-cli regions`.
+----------
+Column headers of `clouddeck-cli sizes`.
+----------
+Column headers of `clouddeck-cli images`.
+----------
+Column headers of `clouddeck-cli keys`.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AVAILABLE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>VCPUS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MEMORY</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DISK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>$/MONTH</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>$/HOUR</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FINGERPRINT</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CliApp</name>
+    <message>
+        <source> (If you trust it: --pin-cert %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run 'clouddeck-cli --help' for usage.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No account named "%1"; there are no accounts yet (add one with 'clouddeck-cli accounts add').</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No account named "%1". Accounts: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usage: clouddeck-cli &lt;command&gt; [options]
+
+Every machine on every cloud, from the command line.
+
+Commands:
+  providers [--json]                         List installed cloud providers
+  accounts list [--json]                     List accounts
+  accounts add --provider ID --name NAME [--endpoint URL] [--regions R1,R2]
+               [--pin-cert SHA256] [--no-verify] [--&lt;credential-field&gt; VALUE]
+                                             Add an account; the secret is read from
+                                             stdin or a no-echo prompt, never argv
+  accounts verify NAME                       Check an account's credentials
+  accounts edit NAME [--name NEW] [--endpoint URL] [--secret] [--pin-cert SHA256 | --unpin]
+               [--regions R1,R2] [--no-verify]
+  accounts remove NAME --yes                 Remove an account, its secret and cached data
+  accounts import --clouds-yaml [FILE] [--cloud NAME] [--pin-cert SHA256] [--no-verify]
+                                             OpenStack accounts from clouds.yaml (default:
+                                             ./clouds.yaml, ~/.config/openstack/,
+                                             /etc/openstack/) and secure.yaml beside it
+  machines list [--account NAME] [--json] [--offline]
+  machines start|shutdown|poweroff|reboot|destroy MACHINE [--account NAME] [--wait] [--yes]
+                                             MACHINE is an id or a unique name;
+                                             destroy needs --yes
+  machines create --account A --name N --region R --size S --image I
+               [--ssh-key K]... [--tag T]... [--user-data FILE] [--network NET]
+               [--wait] [--json]
+  regions|sizes|images|keys --account A [--json] [--region R]
+
+Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
+3 authentication or keychain, 4 network, 5 other provider error.
+</source>
+        <extracomment>The CLI's --help. Keep command names, options and their arguments (ID, NAME, URL, ...) as they are; translate the descriptions.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown command "%1".</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CloudsYaml</name>
+    <message>
+        <source>Cloud "%1": %2 must be a single value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud "%1" has no %2; nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud "%1" is not a mapping of settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud "%1" uses a vendor profile, which CloudDeck does not read; give its auth_url and credentials instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud "%1" uses Identity API v%2; CloudDeck speaks v3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud "%1": auth_url "%2" is not a URL.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud "%1" names its application credential; CloudDeck needs its id (application_credential_id).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud "%1" uses auth_type "%2", which CloudDeck does not support. Create an application credential (auth_type v3applicationcredential) for it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 still holds the secret of cloud "%2" in plain text. CloudDeck keeps its copy in the keychain; delete it from the file or move it to secure.yaml.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud "%1": regions must be a list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud "%1": interface "%2" is not public, internal or admin.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud "%1" turns certificate checks off (verify: false). CloudDeck never does: if its certificate is self-signed, pin it (accounts edit "%1" --pin-cert SHA256).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud "%1" names a CA file (cacert), which CloudDeck does not read; pin the server's certificate instead if the system does not trust it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No clouds.yaml found (looked in %1). Name the file: accounts import --clouds-yaml FILE.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not valid YAML: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no "clouds" section.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no cloud "%2"; it has %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not in the clouds.yaml form: %2.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CloudsYamlImport</name>
+    <message>
+        <source>Cloud "%1": %2 Nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud "%1": %2 Imported before it: %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CloudsYamlImporter</name>
+    <message>
+        <source>Signing in to the clouds of %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Imported %n account(s): %1.</source>
+        <translation>
+            <numerusform>Imported %n account: %1.</numerusform><numerusform>Imported %n accounts: %1.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -396,6 +948,33 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CreateMachineRequest</name>
+    <message>
+        <source>Choose a region.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a size.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose an image.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the machine a name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use letters, digits, dots and dashes, starting and ending with a letter or digit (at most 63 characters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags may use letters, digits and : . _ - only; "%1" does not.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -464,6 +1043,57 @@
     </message>
 </context>
 <context>
+    <name>DemoFleet</name>
+    <message>
+        <source>Could not reach the demo cloud (a simulated outage): check the network connection, then retry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The demo cloud has no machine %1 (it may have been destroyed).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is busy: another action is still in progress.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 cannot %2 while it is %3.</source>
+        <extracomment>"web-1 cannot reboot while it is stopped": %2 an action, %3 a state, both in lower case.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The demo cloud has no region "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not accepting new machines at the moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The demo cloud has no size "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The size %1 is not offered in %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The demo cloud has no image "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The demo cloud has no SSH key "%1".</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DemoProvider</name>
+    <message>
+        <source>Demo account (simulated on this computer)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DestroyDialog</name>
     <message>
         <source>Destroy %1</source>
@@ -471,10 +1101,6 @@
     </message>
     <message>
         <source>Destroy %1?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This deletes the machine and its disks on %1 (account %2). Everything stored on it is lost and cannot be recovered.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -497,6 +1123,18 @@
         <source>Destroy machine</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>This deletes the machine and its disks on %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This deletes the machine and its disks on %1 (account %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everything stored on it is lost and cannot be recovered.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>DetailsPage</name>
@@ -510,6 +1148,40 @@
     </message>
     <message>
         <source>SSH</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DigitalOceanParser</name>
+    <message>
+        <source>The DigitalOcean account %1 is locked%2. Resolve it in the DigitalOcean control panel.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DigitalOceanProvider</name>
+    <message>
+        <source>DigitalOcean droplet id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DigitalOcean still reports the %1 action (%2) as in progress after %3 s; CloudDeck stopped waiting. It may still complete: refresh to see the droplet's state.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DigitalOcean reports that the %1 action failed (action %2). Check the droplet in the DigitalOcean control panel, then try again.</source>
+        <extracomment>%1 is DigitalOcean's action type ("power_on", "reboot"), %2 its number.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>droplet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DigitalOceanRequests</name>
+    <message>
+        <source>A new droplet needs a name, a size and an image.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -580,46 +1252,27 @@
     <message numerus="yes">
         <source>%n vCPU</source>
         <translation>
-            <numerusform>%n vCPU</numerusform><numerusform>%n vCPU</numerusform></translation>
+            <numerusform>%n vCPU</numerusform>
+            <numerusform>%n vCPU</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 GB disk</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>never</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>just now</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 s ago</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 min ago</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 h ago</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
-    </message>
     <message numerus="yes">
         <source>%n machine(s)</source>
         <translation>
-            <numerusform>%n machine</numerusform><numerusform>%n machines</numerusform></translation>
+            <numerusform>%n machine</numerusform>
+            <numerusform>%n machines</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n account(s)</source>
         <translation>
-            <numerusform>%n account</numerusform><numerusform>%n accounts</numerusform></translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 on %2</source>
@@ -627,6 +1280,63 @@
     </message>
     <message>
         <source>%1 on %2, about %3/mo</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HetznerCatalogParser</name>
+    <message>
+        <source>Snapshot %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HetznerProvider</name>
+    <message>
+        <source>Hetzner Cloud project (token accepted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hetzner Cloud project with 1 server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hetzner Cloud project with %1 servers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hetzner server id (a number)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The action is still running after %1 minutes; CloudDeck stopped waiting. It may still complete: check the server in the Hetzner Console.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hetzner reports that the action failed: %1 (action %2). Check the server in the Hetzner Console and try again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HetznerRequests</name>
+    <message>
+        <source>A new server needs %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a server type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an image</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -730,30 +1440,6 @@
 <context>
     <name>Inventory</name>
     <message>
-        <source>never</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>%n s ago</source>
-        <translation>
-            <numerusform>%n s ago</numerusform><numerusform>%n s ago</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h ago</source>
-        <translation>
-            <numerusform>%n h ago</numerusform><numerusform>%n h ago</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days ago</source>
-        <translation>
-            <numerusform>%n days ago</numerusform><numerusform>%n days ago</numerusform></translation>
-    </message>
-    <message>
         <source>The account was removed.</source>
         <translation type="unfinished" />
     </message>
@@ -781,13 +1467,38 @@
         <source>%1 failed: the provider reports the machine in an error state.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the account settings %1 list no accounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The offline cache holds %n cached machines of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</source>
+        <translation>
+            <numerusform>The offline cache holds %n cached machines of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</numerusform><numerusform>The offline cache holds %n cached machines of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</numerusform></translation>
+    </message>
+    <message>
+        <source>it is not open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The offline cache could not be written: %1. The machines shown are current; what the cache held before is kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This account already has a machine called %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no such account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 accounts cannot create machines here.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>InventoryCache</name>
-    <message>
-        <source>The offline cache %1 cannot be created: %2</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>it was written by a newer CloudDeck (schema %1, this one knows %2)</source>
         <translation type="unfinished" />
@@ -802,6 +1513,38 @@
     </message>
     <message>
         <source>The offline cache could not be used (%1). It was moved to %2 and will be rebuilt by the next refresh.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>disk full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>another CloudDeck process kept it locked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>input/output error (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file cannot be opened (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The offline cache %1 cannot be written (%2): it is shown as it is and refreshes are not saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The offline cache %1 cannot be used: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -832,9 +1575,44 @@
     </message>
 </context>
 <context>
+    <name>KeystoneSession</name>
+    <message>
+        <source>The service catalog names a plain http %1 endpoint (%2, region %3) for an https cloud. CloudDeck did not send the token there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The service catalog sends %1 of region %2 to %3, which is not a host this account is set up for (%4). CloudDeck did not send the token there. If %3 belongs to your cloud, add it to the account's other service hosts (--service-hosts).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This OpenStack account has no identity (Keystone) URL. Edit it and enter the auth_url, e.g. https://keystone.example.com:5000/v3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keystone rejected the credentials (%1). Check the application credential (or user name, password, domain and project); it may have expired or been deleted.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LinodeProvider</name>
+    <message>
+        <source>a forced power-off (shut the Linode down instead)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linode id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A Linode needs a region and a type.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MachineAction</name>
     <message>
         <source>Start</source>
+        <extracomment>The action that powers a machine on (a verb, not "the start").</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -851,6 +1629,7 @@
     </message>
     <message>
         <source>Destroy</source>
+        <extracomment>The action that deletes a machine and its disks for good.</extracomment>
         <translation type="unfinished" />
     </message>
 </context>
@@ -908,15 +1687,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Choose a region.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>%1 is not accepting new machines at the moment.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Choose a size.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -928,23 +1699,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Choose an image.</source>
+        <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Give the machine a name.</source>
+        <source>Tags</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Use letters, digits, dots and dashes, starting and ending with a letter or digit (at most 63 characters).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This account already has a machine called %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Tags may use letters, digits and : . _ - only; "%1" does not.</source>
+        <source>Costs about %1 (%2), billed by the provider while the machine exists.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1176,6 +1939,7 @@
     <name>MachineState</name>
     <message>
         <source>Running</source>
+        <extracomment>A machine's state (adjective): it is up and running; not the verb "to run".</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1188,6 +1952,7 @@
     </message>
     <message>
         <source>Stopped</source>
+        <extracomment>A machine's state: powered off, its disks kept.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1196,6 +1961,7 @@
     </message>
     <message>
         <source>Creating…</source>
+        <extracomment>A machine's state while the cloud is still creating it.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1204,14 +1970,194 @@
     </message>
     <message>
         <source>Error</source>
+        <extracomment>A machine's state: the cloud reports it broken (not an error message).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Destroyed</source>
+        <extracomment>A machine's state: it has been deleted at the cloud.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Unknown</source>
+        <extracomment>A machine's state the cloud reported in words CloudDeck does not know.</extracomment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MachinesCommand</name>
+    <message>
+        <source>Only this account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>machines: say list, create, start, shutdown, poweroff, reboot or destroy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown machines command "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NAME</source>
+        <extracomment>Column headers of `clouddeck-cli machines list`.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ACCOUNT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PROVIDER</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>REGION</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PUBLIC IP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>$/MONTH</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer from the cache only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cached data from %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing cached yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (showing cached data from %1, %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait for the target state.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm a destructive action.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>machines %1 takes one MACHINE (id or name).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Destroying a machine deletes it and its disks for good. Add --yes to confirm.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No machine with the id or name "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is ambiguous: it names machines in %2. Use the id or --account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 (%3)…</source>
+        <extracomment>"Reboot: web-1 (3164444)…", said before the action is sent.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2: accepted by %3.</source>
+        <extracomment>"Reboot web-1: accepted by DigitalOcean."</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accepted by %1; waiting for %2…</source>
+        <extracomment>%2 is the state waited for ("Running", "Stopped").</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2: done.</source>
+        <extracomment>"Reboot web-1: done."</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <extracomment>Progress while waiting: the machine's state and the seconds waited so far.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Still %1 after 15 minutes; stopped waiting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Machine name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SSH key id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud-init file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Network (OpenStack: id or name).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait until it runs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>machines create needs --account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>machines create --%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created %1 (%2).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1320,7 +2266,9 @@
     <message numerus="yes">
         <source>%n selected</source>
         <translation>
-            <numerusform>%n selected</numerusform><numerusform>%n selected</numerusform></translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select all shown</source>
@@ -1328,6 +2276,10 @@
     </message>
     <message>
         <source>%1 (%2 of the selected)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1363,6 +2315,96 @@
     </message>
 </context>
 <context>
+    <name>OpenStackProvider</name>
+    <message>
+        <source>Not signed in to Keystone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The service catalog of project %1 has no %2 endpoint for the %3 interface. Ask the cloud's operators, or choose another interface (public, internal, admin) for the account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region "%1" has no %2 endpoint in the service catalog; the catalog has %3. Fix the account's regions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 in project %2 (compute in %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No region of this cloud has a server %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an OpenStack server id (a UUID).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The machine is busy: OpenStack cannot %1 it in its current state (%2). Wait for what it is doing to finish, refresh, and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region %1 has no network "%2".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region %1 has several networks (%2): choose one for the new server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a region with a compute endpoint for the new server.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OpenStackRequests</name>
+    <message>
+        <source>The application credential's secret is missing. Edit the account and enter it (it was shown once, when the credential was made).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This OpenStack account has neither an application credential nor a user name. Enter an application credential ID and secret (recommended), or a user name, password and project.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password for %1 is missing. Edit the account and enter it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password sign-in needs a project (name or ID): without one Keystone gives no service catalog, so CloudDeck could not find any servers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a usable server name: letters, digits, '.', '-' and '_', starting with a letter or digit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a flavor and an image.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OpenStack takes one key pair per server; choose one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This cloud's Compute API (microversion %1) cannot tag a server when it is created (that needs 2.52). Create it without tags.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The user data is too long: Nova takes at most 64 KiB once encoded.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Provider</name>
     <message>
         <source>creating machines</source>
@@ -1384,6 +2426,10 @@
         <source>listing SSH keys</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 does not support %2.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ProviderRegistry</name>
@@ -1393,6 +2439,14 @@
     </message>
     <message>
         <source>The provider plugin "%1" could not be loaded: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ResourceId</name>
+    <message>
+        <source>"%1" is not a valid %2.</source>
+        <extracomment>%1 is the id the user gave, %2 what it should have been ("DigitalOcean droplet id")</extracomment>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1467,10 +2521,6 @@
     </message>
     <message>
         <source>30 seconds</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>minute</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1577,6 +2627,10 @@
         <source>CloudDeck %1 · Qt %2</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>1 minute</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Sheet</name>
@@ -1612,6 +2666,33 @@
     </message>
 </context>
 <context>
+    <name>StatusText</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n s ago</numerusform><numerusform>%n s ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform><numerusform>%n h ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n days ago</numerusform><numerusform>%n days ago</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>TagChip</name>
     <message>
         <source>Tag %1</source>
@@ -1631,12 +2712,31 @@
     <message numerus="yes">
         <source>%n machine(s) changed state</source>
         <translation>
-            <numerusform>%n machine changed state</numerusform><numerusform>%n machines changed state</numerusform></translation>
+            <numerusform>%n machine changed state</numerusform>
+            <numerusform>%n machines changed state</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
-            <numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VultrProvider</name>
+    <message>
+        <source>a graceful shutdown (power off halts the instance at once)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Vultr instance id (a UUID)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A Vultr instance needs a region, a plan and an image.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1766,34 +2866,6 @@
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Account</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Region</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Size</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Image</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>SSH keys</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Costs about %1 (%2), billed by the provider while the machine exists.</source>
         <translation type="unfinished" />
     </message>
     <message>

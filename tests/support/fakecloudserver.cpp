@@ -1,6 +1,6 @@
 #include "fakecloudserver.h"
 
-#include "httprequestparser.h"
+#include "fakecloudserverconnection.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -20,14 +20,6 @@ struct FakeCloudServer::Route
     QByteArray method; ///< "*" matches any method
     QString pattern;
     Handler handler;
-};
-
-struct FakeCloudServer::Connection
-{
-    HttpRequestParser parser;
-    bool busy = false; ///< a request is being answered (maybe after a delay); later ones wait
-    bool closing = false; ///< no more requests are read from this connection
-    bool continueSent = false;
 };
 
 namespace {
@@ -133,6 +125,7 @@ FakeCloudServer::~FakeCloudServer()
     for (auto it = m_open.cbegin(); it != m_open.cend(); ++it) {
         it.key()->disconnect(this);
         it.key()->abort();
+        delete it.value()->stream;
         delete it.value();
     }
     m_open.clear();
@@ -318,7 +311,10 @@ void FakeCloudServer::onReadyRead(QTcpSocket *socket)
 
 void FakeCloudServer::onDisconnected(QTcpSocket *socket)
 {
-    delete m_open.take(socket);
+    Connection *connection = m_open.take(socket);
+    if (connection)
+        delete connection->stream;
+    delete connection;
     socket->deleteLater(); // also cancels any delayed answer, whose timer lives on the socket
 }
 
@@ -381,6 +377,8 @@ void FakeCloudServer::respond(QTcpSocket *socket, RecordedRequest request, bool 
         case FakeResponse::Fault::None:
             break;
         }
+        if (response.isStreamed() && method != "HEAD")
+            return startStream(socket, response, keepAlive); // ends in endStream()
         write(socket, response, method, keepAlive);
         connection->busy = false;
         if (!connection->closing && !connection->parser.isEmpty())
@@ -392,13 +390,14 @@ void FakeCloudServer::respond(QTcpSocket *socket, RecordedRequest request, bool 
         answer();
 }
 
-void FakeCloudServer::write(QTcpSocket *socket, const FakeResponse &response,
-                            const QByteArray &method, bool keepAlive)
+QByteArray FakeCloudServer::head(const FakeResponse &response, const QByteArray &method,
+                                 bool keepAlive)
 {
-    const bool truncate = response.fault == FakeResponse::Fault::Truncate;
     // No body for HEAD, 1xx, 204 and 304 (RFC 9110 section 6.4.1).
     const bool bodyless = method == "HEAD" || response.status < 200 || response.status == 204
                           || response.status == 304;
+    const bool chunked = response.source && response.sourceSize < 0;
+    const qint64 length = response.source ? response.sourceSize : response.body.size();
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
                       + reasonPhrase(response.status) + "\r\n";
     head += "Date: "
@@ -408,22 +407,34 @@ void FakeCloudServer::write(QTcpSocket *socket, const FakeResponse &response,
                   .toLatin1()
             + "\r\n";
     head += "Server: FakeCloudServer\r\n";
-    if (!bodyless && !hasHeader(response.headers, "Content-Type") && !response.body.isEmpty())
+    if (!bodyless && !hasHeader(response.headers, "Content-Type")
+        && (length != 0 || response.source))
         head += "Content-Type: application/json\r\n";
-    if (response.status != 204 && response.status >= 200
-        && !hasHeader(response.headers, "Content-Length")
-        && !hasHeader(response.headers, "Transfer-Encoding"))
-        head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    if (chunked && !bodyless)
+        head += "Transfer-Encoding: chunked\r\n";
+    else if (response.status != 204 && response.status >= 200 && length >= 0
+             && !hasHeader(response.headers, "Content-Length")
+             && !hasHeader(response.headers, "Transfer-Encoding"))
+        head += "Content-Length: " + QByteArray::number(length) + "\r\n";
     head += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
     for (const auto &[name, value] : response.headers)
         head += name + ": " + value + "\r\n";
     head += "\r\n";
+    return head;
+}
 
+void FakeCloudServer::write(QTcpSocket *socket, const FakeResponse &response,
+                            const QByteArray &method, bool keepAlive)
+{
+    const bool truncate = response.fault == FakeResponse::Fault::Truncate;
+    const bool bodyless = method == "HEAD" || response.status < 200 || response.status == 204
+                          || response.status == 304;
+    QByteArray bytes = head(response, method, keepAlive);
     // One write: QTcpSocket sends each write() as its own segment, and Nagle's algorithm would
     // hold a separate body back until the client's delayed ACK, 40 ms per response.
     if (!bodyless)
-        head += truncate ? response.body.left(response.body.size() / 2) : response.body;
-    socket->write(head);
+        bytes += truncate ? response.body.left(response.body.size() / 2) : response.body;
+    socket->write(bytes);
     if (!keepAlive || truncate)
         socket->disconnectFromHost(); // after the bytes above are written
 }

@@ -47,6 +47,23 @@ struct FakeResponse
     int delayMs = 0; ///< answer this much later (timeouts, parallel refresh)
     Fault fault = Fault::None;
 
+    /// Makes the bytes of a body from @p offset, at most @p maxBytes of them; empty at the end.
+    using BodySource = std::function<QByteArray(qint64 offset, qint64 maxBytes)>;
+    /// When set, the body (instead of `body`), made piece by piece as the client reads it, so a
+    /// test can serve a gigabyte without holding it.
+    BodySource source;
+    qint64 sourceSize = -1; ///< the source's length (Content-Length); -1: chunked, ends when empty
+    int trickleBytes = 0; ///< > 0: the body goes out this many bytes at a time,
+    int trickleIntervalMs = 0; ///< this far apart (a slow but live server)
+    qint64 stallAfterBytes = -1; ///< >= 0: after this many body bytes, silence; the connection
+                                 ///< stays open (a server that hangs mid-reply)
+
+    /// Whether the body is sent piece by piece (a source, a trickle or a stall).
+    [[nodiscard]] bool isStreamed() const
+    {
+        return source || trickleBytes > 0 || stallAfterBytes >= 0;
+    }
+
     [[nodiscard]] static FakeResponse json(const QJsonDocument &document, int status = 200);
     [[nodiscard]] static FakeResponse json(const QJsonObject &object, int status = 200);
     [[nodiscard]] static FakeResponse raw(int status, const QByteArray &body,
@@ -60,6 +77,13 @@ struct FakeResponse
     FakeResponse &withHeader(const QByteArray &name, const QByteArray &value);
     FakeResponse &withDelay(int ms);
     FakeResponse &withFault(Fault fault);
+    /// A body of @p size bytes made by @p source as it is sent (@p size -1: chunked, with no
+    /// length announced).
+    [[nodiscard]] static FakeResponse generated(qint64 size, BodySource source, int status = 200);
+    /// Sends the body @p bytes at a time, every @p intervalMs.
+    FakeResponse &withTrickle(int bytes, int intervalMs);
+    /// Sends the head and the first @p bytes of the body, then nothing more.
+    FakeResponse &withStall(qint64 bytes);
 };
 
 /**
@@ -119,6 +143,7 @@ Q_SIGNALS:
 private:
     struct Route;
     struct Connection;
+    struct Stream;
     void onPendingConnection();
     void onReadyRead(QTcpSocket *socket);
     void onDisconnected(QTcpSocket *socket);
@@ -127,7 +152,13 @@ private:
     void respond(QTcpSocket *socket, RecordedRequest request, bool keepAlive);
     void write(QTcpSocket *socket, const FakeResponse &response, const QByteArray &method,
                bool keepAlive);
+    /// The head, then the body of a streamed response piece by piece (pump()).
+    void startStream(QTcpSocket *socket, const FakeResponse &response, bool keepAlive);
+    void pump(QTcpSocket *socket);
+    void endStream(QTcpSocket *socket);
     [[nodiscard]] Handler takeHandler(const RecordedRequest &request, QStringList *args);
+    [[nodiscard]] static QByteArray head(const FakeResponse &response, const QByteArray &method,
+                                         bool keepAlive);
     [[nodiscard]] static bool matches(const QString &pattern, const QString &path,
                                       QStringList *args);
 

@@ -85,3 +85,24 @@ FakeResponse &FakeResponse::withFault(Fault newFault)
     fault = newFault;
     return *this;
 }
+
+FakeResponse FakeResponse::generated(qint64 size, BodySource source, int status)
+{
+    FakeResponse response = raw(status, {});
+    response.source = std::move(source);
+    response.sourceSize = size;
+    return response;
+}
+
+FakeResponse &FakeResponse::withTrickle(int bytes, int intervalMs)
+{
+    trickleBytes = bytes;
+    trickleIntervalMs = intervalMs;
+    return *this;
+}
+
+FakeResponse &FakeResponse::withStall(qint64 bytes)
+{
+    stallAfterBytes = bytes;
+    return *this;
+}

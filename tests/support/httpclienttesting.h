@@ -1,13 +1,14 @@
 #pragma once
 
-// What the HttpClient tests share: waiting for a callback, fast retries, DigitalOcean-style error
-// bodies, and capturing clouddeck.net log lines.
+// What the HttpClient tests share: fast retries, DigitalOcean-style error bodies, a client set
+// up as they use it, and capturing clouddeck.net log lines; waiting for a callback is
+// AsyncOutcome's (asyncresult.h).
 
+#include "asyncresult.h"
 #include "fakecloudserver.h"
 #include "httpclient.h"
 #include "logcapture.h"
 
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -15,40 +16,11 @@
 #include <QTimer>
 #include <functional>
 #include <memory>
-#include <optional>
 
-/// @brief A callback's result, and how often it came.
+/// The HttpClient tests' name for the one outcome type (tests/support/asyncresult.h): they hand
+/// out callback() and wait(), often for several requests at once.
 template<typename T>
-struct Outcome
-{
-    std::optional<Result<T>> result;
-    int calls = 0;
-    QEventLoop *loop = nullptr;
-
-    Callback<T> callback()
-    {
-        return [this](Result<T> value) {
-            ++calls;
-            result.emplace(std::move(value));
-            if (loop)
-                loop->quit();
-        };
-    }
-    /// Runs the event loop until the callback came. A real event loop rather than qWaitFor(),
-    /// which sleeps 10 ms between polls and would make every request look 60 ms slow.
-    [[nodiscard]] bool wait(int timeoutMs = 15'000)
-    {
-        if (!result) {
-            QEventLoop eventLoop;
-            QTimer::singleShot(timeoutMs, &eventLoop, &QEventLoop::quit);
-            loop = &eventLoop;
-            eventLoop.exec();
-            loop = nullptr;
-        }
-        return result.has_value();
-    }
-    [[nodiscard]] const Error &error() const { return result->error(); }
-};
+using Outcome = AsyncOutcome<T>;
 
 inline HttpClient::RetryPolicy fastRetries()
 {
@@ -93,3 +65,38 @@ inline Result<HttpResponse> sendAndWait(HttpClient &client, HttpRequest request)
         return Error(Error::Cancelled, QStringLiteral("test: no callback within 15 s"));
     return *outcome.result;
 }
+
+/**
+ * @brief The fixture of the HttpClient and provider-helper tests: a FakeCloudServer listening on
+ * 127.0.0.1 and a client from makeTestClient(), both made fresh for every test function.
+ *
+ * A test class derives from it instead of QObject; Qt Test finds the inherited init() and
+ * cleanup().
+ */
+class HttpClientTestCase : public QObject
+{
+    Q_OBJECT
+
+protected:
+    std::unique_ptr<FakeCloudServer> m_server;
+    std::unique_ptr<HttpClient> m_client;
+
+    /// GET @p path on the fake server, waited for.
+    Result<HttpResponse> get(const QString &path)
+    {
+        return sendAndWait(*m_client, HttpRequest::get(m_server->url(path)));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<FakeCloudServer>();
+        QVERIFY(m_server->listen());
+        m_client = makeTestClient();
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_server.reset();
+    }
+};

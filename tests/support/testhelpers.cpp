@@ -136,3 +136,13 @@ CliRun runProcess(const QString &program, const QStringList &args, const QByteAr
         run.errorString = process.errorString();
     return run;
 }
+
+QString cliPath()
+{
+    return QStringLiteral(CLOUDDECK_TEST_BIN_DIR "/clouddeck-cli");
+}
+
+CliRun runCli(const QStringList &args, const QByteArray &stdinData, const QProcessEnvironment &env)
+{
+    return runProcess(cliPath(), args, stdinData, env);
+}

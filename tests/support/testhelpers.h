@@ -58,3 +58,10 @@ struct CliRun
 runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData = {},
            const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
            int timeoutMs = 30'000);
+
+/// clouddeck-cli as built beside the tests (bin/ of the build tree).
+[[nodiscard]] QString cliPath();
+/// runProcess() of cliPath() with @p args.
+[[nodiscard]] CliRun
+runCli(const QStringList &args, const QByteArray &stdinData = {},
+       const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());

@@ -1,5 +1,6 @@
 // clouddeck-cli run as a real process against a fake DigitalOcean in this test, with the real
 // keychain (scripts/run-test.sh gives the test its own D-Bus session and gnome-keyring).
+#include "digitaloceanroutes.h"
 #include "fakecloudserver.h"
 #include "testhelpers.h"
 
@@ -9,10 +10,6 @@
 #include <QTest>
 #include <QUuid>
 
-namespace {
-const QString s_cli = QStringLiteral(BIN_DIR "/clouddeck-cli");
-}
-
 class TestCli : public QObject
 {
     Q_OBJECT
@@ -20,48 +17,22 @@ class TestCli : public QObject
     FakeCloudServer m_server;
     QString m_token;
 
-    CliRun cli(const QStringList &args, const QByteArray &input = {})
-    {
-        return runProcess(s_cli, args, input);
-    }
-
-    void serveDigitalOcean()
-    {
-        m_server.on("GET", QStringLiteral("/v2/account"),
-                    FakeResponse::file(testDataPath(QStringLiteral("digitalocean/account.json"))));
-        m_server.on("GET", QStringLiteral("/v2/droplets"), [](const RecordedRequest &request) {
-            const QString page = request.query.queryItemValue(QStringLiteral("page"));
-            return FakeResponse::file(
-                       testDataPath(QStringLiteral("digitalocean/droplets_page%1.json")
-                                        .arg(page.isEmpty() ? QStringLiteral("1") : page)))
-                .withHeader("ratelimit-limit", "5000")
-                .withHeader("ratelimit-remaining", "4990")
-                .withHeader("ratelimit-reset", "4102444800");
-        });
-        m_server.on("POST", QStringLiteral("/v2/droplets/*/actions"),
-                    FakeResponse::file(
-                        testDataPath(QStringLiteral("digitalocean/action_in_progress.json")), 201));
-        m_server.on(
-            "GET", QStringLiteral("/v2/actions/*"),
-            FakeResponse::file(testDataPath(QStringLiteral("digitalocean/action_completed.json"))));
-        m_server.on("DELETE", QStringLiteral("/v2/droplets/*"), FakeResponse::raw(204, {}));
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(QFile::exists(s_cli));
+        QVERIFY(QFile::exists(cliPath()));
         QVERIFY(m_server.listen());
-        serveDigitalOcean();
+        DigitalOceanRoutes::serveAccountAndDroplets(m_server);
+        DigitalOceanRoutes::serveActions(m_server);
         m_token = QStringLiteral("dop_v1_") + QUuid::createUuid().toString(QUuid::Id128);
     }
 
     void providersAreListed()
     {
-        const CliRun table = cli({QStringLiteral("providers")});
+        const CliRun table = runCli({QStringLiteral("providers")});
         QCOMPARE(table.exitCode, 0);
         QVERIFY(table.outText().contains(QLatin1String("digitalocean")));
-        const CliRun json = cli({QStringLiteral("providers"), QStringLiteral("--json")});
+        const CliRun json = runCli({QStringLiteral("providers"), QStringLiteral("--json")});
         QCOMPARE(json.exitCode, 0);
         const QJsonArray providers = QJsonDocument::fromJson(json.out).array();
         bool found = false;
@@ -78,11 +49,11 @@ private Q_SLOTS:
     void addAccountReadsTheSecretFromStdin()
     {
         m_server.clearRequests();
-        const CliRun add =
-            cli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
-                 QStringLiteral("digitalocean"), QStringLiteral("--name"), QStringLiteral("work"),
-                 QStringLiteral("--endpoint"), m_server.url().toString()},
-                m_token.toUtf8() + '\n');
+        const CliRun add = runCli({QStringLiteral("accounts"), QStringLiteral("add"),
+                                   QStringLiteral("--provider"), QStringLiteral("digitalocean"),
+                                   QStringLiteral("--name"), QStringLiteral("work"),
+                                   QStringLiteral("--endpoint"), m_server.url().toString()},
+                                  m_token.toUtf8() + '\n');
         QVERIFY2(add.exitCode == 0, add.err.constData());
         // Verified with one cheap call, authorised with the token from stdin.
         const auto verify = m_server.requests("GET", QStringLiteral("/v2/account"));
@@ -90,11 +61,11 @@ private Q_SLOTS:
         QCOMPARE(verify.first().header("Authorization"), "Bearer " + m_token.toUtf8());
         QVERIFY(!add.outText().contains(m_token) && !add.errText().contains(m_token));
 
-        const CliRun list = cli({QStringLiteral("accounts"), QStringLiteral("list")});
+        const CliRun list = runCli({QStringLiteral("accounts"), QStringLiteral("list")});
         QCOMPARE(list.exitCode, 0);
         QVERIFY(list.outText().contains(QLatin1String("work")));
         const CliRun json =
-            cli({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")});
+            runCli({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")});
         const QJsonArray accounts = QJsonDocument::fromJson(json.out).array();
         QCOMPARE(accounts.size(), 1);
         QCOMPARE(accounts[0][QLatin1String("name")].toString(), QStringLiteral("work"));
@@ -104,7 +75,7 @@ private Q_SLOTS:
 
     void machinesListAsTableAndJson()
     {
-        const CliRun table = cli({QStringLiteral("machines"), QStringLiteral("list")});
+        const CliRun table = runCli({QStringLiteral("machines"), QStringLiteral("list")});
         QVERIFY2(table.exitCode == 0, table.err.constData());
         const QStringList lines = table.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 6); // header + 5 droplets over 3 pages
@@ -118,8 +89,8 @@ private Q_SLOTS:
         QVERIFY(example.contains(QLatin1String("nyc3")));
 
         const CliRun json =
-            cli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json"),
-                 QStringLiteral("--account"), QStringLiteral("work")});
+            runCli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json"),
+                    QStringLiteral("--account"), QStringLiteral("work")});
         QVERIFY2(json.exitCode == 0, json.err.constData());
         const QJsonArray machines = QJsonDocument::fromJson(json.out).array();
         QCOMPARE(machines.size(), 5);
@@ -147,7 +118,7 @@ private Q_SLOTS:
     void actionByNameSendsTheRequest()
     {
         m_server.clearRequests();
-        const CliRun reboot = cli(
+        const CliRun reboot = runCli(
             {QStringLiteral("machines"), QStringLiteral("reboot"), QStringLiteral("example.com")});
         QVERIFY2(reboot.exitCode == 0, reboot.err.constData());
         const auto posts =
@@ -165,30 +136,31 @@ private Q_SLOTS:
     void destroyNeedsYes()
     {
         m_server.clearRequests();
-        const CliRun refused =
-            cli({QStringLiteral("machines"), QStringLiteral("destroy"), QStringLiteral("3164444")});
+        const CliRun refused = runCli(
+            {QStringLiteral("machines"), QStringLiteral("destroy"), QStringLiteral("3164444")});
         QCOMPARE(refused.exitCode, 2);
         QVERIFY(refused.errText().contains(QLatin1String("--yes")));
         QCOMPARE(m_server.requestCount(), 0);
 
-        const CliRun destroyed = cli({QStringLiteral("machines"), QStringLiteral("destroy"),
-                                      QStringLiteral("3164444"), QStringLiteral("--yes")});
+        const CliRun destroyed = runCli({QStringLiteral("machines"), QStringLiteral("destroy"),
+                                         QStringLiteral("3164444"), QStringLiteral("--yes")});
         QVERIFY2(destroyed.exitCode == 0, destroyed.err.constData());
         QCOMPARE(m_server.requests("DELETE", QStringLiteral("/v2/droplets/3164444")).size(), 1);
     }
 
     void unknownMachineAndUsageErrors()
     {
-        QCOMPARE(cli({QStringLiteral("machines"), QStringLiteral("start"), QStringLiteral("nope")})
-                     .exitCode,
-                 5);
-        QCOMPARE(cli({QStringLiteral("frobnicate")}).exitCode, 2);
         QCOMPARE(
-            cli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--bogus")})
+            runCli({QStringLiteral("machines"), QStringLiteral("start"), QStringLiteral("nope")})
+                .exitCode,
+            5);
+        QCOMPARE(runCli({QStringLiteral("frobnicate")}).exitCode, 2);
+        QCOMPARE(
+            runCli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--bogus")})
                 .exitCode,
             2);
-        const CliRun noAccount = cli({QStringLiteral("machines"), QStringLiteral("list"),
-                                      QStringLiteral("--account"), QStringLiteral("nope")});
+        const CliRun noAccount = runCli({QStringLiteral("machines"), QStringLiteral("list"),
+                                         QStringLiteral("--account"), QStringLiteral("nope")});
         QCOMPARE(noAccount.exitCode, 2);
         QVERIFY(noAccount.errText().contains(QLatin1String("work")));
     }
@@ -199,23 +171,23 @@ private Q_SLOTS:
             "GET", QStringLiteral("/v2/droplets"),
             FakeResponse::file(testDataPath(QStringLiteral("digitalocean/error_unauthorized.json")),
                                401));
-        const CliRun auth = cli({QStringLiteral("machines"), QStringLiteral("list")});
+        const CliRun auth = runCli({QStringLiteral("machines"), QStringLiteral("list")});
         QCOMPARE(auth.exitCode, 3);
         QVERIFY2(auth.errText().contains(QLatin1String("Unable to authenticate you")),
                  auth.err.constData());
         QCOMPARE(auth.errText().count(QLatin1Char('\n')), 1); // one clear line
 
         // Port 1 on loopback: nobody listens there, the connection is refused.
-        const CliRun add =
-            cli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
-                 QStringLiteral("digitalocean"), QStringLiteral("--name"), QStringLiteral("gone"),
-                 QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1/")},
-                "token\n");
+        const CliRun add = runCli(
+            {QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
+             QStringLiteral("digitalocean"), QStringLiteral("--name"), QStringLiteral("gone"),
+             QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1/")},
+            "token\n");
         QCOMPARE(add.exitCode, 4);
         QVERIFY(add.errText().contains(QLatin1String("127.0.0.1")));
         // Nothing saved after a failed verification.
         const CliRun list =
-            cli({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")});
+            runCli({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 1);
     }
 };

@@ -10,18 +10,11 @@
 #include <QTest>
 
 namespace {
-const QString s_cli = QStringLiteral(BIN_DIR "/clouddeck-cli");
-
-CliRun cli(const QStringList &args, const QByteArray &input = {})
-{
-    return runProcess(s_cli, args, input);
-}
-
 QJsonArray accounts()
 {
-    return QJsonDocument::fromJson(
-               cli({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")})
-                   .out)
+    return QJsonDocument::fromJson(runCli({QStringLiteral("accounts"), QStringLiteral("list"),
+                                           QStringLiteral("--json")})
+                                       .out)
         .array();
 }
 
@@ -107,7 +100,7 @@ private Q_SLOTS:
                 ? QByteArray()
                 : QByteArray(QTest::currentDataTag() == QByteArray("rejected token") ? "bad-token\n"
                                                                                      : "token\n");
-        const CliRun run = cli(args, input);
+        const CliRun run = runCli(args, input);
         QCOMPARE(run.exitCode, exitCode);
         QVERIFY2(run.errText().contains(message), run.err.constData());
         QCOMPARE(accounts().size(), 0);
@@ -116,8 +109,8 @@ private Q_SLOTS:
 
     void duplicateNameIsRefused()
     {
-        QCOMPARE(cli(addArgs(QStringLiteral("work"), m_server.url()), "token-1\n").exitCode, 0);
-        const CliRun again = cli(addArgs(QStringLiteral("Work"), m_server.url()), "token-2\n");
+        QCOMPARE(runCli(addArgs(QStringLiteral("work"), m_server.url()), "token-1\n").exitCode, 0);
+        const CliRun again = runCli(addArgs(QStringLiteral("Work"), m_server.url()), "token-2\n");
         QCOMPARE(again.exitCode, 2);
         QVERIFY2(again.errText().contains(QLatin1String("already exists")), again.err.constData());
         QCOMPARE(accounts().size(), 1);
@@ -127,23 +120,24 @@ private Q_SLOTS:
     {
         m_server.clearRequests();
         CliRun run =
-            cli({QStringLiteral("accounts"), QStringLiteral("verify"), QStringLiteral("work")});
+            runCli({QStringLiteral("accounts"), QStringLiteral("verify"), QStringLiteral("work")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(run.outText().contains(QLatin1String("sammy@digitalocean.com")));
         QCOMPARE(m_server.lastRequest().header("Authorization"), QByteArray("Bearer token-1"));
 
         // Rotate the secret: verified with the new one before it replaces the old.
-        run = cli({QStringLiteral("accounts"), QStringLiteral("edit"), QStringLiteral("work"),
-                   QStringLiteral("--secret")},
-                  "bad-token\n");
+        run = runCli({QStringLiteral("accounts"), QStringLiteral("edit"), QStringLiteral("work"),
+                      QStringLiteral("--secret")},
+                     "bad-token\n");
         QCOMPARE(run.exitCode, 3);
-        run = cli({QStringLiteral("accounts"), QStringLiteral("verify"), QStringLiteral("work")});
+        run =
+            runCli({QStringLiteral("accounts"), QStringLiteral("verify"), QStringLiteral("work")});
         QCOMPARE(m_server.lastRequest().header("Authorization"), QByteArray("Bearer token-1"));
-        run = cli({QStringLiteral("accounts"), QStringLiteral("edit"), QStringLiteral("work"),
-                   QStringLiteral("--secret"), QStringLiteral("--name"), QStringLiteral("ops")},
-                  "token-3\n");
+        run = runCli({QStringLiteral("accounts"), QStringLiteral("edit"), QStringLiteral("work"),
+                      QStringLiteral("--secret"), QStringLiteral("--name"), QStringLiteral("ops")},
+                     "token-3\n");
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        run = cli({QStringLiteral("accounts"), QStringLiteral("verify"), QStringLiteral("ops")});
+        run = runCli({QStringLiteral("accounts"), QStringLiteral("verify"), QStringLiteral("ops")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(m_server.lastRequest().header("Authorization"), QByteArray("Bearer token-3"));
         QCOMPARE(accounts().at(0)[QLatin1String("name")].toString(), QStringLiteral("ops"));
@@ -151,12 +145,13 @@ private Q_SLOTS:
         // Remove: needs --yes; then the keychain entry goes too.
         const QString id = accounts().at(0)[QLatin1String("id")].toString();
         QVERIFY(keyringEntries().contains(id));
-        QCOMPARE(cli({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("ops")})
-                     .exitCode,
-                 2);
+        QCOMPARE(
+            runCli({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("ops")})
+                .exitCode,
+            2);
         QCOMPARE(accounts().size(), 1);
-        run = cli({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("ops"),
-                   QStringLiteral("--yes")});
+        run = runCli({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("ops"),
+                      QStringLiteral("--yes")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(accounts().size(), 0);
         QVERIFY(!keyringEntries().contains(id));
@@ -177,24 +172,25 @@ private Q_SLOTS:
         const QStringList add = addArgs(QStringLiteral("private"), https.url());
 
         // Unpinned: refused as a TLS error, and the fingerprint is offered.
-        CliRun run = cli(add, "token\n");
+        CliRun run = runCli(add, "token\n");
         QCOMPARE(run.exitCode, 4);
         QVERIFY2(run.errText().contains(QLatin1String("not trusted")), run.err.constData());
         QVERIFY2(run.errText().contains(QString::fromLatin1(first.sha256())), run.err.constData());
         QCOMPARE(accounts().size(), 0);
 
         // Pinned: accepted.
-        run = cli(
+        run = runCli(
             add + QStringList {QStringLiteral("--pin-cert"), QString::fromLatin1(first.sha256())},
             "token\n");
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        run = cli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")});
+        run =
+            runCli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(QJsonDocument::fromJson(run.out).array().size(), 1);
 
         // The server's certificate changes: refused, with a clear message.
         https.setCertificate(second.certificate, second.key);
-        run = cli({QStringLiteral("machines"), QStringLiteral("list")});
+        run = runCli({QStringLiteral("machines"), QStringLiteral("list")});
         QCOMPARE(run.exitCode, 4);
         QVERIFY2(run.errText().contains(QLatin1String("has changed")), run.err.constData());
     }

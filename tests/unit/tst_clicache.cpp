@@ -1,6 +1,7 @@
 // clouddeck-cli and the offline cache, as a user meets them: `machines list --offline` answers
 // without the network, an unreachable account falls back to what was cached (and says how old it
 // is), and a damaged cache file is set aside with a notice. Real processes, a fake DigitalOcean.
+#include "digitaloceanroutes.h"
 #include "fakecloudserver.h"
 #include "testhelpers.h"
 
@@ -11,10 +12,6 @@
 #include <QStandardPaths>
 #include <QTest>
 
-namespace {
-const QString s_cli = QStringLiteral(BIN_DIR "/clouddeck-cli");
-}
-
 class TestCliCache : public QObject
 {
     Q_OBJECT
@@ -22,10 +19,6 @@ class TestCliCache : public QObject
     FakeCloudServer m_server;
     bool m_down = false;
 
-    CliRun cli(const QStringList &args, const QByteArray &input = {})
-    {
-        return runProcess(s_cli, args, input);
-    }
     static QString cacheFile()
     {
         // The CLI's application name is "clouddeck", the same as the app's.
@@ -45,33 +38,29 @@ class TestCliCache : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(QFile::exists(s_cli));
+        QVERIFY(QFile::exists(cliPath()));
         QVERIFY(m_server.listen());
-        m_server.on("GET", QStringLiteral("/v2/account"),
-                    FakeResponse::file(testDataPath(QStringLiteral("digitalocean/account.json"))));
+        DigitalOceanRoutes::serveAccount(m_server);
         m_server.on("GET", QStringLiteral("/v2/droplets"), [this](const RecordedRequest &request) {
             if (m_down) {
                 return FakeResponse::file(
                     testDataPath(QStringLiteral("digitalocean/error_server_error.json")), 503);
             }
-            const QString page = request.query.queryItemValue(QStringLiteral("page"));
-            return FakeResponse::file(
-                testDataPath(QStringLiteral("digitalocean/droplets_page%1.json")
-                                 .arg(page.isEmpty() ? QStringLiteral("1") : page)));
+            return DigitalOceanRoutes::dropletsPage(request);
         });
-        const CliRun add =
-            cli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
-                 QStringLiteral("digitalocean"), QStringLiteral("--name"), QStringLiteral("work"),
-                 QStringLiteral("--endpoint"), m_server.url().toString()},
-                "dop_v1_cachetest\n");
+        const CliRun add = runCli({QStringLiteral("accounts"), QStringLiteral("add"),
+                                   QStringLiteral("--provider"), QStringLiteral("digitalocean"),
+                                   QStringLiteral("--name"), QStringLiteral("work"),
+                                   QStringLiteral("--endpoint"), m_server.url().toString()},
+                                  "dop_v1_cachetest\n");
         QVERIFY2(add.exitCode == 0, add.err.constData());
     }
 
     void offlineBeforeAnyRefreshSaysSo()
     {
         m_server.clearRequests();
-        const CliRun run = cli({QStringLiteral("machines"), QStringLiteral("list"),
-                                QStringLiteral("--offline"), QStringLiteral("--json")});
+        const CliRun run = runCli({QStringLiteral("machines"), QStringLiteral("list"),
+                                   QStringLiteral("--offline"), QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(run.out).array().size(), 0);
         QVERIFY2(run.errText().contains(QLatin1String("work: nothing cached yet")),
@@ -82,14 +71,14 @@ private Q_SLOTS:
     void offlineAnswersFromTheCacheAlone()
     {
         const CliRun online =
-            cli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")});
+            runCli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")});
         QVERIFY2(online.exitCode == 0, online.err.constData());
         QCOMPARE(names(online).size(), 5);
         QVERIFY(QFile::exists(cacheFile()));
 
         m_server.clearRequests();
-        const CliRun offline = cli({QStringLiteral("machines"), QStringLiteral("list"),
-                                    QStringLiteral("--offline"), QStringLiteral("--json")});
+        const CliRun offline = runCli({QStringLiteral("machines"), QStringLiteral("list"),
+                                       QStringLiteral("--offline"), QStringLiteral("--json")});
         QVERIFY2(offline.exitCode == 0, offline.err.constData());
         QCOMPARE(m_server.requestCount(), 0); // not one request
         QCOMPARE(names(offline), names(online));
@@ -97,8 +86,8 @@ private Q_SLOTS:
                  offline.err.constData());
         QVERIFY(offline.errText().contains(QLatin1String("s ago)")));
 
-        const CliRun table =
-            cli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--offline")});
+        const CliRun table = runCli(
+            {QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--offline")});
         QCOMPARE(table.exitCode, 0);
         QCOMPARE(table.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 6);
     }
@@ -107,7 +96,7 @@ private Q_SLOTS:
     {
         m_down = true;
         const CliRun run =
-            cli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")});
+            runCli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")});
         m_down = false;
         QVERIFY(run.exitCode != 0); // the failure still shows in the exit code
         QCOMPARE(names(run).size(), 5); // ... but what was known is listed
@@ -125,7 +114,7 @@ private Q_SLOTS:
             file.write(QByteArray(4096, '\x42'));
         }
         const CliRun run =
-            cli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")});
+            runCli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY2(run.errText().contains(QLatin1String("moved to")), run.err.constData());
         QCOMPARE(names(run).size(), 5);
@@ -133,8 +122,8 @@ private Q_SLOTS:
                                       .entryList({QStringLiteral("cache.sqlite.unreadable-*")});
         QCOMPARE(aside.size(), 1);
         // Told once: the next run finds a good cache, rebuilt by that refresh.
-        const CliRun again = cli({QStringLiteral("machines"), QStringLiteral("list"),
-                                  QStringLiteral("--offline"), QStringLiteral("--json")});
+        const CliRun again = runCli({QStringLiteral("machines"), QStringLiteral("list"),
+                                     QStringLiteral("--offline"), QStringLiteral("--json")});
         QCOMPARE(again.exitCode, 0);
         QVERIFY(!again.errText().contains(QLatin1String("moved to")));
         QCOMPARE(names(again).size(), 5);
@@ -142,11 +131,11 @@ private Q_SLOTS:
 
     void removingTheAccountRemovesItsCachedMachines()
     {
-        const CliRun remove = cli({QStringLiteral("accounts"), QStringLiteral("remove"),
-                                   QStringLiteral("work"), QStringLiteral("--yes")});
+        const CliRun remove = runCli({QStringLiteral("accounts"), QStringLiteral("remove"),
+                                      QStringLiteral("work"), QStringLiteral("--yes")});
         QVERIFY2(remove.exitCode == 0, remove.err.constData());
-        const CliRun offline = cli({QStringLiteral("machines"), QStringLiteral("list"),
-                                    QStringLiteral("--offline"), QStringLiteral("--json")});
+        const CliRun offline = runCli({QStringLiteral("machines"), QStringLiteral("list"),
+                                       QStringLiteral("--offline"), QStringLiteral("--json")});
         QCOMPARE(offline.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(offline.out).array().size(), 0);
     }

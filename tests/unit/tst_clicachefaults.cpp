@@ -2,6 +2,7 @@
 // DigitalOcean (issue 11, items 1-4): several processes at a first start, settings that cannot be
 // read, a cache folder the user may not write. The cache keeps what the user saw, and every
 // problem is said on stderr with a non-zero exit code.
+#include "digitaloceanroutes.h"
 #include "fakecloudserver.h"
 #include "testhelpers.h"
 
@@ -17,8 +18,6 @@
 #include <unistd.h>
 
 namespace {
-const QString s_cli = QStringLiteral(BIN_DIR "/clouddeck-cli");
-
 int count(const QByteArray &json)
 {
     return int(QJsonDocument::fromJson(json).array().size());
@@ -36,11 +35,6 @@ class TestCliCacheFaults : public QObject
 
     FakeCloudServer m_server;
 
-    CliRun cli(const QStringList &arguments,
-               const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
-    {
-        return runProcess(s_cli, arguments, {}, env);
-    }
     static QString dataDir()
     {
         return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
@@ -67,22 +61,15 @@ class TestCliCacheFaults : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(QFile::exists(s_cli));
+        QVERIFY(QFile::exists(cliPath()));
         QVERIFY(m_server.listen());
-        m_server.on("GET", QStringLiteral("/v2/account"),
-                    FakeResponse::file(testDataPath(QStringLiteral("digitalocean/account.json"))));
-        m_server.on("GET", QStringLiteral("/v2/droplets"), [](const RecordedRequest &request) {
-            const QString page = request.query.queryItemValue(QStringLiteral("page"));
-            return FakeResponse::file(
-                testDataPath(QStringLiteral("digitalocean/droplets_page%1.json")
-                                 .arg(page.isEmpty() ? QStringLiteral("1") : page)));
-        });
-        const CliRun add = runProcess(
-            s_cli,
-            {QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
-             QStringLiteral("digitalocean"), QStringLiteral("--name"), QStringLiteral("work"),
-             QStringLiteral("--endpoint"), m_server.url().toString()},
-            "dop_v1_cachefaults\n");
+        DigitalOceanRoutes::serveAccountAndDroplets(m_server);
+        const CliRun add = runProcess(cliPath(),
+                                      {QStringLiteral("accounts"), QStringLiteral("add"),
+                                       QStringLiteral("--provider"), QStringLiteral("digitalocean"),
+                                       QStringLiteral("--name"), QStringLiteral("work"),
+                                       QStringLiteral("--endpoint"), m_server.url().toString()},
+                                      "dop_v1_cachefaults\n");
         QVERIFY2(add.exitCode == 0, add.err.constData());
     }
 
@@ -96,8 +83,8 @@ private Q_SLOTS:
             std::vector<std::unique_ptr<QProcess>> processes;
             for (int n = 0; n < 5; ++n) {
                 auto process = std::make_unique<QProcess>();
-                process->start(s_cli, n == 0 ? args("machines list --json")
-                                             : args("machines list --offline --json"));
+                process->start(cliPath(), n == 0 ? args("machines list --json")
+                                                 : args("machines list --offline --json"));
                 processes.push_back(std::move(process));
             }
             for (auto &process : processes) {
@@ -110,7 +97,7 @@ private Q_SLOTS:
             }
             QCOMPARE(count(processes.front()->readAllStandardOutput()), 5);
             QVERIFY2(movedAside().isEmpty(), qPrintable(movedAside().join(QLatin1Char(' '))));
-            const CliRun after = cli(args("machines list --offline --json"));
+            const CliRun after = runCli(args("machines list --offline --json"));
             QVERIFY2(after.exitCode == 0, after.err.constData());
             QCOMPARE(count(after.out), 5);
         }
@@ -127,7 +114,7 @@ private Q_SLOTS:
     void unreadableSettingsKeepTheCache()
     {
         QFETCH(QString, how);
-        const CliRun online = cli(args("machines list --json"));
+        const CliRun online = runCli(args("machines list --json"));
         QVERIFY2(online.exitCode == 0, online.err.constData());
         QCOMPARE(count(online.out), 5);
 
@@ -149,7 +136,7 @@ private Q_SLOTS:
             QFile::rename(saved, settingsFile()); // the file is fine, but not where we look
             env.insert(QStringLiteral("XDG_CONFIG_HOME"), elsewhere.path());
         }
-        const CliRun offline = cli(args("machines list --offline --json"), env);
+        const CliRun offline = runCli(args("machines list --offline --json"), {}, env);
         QVERIFY2(offline.exitCode != 0, offline.err.constData());
         QVERIFY2(offline.errText().contains(QLatin1String("nothing was removed")),
                  offline.err.constData());
@@ -162,7 +149,7 @@ private Q_SLOTS:
             QVERIFY(QFile::remove(settingsFile()));
         if (how != QLatin1String("elsewhere"))
             QVERIFY(QFile::rename(saved, settingsFile()));
-        const CliRun restored = cli(args("machines list --offline --json"));
+        const CliRun restored = runCli(args("machines list --offline --json"));
         QVERIFY2(restored.exitCode == 0, restored.err.constData());
         QCOMPARE(count(restored.out), 5); // every row survived
     }
@@ -180,8 +167,9 @@ private Q_SLOTS:
                       "read-only folder");
             prefix = {setpriv, QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
                       QStringLiteral("--clear-groups"), QStringLiteral("--")};
-            const CliRun probe = runProcess(prefix.first(), prefix.mid(1) + QStringList {s_cli,
-                                                                     QStringLiteral("--version")});
+            const CliRun probe =
+                runProcess(prefix.first(),
+                           prefix.mid(1) + QStringList {cliPath(), QStringLiteral("--version")});
             if (probe.exitCode != 0)
                 QSKIP(qPrintable(QStringLiteral("cannot run the CLI as nobody: ") + probe.errText()));
         }
@@ -200,9 +188,9 @@ private Q_SLOTS:
         env.insert(QStringLiteral("XDG_CACHE_HOME"), root.filePath(QStringLiteral("cache")));
         env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
         // The demo cloud needs no keychain (which belongs to this test's user).
-        const CliRun add = cli(args("accounts add --provider demo --name play"), env);
+        const CliRun add = runCli(args("accounts add --provider demo --name play"), {}, env);
         QVERIFY2(add.exitCode == 0, add.err.constData());
-        const CliRun filled = cli(args("machines list --json"), env);
+        const CliRun filled = runCli(args("machines list --json"), {}, env);
         QVERIFY2(filled.exitCode == 0, filled.err.constData());
         const int rows = count(filled.out);
         QVERIFY(rows > 0);
@@ -229,9 +217,9 @@ private Q_SLOTS:
 
         auto run = [&](const QStringList &arguments) {
             return prefix.isEmpty()
-                       ? runProcess(s_cli, arguments, {}, env)
-                       : runProcess(prefix.first(), prefix.mid(1) + QStringList {s_cli} + arguments,
-                                    {}, env);
+                       ? runProcess(cliPath(), arguments, {}, env)
+                       : runProcess(prefix.first(),
+                                    prefix.mid(1) + QStringList {cliPath()} + arguments, {}, env);
         };
         const CliRun offline = run(args("machines list --offline --json"));
         QVERIFY2(offline.exitCode == 0, offline.err.constData());

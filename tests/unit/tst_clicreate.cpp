@@ -1,6 +1,7 @@
 // `clouddeck-cli machines create` against a fake DigitalOcean: the wizard's rules
 // (CreateMachineRequest, Inventory::createProblems) refuse bad input with exit code 2 and a
 // sentence naming the option, before anything is sent; good input is sent once.
+#include "digitaloceanroutes.h"
 #include "fakecloudserver.h"
 #include "testhelpers.h"
 
@@ -10,26 +11,17 @@
 #include <QTest>
 #include <QUuid>
 
-namespace {
-const QString s_cli = QStringLiteral(BIN_DIR "/clouddeck-cli");
-}
-
 class TestCliCreate : public QObject
 {
     Q_OBJECT
 
     FakeCloudServer m_server;
 
-    CliRun cli(const QStringList &args, const QByteArray &input = {})
-    {
-        return runProcess(s_cli, args, input);
-    }
-
     CliRun create(const QStringList &extra)
     {
-        return cli(QStringList {QStringLiteral("machines"), QStringLiteral("create"),
-                                QStringLiteral("--account"), QStringLiteral("work")}
-                   + extra);
+        return runCli(QStringList {QStringLiteral("machines"), QStringLiteral("create"),
+                                   QStringLiteral("--account"), QStringLiteral("work")}
+                      + extra);
     }
 
     static QStringList complete(const QString &name)
@@ -43,27 +35,20 @@ class TestCliCreate : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(QFile::exists(s_cli));
+        QVERIFY(QFile::exists(cliPath()));
         QVERIFY(m_server.listen());
-        m_server.on("GET", QStringLiteral("/v2/account"),
-                    FakeResponse::file(testDataPath(QStringLiteral("digitalocean/account.json"))));
-        m_server.on("GET", QStringLiteral("/v2/droplets"), [](const RecordedRequest &request) {
-            const QString page = request.query.queryItemValue(QStringLiteral("page"));
-            return FakeResponse::file(
-                testDataPath(QStringLiteral("digitalocean/droplets_page%1.json")
-                                 .arg(page.isEmpty() ? QStringLiteral("1") : page)));
-        });
+        DigitalOceanRoutes::serveAccountAndDroplets(m_server);
         m_server.on(
             "POST", QStringLiteral("/v2/droplets"),
             FakeResponse::file(
                 testDataPath(QStringLiteral("digitalocean/droplet_create_response.json")), 202));
         const QString token =
             QStringLiteral("dop_v1_") + QUuid::createUuid().toString(QUuid::Id128);
-        const CliRun add =
-            cli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
-                 QStringLiteral("digitalocean"), QStringLiteral("--name"), QStringLiteral("work"),
-                 QStringLiteral("--endpoint"), m_server.url().toString()},
-                token.toUtf8() + '\n');
+        const CliRun add = runCli({QStringLiteral("accounts"), QStringLiteral("add"),
+                                   QStringLiteral("--provider"), QStringLiteral("digitalocean"),
+                                   QStringLiteral("--name"), QStringLiteral("work"),
+                                   QStringLiteral("--endpoint"), m_server.url().toString()},
+                                  token.toUtf8() + '\n');
         QVERIFY2(add.exitCode == 0, add.err.constData());
     }
 

@@ -8,32 +8,11 @@
 #include <QUrlQuery>
 #include <array>
 
-class TestHttpClientFlow : public QObject
+class TestHttpClientFlow : public HttpClientTestCase
 {
     Q_OBJECT
 
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<HttpClient> m_client;
-
-    Result<HttpResponse> get(const QString &path)
-    {
-        return sendAndWait(*m_client, HttpRequest::get(m_server->url(path)));
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<FakeCloudServer>();
-        QVERIFY(m_server->listen());
-        m_client = makeTestClient();
-    }
-
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
-
     void pagesAcrossThreePages()
     {
         servePages(QStringLiteral("/v2/droplets"), 3, -1);

@@ -1,5 +1,6 @@
 #include "inventorycache.h"
 #include "inventorytestsupport.h"
+#include "modelsignals.h"
 #include "negativewait.h"
 #include "pollscheduler.h"
 
@@ -9,26 +10,6 @@
 #include <QTest>
 
 using namespace InventoryTest;
-
-namespace {
-struct ModelSignals
-{
-    explicit ModelSignals(QAbstractItemModel *model)
-        : inserted(model, &QAbstractItemModel::rowsInserted)
-        , removed(model, &QAbstractItemModel::rowsRemoved)
-        , moved(model, &QAbstractItemModel::rowsMoved)
-        , changed(model, &QAbstractItemModel::dataChanged)
-        , layout(model, &QAbstractItemModel::layoutChanged)
-        , reset(model, &QAbstractItemModel::modelReset)
-    { }
-    [[nodiscard]] int total() const
-    {
-        return int(inserted.size() + removed.size() + moved.size() + changed.size() + layout.size()
-                   + reset.size());
-    }
-    QSignalSpy inserted, removed, moved, changed, layout, reset;
-};
-} // namespace
 
 /// Refresh, merge, cache and polling through the Inventory, with FakeProviders.
 class TestInventory : public QObject

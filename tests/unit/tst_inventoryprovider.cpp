@@ -1,5 +1,6 @@
 // The Inventory with a real provider plugin (DigitalOcean) against FakeCloudServer, the secret in
 // a real keychain: the path the app takes, from the registry to the scheduler's next interval.
+#include "digitaloceanroutes.h"
 #include "fakecloudserver.h"
 #include "inventorytestsupport.h"
 #include "pollscheduler.h"
@@ -42,21 +43,13 @@ private Q_SLOTS:
     {
         QVERIFY(m_server.listen());
         m_server.on("GET", QStringLiteral("/v2/droplets"), [this](const RecordedRequest &request) {
-            const QString page = request.query.queryItemValue(QStringLiteral("page"));
-            const bool last = page == QLatin1String("3");
-            return FakeResponse::file(
-                       testDataPath(QStringLiteral("digitalocean/droplets_page%1.json")
-                                        .arg(page.isEmpty() ? QStringLiteral("1") : page)))
-                .withHeader("ratelimit-limit", "5000")
-                .withHeader("ratelimit-remaining", last ? m_lastPageRemaining : "4990")
-                .withHeader("ratelimit-reset", QByteArray::number(m_reset.toSecsSinceEpoch()));
+            const bool last =
+                request.query.queryItemValue(QStringLiteral("page")) == QLatin1String("3");
+            return DigitalOceanRoutes::withRateLimit(
+                DigitalOceanRoutes::dropletsPage(request), last ? m_lastPageRemaining : "4990",
+                QByteArray::number(m_reset.toSecsSinceEpoch()));
         });
-        m_server.on("POST", QStringLiteral("/v2/droplets/*/actions"),
-                    FakeResponse::file(
-                        testDataPath(QStringLiteral("digitalocean/action_in_progress.json")), 201));
-        m_server.on(
-            "GET", QStringLiteral("/v2/actions/*"),
-            FakeResponse::file(testDataPath(QStringLiteral("digitalocean/action_completed.json"))));
+        DigitalOceanRoutes::serveActions(m_server);
     }
 
     void init()

@@ -1,5 +1,6 @@
 #include "inventorytestsupport.h"
 #include "machinemodel.h"
+#include "modelsignals.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -8,33 +9,6 @@
 using namespace InventoryTest;
 
 namespace {
-/// Every signal a view could react to, counted.
-struct ModelSignals
-{
-    explicit ModelSignals(QAbstractItemModel *model)
-        : inserted(model, &QAbstractItemModel::rowsInserted)
-        , removed(model, &QAbstractItemModel::rowsRemoved)
-        , moved(model, &QAbstractItemModel::rowsMoved)
-        , changed(model, &QAbstractItemModel::dataChanged)
-        , layout(model, &QAbstractItemModel::layoutChanged)
-        , reset(model, &QAbstractItemModel::modelReset)
-        , aboutToReset(model, &QAbstractItemModel::modelAboutToBeReset)
-        , headers(model, &QAbstractItemModel::headerDataChanged)
-    { }
-    [[nodiscard]] int total() const
-    {
-        return int(inserted.size() + removed.size() + moved.size() + changed.size() + layout.size()
-                   + reset.size() + aboutToReset.size() + headers.size());
-    }
-    void clear()
-    {
-        for (QSignalSpy *spy :
-             {&inserted, &removed, &moved, &changed, &layout, &reset, &aboutToReset, &headers})
-            spy->clear();
-    }
-    QSignalSpy inserted, removed, moved, changed, layout, reset, aboutToReset, headers;
-};
-
 QList<int> rolesOf(const QSignalSpy &spy, int at)
 {
     return spy.at(at).at(2).value<QList<int>>();

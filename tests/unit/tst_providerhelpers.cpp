@@ -53,12 +53,9 @@ QJsonObject page(int number, int pages, int perPage, std::optional<qint64> total
 
 } // namespace
 
-class TestProviderHelpers : public QObject
+class TestProviderHelpers : public HttpClientTestCase
 {
     Q_OBJECT
-
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<HttpClient> m_client;
 
     PageNumberList::Paging paging(int pageSize) const
     {
@@ -74,19 +71,6 @@ class TestProviderHelpers : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<FakeCloudServer>();
-        QVERIFY(m_server->listen());
-        m_client = makeTestClient();
-    }
-
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
-
     void numericIds()
     {
         for (const char *id : {"1", "42", "123456789012345678"})

@@ -9,10 +9,6 @@
 #include <QTest>
 #include <QUuid>
 
-namespace {
-const QString s_cli = QStringLiteral(BIN_DIR "/clouddeck-cli");
-}
-
 class TestSecretLeak : public QObject
 {
     Q_OBJECT
@@ -43,7 +39,7 @@ private Q_SLOTS:
 
         QByteArray printed;
         auto run = [&](const QStringList &args, const QByteArray &input = {}) {
-            const CliRun result = runProcess(s_cli, args, input, env);
+            const CliRun result = runProcess(cliPath(), args, input, env);
             printed += result.out + result.err;
             return result.exitCode;
         };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account.h"
+#include "asyncresult.h"
 #include "fakecloudserver.h"
 #include "providermetadata.h"
 #include "result.h"
@@ -82,32 +83,3 @@ private:
     QString m_sessionToken;
     QHash<QString, QString> m_launched; ///< instance id -> region, from RunInstances
 };
-
-/// Runs an asynchronous operation and waits (event loop running) for its callback. Records a test
-/// failure if the callback comes synchronously, never comes, or comes twice.
-template<typename T>
-std::optional<Result<T>> await(const std::function<void(Callback<T>)> &start, int timeoutMs = 15000)
-{
-    struct State
-    {
-        std::optional<Result<T>> result;
-        int calls = 0;
-    };
-    auto state = std::make_shared<State>();
-    start([state](Result<T> result) {
-        ++state->calls;
-        state->result.emplace(std::move(result));
-    });
-    if (!QTest::qVerify(state->calls == 0, "calls == 0", "the callback came synchronously",
-                        __FILE__, __LINE__))
-        return std::nullopt;
-    if (!QTest::qWaitFor([&] { return state->calls > 0; }, timeoutMs)) {
-        QTest::qVerify(false, "callback", "the callback never came", __FILE__, __LINE__);
-        return std::nullopt;
-    }
-    QCoreApplication::processEvents();
-    if (!QTest::qVerify(state->calls == 1, "calls == 1", "the callback came more than once",
-                        __FILE__, __LINE__))
-        return std::nullopt;
-    return std::move(state->result);
-}

@@ -10,10 +10,6 @@
 #include <QJsonObject>
 #include <QTest>
 
-namespace {
-const QString s_cli = QStringLiteral(BIN_DIR "/clouddeck-cli");
-}
-
 class TestAwsCli : public QObject
 {
     Q_OBJECT
@@ -21,15 +17,10 @@ class TestAwsCli : public QObject
     FakeCloudServer m_server;
     std::unique_ptr<FakeEc2> m_fake;
 
-    CliRun cli(const QStringList &args, const QByteArray &input = {})
-    {
-        return runProcess(s_cli, args, input);
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(QFile::exists(s_cli));
+        QVERIFY(QFile::exists(cliPath()));
         QVERIFY(m_server.listen());
         m_fake = std::make_unique<FakeEc2>(m_server);
         m_fake->serveFixtures();
@@ -43,7 +34,7 @@ private Q_SLOTS:
 
     void addsAnAccountWithTheSecretOnStdin()
     {
-        const CliRun add = cli(
+        const CliRun add = runCli(
             {QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
              QStringLiteral("aws"), QStringLiteral("--name"), QStringLiteral("aws-work"),
              QStringLiteral("--access-key-id"), QString::fromLatin1(FakeEc2::accessKeyId),
@@ -56,7 +47,7 @@ private Q_SLOTS:
         QCOMPARE(m_fake->calls(QStringLiteral("DescribeRegions")).size(), 1);
 
         const CliRun json =
-            cli({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")});
+            runCli({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")});
         QVERIFY2(json.exitCode == 0, json.err.constData());
         const QJsonArray accounts = QJsonDocument::fromJson(json.out).array();
         QCOMPARE(accounts.size(), 1);
@@ -67,7 +58,7 @@ private Q_SLOTS:
     void listsTheMachinesOfEveryRegion()
     {
         const CliRun json =
-            cli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")});
+            runCli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")});
         QVERIFY2(json.exitCode == 0, json.err.constData());
         const QJsonArray machines = QJsonDocument::fromJson(json.out).array();
         QCOMPARE(machines.size(), 8);
@@ -84,7 +75,7 @@ private Q_SLOTS:
 
     void runsAnActionByName()
     {
-        const CliRun stop = cli(
+        const CliRun stop = runCli(
             {QStringLiteral("machines"), QStringLiteral("shutdown"), QStringLiteral("dublin-api")});
         QVERIFY2(stop.exitCode == 0, stop.err.constData());
         const QList<Ec2Call> calls = m_fake->calls(QStringLiteral("StopInstances"));
@@ -98,19 +89,19 @@ private Q_SLOTS:
     void restrictsRegionsOnAdd()
     {
         const CliRun add =
-            cli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
-                 QStringLiteral("aws"), QStringLiteral("--name"), QStringLiteral("aws-dublin"),
-                 QStringLiteral("--access-key-id"), QString::fromLatin1(FakeEc2::accessKeyId),
-                 QStringLiteral("--regions"), QStringLiteral("eu-west-1"),
-                 QStringLiteral("--endpoint"), m_server.url(QStringLiteral("/")).toString()},
-                QByteArray(FakeEc2::secretAccessKey) + "\n");
+            runCli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
+                    QStringLiteral("aws"), QStringLiteral("--name"), QStringLiteral("aws-dublin"),
+                    QStringLiteral("--access-key-id"), QString::fromLatin1(FakeEc2::accessKeyId),
+                    QStringLiteral("--regions"), QStringLiteral("eu-west-1"),
+                    QStringLiteral("--endpoint"), m_server.url(QStringLiteral("/")).toString()},
+                   QByteArray(FakeEc2::secretAccessKey) + "\n");
         QVERIFY2(add.exitCode == 0, add.err.constData());
         const CliRun json =
-            cli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json"),
-                 QStringLiteral("--account"), QStringLiteral("aws-dublin")});
+            runCli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json"),
+                    QStringLiteral("--account"), QStringLiteral("aws-dublin")});
         QVERIFY2(json.exitCode == 0, json.err.constData());
         QCOMPARE(QJsonDocument::fromJson(json.out).array().size(), 2);
-        const CliRun regions = cli(
+        const CliRun regions = runCli(
             {QStringLiteral("regions"), QStringLiteral("--account"), QStringLiteral("aws-dublin")});
         QVERIFY2(regions.exitCode == 0, regions.err.constData());
         QVERIFY(regions.outText().contains(QLatin1String("eu-west-1")));
@@ -122,11 +113,11 @@ private Q_SLOTS:
         m_fake->enqueue(QStringLiteral("DescribeRegions"),
                         FakeEc2::xml(QStringLiteral("error_auth_failure.xml"), 401));
         const CliRun add =
-            cli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
-                 QStringLiteral("aws"), QStringLiteral("--name"), QStringLiteral("aws-bad"),
-                 QStringLiteral("--access-key-id"), QString::fromLatin1(FakeEc2::accessKeyId),
-                 QStringLiteral("--endpoint"), m_server.url(QStringLiteral("/")).toString()},
-                QByteArray(FakeEc2::secretAccessKey) + "\n");
+            runCli({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
+                    QStringLiteral("aws"), QStringLiteral("--name"), QStringLiteral("aws-bad"),
+                    QStringLiteral("--access-key-id"), QString::fromLatin1(FakeEc2::accessKeyId),
+                    QStringLiteral("--endpoint"), m_server.url(QStringLiteral("/")).toString()},
+                   QByteArray(FakeEc2::secretAccessKey) + "\n");
         QCOMPARE(add.exitCode, 3);
         QVERIFY(add.errText().contains(QLatin1String("AuthFailure")));
     }

@@ -2,26 +2,17 @@
 // whose message is AWS's own, throttling is retried with backoff (and each retry signed anew),
 // and malformed, truncated or foreign replies fail cleanly without a partial list.
 #include "awsprovider.h"
+#include "awstestcase.h"
 #include "fakeec2.h"
 #include "testhelpers.h"
 
 #include <QTest>
 
-namespace {
-QString describe(const Error &error)
-{
-    return Error::kindId(error.kind()) + QStringLiteral(": ") + error.message();
-}
-} // namespace
-
-class TestAwsErrors : public QObject
+class TestAwsErrors : public AwsTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void mapsEachErrorReply_data();
     void mapsEachErrorReply();
     void actionErrorsAreAws_data();
@@ -41,36 +32,7 @@ private Q_SLOTS:
     void refusesALoopingNextToken();
     void doesNotCacheAFailedDescribeRegions();
     void timesOut();
-
-private:
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<FakeEc2> m_fake;
-    std::unique_ptr<AwsProvider> m_provider;
-
-    std::optional<Result<QList<Machine>>> list()
-    {
-        return await<QList<Machine>>([this](auto done) { m_provider->listMachines(done); });
-    }
 };
-
-void TestAwsErrors::init()
-{
-    m_server = std::make_unique<FakeCloudServer>();
-    QVERIFY(m_server->listen());
-    m_fake = std::make_unique<FakeEc2>(*m_server);
-    m_fake->serveFixtures();
-    m_provider = m_fake->provider(m_fake->account());
-}
-
-void TestAwsErrors::cleanup()
-{
-    if (m_fake)
-        QVERIFY2(m_fake->signatureFailures().isEmpty(),
-                 qPrintable(m_fake->signatureFailures().join(QLatin1Char('\n'))));
-    m_provider.reset();
-    m_fake.reset();
-    m_server.reset();
-}
 
 void TestAwsErrors::mapsEachErrorReply_data()
 {
@@ -109,10 +71,12 @@ void TestAwsErrors::mapsEachErrorReply()
     QCOMPARE(error.providerCode(), code);
     QCOMPARE(error.httpStatus(), status);
     // AWS's words, its request id, and where it happened.
-    QVERIFY2(error.message().contains(code + QStringLiteral(": ")), qPrintable(describe(error)));
-    QVERIFY2(error.message().contains(QLatin1String("request ID")), qPrintable(describe(error)));
+    QVERIFY2(error.message().contains(code + QStringLiteral(": ")),
+             qPrintable(AsyncResult::describe(error)));
+    QVERIFY2(error.message().contains(QLatin1String("request ID")),
+             qPrintable(AsyncResult::describe(error)));
     QVERIFY2(error.message().contains(QLatin1String("(region us-east-1)")),
-             qPrintable(describe(error)));
+             qPrintable(AsyncResult::describe(error)));
     QVERIFY(!error.message().contains(QLatin1String(FakeEc2::secretAccessKey)));
     QCOMPARE(error.message().contains(QLatin1String("Allow ec2:DescribeRegions")),
              code == QLatin1String("UnauthorizedOperation"));
@@ -139,7 +103,7 @@ void TestAwsErrors::actionErrorsAreAws()
     QFETCH(Error::Kind, kind);
     QVERIFY(list()->ok());
     m_fake->enqueue(QStringLiteral("StartInstances"), FakeEc2::xml(file, status));
-    const auto result = await<void>([this](auto done) {
+    const auto result = AsyncResult::await<void>([this](auto done) {
         m_provider->runAction(QStringLiteral("i-0bbbbbbbbbbbbbbb2"), MachineAction::Start, done);
     });
     QVERIFY(result && !result->ok());
@@ -167,7 +131,7 @@ void TestAwsErrors::retriesThrottlingThenSucceeds()
     m_fake->enqueue(QStringLiteral("DescribeRegions"), FakeEc2::xml(file, status));
     const auto machines = list();
     QVERIFY(machines);
-    QVERIFY2(machines->ok(), qPrintable(describe(machines->error())));
+    QVERIFY2(machines->ok(), qPrintable(AsyncResult::describe(machines->error())));
     QCOMPARE(machines->value().size(), 8);
     QCOMPARE(m_fake->calls(QStringLiteral("DescribeRegions")).size(), 3);
 }
@@ -181,7 +145,7 @@ void TestAwsErrors::signsEachRetryAnew()
     m_provider->setSigningClock([tick, start] { return start.addSecs((*tick)++); });
     m_fake->enqueue(QStringLiteral("DescribeRegions"),
                     FakeEc2::xml(QStringLiteral("error_request_limit_exceeded.xml"), 503));
-    QVERIFY(await<QString>([this](auto done) { m_provider->verify(done); })->ok());
+    QVERIFY(AsyncResult::await<QString>([this](auto done) { m_provider->verify(done); })->ok());
     const QList<Ec2Call> calls = m_fake->calls(QStringLiteral("DescribeRegions"));
     QCOMPARE(calls.size(), 2);
     QVERIFY(calls.at(0).request.header("X-Amz-Date") != calls.at(1).request.header("X-Amz-Date"));
@@ -194,11 +158,11 @@ void TestAwsErrors::retriesAThrottledAction()
     QVERIFY(list()->ok());
     m_fake->enqueue(QStringLiteral("StopInstances"),
                     FakeEc2::xml(QStringLiteral("error_request_limit_exceeded.xml"), 503));
-    const auto result = await<void>([this](auto done) {
+    const auto result = AsyncResult::await<void>([this](auto done) {
         m_provider->runAction(QStringLiteral("i-1234567890abcdef0"), MachineAction::PowerOff, done);
     });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     const QList<Ec2Call> calls = m_fake->calls(QStringLiteral("StopInstances"));
     QCOMPARE(calls.size(), 2);
     QCOMPARE(calls.at(1).param(QStringLiteral("Force")), QStringLiteral("true"));
@@ -223,7 +187,7 @@ void TestAwsErrors::retriesAnUnavailableRegion()
                     FakeEc2::xml(QStringLiteral("error_unavailable.xml"), 503));
     const auto machines = list();
     QVERIFY(machines);
-    QVERIFY2(machines->ok(), qPrintable(describe(machines->error())));
+    QVERIFY2(machines->ok(), qPrintable(AsyncResult::describe(machines->error())));
     QCOMPARE(machines->value().size(), 8);
 }
 
@@ -250,7 +214,7 @@ void TestAwsErrors::oneFailingRegionFailsTheWholeList()
     QVERIFY(machines && !machines->ok());
     QCOMPARE(machines->error().kind(), Error::Forbidden);
     QVERIFY2(machines->error().message().contains(QLatin1String("(region eu-west-1)")),
-             qPrintable(describe(machines->error())));
+             qPrintable(AsyncResult::describe(machines->error())));
 }
 
 void TestAwsErrors::malformedXmlIsAnInvalidReply_data()
@@ -291,7 +255,7 @@ void TestAwsErrors::retriesATruncatedBody()
                         .withFault(FakeResponse::Fault::Truncate));
     const auto machines = list();
     QVERIFY(machines);
-    QVERIFY2(machines->ok(), qPrintable(describe(machines->error())));
+    QVERIFY2(machines->ok(), qPrintable(AsyncResult::describe(machines->error())));
     QCOMPARE(m_fake->calls(QStringLiteral("DescribeRegions")).size(), 2);
 }
 
@@ -321,9 +285,11 @@ void TestAwsErrors::doesNotCacheAFailedDescribeRegions()
 {
     m_fake->enqueue(QStringLiteral("DescribeRegions"),
                     FakeEc2::xml(QStringLiteral("error_auth_failure.xml"), 401));
-    QCOMPARE(await<QString>([this](auto done) { m_provider->verify(done); })->error().kind(),
+    QCOMPARE(AsyncResult::await<QString>([this](auto done) { m_provider->verify(done); })
+                 ->error()
+                 .kind(),
              Error::Auth);
-    QVERIFY(await<QString>([this](auto done) { m_provider->verify(done); })->ok());
+    QVERIFY(AsyncResult::await<QString>([this](auto done) { m_provider->verify(done); })->ok());
     QCOMPARE(m_fake->calls(QStringLiteral("DescribeRegions")).size(), 2);
 }
 

@@ -256,7 +256,7 @@ void TestAwsFuzz::providerSurvivesMutatedReplies()
         });
         const auto provider = fake.provider(fake.account());
         const auto machines =
-            await<QList<Machine>>([&](auto done) { provider->listMachines(done); });
+            AsyncResult::await<QList<Machine>>([&](auto done) { provider->listMachines(done); });
         QVERIFY(machines);
         if (machines->ok()) {
             ++ok;

@@ -68,9 +68,10 @@ void TestAwsPlugin::createsAWorkingProvider()
         nullptr, &error));
     QVERIFY2(provider, qPrintable(error));
     QCOMPARE(provider->metadata().id, QStringLiteral("aws"));
-    const auto who = await<QString>([&](auto done) { provider->verify(done); });
+    const auto who = AsyncResult::await<QString>([&](auto done) { provider->verify(done); });
     QVERIFY(who && who->ok());
-    const auto machines = await<QList<Machine>>([&](auto done) { provider->listMachines(done); });
+    const auto machines =
+        AsyncResult::await<QList<Machine>>([&](auto done) { provider->listMachines(done); });
     QVERIFY(machines && machines->ok());
     QCOMPARE(machines->value().size(), 8);
     QVERIFY2(fake.signatureFailures().isEmpty(),

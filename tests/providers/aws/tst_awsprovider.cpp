@@ -2,6 +2,7 @@
 // request independently: the calls it sends (action, region, parameters, headers) and how it reads
 // every reply, across two regions and two DescribeInstances pages.
 #include "awsprovider.h"
+#include "awstestcase.h"
 #include "fakeec2.h"
 #include "negativewait.h"
 #include "testhelpers.h"
@@ -27,20 +28,13 @@ QStringList regionsOf(const QList<Ec2Call> &calls)
     return regions;
 }
 
-QString describe(const Error &error)
-{
-    return Error::kindId(error.kind()) + QStringLiteral(": ") + error.message();
-}
 } // namespace
 
-class TestAwsProvider : public QObject
+class TestAwsProvider : public AwsTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void listsEveryEnabledRegion();
     void queriesRegionsInParallel();
     void followsNextTokenWithTheSameParameters();
@@ -55,6 +49,7 @@ private Q_SLOTS:
     void runsEachAction();
     void findsTheRegionOfAnUnlistedInstance();
     void reportsAnInstanceInNoRegion();
+    void refusesAnIdThatIsNotAnInstanceId();
     void createsWithRunInstances();
     void createsInTheHomeRegionWithTheDefaultVpc();
     void refusesACreateEc2Cannot();
@@ -68,44 +63,17 @@ private Q_SLOTS:
     void deletingTheProviderCancels();
 
 private:
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<FakeEc2> m_fake;
-    std::unique_ptr<AwsProvider> m_provider;
-
     void useAccount(const Account &account, const QString &token = {})
     {
         m_provider = m_fake->provider(account, token);
     }
-    std::optional<Result<QList<Machine>>> list()
-    {
-        return await<QList<Machine>>([this](auto done) { m_provider->listMachines(done); });
-    }
 };
-
-void TestAwsProvider::init()
-{
-    m_server = std::make_unique<FakeCloudServer>();
-    QVERIFY(m_server->listen());
-    m_fake = std::make_unique<FakeEc2>(*m_server);
-    m_fake->serveFixtures();
-    useAccount(m_fake->account());
-}
-
-void TestAwsProvider::cleanup()
-{
-    if (m_fake)
-        QVERIFY2(m_fake->signatureFailures().isEmpty(),
-                 qPrintable(m_fake->signatureFailures().join(QLatin1Char('\n'))));
-    m_provider.reset();
-    m_fake.reset();
-    m_server.reset();
-}
 
 void TestAwsProvider::listsEveryEnabledRegion()
 {
     const auto machines = list();
     QVERIFY(machines);
-    QVERIFY2(machines->ok(), qPrintable(describe(machines->error())));
+    QVERIFY2(machines->ok(), qPrintable(AsyncResult::describe(machines->error())));
     QCOMPARE(machines->value().size(), 8);
     QStringList ids;
     for (const Machine &machine : machines->value()) {
@@ -215,7 +183,9 @@ void TestAwsProvider::cachesRegionsForTheProvidersLife()
     m_provider->listRegions([&](Result<QList<Region>> r) { answered += r.ok(); });
     QTRY_COMPARE(answered, 3);
     QVERIFY(list()->ok());
-    QVERIFY(await<QList<Region>>([this](auto done) { m_provider->listRegions(done); })->ok());
+    QVERIFY(AsyncResult::await<QList<Region>>([this](auto done) {
+                m_provider->listRegions(done);
+            })->ok());
     QCOMPARE(m_fake->calls(QStringLiteral("DescribeRegions")).size(), 1);
 }
 
@@ -336,9 +306,10 @@ void TestAwsProvider::runsEachAction()
     QFETCH(bool, forced);
     QVERIFY(list()->ok()); // the listing tells the provider each instance's region
     const QString id = QStringLiteral("i-0eeeeeeeeeeeeeee5");
-    const auto result = await<void>([&](auto done) { m_provider->runAction(id, action, done); });
+    const auto result =
+        AsyncResult::await<void>([&](auto done) { m_provider->runAction(id, action, done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     const QList<Ec2Call> calls = m_fake->calls(ec2Action);
     QCOMPARE(calls.size(), 1);
     QCOMPARE(calls.first().region, QStringLiteral("eu-west-1"));
@@ -355,8 +326,8 @@ void TestAwsProvider::runsEachAction()
 void TestAwsProvider::findsTheRegionOfAnUnlistedInstance()
 {
     const QString id = QStringLiteral("i-0eeeeeeeeeeeeeee5");
-    const auto result =
-        await<void>([&](auto done) { m_provider->runAction(id, MachineAction::Shutdown, done); });
+    const auto result = AsyncResult::await<void>(
+        [&](auto done) { m_provider->runAction(id, MachineAction::Shutdown, done); });
     QVERIFY(result && result->ok());
     const QList<Ec2Call> searches = m_fake->calls(QStringLiteral("DescribeInstances"));
     QCOMPARE(searches.size(), 2); // every region, at once
@@ -367,7 +338,7 @@ void TestAwsProvider::findsTheRegionOfAnUnlistedInstance()
     QCOMPARE(m_fake->calls(QStringLiteral("StopInstances")).first().region,
              QStringLiteral("eu-west-1"));
     // Remembered: a second action does not search again.
-    QVERIFY(await<void>([&](auto done) {
+    QVERIFY(AsyncResult::await<void>([&](auto done) {
                 m_provider->runAction(id, MachineAction::Start, done);
             })->ok());
     QCOMPARE(m_fake->calls(QStringLiteral("DescribeInstances")).size(), 2);
@@ -375,13 +346,28 @@ void TestAwsProvider::findsTheRegionOfAnUnlistedInstance()
 
 void TestAwsProvider::reportsAnInstanceInNoRegion()
 {
-    const auto result = await<void>([&](auto done) {
+    const auto result = AsyncResult::await<void>([&](auto done) {
         m_provider->runAction(QStringLiteral("i-0000000000000dead"), MachineAction::Reboot, done);
     });
     QVERIFY(result && !result->ok());
     QCOMPARE(result->error().kind(), Error::NotFound);
     QVERIFY(result->error().message().contains(QLatin1String("i-0000000000000dead")));
     QVERIFY(m_fake->calls(QStringLiteral("RebootInstances")).isEmpty());
+}
+
+void TestAwsProvider::refusesAnIdThatIsNotAnInstanceId()
+{
+    // An id that would add parameters to the form body, or is no id at all, is refused before
+    // any call: the action could otherwise reach another instance.
+    m_server->clearRequests();
+    for (const QString &id : {QStringLiteral("i-1&InstanceId.2=i-2"), QStringLiteral(""),
+                              QStringLiteral("i-1 i-2"), QStringLiteral("..")}) {
+        const auto result = AsyncResult::await<void>(
+            [&](auto done) { m_provider->runAction(id, MachineAction::Destroy, done); });
+        QVERIFY(result && !result->ok());
+        QCOMPARE(result->error().kind(), Error::InvalidInput);
+    }
+    QCOMPARE(m_server->requestCount(), 0);
 }
 
 void TestAwsProvider::createsWithRunInstances()
@@ -398,9 +384,9 @@ void TestAwsProvider::createsWithRunInstances()
         {QStringLiteral("subnetId"), QStringLiteral("subnet-0bb1c79de3EXAMPLE")},
         {QStringLiteral("securityGroupIds"), QStringList {QStringLiteral("sg-0b0384b66dEXAMPLE")}}};
     const auto created =
-        await<Machine>([&](auto done) { m_provider->createMachine(request, done); });
+        AsyncResult::await<Machine>([&](auto done) { m_provider->createMachine(request, done); });
     QVERIFY(created);
-    QVERIFY2(created->ok(), qPrintable(describe(created->error())));
+    QVERIFY2(created->ok(), qPrintable(AsyncResult::describe(created->error())));
     QCOMPARE(created->value().id, QStringLiteral("i-0123456789abcdef7"));
     QCOMPARE(created->value().name, QStringLiteral("new-box"));
     QCOMPARE(created->value().state, MachineState::Pending);
@@ -436,7 +422,7 @@ void TestAwsProvider::createsWithRunInstances()
         "UserData=IyEvYmluL3NoCmVjaG8gaGVsbG8gPiAvdG1wL2hlbGxvCg%3D%3D"));
 
     // The new instance's region is known: its first action goes straight there.
-    QVERIFY(await<void>([&](auto done) {
+    QVERIFY(AsyncResult::await<void>([&](auto done) {
                 m_provider->runAction(created->value().id, MachineAction::Reboot, done);
             })->ok());
     QCOMPARE(m_fake->calls(QStringLiteral("RebootInstances")).first().region,
@@ -450,7 +436,7 @@ void TestAwsProvider::createsInTheHomeRegionWithTheDefaultVpc()
     request.size = QStringLiteral("t3.micro");
     request.image = QStringLiteral("ami-0abcdef1234567890");
     const auto created =
-        await<Machine>([&](auto done) { m_provider->createMachine(request, done); });
+        AsyncResult::await<Machine>([&](auto done) { m_provider->createMachine(request, done); });
     QVERIFY(created && created->ok());
     const Ec2Call call = m_fake->calls(QStringLiteral("RunInstances")).first();
     QCOMPARE(call.region, QStringLiteral("us-east-1"));
@@ -466,25 +452,29 @@ void TestAwsProvider::refusesACreateEc2Cannot()
     request.image = QStringLiteral("ami-1");
     request.size = QStringLiteral("t3.micro");
     request.region = QStringLiteral("../evil");
-    auto created = await<Machine>([&](auto done) { m_provider->createMachine(request, done); });
+    auto created =
+        AsyncResult::await<Machine>([&](auto done) { m_provider->createMachine(request, done); });
     QCOMPARE(created->error().kind(), Error::InvalidInput);
     request.region.clear();
     request.sshKeys = {QStringLiteral("a"), QStringLiteral("b")};
-    created = await<Machine>([&](auto done) { m_provider->createMachine(request, done); });
+    created =
+        AsyncResult::await<Machine>([&](auto done) { m_provider->createMachine(request, done); });
     QCOMPARE(created->error().kind(), Error::InvalidInput);
     QCOMPARE(m_fake->calls().size(), 0);
 }
 
 void TestAwsProvider::listsRegions()
 {
-    auto regions = await<QList<Region>>([this](auto done) { m_provider->listRegions(done); });
+    auto regions =
+        AsyncResult::await<QList<Region>>([this](auto done) { m_provider->listRegions(done); });
     QVERIFY(regions && regions->ok());
     QCOMPARE(regions->value().size(), 2);
     QCOMPARE(regions->value().at(1).id, QStringLiteral("eu-west-1"));
     QCOMPARE(regions->value().at(1).name, QStringLiteral("Europe (Ireland)"));
 
     useAccount(m_fake->account(QStringLiteral("/{region}"), {QStringLiteral("eu-west-1")}));
-    regions = await<QList<Region>>([this](auto done) { m_provider->listRegions(done); });
+    regions =
+        AsyncResult::await<QList<Region>>([this](auto done) { m_provider->listRegions(done); });
     QVERIFY(regions && regions->ok());
     QCOMPARE(regions->value().size(), 1);
     QCOMPARE(regions->value().first().id, QStringLiteral("eu-west-1"));
@@ -494,7 +484,8 @@ void TestAwsProvider::listsRegions()
 
 void TestAwsProvider::listsInstanceTypesAcrossPages()
 {
-    const auto sizes = await<QList<Size>>([this](auto done) { m_provider->listSizes(done); });
+    const auto sizes =
+        AsyncResult::await<QList<Size>>([this](auto done) { m_provider->listSizes(done); });
     QVERIFY(sizes && sizes->ok());
     QStringList ids;
     for (const Size &size : sizes->value()) {
@@ -518,7 +509,8 @@ void TestAwsProvider::listsInstanceTypesAcrossPages()
 
 void TestAwsProvider::listsImagesPerRegion()
 {
-    const auto images = await<QList<Image>>([this](auto done) { m_provider->listImages(done); });
+    const auto images =
+        AsyncResult::await<QList<Image>>([this](auto done) { m_provider->listImages(done); });
     QVERIFY(images && images->ok());
     QCOMPARE(images->value().size(), 12); // 4 current official + 2 own, in each of 2 regions
     QCOMPARE(images->value().first().name, QStringLiteral("Ubuntu 24.04 LTS (x86_64)"));
@@ -544,7 +536,8 @@ void TestAwsProvider::listsImagesPerRegion()
 
 void TestAwsProvider::listsKeyPairsOncePerName()
 {
-    const auto keys = await<QList<SshKey>>([this](auto done) { m_provider->listSshKeys(done); });
+    const auto keys =
+        AsyncResult::await<QList<SshKey>>([this](auto done) { m_provider->listSshKeys(done); });
     QVERIFY(keys && keys->ok());
     QStringList names;
     for (const SshKey &key : keys->value())
@@ -558,7 +551,7 @@ void TestAwsProvider::listsKeyPairsOncePerName()
 
 void TestAwsProvider::verifiesWithDescribeRegions()
 {
-    const auto who = await<QString>([this](auto done) { m_provider->verify(done); });
+    const auto who = AsyncResult::await<QString>([this](auto done) { m_provider->verify(done); });
     QVERIFY(who && who->ok());
     QVERIFY2(who->value().contains(QLatin1String("AKIDEXAMPLE")), qPrintable(who->value()));
     QVERIFY2(who->value().contains(QLatin1String("2 region")), qPrintable(who->value()));
@@ -569,10 +562,12 @@ void TestAwsProvider::verifiesWithDescribeRegions()
 void TestAwsProvider::failsWithoutASecretBeforeSending()
 {
     AwsProvider provider(FakeEc2::metadata(), m_fake->account(), {});
-    const auto machines = await<QList<Machine>>([&](auto done) { provider.listMachines(done); });
+    const auto machines =
+        AsyncResult::await<QList<Machine>>([&](auto done) { provider.listMachines(done); });
     QVERIFY(machines && !machines->ok());
     QCOMPARE(machines->error().kind(), Error::CredentialsMissing);
-    const auto sizes = await<QList<Size>>([&](auto done) { provider.listSizes(done); });
+    const auto sizes =
+        AsyncResult::await<QList<Size>>([&](auto done) { provider.listSizes(done); });
     QCOMPARE(sizes->error().kind(), Error::CredentialsMissing);
     QCOMPARE(m_fake->calls().size(), 0);
 }

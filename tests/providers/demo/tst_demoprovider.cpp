@@ -41,12 +41,6 @@ bool isDocumentationAddress(const QString &ip)
     }
     return false;
 }
-
-template<typename T, typename Start>
-std::shared_ptr<AsyncOutcome<T>> wait(Start start)
-{
-    return AsyncResult::run<T>(std::function<void(Callback<T>)>(start));
-}
 } // namespace
 
 class TestDemoProvider : public QObject
@@ -76,7 +70,8 @@ private Q_SLOTS:
     void listsARealisticFleet()
     {
         DemoProvider provider(metadata(), account(QStringLiteral("fleet")), nullptr);
-        const auto listed = wait<QList<Machine>>([&](auto done) { provider.listMachines(done); });
+        const auto listed =
+            AsyncResult::run<QList<Machine>>([&](auto done) { provider.listMachines(done); });
         QVERIFY2(listed->ok(), listed->describe());
         QVERIFY(!listed->calledSynchronously);
         const QList<Machine> machines = listed->result->value();
@@ -131,18 +126,18 @@ private Q_SLOTS:
         DemoProvider provider(metadata(), account(QStringLiteral("rules")), nullptr);
         const Machine stopped = findByName(provider, QStringLiteral("staging-app"));
         QCOMPARE(stopped.state, MachineState::Stopped);
-        const auto refused = wait<void>(
+        const auto refused = AsyncResult::run<void>(
             [&](auto done) { provider.runAction(stopped.id, MachineAction::Reboot, done); });
         QCOMPARE(refused->error().kind(), Error::BadRequest);
         QVERIFY2(refused->error().message().contains(QLatin1String("staging-app")),
                  refused->describe());
 
-        const auto started = wait<void>(
+        const auto started = AsyncResult::run<void>(
             [&](auto done) { provider.runAction(stopped.id, MachineAction::Start, done); });
         QVERIFY2(started->ok(), started->describe());
         QCOMPARE(findByName(provider, QStringLiteral("staging-app")).state, MachineState::Running);
 
-        const auto missing = wait<void>([&](auto done) {
+        const auto missing = AsyncResult::run<void>([&](auto done) {
             provider.runAction(QStringLiteral("no-such-id"), MachineAction::Start, done);
         });
         QCOMPARE(missing->error().kind(), Error::NotFound);
@@ -152,10 +147,11 @@ private Q_SLOTS:
     {
         DemoProvider provider(metadata(), account(QStringLiteral("destroy")), nullptr);
         const Machine victim = findByName(provider, QStringLiteral("ci-runner-arm"));
-        const auto destroyed = wait<void>(
+        const auto destroyed = AsyncResult::run<void>(
             [&](auto done) { provider.runAction(victim.id, MachineAction::Destroy, done); });
         QVERIFY2(destroyed->ok(), destroyed->describe());
-        const auto listed = wait<QList<Machine>>([&](auto done) { provider.listMachines(done); });
+        const auto listed =
+            AsyncResult::run<QList<Machine>>([&](auto done) { provider.listMachines(done); });
         QCOMPARE(listed->result->value().size(), 11);
     }
 
@@ -170,7 +166,7 @@ private Q_SLOTS:
         request.sshKeys = {QStringLiteral("k-laptop")};
         request.tags = {QStringLiteral("production"), QStringLiteral("web")};
         const auto created =
-            wait<Machine>([&](auto done) { provider.createMachine(request, done); });
+            AsyncResult::run<Machine>([&](auto done) { provider.createMachine(request, done); });
         QVERIFY2(created->ok(), created->describe());
         const Machine machine = created->result->value();
         QCOMPARE(machine.state, MachineState::Pending);
@@ -191,7 +187,7 @@ private Q_SLOTS:
         QTest::newRow("no name") << ""
                                  << "fra1"
                                  << "std-1vcpu-1gb"
-                                 << "needs a name";
+                                 << "Give the machine a name";
         QTest::newRow("bad name") << "web 3!"
                                   << "fra1"
                                   << "std-1vcpu-1gb"
@@ -222,7 +218,7 @@ private Q_SLOTS:
         request.size = size;
         request.image = QStringLiteral("debian-12");
         const auto created =
-            wait<Machine>([&](auto done) { provider.createMachine(request, done); });
+            AsyncResult::run<Machine>([&](auto done) { provider.createMachine(request, done); });
         QCOMPARE(created->error().kind(), Error::BadRequest);
         QVERIFY2(created->error().message().contains(expected), created->describe());
         QVERIFY(!created->calledSynchronously);
@@ -231,10 +227,14 @@ private Q_SLOTS:
     void catalogsForTheWizard()
     {
         DemoProvider provider(metadata(), account(QStringLiteral("catalog")), nullptr);
-        const auto regions = wait<QList<Region>>([&](auto done) { provider.listRegions(done); });
-        const auto sizes = wait<QList<Size>>([&](auto done) { provider.listSizes(done); });
-        const auto images = wait<QList<Image>>([&](auto done) { provider.listImages(done); });
-        const auto keys = wait<QList<SshKey>>([&](auto done) { provider.listSshKeys(done); });
+        const auto regions =
+            AsyncResult::run<QList<Region>>([&](auto done) { provider.listRegions(done); });
+        const auto sizes =
+            AsyncResult::run<QList<Size>>([&](auto done) { provider.listSizes(done); });
+        const auto images =
+            AsyncResult::run<QList<Image>>([&](auto done) { provider.listImages(done); });
+        const auto keys =
+            AsyncResult::run<QList<SshKey>>([&](auto done) { provider.listSshKeys(done); });
         QVERIFY(regions->ok() && sizes->ok() && images->ok() && keys->ok());
         QVERIFY(regions->result->value().size() >= 6);
         QVERIFY(std::any_of(regions->result->value().cbegin(), regions->result->value().cend(),
@@ -249,14 +249,17 @@ private Q_SLOTS:
     {
         DemoProvider provider(metadata(), account(QStringLiteral("outage")), nullptr);
         qputenv("CLOUDDECK_DEMO_OUTAGE", "1");
-        const auto listed = wait<QList<Machine>>([&](auto done) { provider.listMachines(done); });
+        const auto listed =
+            AsyncResult::run<QList<Machine>>([&](auto done) { provider.listMachines(done); });
         QCOMPARE(listed->error().kind(), Error::Network);
-        const auto acted = wait<void>([&](auto done) {
+        const auto acted = AsyncResult::run<void>([&](auto done) {
             provider.runAction(QStringLiteral("x"), MachineAction::Start, done);
         });
         QCOMPARE(acted->error().kind(), Error::Network);
         qunsetenv("CLOUDDECK_DEMO_OUTAGE");
-        QVERIFY(wait<QList<Machine>>([&](auto done) { provider.listMachines(done); })->ok());
+        QVERIFY(AsyncResult::run<QList<Machine>>([&](auto done) {
+                    provider.listMachines(done);
+                })->ok());
     }
 
     void fleetSurvivesARestart()
@@ -265,7 +268,7 @@ private Q_SLOTS:
         {
             DemoProvider provider(metadata(), account(QStringLiteral("persist")), nullptr);
             const Machine staging = findByName(provider, QStringLiteral("staging-app"));
-            QVERIFY(wait<void>([&](auto done) {
+            QVERIFY(AsyncResult::run<void>([&](auto done) {
                         provider.runAction(staging.id, MachineAction::Start, done);
                     })->ok());
         }
@@ -299,7 +302,8 @@ private Q_SLOTS:
         QString error;
         Provider *provider = registry.create(account(QStringLiteral("plugin")), {}, this, &error);
         QVERIFY2(provider, qPrintable(error));
-        const auto listed = wait<QList<Machine>>([&](auto done) { provider->listMachines(done); });
+        const auto listed =
+            AsyncResult::run<QList<Machine>>([&](auto done) { provider->listMachines(done); });
         QVERIFY(listed->ok());
         delete provider;
     }
@@ -307,7 +311,8 @@ private Q_SLOTS:
 private:
     Machine findByName(DemoProvider &provider, const QString &name)
     {
-        const auto listed = wait<QList<Machine>>([&](auto done) { provider.listMachines(done); });
+        const auto listed =
+            AsyncResult::run<QList<Machine>>([&](auto done) { provider.listMachines(done); });
         if (listed->ok()) {
             for (const Machine &machine : listed->result->value()) {
                 if (machine.name == name)

@@ -47,11 +47,6 @@ QStringList FakeDigitalOcean::pagesRequested(const QList<RecordedRequest> &reque
     return pages;
 }
 
-QString FakeDigitalOcean::describe(const Error &error)
-{
-    return Error::kindId(error.kind()) + QStringLiteral(": ") + error.message();
-}
-
 FakeResponse FakeDigitalOcean::page(const RecordedRequest &request, const QStringList &pages)
 {
     const int number = request.query.queryItemValue(QStringLiteral("page")).toInt();

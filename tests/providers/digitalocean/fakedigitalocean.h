@@ -1,17 +1,12 @@
 #pragma once
 
+#include "asyncresult.h"
 #include "fakecloudserver.h"
 #include "providermetadata.h"
 #include "result.h"
 
-#include <QCoreApplication>
-#include <QEventLoop>
 #include <QJsonObject>
-#include <QTest>
-#include <QTimer>
-#include <functional>
 #include <memory>
-#include <optional>
 
 class DigitalOceanProvider;
 struct Account;
@@ -52,8 +47,6 @@ public:
     [[nodiscard]] static QByteArray bearer();
     /// The "page" query item of each request, in order.
     [[nodiscard]] static QStringList pagesRequested(const QList<RecordedRequest> &requests);
-    /// "kind: message", for failure messages.
-    [[nodiscard]] static QString describe(const Error &error);
 
     /// Number of GET /v2/actions/{id} polls so far.
     [[nodiscard]] int actionPolls() const { return *m_actionPolls; }
@@ -62,40 +55,3 @@ private:
     FakeCloudServer &m_server;
     std::shared_ptr<int> m_actionPolls = std::make_shared<int>(0);
 };
-
-/// Runs an asynchronous operation and waits for its callback in a local event loop (as
-/// QSignalSpy::wait does). Records a test failure if the callback comes synchronously, never
-/// comes, or comes twice.
-template<typename T>
-std::optional<Result<T>> await(const std::function<void(Callback<T>)> &start, int timeoutMs = 15000)
-{
-    struct State
-    {
-        std::optional<Result<T>> result;
-        int calls = 0;
-        QEventLoop *loop = nullptr;
-    };
-    auto state = std::make_shared<State>();
-    start([state](Result<T> result) {
-        ++state->calls;
-        state->result.emplace(std::move(result));
-        if (state->loop)
-            state->loop->quit();
-    });
-    if (!QTest::qVerify(state->calls == 0, "calls == 0", "the callback came synchronously",
-                        __FILE__, __LINE__))
-        return std::nullopt;
-    QEventLoop loop;
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    state->loop = &loop;
-    loop.exec();
-    state->loop = nullptr;
-    if (!QTest::qVerify(state->calls > 0, "calls > 0", "the callback never came", __FILE__,
-                        __LINE__))
-        return std::nullopt;
-    QCoreApplication::processEvents(); // a second call would be queued by now
-    if (!QTest::qVerify(state->calls == 1, "calls == 1", "the callback came more than once",
-                        __FILE__, __LINE__))
-        return std::nullopt;
-    return std::move(state->result);
-}

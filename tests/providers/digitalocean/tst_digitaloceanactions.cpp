@@ -2,6 +2,7 @@
 // API: method, path, headers and JSON body of each request, and action objects followed to
 // "completed" or "errored".
 #include "digitaloceanprovider.h"
+#include "digitaloceantestcase.h"
 #include "fakedigitalocean.h"
 #include "providertesting.h"
 #include "testhelpers.h"
@@ -10,14 +11,11 @@
 #include <QJsonDocument>
 #include <QTest>
 
-class TestDigitalOceanActions : public QObject
+class TestDigitalOceanActions : public DigitalOceanTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void runsEachAction_data();
     void runsEachAction();
     void returnsOnceAccepted();
@@ -32,32 +30,13 @@ private Q_SLOTS:
     void refusesIncompleteCreate();
 
 private:
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<FakeDigitalOcean> m_fake;
-    std::unique_ptr<DigitalOceanProvider> m_provider;
-
-    std::optional<Result<void>> run(const QString &id, MachineAction::Action action)
+    std::shared_ptr<AsyncOutcome<void>> run(const QString &id, MachineAction::Action action)
     {
-        return await<void>(
-            [this, id, action](auto done) { ProviderTesting::runAndFollow(*m_provider, id, action, done); });
+        return AsyncResult::await<void>([this, id, action](auto done) {
+            ProviderTesting::runAndFollow(*m_provider, id, action, done);
+        });
     }
 };
-
-void TestDigitalOceanActions::init()
-{
-    m_server = std::make_unique<FakeCloudServer>();
-    QVERIFY(m_server->listen());
-    m_fake = std::make_unique<FakeDigitalOcean>(*m_server);
-    m_fake->serveFixtures();
-    m_provider = m_fake->provider();
-}
-
-void TestDigitalOceanActions::cleanup()
-{
-    m_provider.reset();
-    m_fake.reset();
-    m_server.reset();
-}
 
 void TestDigitalOceanActions::runsEachAction_data()
 {
@@ -75,7 +54,7 @@ void TestDigitalOceanActions::runsEachAction()
     QFETCH(QString, type);
     const auto result = run(QStringLiteral("3164444"), action);
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
 
     const auto posts = m_server->requests("POST", QStringLiteral("/v2/droplets/*/actions"));
     QCOMPARE(posts.size(), 1);
@@ -98,22 +77,22 @@ void TestDigitalOceanActions::runsEachAction()
 void TestDigitalOceanActions::returnsOnceAccepted()
 {
     // Without following (the CLI without --wait): the POST's 201 "in-progress" is the answer.
-    const auto accepted = await<void>([this](auto done) {
+    const auto accepted = AsyncResult::await<void>([this](auto done) {
         m_provider->runAction(QStringLiteral("3164444"), MachineAction::Reboot, done);
     });
     QVERIFY(accepted);
-    QVERIFY2(accepted->ok(), qPrintable(FakeDigitalOcean::describe(accepted->error())));
+    QVERIFY2(accepted->ok(), qPrintable(AsyncResult::describe(accepted->error())));
     QCOMPARE(m_server->requestCount(), 1);
     QCOMPARE(m_server->lastRequest().method, QByteArray("POST"));
 
     // The accepted action is what followAction() polls, once.
-    const auto followed = await<void>([this](auto done) {
+    const auto followed = AsyncResult::await<void>([this](auto done) {
         m_provider->followAction(QStringLiteral("3164444"), MachineAction::Reboot, done);
     });
     QVERIFY(followed && followed->ok());
     QCOMPARE(m_server->requests("GET", QStringLiteral("/v2/actions/36804636")).size(), 2);
     m_server->clearRequests();
-    const auto again = await<void>([this](auto done) {
+    const auto again = AsyncResult::await<void>([this](auto done) {
         m_provider->followAction(QStringLiteral("3164444"), MachineAction::Reboot, done);
     });
     QVERIFY(again && again->ok());
@@ -122,11 +101,11 @@ void TestDigitalOceanActions::returnsOnceAccepted()
 
 void TestDigitalOceanActions::followsNothingAfterADestroy()
 {
-    const auto destroyed = await<void>([this](auto done) {
+    const auto destroyed = AsyncResult::await<void>([this](auto done) {
         m_provider->runAction(QStringLiteral("3164444"), MachineAction::Destroy, done);
     });
     QVERIFY(destroyed && destroyed->ok());
-    const auto followed = await<void>([this](auto done) {
+    const auto followed = AsyncResult::await<void>([this](auto done) {
         m_provider->followAction(QStringLiteral("3164444"), MachineAction::Destroy, done);
     });
     QVERIFY(followed && followed->ok());
@@ -137,7 +116,7 @@ void TestDigitalOceanActions::destroysWithDelete()
 {
     const auto result = run(QStringLiteral("3164444"), MachineAction::Destroy);
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QCOMPARE(m_server->requestCount(), 1);
     const RecordedRequest request = m_server->lastRequest();
     QCOMPARE(request.method, QByteArray("DELETE"));
@@ -223,10 +202,10 @@ void TestDigitalOceanActions::createsWithTheDocumentedBody()
         {QStringLiteral("ipv6"), true},
         {QStringLiteral("monitoring"), true},
         {QStringLiteral("vpc_uuid"), QStringLiteral("760e09ef-dc84-11e8-981e-3cfdfeaae000")}};
-    const auto result =
-        await<Machine>([this, request](auto done) { m_provider->createMachine(request, done); });
+    const auto result = AsyncResult::await<Machine>(
+        [this, request](auto done) { m_provider->createMachine(request, done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
 
     QCOMPARE(m_server->requestCount(), 1);
     const RecordedRequest sent = m_server->lastRequest();
@@ -258,8 +237,8 @@ void TestDigitalOceanActions::createsFromSnapshotAndFingerprints()
     request.size = QStringLiteral("s-2vcpu-2gb");
     request.image = QStringLiteral("7555620"); // a private snapshot: numeric id
     request.sshKeys = {QStringLiteral("3b:16:e4:bf:8b:00:8b:b8:59:8c:a9:d3:f0:19:fa:45")};
-    const auto result =
-        await<Machine>([this, request](auto done) { m_provider->createMachine(request, done); });
+    const auto result = AsyncResult::await<Machine>(
+        [this, request](auto done) { m_provider->createMachine(request, done); });
     QVERIFY(result && result->ok());
     const QJsonObject expected {
         {QStringLiteral("name"), QStringLiteral("restore-01")},
@@ -277,8 +256,8 @@ void TestDigitalOceanActions::refusesIncompleteCreate()
     CreateMachineRequest request;
     request.name = QStringLiteral("no-size");
     request.image = QStringLiteral("ubuntu-20-04-x64");
-    const auto result =
-        await<Machine>([this, request](auto done) { m_provider->createMachine(request, done); });
+    const auto result = AsyncResult::await<Machine>(
+        [this, request](auto done) { m_provider->createMachine(request, done); });
     QVERIFY(result);
     QVERIFY(!result->ok());
     QCOMPARE(result->error().kind(), Error::InvalidInput);

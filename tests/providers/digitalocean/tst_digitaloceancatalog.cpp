@@ -1,6 +1,7 @@
 // DigitalOceanProvider reading the catalogs a create flow needs (regions, sizes with prices,
 // images, the account's SSH keys), each across pages, and verifying credentials via /v2/account.
 #include "digitaloceanprovider.h"
+#include "digitaloceantestcase.h"
 #include "fakedigitalocean.h"
 #include "testhelpers.h"
 
@@ -8,48 +9,25 @@
 #include <QJsonDocument>
 #include <QTest>
 
-class TestDigitalOceanCatalog : public QObject
+class TestDigitalOceanCatalog : public DigitalOceanTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void listsRegions();
     void listsSizesWithPrices();
     void listsDistributionAndPrivateImages();
     void listsAccountKeys();
     void verifiesWithAccount();
     void verifyReportsALockedAccount();
-
-private:
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<FakeDigitalOcean> m_fake;
-    std::unique_ptr<DigitalOceanProvider> m_provider;
 };
-
-void TestDigitalOceanCatalog::init()
-{
-    m_server = std::make_unique<FakeCloudServer>();
-    QVERIFY(m_server->listen());
-    m_fake = std::make_unique<FakeDigitalOcean>(*m_server);
-    m_fake->serveFixtures();
-    m_provider = m_fake->provider();
-}
-
-void TestDigitalOceanCatalog::cleanup()
-{
-    m_provider.reset();
-    m_fake.reset();
-    m_server.reset();
-}
 
 void TestDigitalOceanCatalog::listsRegions()
 {
-    const auto result = await<QList<Region>>([this](auto done) { m_provider->listRegions(done); });
+    const auto result =
+        AsyncResult::await<QList<Region>>([this](auto done) { m_provider->listRegions(done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     const QList<Region> regions = result->value();
     QCOMPARE(regions.size(), 3);
     QCOMPARE(regions.at(0).id, QStringLiteral("nyc3"));
@@ -74,9 +52,10 @@ void TestDigitalOceanCatalog::listsRegions()
 
 void TestDigitalOceanCatalog::listsSizesWithPrices()
 {
-    const auto result = await<QList<Size>>([this](auto done) { m_provider->listSizes(done); });
+    const auto result =
+        AsyncResult::await<QList<Size>>([this](auto done) { m_provider->listSizes(done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     const QList<Size> sizes = result->value();
     QCOMPARE(sizes.size(), 4);
     const Size &basic = sizes.at(0);
@@ -104,9 +83,10 @@ void TestDigitalOceanCatalog::listsSizesWithPrices()
 
 void TestDigitalOceanCatalog::listsDistributionAndPrivateImages()
 {
-    const auto result = await<QList<Image>>([this](auto done) { m_provider->listImages(done); });
+    const auto result =
+        AsyncResult::await<QList<Image>>([this](auto done) { m_provider->listImages(done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QStringList ids, kinds;
     for (const Image &image : result->value()) {
         ids.append(image.id);
@@ -141,9 +121,10 @@ void TestDigitalOceanCatalog::listsDistributionAndPrivateImages()
 
 void TestDigitalOceanCatalog::listsAccountKeys()
 {
-    const auto result = await<QList<SshKey>>([this](auto done) { m_provider->listSshKeys(done); });
+    const auto result =
+        AsyncResult::await<QList<SshKey>>([this](auto done) { m_provider->listSshKeys(done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QCOMPARE(result->value().size(), 2);
     const SshKey &first = result->value().at(0);
     QCOMPARE(first.id, QStringLiteral("289794"));
@@ -158,9 +139,10 @@ void TestDigitalOceanCatalog::listsAccountKeys()
 
 void TestDigitalOceanCatalog::verifiesWithAccount()
 {
-    const auto result = await<QString>([this](auto done) { m_provider->verify(done); });
+    const auto result =
+        AsyncResult::await<QString>([this](auto done) { m_provider->verify(done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QCOMPARE(result->value(), QStringLiteral("sammy@digitalocean.com (team My Team)"));
     QCOMPARE(m_server->requestCount(), 1);
     QCOMPARE(m_server->lastRequest().method, QByteArray("GET"));
@@ -176,7 +158,8 @@ void TestDigitalOceanCatalog::verifyReportsALockedAccount()
     account.insert(QStringLiteral("status_message"), QStringLiteral("Unpaid invoice."));
     reply.insert(QStringLiteral("account"), account);
     m_server->on("GET", QStringLiteral("/v2/account"), FakeResponse::json(reply));
-    const auto result = await<QString>([this](auto done) { m_provider->verify(done); });
+    const auto result =
+        AsyncResult::await<QString>([this](auto done) { m_provider->verify(done); });
     QVERIFY(result);
     QVERIFY(!result->ok());
     QCOMPARE(result->error().kind(), Error::Forbidden);

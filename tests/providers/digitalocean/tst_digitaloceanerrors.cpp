@@ -2,6 +2,7 @@
 // rate-limit headers, timeouts, cut-off and wrongly shaped replies. Each must end in one clear
 // Error, never a crash, never a partial list.
 #include "digitaloceanprovider.h"
+#include "digitaloceantestcase.h"
 #include "fakedigitalocean.h"
 #include "providertesting.h"
 #include "testhelpers.h"
@@ -19,14 +20,11 @@ QByteArray epochIn(int seconds)
 }
 } // namespace
 
-class TestDigitalOceanErrors : public QObject
+class TestDigitalOceanErrors : public DigitalOceanTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void statusBecomesError_data();
     void statusBecomesError();
     void actionOnAMissingDroplet();
@@ -45,14 +43,6 @@ private Q_SLOTS:
     void wrongShapeOfOtherReplies();
 
 private:
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<FakeDigitalOcean> m_fake;
-    std::unique_ptr<DigitalOceanProvider> m_provider;
-
-    std::optional<Result<QList<Machine>>> list()
-    {
-        return await<QList<Machine>>([this](auto done) { m_provider->listMachines(done); });
-    }
     void noRetries()
     {
         HttpClient::RetryPolicy policy;
@@ -60,22 +50,6 @@ private:
         m_provider->http()->setRetryPolicy(policy);
     }
 };
-
-void TestDigitalOceanErrors::init()
-{
-    m_server = std::make_unique<FakeCloudServer>();
-    QVERIFY(m_server->listen());
-    m_fake = std::make_unique<FakeDigitalOcean>(*m_server);
-    m_fake->serveFixtures();
-    m_provider = m_fake->provider();
-}
-
-void TestDigitalOceanErrors::cleanup()
-{
-    m_provider.reset();
-    m_fake.reset();
-    m_server.reset();
-}
 
 void TestDigitalOceanErrors::statusBecomesError_data()
 {
@@ -120,7 +94,8 @@ void TestDigitalOceanErrors::statusBecomesError()
 
     // The same for verify, which the add-account flow shows.
     m_server->on("GET", QStringLiteral("/v2/account"), FakeDigitalOcean::reply(fixture, status));
-    const auto verified = await<QString>([this](auto done) { m_provider->verify(done); });
+    const auto verified =
+        AsyncResult::await<QString>([this](auto done) { m_provider->verify(done); });
     QVERIFY(verified);
     QVERIFY(!verified->ok());
     QCOMPARE(verified->error().kind(), kind);
@@ -131,8 +106,9 @@ void TestDigitalOceanErrors::actionOnAMissingDroplet()
 {
     m_server->on("POST", QStringLiteral("/v2/droplets/*/actions"),
                  FakeDigitalOcean::reply(QStringLiteral("error_not_found"), 404));
-    const auto result = await<void>([this](auto done) {
-        ProviderTesting::runAndFollow(*m_provider, QStringLiteral("999"), MachineAction::Reboot, done);
+    const auto result = AsyncResult::await<void>([this](auto done) {
+        ProviderTesting::runAndFollow(*m_provider, QStringLiteral("999"), MachineAction::Reboot,
+                                      done);
     });
     QVERIFY(result);
     QVERIFY(!result->ok());
@@ -149,8 +125,8 @@ void TestDigitalOceanErrors::createRejectedWithItsMessage()
     request.name = QStringLiteral("bad size");
     request.size = QStringLiteral("s-1vcpu-1tb");
     request.image = QStringLiteral("ubuntu-20-04-x64");
-    const auto result =
-        await<Machine>([this, request](auto done) { m_provider->createMachine(request, done); });
+    const auto result = AsyncResult::await<Machine>(
+        [this, request](auto done) { m_provider->createMachine(request, done); });
     QVERIFY(result);
     QVERIFY(!result->ok());
     QCOMPARE(result->error().kind(), Error::BadRequest);
@@ -184,7 +160,7 @@ void TestDigitalOceanErrors::rateLimitedThenServed()
                  });
     const auto result = list();
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QCOMPARE(result->value().size(), 5);
     QCOMPARE(times->size(), 4);
     // Nothing was sent again before retry-after had passed.
@@ -241,7 +217,7 @@ void TestDigitalOceanErrors::lowBudgetPacesTheNextRequests()
         });
     const auto result = list();
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QCOMPARE(times->size(), 3);
     // (3..4 s until reset) / (2 left + 1): at least a second before page 2.
     QVERIFY2(times->at(1) - times->at(0) >= 950,
@@ -252,8 +228,9 @@ void TestDigitalOceanErrors::serverErrorIsNotRetriedForAPost()
 {
     m_server->on("POST", QStringLiteral("/v2/droplets/*/actions"),
                  FakeDigitalOcean::reply(QStringLiteral("error_server_error"), 503));
-    const auto result = await<void>([this](auto done) {
-        ProviderTesting::runAndFollow(*m_provider, QStringLiteral("3164444"), MachineAction::PowerOff, done);
+    const auto result = AsyncResult::await<void>([this](auto done) {
+        ProviderTesting::runAndFollow(*m_provider, QStringLiteral("3164444"),
+                                      MachineAction::PowerOff, done);
     });
     QVERIFY(result);
     QVERIFY(!result->ok());
@@ -268,7 +245,7 @@ void TestDigitalOceanErrors::unavailableIsRetriedForAGet()
                       FakeDigitalOcean::reply(QStringLiteral("error_server_error"), 503));
     const auto result = list();
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QCOMPARE(result->value().size(), 5);
     QCOMPARE(m_server->requestCount(), 4);
 }
@@ -417,8 +394,9 @@ void TestDigitalOceanErrors::wrongShapeOfOtherReplies()
     // Actions, create, verify and catalogs read other objects; each fails the same clear way.
     m_server->on("POST", QStringLiteral("/v2/droplets/*/actions"),
                  FakeResponse::raw(201, R"({"action":"in-progress"})"));
-    const auto action = await<void>([this](auto done) {
-        ProviderTesting::runAndFollow(*m_provider, QStringLiteral("3164444"), MachineAction::Start, done);
+    const auto action = AsyncResult::await<void>([this](auto done) {
+        ProviderTesting::runAndFollow(*m_provider, QStringLiteral("3164444"), MachineAction::Start,
+                                      done);
     });
     QVERIFY(action && !action->ok());
     QCOMPARE(action->error().kind(), Error::InvalidReply);
@@ -429,32 +407,36 @@ void TestDigitalOceanErrors::wrongShapeOfOtherReplies()
     request.name = QStringLiteral("x");
     request.size = QStringLiteral("s-1vcpu-1gb");
     request.image = QStringLiteral("ubuntu-20-04-x64");
-    const auto created =
-        await<Machine>([this, request](auto done) { m_provider->createMachine(request, done); });
+    const auto created = AsyncResult::await<Machine>(
+        [this, request](auto done) { m_provider->createMachine(request, done); });
     QVERIFY(created && !created->ok());
     QCOMPARE(created->error().kind(), Error::InvalidReply);
 
     m_server->on("GET", QStringLiteral("/v2/account"),
                  FakeResponse::raw(200, R"({"account":"sammy"})"));
-    const auto verified = await<QString>([this](auto done) { m_provider->verify(done); });
+    const auto verified =
+        AsyncResult::await<QString>([this](auto done) { m_provider->verify(done); });
     QVERIFY(verified && !verified->ok());
     QCOMPARE(verified->error().kind(), Error::InvalidReply);
 
     m_server->on("GET", QStringLiteral("/v2/regions"),
                  FakeResponse::raw(200, R"({"regions":[{"name":"New York 3"}]})"));
-    const auto regions = await<QList<Region>>([this](auto done) { m_provider->listRegions(done); });
+    const auto regions =
+        AsyncResult::await<QList<Region>>([this](auto done) { m_provider->listRegions(done); });
     QVERIFY(regions && !regions->ok());
     QCOMPARE(regions->error().kind(), Error::InvalidReply);
 
     m_server->on("GET", QStringLiteral("/v2/images"),
                  FakeResponse::raw(200, R"({"images":{"id":1}})"));
-    const auto images = await<QList<Image>>([this](auto done) { m_provider->listImages(done); });
+    const auto images =
+        AsyncResult::await<QList<Image>>([this](auto done) { m_provider->listImages(done); });
     QVERIFY(images && !images->ok());
     QCOMPARE(images->error().kind(), Error::InvalidReply);
 
     // An error body that is not DigitalOcean's shape still gives a status-based message.
     m_server->on("GET", QStringLiteral("/v2/sizes"), FakeResponse::raw(401, "<h1>nope</h1>"));
-    const auto sizes = await<QList<Size>>([this](auto done) { m_provider->listSizes(done); });
+    const auto sizes =
+        AsyncResult::await<QList<Size>>([this](auto done) { m_provider->listSizes(done); });
     QVERIFY(sizes && !sizes->ok());
     QCOMPARE(sizes->error().kind(), Error::Auth);
     QVERIFY(sizes->error().providerCode().isEmpty());

@@ -184,8 +184,8 @@ void TestDigitalOceanFuzz::mutatedRepliesThroughTheProvider()
                           return FakeDigitalOcean::reply(QStringLiteral("error_not_found"), 404);
                       return FakeResponse::json(pages.at(page - 1));
                   });
-        const auto result =
-            await<QList<Machine>>([&provider](auto done) { provider->listMachines(done); });
+        const auto result = AsyncResult::await<QList<Machine>>(
+            [&provider](auto done) { provider->listMachines(done); });
         QVERIFY2(result, qPrintable(QStringLiteral("iteration %1").arg(i)));
         if (result->ok()) {
             ++valid;

@@ -1,6 +1,7 @@
 // DigitalOceanProvider listing droplets from a fake DigitalOcean API: the requests it sends
 // (method, path, query, headers) across pages, and every status and field it reads.
 #include "digitaloceanprovider.h"
+#include "digitaloceantestcase.h"
 #include "fakedigitalocean.h"
 #include "testhelpers.h"
 
@@ -19,14 +20,11 @@ Machine byId(const QList<Machine> &machines, const QString &id)
 }
 } // namespace
 
-class TestDigitalOceanProvider : public QObject
+class TestDigitalOceanProvider : public DigitalOceanTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void listsDropletsAcrossThreePages();
     void mapsEveryStatus_data();
     void mapsEveryStatus();
@@ -38,39 +36,13 @@ private Q_SLOTS:
     void rejectsANextLinkThatLoops();
     void endpointOverrideKeepsItsPath();
     void deletingTheProviderCancels();
-
-private:
-    std::unique_ptr<FakeCloudServer> m_server;
-    std::unique_ptr<FakeDigitalOcean> m_fake;
-    std::unique_ptr<DigitalOceanProvider> m_provider;
-
-    std::optional<Result<QList<Machine>>> list()
-    {
-        return await<QList<Machine>>([this](auto done) { m_provider->listMachines(done); });
-    }
 };
-
-void TestDigitalOceanProvider::init()
-{
-    m_server = std::make_unique<FakeCloudServer>();
-    QVERIFY(m_server->listen());
-    m_fake = std::make_unique<FakeDigitalOcean>(*m_server);
-    m_fake->serveFixtures();
-    m_provider = m_fake->provider();
-}
-
-void TestDigitalOceanProvider::cleanup()
-{
-    m_provider.reset();
-    m_fake.reset();
-    m_server.reset();
-}
 
 void TestDigitalOceanProvider::listsDropletsAcrossThreePages()
 {
     const auto result = list();
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QStringList ids;
     for (const Machine &machine : result->value())
         ids.append(machine.id);
@@ -225,7 +197,7 @@ void TestDigitalOceanProvider::dropsDuplicatesAcrossPages()
     });
     const auto result = list();
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QCOMPARE(result->value().size(), 5);
     QCOMPARE(m_server->requestCount(), 3);
 }
@@ -304,9 +276,10 @@ void TestDigitalOceanProvider::endpointOverrideKeepsItsPath()
                                   {{QStringLiteral("token"), QString::fromLatin1("t0k")}});
     m_server->on("GET", QStringLiteral("/proxy/do/v2/account"),
                  FakeDigitalOcean::reply(QStringLiteral("account")));
-    const auto result = await<QString>([&provider](auto done) { provider.verify(done); });
+    const auto result =
+        AsyncResult::await<QString>([&provider](auto done) { provider.verify(done); });
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(FakeDigitalOcean::describe(result->error())));
+    QVERIFY2(result->ok(), qPrintable(AsyncResult::describe(result->error())));
     QCOMPARE(m_server->lastRequest().path, QStringLiteral("/proxy/do/v2/account"));
     QCOMPARE(m_server->lastRequest().header("Authorization"), QByteArray("Bearer t0k"));
     // Without an override: the documented "servers" URL.
@@ -327,7 +300,7 @@ void TestDigitalOceanProvider::deletingTheProviderCancels()
     m_server->on("GET", QStringLiteral("/v2/account"),
                  FakeDigitalOcean::reply(QStringLiteral("account")).withDelay(600));
     const auto other = m_fake->provider();
-    const auto result = await<QString>([&other](auto done) { other->verify(done); });
+    const auto result = AsyncResult::await<QString>([&other](auto done) { other->verify(done); });
     QVERIFY(result && result->ok());
     QCOMPARE(calls, 0);
 }

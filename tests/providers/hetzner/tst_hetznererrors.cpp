@@ -22,17 +22,18 @@ class TestHetznerErrors : public QObject
 private:
     FakeCloudServer *m_server = nullptr;
 
-    std::shared_ptr<Outcome<QList<Machine>>> listMachines(HetznerProvider &provider)
+    std::shared_ptr<AsyncOutcome<QList<Machine>>> listMachines(HetznerProvider &provider)
     {
-        return run<QList<Machine>>(
+        return AsyncResult::run<QList<Machine>>(
             [&](Callback<QList<Machine>> done) { provider.listMachines(std::move(done)); });
     }
-    std::shared_ptr<Outcome<void>> runAction(HetznerProvider &provider,
-                                             MachineAction::Action action,
-                                             const QString &id = QStringLiteral("42"))
+    std::shared_ptr<AsyncOutcome<void>> runAction(HetznerProvider &provider,
+                                                  MachineAction::Action action,
+                                                  const QString &id = QStringLiteral("42"))
     {
-        return run<void>(
-            [&](Callback<void> done) { ProviderTesting::runAndFollow(provider, id, action, std::move(done)); });
+        return AsyncResult::run<void>([&](Callback<void> done) {
+            ProviderTesting::runAndFollow(provider, id, action, std::move(done));
+        });
     }
 
 private Q_SLOTS:
@@ -61,8 +62,8 @@ private Q_SLOTS:
                  qPrintable(error.message()));
         QCOMPARE(m_server->requestCount(), 1); // never retried
         // verify() says the same.
-        const auto verified =
-            run<QString>([&](Callback<QString> done) { provider->verify(std::move(done)); });
+        const auto verified = AsyncResult::run<QString>(
+            [&](Callback<QString> done) { provider->verify(std::move(done)); });
         QVERIFY(verified->result && !verified->result->ok());
         QCOMPARE(verified->result->error().kind(), Error::Auth);
     }
@@ -101,7 +102,7 @@ private Q_SLOTS:
         request.name = QStringLiteral("not a hostname!");
         request.size = QStringLiteral("cpx11");
         request.image = QStringLiteral("ubuntu-24.04");
-        const auto outcome = run<Machine>(
+        const auto outcome = AsyncResult::run<Machine>(
             [&](Callback<Machine> done) { provider->createMachine(request, std::move(done)); });
         QVERIFY(outcome->result && !outcome->result->ok());
         const Error &error = outcome->result->error();
@@ -163,7 +164,8 @@ private Q_SLOTS:
         timer.start();
         const auto outcome = listMachines(*provider);
         QVERIFY(outcome->result.has_value());
-        QVERIFY2(outcome->result->ok(), qPrintable(describe(outcome->result->error())));
+        QVERIFY2(outcome->result->ok(),
+                 qPrintable(AsyncResult::describe(outcome->result->error())));
         QCOMPARE(outcome->result->value().size(), 1);
         QCOMPARE(m_server->requestCount(), 2);
         // The retry waited for one refill (about a second), not for the hour until full.
@@ -175,7 +177,7 @@ private Q_SLOTS:
     {
         m_server->on("GET", QStringLiteral("/v1/server_types"), errorFixture(500));
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome = run<QList<Size>>(
+        const auto outcome = AsyncResult::run<QList<Size>>(
             [&](Callback<QList<Size>> done) { provider->listSizes(std::move(done)); });
         QVERIFY(outcome->result && !outcome->result->ok());
         QCOMPARE(outcome->result->error().kind(), Error::Server);
@@ -240,7 +242,7 @@ private Q_SLOTS:
         QVERIFY(outcome->result && !outcome->result->ok());
         QVERIFY2(outcome->result->error().kind() == Error::InvalidReply
                      || outcome->result->error().kind() == Error::Network,
-                 qPrintable(describe(outcome->result->error())));
+                 qPrintable(AsyncResult::describe(outcome->result->error())));
         QVERIFY(!outcome->result->error().message().isEmpty());
         QCOMPARE(m_server->requestCount(), 2); // a GET is retried once (the policy's maximum)
     }
@@ -322,7 +324,8 @@ private Q_SLOTS:
         auto provider = HetznerTesting::provider(*m_server);
         const auto outcome = runAction(*provider, MachineAction::Destroy);
         QVERIFY(outcome->result.has_value());
-        QVERIFY2(outcome->result->ok(), qPrintable(describe(outcome->result->error())));
+        QVERIFY2(outcome->result->ok(),
+                 qPrintable(AsyncResult::describe(outcome->result->error())));
     }
 
     void createReplyOfTheWrongShape()
@@ -334,7 +337,7 @@ private Q_SLOTS:
         request.name = QStringLiteral("new-1");
         request.size = QStringLiteral("cpx11");
         request.image = QStringLiteral("ubuntu-24.04");
-        const auto outcome = run<Machine>(
+        const auto outcome = AsyncResult::run<Machine>(
             [&](Callback<Machine> done) { provider->createMachine(request, std::move(done)); });
         QVERIFY(outcome->result && !outcome->result->ok());
         QCOMPARE(outcome->result->error().kind(), Error::InvalidReply);

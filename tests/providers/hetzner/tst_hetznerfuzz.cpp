@@ -3,9 +3,9 @@
 // each must give a valid result or an InvalidReply error, never a crash. The generator is seeded,
 // so a failure names a sample that reproduces.
 #include "hetznercatalogparser.h"
-#include "hetznerrequests.h"
 #include "hetznertesting.h"
 #include "httpresponse.h"
+#include "resourceid.h"
 
 #include <QHostAddress>
 #include <QJsonArray>
@@ -168,7 +168,7 @@ bool acceptable(const Result<T> &result)
 /// What is wrong with a machine a parser accepted; empty when nothing is.
 QString insane(const Machine &machine)
 {
-    if (!HetznerRequests::isNumericId(machine.id) || machine.providerId != QLatin1String("hetzner"))
+    if (!ResourceId::isValid(ResourceId::Numeric, machine.id) || machine.providerId != QLatin1String("hetzner"))
         return QStringLiteral("id \"%1\"").arg(machine.id);
     for (const QString &ip : machine.publicIpv4 + machine.privateIpv4) {
         if (QHostAddress(ip).protocol() != QAbstractSocket::IPv4Protocol)
@@ -277,18 +277,19 @@ private Q_SLOTS:
                       FakeResponse::raw(201, body));
             const QByteArray where = "seed " + QByteArray::number(seed) + " sample "
                                      + QByteArray::number(sample) + ": " + body.left(300);
-            const auto list = run<QList<Machine>>(
+            const auto list = AsyncResult::run<QList<Machine>>(
                 [&](Callback<QList<Machine>> done) { provider->listMachines(std::move(done)); });
             QVERIFY2(list->result.has_value(), where.constData());
             QCOMPARE(list->calls, 1);
             // A page may name a next page that the same mutated body then answers; either way
             // the outcome is a list or an error that is not about the network.
             QVERIFY2(list->result->ok() || list->result->error().kind() == Error::InvalidReply,
-                     qPrintable(describe(list->result->error()) + QLatin1Char(' ')
+                     qPrintable(AsyncResult::describe(list->result->error()) + QLatin1Char(' ')
                                 + QString::fromUtf8(where)));
             ok += list->result->ok() ? 1 : 0;
-            const auto action = run<void>([&](Callback<void> done) {
-                ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Reboot, std::move(done));
+            const auto action = AsyncResult::run<void>([&](Callback<void> done) {
+                ProviderTesting::runAndFollow(*provider, QStringLiteral("42"),
+                                              MachineAction::Reboot, std::move(done));
             });
             QVERIFY2(action->result.has_value(), where.constData());
             QCOMPARE(action->calls, 1);

@@ -4,6 +4,7 @@
 #include "hetznerparser.h"
 #include "hetznerrequests.h"
 #include "httpresponse.h"
+#include "resourceid.h"
 #include "testhelpers.h"
 
 #include <QJsonArray>
@@ -552,9 +553,10 @@ private Q_SLOTS:
             readJsonFixture(QStringLiteral("hetzner/create_request.json")).object();
         expected.insert(QStringLiteral("networks"), QJsonArray {456});
         QCOMPARE(body.value(), expected);
-        request.image = QStringLiteral("203442153"); // a snapshot, by id
+        // A snapshot by id: a string too, as the published description types "image".
+        request.image = QStringLiteral("203442153");
         QCOMPARE(HetznerRequests::createBody(request).value().value(QLatin1String("image")),
-                 QJsonValue(203442153));
+                 QJsonValue(QStringLiteral("203442153")));
         for (QString CreateMachineRequest::*field :
              {&CreateMachineRequest::name, &CreateMachineRequest::size,
               &CreateMachineRequest::image}) {
@@ -568,9 +570,9 @@ private Q_SLOTS:
 
     void ids()
     {
-        QVERIFY(HetznerRequests::isNumericId(QStringLiteral("42")));
+        QVERIFY(ResourceId::isValid(ResourceId::Numeric, QStringLiteral("42")));
         for (const char *id : {"", "0", "-1", "42a", "../42", "4 2", "1e3", "99999999999999999999"})
-            QVERIFY2(!HetznerRequests::isNumericId(QString::fromLatin1(id)), id);
+            QVERIFY2(!ResourceId::isValid(ResourceId::Numeric, QString::fromLatin1(id)), id);
         QCOMPARE(HetznerRequests::actionCommand(MachineAction::Start), QStringLiteral("poweron"));
         QCOMPARE(HetznerRequests::actionCommand(MachineAction::Shutdown),
                  QStringLiteral("shutdown"));

@@ -51,11 +51,12 @@ private Q_SLOTS:
     {
         m_server->on("GET", QStringLiteral("/v1/servers"), &serversByPage);
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome = run<QList<Machine>>(
+        const auto outcome = AsyncResult::run<QList<Machine>>(
             [&](Callback<QList<Machine>> done) { provider->listMachines(std::move(done)); });
         QVERIFY(!outcome->calledSynchronously);
         QVERIFY(outcome->result.has_value());
-        QVERIFY2(outcome->result->ok(), qPrintable(describe(outcome->result->error())));
+        QVERIFY2(outcome->result->ok(),
+                 qPrintable(AsyncResult::describe(outcome->result->error())));
         const QList<Machine> machines = outcome->result->value();
         QStringList ids;
         for (const Machine &machine : machines)
@@ -99,7 +100,7 @@ private Q_SLOTS:
             return FakeResponse::json(page);
         });
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome = run<QList<Machine>>(
+        const auto outcome = AsyncResult::run<QList<Machine>>(
             [&](Callback<QList<Machine>> done) { provider->listMachines(std::move(done)); });
         QVERIFY(outcome->result && outcome->result->ok());
         QCOMPARE(outcome->result->value().size(), 5);
@@ -122,15 +123,15 @@ private Q_SLOTS:
         };
         m_server->on("GET", QStringLiteral("/v1/servers"), withTotal(1'000'000));
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome = run<QList<Machine>>(
+        const auto outcome = AsyncResult::run<QList<Machine>>(
             [&](Callback<QList<Machine>> done) { provider->listMachines(std::move(done)); });
         QVERIFY(outcome->result && !outcome->result->ok());
         QCOMPARE(outcome->result->error().kind(), Error::InvalidReply);
         QVERIFY2(outcome->result->error().message().contains(QLatin1String("1000000")),
-                 qPrintable(describe(outcome->result->error())));
+                 qPrintable(AsyncResult::describe(outcome->result->error())));
 
         m_server->on("GET", QStringLiteral("/v1/servers"), withTotal(count));
-        const auto complete = run<QList<Machine>>(
+        const auto complete = AsyncResult::run<QList<Machine>>(
             [&](Callback<QList<Machine>> done) { provider->listMachines(std::move(done)); });
         QVERIFY(complete->result && complete->result->ok());
         QCOMPARE(complete->result->value().size(), count);
@@ -159,12 +160,13 @@ private Q_SLOTS:
         m_server->enqueue("GET", QStringLiteral("/v1/actions/13"),
                           FakeResponse::file(fixturePath(QStringLiteral("action_running.json"))));
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome = run<void>([&](Callback<void> done) {
+        const auto outcome = AsyncResult::run<void>([&](Callback<void> done) {
             ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), action, std::move(done));
         });
         QVERIFY(!outcome->calledSynchronously);
         QVERIFY(outcome->result.has_value());
-        QVERIFY2(outcome->result->ok(), qPrintable(describe(outcome->result->error())));
+        QVERIFY2(outcome->result->ok(),
+                 qPrintable(AsyncResult::describe(outcome->result->error())));
 
         const auto requests = m_server->requests();
         QCOMPARE(requests.size(), 4);
@@ -189,20 +191,21 @@ private Q_SLOTS:
         m_server->on("GET", QStringLiteral("/v1/actions/13"),
                      FakeResponse::file(fixturePath(QStringLiteral("action_success.json"))));
         auto provider = HetznerTesting::provider(*m_server);
-        const auto accepted = run<void>([&](Callback<void> done) {
+        const auto accepted = AsyncResult::run<void>([&](Callback<void> done) {
             provider->runAction(QStringLiteral("42"), MachineAction::Reboot, std::move(done));
         });
         QVERIFY(accepted->result && accepted->result->ok());
         QCOMPARE(m_server->requestCount(), 1); // "running" is accepted: no poll yet
-        const auto followed = run<void>([&](Callback<void> done) {
+        const auto followed = AsyncResult::run<void>([&](Callback<void> done) {
             provider->followAction(QStringLiteral("42"), MachineAction::Reboot, std::move(done));
         });
         QVERIFY(followed->result);
-        QVERIFY2(followed->result->ok(), qPrintable(describe(followed->result->error())));
+        QVERIFY2(followed->result->ok(),
+                 qPrintable(AsyncResult::describe(followed->result->error())));
         QCOMPARE(m_server->requests(QByteArray("GET"), QStringLiteral("/v1/actions/13")).size(), 1);
         // Another server's action was never accepted: nothing to follow.
         m_server->clearRequests();
-        const auto other = run<void>([&](Callback<void> done) {
+        const auto other = AsyncResult::run<void>([&](Callback<void> done) {
             provider->followAction(QStringLiteral("43"), MachineAction::Reboot, std::move(done));
         });
         QVERIFY(other->result && other->result->ok());
@@ -218,8 +221,9 @@ private Q_SLOTS:
         m_server->on("GET", QStringLiteral("/v1/actions/13"),
                      FakeResponse::file(fixturePath(QStringLiteral("action_error.json"))));
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome = run<void>([&](Callback<void> done) {
-            ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Start, std::move(done));
+        const auto outcome = AsyncResult::run<void>([&](Callback<void> done) {
+            ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Start,
+                                          std::move(done));
         });
         QVERIFY(outcome->result.has_value());
         QVERIFY(!outcome->result->ok());
@@ -237,8 +241,9 @@ private Q_SLOTS:
         m_server->on("POST", QStringLiteral("/v1/servers/42/actions/reboot"),
                      FakeResponse::file(fixturePath(QStringLiteral("action_error.json")), 201));
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome = run<void>([&](Callback<void> done) {
-            ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Reboot, std::move(done));
+        const auto outcome = AsyncResult::run<void>([&](Callback<void> done) {
+            ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Reboot,
+                                          std::move(done));
         });
         QVERIFY(outcome->result && !outcome->result->ok());
         QVERIFY(outcome->result->error().message().contains(QStringLiteral("host maintenance")));
@@ -250,8 +255,9 @@ private Q_SLOTS:
         m_server->on("POST", QStringLiteral("/v1/servers/42/actions/shutdown"),
                      FakeResponse::file(fixturePath(QStringLiteral("action_success.json")), 201));
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome = run<void>([&](Callback<void> done) {
-            ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Shutdown, std::move(done));
+        const auto outcome = AsyncResult::run<void>([&](Callback<void> done) {
+            ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Shutdown,
+                                          std::move(done));
         });
         QVERIFY(outcome->result && outcome->result->ok());
         QCOMPARE(m_server->requestCount(), 1);
@@ -270,11 +276,13 @@ private Q_SLOTS:
                                        {QStringLiteral("progress"), 100},
                                        {QStringLiteral("error"), QJsonValue::Null}}}}));
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome = run<void>([&](Callback<void> done) {
-            ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Destroy, std::move(done));
+        const auto outcome = AsyncResult::run<void>([&](Callback<void> done) {
+            ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::Destroy,
+                                          std::move(done));
         });
         QVERIFY(outcome->result.has_value());
-        QVERIFY2(outcome->result->ok(), qPrintable(describe(outcome->result->error())));
+        QVERIFY2(outcome->result->ok(),
+                 qPrintable(AsyncResult::describe(outcome->result->error())));
         const auto requests = m_server->requests();
         QCOMPARE(requests.size(), 2);
         QCOMPARE(requests.at(0).method, QByteArray("DELETE"));
@@ -289,8 +297,9 @@ private Q_SLOTS:
         auto provider = HetznerTesting::provider(*m_server);
         for (const QString &id : {QStringLiteral("../ssh_keys"), QStringLiteral("42?x=1"),
                                   QStringLiteral("web-1"), QString()}) {
-            const auto outcome = run<void>([&](Callback<void> done) {
-                ProviderTesting::runAndFollow(*provider, id, MachineAction::Destroy, std::move(done));
+            const auto outcome = AsyncResult::run<void>([&](Callback<void> done) {
+                ProviderTesting::runAndFollow(*provider, id, MachineAction::Destroy,
+                                              std::move(done));
             });
             QVERIFY(!outcome->calledSynchronously);
             QVERIFY(outcome->result && !outcome->result->ok());
@@ -312,10 +321,11 @@ private Q_SLOTS:
         request.sshKeys = {QStringLiteral("2323"), QStringLiteral("laptop")}; // an id and a name
         request.tags = {QStringLiteral("env=dev"), QStringLiteral("temp")};
         request.userData = QStringLiteral("#cloud-config\npackages: [nginx]\n");
-        const auto outcome = run<Machine>(
+        const auto outcome = AsyncResult::run<Machine>(
             [&](Callback<Machine> done) { provider->createMachine(request, std::move(done)); });
         QVERIFY(outcome->result.has_value());
-        QVERIFY2(outcome->result->ok(), qPrintable(describe(outcome->result->error())));
+        QVERIFY2(outcome->result->ok(),
+                 qPrintable(AsyncResult::describe(outcome->result->error())));
         const Machine &machine = outcome->result->value();
         QCOMPARE(machine.id, QStringLiteral("47"));
         QCOMPARE(machine.name, QStringLiteral("new-1"));
@@ -341,7 +351,7 @@ private Q_SLOTS:
         CreateMachineRequest request;
         request.name = QStringLiteral("new-1");
         request.size = QStringLiteral("cpx11");
-        const auto outcome = run<Machine>(
+        const auto outcome = AsyncResult::run<Machine>(
             [&](Callback<Machine> done) { provider->createMachine(request, std::move(done)); });
         QVERIFY(!outcome->calledSynchronously);
         QVERIFY(outcome->result && !outcome->result->ok());
@@ -357,7 +367,7 @@ private Q_SLOTS:
                                 .arg(request.query.queryItemValue(QStringLiteral("page")))));
         });
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome = run<QList<Region>>(
+        const auto outcome = AsyncResult::run<QList<Region>>(
             [&](Callback<QList<Region>> done) { provider->listRegions(std::move(done)); });
         QVERIFY(outcome->result && outcome->result->ok());
         QStringList ids;
@@ -377,7 +387,7 @@ private Q_SLOTS:
         m_server->on("GET", QStringLiteral("/v1/server_types"),
                      FakeResponse::file(fixturePath(QStringLiteral("server_types.json"))));
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome = run<QList<Size>>(
+        const auto outcome = AsyncResult::run<QList<Size>>(
             [&](Callback<QList<Size>> done) { provider->listSizes(std::move(done)); });
         QVERIFY(outcome->result && outcome->result->ok());
         QCOMPARE(outcome->result->value().size(), 5);
@@ -396,7 +406,7 @@ private Q_SLOTS:
             return FakeResponse::file(fixturePath(QStringLiteral("images_%1.json").arg(type)));
         });
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome = run<QList<Image>>(
+        const auto outcome = AsyncResult::run<QList<Image>>(
             [&](Callback<QList<Image>> done) { provider->listImages(std::move(done)); });
         QVERIFY(outcome->result && outcome->result->ok());
         QStringList ids;
@@ -422,7 +432,7 @@ private Q_SLOTS:
         m_server->on("GET", QStringLiteral("/v1/ssh_keys"),
                      FakeResponse::file(fixturePath(QStringLiteral("ssh_keys.json"))));
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome = run<QList<SshKey>>(
+        const auto outcome = AsyncResult::run<QList<SshKey>>(
             [&](Callback<QList<SshKey>> done) { provider->listSshKeys(std::move(done)); });
         QVERIFY(outcome->result && outcome->result->ok());
         QCOMPARE(outcome->result->value().size(), 2);
@@ -436,8 +446,8 @@ private Q_SLOTS:
         m_server->on("GET", QStringLiteral("/v1/servers"),
                      FakeResponse::file(fixturePath(QStringLiteral("servers_page1.json"))));
         auto provider = HetznerTesting::provider(*m_server);
-        const auto outcome =
-            run<QString>([&](Callback<QString> done) { provider->verify(std::move(done)); });
+        const auto outcome = AsyncResult::run<QString>(
+            [&](Callback<QString> done) { provider->verify(std::move(done)); });
         QVERIFY(outcome->result && outcome->result->ok());
         QCOMPARE(outcome->result->value(), QStringLiteral("Hetzner Cloud project with 5 servers"));
         QCOMPARE(m_server->requestCount(), 1);
@@ -468,7 +478,7 @@ private Q_SLOTS:
             nullptr, &error));
         QVERIFY2(provider, qPrintable(error));
         QCOMPARE(provider->metadata().id, QStringLiteral("hetzner"));
-        const auto outcome = run<QList<Machine>>(
+        const auto outcome = AsyncResult::run<QList<Machine>>(
             [&](Callback<QList<Machine>> done) { provider->listMachines(std::move(done)); });
         QVERIFY(outcome->result && outcome->result->ok());
         QCOMPARE(outcome->result->value().size(), 5);
@@ -498,7 +508,7 @@ private Q_SLOTS:
         auto provider = HetznerTesting::provider(*m_server);
         auto calls = std::make_shared<int>(0);
         ProviderTesting::runAndFollow(*provider, QStringLiteral("42"), MachineAction::PowerOff,
-                            [calls](Result<void>) { ++*calls; });
+                                      [calls](Result<void>) { ++*calls; });
         QTRY_VERIFY(m_server->requests(QByteArray("GET"), QStringLiteral("/v1/actions/13")).size()
                     >= 2);
         provider.reset();
