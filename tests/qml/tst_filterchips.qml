@@ -39,6 +39,10 @@ TestCase {
         if (!AppController.hasAccounts)
             AppController.addDemoAccount()
         tryVerify(() => AppController.machineCount >= 12, 10000, "the demo fleet arrives")
+        // The facets follow the rows a moment later (coalesced): wait for them as well, or a
+        // loaded machine sees an empty chip bar.
+        tryVerify(() => AppController.filters.stateFacets.reduce((n, f) => n + f.count, 0)
+                            === AppController.machineCount, 10000, "the state facets count the fleet")
         AppController.filters.clear()
         AppController.filters.account = ""
     }
