@@ -7,6 +7,7 @@
 #include "inventorycache.h"
 #include "providerregistry.h"
 #include "secretinput.h"
+#include "terminaltext.h"
 #include "texttable.h"
 
 #include <QCommandLineParser>
@@ -175,7 +176,24 @@ bool AccountsCommand::applyOptions(const QCommandLineParser &parser,
 {
     if (parser.isSet(QStringLiteral("endpoint"))) {
         const QString endpoint = parser.value(QStringLiteral("endpoint")).trimmed();
-        account.endpoint = Account::endpointFromText(endpoint); // validated later
+        // An empty value is most often a script's unset variable: never let it silently mean
+        // "the public API" and send a real token there. `default` says so explicitly (edit).
+        if (endpoint.isEmpty()) {
+            m_app->usageError(tr("--endpoint needs a URL (to go back to the provider's own API: "
+                                 "accounts edit NAME --endpoint default)."));
+            return false;
+        }
+        if (endpoint != QLatin1String("default") && !Account::endpointFromText(endpoint).isValid()) {
+            m_app->usageError(tr("--endpoint \"%1\" is not a valid URL (%2).")
+                                  .arg(TerminalText::printable(endpoint),
+                                       Account::endpointFromText(endpoint)
+                                           .errorString()
+                                           .section(QLatin1Char(';'), 0, 0)));
+            return false;
+        }
+        account.endpoint = endpoint == QLatin1String("default")
+                               ? QUrl()
+                               : Account::endpointFromText(endpoint); // validated later
     }
     if (parser.isSet(QStringLiteral("regions"))) {
         account.regions =
@@ -300,7 +318,7 @@ void AccountsCommand::edit(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOptions({
         {QStringLiteral("name"), tr("New name."), QStringLiteral("name")},
-        {QStringLiteral("endpoint"), tr("API base URL override (empty: default)."),
+        {QStringLiteral("endpoint"), tr("API base URL override (`default`: the provider's own)."),
          QStringLiteral("url")},
         {QStringLiteral("regions"), tr("Regions to include."), QStringLiteral("list")},
         {QStringLiteral("pin-cert"), tr("Trust this certificate."), QStringLiteral("sha256")},

@@ -10,6 +10,7 @@
 #include "machinemodel.h"
 #include "machinescommand.h"
 #include "providerregistry.h"
+#include "terminaltext.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -33,6 +34,7 @@ int CliApp::exitCodeFor(const Error &error)
     case Error::Auth:
     case Error::Forbidden:
     case Error::CredentialsMissing:
+    case Error::Keychain: // locked or unavailable keychain: a credentials problem for the user
         return Auth;
     case Error::Network:
     case Error::Timeout:
@@ -57,7 +59,9 @@ void CliApp::finish(int code)
 
 void CliApp::fail(const Error &error)
 {
-    QString message = error.message();
+    // Messages carry the provider's own words (error bodies): printed escaped, like any text
+    // a server chose.
+    QString message = TerminalText::printable(error.message());
     if (error.kind() == Error::Tls && !error.peerCertificateSha256().isEmpty()) {
         message += tr(" (If you trust it: --pin-cert %1)")
                        .arg(QString::fromLatin1(error.peerCertificateSha256()));
@@ -182,7 +186,7 @@ Commands:
                                              Add an account; the secret is read from
                                              stdin or a no-echo prompt, never argv
   accounts verify NAME                       Check an account's credentials
-  accounts edit NAME [--name NEW] [--endpoint URL] [--secret] [--pin-cert SHA256 | --unpin]
+  accounts edit NAME [--name NEW] [--endpoint URL|default] [--secret] [--pin-cert SHA256 | --unpin]
                [--regions R1,R2] [--no-verify]
   accounts remove NAME --yes                 Remove an account, its secret and cached data
   accounts import --clouds-yaml [FILE] [--cloud NAME] [--pin-cert SHA256] [--no-verify]

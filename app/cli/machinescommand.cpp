@@ -8,6 +8,7 @@
 #include "providerregistry.h"
 #include "secretinput.h"
 #include "statustext.h"
+#include "terminaltext.h"
 #include "texttable.h"
 
 #include <QCollator>
@@ -205,7 +206,7 @@ void MachinesCommand::list(const QStringList &arguments)
                                          ? m_app->inventory()->lastSuccess(id)
                                          : QDateTime();
             m_app->err() << "clouddeck-cli: " << (account ? account->name : id) << ": "
-                         << it->message()
+                         << TerminalText::printable(it->message())
                          << (cached.isValid()
                                  ? tr(" (showing cached data from %1, %2)")
                                        .arg(
@@ -275,7 +276,7 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
         const Machine machine = candidates.constFirst();
         //: "Reboot: web-1 (3164444)…", said before the action is sent.
         m_app->err()
-            << tr("%1: %2 (%3)…").arg(MachineAction::text(action), machine.name, machine.id)
+            << tr("%1: %2 (%3)…").arg(MachineAction::text(action), TerminalText::printable(machine.name), machine.id)
             << Qt::endl;
         Inventory *inventory = m_app->inventory();
         // With --wait the outcome is Inventory's: the cloud's action followed to its end, then a
@@ -301,7 +302,8 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
                     // doctl/hcloud manners: accepted is the answer; --wait follows it.
                     //: "Reboot web-1: accepted by DigitalOcean."
                     m_app->out() << tr("%1 %2: accepted by %3.")
-                                        .arg(MachineAction::text(action), machine.name, cloud)
+                                        .arg(MachineAction::text(action),
+                                             TerminalText::printable(machine.name), cloud)
                                  << Qt::endl;
                     return m_app->finish(CliApp::Ok);
                 }
@@ -321,7 +323,9 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
                             return m_app->fail(*outcome);
                         //: "Reboot web-1: done."
                         m_app->out()
-                            << tr("%1 %2: done.").arg(MachineAction::text(action), machine.name)
+                            << tr("%1 %2: done.")
+                                   .arg(MachineAction::text(action),
+                                        TerminalText::printable(machine.name))
                             << Qt::endl;
                         m_app->finish(CliApp::Ok);
                     });
@@ -440,7 +444,7 @@ void MachinesCommand::create(const QStringList &arguments)
             if (!created.ok())
                 return m_app->fail(created.error());
             const Machine machine = created.value();
-            m_app->err() << tr("Created %1 (%2).").arg(machine.name, machine.id) << Qt::endl;
+            m_app->err() << tr("Created %1 (%2).").arg(TerminalText::printable(machine.name), machine.id) << Qt::endl;
             auto print = [this, accountId, machine, json] {
                 const int row = m_app->machineModel()->rowOf(accountId, machine.id);
                 printMachines({row < 0 ? machine : m_app->machineModel()->at(row)}, json);

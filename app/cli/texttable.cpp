@@ -1,11 +1,16 @@
 #include "texttable.h"
 
+#include "terminaltext.h"
+
 TextTable::TextTable(QStringList headers)
     : m_headers(std::move(headers))
 { }
 
 void TextTable::addRow(QStringList cells)
 {
+    // Cells hold what servers and users named things: never let them reach the terminal raw.
+    for (QString &cell : cells)
+        cell = TerminalText::printable(cell);
     while (cells.size() < m_headers.size())
         cells.append(QString());
     m_rows.append(cells);

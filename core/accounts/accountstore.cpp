@@ -1,5 +1,7 @@
 #include "accountstore.h"
 
+#include "terminaltext.h"
+
 #include "providerregistry.h"
 
 #include <QDir>
@@ -125,6 +127,11 @@ Error AccountStore::validate(const Account &account, const ProviderRegistry *reg
 {
     if (account.name.trimmed().isEmpty())
         return Error(Error::InvalidInput, tr("The account needs a name."));
+    if (TerminalText::hasControlCharacters(account.name)) {
+        return Error(Error::InvalidInput,
+                     tr("An account name cannot contain control characters (such as a line break "
+                        "or an escape character)."));
+    }
     if (const auto other = findByName(account.name.trimmed()); other && other->id != account.id) {
         return Error(Error::InvalidInput,
                      tr("An account named \"%1\" already exists; choose another name.")
@@ -141,11 +148,29 @@ Error AccountStore::validate(const Account &account, const ProviderRegistry *reg
         const QUrl &url = account.endpoint;
         const bool httpish =
             url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http");
+        // A password in the URL would be stored in the settings file and printed by
+        // `accounts list`: secrets go to the keychain only.
+        if (!url.userInfo().isEmpty()) {
+            return Error(Error::InvalidInput,
+                         tr("The endpoint must not contain a user name or password (%1); "
+                            "credentials are entered separately and kept in the keychain.")
+                             .arg(TerminalText::printable(
+                                 url.toDisplayString(QUrl::RemoveUserInfo))));
+        }
         if (!url.isValid() || !httpish || url.host().isEmpty()) {
+            if (!url.isValid()) {
+                // An unparseable QUrl has no text left to show: say what QUrl could not read
+                // (its errorString() goes on to quote the source; the first clause is enough).
+                return Error(Error::InvalidInput,
+                             tr("The endpoint is not a valid URL (%1); give an http(s) URL such "
+                                "as https://api.example.com/v1.")
+                                 .arg(TerminalText::printable(
+                                     url.errorString().section(QLatin1Char(';'), 0, 0))));
+            }
             return Error(Error::InvalidInput,
                          tr("The endpoint \"%1\" is not an http(s) URL such as "
                             "https://api.example.com/v1.")
-                             .arg(url.toString()));
+                             .arg(TerminalText::printable(url.toDisplayString())));
         }
     }
     static const QRegularExpression sha256(QStringLiteral("^[0-9a-f]{64}$"));

@@ -1,5 +1,7 @@
 #include "credentialstore.h"
 
+#include "secretservicelock.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -14,7 +16,15 @@ CredentialStore::CredentialStore(QObject *parent)
 CredentialStore::CredentialStore(const QString &service, QObject *parent)
     : QObject(parent)
     , m_service(service)
+    , m_lock(new SecretServiceLock(this))
 { }
+
+Error CredentialStore::lockedError()
+{
+    return Error(Error::Keychain,
+                 tr("Your keyring is locked. Unlock your keyring (log in to your desktop session, "
+                    "or open your keyring manager, such as Seahorse) and try again."));
+}
 
 void CredentialStore::start(Operation operation, const QString &accountId, const QByteArray &data,
                             std::function<void(QKeychain::Job *)> finished, bool isRetry)
@@ -69,12 +79,8 @@ Error CredentialStore::keychainError(QKeychain::Job *job) const
                      tr("No credentials are stored for this account yet; enter them again."));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        if (detail.contains(QLatin1String("locked"), Qt::CaseInsensitive)) {
-            return Error(Error::Keychain,
-                         tr("The keychain is locked (%1). Unlock it (log in to your desktop "
-                            "session, or open your keyring manager) and try again.")
-                             .arg(detail));
-        }
+        if (detail.contains(QLatin1String("locked"), Qt::CaseInsensitive))
+            return lockedError();
         return Error(Error::Keychain,
                      tr("Access to the keychain was denied (%1). Unlock the keychain and allow "
                         "CloudDeck to use it.")
@@ -109,7 +115,11 @@ void CredentialStore::write(const QString &accountId, const QVariantMap &secrets
         [this, done](QKeychain::Job *job) {
             const Error error = keychainError(job);
             qCDebug(lcKeychain) << "write" << (error.isError() ? "failed" : "ok");
-            done(error.isError() ? Result<void>(error) : Result<void>());
+            if (!error.isError())
+                return done({});
+            m_lock->isDefaultCollectionLocked([done, error](bool locked) {
+                done(locked ? lockedError() : error);
+            });
         },
         false);
 }
@@ -118,8 +128,14 @@ void CredentialStore::read(const QString &accountId, Callback<QVariantMap> done)
 {
     start(
         Operation::Read, accountId, {},
-        [this, done](QKeychain::Job *job) {
+        [this, accountId, done](QKeychain::Job *job) {
             const Error error = keychainError(job);
+            if (error.kind() == Error::CredentialsMissing) {
+                // "Not found" is also what a locked entry looks like: ask before saying "missing".
+                return m_lock->isEntryLocked(m_service, accountId, [done, error](bool locked) {
+                    done(locked ? lockedError() : error);
+                });
+            }
             if (error.isError())
                 return done(error);
             const QByteArray data = static_cast<QKeychain::ReadPasswordJob *>(job)->binaryData();
@@ -136,6 +152,17 @@ void CredentialStore::read(const QString &accountId, Callback<QVariantMap> done)
 }
 
 void CredentialStore::remove(const QString &accountId, Callback<void> done)
+{
+    // A locked entry would be reported as deleted (or as never there) while it stays in the
+    // keychain: refuse before trying.
+    m_lock->isEntryLocked(m_service, accountId, [this, accountId, done](bool locked) {
+        if (locked)
+            return done(lockedError());
+        removeUnlocked(accountId, done);
+    });
+}
+
+void CredentialStore::removeUnlocked(const QString &accountId, const Callback<void> &done)
 {
     start(
         Operation::Remove, accountId, {},

@@ -465,8 +465,10 @@ Error HttpClient::errorFor(const Pending &pending, QNetworkReply *reply,
             HttpErrorText::retryAfterSeconds(response.header("Retry-After")));
         return error;
     }
-    if (response.status != 0) // 2xx headers arrived, then the body broke off
-        return Error(Error::InvalidReply, HttpErrorText::cutOff(host), response.status);
+    // 2xx headers arrived, then the body broke off: the connection was lost mid-reply, which is a
+    // network fault (exit code 4 in the CLI), not a malformed reply.
+    if (response.status != 0)
+        return Error(Error::Network, HttpErrorText::cutOff(host), response.status);
     return Error(Error::Network,
                  HttpErrorText::network(host, reply->error(), reply->errorString()));
 }
@@ -490,12 +492,8 @@ qint64 HttpClient::retryDelayMs(const Pending &pending, const Error &error) cons
                 && (error.httpStatus() == 502 || error.httpStatus() == 503
                     || error.httpStatus() == 504);
         break;
-    case Error::Network:
+    case Error::Network: // refused, reset, or a 2xx body cut off mid-way
         retry = pending.request.isIdempotent();
-        break;
-    case Error::InvalidReply: // a 2xx body cut off mid-way: as good as a reset connection
-        retry = !pending.tooLarge && pending.request.isIdempotent() && error.httpStatus() >= 200
-                && error.httpStatus() < 300;
         break;
     default:
         break;

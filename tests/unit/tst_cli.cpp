@@ -190,6 +190,50 @@ private Q_SLOTS:
             runCli({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 1);
     }
+
+    // Issue 11, item 9: a connection lost mid-reply is a network problem (exit 4), not "other".
+    void replyCutOffMidBodyExits4()
+    {
+        for (int attempt = 0; attempt < 4; ++attempt) { // the first try and three retries
+            m_server.enqueue("GET", QStringLiteral("/v2/droplets"),
+                             FakeResponse::file(testDataPath(
+                                                    QStringLiteral("digitalocean/droplets_page1.json")))
+                                 .withFault(FakeResponse::Fault::Truncate));
+        }
+        const CliRun cut = runCli({QStringLiteral("machines"), QStringLiteral("list")});
+        QCOMPARE(cut.exitCode, 4);
+        QVERIFY2(cut.errText().contains(QLatin1String("cut off")), cut.err.constData());
+    }
+
+    // Issue 11, item 10: names and tags a server chose reach the terminal escaped, never raw.
+    void hostileNamesAreEscapedInTables()
+    {
+        QFile file(testDataPath(QStringLiteral("digitalocean/droplets_page1.json")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray page = file.readAll();
+        QVERIFY(page.contains("\"example.com\""));
+        page.replace("\"example.com\"",
+                     "\"evil\\u001b]0;pwned\\u0007\\u001b[2J\\nroot\\u202e\"");
+        m_server.enqueue("GET", QStringLiteral("/v2/droplets"), FakeResponse::raw(200, page));
+        const CliRun run = runCli({QStringLiteral("machines"), QStringLiteral("list")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(!run.out.contains('\x1b') && !run.out.contains('\x07'), run.out.constData());
+        QVERIFY2(!run.out.contains("\xe2\x80\xae"), run.out.constData()); // U+202E raw
+        QVERIFY2(run.out.contains("evil\\x1b]0;pwned\\x07\\x1b[2J\\nroot\\u202e"),
+                 run.out.constData());
+        // One line per machine: the newline in the name did not start a row of its own.
+        QCOMPARE(run.out.count('\n'), 6);
+        // JSON keeps the name exactly, escaped the JSON way.
+        const CliRun json =
+            runCli({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json"),
+                    QStringLiteral("--offline")});
+        const QJsonArray machines = QJsonDocument::fromJson(json.out).array();
+        bool found = false;
+        for (const QJsonValue &machine : machines)
+            found |= machine[QLatin1String("name")].toString()
+                     == QStringLiteral("evil\x1b]0;pwned\x07\x1b[2J\nroot\u202e");
+        QVERIFY2(found, json.out.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -82,6 +82,27 @@ private Q_SLOTS:
                                  << 2 << QStringLiteral("64 hex digits");
         QTest::newRow("rejected token") << addArgs(QStringLiteral("x"), QUrl()) << 3
                                         << QStringLiteral("Unable to authenticate you");
+        // Issue 11, items 10-12: control characters, credentials in the URL, an empty value,
+        // an unparseable URL named by what is wrong with it (it used to print "").
+        QTest::newRow("newline in name")
+            << addArgs(QStringLiteral("work\nroot"), url) << 2
+            << QStringLiteral("cannot contain control characters");
+        QTest::newRow("escape in name")
+            << addArgs(QStringLiteral("work\x1b[2J"), url) << 2
+            << QStringLiteral("cannot contain control characters");
+        const QStringList base = {QStringLiteral("accounts"),     QStringLiteral("add"),
+                                  QStringLiteral("--provider"),   QStringLiteral("digitalocean"),
+                                  QStringLiteral("--name"),       QStringLiteral("x"),
+                                  QStringLiteral("--endpoint")};
+        QTest::newRow("password in endpoint")
+            << base + QStringList {QStringLiteral("http://user:hunter2@127.0.0.1:9/")} << 2
+            << QStringLiteral("must not contain a user name or password (http://127.0.0.1:9/)");
+        QTest::newRow("empty endpoint")
+            << base + QStringList {QStringLiteral("EMPTY")} << 2
+            << QStringLiteral("--endpoint needs a URL");
+        QTest::newRow("unparseable endpoint")
+            << base + QStringList {QStringLiteral("http://[::1")} << 2
+            << QStringLiteral("--endpoint \"http://[::1\" is not a valid URL (Expected ']'");
         QTest::newRow("no secret on stdin")
             << addArgs(QStringLiteral("x"), url) << 2
             << QStringLiteral("needs the field \"Personal access token\"");
@@ -95,6 +116,8 @@ private Q_SLOTS:
         if (args.contains(QStringLiteral("--endpoint"))
             && args.at(args.indexOf(QStringLiteral("--endpoint")) + 1).isEmpty())
             args[args.indexOf(QStringLiteral("--endpoint")) + 1] = m_server.url().toString();
+        if (const qsizetype at = args.indexOf(QStringLiteral("EMPTY")); at >= 0)
+            args[at].clear();
         const QByteArray input =
             QTest::currentDataTag() == QByteArray("no secret on stdin")
                 ? QByteArray()
@@ -105,6 +128,8 @@ private Q_SLOTS:
         QVERIFY2(run.errText().contains(message), run.err.constData());
         QCOMPARE(accounts().size(), 0);
         QVERIFY(!keyringEntries().contains(QLatin1String("token")));
+        QVERIFY2(!run.err.contains("hunter2"), run.err.constData());
+        QVERIFY2(!run.err.contains("\"\""), run.err.constData()); // never an empty quote
     }
 
     void duplicateNameIsRefused()

@@ -158,8 +158,8 @@ private Q_SLOTS:
         QVERIFY(!written.ok());
         QCOMPARE(written.error().kind(), Error::Keychain);
         const QString message = written.error().message();
-        QVERIFY2(message.startsWith(QLatin1String("The keychain is locked")), qPrintable(message));
-        QVERIFY2(message.contains(QLatin1String("Unlock it")), qPrintable(message));
+        QVERIFY2(message.startsWith(QLatin1String("Your keyring is locked")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("Unlock your keyring")), qPrintable(message));
     }
 };
 

@@ -227,7 +227,7 @@ private Q_SLOTS:
                  qPrintable(QString::number(m_server->requestCount())));
     }
 
-    void truncatedBodyIsInvalidReplyAfterRetries()
+    void truncatedBodyIsNetworkErrorAfterRetries()
     {
         m_server->on(
             "GET", QStringLiteral("/v2/droplets"),
@@ -235,7 +235,8 @@ private Q_SLOTS:
                 .withFault(FakeResponse::Fault::Truncate));
         const Result<HttpResponse> result = get(QStringLiteral("/v2/droplets"));
         QVERIFY(!result.ok());
-        QCOMPARE(result.error().kind(), Error::InvalidReply);
+        // The connection was lost mid-reply: a network fault (CLI exit 4), not a bad reply.
+        QCOMPARE(result.error().kind(), Error::Network);
         QVERIFY2(result.error().message().contains(QStringLiteral("cut off")),
                  qPrintable(result.error().message()));
         QCOMPARE(m_server->requestCount(), fastRetries().maxRetries + 1);
