@@ -129,6 +129,19 @@ Inventory *CliApp::inventory()
         // The last-known picture first (the offline cache); refreshes merge into it and a failed
         // one leaves it standing.
         m_inventory->setCache(new InventoryCache(m_inventory));
+        // A wait of more than a few seconds (a 429's Retry-After, a spent rate limit) is said
+        // on stderr, so a command never sits silent for a minute.
+        connect(m_inventory, &Inventory::accountWaiting, this,
+                [this](const QString &accountId, const QString &reason, const QDateTime &until) {
+                    const auto account = accounts()->account(accountId);
+                    //: "work: api.digitalocean.com asked to wait (HTTP 429); trying again at
+                    //: 10:42:13."
+                    err() << "clouddeck-cli: " << (account ? account->name : accountId) << ": "
+                          << tr("%1; trying again at %2.")
+                                 .arg(TerminalText::printable(reason),
+                                      until.toLocalTime().toString(QStringLiteral("HH:mm:ss")))
+                          << Qt::endl;
+                });
         m_inventory->loadFromCache();
         if (!m_inventory->cacheNotice().isEmpty())
             err() << "clouddeck-cli: " << m_inventory->cacheNotice() << Qt::endl;

@@ -1,7 +1,10 @@
 #include "inventory.h"
 
+#include "httpclient.h"
+
 #include "accountstore.h"
 #include "credentialstore.h"
+#include "httpclient.h"
 #include "machinediff.h"
 #include "machinemodel.h"
 #include "pollscheduler.h"
@@ -277,6 +280,14 @@ void Inventory::withProvider(const QString &accountId, Callback<Provider *> done
                                      : m_registry->create(*account, secrets.value(), this, &error);
             if (provider) {
                 m_providers.insert(accountId, provider);
+                connect(provider->http(), &HttpClient::waiting, this,
+                        [this, accountId](const QString &reason, const QDateTime &until) {
+                            Status &status = m_status[accountId];
+                            status.waitReason = reason;
+                            status.waitUntil = until;
+                            Q_EMIT accountWaiting(accountId, reason, until);
+                            Q_EMIT accountStatusChanged(accountId);
+                        });
                 if (accountId == m_inViewAccount)
                     provider->setMachinesInView(m_inView);
                 m_model->setAccountCapabilities(accountId, provider->metadata().capabilities);
@@ -422,6 +433,8 @@ void Inventory::finishRefresh(const QString &accountId, const Error &error, Prov
         return;
     m_refreshToken.remove(accountId);
     // A cancelled refresh (the account changed under it) says nothing about the account.
+    m_status[accountId].waitReason.clear();
+    m_status[accountId].waitUntil = {};
     if (error.kind() != Error::Cancelled) {
         Status &status = m_status[accountId];
         status.error = error;

@@ -77,6 +77,18 @@ public:
     {
         return m_status.value(accountId).error.message();
     }
+    /// Non-empty while a request of the account is held back for a noticeable time (a 429's
+    /// Retry-After, a spent rate limit): why, in the provider's words. Cleared when the refresh
+    /// ends. accountWaiting() and accountStatusChanged() tell when it is set.
+    Q_INVOKABLE QString waitingReason(const QString &accountId) const
+    {
+        return m_status.value(accountId).waitReason;
+    }
+    /// Until when (UTC) the request waits; invalid when it does not.
+    Q_INVOKABLE QDateTime waitingUntil(const QString &accountId) const
+    {
+        return m_status.value(accountId).waitUntil;
+    }
     /// True while the account's machines are those loaded from the cache: no refresh of this run
     /// has succeeded yet (the CLI says so on stderr, with the age of the data).
     [[nodiscard]] bool isFromCache(const QString &accountId) const
@@ -172,8 +184,11 @@ Q_SIGNALS:
     void refreshFinished(const QString &accountId, const Error &error);
     void actionFinished(const QString &accountId, const QString &machineId,
                         MachineAction::Action action, const Error &error);
-    /// lastError, lastSuccess or isFromCache of the account changed.
+    /// lastError, lastSuccess, isFromCache or waitingReason of the account changed.
     void accountStatusChanged(const QString &accountId);
+    /// A request of the account waits until @p until before it is sent again (see
+    /// waitingReason()); the CLI prints it, the GUI shows it in the account's status.
+    void accountWaiting(const QString &accountId, const QString &reason, const QDateTime &until);
     void suspendedChanged();
     void cacheNoticeChanged();
     /// A machine made by createMachine() is in the model now.
@@ -185,6 +200,8 @@ private:
         Error error;
         QDateTime lastSuccess;
         bool fromCache = false;
+        QString waitReason;
+        QDateTime waitUntil;
     };
     struct PendingAction
     {

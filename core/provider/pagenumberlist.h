@@ -1,5 +1,6 @@
 #pragma once
 
+#include "concurrentpages.h"
 #include "pagedlist.h"
 
 #include <QUrlQuery>
@@ -27,8 +28,11 @@ public:
         QString sizeParameter; ///< "per_page" (DigitalOcean, Hetzner), "page_size" (Linode)
         int pageSize = 0;
         NextNumber next;
-        /// Optional: the item count the API states, so a listing far short of it fails.
+        /// Optional: the item count the API states, so a listing far short of it fails. With it,
+        /// the pages after the first are fetched concurrently (ConcurrentPages).
         PagedList::StatedTotal total;
+        /// Pages in flight at once when the total is known.
+        int parallel = 4;
 
         /// This paging, checking the total @p stated reads. For the machine listing, which
         /// replaces the cache: one that ends far short of the stated total is refused. Catalog
@@ -53,15 +57,41 @@ public:
     }
 
     /// Every item of the collection at @p first (path and filters, no page parameters), page 1
-    /// onwards. The item type is taken from @p done.
+    /// onwards. The item type is taken from @p done. With a stated total (the machine listings)
+    /// the pages after the first are fetched concurrently; without, one after another as the
+    /// replies link them.
     template<typename T>
     static void collect(HttpClient *http, const QUrl &first, const Paging &paging,
                         std::type_identity_t<PagedList::PageParser<T>> parse,
                         Callback<QList<T>> done)
     {
-        auto current = std::make_shared<int>(1);
+        if (!paging.total || paging.parallel <= 1)
+            return collectFrom<T>(http, first, paging, 1, std::move(parse), std::move(done));
+        Paging sequential = paging;
+        sequential.total = {}; // the tail's count is checked with the rest, at the end
+        typename ConcurrentPages<T>::Setup setup;
+        setup.http = http;
+        setup.pageUrl = [first, paging](int number) { return pageUrl(first, paging, number); };
+        setup.parse = parse;
+        setup.next = paging.next;
+        setup.total = paging.total;
+        setup.tail = [http, first, sequential, parse](int from, Callback<QList<T>> rest) {
+            collectFrom<T>(http, first, sequential, from, parse, std::move(rest));
+        };
+        setup.parallel = paging.parallel;
+        setup.pageSize = paging.pageSize;
+        ConcurrentPages<T>::collect(std::move(setup), std::move(done));
+    }
+
+private:
+    /// One page after another from page @p start, each next page named by the one before.
+    template<typename T>
+    static void collectFrom(HttpClient *http, const QUrl &first, const Paging &paging, int start,
+                            PagedList::PageParser<T> parse, Callback<QList<T>> done)
+    {
+        auto current = std::make_shared<int>(start);
         PagedList::collect<T>(
-            http, HttpRequest::get(pageUrl(first, paging, 1)), std::move(parse),
+            http, HttpRequest::get(pageUrl(first, paging, start)), std::move(parse),
             [current, first,
              paging](const QJsonObject &body) -> Result<std::optional<HttpRequest>> {
                 const Result<std::optional<int>> next = paging.next(body, *current);

@@ -75,7 +75,8 @@ inline void failedLaterPage(const ErrorScenario &scenario, const FakeResponse &f
     QCOMPARE(outcome->error().kind(), kind);
 }
 
-/// A list page cut off mid-body (@p page with a Truncate fault) is an InvalidReply with words.
+/// A list page cut off mid-body (@p page with a Truncate fault) is a Network error with words:
+/// the connection was lost mid-reply (the CLI's exit code 4).
 inline void truncatedList(const ErrorScenario &scenario, const FakeResponse &page)
 {
     scenario.server->on("GET", scenario.machinesPath,
@@ -83,7 +84,7 @@ inline void truncatedList(const ErrorScenario &scenario, const FakeResponse &pag
     const auto provider = scenario.provider();
     const auto outcome = ProviderTesting::listMachines(*provider);
     QVERIFY(outcome->result);
-    QCOMPARE(outcome->error().kind(), Error::InvalidReply);
+    QCOMPARE(outcome->error().kind(), Error::Network);
     QVERIFY(!outcome->error().message().isEmpty());
 }
 

@@ -205,6 +205,21 @@ private Q_SLOTS:
         QVERIFY2(cut.errText().contains(QLatin1String("cut off")), cut.err.constData());
     }
 
+    // Issue 11, item 6: a wait of seconds is said on stderr with the reason and the time.
+    void aLongWaitIsAnnounced()
+    {
+        m_server.enqueue("GET", QStringLiteral("/v2/droplets"),
+                         FakeResponse::raw(429, R"({"id":"too_many_requests","message":"Slow down"})")
+                             .withHeader("Retry-After", "4"));
+        const CliRun run = runCli({QStringLiteral("machines"), QStringLiteral("list")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString err = run.errText();
+        QVERIFY2(err.contains(QLatin1String("work: 127.0.0.1 asked to wait (HTTP 429); trying "
+                                            "again at ")),
+                 qPrintable(err));
+        QCOMPARE(err.count(QLatin1String("asked to wait")), 1);
+    }
+
     // Issue 11, item 10: names and tags a server chose reach the terminal escaped, never raw.
     void hostileNamesAreEscapedInTables()
     {

@@ -4,54 +4,14 @@
 #include "httpclienttesting.h"
 #include "jsoncall.h"
 #include "jsonreader.h"
+#include "numberedpages.h"
 #include "pagenumberlist.h"
 #include "resourceid.h"
 
 #include <QJsonArray>
 
-namespace {
 
-struct Item
-{
-    QString id;
-};
-
-Result<QList<Item>> items(const QJsonObject &page)
-{
-    return JsonReader::list<Item>(page, QStringLiteral("items"),
-                                  [](const QJsonValue &value) -> Result<Item> {
-                                      const QString id = JsonReader::id(value);
-                                      if (id.isEmpty())
-                                          return JsonReader::shapeError(QStringLiteral("no id"));
-                                      return Item {id};
-                                  });
-}
-
-Result<std::optional<int>> nextNumber(const QJsonObject &page, int current)
-{
-    const int pages = page.value(QLatin1String("pages")).toInt();
-    return current < pages ? std::optional<int>(current + 1) : std::optional<int>();
-}
-
-std::optional<qint64> statedTotal(const QJsonObject &page)
-{
-    const QJsonValue total = page.value(QLatin1String("total"));
-    return total.isDouble() ? std::optional<qint64>(qint64(total.toDouble())) : std::nullopt;
-}
-
-/// Page @p number of @p pages, @p perPage items each, ids "p<number>-<i>", stating @p total.
-QJsonObject page(int number, int pages, int perPage, std::optional<qint64> total)
-{
-    QJsonArray list;
-    for (int i = 0; i < perPage; ++i)
-        list.append(QStringLiteral("p%1-%2").arg(number).arg(i));
-    QJsonObject body {{QStringLiteral("items"), list}, {QStringLiteral("pages"), pages}};
-    if (total)
-        body.insert(QStringLiteral("total"), double(*total));
-    return body;
-}
-
-} // namespace
+using namespace NumberedPages;
 
 class TestProviderHelpers : public HttpClientTestCase
 {
@@ -251,13 +211,15 @@ private Q_SLOTS:
         QVERIFY2(outcome.result->ok(), qPrintable(outcome.error().message()));
         QCOMPARE(outcome.result->value().size(), 6);
         QCOMPARE(outcome.result->value().last().id, QStringLiteral("p3-1"));
-        const QList<RecordedRequest> requests = m_server->requests();
-        QCOMPARE(requests.size(), 3);
+        QList<QByteArray> targets;
+        for (const RecordedRequest &request : m_server->requests())
+            targets.append(request.target);
+        std::sort(targets.begin(), targets.end()); // pages 2 and 3 go out together
+        QCOMPARE(targets.size(), 3);
         for (int i = 0; i < 3; ++i) {
             // The caller's filter first, then the page parameters, always on our own host.
-            QCOMPARE(requests.at(i).target,
-                     QByteArray("/things?type=all&page=") + QByteArray::number(i + 1)
-                         + "&per_page=2");
+            QCOMPARE(targets.at(i), QByteArray("/things?type=all&page=") + QByteArray::number(i + 1)
+                                        + "&per_page=2");
         }
     }
 

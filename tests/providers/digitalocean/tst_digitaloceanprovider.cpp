@@ -264,7 +264,8 @@ void TestDigitalOceanProvider::rejectsANextLinkThatLoops()
     QCOMPARE(result->error().kind(), Error::InvalidReply);
     QVERIFY2(result->error().message().contains(QLatin1String("page 1")),
              qPrintable(result->error().message()));
-    QCOMPARE(m_server->requestCount(), 2);
+    // Page 1 states 5 droplets, 2 a page: pages 2 and 3 go out together, then no more.
+    QVERIFY2(m_server->requestCount() <= 3, qPrintable(QString::number(m_server->requestCount())));
 }
 
 void TestDigitalOceanProvider::endpointOverrideKeepsItsPath()
