@@ -1,5 +1,7 @@
 #include "machinerecord.h"
 
+#include <QDataStream>
+#include <QIODevice>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSysInfo>
@@ -182,10 +184,12 @@ QByteArray MachineRecord::encode(const Machine &m)
     out.put(qint32(m.vcpus));
     out.put(qint32(m.memoryMb));
     out.put(qint32(m.diskGb));
-    const QByteArray extra =
-        m.extra.isEmpty()
-            ? QByteArray()
-            : QJsonDocument(QJsonObject::fromVariantMap(m.extra)).toJson(QJsonDocument::Compact);
+    QByteArray extra;
+    if (!m.extra.isEmpty()) {
+        QDataStream stream(&extra, QIODevice::WriteOnly);
+        stream.setVersion(QDataStream::Qt_6_4);
+        stream << m.extra;
+    }
     out.put(quint32(extra.size()));
     QByteArray record = out.take();
     record.append(extra);
@@ -196,7 +200,8 @@ bool MachineRecord::decode(QByteArrayView record, Machine &m, StringPool *pool)
 {
     using S = StringPool;
     Reader in(record, pool);
-    if (in.get<quint8>() != Format)
+    const quint8 format = in.get<quint8>();
+    if (format != Format && format != JsonExtraFormat)
         return false;
     m.providerId = in.getString(S::Provider);
     m.name = in.getString();
@@ -221,8 +226,15 @@ bool MachineRecord::decode(QByteArrayView record, Machine &m, StringPool *pool)
     const QByteArrayView extra = in.getBytes();
     if (!in.ok() || !in.atEnd())
         return false;
-    m.extra = extra.isEmpty()
-                  ? QVariantMap()
-                  : QJsonDocument::fromJson(extra.toByteArray()).object().toVariantMap();
-    return true;
+    m.extra.clear();
+    if (extra.isEmpty())
+        return true;
+    if (format == JsonExtraFormat) {
+        m.extra = QJsonDocument::fromJson(extra.toByteArray()).object().toVariantMap();
+        return true;
+    }
+    QDataStream stream(extra.toByteArray());
+    stream.setVersion(QDataStream::Qt_6_4);
+    stream >> m.extra;
+    return stream.status() == QDataStream::Ok && stream.atEnd();
 }

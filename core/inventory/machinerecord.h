@@ -14,12 +14,18 @@
  * one record per row is four times cheaper to read and to write. The record holds everything but
  * the account id, the machine id and lastSeen, which the cache keeps in columns. Strings are
  * stored as UTF-16 (little-endian), so reading them is a copy; the first byte is the format, so
- * a later build can still read (or knowingly refuse) an older record.
+ * a later build can still read (or knowingly refuse) an older record. Provider-specific values
+ * (`extra`) are written with their QVariant types, so a machine read back compares equal to the
+ * same machine parsed again.
  */
 class CLOUDDECK_CORE_EXPORT MachineRecord
 {
 public:
-    static constexpr quint8 Format = 1;
+    /// 2: `extra` as a QDataStream'd QVariantMap, which keeps each value's type (1 stored it as
+    /// JSON: a QStringList came back as a QVariantList, so every refresh saw every machine as
+    /// changed and rewrote all of them). Format 1 records are still read.
+    static constexpr quint8 Format = 2;
+    static constexpr quint8 JsonExtraFormat = 1;
 
     /// Shares repeated strings (region, size, image, provider, state, tags) between the machines
     /// decoded with it, so 10,000 machines in four regions hold four region strings, and reading

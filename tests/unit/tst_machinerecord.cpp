@@ -1,7 +1,9 @@
 #include "inventorytestsupport.h"
+#include "machinediff.h"
 #include "machinerecord.h"
 
 #include <QTest>
+#include <QtEndian>
 
 using namespace InventoryTest;
 
@@ -24,6 +26,48 @@ private Q_SLOTS:
         back.id = m.id;
         QVERIFY(MachineRecord::decode(record, back));
         QCOMPARE(back, m);
+    }
+
+    // Every provider's extra value types come back as they went in, so a machine read from the
+    // cache equals the same machine parsed again and a refresh that changed nothing writes
+    // nothing (format 1 returned a QStringList as a QVariantList: every row "changed").
+    void extraKeepsItsTypes()
+    {
+        Machine m = machine(QStringLiteral("a"), 5);
+        m.extra = {{QStringLiteral("features"), QStringList {QStringLiteral("ipv6")}},
+                   {QStringLiteral("locked"), true},
+                   {QStringLiteral("imageId"), QStringLiteral("6918990")},
+                   {QStringLiteral("big"), qint64(9007199254740993)}, // above 2^53
+                   {QStringLiteral("ratio"), 0.25},
+                   {QStringLiteral("ports"), QVariantList {22, QStringLiteral("443")}}};
+        Machine back;
+        back.accountId = m.accountId;
+        back.id = m.id;
+        QVERIFY(MachineRecord::decode(MachineRecord::encode(m), back));
+        QCOMPARE(MachineDiff::compare(m, back), MachineDiff::Fields());
+        QCOMPARE(back.extra.value(QStringLiteral("features")).metaType(),
+                 QMetaType::fromType<QStringList>());
+        QCOMPARE(back.extra.value(QStringLiteral("big")).toLongLong(), qint64(9007199254740993));
+    }
+
+    void formatOneRecordsAreStillRead()
+    {
+        // A record as the previous build wrote it: format 1, extra as compact JSON at the end.
+        Machine m = machine(QStringLiteral("a"), 3);
+        m.extra.clear();
+        QByteArray record = MachineRecord::encode(m);
+        const QByteArray json = R"({"imageSlug":"ubuntu-24-04-x64","locked":true})";
+        record[0] = char(MachineRecord::JsonExtraFormat);
+        record.chop(4); // the empty extra's length
+        const quint32 size = qToLittleEndian(quint32(json.size()));
+        record.append(reinterpret_cast<const char *>(&size), 4);
+        record.append(json);
+        Machine back;
+        QVERIFY(MachineRecord::decode(record, back));
+        QCOMPARE(back.name, m.name);
+        QCOMPARE(back.extra.value(QStringLiteral("imageSlug")).toString(),
+                 QStringLiteral("ubuntu-24-04-x64"));
+        QCOMPARE(back.extra.value(QStringLiteral("locked")).toBool(), true);
     }
 
     void roundTripEmpty()
