@@ -131,32 +131,42 @@ private Q_SLOTS:
             printed += result.out + result.err;
             return result.exitCode;
         };
-        QCOMPARE(run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
-                      QStringLiteral("azure"), QStringLiteral("--name"), QStringLiteral("azure-leak"),
-                      QStringLiteral("--tenant-id"), tenant, QStringLiteral("--client-id"), clientId,
-                      QStringLiteral("--authority"), server.url(QStringLiteral("/login")).toString(),
-                      QStringLiteral("--prices-endpoint"),
-                      server.url(QStringLiteral("/prices")).toString(), QStringLiteral("--endpoint"),
-                      server.url().toString()},
-                     secret.toUtf8() + '\n'),
+        QCOMPARE(
+            run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
+                 QStringLiteral("azure"), QStringLiteral("--name"), QStringLiteral("azure-leak"),
+                 QStringLiteral("--tenant-id"), tenant, QStringLiteral("--client-id"), clientId,
+                 QStringLiteral("--authority"), server.url(QStringLiteral("/login")).toString(),
+                 QStringLiteral("--prices-endpoint"),
+                 server.url(QStringLiteral("/prices")).toString(), QStringLiteral("--endpoint"),
+                 server.url().toString()},
+                secret.toUtf8() + '\n'),
+            0);
+        QCOMPARE(
+            run({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")}), 0);
+        QCOMPARE(
+            run({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")}), 0);
+        QCOMPARE(
+            run({QStringLiteral("machines"), QStringLiteral("shutdown"), QStringLiteral("web-1")}),
+            0);
+        QCOMPARE(run({QStringLiteral("accounts"), QStringLiteral("verify"),
+                      QStringLiteral("azure-leak")}),
                  0);
-        QCOMPARE(run({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")}), 0);
-        QCOMPARE(run({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")}), 0);
-        QCOMPARE(run({QStringLiteral("machines"), QStringLiteral("shutdown"), QStringLiteral("web-1")}), 0);
-        QCOMPARE(run({QStringLiteral("accounts"), QStringLiteral("verify"), QStringLiteral("azure-leak")}),
-                 0);
-        QCOMPARE(run({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--offline")}), 0);
-        QCOMPARE(run({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("azure-leak"),
-                      QStringLiteral("--yes")}),
+        QCOMPARE(
+            run({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--offline")}),
+            0);
+        QCOMPARE(run({QStringLiteral("accounts"), QStringLiteral("remove"),
+                      QStringLiteral("azure-leak"), QStringLiteral("--yes")}),
                  0);
 
         // The secret really was used, in the token request's body and nowhere else on the wire...
         int signIns = 0;
         for (const RecordedRequest &request : server.requests()) {
-            if (request.path == tokenPath && request.body.contains("client_secret=" + secret.toUtf8()))
+            if (request.path == tokenPath
+                && request.body.contains("client_secret=" + secret.toUtf8()))
                 ++signIns;
             else
-                QVERIFY2(!request.body.contains(secret.toUtf8()) && !request.target.contains(secret.toUtf8()),
+                QVERIFY2(!request.body.contains(secret.toUtf8())
+                             && !request.target.contains(secret.toUtf8()),
                          qPrintable(request.path));
             for (const auto &header : request.headers)
                 QVERIFY2(!header.second.contains(secret.toUtf8()), header.first.constData());
@@ -169,7 +179,8 @@ private Q_SLOTS:
         const QString root = qEnvironmentVariable("CLOUDDECK_TEST_TMP");
         QVERIFY2(!root.isEmpty(), "run through scripts/run-test.sh");
         int files = 0;
-        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
+                        QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
             if (path.contains(QLatin1String("/keyrings/")))
