@@ -83,7 +83,8 @@ void AzurePriceBook::fetch(const QString &region, const QString &sku, Callback<v
                    for (const AzureParser::RetailPrice &price : prices.value()) {
                        // Several meters per size (e.g. a regional and a primary one): the lowest is
                        // the rate a pay-as-you-go VM is billed at.
-                       std::optional<double> &slot = price.windows ? entry->windowsHourly : entry->linuxHourly;
+                       std::optional<double> &slot =
+                           price.windows ? entry->windowsHourly : entry->linuxHourly;
                        if (!slot || price.hourly < *slot)
                            slot = price.hourly;
                    }
