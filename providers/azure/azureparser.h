@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "httpclient.h"
+#include "jsonreader.h"
 #include "machine.h"
 #include "result.h"
 
@@ -122,3 +123,14 @@ private:
                                    const ItemParser<T> &parse);
     static Result<Vm> vm(const QJsonObject &item);
 };
+
+template<typename T>
+Result<QList<T>> AzureParser::values(const QJsonObject &page, const QString &key,
+                                     const ItemParser<T> &parse)
+{
+    return JsonReader::list<T>(page, key, [&parse](const QJsonValue &value) -> Result<T> {
+        if (!value.isObject())
+            return JsonReader::shapeError(QStringLiteral("a list item is not an object"));
+        return parse(value.toObject());
+    });
+}

@@ -60,8 +60,9 @@ public:
     void followAction(const QString &machineId, MachineAction::Action action,
                       Callback<void> done) override;
     /// A public IP and a NIC in the chosen subnet (request.extra "network": a subnet id or
-    /// "vnet/subnet"; else the first subnet in the region), then the VM; the IP and NIC are
-    /// deleted again when the VM is refused.
+    /// "vnet/subnet"; else the first subnet in the region), then the VM, all in the resource
+    /// group request.extra "resourceGroup" names, else the virtual network's; the IP and NIC
+    /// are deleted again when the VM is refused.
     void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override;
     void listRegions(Callback<QList<Region>> done) override;
     /// The sizes of the account's first region (else eastus).

@@ -200,10 +200,17 @@ void AzureProvider::createMachine(const CreateMachineRequest &request, Callback<
                         AzureRequests::subnet(subnet.value().id);
                     if (!place.ok())
                         return done(place.error());
-                    // The NIC, its public IP and the VM go into the virtual network's resource
-                    // group.
-                    const AzureRequests::Ref ip {place.value().subscription,
-                                                 place.value().resourceGroup,
+                    // The NIC, its public IP and the VM go into the resource group the user
+                    // chose (extra "resourceGroup"), else the virtual network's.
+                    QString group =
+                        request.extra.value(QStringLiteral("resourceGroup")).toString().trimmed();
+                    if (group.isEmpty())
+                        group = place.value().resourceGroup;
+                    if (!AzureRequests::isResourceGroup(group))
+                        return done(
+                            Error(Error::InvalidInput,
+                                  tr("\"%1\" is not a resource group name.").arg(group.left(100))));
+                    const AzureRequests::Ref ip {place.value().subscription, group,
                                                  name + QLatin1String("-ip")};
                     const AzureRequests::Ref nic {ip.subscription, ip.resourceGroup,
                                                   name + QLatin1String("-nic")};

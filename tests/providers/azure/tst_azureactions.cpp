@@ -305,6 +305,36 @@ private Q_SLOTS:
         QVERIFY2(m_azure->violations().isEmpty(), qPrintable(m_azure->violations().join(u'\n')));
     }
 
+    void createIntoTheChosenGroupAndSubnet()
+    {
+        m_azure->arm("GET", u"/subscriptions/*/providers/Microsoft.Network/virtualNetworks"_s,
+                     u"2024-05-01"_s, FakeResponse::raw(200, fixture(u"virtualnetworks.json"_s)));
+        m_azure->arm("PUT", u"/subscriptions/*/resourceGroups/*/providers/Microsoft.Network/*/*"_s,
+                     u"2024-05-01"_s, FakeResponse::json(QJsonObject {{u"id"_s, u"/x"_s}}, 201));
+        m_azure->arm("PUT", vmPath, u"2024-07-01"_s,
+                     FakeResponse::raw(201, fixture(u"vm-created.json"_s)));
+        const auto azure = provider(account(*m_server, subA));
+        CreateMachineRequest request;
+        request.name = u"app-1"_s;
+        request.region = u"westeurope"_s;
+        request.size = u"Standard_B1s"_s;
+        request.image = u"Canonical:ubuntu-24_04-lts:server:latest"_s;
+        request.sshKeys = {u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKpu me@laptop"_s};
+        request.extra = {{u"network"_s, u"web-vnet/default"_s}, {u"resourceGroup"_s, u"rg-apps"_s}};
+        const auto created = createMachine(*azure, request);
+        QVERIFY2(created->ok(), created->describe());
+        const auto puts =
+            m_server->requests("PUT", u"/subscriptions/*/resourceGroups/*/providers/*/*/*"_s);
+        QCOMPARE(puts.size(), 3);
+        for (const RecordedRequest &put : puts)
+            QVERIFY2(put.path.contains(u"/resourceGroups/rg-apps/"_s), qPrintable(put.path));
+        // The subnet stays the one picked, in its own group.
+        QVERIFY(puts.at(1).body.contains("/resourceGroups/rg-web/providers/Microsoft.Network/"
+                                         "virtualNetworks/web-vnet/subnets/default"));
+        request.extra = {{u"network"_s, u"no-such/subnet"_s}};
+        QCOMPARE(createMachine(*azure, request)->error().kind(), Error::InvalidInput);
+    }
+
     void refusedVmLeavesNoNicOrIp()
     {
         m_azure->arm("GET", u"/subscriptions/*/providers/Microsoft.Network/virtualNetworks"_s,

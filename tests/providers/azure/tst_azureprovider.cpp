@@ -164,6 +164,22 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests("GET", u"/prices"_s).size(), 3);
     }
 
+    void pricesThatFailLeaveTheListingWhole()
+    {
+        m_azure->serveListing();
+        m_server->on("GET", u"/prices"_s, FakeResponse::raw(503, "<html>busy</html>", "text/html"));
+        const auto azure = provider(account(*m_server, subA));
+        const auto listed = listMachines(*azure);
+        QVERIFY2(listed->ok(), listed->describe());
+        QCOMPARE(listed->result->value().size(), 3);
+        for (const Machine &machine : listed->result->value())
+            QVERIFY(!machine.pricePerHour && !machine.pricePerMonth);
+        // Not asked again at once: a failed pair waits an hour.
+        const qsizetype asked = m_server->requests("GET", u"/prices"_s).size();
+        QVERIFY(listMachines(*azure)->ok());
+        QCOMPARE(m_server->requests("GET", u"/prices"_s).size(), asked);
+    }
+
     void chosenSubscriptionsOnly()
     {
         m_azure->serveListing();
