@@ -3,6 +3,8 @@
 // written and every line they printed is searched for the token.
 #include "fakecloudserver.h"
 #include "testhelpers.h"
+// Azure: the fake sign-in, Resource Manager and price list of the Azure tests.
+#include "../providers/azure/fakeazure.h"
 
 #include <QDirIterator>
 #include <QProcess>
@@ -100,6 +102,102 @@ private Q_SLOTS:
         }
         QVERIFY(files > 0); // at least the accounts file and the cache were looked at
     }
+
+    // --- Azure (service principal): the client secret goes to the token endpoint only. ---
+    void azureClientSecretAppearsNowhereButTheKeychain()
+    {
+        using namespace AzureTesting;
+        FakeCloudServer server;
+        QVERIFY(server.listen());
+        FakeAzure azure(server);
+        azure.serveListing();
+        azure.arm("POST",
+                  QStringLiteral("/subscriptions/*/resourceGroups/*/providers/Microsoft.Compute/"
+                                 "virtualMachines/*/deallocate"),
+                  QStringLiteral("2024-07-01"), FakeResponse::raw(200, {}));
+        // One failure on the way, so error paths get logged too.
+        server.enqueue("GET", QStringLiteral("/subscriptions"),
+                       FakeResponse::raw(429, fixture(QStringLiteral("error-429.json")))
+                           .withHeader("Retry-After", "0"));
+
+        // Unreserved characters only, so the form-encoded body holds it as it is.
+        const QString secret =
+            QStringLiteral("Az8Q~leak.check_") + QUuid::createUuid().toString(QUuid::Id128);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        QByteArray printed;
+        auto run = [&](const QStringList &args, const QByteArray &input = {}) {
+            const CliRun result = runProcess(cliPath(), args, input, env);
+            printed += result.out + result.err;
+            return result.exitCode;
+        };
+        QCOMPARE(
+            run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
+                 QStringLiteral("azure"), QStringLiteral("--name"), QStringLiteral("azure-leak"),
+                 QStringLiteral("--tenant-id"), tenant, QStringLiteral("--client-id"), clientId,
+                 QStringLiteral("--authority"), server.url(QStringLiteral("/login")).toString(),
+                 QStringLiteral("--prices-endpoint"),
+                 server.url(QStringLiteral("/prices")).toString(), QStringLiteral("--endpoint"),
+                 server.url().toString()},
+                secret.toUtf8() + '\n'),
+            0);
+        QCOMPARE(
+            run({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")}), 0);
+        QCOMPARE(
+            run({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")}), 0);
+        QCOMPARE(
+            run({QStringLiteral("machines"), QStringLiteral("shutdown"), QStringLiteral("web-1")}),
+            0);
+        QCOMPARE(run({QStringLiteral("accounts"), QStringLiteral("verify"),
+                      QStringLiteral("azure-leak")}),
+                 0);
+        QCOMPARE(
+            run({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--offline")}),
+            0);
+        QCOMPARE(run({QStringLiteral("accounts"), QStringLiteral("remove"),
+                      QStringLiteral("azure-leak"), QStringLiteral("--yes")}),
+                 0);
+
+        // The secret really was used, in the token request's body and nowhere else on the wire...
+        int signIns = 0;
+        for (const RecordedRequest &request : server.requests()) {
+            if (request.path == tokenPath
+                && request.body.contains("client_secret=" + secret.toUtf8()))
+                ++signIns;
+            else
+                QVERIFY2(!request.body.contains(secret.toUtf8())
+                             && !request.target.contains(secret.toUtf8()),
+                         qPrintable(request.path));
+            for (const auto &header : request.headers)
+                QVERIFY2(!header.second.contains(secret.toUtf8()), header.first.constData());
+        }
+        QVERIFY(signIns > 0);
+        QVERIFY(printed.contains("clouddeck.net")); // the logs were on
+
+        // ...and appears in nothing the programs printed or wrote.
+        QVERIFY2(!printed.contains(secret.toUtf8()), "the client secret was printed");
+        const QString root = qEnvironmentVariable("CLOUDDECK_TEST_TMP");
+        QVERIFY2(!root.isEmpty(), "run through scripts/run-test.sh");
+        int files = 0;
+        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (path.contains(QLatin1String("/keyrings/")))
+                continue; // the keychain's own encrypted store is where the secret belongs
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray content = file.readAll();
+            ++files;
+            QVERIFY2(!content.contains(secret.toUtf8()), qPrintable(path));
+            QVERIFY2(!content.contains(QByteArray(reinterpret_cast<const char *>(secret.utf16()),
+                                                  secret.size() * 2)),
+                     qPrintable(path));
+        }
+        QVERIFY(files > 0);
+    }
+    // --- end Azure ---
 };
 
 QTEST_GUILESS_MAIN(TestSecretLeak)

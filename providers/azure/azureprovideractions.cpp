@@ -1,0 +1,123 @@
+// AzureProvider's actions: each a long-running operation, accepted by runAction() and followed by
+// followAction().
+#include "azureprovider.h"
+#include "azurerequests.h"
+
+namespace {
+
+struct Verb
+{
+    QByteArray method;
+    QString suffix; ///< after the VM's path
+    QList<std::pair<QString, QString>> query;
+    const char *words; ///< "start the virtual machine", for messages
+};
+
+Verb verbFor(MachineAction::Action action)
+{
+    switch (action) {
+    case MachineAction::Start:
+        return {"POST", QStringLiteral("/start"), {}, "start the virtual machine"};
+    case MachineAction::Shutdown:
+        // What the portal calls Stop: shut down and release the compute, so billing stops.
+        return {"POST", QStringLiteral("/deallocate"), {}, "stop (deallocate) the virtual machine"};
+    case MachineAction::PowerOff:
+        // Forced: no guest shutdown. The VM stays allocated (and billed).
+        return {"POST",
+                QStringLiteral("/powerOff"),
+                {{QStringLiteral("skipShutdown"), QStringLiteral("true")}},
+                "power off the virtual machine"};
+    case MachineAction::Reboot:
+        return {"POST", QStringLiteral("/restart"), {}, "restart the virtual machine"};
+    case MachineAction::Destroy:
+        return {"DELETE", QString(), {}, "delete the virtual machine"};
+    }
+    return {};
+}
+
+} // namespace
+
+void AzureProvider::runAction(const QString &machineId, MachineAction::Action action,
+                              Callback<void> done)
+{
+    const Result<AzureRequests::Ref> ref = AzureRequests::vm(machineId);
+    if (!ref.ok())
+        return failLater(ref.error(), std::move(done));
+    const Verb verb = verbFor(action);
+    const QString path = AzureRequests::path(ref.value(), QStringLiteral("Microsoft.Compute"),
+                                             QStringLiteral("virtualMachines"))
+                         + verb.suffix;
+    HttpRequest request =
+        HttpRequest::make(verb.method, armUrl(path, AzureRequests::computeVersion, verb.query));
+    // Asking twice for the same power state changes nothing, and a DELETE of a VM being deleted
+    // joins that deletion: safe to retry.
+    request.idempotent = true;
+    m_operations.remove(machineId);
+    const QUrl base = baseUrl();
+    const QString words = tr(verb.words);
+    sendAuthorized(request, [this, machineId, base, words, done](Result<HttpResponse> reply) {
+        if (!reply.ok())
+            return done(reply.error());
+        const Result<std::optional<AzureOperation::Handle>> handle =
+            AzureOperation::fromReply(reply.value(), base);
+        if (!handle.ok())
+            return done(handle.error());
+        if (handle.value()) {
+            m_operations.insert(machineId, *handle.value());
+            m_actionWords.insert(machineId, words);
+        }
+        done({});
+    });
+}
+
+void AzureProvider::followAction(const QString &machineId, MachineAction::Action action,
+                                 Callback<void> done)
+{
+    Q_UNUSED(action)
+    const auto handle = m_operations.constFind(machineId);
+    if (handle == m_operations.constEnd())
+        return post([done] { done({}); }); // completed at once, or followed already
+    const AzureOperation::Handle followed = *handle;
+    const QString words = m_actionWords.take(machineId);
+    m_operations.erase(handle);
+    AzureOperation::follow(
+        this,
+        [this](HttpRequest request, Callback<HttpResponse> sent) {
+            sendAuthorized(std::move(request), std::move(sent));
+        },
+        followed, m_timing, words, std::move(done));
+}
+
+void AzureProvider::runOperation(HttpRequest request, const QString &what, Callback<void> done)
+{
+    const QUrl base = baseUrl();
+    sendAuthorized(std::move(request), [this, base, what, done](Result<HttpResponse> reply) {
+        if (!reply.ok())
+            return done(reply.error());
+        const Result<std::optional<AzureOperation::Handle>> handle =
+            AzureOperation::fromReply(reply.value(), base);
+        if (!handle.ok())
+            return done(handle.error());
+        if (!handle.value())
+            return done({});
+        AzureOperation::follow(
+            this,
+            [this](HttpRequest next, Callback<HttpResponse> sent) {
+                sendAuthorized(std::move(next), std::move(sent));
+            },
+            *handle.value(), m_timing, what, done);
+    });
+}
+
+void AzureProvider::deleteQuietly(const QString &path, const QString &version)
+{
+    HttpRequest request = HttpRequest::make("DELETE", armUrl(path, version));
+    request.idempotent = true;
+    qCInfo(lcAzure).noquote() << "cleaning up" << path;
+    runOperation(request, tr("clean up %1").arg(path.section(QLatin1Char('/'), -1)),
+                 [path](Result<void> removed) {
+                     if (!removed.ok())
+                         qCWarning(lcAzure).noquote()
+                             << "could not delete" << path << ":" << removed.error().message();
+                 });
+}
