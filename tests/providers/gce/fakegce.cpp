@@ -1,7 +1,6 @@
 #include "fakegce.h"
 
 #include "credentialfile.h"
-#include "gceprovider.h"
 #include "jwtverifier.h"
 #include "providertesting.h"
 #include "testhelpers.h"
@@ -192,21 +191,4 @@ Account FakeGce::applicationDefaultAccount() const
     result.settings.insert(QStringLiteral("clientId"),
                            QStringLiteral("000000000000-clouddecktestonly.apps.googleusercontent.com"));
     return result;
-}
-
-std::unique_ptr<GceProvider> FakeGce::provider(const Account &account, const QVariantMap &secrets) const
-{
-    auto provider = std::make_unique<GceProvider>(metadata(), account, secrets);
-    HttpClient::RetryPolicy retries;
-    retries.maxRetries = 2;
-    retries.baseDelayMs = 10;
-    retries.maxDelayMs = 50;
-    provider->http()->setRetryPolicy(retries);
-    provider->setOperationTiming({5, 20, 5000});
-    return provider;
-}
-
-std::unique_ptr<GceProvider> FakeGce::provider() const
-{
-    return provider(account(), serviceAccountSecrets());
 }
