@@ -1,9 +1,6 @@
 #include "gcecredentials.h"
 
 #include "gcejwt.h"
-#include "httprequest.h"
-
-#include <QUrlQuery>
 
 GceCredentials::GceCredentials(const Account &account, const QVariantMap &secrets)
     : m_projectId(account.settings.value(QStringLiteral("projectId")).toString().trimmed())
@@ -34,43 +31,39 @@ QString GceCredentials::who() const
     return tr("gcloud application default credentials");
 }
 
-Result<HttpRequest> GceCredentials::tokenRequest(qint64 nowSeconds) const
+Result<OAuthTokenEndpoint::Fields> GceCredentials::grant(qint64 nowSeconds) const
 {
-    QUrlQuery form;
     switch (kind()) {
     case None:
-        return Error(Error::CredentialsMissing,
-                     tr("This Google Compute Engine account has no service-account key or "
-                        "application default credentials. Edit the account and import the "
-                        "JSON key file."));
+        break;
     case ServiceAccount: {
         const GceJwt::Claims claims {m_clientEmail, QString::fromLatin1(scope),
                                      QString::fromLatin1(defaultTokenEndpoint), nowSeconds,
                                      nowSeconds + assertionSeconds};
-        const Result<QByteArray> assertion = GceJwt::sign(m_privateKey.toUtf8(), m_privateKeyId, claims);
+        const Result<QByteArray> assertion =
+            GceJwt::sign(m_privateKey.toUtf8(), m_privateKeyId, claims);
         if (!assertion.ok())
             return assertion.error();
-        form.addQueryItem(QStringLiteral("grant_type"),
-                          QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer"));
-        form.addQueryItem(QStringLiteral("assertion"), QString::fromLatin1(assertion.value()));
-        break;
+        return OAuthTokenEndpoint::Fields {
+            {QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer")},
+            {QStringLiteral("assertion"), QString::fromLatin1(assertion.value())}};
     }
     case AuthorizedUser:
-        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
-        form.addQueryItem(QStringLiteral("client_id"), m_clientId);
-        form.addQueryItem(QStringLiteral("client_secret"), m_clientSecret);
-        form.addQueryItem(QStringLiteral("refresh_token"), m_refreshToken);
-        break;
+        return OAuthTokenEndpoint::Fields {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                                           {QStringLiteral("client_id"), m_clientId},
+                                           {QStringLiteral("client_secret"), m_clientSecret},
+                                           {QStringLiteral("refresh_token"), m_refreshToken}};
     }
-    HttpRequest request = HttpRequest::make("POST", m_tokenEndpoint);
-    // QUrlQuery leaves '+' and '=' as they are; a form body needs every reserved character
-    // escaped (the refresh token and client secret may hold any).
-    QByteArrayList pairs;
-    for (const auto &[key, value] : form.queryItems(QUrl::FullyDecoded))
-        pairs.append(QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value));
-    request.body = pairs.join('&');
-    request.setHeader("Content-Type", "application/x-www-form-urlencoded");
-    // Asking for a token twice grants two tokens and changes nothing: safe to retry.
-    request.idempotent = true;
-    return request;
+    return Error(Error::CredentialsMissing,
+                 tr("This Google Compute Engine account has no service-account key or "
+                    "application default credentials. Edit the account and import the JSON "
+                    "key file."));
+}
+
+Result<HttpRequest> GceCredentials::tokenRequest(qint64 nowSeconds) const
+{
+    const Result<OAuthTokenEndpoint::Fields> fields = grant(nowSeconds);
+    if (!fields.ok())
+        return fields.error();
+    return OAuthTokenEndpoint::formRequest(m_tokenEndpoint, fields.value());
 }

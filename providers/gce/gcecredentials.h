@@ -1,6 +1,8 @@
 #pragma once
 
 #include "account.h"
+#include "httprequest.h"
+#include "oauthtokenendpoint.h"
 #include "result.h"
 
 #include <QCoreApplication>
@@ -38,8 +40,10 @@ public:
     /// Who the credentials are, for verify(): the service account, or the OAuth client's user.
     [[nodiscard]] QString who() const;
 
-    /// The POST to the token endpoint that grants an access token, signed at @p nowSeconds
-    /// (service accounts), or CredentialsMissing / InvalidInput.
+    /// The grant's form fields, the assertion signed at @p nowSeconds (service accounts), or
+    /// CredentialsMissing / InvalidInput.
+    [[nodiscard]] Result<OAuthTokenEndpoint::Fields> grant(qint64 nowSeconds) const;
+    /// grant() as the POST to the token endpoint (OAuthTokenEndpoint's form request).
     [[nodiscard]] Result<HttpRequest> tokenRequest(qint64 nowSeconds) const;
 
 private:

@@ -2,6 +2,7 @@
 
 #include "jsonreader.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -281,33 +282,10 @@ Result<QString> GceParser::project(const QJsonObject &reply)
     return name;
 }
 
-Result<GceParser::Token> GceParser::token(const QJsonObject &reply)
-{
-    Token token {str(reply, "access_token"),
-                 JsonReader::count(reply.value(QLatin1String("expires_in"))).value_or(0)};
-    if (token.accessToken.isEmpty() || token.expiresInSeconds <= 0)
-        return JsonReader::shapeError(QStringLiteral("the token reply has no access_token or expires_in"));
-    return token;
-}
-
 HttpClient::ProviderError GceParser::error(const QJsonObject &body)
 {
     HttpClient::ProviderError result;
     const QJsonValue error = body.value(QLatin1String("error"));
-    if (error.isString()) {
-        // The OAuth token endpoint (RFC 6749 section 5.2): a refused key or refresh token is
-        // a credential problem, whatever the 400 says.
-        result.code = error.toString();
-        result.message = str(body, "error_description");
-        if (result.message.isEmpty())
-            result.message = result.code;
-        static const QStringList auth = {QStringLiteral("invalid_grant"),
-                                         QStringLiteral("invalid_client"),
-                                         QStringLiteral("unauthorized_client")};
-        if (auth.contains(result.code))
-            result.kind = Error::Auth;
-        return result;
-    }
     const QJsonObject object = JsonReader::object(error);
     result.message = str(object, "message");
     const QJsonArray errors = object.value(QLatin1String("errors")).toArray();

@@ -14,7 +14,7 @@
 /**
  * @brief Reads Compute Engine v1 replies (Google's Discovery document for compute v1 names every
  * member used here) into domain values: aggregated instance and disk pages, zones, machine types,
- * images, Operations, Google's error bodies and the OAuth token endpoint's replies. Pure
+ * images, Operations and Google's error bodies (the token endpoint's are OAuthTokenEndpoint's). Pure
  * functions: any input gives a value or an InvalidReply error.
  */
 class GceParser
@@ -43,13 +43,6 @@ public:
         QString image; ///< the sourceImage URL, empty for a blank disk
     };
 
-    /// @brief An OAuth access token as the token endpoint grants it.
-    struct Token
-    {
-        QString accessToken;
-        qint64 expiresInSeconds = 0;
-    };
-
     /// The machines of one aggregated/instances page. A page naming unreachable zones fails
     /// (Server): a list without them would look as if their machines had been deleted.
     [[nodiscard]] static Result<QList<Machine>> instancesPage(const QJsonObject &page);
@@ -64,10 +57,8 @@ public:
     [[nodiscard]] static Result<Image> image(const QJsonObject &reply);
     /// compute.projects.get: the project's name (its id).
     [[nodiscard]] static Result<QString> project(const QJsonObject &reply);
-    [[nodiscard]] static Result<Token> token(const QJsonObject &reply);
 
-    /// A Google error body ({"error": {"code", "message", "errors": [{"reason"}], "status"}}) or
-    /// an OAuth one ({"error": "invalid_grant", "error_description"}).
+    /// A Google API error body ({"error": {"code", "message", "errors": [{"reason"}], "status"}}).
     [[nodiscard]] static HttpClient::ProviderError error(const QJsonObject &body);
 
     [[nodiscard]] static MachineState::State state(const QString &status);

@@ -35,22 +35,21 @@ GceProvider::GceProvider(const ProviderMetadata &metadata, const Account &accoun
     , m_clock([] { return QDateTime::currentSecsSinceEpoch(); })
     , m_operations(this, {500, 5000, 10 * 60 * 1000})
 {
-    m_token = std::make_unique<OAuthToken>(
-        http(), [this](Callback<OAuthToken::Grant> done) {
-            Result<HttpRequest> request = m_credentials.tokenRequest(m_clock());
-            if (!request.ok())
-                return failLater(request.error(), std::move(done));
+    m_token = new OAuthToken(
+        [this](Callback<OAuthToken::Token> done) {
+            const Result<OAuthTokenEndpoint::Fields> grant = m_credentials.grant(m_clock());
+            if (!grant.ok())
+                return failLater(grant.error(), std::move(done));
             qCDebug(lcGce) << "token for" << m_credentials.who();
-            JsonCall::send<GceParser::Token>(
-                http(), request.takeValue(), &GceParser::token,
-                [done](Result<GceParser::Token> token) {
-                    if (!token.ok())
-                        return done(token.error());
-                    done(OAuthToken::Grant {token.value().accessToken,
-                                            token.value().expiresInSeconds});
-                });
-        });
-    m_token->install(BearerToken::jsonErrors(&GceParser::error), m_credentials.tokenEndpoint());
+            OAuthTokenEndpoint::fetch(http(), m_credentials.tokenEndpoint(), grant.value(),
+                                      std::move(done));
+        },
+        this);
+    m_token->setTokenUrl(m_credentials.tokenEndpoint());
+    // The bearer token goes to the Compute Engine endpoint only (public image projects are
+    // paths on it), never to the token endpoint.
+    m_token->install(http(), {baseUrl()},
+                     OAuthTokenEndpoint::errors(BearerToken::jsonErrors(&GceParser::error)));
 }
 
 GceProvider::~GceProvider() = default;

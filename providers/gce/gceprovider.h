@@ -5,11 +5,13 @@
 #include "gceparser.h"
 #include "jsoncall.h"
 #include "oauthtoken.h"
+#include "oauthtokenendpoint.h"
 #include "pagedlist.h"
 #include "provider.h"
 
 #include <QHash>
 #include <QLoggingCategory>
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -60,7 +62,7 @@ public:
     }
     void setPageSize(int size) { m_pageSize = std::clamp(size, 1, 500); }
     [[nodiscard]] const GceCredentials &credentials() const { return m_credentials; }
-    [[nodiscard]] OAuthToken *oauth() const { return m_token.get(); }
+    [[nodiscard]] OAuthToken *oauth() const { return m_token; }
 
     /// compute.projects.get: the credential may read the project's Compute Engine data.
     void verify(Callback<QString> done) override;
@@ -107,7 +109,7 @@ private:
     void checkOperation(const OperationHandle &handle, Callback<bool> done);
 
     GceCredentials m_credentials;
-    std::unique_ptr<OAuthToken> m_token;
+    OAuthToken *m_token; ///< a child: deleted with the provider
     std::function<qint64()> m_clock;
     ActionFollower<OperationHandle> m_operations;
     /// From the last listing: zone and status by machine id.

@@ -4,6 +4,7 @@
 #include "regionfanout.h"
 #include "sshpublickey.h"
 
+#include <QRegularExpression>
 #include <QUuid>
 
 namespace {
@@ -126,7 +127,8 @@ void GceProvider::createMachine(const CreateMachineRequest &request, Callback<Ma
     }
     QStringList keys;
     for (const QString &key : request.sshKeys) {
-        const QString line = key.section(QLatin1Char(':'), key.contains(QLatin1Char(':')) ? 1 : 0).trimmed();
+        static const QRegularExpression user(QStringLiteral("^[a-z_][a-z0-9_.-]{0,31}:"));
+        const QString line = key.trimmed().remove(user); // "alice:ssh-ed25519 …" is taken too
         if (!SshPublicKey::isPublicKey(line)) {
             return failLater(Error(Error::InvalidInput,
                                    tr("Compute Engine takes SSH public keys as they are "

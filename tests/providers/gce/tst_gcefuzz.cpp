@@ -5,6 +5,7 @@
 #include "fuzzdriver.h"
 #include "gceparser.h"
 #include "gceprovider.h"
+#include "oauthtokenendpoint.h"
 
 namespace {
 constexpr quint32 seed = 0x6CE15EED;
@@ -62,7 +63,7 @@ private Q_SLOTS:
             QVERIFY(acceptable(GceParser::imagesPage(page), sample.context));
             QVERIFY(acceptable(GceParser::image(page), sample.context));
             QVERIFY(acceptable(GceParser::project(page), sample.context));
-            QVERIFY(acceptable(GceParser::token(page), sample.context));
+            QVERIFY(acceptable(OAuthTokenEndpoint::token(page), sample.context));
             (void)GceParser::error(page);
             (void)GceParser::nextPageToken(page);
         });
