@@ -178,10 +178,14 @@ void GceProvider::zoneOf(const QString &machineId, Callback<QString> done)
 void GceProvider::runAction(const QString &machineId, MachineAction::Action action,
                             Callback<void> done)
 {
-    const Result<void> id =
-        ResourceId::check(ResourceId::Numeric, machineId, tr("Compute Engine instance id"));
-    if (!id.ok())
-        return failLater(id.error(), std::move(done));
+    // Instance ids are uint64 (up to 20 digits), beyond ResourceId::Numeric's qint64: the
+    // Discovery document's own pattern for the {instance} path parameter's numeric form.
+    static const QRegularExpression instanceId(QStringLiteral("^[1-9][0-9]{0,19}$"));
+    if (!instanceId.match(machineId).hasMatch()) {
+        return failLater(Error(Error::InvalidInput,
+                               tr("“%1” is not a valid Compute Engine instance id.").arg(machineId)),
+                         std::move(done));
+    }
     if (action == MachineAction::PowerOff)
         return unsupported(tr("a forced power off (its stop is a graceful shutdown)"), std::move(done));
     zoneOf(machineId, [this, machineId, action, done](Result<QString> zone) {

@@ -111,7 +111,7 @@ private Q_SLOTS:
         const auto outcome = runAndFollow(web, MachineAction::Reboot);
         QVERIFY(outcome);
         QCOMPARE(outcome->error().kind(), Error::Timeout);
-        QVERIFY(outcome->error().message().contains(QLatin1String("reset")));
+        QVERIFY(outcome->error().message().contains(QLatin1String("operation-1764748800000-5f8a1b2c3d4e5-6f7a8b9c-0d1e2f3a")));
         QVERIFY(requests("POST", QStringLiteral("/zones/us-central1-a/operations/operation-1764748800000-5f8a1b2c3d4e5-6f7a8b9c-0d1e2f3a/wait")).size() > 1);
     }
 

@@ -1,6 +1,7 @@
 // The GCE plugin as the application meets it: found by ProviderRegistry in the build's plugin
 // folder, its metadata (credential fields, the key files) read without loading it, then a
 // provider created through it signing in at the fake token endpoint and listing machines.
+#include "asyncresult.h"
 #include "fakegce.h"
 #include "provider.h"
 #include "providerregistry.h"
