@@ -11,8 +11,9 @@ Result<QVariantMap> CredentialFile::parse(const ProviderMetadata::CredentialFile
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(content, &parseError);
     if (!document.isObject()) {
-        return Error(Error::InvalidInput,
-                     tr("The %1 is not a JSON object (%2).").arg(spec.label, parseError.errorString()));
+        return Error(
+            Error::InvalidInput,
+            tr("The %1 is not a JSON object (%2).").arg(spec.label, parseError.errorString()));
     }
     const QJsonObject object = document.object();
     const QString type = object.value(QLatin1String("type")).toString();
@@ -29,7 +30,8 @@ Result<QVariantMap> CredentialFile::parse(const ProviderMetadata::CredentialFile
             values.insert(fieldId, value);
     }
     if (values.isEmpty())
-        return Error(Error::InvalidInput, tr("The %1 holds none of the expected fields.").arg(spec.label));
+        return Error(Error::InvalidInput,
+                     tr("The %1 holds none of the expected fields.").arg(spec.label));
     return values;
 }
 
@@ -41,12 +43,14 @@ Result<QVariantMap> CredentialFile::read(const ProviderMetadata::CredentialFile 
         local = QDir::homePath() + local.mid(1);
     QFile file(local);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error(Error::InvalidInput,
-                     tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(local), file.errorString()));
+        return Error(
+            Error::InvalidInput,
+            tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(local), file.errorString()));
     }
     if (file.size() > maxBytes) {
-        return Error(Error::InvalidInput,
-                     tr("%1 is too large to be a %2.").arg(QDir::toNativeSeparators(local), spec.label));
+        return Error(
+            Error::InvalidInput,
+            tr("%1 is too large to be a %2.").arg(QDir::toNativeSeparators(local), spec.label));
     }
     return parse(spec, file.read(maxBytes + 1));
 }

@@ -11,8 +11,10 @@ GceCredentials::GceCredentials(const Account &account, const QVariantMap &secret
     , m_clientSecret(secrets.value(QStringLiteral("clientSecret")).toString().trimmed())
     , m_refreshToken(secrets.value(QStringLiteral("refreshToken")).toString().trimmed())
 {
-    const QString endpoint = account.settings.value(QStringLiteral("tokenEndpoint")).toString().trimmed();
-    m_tokenEndpoint = QUrl(endpoint.isEmpty() ? QString::fromLatin1(defaultTokenEndpoint) : endpoint);
+    const QString endpoint =
+        account.settings.value(QStringLiteral("tokenEndpoint")).toString().trimmed();
+    m_tokenEndpoint =
+        QUrl(endpoint.isEmpty() ? QString::fromLatin1(defaultTokenEndpoint) : endpoint);
 }
 
 GceCredentials::Kind GceCredentials::kind() const
@@ -45,14 +47,16 @@ Result<OAuthTokenEndpoint::Fields> GceCredentials::grant(qint64 nowSeconds) cons
         if (!assertion.ok())
             return assertion.error();
         return OAuthTokenEndpoint::Fields {
-            {QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer")},
+            {QStringLiteral("grant_type"),
+             QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer")},
             {QStringLiteral("assertion"), QString::fromLatin1(assertion.value())}};
     }
     case AuthorizedUser:
-        return OAuthTokenEndpoint::Fields {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                                           {QStringLiteral("client_id"), m_clientId},
-                                           {QStringLiteral("client_secret"), m_clientSecret},
-                                           {QStringLiteral("refresh_token"), m_refreshToken}};
+        return OAuthTokenEndpoint::Fields {
+            {QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+            {QStringLiteral("client_id"), m_clientId},
+            {QStringLiteral("client_secret"), m_clientSecret},
+            {QStringLiteral("refresh_token"), m_refreshToken}};
     }
     return Error(Error::CredentialsMissing,
                  tr("This Google Compute Engine account has no service-account key or "

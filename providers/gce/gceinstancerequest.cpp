@@ -64,11 +64,12 @@ Result<QJsonObject> GceInstanceRequest::body(const CreateMachineRequest &request
                       {QStringLiteral("initializeParams"),
                        QJsonObject {{QStringLiteral("sourceImage"), request.image}}}};
     const QString network = request.extra.value(QStringLiteral("network")).toString();
-    QJsonObject nic {{QStringLiteral("network"),
-                      network.isEmpty() ? QStringLiteral("global/networks/default") : network},
-                     {QStringLiteral("accessConfigs"),
-                      QJsonArray {QJsonObject {{QStringLiteral("type"), QStringLiteral("ONE_TO_ONE_NAT")},
-                                               {QStringLiteral("name"), QStringLiteral("External NAT")}}}}};
+    QJsonObject nic {
+        {QStringLiteral("network"),
+         network.isEmpty() ? QStringLiteral("global/networks/default") : network},
+        {QStringLiteral("accessConfigs"),
+         QJsonArray {QJsonObject {{QStringLiteral("type"), QStringLiteral("ONE_TO_ONE_NAT")},
+                                  {QStringLiteral("name"), QStringLiteral("External NAT")}}}}};
     if (const QString subnet = request.extra.value(QStringLiteral("subnetwork")).toString();
         !subnet.isEmpty())
         nic.insert(QStringLiteral("subnetwork"), subnet);
@@ -82,9 +83,10 @@ Result<QJsonObject> GceInstanceRequest::body(const CreateMachineRequest &request
         // cloud-init (Ubuntu, Debian's cloud images) reads "user-data"; GCE's guest agent runs
         // "startup-script" on every image.
         const bool cloudConfig = request.userData.startsWith(QLatin1String("#cloud-config"));
-        items.append(QJsonObject {{QStringLiteral("key"), cloudConfig ? QStringLiteral("user-data")
-                                                                      : QStringLiteral("startup-script")},
-                                  {QStringLiteral("value"), request.userData}});
+        items.append(
+            QJsonObject {{QStringLiteral("key"), cloudConfig ? QStringLiteral("user-data")
+                                                             : QStringLiteral("startup-script")},
+                         {QStringLiteral("value"), request.userData}});
     }
     QJsonObject body {{QStringLiteral("name"), request.name.trimmed()},
                       {QStringLiteral("machineType"),

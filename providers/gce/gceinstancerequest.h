@@ -17,9 +17,8 @@ class GceInstanceRequest
     Q_DECLARE_TR_FUNCTIONS(GceInstanceRequest)
 public:
     /// @p sshKeyLines are "user:ssh-ed25519 AAAA… comment" lines as GCE's ssh-keys takes them.
-    [[nodiscard]] static Result<QJsonObject> body(const CreateMachineRequest &request,
-                                                  const QString &zone,
-                                                  const QStringList &sshKeyLines);
+    [[nodiscard]] static Result<QJsonObject>
+    body(const CreateMachineRequest &request, const QString &zone, const QStringList &sshKeyLines);
     /// "env:prod" -> ("env", "prod"), "web" -> ("web", ""): GCE label keys and values are
     /// lower-case letters, digits, '_' and '-' (a key starts with a letter), at most 63 each.
     [[nodiscard]] static Result<QJsonObject> labels(const QStringList &tags);

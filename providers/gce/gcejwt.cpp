@@ -69,12 +69,11 @@ Result<QByteArray> GceJwt::sign(const QByteArray &privateKeyPem, const QString &
     const auto *input = reinterpret_cast<const unsigned char *>(signingInput.constData());
     if (!context
         || EVP_DigestSignInit(context.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1
-        || EVP_DigestSign(context.get(), nullptr, &length, input, size_t(signingInput.size()))
-               != 1)
+        || EVP_DigestSign(context.get(), nullptr, &length, input, size_t(signingInput.size())) != 1)
         return unreadable();
     QByteArray signature(qsizetype(length), Qt::Uninitialized);
-    if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()),
-                       &length, input, size_t(signingInput.size()))
+    if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
+                       input, size_t(signingInput.size()))
         != 1)
         return unreadable();
     signature.truncate(qsizetype(length));

@@ -27,7 +27,8 @@ Result<QList<T>> scoped(const QJsonObject &page, const QString &listKey,
     const QJsonObject scopes = items.toObject();
     for (auto it = scopes.begin(); it != scopes.end(); ++it) {
         if (!it.value().isObject())
-            return JsonReader::shapeError(QStringLiteral("scope \"%1\" is not an object").arg(it.key()));
+            return JsonReader::shapeError(
+                QStringLiteral("scope \"%1\" is not an object").arg(it.key()));
         const QJsonObject scope = it.value().toObject();
         if (!scope.contains(listKey))
             continue;
@@ -91,7 +92,8 @@ Result<Machine> GceParser::instance(const QJsonValue &value)
         return JsonReader::shapeError(QStringLiteral("an instance has no numeric \"id\""));
     machine.name = str(object, "name");
     if (machine.name.isEmpty())
-        return JsonReader::shapeError(QStringLiteral("instance %1 has no \"name\"").arg(machine.id));
+        return JsonReader::shapeError(
+            QStringLiteral("instance %1 has no \"name\"").arg(machine.id));
     machine.providerState = str(object, "status");
     machine.state = state(machine.providerState);
     const QString zone = lastSegment(str(object, "zone"));
@@ -142,7 +144,8 @@ Result<Machine> GceParser::instance(const QJsonValue &value)
         if (!disk.value(QLatin1String("boot")).toBool())
             continue;
         machine.extra.insert(QStringLiteral("bootDisk"), str(disk, "source"));
-        machine.diskGb = int(JsonReader::number(disk.value(QLatin1String("diskSizeGb"))).value_or(0));
+        machine.diskGb =
+            int(JsonReader::number(disk.value(QLatin1String("diskSizeGb"))).value_or(0));
         // The boot disk's licence names its distribution ("debian-12-bookworm") without the
         // disk call; the disk's sourceImage, joined later, is more precise.
         const QStringList licenses = JsonReader::strings(disk.value(QLatin1String("licenses")));
@@ -191,9 +194,11 @@ Result<GceParser::Operation> GceParser::operation(const QJsonObject &reply)
     operation.zone = lastSegment(str(reply, "zone"));
     operation.operationType = str(reply, "operationType");
     operation.targetId = JsonReader::id(reply.value(QLatin1String("targetId")));
-    operation.httpErrorStatusCode = JsonReader::integer(reply.value(QLatin1String("httpErrorStatusCode")));
-    const QJsonArray errors =
-        JsonReader::object(reply.value(QLatin1String("error"))).value(QLatin1String("errors")).toArray();
+    operation.httpErrorStatusCode =
+        JsonReader::integer(reply.value(QLatin1String("httpErrorStatusCode")));
+    const QJsonArray errors = JsonReader::object(reply.value(QLatin1String("error")))
+                                  .value(QLatin1String("errors"))
+                                  .toArray();
     QStringList messages;
     for (const QJsonValue &value : errors) {
         const QJsonObject error = JsonReader::object(value);
@@ -215,39 +220,39 @@ Result<QList<Region>> GceParser::zonesPage(const QJsonObject &page)
 {
     if (!page.contains(QLatin1String("items")))
         return QList<Region>();
-    return JsonReader::list<Region>(page, QStringLiteral("items"),
-                                    [](const QJsonValue &value) -> Result<Region> {
-                                        const QJsonObject zone = JsonReader::object(value);
-                                        Region region;
-                                        region.id = str(zone, "name");
-                                        if (region.id.isEmpty())
-                                            return JsonReader::shapeError(QStringLiteral("a zone has no name"));
-                                        region.name = QStringLiteral("%1 (%2)").arg(
-                                            region.id, lastSegment(str(zone, "region")));
-                                        region.available = str(zone, "status") == QLatin1String("UP");
-                                        return region;
-                                    });
+    return JsonReader::list<Region>(
+        page, QStringLiteral("items"), [](const QJsonValue &value) -> Result<Region> {
+            const QJsonObject zone = JsonReader::object(value);
+            Region region;
+            region.id = str(zone, "name");
+            if (region.id.isEmpty())
+                return JsonReader::shapeError(QStringLiteral("a zone has no name"));
+            region.name =
+                QStringLiteral("%1 (%2)").arg(region.id, lastSegment(str(zone, "region")));
+            region.available = str(zone, "status") == QLatin1String("UP");
+            return region;
+        });
 }
 
 Result<QList<Size>> GceParser::machineTypesPage(const QJsonObject &page)
 {
     if (!page.contains(QLatin1String("items")))
         return QList<Size>();
-    return JsonReader::list<Size>(page, QStringLiteral("items"),
-                                  [](const QJsonValue &value) -> Result<Size> {
-                                      const QJsonObject type = JsonReader::object(value);
-                                      Size size;
-                                      size.id = str(type, "name");
-                                      if (size.id.isEmpty())
-                                          return JsonReader::shapeError(QStringLiteral("a machine type has no name"));
-                                      size.description = str(type, "description");
-                                      size.vcpus = JsonReader::integer(type.value(QLatin1String("guestCpus")));
-                                      size.memoryMb = JsonReader::integer(type.value(QLatin1String("memoryMb")));
-                                      if (const QString zone = lastSegment(str(type, "zone")); !zone.isEmpty())
-                                          size.regions = {zone};
-                                      size.available = !type.contains(QLatin1String("deprecated"));
-                                      return size;
-                                  });
+    return JsonReader::list<Size>(
+        page, QStringLiteral("items"), [](const QJsonValue &value) -> Result<Size> {
+            const QJsonObject type = JsonReader::object(value);
+            Size size;
+            size.id = str(type, "name");
+            if (size.id.isEmpty())
+                return JsonReader::shapeError(QStringLiteral("a machine type has no name"));
+            size.description = str(type, "description");
+            size.vcpus = JsonReader::integer(type.value(QLatin1String("guestCpus")));
+            size.memoryMb = JsonReader::integer(type.value(QLatin1String("memoryMb")));
+            if (const QString zone = lastSegment(str(type, "zone")); !zone.isEmpty())
+                size.regions = {zone};
+            size.available = !type.contains(QLatin1String("deprecated"));
+            return size;
+        });
 }
 
 Result<Image> GceParser::image(const QJsonObject &reply)
@@ -261,7 +266,7 @@ Result<Image> GceParser::image(const QJsonObject &reply)
     if (const QString description = str(reply, "description"); !description.isEmpty())
         image.name = description;
     image.kind = image.id.contains(QLatin1String("-cloud/")) ? QStringLiteral("distribution")
-                                                              : QStringLiteral("custom");
+                                                             : QStringLiteral("custom");
     return image;
 }
 
@@ -289,10 +294,12 @@ HttpClient::ProviderError GceParser::error(const QJsonObject &body)
     const QJsonObject object = JsonReader::object(error);
     result.message = str(object, "message");
     const QJsonArray errors = object.value(QLatin1String("errors")).toArray();
-    const QString reason = str(JsonReader::object(errors.isEmpty() ? QJsonValue() : errors.first()), "reason");
+    const QString reason =
+        str(JsonReader::object(errors.isEmpty() ? QJsonValue() : errors.first()), "reason");
     result.code = reason.isEmpty() ? str(object, "status") : reason;
     // Google sends its per-user and per-project rate limits as 403 with these reasons.
-    if (reason == QLatin1String("rateLimitExceeded") || reason == QLatin1String("userRateLimitExceeded"))
+    if (reason == QLatin1String("rateLimitExceeded")
+        || reason == QLatin1String("userRateLimitExceeded"))
         result.kind = Error::RateLimited;
     return result;
 }

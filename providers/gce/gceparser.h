@@ -14,8 +14,8 @@
 /**
  * @brief Reads Compute Engine v1 replies (Google's Discovery document for compute v1 names every
  * member used here) into domain values: aggregated instance and disk pages, zones, machine types,
- * images, Operations and Google's error bodies (the token endpoint's are OAuthTokenEndpoint's). Pure
- * functions: any input gives a value or an InvalidReply error.
+ * images, Operations and Google's error bodies (the token endpoint's are OAuthTokenEndpoint's).
+ * Pure functions: any input gives a value or an InvalidReply error.
  */
 class GceParser
 {

@@ -15,9 +15,9 @@ namespace {
 /// Project ids and names as the Discovery document's path patterns have them.
 bool isProjectId(const QString &project)
 {
-    static const QRegularExpression pattern(QStringLiteral(
-        "^(?:(?:[-a-z0-9]{1,63}\\.)*(?:[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?):)?"
-        "(?:[0-9]{1,19}|(?:[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?))$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^(?:(?:[-a-z0-9]{1,63}\\.)*(?:[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?):)?"
+                       "(?:[0-9]{1,19}|(?:[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?))$"));
     return pattern.match(project).hasMatch();
 }
 } // namespace
@@ -54,7 +54,8 @@ GceProvider::GceProvider(const ProviderMetadata &metadata, const Account &accoun
 
 GceProvider::~GceProvider() = default;
 
-QUrl GceProvider::compute(const QString &path, const QList<std::pair<QString, QString>> &query) const
+QUrl GceProvider::compute(const QString &path,
+                          const QList<std::pair<QString, QString>> &query) const
 {
     return url(QStringLiteral("/projects/%1%2").arg(m_credentials.projectId(), path), query);
 }
@@ -143,14 +144,14 @@ void GceProvider::listMachines(Callback<QList<Machine>> done)
         join->machines = std::move(machines);
         finish();
     });
-    pages<GceParser::DiskImage>(
-        QStringLiteral("/aggregated/disks"),
-        {{QStringLiteral("maxResults"), QString::number(m_pageSize)},
-         {QStringLiteral("returnPartialSuccess"), QStringLiteral("true")}},
-        &GceParser::disksPage, [join, finish](Result<QList<GceParser::DiskImage>> disks) {
-            join->disks = std::move(disks);
-            finish();
-        });
+    pages<GceParser::DiskImage>(QStringLiteral("/aggregated/disks"),
+                                {{QStringLiteral("maxResults"), QString::number(m_pageSize)},
+                                 {QStringLiteral("returnPartialSuccess"), QStringLiteral("true")}},
+                                &GceParser::disksPage,
+                                [join, finish](Result<QList<GceParser::DiskImage>> disks) {
+                                    join->disks = std::move(disks);
+                                    finish();
+                                });
 }
 
 void GceProvider::zoneOf(const QString &machineId, Callback<QString> done)
@@ -166,10 +167,10 @@ void GceProvider::zoneOf(const QString &machineId, Callback<QString> done)
         }
         const auto it = m_seen.constFind(machineId);
         if (it == m_seen.constEnd()) {
-            return done(Error(Error::NotFound,
-                              tr("No instance %1 in project %2. It may have been deleted "
-                                 "already.")
-                                  .arg(machineId, m_credentials.projectId())));
+            return done(
+                Error(Error::NotFound, tr("No instance %1 in project %2. It may have been deleted "
+                                          "already.")
+                                           .arg(machineId, m_credentials.projectId())));
         }
         done(it->first);
     });
@@ -182,27 +183,32 @@ void GceProvider::runAction(const QString &machineId, MachineAction::Action acti
     // Discovery document's own pattern for the {instance} path parameter's numeric form.
     static const QRegularExpression instanceId(QStringLiteral("^[1-9][0-9]{0,19}$"));
     if (!instanceId.match(machineId).hasMatch()) {
-        return failLater(Error(Error::InvalidInput,
-                               tr("“%1” is not a valid Compute Engine instance id.").arg(machineId)),
-                         std::move(done));
+        return failLater(
+            Error(Error::InvalidInput,
+                  tr("“%1” is not a valid Compute Engine instance id.").arg(machineId)),
+            std::move(done));
     }
     if (action == MachineAction::PowerOff)
-        return unsupported(tr("a forced power off (its stop is a graceful shutdown)"), std::move(done));
+        return unsupported(tr("a forced power off (its stop is a graceful shutdown)"),
+                           std::move(done));
     zoneOf(machineId, [this, machineId, action, done](Result<QString> zone) {
         if (!zone.ok())
             return done(zone.error());
         if (!isName(zone.value())) {
-            return done(Error(Error::InvalidReply,
-                              tr("Compute Engine named an invalid zone \"%1\".").arg(zone.value())));
+            return done(
+                Error(Error::InvalidReply,
+                      tr("Compute Engine named an invalid zone \"%1\".").arg(zone.value())));
         }
-        const QString instance = QStringLiteral("/zones/%1/instances/%2").arg(zone.value(), machineId);
+        const QString instance =
+            QStringLiteral("/zones/%1/instances/%2").arg(zone.value(), machineId);
         // A suspended instance is woken with resume; start refuses it.
         const bool suspended = m_seen.value(machineId).second == QLatin1String("SUSPENDED");
         HttpRequest request;
         switch (action) {
         case MachineAction::Start:
-            request = HttpRequest::make(
-                "POST", compute(instance + (suspended ? QStringLiteral("/resume") : QStringLiteral("/start"))));
+            request = HttpRequest::make("POST", compute(instance
+                                                        + (suspended ? QStringLiteral("/resume")
+                                                                     : QStringLiteral("/start"))));
             break;
         case MachineAction::Shutdown:
         case MachineAction::PowerOff:
@@ -217,7 +223,8 @@ void GceProvider::runAction(const QString &machineId, MachineAction::Action acti
         }
         // Asking again for a state GCE is already heading to changes nothing.
         request.idempotent = true;
-        qCInfo(lcGce) << "instance" << machineId << MachineAction::id(action) << "in" << zone.value();
+        qCInfo(lcGce) << "instance" << machineId << MachineAction::id(action) << "in"
+                      << zone.value();
         call<GceParser::Operation>(
             request, &GceParser::operation,
             [this, machineId, action, done](Result<GceParser::Operation> operation) {
@@ -231,7 +238,8 @@ void GceProvider::runAction(const QString &machineId, MachineAction::Action acti
                 }
                 m_operations.forget(machineId);
                 if (!accepted.done())
-                    m_operations.accept(machineId, {accepted.zone, accepted.name, accepted.operationType});
+                    m_operations.accept(machineId,
+                                        {accepted.zone, accepted.name, accepted.operationType});
                 if (action == MachineAction::Destroy)
                     m_seen.remove(machineId);
                 done({});
@@ -250,29 +258,28 @@ void GceProvider::checkOperation(const OperationHandle &handle, Callback<bool> d
     // zoneOperations.wait returns when the operation is DONE or after about two minutes,
     // whichever comes first: fewer polls than get, and no later than it.
     HttpRequest request = HttpRequest::make(
-        "POST", compute(QStringLiteral("/zones/%1/operations/%2/wait").arg(handle.zone, handle.name)));
+        "POST",
+        compute(QStringLiteral("/zones/%1/operations/%2/wait").arg(handle.zone, handle.name)));
     request.idempotent = true; // it only waits
     request.timeoutMs = 150'000;
-    call<GceParser::Operation>(request, &GceParser::operation,
-                               [handle, done](Result<GceParser::Operation> operation) {
-                                   if (!operation.ok())
-                                       return done(operation.error());
-                                   if (!operation.value().done())
-                                       return done(false);
-                                   if (operation.value().errorMessage.isEmpty())
-                                       return done(true);
-                                   Error failed(Error::Server,
-                                                tr("Compute Engine could not %1 the instance: %2")
-                                                    .arg(handle.operationType,
-                                                         operation.value().errorMessage),
-                                                operation.value().httpErrorStatusCode);
-                                   failed.setProviderCode(operation.value().errorCode);
-                                   done(failed);
-                               });
+    call<GceParser::Operation>(
+        request, &GceParser::operation, [handle, done](Result<GceParser::Operation> operation) {
+            if (!operation.ok())
+                return done(operation.error());
+            if (!operation.value().done())
+                return done(false);
+            if (operation.value().errorMessage.isEmpty())
+                return done(true);
+            Error failed(Error::Server,
+                         tr("Compute Engine could not %1 the instance: %2")
+                             .arg(handle.operationType, operation.value().errorMessage),
+                         operation.value().httpErrorStatusCode);
+            failed.setProviderCode(operation.value().errorCode);
+            done(failed);
+        });
 }
 
-void GceProvider::followAction(const QString &machineId, MachineAction::Action,
-                               Callback<void> done)
+void GceProvider::followAction(const QString &machineId, MachineAction::Action, Callback<void> done)
 {
     m_operations.follow(
         machineId,

@@ -139,12 +139,12 @@ inline void GceProvider::call(HttpRequest request, JsonCall::Parser<T> parse, Ca
 
 template<typename T>
 inline void GceProvider::pages(const QString &path, const QList<std::pair<QString, QString>> &query,
-                        PagedList::PageParser<T> parse, Callback<QList<T>> done)
+                               PagedList::PageParser<T> parse, Callback<QList<T>> done)
 {
     authorized<QList<T>>(
         [this, path, query, parse](Callback<QList<T>> attempt) {
-            PagedList::NextPage next = [this, path, query](const QJsonObject &page)
-                -> Result<std::optional<HttpRequest>> {
+            PagedList::NextPage next =
+                [this, path, query](const QJsonObject &page) -> Result<std::optional<HttpRequest>> {
                 const QString token = GceParser::nextPageToken(page);
                 if (token.isEmpty())
                     return std::optional<HttpRequest>();

@@ -28,7 +28,8 @@ const QString defaultZone = QStringLiteral("us-central1-a");
 
 void GceProvider::listRegions(Callback<QList<Region>> done)
 {
-    pages<Region>(QStringLiteral("/zones"), {{QStringLiteral("maxResults"), QString::number(m_pageSize)}},
+    pages<Region>(QStringLiteral("/zones"),
+                  {{QStringLiteral("maxResults"), QString::number(m_pageSize)}},
                   &GceParser::zonesPage, std::move(done));
 }
 
@@ -80,8 +81,8 @@ void GceProvider::listImages(Callback<QList<Image>> done)
             [this](const QString &entry, Callback<QList<Image>> one) {
                 const QString project = entry.section(QLatin1Char('/'), 0, 0);
                 const QString family = entry.section(QLatin1Char('/'), 1);
-                HttpRequest request = HttpRequest::get(
-                    url(QStringLiteral("/projects/%1/global/images/family/%2").arg(project, family)));
+                HttpRequest request = HttpRequest::get(url(
+                    QStringLiteral("/projects/%1/global/images/family/%2").arg(project, family)));
                 call<Image>(request, &GceParser::image, [entry, one](Result<Image> image) {
                     if (image.ok())
                         return one(QList<Image> {image.value()});
@@ -108,10 +109,10 @@ void GceProvider::createMachine(const CreateMachineRequest &request, Callback<Ma
     const QString zone = request.region;
     const QString name = request.name.trimmed();
     if (!isName(zone) || zone.count(QLatin1Char('-')) < 2) {
-        return failLater(Error(Error::InvalidInput,
-                               tr("\"%1\" is not a Compute Engine zone such as us-central1-a.")
-                                   .arg(zone)),
-                         std::move(done));
+        return failLater(
+            Error(Error::InvalidInput,
+                  tr("\"%1\" is not a Compute Engine zone such as us-central1-a.").arg(zone)),
+            std::move(done));
     }
     if (!isName(name)) {
         return failLater(Error(Error::InvalidInput,
@@ -121,9 +122,10 @@ void GceProvider::createMachine(const CreateMachineRequest &request, Callback<Ma
                          std::move(done));
     }
     if (!isName(request.size)) {
-        return failLater(Error(Error::InvalidInput,
-                               tr("\"%1\" is not a machine type such as e2-small.").arg(request.size)),
-                         std::move(done));
+        return failLater(
+            Error(Error::InvalidInput,
+                  tr("\"%1\" is not a machine type such as e2-small.").arg(request.size)),
+            std::move(done));
     }
     QStringList keys;
     for (const QString &key : request.sshKeys) {
@@ -137,7 +139,8 @@ void GceProvider::createMachine(const CreateMachineRequest &request, Callback<Ma
                              std::move(done));
         }
         keys.append(GceInstanceRequest::sshKeyLine(
-            key, request.extra.value(QStringLiteral("sshUser"), QStringLiteral("clouddeck")).toString()));
+            key, request.extra.value(QStringLiteral("sshUser"), QStringLiteral("clouddeck"))
+                     .toString()));
     }
     const Result<QJsonObject> body = GceInstanceRequest::body(request, zone, keys);
     if (!body.ok())
@@ -145,11 +148,12 @@ void GceProvider::createMachine(const CreateMachineRequest &request, Callback<Ma
 
     // requestId makes a retried insert create the instance at most once (Discovery document:
     // "the server will know to ignore the request if it has already been completed").
-    HttpRequest insert = HttpRequest::json(
-        "POST",
-        compute(QStringLiteral("/zones/%1/instances").arg(zone),
-                {{QStringLiteral("requestId"), QUuid::createUuid().toString(QUuid::WithoutBraces)}}),
-        QJsonDocument(body.value()));
+    HttpRequest insert =
+        HttpRequest::json("POST",
+                          compute(QStringLiteral("/zones/%1/instances").arg(zone),
+                                  {{QStringLiteral("requestId"),
+                                    QUuid::createUuid().toString(QUuid::WithoutBraces)}}),
+                          QJsonDocument(body.value()));
     insert.idempotent = true;
     qCInfo(lcGce) << "insert" << name << request.size << "in" << zone;
     call<GceParser::Operation>(
@@ -158,9 +162,9 @@ void GceProvider::createMachine(const CreateMachineRequest &request, Callback<Ma
             if (!operation.ok())
                 return done(operation.error());
             if (operation.value().done() && !operation.value().errorMessage.isEmpty()) {
-                return done(Error(Error::BadRequest,
-                                  tr("Compute Engine did not create %1: %2")
-                                      .arg(name, operation.value().errorMessage)));
+                return done(
+                    Error(Error::BadRequest, tr("Compute Engine did not create %1: %2")
+                                                 .arg(name, operation.value().errorMessage)));
             }
             Machine machine;
             machine.accountId = account().id;

@@ -100,7 +100,8 @@ void AccountEditor::setField(const QString &fieldId, const QString &value)
 
 QVariantMap AccountEditor::importCredentialFile(const QString &fileId, const QUrl &file)
 {
-    const auto metadata = m_registry ? m_registry->metadata(m_account.providerId) : ProviderMetadata();
+    const auto metadata =
+        m_registry ? m_registry->metadata(m_account.providerId) : ProviderMetadata();
     for (const auto &spec : metadata.credentialFiles) {
         if (spec.id != fileId)
             continue;
@@ -121,7 +122,8 @@ QVariantMap AccountEditor::importCredentialFile(const QString &fileId, const QUr
                 {QStringLiteral("message"),
                  tr("Loaded the %1: %2.").arg(spec.label, loaded.join(QStringLiteral(", ")))}};
     }
-    return {{QStringLiteral("ok"), false}, {QStringLiteral("message"), tr("Unknown credential file.")}};
+    return {{QStringLiteral("ok"), false},
+            {QStringLiteral("message"), tr("Unknown credential file.")}};
 }
 
 QString AccountEditor::field(const QString &fieldId) const

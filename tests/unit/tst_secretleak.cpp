@@ -110,20 +110,23 @@ private Q_SLOTS:
         const QString compute = QStringLiteral("/compute/v1/projects/clouddeck-test");
         server.on("POST", QStringLiteral("/token"),
                   FakeResponse::file(testDataPath(QStringLiteral("gce/token.json"))));
-        server.on("GET", compute, FakeResponse::file(testDataPath(QStringLiteral("gce/project.json"))));
-        server.on("GET", compute + QStringLiteral("/aggregated/instances"), [](const RecordedRequest &request) {
-            return FakeResponse::file(testDataPath(
-                request.query.hasQueryItem(QStringLiteral("pageToken"))
-                    ? QStringLiteral("gce/instances_aggregated_page2.json")
-                    : QStringLiteral("gce/instances_aggregated_page1.json")));
-        });
+        server.on("GET", compute,
+                  FakeResponse::file(testDataPath(QStringLiteral("gce/project.json"))));
+        server.on("GET", compute + QStringLiteral("/aggregated/instances"),
+                  [](const RecordedRequest &request) {
+                      return FakeResponse::file(testDataPath(
+                          request.query.hasQueryItem(QStringLiteral("pageToken"))
+                              ? QStringLiteral("gce/instances_aggregated_page2.json")
+                              : QStringLiteral("gce/instances_aggregated_page1.json")));
+                  });
         server.on("GET", compute + QStringLiteral("/aggregated/disks"),
                   FakeResponse::file(testDataPath(QStringLiteral("gce/disks_aggregated.json"))));
         server.on("POST", compute + QStringLiteral("/zones/*/instances/*/reset"),
                   FakeResponse::file(testDataPath(QStringLiteral("gce/operation_done.json"))));
         // One refused token on the way, so the error paths get logged too.
-        server.enqueue("POST", QStringLiteral("/token"),
-                       FakeResponse::file(testDataPath(QStringLiteral("gce/error_unavailable.json")), 503));
+        server.enqueue(
+            "POST", QStringLiteral("/token"),
+            FakeResponse::file(testDataPath(QStringLiteral("gce/error_unavailable.json")), 503));
 
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
@@ -133,26 +136,36 @@ private Q_SLOTS:
             printed += result.out + result.err;
             return result.exitCode;
         };
-        const QStringList endpoints = {QStringLiteral("--endpoint"), server.url(QStringLiteral("/compute/v1")).toString(),
-                                       QStringLiteral("--token-endpoint"), server.url(QStringLiteral("/token")).toString()};
-        QCOMPARE(run(QStringList {QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
-                                  QStringLiteral("gce"), QStringLiteral("--name"), QStringLiteral("gleak"),
-                                  QStringLiteral("--key-file"), testDataPath(QStringLiteral("gce/service_account_key.json"))}
+        const QStringList endpoints = {
+            QStringLiteral("--endpoint"), server.url(QStringLiteral("/compute/v1")).toString(),
+            QStringLiteral("--token-endpoint"), server.url(QStringLiteral("/token")).toString()};
+        QCOMPARE(run(QStringList {QStringLiteral("accounts"), QStringLiteral("add"),
+                                  QStringLiteral("--provider"), QStringLiteral("gce"),
+                                  QStringLiteral("--name"), QStringLiteral("gleak"),
+                                  QStringLiteral("--key-file"),
+                                  testDataPath(QStringLiteral("gce/service_account_key.json"))}
                      + endpoints),
                  0);
-        QCOMPARE(run(QStringList {QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
-                                  QStringLiteral("gce"), QStringLiteral("--name"), QStringLiteral("gadc"),
-                                  QStringLiteral("--adc-file"),
-                                  testDataPath(QStringLiteral("gce/application_default_credentials.json"))}
-                     + endpoints),
-                 0);
-        QCOMPARE(run({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")}), 0);
-        QCOMPARE(run({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")}), 0);
+        QCOMPARE(
+            run(QStringList {
+                    QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
+                    QStringLiteral("gce"), QStringLiteral("--name"), QStringLiteral("gadc"),
+                    QStringLiteral("--adc-file"),
+                    testDataPath(QStringLiteral("gce/application_default_credentials.json"))}
+                + endpoints),
+            0);
+        QCOMPARE(
+            run({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")}), 0);
+        QCOMPARE(
+            run({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")}), 0);
         QCOMPARE(run({QStringLiteral("machines"), QStringLiteral("reboot"), QStringLiteral("web-1"),
                       QStringLiteral("--account"), QStringLiteral("gleak")}),
                  0);
-        QCOMPARE(run({QStringLiteral("accounts"), QStringLiteral("verify"), QStringLiteral("gadc")}), 0);
-        QCOMPARE(run({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--offline")}), 0);
+        QCOMPARE(
+            run({QStringLiteral("accounts"), QStringLiteral("verify"), QStringLiteral("gadc")}), 0);
+        QCOMPARE(
+            run({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--offline")}),
+            0);
 
         // The key really signed an assertion and the refresh token was sent...
         bool assertion = false;
@@ -166,7 +179,8 @@ private Q_SLOTS:
 
         // ...and no line of the private key, nor the refresh token, is anywhere else.
         QList<QByteArray> secrets;
-        for (const QByteArray &line : readFixture(QStringLiteral("gce/test-key-DO-NOT-USE.pem")).split('\n')) {
+        for (const QByteArray &line :
+             readFixture(QStringLiteral("gce/test-key-DO-NOT-USE.pem")).split('\n')) {
             if (line.size() > 40 && !line.startsWith("-----"))
                 secrets.append(line);
         }
@@ -178,7 +192,8 @@ private Q_SLOTS:
         const QString root = qEnvironmentVariable("CLOUDDECK_TEST_TMP");
         QVERIFY2(!root.isEmpty(), "run through scripts/run-test.sh");
         int files = 0;
-        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
+                        QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
             if (path.contains(QLatin1String("/keyrings/")))

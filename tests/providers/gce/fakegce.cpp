@@ -81,7 +81,9 @@ FakeResponse FakeGce::token(const RecordedRequest &request)
             || form.queryItemValue(QStringLiteral("client_secret"), QUrl::FullyDecoded)
                    != adc.value(QStringLiteral("clientSecret")).toString()
             || form.queryItemValue(QStringLiteral("client_id"), QUrl::FullyDecoded)
-                   != applicationDefaultAccount().settings.value(QStringLiteral("clientId")).toString()) {
+                   != applicationDefaultAccount()
+                          .settings.value(QStringLiteral("clientId"))
+                          .toString()) {
             m_failures.append(QStringLiteral("refresh_token grant with the wrong client or token"));
             return fixture(QStringLiteral("token_error_invalid_grant"), 400);
         }
@@ -114,7 +116,9 @@ void FakeGce::serveFixtures()
         });
     };
     auto fixed = [](const QString &name) {
-        return [name](const RecordedRequest &) { return fixture(name); };
+        return [name](const RecordedRequest &) {
+            return fixture(name);
+        };
     };
     route("GET", QString(), fixed(QStringLiteral("project")));
     route("GET", QStringLiteral("/aggregated/instances"), [](const RecordedRequest &request) {
@@ -126,18 +130,22 @@ void FakeGce::serveFixtures()
     for (const char *verb : {"start", "stop", "reset", "resume"})
         route("POST", QStringLiteral("/zones/*/instances/*/") + QLatin1String(verb),
               fixed(QStringLiteral("operation_running")));
-    route("DELETE", QStringLiteral("/zones/*/instances/*"), fixed(QStringLiteral("operation_running")));
-    route("POST", QStringLiteral("/zones/*/operations/*/wait"), fixed(QStringLiteral("operation_done")));
+    route("DELETE", QStringLiteral("/zones/*/instances/*"),
+          fixed(QStringLiteral("operation_running")));
+    route("POST", QStringLiteral("/zones/*/operations/*/wait"),
+          fixed(QStringLiteral("operation_done")));
     route("POST", QStringLiteral("/zones/*/instances"), fixed(QStringLiteral("operation_insert")));
     route("GET", QStringLiteral("/zones"), fixed(QStringLiteral("zones")));
-    route("GET", QStringLiteral("/zones/*/machineTypes"), fixed(QStringLiteral("machine_types_page1")));
+    route("GET", QStringLiteral("/zones/*/machineTypes"),
+          fixed(QStringLiteral("machine_types_page1")));
     route("GET", QStringLiteral("/global/images"), fixed(QStringLiteral("images_own")));
     // Public image projects are other projects: their own paths.
     m_server.on("GET", QStringLiteral("/compute/v1/projects/*/global/images/family/*"),
                 [this](const RecordedRequest &request) {
-                    return authorizedOr(request, request.pathArgs.value(1) == QLatin1String("debian-12")
-                                                     ? fixture(QStringLiteral("image_family_debian"))
-                                                     : fixture(QStringLiteral("error_not_found"), 404));
+                    return authorizedOr(request,
+                                        request.pathArgs.value(1) == QLatin1String("debian-12")
+                                            ? fixture(QStringLiteral("image_family_debian"))
+                                            : fixture(QStringLiteral("error_not_found"), 404));
                 });
 }
 
@@ -155,30 +163,33 @@ Account FakeGce::account(const QStringList &regions) const
     account.endpoint = m_server.url(QStringLiteral("/compute/v1"));
     account.regions = regions;
     const ProviderMetadata meta = metadata();
-    const auto values = CredentialFile::read(meta.credentialFiles.at(0),
-                                             testDataPath(QStringLiteral("gce/service_account_key.json")));
+    const auto values = CredentialFile::read(
+        meta.credentialFiles.at(0), testDataPath(QStringLiteral("gce/service_account_key.json")));
     for (auto it = values.value().begin(); it != values.value().end(); ++it) {
         if (!meta.field(it.key())->secret)
             account.settings.insert(it.key(), it.value());
     }
-    account.settings.insert(QStringLiteral("tokenEndpoint"), m_server.url(QStringLiteral("/token")).toString());
+    account.settings.insert(QStringLiteral("tokenEndpoint"),
+                            m_server.url(QStringLiteral("/token")).toString());
     return account;
 }
 
 QVariantMap FakeGce::serviceAccountSecrets()
 {
     const ProviderMetadata meta = metadata();
-    const auto values = CredentialFile::read(meta.credentialFiles.at(0),
-                                             testDataPath(QStringLiteral("gce/service_account_key.json")));
+    const auto values = CredentialFile::read(
+        meta.credentialFiles.at(0), testDataPath(QStringLiteral("gce/service_account_key.json")));
     return {{QStringLiteral("privateKey"), values.value().value(QStringLiteral("privateKey"))}};
 }
 
 QVariantMap FakeGce::applicationDefaultSecrets()
 {
     const ProviderMetadata meta = metadata();
-    QVariantMap values = CredentialFile::read(meta.credentialFiles.at(1),
-                                              testDataPath(QStringLiteral("gce/application_default_credentials.json")))
-                             .value();
+    QVariantMap values =
+        CredentialFile::read(
+            meta.credentialFiles.at(1),
+            testDataPath(QStringLiteral("gce/application_default_credentials.json")))
+            .value();
     return {{QStringLiteral("clientSecret"), values.value(QStringLiteral("clientSecret"))},
             {QStringLiteral("refreshToken"), values.value(QStringLiteral("refreshToken"))}};
 }
@@ -188,7 +199,8 @@ Account FakeGce::applicationDefaultAccount() const
     Account result = account();
     for (const char *key : {"clientEmail", "privateKeyId"})
         result.settings.remove(QLatin1String(key));
-    result.settings.insert(QStringLiteral("clientId"),
-                           QStringLiteral("000000000000-clouddecktestonly.apps.googleusercontent.com"));
+    result.settings.insert(
+        QStringLiteral("clientId"),
+        QStringLiteral("000000000000-clouddecktestonly.apps.googleusercontent.com"));
     return result;
 }

@@ -26,7 +26,8 @@ class FakeGce
 {
 public:
     static constexpr const char *project = "clouddeck-test";
-    static constexpr const char *clientEmail = "clouddeck-test@clouddeck-test.iam.gserviceaccount.com";
+    static constexpr const char *clientEmail =
+        "clouddeck-test@clouddeck-test.iam.gserviceaccount.com";
     static constexpr const char *keyId = "0123456789abcdef0123456789abcdef01234567";
 
     explicit FakeGce(FakeCloudServer &server);

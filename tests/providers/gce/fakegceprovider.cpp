@@ -3,7 +3,8 @@
 #include "fakegce.h"
 #include "gceprovider.h"
 
-std::unique_ptr<GceProvider> FakeGce::provider(const Account &account, const QVariantMap &secrets) const
+std::unique_ptr<GceProvider> FakeGce::provider(const Account &account,
+                                               const QVariantMap &secrets) const
 {
     auto provider = std::make_unique<GceProvider>(metadata(), account, secrets);
     HttpClient::RetryPolicy retries;

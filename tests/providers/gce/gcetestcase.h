@@ -27,7 +27,8 @@ protected:
         return AsyncResult::await<QList<Machine>>(
             [this](auto done) { m_provider->listMachines(done); });
     }
-    [[nodiscard]] QList<RecordedRequest> requests(const QByteArray &method, const QString &path) const
+    [[nodiscard]] QList<RecordedRequest> requests(const QByteArray &method,
+                                                  const QString &path) const
     {
         return m_server->requests(method, FakeGce::path(path));
     }
@@ -44,7 +45,8 @@ private Q_SLOTS:
     void cleanup()
     {
         if (m_fake)
-            QVERIFY2(m_fake->failures().isEmpty(), qPrintable(m_fake->failures().join(QLatin1Char('\n'))));
+            QVERIFY2(m_fake->failures().isEmpty(),
+                     qPrintable(m_fake->failures().join(QLatin1Char('\n'))));
         m_provider.reset();
         m_fake.reset();
         m_server.reset();

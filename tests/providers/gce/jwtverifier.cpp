@@ -49,11 +49,10 @@ JwtVerifier::Verified JwtVerifier::verify(const QByteArray &jwt, const QByteArra
     const bool verified =
         key && context
         && EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, key.get()) == 1
-        && EVP_DigestVerify(context.get(),
-                            reinterpret_cast<const unsigned char *>(signature.constData()),
-                            size_t(signature.size()),
-                            reinterpret_cast<const unsigned char *>(input.constData()),
-                            size_t(input.size()))
+        && EVP_DigestVerify(
+               context.get(), reinterpret_cast<const unsigned char *>(signature.constData()),
+               size_t(signature.size()), reinterpret_cast<const unsigned char *>(input.constData()),
+               size_t(input.size()))
                == 1;
     ERR_clear_error();
     if (!verified)

@@ -17,7 +17,8 @@ class TestGceActions : public GceTestCase
 {
     Q_OBJECT
 
-    std::shared_ptr<AsyncOutcome<void>> runAndFollow(const QString &id, MachineAction::Action action)
+    std::shared_ptr<AsyncOutcome<void>> runAndFollow(const QString &id,
+                                                     MachineAction::Action action)
     {
         return AsyncResult::await<void>([&](Callback<void> done) {
             ProviderTesting::runAndFollow(*m_provider, id, action, std::move(done));
@@ -31,14 +32,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("id");
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QString>("path");
-        QTest::newRow("start") << MachineAction::Start << web << QByteArray("POST")
-                               << QStringLiteral("/zones/us-central1-a/instances/%1/start").arg(web);
-        QTest::newRow("resume") << MachineAction::Start << suspended << QByteArray("POST")
-                                << QStringLiteral("/zones/europe-west1-b/instances/%1/resume").arg(suspended);
-        QTest::newRow("shutdown") << MachineAction::Shutdown << web << QByteArray("POST")
-                                  << QStringLiteral("/zones/us-central1-a/instances/%1/stop").arg(web);
-        QTest::newRow("reboot") << MachineAction::Reboot << web << QByteArray("POST")
-                                << QStringLiteral("/zones/us-central1-a/instances/%1/reset").arg(web);
+        QTest::newRow("start")
+            << MachineAction::Start << web << QByteArray("POST")
+            << QStringLiteral("/zones/us-central1-a/instances/%1/start").arg(web);
+        QTest::newRow("resume")
+            << MachineAction::Start << suspended << QByteArray("POST")
+            << QStringLiteral("/zones/europe-west1-b/instances/%1/resume").arg(suspended);
+        QTest::newRow("shutdown")
+            << MachineAction::Shutdown << web << QByteArray("POST")
+            << QStringLiteral("/zones/us-central1-a/instances/%1/stop").arg(web);
+        QTest::newRow("reboot")
+            << MachineAction::Reboot << web << QByteArray("POST")
+            << QStringLiteral("/zones/us-central1-a/instances/%1/reset").arg(web);
         QTest::newRow("destroy") << MachineAction::Destroy << web << QByteArray("DELETE")
                                  << QStringLiteral("/zones/us-central1-a/instances/%1").arg(web);
     }
@@ -58,7 +63,8 @@ private Q_SLOTS:
         QVERIFY(acted.first().body.isEmpty());
         // Followed on the operation the reply named.
         const QList<RecordedRequest> waits = requests(
-            "POST", QStringLiteral("/zones/us-central1-a/operations/operation-1764748800000-5f8a1b2c3d4e5-6f7a8b9c-0d1e2f3a/wait"));
+            "POST", QStringLiteral("/zones/us-central1-a/operations/"
+                                   "operation-1764748800000-5f8a1b2c3d4e5-6f7a8b9c-0d1e2f3a/wait"));
         QCOMPARE(waits.size(), 1);
         QCOMPARE(waits.first().header("Authorization"), "Bearer " + m_fake->currentToken());
     }
@@ -68,7 +74,10 @@ private Q_SLOTS:
         QVERIFY(list()->ok());
         const auto accepted = ProviderTesting::runAction(*m_provider, web, MachineAction::Shutdown);
         QVERIFY(accepted->ok());
-        QCOMPARE(m_server->requests("POST", FakeGce::path(QStringLiteral("/zones/*/operations/*/wait"))).size(), 0);
+        QCOMPARE(
+            m_server->requests("POST", FakeGce::path(QStringLiteral("/zones/*/operations/*/wait")))
+                .size(),
+            0);
     }
 
     void anUnlistedMachineIsLookedUpFirst()
@@ -76,19 +85,22 @@ private Q_SLOTS:
         const auto outcome = runAndFollow(web, MachineAction::Start);
         QVERIFY(outcome && outcome->ok());
         QCOMPARE(requests("GET", QStringLiteral("/aggregated/instances")).size(), 2);
-        const auto missing = ProviderTesting::runAction(*m_provider, QStringLiteral("999"), MachineAction::Start);
+        const auto missing =
+            ProviderTesting::runAction(*m_provider, QStringLiteral("999"), MachineAction::Start);
         QCOMPARE(missing->error().kind(), Error::NotFound);
     }
 
     void aBadIdIsRefusedBeforeAnyRequest()
     {
-        for (const QString &id : {QStringLiteral("../x"), QStringLiteral("web-1"), QStringLiteral("0")}) {
+        for (const QString &id :
+             {QStringLiteral("../x"), QStringLiteral("web-1"), QStringLiteral("0")}) {
             const auto outcome = ProviderTesting::runAction(*m_provider, id, MachineAction::Start);
             QCOMPARE(outcome->error().kind(), Error::InvalidInput);
         }
         QCOMPARE(m_server->requestCount(), 0);
-        QCOMPARE(ProviderTesting::runAction(*m_provider, web, MachineAction::PowerOff)->error().kind(),
-                 Error::Unsupported);
+        QCOMPARE(
+            ProviderTesting::runAction(*m_provider, web, MachineAction::PowerOff)->error().kind(),
+            Error::Unsupported);
     }
 
     void aFailedOperationShowsGooglesError()
@@ -98,7 +110,8 @@ private Q_SLOTS:
                      FakeGce::fixture(QStringLiteral("operation_failed")));
         const auto outcome = runAndFollow(web, MachineAction::Start);
         QVERIFY(outcome && !outcome->ok());
-        QVERIFY(outcome->error().message().contains(QLatin1String("does not have enough resources")));
+        QVERIFY(
+            outcome->error().message().contains(QLatin1String("does not have enough resources")));
         QCOMPARE(outcome->error().providerCode(), QStringLiteral("ZONE_RESOURCE_POOL_EXHAUSTED"));
     }
 
@@ -111,8 +124,14 @@ private Q_SLOTS:
         const auto outcome = runAndFollow(web, MachineAction::Reboot);
         QVERIFY(outcome);
         QCOMPARE(outcome->error().kind(), Error::Timeout);
-        QVERIFY(outcome->error().message().contains(QLatin1String("operation-1764748800000-5f8a1b2c3d4e5-6f7a8b9c-0d1e2f3a")));
-        QVERIFY(requests("POST", QStringLiteral("/zones/us-central1-a/operations/operation-1764748800000-5f8a1b2c3d4e5-6f7a8b9c-0d1e2f3a/wait")).size() > 1);
+        QVERIFY(outcome->error().message().contains(
+            QLatin1String("operation-1764748800000-5f8a1b2c3d4e5-6f7a8b9c-0d1e2f3a")));
+        QVERIFY(
+            requests("POST",
+                     QStringLiteral("/zones/us-central1-a/operations/"
+                                    "operation-1764748800000-5f8a1b2c3d4e5-6f7a8b9c-0d1e2f3a/wait"))
+                .size()
+            > 1);
     }
 
     void createsWithTheDefaultNetworkLabelsAndSshKeys()
@@ -123,7 +142,9 @@ private Q_SLOTS:
         request.size = QStringLiteral("e2-small");
         request.image = QStringLiteral("projects/debian-cloud/global/images/family/debian-12");
         request.tags = {QStringLiteral("env:prod"), QStringLiteral("web")};
-        request.sshKeys = {QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl alice@laptop")};
+        request.sshKeys = {QStringLiteral(
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl "
+            "alice@laptop")};
         request.userData = QStringLiteral("#cloud-config\npackages: [nginx]\n");
         const auto created = ProviderTesting::createMachine(*m_provider, request);
         QVERIFY(created->ok());
@@ -131,29 +152,42 @@ private Q_SLOTS:
         QCOMPARE(created->value().state, MachineState::Pending);
         QCOMPARE(created->value().region, QStringLiteral("us-central1"));
 
-        const QList<RecordedRequest> inserts = requests("POST", QStringLiteral("/zones/us-central1-a/instances"));
+        const QList<RecordedRequest> inserts =
+            requests("POST", QStringLiteral("/zones/us-central1-a/instances"));
         QCOMPARE(inserts.size(), 1);
         const RecordedRequest &insert = inserts.first();
         QCOMPARE(insert.header("Content-Type"), QByteArray("application/json"));
-        QVERIFY(!QUuid::fromString(insert.query.queryItemValue(QStringLiteral("requestId"))).isNull());
+        QVERIFY(
+            !QUuid::fromString(insert.query.queryItemValue(QStringLiteral("requestId"))).isNull());
         const QJsonObject body = insert.json();
         QCOMPARE(body.value(QLatin1String("name")).toString(), QStringLiteral("web-2"));
-        QCOMPARE(body.value(QLatin1String("machineType")).toString(), QStringLiteral("zones/us-central1-a/machineTypes/e2-small"));
+        QCOMPARE(body.value(QLatin1String("machineType")).toString(),
+                 QStringLiteral("zones/us-central1-a/machineTypes/e2-small"));
         const QJsonObject disk = body.value(QLatin1String("disks")).toArray().first().toObject();
         QVERIFY(disk.value(QLatin1String("boot")).toBool());
         QVERIFY(disk.value(QLatin1String("autoDelete")).toBool());
         QCOMPARE(disk.value(QLatin1String("type")).toString(), QStringLiteral("PERSISTENT"));
-        QCOMPARE(disk.value(QLatin1String("initializeParams"))[QLatin1String("sourceImage")].toString(), request.image);
-        const QJsonObject nic = body.value(QLatin1String("networkInterfaces")).toArray().first().toObject();
-        QCOMPARE(nic.value(QLatin1String("network")).toString(), QStringLiteral("global/networks/default"));
-        QCOMPARE(nic.value(QLatin1String("accessConfigs")).toArray().first()[QLatin1String("type")].toString(),
+        QCOMPARE(
+            disk.value(QLatin1String("initializeParams"))[QLatin1String("sourceImage")].toString(),
+            request.image);
+        const QJsonObject nic =
+            body.value(QLatin1String("networkInterfaces")).toArray().first().toObject();
+        QCOMPARE(nic.value(QLatin1String("network")).toString(),
+                 QStringLiteral("global/networks/default"));
+        QCOMPARE(nic.value(QLatin1String("accessConfigs"))
+                     .toArray()
+                     .first()[QLatin1String("type")]
+                     .toString(),
                  QStringLiteral("ONE_TO_ONE_NAT"));
         QCOMPARE(body.value(QLatin1String("labels")).toObject(),
-                 (QJsonObject {{QStringLiteral("env"), QStringLiteral("prod")}, {QStringLiteral("web"), QString()}}));
-        const QJsonArray items = body.value(QLatin1String("metadata"))[QLatin1String("items")].toArray();
+                 (QJsonObject {{QStringLiteral("env"), QStringLiteral("prod")},
+                               {QStringLiteral("web"), QString()}}));
+        const QJsonArray items =
+            body.value(QLatin1String("metadata"))[QLatin1String("items")].toArray();
         QCOMPARE(items.size(), 2);
         QCOMPARE(items.at(0)[QLatin1String("key")].toString(), QStringLiteral("ssh-keys"));
-        QCOMPARE(items.at(0)[QLatin1String("value")].toString(), QStringLiteral("alice:") + request.sshKeys.first());
+        QCOMPARE(items.at(0)[QLatin1String("value")].toString(),
+                 QStringLiteral("alice:") + request.sshKeys.first());
         QCOMPARE(items.at(1)[QLatin1String("key")].toString(), QStringLiteral("user-data"));
 
         // The insert is followed like an action.
@@ -161,8 +195,18 @@ private Q_SLOTS:
             m_provider->followAction(created->value().id, MachineAction::Start, std::move(done));
         });
         QVERIFY(followed && followed->ok());
-        QCOMPARE(requests("POST", QStringLiteral("/zones/asia-northeast1-a/operations/operation-1764748900000-insert/wait")).size(), 0);
-        QCOMPARE(requests("POST", QStringLiteral("/zones/us-central1-a/operations/operation-1764748900000-insert/wait")).size(), 1);
+        QCOMPARE(
+            requests("POST",
+                     QStringLiteral(
+                         "/zones/asia-northeast1-a/operations/operation-1764748900000-insert/wait"))
+                .size(),
+            0);
+        QCOMPARE(
+            requests("POST",
+                     QStringLiteral(
+                         "/zones/us-central1-a/operations/operation-1764748900000-insert/wait"))
+                .size(),
+            1);
     }
 
     void createRefusesWhatGceWouldRefuse_data()
@@ -171,11 +215,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("zone");
         QTest::addColumn<QString>("image");
         QTest::addColumn<QString>("tag");
-        const QString image = QStringLiteral("projects/debian-cloud/global/images/family/debian-12");
-        QTest::newRow("upper-case name") << QStringLiteral("Web") << QStringLiteral("us-central1-a") << image << QString();
-        QTest::newRow("region, not zone") << QStringLiteral("web") << QStringLiteral("us-central1") << image << QString();
-        QTest::newRow("image") << QStringLiteral("web") << QStringLiteral("us-central1-a") << QStringLiteral("debian-12") << QString();
-        QTest::newRow("label") << QStringLiteral("web") << QStringLiteral("us-central1-a") << image << QStringLiteral("a.b");
+        const QString image =
+            QStringLiteral("projects/debian-cloud/global/images/family/debian-12");
+        QTest::newRow("upper-case name")
+            << QStringLiteral("Web") << QStringLiteral("us-central1-a") << image << QString();
+        QTest::newRow("region, not zone")
+            << QStringLiteral("web") << QStringLiteral("us-central1") << image << QString();
+        QTest::newRow("image") << QStringLiteral("web") << QStringLiteral("us-central1-a")
+                               << QStringLiteral("debian-12") << QString();
+        QTest::newRow("label") << QStringLiteral("web") << QStringLiteral("us-central1-a") << image
+                               << QStringLiteral("a.b");
     }
     void createRefusesWhatGceWouldRefuse()
     {
@@ -216,14 +265,28 @@ private Q_SLOTS:
 
         const auto images = ProviderTesting::listImages(*m_provider);
         QVERIFY(images->ok());
-        QCOMPARE(images->value().size(), 2); // debian-12, then the project's own; retired families skipped
-        QCOMPARE(images->value().at(0).id, QStringLiteral("projects/debian-cloud/global/images/debian-12-bookworm-v20261110"));
+        QCOMPARE(images->value().size(),
+                 2); // debian-12, then the project's own; retired families skipped
+        QCOMPARE(
+            images->value().at(0).id,
+            QStringLiteral("projects/debian-cloud/global/images/debian-12-bookworm-v20261110"));
         QCOMPARE(images->value().at(0).distribution, QStringLiteral("debian-12"));
         QCOMPARE(images->value().at(0).kind, QStringLiteral("distribution"));
-        QCOMPARE(images->value().at(1).id, QStringLiteral("projects/clouddeck-test/global/images/db-golden-2026-10"));
+        QCOMPARE(images->value().at(1).id,
+                 QStringLiteral("projects/clouddeck-test/global/images/db-golden-2026-10"));
         QCOMPARE(images->value().at(1).kind, QStringLiteral("custom"));
-        QCOMPARE(m_server->requests("GET", QStringLiteral("/compute/v1/projects/debian-cloud/global/images/family/debian-12")).size(), 1);
-        QCOMPARE(m_server->requests("GET", QStringLiteral("/compute/v1/projects/rocky-linux-cloud/global/images/family/rocky-linux-9")).size(), 1);
+        QCOMPARE(
+            m_server
+                ->requests("GET",
+                           QStringLiteral(
+                               "/compute/v1/projects/debian-cloud/global/images/family/debian-12"))
+                .size(),
+            1);
+        QCOMPARE(m_server
+                     ->requests("GET", QStringLiteral("/compute/v1/projects/rocky-linux-cloud/"
+                                                      "global/images/family/rocky-linux-9"))
+                     .size(),
+                 1);
     }
 };
 

@@ -24,7 +24,8 @@ class TestGceErrors : public QObject
     }
     static QString actionPath()
     {
-        return FakeGce::path(QStringLiteral("/zones/us-central1-a/instances/4567890123456789012/start"));
+        return FakeGce::path(
+            QStringLiteral("/zones/us-central1-a/instances/4567890123456789012/start"));
     }
 
 private Q_SLOTS:
@@ -37,7 +38,8 @@ private Q_SLOTS:
     }
     void cleanup()
     {
-        QVERIFY2(m_fake->failures().isEmpty(), qPrintable(m_fake->failures().join(QLatin1Char('\n'))));
+        QVERIFY2(m_fake->failures().isEmpty(),
+                 qPrintable(m_fake->failures().join(QLatin1Char('\n'))));
         m_fake.reset();
         m_server.reset();
     }
@@ -48,16 +50,19 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<Error::Kind>("kind");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("403 forbidden") << QStringLiteral("error_permission_denied") << 403 << Error::Forbidden
-                                       << QStringLiteral("Required 'compute.instances.list' permission");
-        QTest::newRow("403 API disabled") << QStringLiteral("error_api_disabled") << 403 << Error::Forbidden
-                                          << QStringLiteral("Compute Engine API has not been used");
+        QTest::newRow("403 forbidden")
+            << QStringLiteral("error_permission_denied") << 403 << Error::Forbidden
+            << QStringLiteral("Required 'compute.instances.list' permission");
+        QTest::newRow("403 API disabled")
+            << QStringLiteral("error_api_disabled") << 403 << Error::Forbidden
+            << QStringLiteral("Compute Engine API has not been used");
         QTest::newRow("404") << QStringLiteral("error_not_found") << 404 << Error::NotFound
                              << QStringLiteral("was not found");
-        QTest::newRow("400 invalid") << QStringLiteral("error_invalid_argument") << 400 << Error::BadRequest
-                                     << QStringLiteral("Invalid value for field");
-        QTest::newRow("400 not ready") << QStringLiteral("error_resource_not_ready") << 400 << Error::BadRequest
-                                       << QStringLiteral("is not ready");
+        QTest::newRow("400 invalid")
+            << QStringLiteral("error_invalid_argument") << 400 << Error::BadRequest
+            << QStringLiteral("Invalid value for field");
+        QTest::newRow("400 not ready") << QStringLiteral("error_resource_not_ready") << 400
+                                       << Error::BadRequest << QStringLiteral("is not ready");
         QTest::newRow("500") << QStringLiteral("error_internal") << 500 << Error::Server
                              << QStringLiteral("Internal error");
     }
@@ -74,12 +79,14 @@ private Q_SLOTS:
 
     void unauthenticatedIsAnAuthErrorAfterOneRenewal()
     {
-        m_server->on("GET", scenario().machinesPath, FakeGce::fixture(QStringLiteral("error_unauthenticated"), 401));
+        m_server->on("GET", scenario().machinesPath,
+                     FakeGce::fixture(QStringLiteral("error_unauthenticated"), 401));
         const auto provider = m_fake->provider();
         const auto outcome = ProviderTesting::listMachines(*provider);
         QCOMPARE(outcome->error().kind(), Error::Auth);
         QCOMPARE(outcome->error().httpStatus(), 401);
-        QVERIFY(outcome->error().message().contains(QLatin1String("invalid authentication credentials")));
+        QVERIFY(outcome->error().message().contains(
+            QLatin1String("invalid authentication credentials")));
         QCOMPARE(m_fake->grants(), 2);
     }
 
@@ -88,20 +95,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("fixture");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("words");
-        QTest::newRow("403 rateLimitExceeded") << QStringLiteral("error_rate_limit") << 403 << QStringLiteral("Quota exceeded");
-        QTest::newRow("429 RESOURCE_EXHAUSTED") << QStringLiteral("error_resource_exhausted") << 429 << QStringLiteral("Rate Limit Exceeded");
+        QTest::newRow("403 rateLimitExceeded")
+            << QStringLiteral("error_rate_limit") << 403 << QStringLiteral("Quota exceeded");
+        QTest::newRow("429 RESOURCE_EXHAUSTED") << QStringLiteral("error_resource_exhausted") << 429
+                                                << QStringLiteral("Rate Limit Exceeded");
     }
     void throttlingIsRateLimited()
     {
         QFETCH(QString, fixture);
         QFETCH(int, status);
         QFETCH(QString, words);
-        ProviderErrorChecks::persistentRateLimit(scenario(), FakeGce::fixture(fixture, status), words);
+        ProviderErrorChecks::persistentRateLimit(scenario(), FakeGce::fixture(fixture, status),
+                                                 words);
     }
 
     void unavailableIsRetriedThenAServerError()
     {
-        m_server->on("GET", scenario().machinesPath, FakeGce::fixture(QStringLiteral("error_unavailable"), 503));
+        m_server->on("GET", scenario().machinesPath,
+                     FakeGce::fixture(QStringLiteral("error_unavailable"), 503));
         const auto provider = m_fake->provider();
         const auto outcome = ProviderTesting::listMachines(*provider);
         QCOMPARE(outcome->error().kind(), Error::Server);
@@ -113,13 +124,16 @@ private Q_SLOTS:
     {
         ProviderErrorChecks::failedLaterPage(
             scenario(), FakeGce::fixture(QStringLiteral("instances_aggregated_page1")),
-            [](const RecordedRequest &request) { return !request.query.hasQueryItem(QStringLiteral("pageToken")); },
+            [](const RecordedRequest &request) {
+                return !request.query.hasQueryItem(QStringLiteral("pageToken"));
+            },
             FakeGce::fixture(QStringLiteral("error_internal"), 500), Error::Server);
     }
 
     void aTruncatedPageIsAnInvalidReply()
     {
-        ProviderErrorChecks::truncatedList(scenario(), FakeGce::fixture(QStringLiteral("instances_aggregated_page2")));
+        ProviderErrorChecks::truncatedList(
+            scenario(), FakeGce::fixture(QStringLiteral("instances_aggregated_page2")));
     }
 
     void wrongShapes_data()
@@ -129,11 +143,21 @@ private Q_SLOTS:
         QTest::newRow("not json") << QByteArray("<html>") << false;
         QTest::newRow("items a list") << QByteArray("{\"items\": []}") << false;
         QTest::newRow("scope a string") << QByteArray("{\"items\": {\"zones/a\": \"x\"}}") << false;
-        QTest::newRow("instances an object") << QByteArray("{\"items\": {\"zones/a\": {\"instances\": {}}}}") << false;
-        QTest::newRow("instance without id") << QByteArray("{\"items\": {\"zones/a\": {\"instances\": [{\"name\": \"x\"}]}}}") << false;
-        QTest::newRow("instance with a text id") << QByteArray("{\"items\": {\"zones/a\": {\"instances\": [{\"id\": \"x\", \"name\": \"x\"}]}}}") << false;
-        QTest::newRow("empty project") << QByteArray("{\"kind\": \"compute#instanceAggregatedList\"}") << true;
-        QTest::newRow("odd fields") << QByteArray("{\"items\": {\"zones/us-east1-b\": {\"instances\": [{\"id\": \"12\", \"name\": \"x\", \"status\": 7, \"labels\": [1], \"networkInterfaces\": {\"a\": 1}, \"disks\": \"d\", \"tags\": {\"items\": [1, \"t\"]}}]}}}") << true;
+        QTest::newRow("instances an object")
+            << QByteArray("{\"items\": {\"zones/a\": {\"instances\": {}}}}") << false;
+        QTest::newRow("instance without id")
+            << QByteArray("{\"items\": {\"zones/a\": {\"instances\": [{\"name\": \"x\"}]}}}")
+            << false;
+        QTest::newRow("instance with a text id") << QByteArray(
+            "{\"items\": {\"zones/a\": {\"instances\": [{\"id\": \"x\", \"name\": \"x\"}]}}}")
+                                                 << false;
+        QTest::newRow("empty project")
+            << QByteArray("{\"kind\": \"compute#instanceAggregatedList\"}") << true;
+        QTest::newRow("odd fields")
+            << QByteArray("{\"items\": {\"zones/us-east1-b\": {\"instances\": [{\"id\": \"12\", "
+                          "\"name\": \"x\", \"status\": 7, \"labels\": [1], \"networkInterfaces\": "
+                          "{\"a\": 1}, \"disks\": \"d\", \"tags\": {\"items\": [1, \"t\"]}}]}}}")
+            << true;
     }
     void wrongShapes()
     {
@@ -147,7 +171,8 @@ private Q_SLOTS:
 
     void aSilentServerTimesOut()
     {
-        ProviderErrorChecks::timesOut(scenario(), FakeGce::path(QString()), FakeGce::fixture(QStringLiteral("project")));
+        ProviderErrorChecks::timesOut(scenario(), FakeGce::path(QString()),
+                                      FakeGce::fixture(QStringLiteral("project")));
     }
 
     void aSilentTokenEndpointTimesOut()

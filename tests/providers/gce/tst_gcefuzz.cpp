@@ -40,33 +40,34 @@ class TestGceFuzz : public QObject
 private Q_SLOTS:
     void mutatedRepliesNeverCrashTheParser()
     {
-        FuzzDriver::parsers(QStringLiteral("gce"), fixtures, seed, iterations,
-                            [](FuzzDriver::Sample &sample) {
-            const QJsonObject &page = sample.page;
-            const auto machines = GceParser::instancesPage(page);
-            // An unreachable zone is a Server error by design; everything else InvalidReply.
-            if (!machines.ok() && machines.error().kind() == Error::Server)
-                return;
-            QVERIFY2(acceptable(machines, sample.context), qPrintable(sample.context));
-            if (machines.ok()) {
-                for (const Machine &machine : machines.value()) {
-                    QVERIFY2(!machine.id.isEmpty() && !machine.name.isEmpty(), qPrintable(sample.context));
-                    for (const QString &ip : machine.publicIps() + machine.privateIps())
-                        QVERIFY2(!ip.isEmpty(), qPrintable(sample.context));
+        FuzzDriver::parsers(
+            QStringLiteral("gce"), fixtures, seed, iterations, [](FuzzDriver::Sample &sample) {
+                const QJsonObject &page = sample.page;
+                const auto machines = GceParser::instancesPage(page);
+                // An unreachable zone is a Server error by design; everything else InvalidReply.
+                if (!machines.ok() && machines.error().kind() == Error::Server)
+                    return;
+                QVERIFY2(acceptable(machines, sample.context), qPrintable(sample.context));
+                if (machines.ok()) {
+                    for (const Machine &machine : machines.value()) {
+                        QVERIFY2(!machine.id.isEmpty() && !machine.name.isEmpty(),
+                                 qPrintable(sample.context));
+                        for (const QString &ip : machine.publicIps() + machine.privateIps())
+                            QVERIFY2(!ip.isEmpty(), qPrintable(sample.context));
+                    }
+                    sample.valid = !machines.value().isEmpty();
                 }
-                sample.valid = !machines.value().isEmpty();
-            }
-            QVERIFY(acceptable(GceParser::disksPage(page), sample.context));
-            QVERIFY(acceptable(GceParser::operation(page), sample.context));
-            QVERIFY(acceptable(GceParser::zonesPage(page), sample.context));
-            QVERIFY(acceptable(GceParser::machineTypesPage(page), sample.context));
-            QVERIFY(acceptable(GceParser::imagesPage(page), sample.context));
-            QVERIFY(acceptable(GceParser::image(page), sample.context));
-            QVERIFY(acceptable(GceParser::project(page), sample.context));
-            QVERIFY(acceptable(OAuthTokenEndpoint::token(page), sample.context));
-            (void)GceParser::error(page);
-            (void)GceParser::nextPageToken(page);
-        });
+                QVERIFY(acceptable(GceParser::disksPage(page), sample.context));
+                QVERIFY(acceptable(GceParser::operation(page), sample.context));
+                QVERIFY(acceptable(GceParser::zonesPage(page), sample.context));
+                QVERIFY(acceptable(GceParser::machineTypesPage(page), sample.context));
+                QVERIFY(acceptable(GceParser::imagesPage(page), sample.context));
+                QVERIFY(acceptable(GceParser::image(page), sample.context));
+                QVERIFY(acceptable(GceParser::project(page), sample.context));
+                QVERIFY(acceptable(OAuthTokenEndpoint::token(page), sample.context));
+                (void)GceParser::error(page);
+                (void)GceParser::nextPageToken(page);
+            });
     }
 
     void mutatedPagesThroughTheProvider()
@@ -83,11 +84,12 @@ private Q_SLOTS:
         };
         // The mutated routes replace the fake's own, so they carry no token check: the
         // provider still signs in first, through the fake token endpoint.
-        FuzzDriver::listMachines(server, routes, seed, endToEndIterations, [&fake]() -> std::unique_ptr<Provider> {
-            auto provider = fake.provider();
-            provider->http()->setRetryPolicy({0, 1, 1});
-            return provider;
-        });
+        FuzzDriver::listMachines(server, routes, seed, endToEndIterations,
+                                 [&fake]() -> std::unique_ptr<Provider> {
+                                     auto provider = fake.provider();
+                                     provider->http()->setRetryPolicy({0, 1, 1});
+                                     return provider;
+                                 });
         QVERIFY(fake.grants() >= endToEndIterations);
     }
 };

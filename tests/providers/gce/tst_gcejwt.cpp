@@ -17,8 +17,14 @@ class TestGceJwt : public QObject
 {
     Q_OBJECT
 
-    static QByteArray publicKey() { return readFixture(QStringLiteral("gce/test-key-DO-NOT-USE.pub.pem")); }
-    static QByteArray privateKey() { return readFixture(QStringLiteral("gce/test-key-DO-NOT-USE.pem")); }
+    static QByteArray publicKey()
+    {
+        return readFixture(QStringLiteral("gce/test-key-DO-NOT-USE.pub.pem"));
+    }
+    static QByteArray privateKey()
+    {
+        return readFixture(QStringLiteral("gce/test-key-DO-NOT-USE.pem"));
+    }
     static QUrlQuery form(const HttpRequest &request)
     {
         return QUrlQuery(QString::fromUtf8(request.body));
@@ -34,7 +40,8 @@ private Q_SLOTS:
         const Result<QByteArray> jwt = GceJwt::sign(privateKey(), QStringLiteral("kid-1"), claims);
         QVERIFY2(jwt.ok(), qPrintable(jwt.error().message()));
         // Unpadded base64url: no '=', '+' or '/' anywhere.
-        QVERIFY(!jwt.value().contains('=') && !jwt.value().contains('+') && !jwt.value().contains('/'));
+        QVERIFY(!jwt.value().contains('=') && !jwt.value().contains('+')
+                && !jwt.value().contains('/'));
         const JwtVerifier::Verified verified = JwtVerifier::verify(jwt.value(), publicKey());
         QVERIFY2(verified.failure.isEmpty(), qPrintable(verified.failure));
         QCOMPARE(verified.header.value(QLatin1String("alg")).toString(), QStringLiteral("RS256"));
@@ -49,7 +56,9 @@ private Q_SLOTS:
 
     void aTamperedAssertionDoesNotVerify()
     {
-        const Result<QByteArray> jwt = GceJwt::sign(privateKey(), QString(), {QStringLiteral("a"), QStringLiteral("s"), QStringLiteral("u"), 1, 2});
+        const Result<QByteArray> jwt =
+            GceJwt::sign(privateKey(), QString(),
+                         {QStringLiteral("a"), QStringLiteral("s"), QStringLiteral("u"), 1, 2});
         QVERIFY(jwt.ok());
         QList<QByteArray> parts = jwt.value().split('.');
         parts[1] = GceJwt::base64Url(R"({"iss":"b","scope":"s","aud":"u","iat":1,"exp":2})");
@@ -60,7 +69,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("pem");
         QTest::newRow("empty") << QByteArray();
-        QTest::newRow("garbage") << QByteArray("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        QTest::newRow("garbage") << QByteArray(
+            "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
         QTest::newRow("public half") << publicKey();
         QTest::newRow("truncated") << privateKey().left(400);
     }
@@ -85,16 +95,19 @@ private Q_SLOTS:
         QVERIFY(request.ok());
         QCOMPARE(request.value().method, QByteArray("POST"));
         QCOMPARE(request.value().url, server.url(QStringLiteral("/token")));
-        QCOMPARE(request.value().header("Content-Type"), QByteArray("application/x-www-form-urlencoded"));
+        QCOMPARE(request.value().header("Content-Type"),
+                 QByteArray("application/x-www-form-urlencoded"));
         QVERIFY(request.value().header("Authorization").isEmpty());
         const QUrlQuery body = form(request.value());
         QCOMPARE(body.queryItemValue(QStringLiteral("grant_type"), QUrl::FullyDecoded),
                  QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer"));
         const JwtVerifier::Verified jwt = JwtVerifier::verify(
-            body.queryItemValue(QStringLiteral("assertion"), QUrl::FullyDecoded).toLatin1(), publicKey());
+            body.queryItemValue(QStringLiteral("assertion"), QUrl::FullyDecoded).toLatin1(),
+            publicKey());
         QVERIFY2(jwt.failure.isEmpty(), qPrintable(jwt.failure));
         QCOMPARE(jwt.header.value(QLatin1String("kid")).toString(), QLatin1String(FakeGce::keyId));
-        QCOMPARE(jwt.claims.value(QLatin1String("iss")).toString(), QLatin1String(FakeGce::clientEmail));
+        QCOMPARE(jwt.claims.value(QLatin1String("iss")).toString(),
+                 QLatin1String(FakeGce::clientEmail));
         QCOMPARE(jwt.claims.value(QLatin1String("scope")).toString(),
                  QStringLiteral("https://www.googleapis.com/auth/compute"));
         QCOMPARE(jwt.claims.value(QLatin1String("aud")).toString(),
@@ -119,7 +132,8 @@ private Q_SLOTS:
         // Every reserved character escaped, so '+' stays a plus and '&' cannot split the form.
         QVERIFY(request.value().body.contains("refresh_token=1%2F%2F0a%2Bb%2Fc%3Dd%26e"));
         const QUrlQuery body = form(request.value());
-        QCOMPARE(body.queryItemValue(QStringLiteral("grant_type")), QStringLiteral("refresh_token"));
+        QCOMPARE(body.queryItemValue(QStringLiteral("grant_type")),
+                 QStringLiteral("refresh_token"));
         QCOMPARE(body.queryItemValue(QStringLiteral("client_id")),
                  QStringLiteral("000000000000-clouddecktestonly.apps.googleusercontent.com"));
         QVERIFY(!body.queryItemValue(QStringLiteral("client_secret")).isEmpty());
@@ -138,30 +152,41 @@ private Q_SLOTS:
     {
         const ProviderMetadata metadata = FakeGce::metadata();
         QCOMPARE(metadata.credentialFiles.size(), 2);
-        const auto key = CredentialFile::read(metadata.credentialFiles.at(0),
-                                              testDataPath(QStringLiteral("gce/service_account_key.json")));
+        const auto key =
+            CredentialFile::read(metadata.credentialFiles.at(0),
+                                 testDataPath(QStringLiteral("gce/service_account_key.json")));
         QVERIFY(key.ok());
-        QCOMPARE(key.value().value(QStringLiteral("projectId")).toString(), QStringLiteral("clouddeck-test"));
-        QCOMPARE(key.value().value(QStringLiteral("clientEmail")).toString(), QLatin1String(FakeGce::clientEmail));
-        QCOMPARE(key.value().value(QStringLiteral("privateKeyId")).toString(), QLatin1String(FakeGce::keyId));
-        QVERIFY(key.value().value(QStringLiteral("privateKey")).toString().startsWith(
-            QLatin1String("-----BEGIN PRIVATE KEY-----")));
+        QCOMPARE(key.value().value(QStringLiteral("projectId")).toString(),
+                 QStringLiteral("clouddeck-test"));
+        QCOMPARE(key.value().value(QStringLiteral("clientEmail")).toString(),
+                 QLatin1String(FakeGce::clientEmail));
+        QCOMPARE(key.value().value(QStringLiteral("privateKeyId")).toString(),
+                 QLatin1String(FakeGce::keyId));
+        QVERIFY(key.value()
+                    .value(QStringLiteral("privateKey"))
+                    .toString()
+                    .startsWith(QLatin1String("-----BEGIN PRIVATE KEY-----")));
         // Only the private key is a secret field.
         for (auto it = key.value().begin(); it != key.value().end(); ++it)
             QCOMPARE(metadata.field(it.key())->secret, it.key() == QLatin1String("privateKey"));
         // The ADC file is not a key file, and the other way round.
-        const auto wrong = CredentialFile::read(metadata.credentialFiles.at(0),
-                                                testDataPath(QStringLiteral("gce/application_default_credentials.json")));
+        const auto wrong = CredentialFile::read(
+            metadata.credentialFiles.at(0),
+            testDataPath(QStringLiteral("gce/application_default_credentials.json")));
         QCOMPARE(wrong.error().kind(), Error::InvalidInput);
         QVERIFY(wrong.error().message().contains(QLatin1String("authorized_user")));
-        const auto adc = CredentialFile::read(metadata.credentialFiles.at(1),
-                                              testDataPath(QStringLiteral("gce/application_default_credentials.json")));
+        const auto adc = CredentialFile::read(
+            metadata.credentialFiles.at(1),
+            testDataPath(QStringLiteral("gce/application_default_credentials.json")));
         QVERIFY(adc.ok());
-        QCOMPARE(adc.value().value(QStringLiteral("projectId")).toString(), QStringLiteral("clouddeck-test"));
+        QCOMPARE(adc.value().value(QStringLiteral("projectId")).toString(),
+                 QStringLiteral("clouddeck-test"));
         QVERIFY(metadata.field(QStringLiteral("refreshToken"))->secret);
         QVERIFY(metadata.field(QStringLiteral("refreshToken"))->hidden);
         QVERIFY(!CredentialFile::parse(metadata.credentialFiles.at(0), "[1]").ok());
-        QVERIFY(!CredentialFile::read(metadata.credentialFiles.at(0), QStringLiteral("/nonexistent/key.json")).ok());
+        QVERIFY(!CredentialFile::read(metadata.credentialFiles.at(0),
+                                      QStringLiteral("/nonexistent/key.json"))
+                     .ok());
     }
 };
 

@@ -16,12 +16,15 @@ private Q_SLOTS:
     void findsThePlugin()
     {
         ProviderRegistry registry;
-        QVERIFY2(registry.contains(QStringLiteral("gce")), qPrintable(registry.searchPath().join(QLatin1Char(':'))));
+        QVERIFY2(registry.contains(QStringLiteral("gce")),
+                 qPrintable(registry.searchPath().join(QLatin1Char(':'))));
         const ProviderMetadata metadata = registry.metadata(QStringLiteral("gce"));
         QCOMPARE(metadata.name, QStringLiteral("Google Compute Engine"));
         QCOMPARE(metadata.mark, QStringLiteral("GC"));
-        QCOMPARE(metadata.defaultEndpoint, QUrl(QStringLiteral("https://compute.googleapis.com/compute/v1")));
-        for (const char *capability : {"start", "shutdown", "reboot", "destroy", "create", "regions", "sizes", "images"})
+        QCOMPARE(metadata.defaultEndpoint,
+                 QUrl(QStringLiteral("https://compute.googleapis.com/compute/v1")));
+        for (const char *capability :
+             {"start", "shutdown", "reboot", "destroy", "create", "regions", "sizes", "images"})
             QVERIFY2(metadata.can(QString::fromLatin1(capability)), capability);
         QVERIFY(!metadata.can(QStringLiteral("poweroff")));
         QCOMPARE(metadata.toJson(), FakeGce::metadata().toJson());
@@ -41,12 +44,15 @@ private Q_SLOTS:
         QStringList secrets;
         for (const auto &field : metadata.secretFields())
             secrets.append(field.id);
-        QCOMPARE(secrets, (QStringList {QStringLiteral("privateKey"), QStringLiteral("clientSecret"),
-                                        QStringLiteral("refreshToken")}));
+        QCOMPARE(secrets,
+                 (QStringList {QStringLiteral("privateKey"), QStringLiteral("clientSecret"),
+                               QStringLiteral("refreshToken")}));
         QCOMPARE(metadata.credentialFiles.size(), 2);
-        QCOMPARE(ProviderMetadata::optionName(metadata.credentialFiles.at(0).id), QStringLiteral("key-file"));
+        QCOMPARE(ProviderMetadata::optionName(metadata.credentialFiles.at(0).id),
+                 QStringLiteral("key-file"));
         QCOMPARE(metadata.credentialFiles.at(0).type, QStringLiteral("service_account"));
-        QCOMPARE(ProviderMetadata::optionName(metadata.credentialFiles.at(1).id), QStringLiteral("adc-file"));
+        QCOMPARE(ProviderMetadata::optionName(metadata.credentialFiles.at(1).id),
+                 QStringLiteral("adc-file"));
         QCOMPARE(metadata.credentialFiles.at(1).defaultPath,
                  QStringLiteral("~/.config/gcloud/application_default_credentials.json"));
     }
@@ -59,12 +65,14 @@ private Q_SLOTS:
         fake.serveFixtures();
         ProviderRegistry registry;
         QString error;
-        std::unique_ptr<Provider> provider(registry.create(fake.account(), FakeGce::serviceAccountSecrets(), nullptr, &error));
+        std::unique_ptr<Provider> provider(
+            registry.create(fake.account(), FakeGce::serviceAccountSecrets(), nullptr, &error));
         QVERIFY2(provider, qPrintable(error));
         QCOMPARE(provider->metadata().id, QStringLiteral("gce"));
         const auto who = AsyncResult::await<QString>([&](auto done) { provider->verify(done); });
         QVERIFY(who && who->ok());
-        const auto machines = AsyncResult::await<QList<Machine>>([&](auto done) { provider->listMachines(done); });
+        const auto machines =
+            AsyncResult::await<QList<Machine>>([&](auto done) { provider->listMachines(done); });
         QVERIFY(machines && machines->ok());
         QCOMPARE(machines->value().size(), 9);
         QVERIFY2(fake.failures().isEmpty(), qPrintable(fake.failures().join(QLatin1Char('\n'))));
