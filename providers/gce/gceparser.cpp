@@ -1,6 +1,7 @@
 #include "gceparser.h"
 
 #include "jsonreader.h"
+#include "sshpublickey.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -285,6 +286,40 @@ Result<QString> GceParser::project(const QJsonObject &reply)
     if (name.isEmpty())
         return JsonReader::shapeError(QStringLiteral("the project has no name"));
     return name;
+}
+
+Result<QList<SshKey>> GceParser::projectSshKeys(const QJsonObject &reply)
+{
+    if (const Result<QString> name = project(reply); !name.ok())
+        return name.error();
+    QList<SshKey> keys;
+    const QJsonArray items =
+        JsonReader::object(reply.value(QLatin1String("commonInstanceMetadata")))
+            .value(QLatin1String("items"))
+            .toArray();
+    for (const QJsonValue &value : items) {
+        const QJsonObject item = JsonReader::object(value);
+        if (str(item, "key") != QLatin1String("ssh-keys"))
+            continue;
+        const QStringList lines = str(item, "value").split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (const QString &text : lines) {
+            const QString line = text.trimmed();
+            const qsizetype colon = line.indexOf(QLatin1Char(':'));
+            const QString key = line.mid(colon + 1).trimmed();
+            if (colon <= 0 || !SshPublicKey::isPublicKey(key))
+                continue; // not a key line: nothing to offer
+            SshKey sshKey;
+            sshKey.fingerprint = SshPublicKey::fingerprintSha256(key);
+            sshKey.id = sshKey.fingerprint;
+            const QString comment = key.section(QLatin1Char(' '), 2);
+            sshKey.name = comment.isEmpty()
+                              ? line.left(colon)
+                              : QStringLiteral("%1 (%2)").arg(line.left(colon), comment);
+            sshKey.publicKey = line;
+            keys.append(sshKey);
+        }
+    }
+    return keys;
 }
 
 HttpClient::ProviderError GceParser::error(const QJsonObject &body)

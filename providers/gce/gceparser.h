@@ -57,6 +57,9 @@ public:
     [[nodiscard]] static Result<Image> image(const QJsonObject &reply);
     /// compute.projects.get: the project's name (its id).
     [[nodiscard]] static Result<QString> project(const QJsonObject &reply);
+    /// The keys of the project's commonInstanceMetadata "ssh-keys" item ("user:ssh-ed25519 …"
+    /// lines): id and fingerprint the key's SHA-256, publicKey the whole line.
+    [[nodiscard]] static Result<QList<SshKey>> projectSshKeys(const QJsonObject &reply);
 
     /// A Google API error body ({"error": {"code", "message", "errors": [{"reason"}], "status"}}).
     [[nodiscard]] static HttpClient::ProviderError error(const QJsonObject &body);

@@ -78,12 +78,15 @@ public:
     void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override;
     /// The project's zones.
     void listRegions(Callback<QList<Region>> done) override;
-    /// Machine types of the account's zones (its first three), else of us-central1-a. No
-    /// prices: they are in the Cloud Billing Catalog, which a compute-scoped token cannot read.
+    /// Machine types of the account's zones (its first three), else of us-central1-a for every
+    /// zone. No prices: they are in the Cloud Billing Catalog, which a token with the compute
+    /// scope cannot read, and CloudDeck never invents them.
     void listSizes(Callback<QList<Size>> done) override;
     /// The newest image of each well-known public family (images/getFromFamily), then the
     /// project's own images.
     void listImages(Callback<QList<Image>> done) override;
+    /// The project's "ssh-keys" metadata (compute.projects.get), one entry per key line.
+    void listSshKeys(Callback<QList<SshKey>> done) override;
 
 private:
     template<typename T>
@@ -107,6 +110,9 @@ private:
     /// The zone of @p machineId: from the last listing, else from a new one.
     void zoneOf(const QString &machineId, Callback<QString> done);
     void checkOperation(const OperationHandle &handle, Callback<bool> done);
+    /// instances.insert of @p request with its SSH keys resolved to "user:key" lines.
+    void insert(const CreateMachineRequest &request, const QString &zone,
+                const QStringList &keyLines, Callback<Machine> done);
 
     GceCredentials m_credentials;
     OAuthToken *m_token; ///< a child: deleted with the provider

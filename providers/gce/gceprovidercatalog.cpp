@@ -42,7 +42,10 @@ void GceProvider::listSizes(Callback<QList<Size>> done)
         if (region.count(QLatin1Char('-')) >= 2 && isName(region))
             zones.append(region);
     }
-    if (zones.isEmpty())
+    // Without zones of its own, the account sees us-central1-a's types as "zone unknown":
+    // nearly every zone offers the common ones, and insert names a missing one clearly.
+    const bool representative = zones.isEmpty();
+    if (representative)
         zones = {defaultZone};
     zones = zones.mid(0, 3);
     RegionFanOut::run<Size>(
@@ -52,7 +55,7 @@ void GceProvider::listSizes(Callback<QList<Size>> done)
                         {{QStringLiteral("maxResults"), QString::number(m_pageSize)}},
                         &GceParser::machineTypesPage, std::move(zoneDone));
         },
-        [done](Result<QList<Size>> sizes) {
+        [done, representative](Result<QList<Size>> sizes) {
             if (!sizes.ok())
                 return done(sizes.error());
             // One entry per type, with every zone that offers it.
@@ -65,6 +68,8 @@ void GceProvider::listSizes(Callback<QList<Size>> done)
                 }
                 index.insert(size.id, merged.size());
                 merged.append(size);
+                if (representative)
+                    merged.last().regions.clear();
             }
             done(merged);
         });
@@ -127,37 +132,60 @@ void GceProvider::createMachine(const CreateMachineRequest &request, Callback<Ma
                   tr("\"%1\" is not a machine type such as e2-small.").arg(request.size)),
             std::move(done));
     }
-    QStringList keys;
-    for (const QString &key : request.sshKeys) {
-        static const QRegularExpression user(QStringLiteral("^[a-z_][a-z0-9_.-]{0,31}:"));
-        const QString line = key.trimmed().remove(user); // "alice:ssh-ed25519 …" is taken too
-        if (!SshPublicKey::isPublicKey(line)) {
-            return failLater(Error(Error::InvalidInput,
-                                   tr("Compute Engine takes SSH public keys as they are "
-                                      "(\"ssh-ed25519 AAAA… user@host\"); \"%1\" is not one.")
-                                       .arg(key.left(40))),
-                             std::move(done));
-        }
-        keys.append(GceInstanceRequest::sshKeyLine(
-            key, request.extra.value(QStringLiteral("sshUser"), QStringLiteral("clouddeck"))
-                     .toString()));
-    }
-    const Result<QJsonObject> body = GceInstanceRequest::body(request, zone, keys);
+    // The image and labels are checked before any key lookup, so a typo costs no request.
+    if (const Result<QJsonObject> body = GceInstanceRequest::body(request, zone, {}); !body.ok())
+        return failLater(body.error(), std::move(done));
+    static const QRegularExpression user(QStringLiteral("^[a-z_][a-z0-9_.-]{0,31}:"));
+    const SshPublicKey::KeyForm form {
+        // A key line, with or without its "user:" (what --ssh-key and ssh-keys take).
+        [](const QString &entry) {
+            return SshPublicKey::isPublicKey(entry.trimmed().remove(user));
+        },
+        [](const SshKey &key) {
+            return key.publicKey;
+        }};
+    const QString fallbackUser =
+        request.extra.value(QStringLiteral("sshUser"), QStringLiteral("clouddeck")).toString();
+    SshPublicKey::resolve(
+        request.sshKeys, form,
+        [this](Callback<QList<SshKey>> listed) { listSshKeys(std::move(listed)); },
+        [this, request, zone, fallbackUser, done](Result<QStringList> keys) {
+            if (!keys.ok())
+                return done(keys.error());
+            QStringList lines;
+            for (const QString &key : keys.value())
+                lines.append(GceInstanceRequest::sshKeyLine(key, fallbackUser));
+            insert(request, zone, lines, done);
+        });
+}
+
+void GceProvider::listSshKeys(Callback<QList<SshKey>> done)
+{
+    // The project's own ssh-keys metadata: the keys every instance of the project accepts.
+    call<QList<SshKey>>(HttpRequest::get(compute(QString())), &GceParser::projectSshKeys,
+                        std::move(done));
+}
+
+void GceProvider::insert(const CreateMachineRequest &request, const QString &zone,
+                         const QStringList &keyLines, Callback<Machine> done)
+{
+    const QString name = request.name.trimmed();
+    const Result<QJsonObject> body = GceInstanceRequest::body(request, zone, keyLines);
     if (!body.ok())
         return failLater(body.error(), std::move(done));
 
     // requestId makes a retried insert create the instance at most once (Discovery document:
     // "the server will know to ignore the request if it has already been completed").
-    HttpRequest insert =
+    HttpRequest call =
         HttpRequest::json("POST",
                           compute(QStringLiteral("/zones/%1/instances").arg(zone),
                                   {{QStringLiteral("requestId"),
                                     QUuid::createUuid().toString(QUuid::WithoutBraces)}}),
                           QJsonDocument(body.value()));
-    insert.idempotent = true;
+    call.idempotent = true;
     qCInfo(lcGce) << "insert" << name << request.size << "in" << zone;
-    call<GceParser::Operation>(
-        insert, &GceParser::operation,
+    this->call<GceParser::Operation>(
+        call, &GceParser::operation,
         [this, request, name, zone, done](Result<GceParser::Operation> operation) {
             if (!operation.ok())
                 return done(operation.error());

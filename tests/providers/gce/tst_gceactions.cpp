@@ -209,6 +209,43 @@ private Q_SLOTS:
             1);
     }
 
+    void listsTheProjectsSshKeysAndCreatesWithOne()
+    {
+        const auto keys = ProviderTesting::listSshKeys(*m_provider);
+        QVERIFY(keys->ok());
+        QCOMPARE(keys->value().size(), 2); // the line that is not a key is left out
+        const SshKey alice = keys->value().first();
+        QCOMPARE(alice.fingerprint,
+                 QStringLiteral("SHA256:+DiY3wvvV6TuJJhbpZisF/zLDA0zPMSvHdkr4UvCOqU"));
+        QCOMPARE(alice.id, alice.fingerprint);
+        QCOMPARE(alice.name, QStringLiteral("alice (alice@laptop)"));
+        QVERIFY(alice.publicKey.startsWith(QLatin1String("alice:ssh-ed25519 ")));
+        QCOMPARE(keys->value().at(1).name, QStringLiteral("bob (bob)"));
+
+        // The wizard hands key ids (fingerprints): looked up in the project's keys.
+        CreateMachineRequest request;
+        request.name = QStringLiteral("web-3");
+        request.region = QStringLiteral("europe-west1-b");
+        request.size = QStringLiteral("e2-small");
+        request.image = QStringLiteral("projects/clouddeck-test/global/images/db-golden-2026-10");
+        request.sshKeys = {keys->value().at(1).id};
+        const auto created = ProviderTesting::createMachine(*m_provider, request);
+        QVERIFY(created->ok());
+        const QJsonObject body =
+            requests("POST", QStringLiteral("/zones/europe-west1-b/instances")).first().json();
+        const QJsonArray items =
+            body.value(QLatin1String("metadata"))[QLatin1String("items")].toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.at(0)[QLatin1String("value")].toString(), keys->value().at(1).publicKey);
+        QVERIFY(!body.contains(QLatin1String("labels")));
+
+        // A key that is in no catalog is an error before the insert.
+        request.sshKeys = {QStringLiteral("SHA256:nope")};
+        QCOMPARE(ProviderTesting::createMachine(*m_provider, request)->error().kind(),
+                 Error::InvalidInput);
+        QCOMPARE(requests("POST", QStringLiteral("/zones/europe-west1-b/instances")).size(), 1);
+    }
+
     void createRefusesWhatGceWouldRefuse_data()
     {
         QTest::addColumn<QString>("name");
@@ -261,6 +298,7 @@ private Q_SLOTS:
         QCOMPARE(sizes->value().at(1).memoryMb, 4096);
         QVERIFY(!sizes->value().at(1).priceMonthly); // never invented
         QVERIFY(!sizes->value().at(3).available); // deprecated f1-micro
+        QVERIFY(sizes->value().at(1).regions.isEmpty()); // one zone listed for all: unknown
         QCOMPARE(requests("GET", QStringLiteral("/zones/us-central1-a/machineTypes")).size(), 1);
 
         const auto images = ProviderTesting::listImages(*m_provider);

@@ -64,6 +64,7 @@ private Q_SLOTS:
                 QVERIFY(acceptable(GceParser::imagesPage(page), sample.context));
                 QVERIFY(acceptable(GceParser::image(page), sample.context));
                 QVERIFY(acceptable(GceParser::project(page), sample.context));
+                QVERIFY(acceptable(GceParser::projectSshKeys(page), sample.context));
                 QVERIFY(acceptable(OAuthTokenEndpoint::token(page), sample.context));
                 (void)GceParser::error(page);
                 (void)GceParser::nextPageToken(page);

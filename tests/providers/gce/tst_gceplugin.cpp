@@ -23,8 +23,8 @@ private Q_SLOTS:
         QCOMPARE(metadata.mark, QStringLiteral("GC"));
         QCOMPARE(metadata.defaultEndpoint,
                  QUrl(QStringLiteral("https://compute.googleapis.com/compute/v1")));
-        for (const char *capability :
-             {"start", "shutdown", "reboot", "destroy", "create", "regions", "sizes", "images"})
+        for (const char *capability : {"start", "shutdown", "reboot", "destroy", "create",
+                                       "regions", "sizes", "images", "keys"})
             QVERIFY2(metadata.can(QString::fromLatin1(capability)), capability);
         QVERIFY(!metadata.can(QStringLiteral("poweroff")));
         QCOMPARE(metadata.toJson(), FakeGce::metadata().toJson());
