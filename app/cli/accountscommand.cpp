@@ -4,6 +4,7 @@
 #include "accountstore.h"
 #include "cliapp.h"
 #include "cloudsyamlimport.h"
+#include "credentialfile.h"
 #include "inventorycache.h"
 #include "providerregistry.h"
 #include "secretinput.h"
@@ -146,11 +147,45 @@ void AccountsCommand::addFieldOptions(QCommandLineParser &parser, const Provider
         parser.addOption(QCommandLineOption(ProviderMetadata::optionName(field.id), field.label,
                                             QStringLiteral("value")));
     }
+    // Credential files (GCE's --key-file, --adc-file): their secret fields come from the file.
+    for (const auto &file : metadata.credentialFiles) {
+        parser.addOption(QCommandLineOption(ProviderMetadata::optionName(file.id), file.label,
+                                            QStringLiteral("file")));
+    }
+}
+
+std::optional<QVariantMap> AccountsCommand::readCredentialFiles(const QCommandLineParser &parser,
+                                                                const ProviderMetadata &metadata,
+                                                                Account &account)
+{
+    QVariantMap secrets;
+    for (const auto &file : metadata.credentialFiles) {
+        const QString option = ProviderMetadata::optionName(file.id);
+        if (!parser.isSet(option))
+            continue;
+        const Result<QVariantMap> values = CredentialFile::read(file, parser.value(option));
+        if (!values.ok()) {
+            m_app->fail(values.error());
+            return std::nullopt;
+        }
+        for (auto it = values.value().begin(); it != values.value().end(); ++it) {
+            const ProviderMetadata::Field *field = metadata.field(it.key());
+            if (!field)
+                continue;
+            if (field->secret)
+                secrets.insert(it.key(), it.value());
+            else if (!parser.isSet(ProviderMetadata::optionName(it.key())))
+                account.settings.insert(it.key(), it.value()); // an explicit option wins
+        }
+    }
+    return secrets;
 }
 
 std::optional<QVariantMap> AccountsCommand::readSecrets(const ProviderMetadata &metadata)
 {
-    const auto fields = metadata.secretFields();
+    auto fields = metadata.secretFields();
+    // Hidden secrets come from a credential file, never from a prompt.
+    fields.removeIf([](const ProviderMetadata::Field &field) { return field.hidden; });
     QVariantMap secrets;
     if (fields.isEmpty())
         return secrets;
@@ -264,12 +299,16 @@ void AccountsCommand::add(const QStringList &arguments)
     account.name = parser.value(QStringLiteral("name"));
     if (!applyOptions(parser, metadata, account))
         return;
+    const auto fileSecrets = readCredentialFiles(parser, metadata, account);
+    if (!fileSecrets)
+        return;
     // Validate before asking for the secret, so a typo does not cost a paste.
     if (Error error = m_app->accounts()->validate(account, m_app->registry()); error.isError())
         return m_app->fail(error);
-    const auto secrets = readSecrets(metadata);
+    auto secrets = readSecrets(metadata);
     if (!secrets)
         return;
+    secrets->insert(*fileSecrets);
     const bool verify = !parser.isSet(QStringLiteral("no-verify"));
     m_app->accountService()->add(
         account, *secrets, verify, [this, metadata](Result<Account> added) {
@@ -339,11 +378,19 @@ void AccountsCommand::edit(const QStringList &arguments)
         updated.name = parser.value(QStringLiteral("name"));
     if (!applyOptions(parser, metadata, updated))
         return;
+    const auto fileSecrets = readCredentialFiles(parser, metadata, updated);
+    if (!fileSecrets)
+        return;
     std::optional<QVariantMap> secrets;
     if (parser.isSet(QStringLiteral("secret"))) {
         secrets = readSecrets(metadata);
         if (!secrets)
             return;
+    }
+    if (!fileSecrets->isEmpty()) { // a new key file replaces the stored secret
+        if (!secrets)
+            secrets = QVariantMap();
+        secrets->insert(*fileSecrets);
     }
     const bool changesAccess =
         secrets || updated.endpoint != account->endpoint

@@ -36,6 +36,11 @@ private:
     void importClouds(const QStringList &arguments);
     /// Options for a provider's non-secret credential fields (--access-key-id).
     void addFieldOptions(QCommandLineParser &parser, const ProviderMetadata &metadata);
+    /// Reads the credential files given (--key-file FILE): their settings into @p account
+    /// (unless given as options), their secrets returned; nullopt after reporting.
+    std::optional<QVariantMap> readCredentialFiles(const QCommandLineParser &parser,
+                                                   const ProviderMetadata &metadata,
+                                                   Account &account);
     /// Reads the provider's secret fields from stdin / a prompt; nullopt after reporting.
     std::optional<QVariantMap> readSecrets(const ProviderMetadata &metadata);
     /// Applies --endpoint, --regions, --pin-cert/--unpin and field options; false after reporting.

@@ -22,6 +22,15 @@ QList<ProviderMetadata::Field> ProviderMetadata::settingFields() const
     return result;
 }
 
+const ProviderMetadata::Field *ProviderMetadata::field(const QString &id) const
+{
+    for (const Field &field : credentialFields) {
+        if (field.id == id)
+            return &field;
+    }
+    return nullptr;
+}
+
 QString ProviderMetadata::optionName(const QString &fieldId)
 {
     QString result;
@@ -58,7 +67,22 @@ ProviderMetadata ProviderMetadata::fromJson(const QJsonObject &object)
             field.value(QLatin1String("help")).toString(),
             field.value(QLatin1String("secret")).toBool(),
             field.value(QLatin1String("required")).toBool(true),
+            field.value(QLatin1String("hidden")).toBool(),
         });
+    }
+    const QJsonArray files = object.value(QLatin1String("credentialFiles")).toArray();
+    for (const QJsonValue &value : files) {
+        const QJsonObject file = value.toObject();
+        CredentialFile spec {file.value(QLatin1String("id")).toString(),
+                             file.value(QLatin1String("label")).toString(),
+                             file.value(QLatin1String("help")).toString(),
+                             file.value(QLatin1String("type")).toString(),
+                             file.value(QLatin1String("defaultPath")).toString(),
+                             {}};
+        const QJsonObject map = file.value(QLatin1String("fields")).toObject();
+        for (auto it = map.begin(); it != map.end(); ++it)
+            spec.fields.append({it.key(), it.value().toString()});
+        metadata.credentialFiles.append(spec);
     }
     return metadata;
 }
@@ -72,7 +96,20 @@ QJsonObject ProviderMetadata::toJson() const
                                    {QStringLiteral("placeholder"), field.placeholder},
                                    {QStringLiteral("help"), field.help},
                                    {QStringLiteral("secret"), field.secret},
-                                   {QStringLiteral("required"), field.required}});
+                                   {QStringLiteral("required"), field.required},
+                                   {QStringLiteral("hidden"), field.hidden}});
+    }
+    QJsonArray files;
+    for (const CredentialFile &file : credentialFiles) {
+        QJsonObject map;
+        for (const auto &[member, fieldId] : file.fields)
+            map.insert(member, fieldId);
+        files.append(QJsonObject {{QStringLiteral("id"), file.id},
+                                  {QStringLiteral("label"), file.label},
+                                  {QStringLiteral("help"), file.help},
+                                  {QStringLiteral("type"), file.type},
+                                  {QStringLiteral("defaultPath"), file.defaultPath},
+                                  {QStringLiteral("fields"), map}});
     }
     return {{QStringLiteral("id"), id},
             {QStringLiteral("name"), name},
@@ -81,5 +118,6 @@ QJsonObject ProviderMetadata::toJson() const
             {QStringLiteral("tokenUrl"), tokenUrl.toString()},
             {QStringLiteral("demo"), demo},
             {QStringLiteral("capabilities"), QJsonArray::fromStringList(capabilities)},
-            {QStringLiteral("credentialFields"), fields}};
+            {QStringLiteral("credentialFields"), fields},
+            {QStringLiteral("credentialFiles"), files}};
 }

@@ -27,7 +27,23 @@ struct CLOUDDECK_CORE_EXPORT ProviderMetadata
         QString help;
         bool secret = false; ///< secret fields go to the keychain, the rest to account settings
         bool required = true;
+        /// Not typed in forms nor asked for on stdin: filled from a credential file (a GCE key's
+        /// private key). A hidden setting still has its CLI option.
+        bool hidden = false;
         bool operator==(const Field &) const = default;
+    };
+
+    /// A JSON file that fills credential fields (a Google service-account key): the CLI's
+    /// "--<kebab id> FILE", the form's file picker.
+    struct CredentialFile
+    {
+        QString id; ///< "keyFile"; the CLI option is its kebab-case form
+        QString label;
+        QString help;
+        QString type; ///< the file's "type" member must equal this, when set
+        QString defaultPath; ///< where the file usually is ("~/.config/…"), for pickers
+        QList<std::pair<QString, QString>> fields; ///< file member -> credential field id
+        bool operator==(const CredentialFile &) const = default;
     };
 
     QString id;
@@ -37,6 +53,7 @@ struct CLOUDDECK_CORE_EXPORT ProviderMetadata
     QUrl tokenUrl; ///< where a user creates the credential
     QStringList capabilities; ///< action ids plus "create", "regions", "sizes", "images", "keys"
     QList<Field> credentialFields;
+    QList<CredentialFile> credentialFiles;
     bool demo = false; ///< simulated locally; always labelled so
 
     [[nodiscard]] bool isValid() const { return !id.isEmpty(); }
@@ -46,6 +63,8 @@ struct CLOUDDECK_CORE_EXPORT ProviderMetadata
     }
     [[nodiscard]] QList<Field> secretFields() const;
     [[nodiscard]] QList<Field> settingFields() const;
+    /// The field with @p id, or nullptr.
+    [[nodiscard]] const Field *field(const QString &id) const;
     /// "accessKeyId" -> "access-key-id"
     [[nodiscard]] static QString optionName(const QString &fieldId);
 

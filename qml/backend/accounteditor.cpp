@@ -2,6 +2,7 @@
 
 #include "accountservice.h"
 #include "accountstore.h"
+#include "credentialfile.h"
 #include "credentialstore.h"
 #include "format.h"
 #include "inventory.h"
@@ -95,6 +96,34 @@ void AccountEditor::setField(const QString &fieldId, const QString &value)
     else
         target.insert(fieldId, value);
     changed();
+}
+
+QVariantMap AccountEditor::importCredentialFile(const QString &fileId, const QUrl &file)
+{
+    const auto metadata =
+        m_registry ? m_registry->metadata(m_account.providerId) : ProviderMetadata();
+    for (const auto &spec : metadata.credentialFiles) {
+        if (spec.id != fileId)
+            continue;
+        const Result<QVariantMap> values = CredentialFile::read(spec, file.toLocalFile());
+        if (!values.ok()) {
+            return {{QStringLiteral("ok"), false},
+                    {QStringLiteral("message"), values.error().message()}};
+        }
+        QStringList loaded;
+        for (auto it = values.value().begin(); it != values.value().end(); ++it) {
+            setField(it.key(), it.value().toString());
+            const ProviderMetadata::Field *field = metadata.field(it.key());
+            if (field && !field->secret)
+                loaded.append(it.value().toString());
+        }
+        //: %1 is the file's kind ("Service account key file"), %2 what it names.
+        return {{QStringLiteral("ok"), true},
+                {QStringLiteral("message"),
+                 tr("Loaded the %1: %2.").arg(spec.label, loaded.join(QStringLiteral(", ")))}};
+    }
+    return {{QStringLiteral("ok"), false},
+            {QStringLiteral("message"), tr("Unknown credential file.")}};
 }
 
 QString AccountEditor::field(const QString &fieldId) const

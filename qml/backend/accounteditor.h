@@ -86,6 +86,10 @@ public:
 
     /// Sets a credential field; secret fields stay in memory only.
     Q_INVOKABLE void setField(const QString &fieldId, const QString &value);
+    /// Fills the fields the provider's credential file @p fileId maps from the JSON file at
+    /// @p file (a GCE service-account key): {ok, message}. Secrets stay in memory, as typed
+    /// ones do; the message names what was loaded, never a secret.
+    Q_INVOKABLE QVariantMap importCredentialFile(const QString &fileId, const QUrl &file);
     /// The value of a non-secret field (secret fields always read as empty).
     Q_INVOKABLE [[nodiscard]] QString field(const QString &fieldId) const;
     /// Starts editing an existing account (secret fields empty: "keep the stored secret").

@@ -11,7 +11,15 @@ QVariantMap ProviderInfo::toMap(const ProviderMetadata &metadata)
                                    {QStringLiteral("placeholder"), field.placeholder},
                                    {QStringLiteral("help"), field.help},
                                    {QStringLiteral("secret"), field.secret},
-                                   {QStringLiteral("required"), field.required}});
+                                   {QStringLiteral("required"), field.required},
+                                   {QStringLiteral("hidden"), field.hidden}});
+    }
+    QVariantList files;
+    for (const ProviderMetadata::CredentialFile &file : metadata.credentialFiles) {
+        files.append(QVariantMap {{QStringLiteral("id"), file.id},
+                                  {QStringLiteral("label"), file.label},
+                                  {QStringLiteral("help"), file.help},
+                                  {QStringLiteral("defaultPath"), file.defaultPath}});
     }
     return {{QStringLiteral("id"), metadata.id},
             {QStringLiteral("name"), metadata.name},
@@ -20,5 +28,6 @@ QVariantMap ProviderInfo::toMap(const ProviderMetadata &metadata)
             {QStringLiteral("defaultEndpoint"), metadata.defaultEndpoint.toString()},
             {QStringLiteral("tokenUrl"), metadata.tokenUrl.toString()},
             {QStringLiteral("capabilities"), metadata.capabilities},
-            {QStringLiteral("fields"), fields}};
+            {QStringLiteral("fields"), fields},
+            {QStringLiteral("files"), files}};
 }

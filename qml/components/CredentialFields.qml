@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import CloudDeck
 
 // The credential form of a provider, generated from its metadata's credential fields.
@@ -16,8 +17,23 @@ Column {
     property var values: ({})
     // Editing an account: an empty secret keeps the stored one.
     property bool editing: false
+    // Credential files that fill hidden fields (a GCE key file): [{id, label, help, defaultPath}].
+    // The file's content never passes through QML: the chosen path goes to fileChosen().
+    property var files: []
 
     signal edited(string fieldId, string value)
+    signal fileChosen(string fileId, url file)
+
+    // What loading file @p fileId gave, shown under its button.
+    function setFileMessage(fileId, text, failed) {
+        for (let i = 0; i < fileRepeater.count; ++i) {
+            const row = fileRepeater.itemAt(i) as FileRow
+            if (row && row.modelData.id === fileId) {
+                row.message = text
+                row.failed = failed
+            }
+        }
+    }
 
     function clear() {
         for (let i = 0; i < repeater.count; ++i) {
@@ -51,6 +67,8 @@ Column {
             required property var modelData
             required property int index
             readonly property bool secret: modelData.secret === true
+            // Filled from a credential file (a private key): never typed, never shown.
+            visible: modelData.hidden !== true
             width: form.width
             spacing: Theme.spacingXs
 
@@ -107,5 +125,41 @@ Column {
                 font.pixelSize: Theme.fontCaption
             }
         }
+    }
+
+    component FileRow: Column {
+        id: fileRow
+        required property var modelData
+        property string message: ""
+        property bool failed: false
+        width: form.width
+        spacing: Theme.spacingXs
+
+        AppButton {
+            objectName: "file_" + fileRow.modelData.id
+            kind: "secondary"
+            iconName: "plus"
+            text: qsTr("Choose %1…").arg(fileRow.modelData.label)
+            onClicked: fileDialog.open()
+        }
+        Label {
+            width: parent.width
+            text: fileRow.message.length > 0 ? fileRow.message : (fileRow.modelData.help || "")
+            wrapMode: Text.Wrap
+            color: fileRow.failed ? Theme.danger : Theme.textSecondary
+            font.pixelSize: Theme.fontCaption
+        }
+        FileDialog {
+            id: fileDialog
+            title: fileRow.modelData.label
+            nameFilters: [qsTr("JSON files (*.json)")]
+            onAccepted: form.fileChosen(fileRow.modelData.id, selectedFile)
+        }
+    }
+
+    Repeater {
+        id: fileRepeater
+        model: form.files
+        delegate: FileRow { }
     }
 }

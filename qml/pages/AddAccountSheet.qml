@@ -273,6 +273,11 @@ Sheet {
                             editing: editor.editing
                             values: editor.editing ? (AppController.account(editor.accountId).settings || ({})) : ({})
                             onEdited: (fieldId, value) => editor.setField(fieldId, value)
+                            files: flowItem.provider.files || []
+                            onFileChosen: (fileId, file) => {
+                                const loaded = editor.importCredentialFile(fileId, file)
+                                credentialFields.setFileMessage(fileId, loaded.message, !loaded.ok)
+                            }
                         }
 
                         // Advanced: the endpoint, for compatible clouds and private installations.

@@ -126,4 +126,32 @@ TestCase {
         tryCompare(editor, "status", AccountEditor.Failed, 20000)
         verify(editor.message.indexOf("127.0.0.1") >= 0, editor.message)
     }
+
+    // GCE: the private key comes from the key file through a file picker; its fields are hidden
+    // and the editor never hands a secret back.
+    function test_keyFileFillsHiddenFields() {
+        const gce = AppController.providers.find(p => p.id === "gce")
+        if (!gce)
+            skip("the GCE plugin is not built")
+        const form = createTemporaryObject(formComponent, testCase, { fields: gce.fields, files: gce.files })
+        waitForRendering(form)
+        for (let i = 0; i < gce.fields.length; ++i)
+            compare(form.inputAt(i).visible, gce.fields[i].hidden !== true, gce.fields[i].id)
+        verify(form.findNamed(form, "file_keyFile"), "a button per credential file")
+        verify(form.findNamed(form, "file_adcFile"))
+
+        const editor = createTemporaryObject(editorComponent, testCase)
+        editor.providerId = "gce"
+        verify(!editor.complete, "the project id is required")
+        const loaded = editor.importCredentialFile("keyFile", Qt.resolvedUrl("../data/gce/service_account_key.json"))
+        verify(loaded.ok, loaded.message)
+        verify(loaded.message.indexOf("clouddeck-test@clouddeck-test.iam.gserviceaccount.com") >= 0, loaded.message)
+        compare(loaded.message.indexOf("PRIVATE KEY"), -1, "the key is never shown")
+        compare(editor.field("projectId"), "clouddeck-test")
+        compare(editor.field("privateKey"), "", "secrets are not readable back")
+        verify(editor.complete)
+        const wrong = editor.importCredentialFile("keyFile", Qt.resolvedUrl("../data/gce/application_default_credentials.json"))
+        verify(!wrong.ok)
+        verify(wrong.message.indexOf("authorized_user") >= 0, wrong.message)
+    }
 }

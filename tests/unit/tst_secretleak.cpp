@@ -198,6 +198,119 @@ private Q_SLOTS:
         QVERIFY(files > 0);
     }
     // --- end Azure ---
+
+    // GCE: the service-account key's private key and the ADC refresh token come from files the
+    // user keeps; after import they may be in the keychain only.
+    void gcePrivateKeyAndRefreshTokenAppearNowhereButTheKeychain()
+    {
+        FakeCloudServer server;
+        QVERIFY(server.listen());
+        const QString compute = QStringLiteral("/compute/v1/projects/clouddeck-test");
+        server.on("POST", QStringLiteral("/token"),
+                  FakeResponse::file(testDataPath(QStringLiteral("gce/token.json"))));
+        server.on("GET", compute,
+                  FakeResponse::file(testDataPath(QStringLiteral("gce/project.json"))));
+        server.on("GET", compute + QStringLiteral("/aggregated/instances"),
+                  [](const RecordedRequest &request) {
+                      return FakeResponse::file(testDataPath(
+                          request.query.hasQueryItem(QStringLiteral("pageToken"))
+                              ? QStringLiteral("gce/instances_aggregated_page2.json")
+                              : QStringLiteral("gce/instances_aggregated_page1.json")));
+                  });
+        server.on("GET", compute + QStringLiteral("/aggregated/disks"),
+                  FakeResponse::file(testDataPath(QStringLiteral("gce/disks_aggregated.json"))));
+        server.on("POST", compute + QStringLiteral("/zones/*/instances/*/reset"),
+                  FakeResponse::file(testDataPath(QStringLiteral("gce/operation_done.json"))));
+        // One refused token on the way, so the error paths get logged too.
+        server.enqueue(
+            "POST", QStringLiteral("/token"),
+            FakeResponse::file(testDataPath(QStringLiteral("gce/error_unavailable.json")), 503));
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        QByteArray printed;
+        auto run = [&](const QStringList &args) {
+            const CliRun result = runProcess(cliPath(), args, {}, env);
+            printed += result.out + result.err;
+            return result.exitCode;
+        };
+        const QStringList endpoints = {
+            QStringLiteral("--endpoint"), server.url(QStringLiteral("/compute/v1")).toString(),
+            QStringLiteral("--token-endpoint"), server.url(QStringLiteral("/token")).toString()};
+        QCOMPARE(run(QStringList {QStringLiteral("accounts"), QStringLiteral("add"),
+                                  QStringLiteral("--provider"), QStringLiteral("gce"),
+                                  QStringLiteral("--name"), QStringLiteral("gleak"),
+                                  QStringLiteral("--key-file"),
+                                  testDataPath(QStringLiteral("gce/service_account_key.json"))}
+                     + endpoints),
+                 0);
+        QCOMPARE(
+            run(QStringList {
+                    QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
+                    QStringLiteral("gce"), QStringLiteral("--name"), QStringLiteral("gadc"),
+                    QStringLiteral("--adc-file"),
+                    testDataPath(QStringLiteral("gce/application_default_credentials.json"))}
+                + endpoints),
+            0);
+        QCOMPARE(
+            run({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")}), 0);
+        QCOMPARE(
+            run({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--json")}), 0);
+        QCOMPARE(run({QStringLiteral("machines"), QStringLiteral("reboot"), QStringLiteral("web-1"),
+                      QStringLiteral("--account"), QStringLiteral("gleak")}),
+                 0);
+        QCOMPARE(
+            run({QStringLiteral("accounts"), QStringLiteral("verify"), QStringLiteral("gadc")}), 0);
+        QCOMPARE(
+            run({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--offline")}),
+            0);
+
+        // The key really signed an assertion and the refresh token was sent...
+        bool assertion = false;
+        bool refresh = false;
+        for (const RecordedRequest &request : server.requests("POST", QStringLiteral("/token"))) {
+            assertion = assertion || request.body.contains("assertion=");
+            refresh = refresh || request.body.contains("grant_type=refresh_token");
+        }
+        QVERIFY(assertion && refresh);
+        QVERIFY(printed.contains("clouddeck.net"));
+
+        // ...and no line of the private key, nor the refresh token, is anywhere else.
+        QList<QByteArray> secrets;
+        for (const QByteArray &line :
+             readFixture(QStringLiteral("gce/test-key-DO-NOT-USE.pem")).split('\n')) {
+            if (line.size() > 40 && !line.startsWith("-----"))
+                secrets.append(line);
+        }
+        QVERIFY(secrets.size() > 20);
+        secrets.append("1//0test-refresh-token-DO-NOT-USE");
+        secrets.append("d-FL95Q19q7MQmFpd7hHD0Ty-TEST"); // the ADC client secret
+        for (const QByteArray &secret : std::as_const(secrets))
+            QVERIFY2(!printed.contains(secret), "a secret was printed");
+        const QString root = qEnvironmentVariable("CLOUDDECK_TEST_TMP");
+        QVERIFY2(!root.isEmpty(), "run through scripts/run-test.sh");
+        int files = 0;
+        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (path.contains(QLatin1String("/keyrings/")))
+                continue; // the keychain's own encrypted store is where the secrets belong
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray content = file.readAll();
+            ++files;
+            for (const QByteArray &secret : std::as_const(secrets)) {
+                const QString text = QString::fromLatin1(secret);
+                QVERIFY2(!content.contains(secret), qPrintable(path));
+                QVERIFY2(!content.contains(QByteArray(reinterpret_cast<const char *>(text.utf16()),
+                                                      text.size() * 2)),
+                         qPrintable(path));
+            }
+        }
+        QVERIFY(files > 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSecretLeak)
