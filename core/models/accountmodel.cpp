@@ -104,6 +104,13 @@ QString AccountModel::statusLine(const Row &row, const QDateTime &now)
     case Ok:
         return machines + QStringLiteral(" · ") + StatusText::age(row.lastRefresh, now);
     case Refreshing:
+        // A wait of seconds is said, so a refresh that seems stuck explains itself.
+        if (!row.waitReason.isEmpty() && row.waitUntil.isValid() && row.waitUntil > now) {
+            //: "Waiting: api.hetzner.cloud asked to wait (HTTP 429); again at 10:42:13"
+            return tr("Waiting: %1; again at %2")
+                .arg(row.waitReason,
+                     row.waitUntil.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        }
         return tr("Refreshing…");
     case Offline:
         return refreshed ? tr("Offline · data from %1").arg(StatusText::time(row.lastRefresh, now))
@@ -209,8 +216,11 @@ AccountModel::Row AccountModel::rowFor(const QString &accountId) const
         row.errorMessage = cacheProblem;
         row.errorKind = QStringLiteral("cache");
     }
-    if (m_inventory->isRefreshing(accountId))
+    if (m_inventory->isRefreshing(accountId)) {
         row.status = Refreshing;
+        row.waitReason = m_inventory->waitingReason(accountId);
+        row.waitUntil = m_inventory->waitingUntil(accountId);
+    }
     else if (error.kind() == Error::CredentialsMissing)
         row.status = CredentialsMissing;
     else if (error.kind() == Error::Network || error.kind() == Error::Timeout)
@@ -237,7 +247,8 @@ QList<int> AccountModel::changedRoles(const Row &a, const Row &b)
     check(a.machines != b.machines, {MachineCountRole});
     check(a.status != b.status,
           {StatusRole, StatusIdRole, RefreshingRole, NeedsAttentionRole, SuggestsEditRole});
-    check(a.status != b.status || a.machines != b.machines || a.lastRefresh != b.lastRefresh,
+    check(a.status != b.status || a.machines != b.machines || a.lastRefresh != b.lastRefresh
+              || a.waitReason != b.waitReason || a.waitUntil != b.waitUntil,
           {StatusLineRole});
     check(a.status != b.status || a.errorMessage != b.errorMessage, {StatusTextRole});
     check(a.lastRefresh != b.lastRefresh, {LastRefreshRole});

@@ -90,6 +90,9 @@ private:
         QDateTime lastRefresh;
         QString errorMessage;
         QString errorKind;
+        /// While a request is held back (Retry-After, a spent rate limit): why, and until when.
+        QString waitReason;
+        QDateTime waitUntil;
         bool operator==(const Row &) const = default;
     };
     [[nodiscard]] Row rowFor(const QString &accountId) const;

@@ -1,4 +1,5 @@
 #include "accountmodel.h"
+#include "httpclient.h"
 #include "inventorytestsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -102,6 +103,33 @@ private Q_SLOTS:
             QVERIFY(!roles.contains(AccountModel::MachineCountRole));
             QVERIFY(!roles.contains(AccountModel::NameRole));
         }
+    }
+
+    // Issue 11, item 6: a request held back for seconds (a 429's Retry-After) shows in the
+    // account's status line with the reason and the time of the next try, and goes with the
+    // refresh.
+    void waitingShowsInTheStatusLine()
+    {
+        m_rig->listings[m_a] = machines(QString(), 2);
+        m_rig->holdListings = true;
+        m_rig->inventory.refresh(m_a);
+        QTRY_COMPARE(m_rig->provider(m_a)->heldListings(), 1);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        m_model->setNow(now);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        Q_EMIT m_rig->provider(m_a)->http()->waiting(
+            QStringLiteral("api.example.com asked to wait (HTTP 429)"), now.addSecs(40));
+        QVERIFY(!changed.isEmpty());
+        const QString line = value(m_a, AccountModel::StatusLineRole).toString();
+        QVERIFY2(line.startsWith(QLatin1String("Waiting: api.example.com asked to wait (HTTP 429); "
+                                               "again at ")),
+                 qPrintable(line));
+        QVERIFY2(line.endsWith(now.addSecs(40).toLocalTime().toString(QStringLiteral("HH:mm:ss"))),
+                 qPrintable(line));
+        m_rig->provider(m_a)->releaseListings();
+        QTRY_COMPARE(status(m_a), AccountModel::Ok);
+        QVERIFY(!value(m_a, AccountModel::StatusLineRole).toString().contains(QLatin1String("Waiting")));
+        QVERIFY(m_rig->inventory.waitingReason(m_a).isEmpty());
     }
 
     void errorStatuses_data()
