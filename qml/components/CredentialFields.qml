@@ -20,20 +20,12 @@ Column {
     // Credential files that fill hidden fields (a GCE key file): [{id, label, help, defaultPath}].
     // The file's content never passes through QML: the chosen path goes to fileChosen().
     property var files: []
+    // What loading each credential file gave, by file id (setFileMessage()).
+    property var fileMessages: ({})
+    property var fileFailures: ({})
 
     signal edited(string fieldId, string value)
     signal fileChosen(string fileId, url file)
-
-    // What loading file @p fileId gave, shown under its button.
-    function setFileMessage(fileId, text, failed) {
-        for (let i = 0; i < fileRepeater.count; ++i) {
-            const row = fileRepeater.itemAt(i) as FileRow
-            if (row && row.modelData.id === fileId) {
-                row.message = text
-                row.failed = failed
-            }
-        }
-    }
 
     function clear() {
         for (let i = 0; i < repeater.count; ++i) {
@@ -41,6 +33,23 @@ Column {
             if (input)
                 input.clear()
         }
+    }
+    // Shows @p text in the input of field @p fieldId (a value a credential file filled in).
+    function setValue(fieldId, text) {
+        for (let i = 0; i < fields.length; ++i) {
+            const input = inputAt(i) as TextField
+            if (input && fields[i].id === fieldId && fields[i].secret !== true)
+                input.text = text
+        }
+    }
+    // What loading file @p fileId gave, shown under its button.
+    function setFileMessage(fileId, text, failed) {
+        const messages = Object.assign({}, fileMessages)
+        const failures = Object.assign({}, fileFailures)
+        messages[fileId] = text
+        failures[fileId] = failed
+        fileMessages = messages
+        fileFailures = failures
     }
     // The input of field @p i, found by its objectName ("field_<id>").
     function inputAt(i) {
@@ -130,8 +139,8 @@ Column {
     component FileRow: Column {
         id: fileRow
         required property var modelData
-        property string message: ""
-        property bool failed: false
+        readonly property string message: form.fileMessages[fileRow.modelData.id] || ""
+        readonly property bool failed: form.fileFailures[fileRow.modelData.id] === true
         width: form.width
         spacing: Theme.spacingXs
 
@@ -139,7 +148,8 @@ Column {
             objectName: "file_" + fileRow.modelData.id
             kind: "secondary"
             iconName: "plus"
-            text: qsTr("Choose %1…").arg(fileRow.modelData.label)
+            //: %1 is a credential file ("service-account key file (JSON)").
+            text: qsTr("Choose the %1…").arg(fileRow.modelData.label)
             onClicked: fileDialog.open()
         }
         Label {

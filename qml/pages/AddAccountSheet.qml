@@ -277,6 +277,11 @@ Sheet {
                             onFileChosen: (fileId, file) => {
                                 const loaded = editor.importCredentialFile(fileId, file)
                                 credentialFields.setFileMessage(fileId, loaded.message, !loaded.ok)
+                                // The settings the file filled in, shown in their inputs.
+                                for (const field of editor.fields) {
+                                    if (field.hidden !== true && field.secret !== true && editor.field(field.id).length > 0)
+                                        credentialFields.setValue(field.id, editor.field(field.id))
+                                }
                             }
                         }
 

@@ -139,6 +139,12 @@ TestCase {
             compare(form.inputAt(i).visible, gce.fields[i].hidden !== true, gce.fields[i].id)
         verify(form.findNamed(form, "file_keyFile"), "a button per credential file")
         verify(form.findNamed(form, "file_adcFile"))
+        form.setValue("projectId", "from-the-file")
+        compare(form.inputAt(0).text, "from-the-file")
+        form.setValue("privateKey", "-----BEGIN PRIVATE KEY-----")
+        compare(form.inputAt(3).text, "", "a secret is never put into an input")
+        form.setFileMessage("keyFile", "Loaded it.", false)
+        compare(form.fileMessages.keyFile, "Loaded it.")
 
         const editor = createTemporaryObject(editorComponent, testCase)
         editor.providerId = "gce"

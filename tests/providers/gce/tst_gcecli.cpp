@@ -120,6 +120,19 @@ private Q_SLOTS:
         QVERIFY(!json.out.contains("1//0test-refresh-token-DO-NOT-USE"));
     }
 
+    void editTakesANewKeyFile()
+    {
+        const CliRun edit = runCli({QStringLiteral("accounts"), QStringLiteral("edit"),
+                                    QStringLiteral("gce-adc"), QStringLiteral("--key-file"),
+                                    testDataPath(QStringLiteral("gce/service_account_key.json"))});
+        QVERIFY2(edit.exitCode == 0, edit.err.constData());
+        const CliRun verify = runCli(
+            {QStringLiteral("accounts"), QStringLiteral("verify"), QStringLiteral("gce-adc")});
+        QVERIFY2(verify.exitCode == 0, verify.err.constData());
+        QVERIFY(verify.outText().contains(QLatin1String(FakeGce::clientEmail)));
+        QVERIFY(!edit.out.contains(keyLine()) && !verify.out.contains(keyLine()));
+    }
+
     void theWrongFileIsAUsageErrorBeforeAnyRequest()
     {
         const int before = m_server.requestCount();
