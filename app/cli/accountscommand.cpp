@@ -10,6 +10,7 @@
 #include "secretinput.h"
 #include "terminaltext.h"
 #include "texttable.h"
+#include "toolimportcommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -438,6 +439,8 @@ void AccountsCommand::remove(const QStringList &arguments)
 
 void AccountsCommand::importClouds(const QStringList &arguments)
 {
+    if (arguments.contains(QStringLiteral("--from-tools")))
+        return (new ToolImportCommand(m_app))->run(arguments);
     // "--clouds-yaml [FILE]": the file is optional, which QCommandLineParser cannot express, so
     // a value that follows the flag (and is not an option) is taken out first.
     QStringList rest = arguments;
@@ -462,7 +465,8 @@ void AccountsCommand::importClouds(const QStringList &arguments)
     if (!m_app->parse(parser, rest))
         return;
     if (!parser.isSet(QStringLiteral("clouds-yaml")))
-        return m_app->usageError(tr("accounts import reads --clouds-yaml [FILE] [--cloud NAME]."));
+        return m_app->usageError(tr("accounts import reads --clouds-yaml [FILE] [--cloud NAME], or "
+                                    "--from-tools [--tool NAME] [--yes]."));
     if (!parser.positionalArguments().isEmpty())
         return m_app->usageError(tr("accounts import: unexpected \"%1\".")
                                      .arg(parser.positionalArguments().constFirst()));

@@ -203,6 +203,7 @@ Commands:
                [--regions R1,R2] [--no-verify]
   accounts remove NAME --yes                 Remove an account, its secret and cached data
   accounts import --clouds-yaml [FILE] [--cloud NAME] [--pin-cert SHA256] [--no-verify]
+  accounts import --from-tools [--tool doctl|hcloud|linode-cli|vultr-cli|aws] [--yes] [--no-verify] [--json]
                                              OpenStack accounts from clouds.yaml (default:
                                              ./clouds.yaml, ~/.config/openstack/,
                                              /etc/openstack/) and secure.yaml beside it
