@@ -10,6 +10,7 @@ Rectangle {
 
     property string kind: "info"     // "info", "warning", "error", "offline"
     property string text: ""
+    property string detail: ""       // a second, smaller line (which accounts, why)
     property string actionText: ""
     signal actionTriggered()
 
@@ -20,7 +21,7 @@ Rectangle {
     color: kind === "error" ? Theme.dangerSoft
                             : kind === "info" ? Theme.accentSoft : Theme.warningSoft
     Accessible.role: Accessible.AlertMessage
-    Accessible.name: text
+    Accessible.name: detail.length > 0 ? text + ". " + detail : text
 
     Rectangle {
         width: 4
@@ -40,12 +41,28 @@ Rectangle {
                                : banner.kind === "info" ? "info" : "warning")
             color: banner.tone
         }
-        Label {
+        ColumnLayout {
             Layout.fillWidth: true
-            text: banner.text
-            wrapMode: Text.Wrap
-            color: Theme.text
-            font.pixelSize: Theme.fontBody
+            Layout.topMargin: Theme.spacingS
+            Layout.bottomMargin: Theme.spacingS
+            spacing: 2
+            Label {
+                Layout.fillWidth: true
+                text: banner.text
+                wrapMode: Text.Wrap
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: banner.detail.length > 0
+                text: banner.detail
+                wrapMode: Text.Wrap
+                maximumLineCount: 4
+                elide: Text.ElideRight
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontCaption + 1
+            }
         }
         AppButton {
             visible: banner.actionText.length > 0

@@ -25,6 +25,8 @@ ItemDelegate {
     required property string pendingAction
     required property string actionError
     required property string errorReason
+    required property string currency
+    property bool stale: false
 
     property bool selected: false
     property bool current: false
@@ -44,6 +46,7 @@ ItemDelegate {
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1, %2, %3, %4").arg(name).arg(stateText).arg(region).arg(
                          publicIp.length > 0 ? publicIp : qsTr("no public IP"))
+                     + (stale ? ", " + qsTr("not refreshed") : "")
     Accessible.selected: selected
 
     onClicked: {
@@ -81,6 +84,9 @@ ItemDelegate {
         }
     }
 
+    // Every line fits the card: names and details elide, the chip and the address are bounded by
+    // the card's width, and the grid never makes a card narrower than Theme.cardMinWidth (unless
+    // the window itself is narrower).
     contentItem: ColumnLayout {
         spacing: Theme.spacingS
         RowLayout {
@@ -105,16 +111,20 @@ ItemDelegate {
             }
             ColumnLayout {
                 Layout.fillWidth: true
+                Layout.minimumWidth: 0
                 spacing: 0
                 Label {
+                    objectName: "cardName"
                     Layout.fillWidth: true
                     text: card.name
                     elide: Text.ElideRight
-                    color: card.stateId === "terminated" ? Theme.textDisabled : Theme.text
+                    color: MachineStates.isGone(card.stateId) ? Theme.textSecondary : Theme.text
+                    font.strikeout: MachineStates.isGone(card.stateId)
                     font.pixelSize: Theme.fontBody + 1
                     font.weight: Font.DemiBold
                 }
                 Label {
+                    objectName: "cardAccount"
                     Layout.fillWidth: true
                     text: card.accountName
                     elide: Text.ElideRight
@@ -123,22 +133,41 @@ ItemDelegate {
                 }
             }
             IconButton {
-                Layout.preferredWidth: 32
-                Layout.preferredHeight: 32
+                Layout.preferredWidth: Theme.touch ? Theme.iconButtonSize : 32
+                Layout.preferredHeight: Theme.touch ? Theme.iconButtonSize : 32
                 iconName: "more"
                 tip: qsTr("Actions for %1").arg(card.name)
                 onClicked: card.menuRequested(x + width / 2, y + height)
             }
         }
-        StateChip {
-            stateId: card.stateId
-            stateText: card.stateText
-            reason: card.errorReason
-            maximumWidth: card.availableWidth
+        RowLayout {
+            Layout.maximumWidth: card.availableWidth
+            spacing: Theme.spacingS
+            StateChip {
+                id: chip
+                objectName: "cardState"
+                stateId: card.stateId
+                stateText: card.stateText
+                reason: card.errorReason
+                maximumWidth: card.availableWidth - (staleMark.visible ? staleMark.width + Theme.spacingS : 0)
+            }
+            SvgIcon {
+                id: staleMark
+                objectName: "staleMark"
+                visible: card.stale
+                Layout.preferredWidth: Theme.smallIconSize
+                Layout.preferredHeight: Theme.smallIconSize
+                source: Theme.icon("cloud-off")
+                color: Theme.warningText
+                Accessible.name: qsTr("Not refreshed")
+            }
         }
         Label {
+            objectName: "cardDetail"
             Layout.fillWidth: true
-            text: card.actionError.length > 0 ? card.actionError : card.region + "  ·  " + card.size
+            Layout.maximumWidth: card.availableWidth
+            text: card.actionError.length > 0 ? card.actionError
+                  : [card.region, card.size].filter(part => part.length > 0).join("  ·  ")
             elide: Text.ElideRight
             color: card.actionError.length > 0 ? Theme.danger : Theme.textSecondary
             font.pixelSize: Theme.fontCaption + 1
@@ -148,12 +177,16 @@ ItemDelegate {
             Layout.fillWidth: true
             spacing: Theme.spacingS
             IpButton {
+                objectName: "cardPublicIp"
+                Layout.maximumWidth: Math.max(0, card.availableWidth - cost.implicitWidth - Theme.spacingS)
                 ip: card.publicIp
                 onCopied: (ip) => card.ipCopied(ip)
             }
             Item { Layout.fillWidth: true }
             Label {
-                text: Format.monthly(card.pricePerMonth)
+                id: cost
+                objectName: "cardCost"
+                text: Format.monthly(card.pricePerMonth, card.currency)
                 color: Theme.text
                 font.family: Theme.monoFamily
                 font.pixelSize: Theme.fontCaption + 1
