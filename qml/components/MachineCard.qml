@@ -87,7 +87,7 @@ ItemDelegate {
     // Every line fits the card: names and details elide, the chip and the address are bounded by
     // the card's width, and the grid never makes a card narrower than Theme.cardMinWidth (unless
     // the window itself is narrower).
-    contentItem: ColumnLayout {
+    contentItem: ColumnLayout { // qmllint disable deferred-property-id
         spacing: Theme.spacingS
         RowLayout {
             Layout.fillWidth: true
@@ -167,25 +167,35 @@ ItemDelegate {
             Layout.fillWidth: true
             Layout.maximumWidth: card.availableWidth
             text: card.actionError.length > 0 ? card.actionError
-                  : [card.region, card.size].filter(part => part.length > 0).join("  ·  ")
+                  : card.region + (card.region.length > 0 && card.size.length > 0 ? "  ·  " : "") + card.size
             elide: Text.ElideRight
             color: card.actionError.length > 0 ? Theme.danger : Theme.textSecondary
             font.pixelSize: Theme.fontCaption + 1
         }
         Item { Layout.fillHeight: true }
-        RowLayout {
+        // The address and the cost share the last line: the cost keeps its width at the right,
+        // the address gets the rest and elides in the middle (anchors, not a RowLayout, so that
+        // fractional text widths cannot push the cost past the padding).
+        Item {
             Layout.fillWidth: true
-            spacing: Theme.spacingS
+            Layout.maximumWidth: card.availableWidth
+            implicitHeight: Math.max(ipButton.implicitHeight, cost.implicitHeight)
             IpButton {
+                id: ipButton
                 objectName: "cardPublicIp"
-                Layout.maximumWidth: Math.max(0, card.availableWidth - cost.implicitWidth - Theme.spacingS)
+                anchors.left: parent.left
+                anchors.verticalCenter: parent.verticalCenter
+                width: Math.max(0, Math.min(implicitWidth, parent.width - cost.width - Theme.spacingS))
                 ip: card.publicIp
                 onCopied: (ip) => card.ipCopied(ip)
             }
-            Item { Layout.fillWidth: true }
             Label {
                 id: cost
                 objectName: "cardCost"
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                width: Math.min(implicitWidth, parent.width)
+                elide: Text.ElideLeft
                 text: Format.monthly(card.pricePerMonth, card.currency)
                 color: Theme.text
                 font.family: Theme.monoFamily

@@ -49,6 +49,15 @@ Rectangle {
         }
         pane.setCurrentRow(row)
     }
+    // True while the account's last refresh failed: its rows say their data is not current.
+    function isStale(accountId) {
+        const ids = AppController.staleAccountIds
+        for (let i = 0; i < ids.length; ++i) {
+            if (ids[i] === accountId)
+                return true
+        }
+        return false
+    }
     function requestAction(accountId, machineId, action) {
         if (MachineStates.confirmation(action) !== MachineStates.NoConfirmation)
             pane.confirmRequested(accountId, machineId, action)
@@ -232,7 +241,7 @@ Rectangle {
                     current: AppController.current.machineId === machineId
                              && AppController.current.accountId === accountId
                     monogram: ""
-                    stale: AppController.staleAccountIds.indexOf(accountId) >= 0
+                    stale: pane.isStale(accountId)
                     onActivated: (modifiers) => pane.activate(index, accountId, machineId, modifiers)
                     onSelectToggled: {
                         pane.selection.toggle(accountId, machineId)
@@ -308,7 +317,7 @@ Rectangle {
                         actionError: cell.model.actionError
                         errorReason: cell.model.errorReason
                         currency: cell.model.currency
-                        stale: AppController.staleAccountIds.indexOf(accountId) >= 0
+                        stale: pane.isStale(accountId)
                         selectionMode: pane.selecting
                         selected: pane.selection.revision >= 0 && pane.selection.contains(accountId, machineId)
                         current: AppController.current.machineId === machineId
