@@ -19,6 +19,7 @@ ApplicationWindow {
     property alias settingsSheet: settingsSheet
     property alias destroyDialog: destroyDialog
     property alias bulkDialog: bulkDialog
+    property alias confirmDialog: confirmDialog
     property alias stack: stack
 
     width: 1280
@@ -59,7 +60,26 @@ ApplicationWindow {
         if (!m.name)
             return
         destroyDialog.ask(accountId, machineId, m.name, m.accountName, AppController.providerName(m.provider),
-                          m.pricePerMonth !== undefined ? Format.monthly(m.pricePerMonth) : "")
+                          m.pricePerMonth !== undefined ? Format.monthly(m.pricePerMonth, m.currency) : "")
+    }
+    // A forced action (power off: pulling the plug) is confirmed, as virt-manager's "Force Off"
+    // is; a destructive one (destroy) asks for the machine's name. Core says which is which.
+    function askAction(accountId, machineId, action) {
+        const m = AppController.machine(accountId, machineId)
+        if (!m.name)
+            return
+        switch (MachineStates.confirmation(action)) {
+        case MachineStates.ConfirmByName:
+            askDestroy(accountId, machineId)
+            break
+        case MachineStates.Confirm:
+            confirmDialog.ask(qsTr("%1 %2?").arg(Format.actionText(action)).arg(m.name),
+                              qsTr("This cuts the power at once, like pulling the plug: programs get no chance to save their work. Shut down stops the machine cleanly."),
+                              Format.actionText(action), true, () => AppController.runAction(accountId, machineId, action))
+            break
+        default:
+            AppController.runAction(accountId, machineId, action)
+        }
     }
     function askBulk(action) {
         bulkDialog.ask(action, AppController.selection.items())
@@ -89,19 +109,16 @@ ApplicationWindow {
                           })
     }
 
-    // qmllint disable unqualified
-    // (Qt 6.4's qmllint does not know the StandardKey enumeration these platform keys come from.)
-    Shortcut { sequences: [StandardKey.Find, "Ctrl+F"]; onActivated: appHeader.focusSearch() }
-    Shortcut { sequences: [StandardKey.Refresh, "F5", "Ctrl+R"]; onActivated: AppController.refresh() }
-    Shortcut { sequences: [StandardKey.New, "Ctrl+N"]; onActivated: window.openCreate() }
-    Shortcut { sequences: [StandardKey.Preferences, "Ctrl+,"]; onActivated: settingsSheet.open() }
-    Shortcut { sequences: [StandardKey.Delete]; onActivated: window.destroyFocused() }
-    // qmllint enable unqualified
-    Shortcut { sequence: "Ctrl+A"; enabled: AppController.hasAccounts; onActivated: AppController.selection.addAll(AppController.filters.view) }
-    Shortcut {
-        sequence: "Esc"
-        enabled: AppController.selection.count > 0 || stack.depth > 1
-        onActivated: AppController.selection.count > 0 ? AppController.selection.clear() : stack.pop()
+    AppShortcuts {
+        hasAccounts: AppController.hasAccounts
+        escapeEnabled: AppController.selection.count > 0 || stack.depth > 1
+        onFindRequested: appHeader.focusSearch()
+        onRefreshRequested: AppController.refresh()
+        onCreateRequested: window.openCreate()
+        onPreferencesRequested: settingsSheet.open()
+        onDestroyRequested: window.destroyFocused()
+        onSelectAllRequested: AppController.selection.addAll(AppController.filters)
+        onEscapeRequested: AppController.selection.count > 0 ? AppController.selection.clear() : stack.pop()
     }
 
     Connections {
@@ -198,7 +215,7 @@ ApplicationWindow {
                         SplitView.minimumWidth: 320
                         narrow: window.layoutMode === "narrow"
                         onOpenDetails: (accountId, machineId) => window.showDetails(accountId, machineId)
-                        onDestroyRequested: (accountId, machineId) => window.askDestroy(accountId, machineId)
+                        onConfirmRequested: (accountId, machineId, action) => window.askAction(accountId, machineId, action)
                         onBulkRequested: (action) => window.askBulk(action)
                         onCreateRequested: window.openCreate()
                         Component.onCompleted: appMachines.target = machines
@@ -208,7 +225,7 @@ ApplicationWindow {
                         SplitView.preferredWidth: Theme.detailWidth
                         SplitView.minimumWidth: Theme.detailMinWidth
                         SplitView.maximumWidth: Theme.detailMaxWidth
-                        onDestroyRequested: (accountId, machineId) => window.askDestroy(accountId, machineId)
+                        onConfirmRequested: (accountId, machineId, action) => window.askAction(accountId, machineId, action)
                     }
                 }
             }
@@ -230,7 +247,7 @@ ApplicationWindow {
         id: detailsPage
         DetailsPage {
             onBack: stack.pop()
-            onDestroyRequested: (accountId, machineId) => window.askDestroy(accountId, machineId)
+            onConfirmRequested: (accountId, machineId, action) => window.askAction(accountId, machineId, action)
         }
     }
 
@@ -283,7 +300,7 @@ ApplicationWindow {
             AppController.selection.clear()
         }
     }
-    ConfirmDialog { id: confirmDialog }
+    ConfirmDialog { id: confirmDialog; objectName: "confirmDialog" }
     Toast { id: toast }
 
     // The last-known picture from the cache first, then refreshes as they come due.

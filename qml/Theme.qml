@@ -30,11 +30,18 @@ QtObject {
     readonly property color accentSoftText: dark ? "#a9c8ff" : "#184c9f"
     readonly property color selection: dark ? "#1f3150" : "#dce8fb"
     readonly property color focus: dark ? "#8ab8ff" : "#1f5fcc"
-    readonly property color danger: dark ? "#ef5350" : "#c62828"
+    readonly property color danger: dark ? "#ff8a80" : "#c62828" // as text: 4.5:1 on hover and dangerSoft
     readonly property color dangerText: "#ffffff"
+    // Fills under white text (the danger button, swipe actions): 4.5:1 in both themes, where the
+    // dark theme's lighter accent colours would give 2.4-3.5:1.
+    readonly property color dangerFill: "#c62828"
+    readonly property color accentFill: dark ? "#2f62b8" : "#1f5fcc"
+    readonly property color successFill: "#2e7d32"
+    readonly property color fillText: "#ffffff"
     readonly property color dangerSoft: dark ? "#3a1f22" : "#fdecec"
     readonly property color warning: dark ? "#ffb74d" : "#b26a00"
     readonly property color warningSoft: dark ? "#3a2e1a" : "#fff4e0"
+    readonly property color warningText: dark ? "#ffb74d" : "#8a5300" // warning as text, 4.5:1
     readonly property color success: dark ? "#66bb6a" : "#2e7d32"
     readonly property color demo: dark ? "#b39ddb" : "#5e35b1"
     readonly property color demoSoft: dark ? "#2c2540" : "#efe9fb"
@@ -60,6 +67,22 @@ QtObject {
         default: return dark ? "#9e9e9e" : "#757575"
         }
     }
+    // A state's words in its chip: the state's hue, dark (light) enough for 4.5:1 on the chip's
+    // tint over any surface, selection included. The glyph keeps stateColor.
+    function stateTextColor(stateId) {
+        switch (stateId) {
+        case "running": return dark ? "#81c784" : "#1b5e20"
+        case "stopped": return dark ? "#bdbdbd" : "#545454"
+        case "starting":
+        case "stopping":
+        case "rebooting":
+        case "pending": return dark ? "#ffb74d" : "#8a5300"
+        case "error": return dark ? "#ff8a80" : "#b71c1c"
+        case "suspended": return dark ? "#b0bec5" : "#455a64"
+        case "terminated": return textSecondary
+        default: return dark ? "#bdbdbd" : "#545454"
+        }
+    }
     function stateGlyph(stateId) {
         switch (stateId) {
         case "running": return icon("state-running")
@@ -73,6 +96,14 @@ QtObject {
         case "terminated": return icon("state-terminated")
         case "template": return icon("copy")
         default: return icon("state-unknown")
+        }
+    }
+    // MachineStates.Tone as a fill behind white text (swipe actions).
+    function toneColor(tone) {
+        switch (tone) {
+        case MachineStates.Destructive: return dangerFill
+        case MachineStates.Positive: return successFill
+        default: return accentFill
         }
     }
     function tint(base, alpha) { return Qt.rgba(base.r, base.g, base.b, alpha) }
@@ -111,8 +142,14 @@ QtObject {
     readonly property int headerHeight: touch ? 64 : 56
     readonly property int chipHeight: touch ? 36 : 30
     readonly property int markSize: touch ? 36 : 28
-    readonly property int cardWidth: 300
-    readonly property int cardHeight: touch ? 168 : 152
+    // Grid cards: never narrower than cardMinWidth (unless the window is); the columns follow
+    // the width, and the cards share what is left over.
+    readonly property int cardMinWidth: 280
+    readonly property int cardGap: spacingS
+    readonly property int cardHeight: touch ? 176 : 156
+    function cardColumns(width) {
+        return Math.max(1, Math.floor(width / (cardMinWidth + cardGap))) // a cell holds card + gap
+    }
 
     // Compact list columns appear from these list widths on (the header row follows them).
     // Name, state and cost always; then the IP, region, size and tags as room allows.

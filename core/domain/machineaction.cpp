@@ -57,6 +57,16 @@ bool MachineAction::isDestructive(Action action)
     return action == Destroy;
 }
 
+bool MachineAction::isForced(Action action)
+{
+    return action == PowerOff;
+}
+
+bool MachineAction::canReplace(Action pending, Action next)
+{
+    return next == PowerOff && (pending == Shutdown || pending == Reboot);
+}
+
 MachineState::State MachineAction::transitionState(Action action)
 {
     switch (action) {

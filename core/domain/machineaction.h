@@ -32,6 +32,12 @@ public:
     [[nodiscard]] static QList<Action> all();
     /// True for actions that lose data and so need a confirmation (destroy).
     [[nodiscard]] static bool isDestructive(Action action);
+    /// True for actions that lose no data but give the guest no chance to save it (power off,
+    /// like virt-manager's "Force Off"): confirmed, though without typing a name.
+    [[nodiscard]] static bool isForced(Action action);
+    /// True when @p next may be sent while @p pending is still in flight: Power off replaces a
+    /// shutdown or reboot that hangs.
+    [[nodiscard]] static bool canReplace(Action pending, Action next);
     /// The state shown at once, before the provider confirms (optimistic update).
     [[nodiscard]] static MachineState::State transitionState(Action action);
     /// The state the action aims for, used by --wait and the fast poll.

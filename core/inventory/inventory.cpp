@@ -448,6 +448,8 @@ void Inventory::finishRefresh(const QString &accountId, const Error &error, Prov
     std::optional<RateLimit> rateLimit;
     if (provider)
         rateLimit = provider->http()->lastRateLimit();
+    if (!error.isError())
+        m_scheduler->setTransitions(accountId, machinesInTransition(accountId));
     m_scheduler->refreshFinished(accountId, error, needsFastPolling(accountId), rateLimit);
     Q_EMIT refreshFinished(accountId, error);
     Q_EMIT accountStatusChanged(accountId);
@@ -465,16 +467,23 @@ void Inventory::updateRefreshing()
     Q_EMIT refreshingChanged();
 }
 
+// Fast polling follows what the user started here; machines in transition for other reasons
+// reach the scheduler by id (setTransitions), which bounds how long they keep it fast.
 bool Inventory::needsFastPolling(const QString &accountId) const
 {
-    for (const PendingAction &action : m_actions) {
-        if (action.accountId == accountId)
-            return true;
+    return std::any_of(m_actions.cbegin(), m_actions.cend(),
+                       [&accountId](const PendingAction &action) {
+                           return action.accountId == accountId;
+                       });
+}
+
+QStringList Inventory::machinesInTransition(const QString &accountId) const
+{
+    QStringList ids;
+    const QList<const Machine *> machines = m_model->machinesOf(accountId);
+    for (const Machine *machine : machines) {
+        if (MachineState::isTransition(machine->state))
+            ids.append(machine->id);
     }
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const Machine &machine = m_model->at(row);
-        if (machine.accountId == accountId && MachineState::isTransition(machine.state))
-            return true;
-    }
-    return false;
+    return ids;
 }

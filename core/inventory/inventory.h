@@ -226,6 +226,7 @@ private:
     void rewriteCache();
     void setCacheNotice(const QString &notice);
     [[nodiscard]] bool needsFastPolling(const QString &accountId) const;
+    [[nodiscard]] QStringList machinesInTransition(const QString &accountId) const;
     [[nodiscard]] QDateTime now() const;
 
     // Optimistic actions (inventoryactions.cpp)

@@ -104,7 +104,11 @@ qint64 PollScheduler::delayAfter(const Account &account, const Error &error, boo
         const int exponent = std::clamp(account.failures - 1, 0, 20);
         delay = std::min<qint64>(qint64(m_intervals.backoffInitialMs) << exponent,
                                  m_intervals.backoffMaxMs);
-    } else if (fast || (account.fastUntil.isValid() && now < account.fastUntil)) {
+    } else if (fast || (account.fastUntil.isValid() && now < account.fastUntil)
+               || std::any_of(account.transitionSince.cbegin(), account.transitionSince.cend(),
+                              [this, &now](const QDateTime &since) {
+                                  return since.msecsTo(now) < m_intervals.transitionFastMs;
+                              })) {
         delay = m_intervals.fastMs;
     } else {
         delay = account.idleMs > 0 ? account.idleMs : m_intervals.idleMs;
@@ -141,6 +145,19 @@ void PollScheduler::refreshFinished(const QString &accountId, const Error &error
                               << (error.isError() ? QStringLiteral("(after a failure)")
                                                   : QString());
     arm();
+}
+
+void PollScheduler::setTransitions(const QString &accountId, const QStringList &machineIds)
+{
+    const auto it = m_accounts.find(accountId);
+    if (it == m_accounts.end())
+        return;
+    const QDateTime now = this->now();
+    QHash<QString, QDateTime> since;
+    since.reserve(machineIds.size());
+    for (const QString &id : machineIds)
+        since.insert(id, it->transitionSince.value(id, now)); // a machine out and back is new
+    it->transitionSince = std::move(since);
 }
 
 void PollScheduler::actionStarted(const QString &accountId)

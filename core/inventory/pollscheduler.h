@@ -15,8 +15,12 @@
  * @brief Decides when each account is refreshed next; says so with refreshDue().
  *
  * Per account: the idle interval (about a minute, or the account's own); the fast interval while
- * one of its machines is in transition and for a while after an action; exponential backoff after
- * failures, capped; never sooner than the provider's rate-limit headers or Retry-After allow.
+ * an action or create the user started is pending and for a while after it; exponential backoff
+ * after failures, capped; never sooner than the provider's rate-limit headers or Retry-After
+ * allow. Machines in transition that nobody here started (another tool's reboot, a create
+ * elsewhere) make the account fast only for Intervals::transitionFastMs after each was first seen
+ * in transition: a cloud that keeps a thousand machines "new" for hours is polled at its idle
+ * interval, not re-fetched whole every few seconds.
  * Nothing is due while suspended (the GUI calls setSuspended when the application is hidden or
  * suspended; core does not link QtGui). networkAvailable() makes every account due at once.
  *
@@ -32,6 +36,8 @@ public:
         int idleMs = 60'000;
         int fastMs = 7'000; ///< while in transition or just after an action (5-10 s)
         int afterActionMs = 120'000; ///< how long "just after an action" lasts
+        /// How long a machine seen in transition (without an action of ours) keeps polling fast.
+        int transitionFastMs = 180'000;
         int backoffInitialMs = 15'000; ///< first retry after a failure, doubled per failure
         int backoffMaxMs = 15 * 60'000; ///< backoff cap
         bool operator==(const Intervals &) const = default;
@@ -65,6 +71,9 @@ public:
     /// @p rateLimit: what the provider's last reply said about the budget left.
     void refreshFinished(const QString &accountId, const Error &error, bool fast,
                          const std::optional<RateLimit> &rateLimit = std::nullopt);
+    /// The machines of @p accountId in transition as the refresh that is finishing saw them (call
+    /// before refreshFinished): each polls fast for Intervals::transitionFastMs from first sight.
+    void setTransitions(const QString &accountId, const QStringList &machineIds);
     /// An action was sent: poll fast for Intervals::afterActionMs, starting now.
     void actionStarted(const QString &accountId);
     /// Makes the account due now (it fires at once unless suspended or already refreshing).
@@ -99,6 +108,7 @@ private:
         int failures = 0;
         bool refreshing = false;
         bool wasFailureNetwork = false;
+        QHash<QString, QDateTime> transitionSince; ///< machine id -> first seen in transition
     };
     [[nodiscard]] qint64 delayAfter(const Account &account, const Error &error, bool fast,
                                     const std::optional<RateLimit> &rateLimit,

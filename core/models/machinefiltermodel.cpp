@@ -13,6 +13,27 @@ int compareValues(const T &a, const T &b)
 {
     return a < b ? -1 : (b < a ? 1 : 0);
 }
+
+// The states a value of the state filter stands for: one state by id, or a chip's group.
+QList<int> statesOf(const QString &value)
+{
+    if (value == QLatin1String("transition")) {
+        return {MachineState::Starting, MachineState::Stopping, MachineState::Rebooting,
+                MachineState::Pending};
+    }
+    if (value == QLatin1String("other"))
+        return {MachineState::Unknown, MachineState::Terminated};
+    const MachineState::State state = MachineState::fromId(value);
+    // An id no state has ("runing") matches nothing, as a filter on it should.
+    return {MachineState::id(state) == value ? int(state) : -1};
+}
+
+// True when @p word starts at @p at in @p text: at its start or after a character that is no
+// letter or digit (a field separator, "-", ".", "_", a space).
+bool startsWord(const QString &text, qsizetype at)
+{
+    return at == 0 || !text.at(at - 1).isLetterOrNumber();
+}
 } // namespace
 
 MachineFilterModel::MachineFilterModel(QObject *parent)
@@ -21,7 +42,9 @@ MachineFilterModel::MachineFilterModel(QObject *parent)
     setDynamicSortFilter(true);
     QSortFilterProxyModel::sort(0, Qt::AscendingOrder);
     auto rowsChanged = [this] {
-        Q_EMIT countChanged();
+        // A new search removes and inserts rows in many runs: say so once, after it.
+        if (!m_refiltering)
+            Q_EMIT countChanged();
         markSummaryDirty();
     };
     connect(this, &QAbstractItemModel::rowsInserted, this, rowsChanged);
@@ -63,6 +86,7 @@ void MachineFilterModel::setSourceModel(QAbstractItemModel *model)
         auto sourceRowsChanged = [this] {
             Q_EMIT totalCountChanged();
             markTagsDirty();
+            markFacetsDirty();
         };
         connect(model, &QAbstractItemModel::rowsInserted, this, sourceRowsChanged);
         connect(model, &QAbstractItemModel::rowsRemoved, this, sourceRowsChanged);
@@ -71,12 +95,17 @@ void MachineFilterModel::setSourceModel(QAbstractItemModel *model)
                 [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
                     if (roles.isEmpty() || roles.contains(MachineModel::TagsRole))
                         markTagsDirty();
+                    if (roles.isEmpty() || roles.contains(MachineModel::TagsRole)
+                        || roles.contains(MachineModel::StateRole)
+                        || roles.contains(MachineModel::ProviderRole))
+                        markFacetsDirty();
                 });
     }
     Q_EMIT machineModelChanged();
     Q_EMIT totalCountChanged();
     Q_EMIT countChanged();
     markTagsDirty();
+    markFacetsDirty();
     markSummaryDirty();
 }
 
@@ -106,6 +135,7 @@ void MachineFilterModel::setAccountIds(const QStringList &ids)
     m_accountIds = ids;
     Q_EMIT accountIdsChanged();
     refilter(wasActive);
+    markFacetsDirty(); // counted within the chosen account
 }
 
 void MachineFilterModel::setProviderIds(const QStringList &ids)
@@ -116,6 +146,7 @@ void MachineFilterModel::setProviderIds(const QStringList &ids)
     m_providerIds = ids;
     Q_EMIT providerIdsChanged();
     refilter(wasActive);
+    notifyFacets();
 }
 
 void MachineFilterModel::setStates(const QStringList &stateIds)
@@ -125,13 +156,11 @@ void MachineFilterModel::setStates(const QStringList &stateIds)
     const bool wasActive = filtersActive();
     m_states = stateIds;
     m_stateValues.clear();
-    for (const QString &id : stateIds) {
-        const MachineState::State state = MachineState::fromId(id);
-        // An id no state has ("runing") matches nothing, as a filter on it should.
-        m_stateValues.append(MachineState::id(state) == id ? int(state) : -1);
-    }
+    for (const QString &id : stateIds)
+        m_stateValues += statesOf(id);
     Q_EMIT statesChanged();
     refilter(wasActive);
+    notifyFacets(); // "checked"
 }
 
 void MachineFilterModel::setTags(const QStringList &tags)
@@ -142,6 +171,7 @@ void MachineFilterModel::setTags(const QStringList &tags)
     m_tags = tags;
     Q_EMIT tagsChanged();
     refilter(wasActive);
+    notifyFacets();
 }
 
 void MachineFilterModel::setSortKey(SortKey key)
@@ -169,9 +199,39 @@ bool MachineFilterModel::filtersActive() const
 
 void MachineFilterModel::refilter(bool wasActive)
 {
+    const int before = rowCount();
+    m_refiltering = true;
     invalidateFilter();
+    m_refiltering = false;
+    if (rowCount() != before)
+        Q_EMIT countChanged();
     if (filtersActive() != wasActive)
         Q_EMIT filtersActiveChanged();
+}
+
+void MachineFilterModel::setAccount(const QString &accountId)
+{
+    setAccountIds(accountId.isEmpty() ? QStringList() : QStringList {accountId});
+}
+
+bool MachineFilterModel::active() const
+{
+    return !m_words.isEmpty() || !m_providerIds.isEmpty() || !m_states.isEmpty()
+           || !m_tags.isEmpty();
+}
+
+void MachineFilterModel::clear()
+{
+    setSearchText({});
+    setProviderIds({});
+    setStates({});
+    setTags({});
+}
+
+int MachineFilterModel::rowOf(const QString &accountId, const QString &machineId) const
+{
+    const int source = m_machines ? m_machines->rowOf(accountId, machineId) : -1;
+    return source < 0 ? -1 : mapFromSource(m_machines->index(source)).row();
 }
 
 void MachineFilterModel::toggleFilter(const QString &filter, const QString &value)
@@ -200,40 +260,45 @@ void MachineFilterModel::clearFilters()
     setTags({});
 }
 
-QString MachineFilterModel::haystack(const Machine &m)
+MachineFilterModel::Haystack MachineFilterModel::haystack(const Machine &m)
 {
-    // Every searchable field, case-folded once, separated by a character no word contains, so
-    // a search is one plain substring test per word instead of a case-insensitive one per field.
-    // Built in one pass into one allocation: the first keystroke builds it for every row.
+    // Every searchable field, case-folded once and ended by a character no word contains, so a
+    // search is a plain substring test per word instead of a case-insensitive one per field.
+    // Built in one pass per string: the first keystroke builds them for every row.
     const std::initializer_list<const QString *> fields = {&m.name, &m.region, &m.size, &m.image};
-    const std::initializer_list<const QStringList *> lists = {
-        &m.publicIpv4, &m.publicIpv6, &m.privateIpv4, &m.privateIpv6, &m.tags};
-    qsizetype size = 0;
-    for (const QString *field : fields)
-        size += field->size() + 1;
-    for (const QStringList *list : lists) {
-        for (const QString &item : *list)
-            size += item.size() + 1;
-    }
-    QString text(size, Qt::Uninitialized);
-    QChar *out = text.data();
-    auto put = [&out](const QString &value) {
-        for (const QChar c : value) {
-            const char16_t u = c.unicode();
-            if (u < 0x80)
-                *out++ = QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u);
-            else
-                *out++ = c.toCaseFolded();
+    const std::initializer_list<const QStringList *> wordLists = {&m.tags};
+    const std::initializer_list<const QStringList *> addressLists = {
+        &m.publicIpv4, &m.publicIpv6, &m.privateIpv4, &m.privateIpv6};
+    auto build = [](std::initializer_list<const QString *> single,
+                    std::initializer_list<const QStringList *> lists) {
+        qsizetype size = 0;
+        for (const QString *field : single)
+            size += field->size() + 1;
+        for (const QStringList *list : lists) {
+            for (const QString &item : *list)
+                size += item.size() + 1;
         }
-        *out++ = QChar(0x1);
+        QString text(size, Qt::Uninitialized);
+        QChar *out = text.data();
+        auto put = [&out](const QString &value) {
+            for (const QChar c : value) {
+                const char16_t u = c.unicode();
+                if (u < 0x80)
+                    *out++ = QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u);
+                else
+                    *out++ = c.toCaseFolded();
+            }
+            *out++ = QChar(0x1);
+        };
+        for (const QString *field : single)
+            put(*field);
+        for (const QStringList *list : lists) {
+            for (const QString &item : *list)
+                put(item);
+        }
+        return text;
     };
-    for (const QString *field : fields)
-        put(*field);
-    for (const QStringList *list : lists) {
-        for (const QString &item : *list)
-            put(item);
-    }
-    return text;
+    return {build(fields, wordLists), build({}, addressLists)};
 }
 
 bool MachineFilterModel::matchesSearch(const Machine &machine) const
@@ -241,10 +306,24 @@ bool MachineFilterModel::matchesSearch(const Machine &machine) const
     return matchesWords(haystack(machine));
 }
 
-bool MachineFilterModel::matchesWords(const QString &haystack) const
+// A word matches where it starts a word of a name, tag, region, size or image ("db" finds
+// "db-1" and the tag "database", not "mongodb"), or where it starts an address ("2001:db8"
+// finds that IPv6 address, "db" does not).
+bool MachineFilterModel::matchesWords(const Haystack &haystack) const
 {
-    return std::all_of(m_words.cbegin(), m_words.cend(),
-                       [&haystack](const QString &word) { return haystack.contains(word); });
+    return std::all_of(m_words.cbegin(), m_words.cend(), [&haystack](const QString &word) {
+        for (qsizetype at = haystack.words.indexOf(word); at >= 0;
+             at = haystack.words.indexOf(word, at + 1)) {
+            if (startsWord(haystack.words, at))
+                return true;
+        }
+        for (qsizetype at = haystack.addresses.indexOf(word); at >= 0;
+             at = haystack.addresses.indexOf(word, at + 1)) {
+            if (at == 0 || haystack.addresses.at(at - 1) == QChar(0x1))
+                return true;
+        }
+        return false;
+    });
 }
 
 void MachineFilterModel::updateHaystacks(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -273,7 +352,7 @@ bool MachineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         return false;
     if (!m_providerIds.isEmpty() && !m_providerIds.contains(m.providerId))
         return false;
-    if (!m_stateValues.isEmpty() && !m_stateValues.contains(int(m_machines->stateAt(sourceRow))))
+    if (!m_stateValues.isEmpty() && !acceptsState(m_machines->stateAt(sourceRow)))
         return false;
     if (!m_tags.isEmpty() && std::none_of(m_tags.cbegin(), m_tags.cend(), [&m](const QString &tag) {
             return m.tags.contains(tag);
@@ -290,6 +369,11 @@ bool MachineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
             m_haystacks.append(haystack(m_machines->at(row)));
     }
     return matchesWords(m_haystacks.at(sourceRow));
+}
+
+bool MachineFilterModel::acceptsState(MachineState::State state) const
+{
+    return m_stateValues.contains(int(state));
 }
 
 int MachineFilterModel::compareRows(int left, int right) const

@@ -3,6 +3,7 @@
 #include "clouddeck_core_export.h"
 #include "machinemodel.h"
 
+#include <QMap>
 #include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QStringList>
@@ -11,13 +12,17 @@
 /**
  * @brief Search, filter chips and sort over a MachineModel, with the summary a header shows.
  *
- * Free text: every whitespace-separated word must occur (case-insensitive) in the name, an IP
- * address, a tag, the region, the size or the image. Filters: account ids, provider ids, state ids
- * and tags; within one filter any value matches, across filters all must (an empty filter lets
- * everything through). Sort keys: name (natural: "web-2" before "web-10"), state, provider,
- * region, cost and created; ties fall back to the name.
+ * Free text: every whitespace-separated word must start a word (case-insensitive) of the name, a
+ * tag, the region, the size or the image, or start an IP address. Filters: account ids, provider
+ * ids, state ids (or the groups "transition": starting, stopping, rebooting, pending; "other":
+ * unknown, terminated) and tags; within one filter any value matches, across filters all must (an
+ * empty filter lets everything through). Sort keys: name (natural: "web-2" before "web-10"),
+ * state, provider, region, cost and created; ties fall back to the name.
  * Summary properties describe the rows shown: count per state, count per account and the total
  * monthly cost (machines without a price are counted in unpricedCount).
+ * Facets are what the filter chips offer: counts per state group, provider and tag within the
+ * account chosen in the sidebar (@c account), independent of the search and the other chips, so
+ * typing never recomputes them; they follow the machines once per burst of changes.
  */
 class CLOUDDECK_CORE_EXPORT MachineFilterModel : public QSortFilterProxyModel
 {
@@ -38,8 +43,15 @@ class CLOUDDECK_CORE_EXPORT MachineFilterModel : public QSortFilterProxyModel
     Q_PROPERTY(QVariantMap stateCounts READ stateCounts NOTIFY summaryChanged)
     Q_PROPERTY(QVariantMap accountCounts READ accountCounts NOTIFY summaryChanged)
     Q_PROPERTY(double totalMonthlyCost READ totalMonthlyCost NOTIFY summaryChanged)
+    Q_PROPERTY(QVariantMap monthlyCosts READ monthlyCosts NOTIFY summaryChanged)
     Q_PROPERTY(int unpricedCount READ unpricedCount NOTIFY summaryChanged)
     Q_PROPERTY(QStringList availableTags READ availableTags NOTIFY availableTagsChanged)
+    Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY accountIdsChanged)
+    Q_PROPERTY(bool active READ active NOTIFY filtersActiveChanged)
+    Q_PROPERTY(QVariantList stateFacets READ stateFacets NOTIFY facetsChanged)
+    Q_PROPERTY(QVariantList providerFacets READ providerFacets NOTIFY facetsChanged)
+    Q_PROPERTY(QVariantList tagFacets READ tagFacets NOTIFY facetsChanged)
+    Q_PROPERTY(QVariantList sortKeys READ sortKeys CONSTANT)
 public:
     enum SortKey {
         SortByName,
@@ -76,15 +88,38 @@ public:
     [[nodiscard]] int totalCount() const;
     [[nodiscard]] QVariantMap stateCounts() const;
     [[nodiscard]] QVariantMap accountCounts() const;
+    /// The monthly cost of the machines shown that are priced in US dollars.
     [[nodiscard]] double totalMonthlyCost() const;
+    /// Monthly cost per currency of the machines shown ({"USD": 1234.5, "EUR": 56.7}): prices in
+    /// different currencies are never added up.
+    [[nodiscard]] QVariantMap monthlyCosts() const;
     [[nodiscard]] int unpricedCount() const;
     /// Every tag on any machine (not only those shown), sorted: the tag chips to offer.
     [[nodiscard]] QStringList availableTags() const;
+
+    /// The one account chosen in the sidebar (accountIds with one entry), or empty for all.
+    [[nodiscard]] QString account() const { return m_accountIds.value(0); }
+    void setAccount(const QString &accountId);
+    /// A search or a chip is active (the account chosen in the sidebar does not count).
+    [[nodiscard]] bool active() const;
+    /// [{id, text, stateId, count, checked}] per state group, in a fixed order; a group with no
+    /// machines is left out unless checked.
+    [[nodiscard]] QVariantList stateFacets() const;
+    /// [{id, count, checked}] per provider id.
+    [[nodiscard]] QVariantList providerFacets() const;
+    /// [{id, count, checked}]: the 12 most used tags, then any checked tag not among them.
+    [[nodiscard]] QVariantList tagFacets() const;
+    /// [{id: SortKey, text}] in menu order.
+    [[nodiscard]] static QVariantList sortKeys();
 
     /// Adds @p value to the filter @p filter ("accounts", "providers", "states", "tags"), or
     /// removes it when present (a chip's tap).
     Q_INVOKABLE void toggleFilter(const QString &filter, const QString &value);
     Q_INVOKABLE void clearFilters();
+    /// Clears the search and the chips, not the account chosen in the sidebar (nor the sort).
+    Q_INVOKABLE void clear();
+    /// The row of a machine in this view, or -1.
+    Q_INVOKABLE [[nodiscard]] int rowOf(const QString &accountId, const QString &machineId) const;
     /// The MachineModel row behind @p row, or -1.
     Q_INVOKABLE int sourceRow(int row) const;
     /// Every role of @p row by name (see MachineModel::get).
@@ -107,6 +142,7 @@ Q_SIGNALS:
     void totalCountChanged();
     void summaryChanged();
     void availableTagsChanged();
+    void facetsChanged();
 
 protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow,
@@ -118,27 +154,39 @@ private:
     {
         QVariantMap states;
         QVariantMap accounts;
+        QVariantMap monthlyByCurrency;
         double monthly = 0;
         int unpriced = 0;
     };
     void refilter(bool wasActive);
-    [[nodiscard]] static QString haystack(const Machine &machine);
-    [[nodiscard]] bool matchesWords(const QString &haystack) const;
+    /// What the search looks at in one machine, case-folded: its words (name, tags, region,
+    /// size, image) and its addresses, each field ended by a separator character.
+    struct Haystack
+    {
+        QString words;
+        QString addresses;
+    };
+    [[nodiscard]] static Haystack haystack(const Machine &machine);
+    [[nodiscard]] bool matchesWords(const Haystack &haystack) const;
     void updateHaystacks(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                          const QList<int> &roles);
     void markSummaryDirty();
     void markTagsDirty();
+    void markFacetsDirty();
+    void notifyFacets();
+    void updateFacetCounts() const;
+    [[nodiscard]] bool acceptsState(MachineState::State state) const;
     const Summary &summary() const;
     [[nodiscard]] int compareRows(int left, int right) const;
 
     QPointer<MachineModel> m_machines;
     QString m_searchText;
     QStringList m_words; ///< case-folded
-    mutable QList<QString> m_haystacks; ///< per source row, while searching (see haystack())
+    mutable QList<Haystack> m_haystacks; ///< per source row, while searching (see haystack())
     QStringList m_accountIds;
     QStringList m_providerIds;
     QStringList m_states;
-    QList<int> m_stateValues;
+    QList<int> m_stateValues; ///< MachineState::State values the state filter lets through
     QStringList m_tags;
     SortKey m_sortKey = SortByName;
     mutable Summary m_summary;
@@ -147,4 +195,14 @@ private:
     mutable QStringList m_availableTags;
     mutable bool m_tagsDirty = true;
     bool m_tagsNotifyQueued = false;
+    struct FacetCounts
+    {
+        QHash<QString, int> stateGroups;
+        QMap<QString, int> providers;
+        QHash<QString, int> tags;
+    };
+    mutable FacetCounts m_facetCounts;
+    mutable bool m_facetsDirty = true;
+    bool m_facetsNotifyQueued = false;
+    bool m_refiltering = false; ///< inside invalidateFilter(): one countChanged afterwards
 };

@@ -1,5 +1,5 @@
-// MachineFilterModel: the summary of what is shown (counts, cost) and the tags on offer, computed
-// when asked and announced once per event-loop turn. Filtering and sorting are in
+// MachineFilterModel: the summary of what is shown (counts, cost), the tags and facets on offer,
+// computed when asked and announced once per event-loop turn. Filtering and sorting are in
 // machinefiltermodel.cpp.
 #include "machinefiltermodel.h"
 
@@ -48,13 +48,14 @@ const MachineFilterModel::Summary &MachineFilterModel::summary() const
     if (m_machines) {
         QHash<QString, int> states;
         QHash<QString, int> accounts;
+        QHash<QString, double> costs;
         for (int row = 0; row < rowCount(); ++row) {
             const int source = mapToSource(index(row, 0)).row();
             const Machine &m = m_machines->at(source);
             ++states[MachineState::id(m_machines->stateAt(source))];
             ++accounts[m.accountId];
             if (m.pricePerMonth)
-                summary.monthly += *m.pricePerMonth;
+                costs[MachineModel::currencyOf(m)] += *m.pricePerMonth;
             else
                 ++summary.unpriced;
         }
@@ -62,6 +63,9 @@ const MachineFilterModel::Summary &MachineFilterModel::summary() const
             summary.states.insert(it.key(), it.value());
         for (auto it = accounts.cbegin(); it != accounts.cend(); ++it)
             summary.accounts.insert(it.key(), it.value());
+        for (auto it = costs.cbegin(); it != costs.cend(); ++it)
+            summary.monthlyByCurrency.insert(it.key(), it.value());
+        summary.monthly = costs.value(QStringLiteral("USD"));
     }
     m_summary = summary;
     m_summaryDirty = false;
@@ -81,6 +85,11 @@ QVariantMap MachineFilterModel::accountCounts() const
 double MachineFilterModel::totalMonthlyCost() const
 {
     return summary().monthly;
+}
+
+QVariantMap MachineFilterModel::monthlyCosts() const
+{
+    return summary().monthlyByCurrency;
 }
 
 int MachineFilterModel::unpricedCount() const
@@ -105,4 +114,131 @@ QStringList MachineFilterModel::availableTags() const
         [](const QString &a, const QString &b) { return MachineOrder::naturalCompare(a, b) < 0; });
     m_tagsDirty = false;
     return m_availableTags;
+}
+
+namespace {
+// The chip a state counts under: the transitions share one, unknown and destroyed another.
+QString stateGroup(MachineState::State state)
+{
+    if (MachineState::isTransition(state))
+        return QStringLiteral("transition");
+    if (state == MachineState::Unknown || state == MachineState::Terminated)
+        return QStringLiteral("other");
+    return MachineState::id(state);
+}
+} // namespace
+
+void MachineFilterModel::markFacetsDirty()
+{
+    m_facetsDirty = true;
+    notifyFacets();
+}
+
+// Once per event-loop turn, however many rows or chips changed.
+void MachineFilterModel::notifyFacets()
+{
+    if (m_facetsNotifyQueued)
+        return;
+    m_facetsNotifyQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_facetsNotifyQueued = false;
+            Q_EMIT facetsChanged();
+        },
+        Qt::QueuedConnection);
+}
+
+void MachineFilterModel::updateFacetCounts() const
+{
+    if (!m_facetsDirty)
+        return;
+    FacetCounts counts;
+    if (m_machines) {
+        const QString onlyAccount = account();
+        const int rows = m_machines->rowCount();
+        for (int row = 0; row < rows; ++row) {
+            const Machine &machine = m_machines->at(row);
+            if (!onlyAccount.isEmpty() && machine.accountId != onlyAccount)
+                continue;
+            ++counts.stateGroups[stateGroup(m_machines->stateAt(row))];
+            ++counts.providers[machine.providerId];
+            for (const QString &tag : machine.tags)
+                ++counts.tags[tag];
+        }
+    }
+    m_facetCounts = counts;
+    m_facetsDirty = false;
+}
+
+QVariantList MachineFilterModel::stateFacets() const
+{
+    updateFacetCounts();
+    const QList<std::pair<QString, QString>> order = {
+        {QStringLiteral("running"), tr("Running")}, {QStringLiteral("transition"), tr("Busy")},
+        {QStringLiteral("stopped"), tr("Stopped")}, {QStringLiteral("suspended"), tr("Suspended")},
+        {QStringLiteral("error"), tr("Error")},     {QStringLiteral("other"), tr("Other")}};
+    QVariantList facets;
+    for (const auto &[id, text] : order) {
+        const int count = m_facetCounts.stateGroups.value(id);
+        const bool checked = m_states.contains(id);
+        if (count == 0 && !checked)
+            continue;
+        const QString stateId = id == QLatin1String("transition") ? QStringLiteral("starting")
+                                : id == QLatin1String("other")    ? QStringLiteral("unknown")
+                                                                  : id;
+        facets.append(QVariantMap {{QStringLiteral("id"), id},
+                                   {QStringLiteral("text"), text},
+                                   {QStringLiteral("stateId"), stateId},
+                                   {QStringLiteral("count"), count},
+                                   {QStringLiteral("checked"), checked}});
+    }
+    return facets;
+}
+
+QVariantList MachineFilterModel::providerFacets() const
+{
+    updateFacetCounts();
+    QVariantList facets;
+    for (auto it = m_facetCounts.providers.cbegin(); it != m_facetCounts.providers.cend(); ++it) {
+        facets.append(QVariantMap {{QStringLiteral("id"), it.key()},
+                                   {QStringLiteral("count"), it.value()},
+                                   {QStringLiteral("checked"), m_providerIds.contains(it.key())}});
+    }
+    return facets;
+}
+
+QVariantList MachineFilterModel::tagFacets() const
+{
+    updateFacetCounts();
+    QList<std::pair<QString, int>> sorted;
+    sorted.reserve(m_facetCounts.tags.size());
+    for (auto it = m_facetCounts.tags.cbegin(); it != m_facetCounts.tags.cend(); ++it)
+        sorted.append({it.key(), it.value()});
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    QVariantList facets;
+    for (const auto &[tag, count] : std::as_const(sorted).mid(0, 12)) {
+        facets.append(QVariantMap {{QStringLiteral("id"), tag},
+                                   {QStringLiteral("count"), count},
+                                   {QStringLiteral("checked"), m_tags.contains(tag)}});
+    }
+    for (const QString &tag : m_tags) {
+        if (!m_facetCounts.tags.contains(tag))
+            facets.append(QVariantMap {{QStringLiteral("id"), tag},
+                                       {QStringLiteral("count"), 0},
+                                       {QStringLiteral("checked"), true}});
+    }
+    return facets;
+}
+
+QVariantList MachineFilterModel::sortKeys()
+{
+    auto key = [](SortKey id, const QString &text) {
+        return QVariantMap {{QStringLiteral("id"), int(id)}, {QStringLiteral("text"), text}};
+    };
+    return {key(SortByName, tr("Name")),         key(SortByState, tr("State")),
+            key(SortByProvider, tr("Provider")), key(SortByRegion, tr("Region")),
+            key(SortByCost, tr("Cost")),         key(SortByCreated, tr("Created"))};
 }

@@ -52,6 +52,8 @@ QHash<int, QByteArray> MachineModel::roleNames() const
         {AllowedActionsRole, "allowedActions"},
         {SwipeActionsRole, "swipeActions"},
         {ErrorReasonRole, "errorReason"},
+        {CurrencyRole, "currency"},
+        {PrimaryActionRole, "primaryAction"},
         {Qt::DisplayRole, "display"},
     };
 }
@@ -80,6 +82,9 @@ QVariant MachineModel::data(const QModelIndex &index, int role) const
     case StateIdRole:
         return MachineState::id(state);
     case StateTextRole:
+        // A destroy shows as "Stopping" to the state machine, but the user asked to destroy.
+        if (row.pendingAction == QLatin1String("destroy"))
+            return tr("Destroying…");
         return MachineState::text(state);
     case ProviderStateRole:
         return m.providerState;
@@ -127,13 +132,20 @@ QVariant MachineModel::data(const QModelIndex &index, int role) const
         return row.pendingAction;
     case ActionErrorRole:
         return row.actionError;
+    case CurrencyRole:
+        return currencyOf(m);
     case AllowedActionsRole:
-    case SwipeActionsRole: {
+    case SwipeActionsRole:
+    case PrimaryActionRole: {
         QStringList ids;
         const auto allowed = MachineAction::allowed(state, m_capabilities.value(m.accountId));
         for (MachineAction::Action action : allowed)
             ids.append(MachineAction::id(action));
-        return role == AllowedActionsRole ? ids : swipeActions(state, ids);
+        if (role == SwipeActionsRole)
+            return swipeActions(state, ids);
+        if (role == PrimaryActionRole)
+            return primaryAction(state, ids);
+        return ids;
     }
     case ErrorReasonRole: {
         if (state != MachineState::Error)
@@ -160,6 +172,25 @@ QStringList MachineModel::swipeActions(MachineState::State state, const QStringL
     return result;
 }
 
+// A stopped (or suspended) machine is started before anything else; a running one is connected
+// to, which is not a machine action: empty. Transitions and errors offer nothing first.
+QString MachineModel::primaryAction(MachineState::State state, const QStringList &allowed)
+{
+    const QString start = MachineAction::id(MachineAction::Start);
+    if ((state == MachineState::Stopped || state == MachineState::Suspended)
+        && allowed.contains(start))
+        return start;
+    return {};
+}
+
+QString MachineModel::currencyOf(const Machine &machine)
+{
+    // Until Machine carries it as a field (the cost work), a provider that does not bill in
+    // dollars says so in extra["currency"]; the cache and --json keep extra as it is.
+    const QString currency = machine.extra.value(QStringLiteral("currency")).toString();
+    return currency.isEmpty() ? QStringLiteral("USD") : currency;
+}
+
 QList<int> MachineModel::changedRoles(const Machine &a, const Machine &b)
 {
     QList<int> roles;
@@ -170,7 +201,8 @@ QList<int> MachineModel::changedRoles(const Machine &a, const Machine &b)
     check(a.name != b.name, {NameRole, Qt::DisplayRole});
     check(a.providerId != b.providerId, {ProviderRole});
     check(a.state != b.state, {StateRole, StateIdRole, StateTextRole, IsTransitionRole,
-                               AllowedActionsRole, SwipeActionsRole, ErrorReasonRole});
+                               AllowedActionsRole, SwipeActionsRole, PrimaryActionRole,
+                               ErrorReasonRole});
     check(a.providerState != b.providerState, {ProviderStateRole, ErrorReasonRole});
     check(a.region != b.region, {RegionRole});
     check(a.size != b.size, {SizeRole});
@@ -189,7 +221,7 @@ QList<int> MachineModel::changedRoles(const Machine &a, const Machine &b)
     check(a.vcpus != b.vcpus, {VcpusRole});
     check(a.memoryMb != b.memoryMb, {MemoryMbRole});
     check(a.diskGb != b.diskGb, {DiskGbRole});
-    check(a.extra != b.extra, {ExtraRole, ErrorReasonRole});
+    check(a.extra != b.extra, {ExtraRole, ErrorReasonRole, CurrencyRole});
     // lastSeen is deliberately not compared: every poll moves it, and a poll that found nothing
     // new must not make views repaint. The new value is stored silently.
     // A derived role (errorReason) may follow several fields: name it once.

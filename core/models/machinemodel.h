@@ -63,6 +63,10 @@ public:
         /// Why the machine is in error, in the provider's words (its state reason, else its own
         /// state text); empty unless the state shown is error.
         ErrorReasonRole,
+        CurrencyRole, ///< ISO 4217 code of the prices ("USD" unless the provider says otherwise)
+        /// The action offered first in this state ("start" for a stopped machine), or empty when
+        /// connecting is the likeliest next step (a running machine): the details' primary button.
+        PrimaryActionRole,
     };
     Q_ENUM(Role)
 
@@ -134,6 +138,11 @@ public:
     /// running machine, start (or destroy) a stopped one; power off where nothing else fits.
     [[nodiscard]] static QStringList swipeActions(MachineState::State state,
                                                   const QStringList &allowed);
+    /// The primary action among @p allowed for a machine in @p state (see PrimaryActionRole).
+    [[nodiscard]] static QString primaryAction(MachineState::State state,
+                                               const QStringList &allowed);
+    /// The currency of @p machine's prices, "USD" unless its provider said otherwise.
+    [[nodiscard]] static QString currencyOf(const Machine &machine);
 
     /// The roles whose values differ between @p before and @p after.
     [[nodiscard]] static QList<int> changedRoles(const Machine &before, const Machine &after);

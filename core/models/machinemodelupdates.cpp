@@ -8,9 +8,9 @@ const QList<int> &MachineModel::stateRoles()
 {
     // The roles that follow the shown state; while an overlay is set they do not follow the real
     // one.
-    static const QList<int> roles = {StateRole,        StateIdRole,        StateTextRole,
-                                     IsTransitionRole, AllowedActionsRole, SwipeActionsRole,
-                                     ErrorReasonRole};
+    static const QList<int> roles = {StateRole,         StateIdRole,        StateTextRole,
+                                     IsTransitionRole,  AllowedActionsRole, SwipeActionsRole,
+                                     PrimaryActionRole, ErrorReasonRole};
     return roles;
 }
 
@@ -199,7 +199,7 @@ void MachineModel::setAccountCapabilities(const QString &accountId, const QStrin
     if (m_capabilities.value(accountId) == capabilities)
         return;
     m_capabilities.insert(accountId, capabilities);
-    emitAccountChanged(accountId, {AllowedActionsRole, SwipeActionsRole});
+    emitAccountChanged(accountId, {AllowedActionsRole, SwipeActionsRole, PrimaryActionRole});
 }
 
 void MachineModel::setPendingAction(const QString &accountId, const QString &machineId,
@@ -209,7 +209,7 @@ void MachineModel::setPendingAction(const QString &accountId, const QString &mac
     if (row < 0 || m_rows.at(row).pendingAction == action)
         return;
     m_rows[row].pendingAction = action;
-    emitRowChanged(row, {PendingActionRole, IsTransitionRole});
+    emitRowChanged(row, {PendingActionRole, IsTransitionRole, StateTextRole});
 }
 
 void MachineModel::setActionError(const QString &accountId, const QString &machineId,

@@ -64,13 +64,18 @@ void AccountEditor::setName(const QString &name)
     changed();
 }
 
+// The text is kept as typed: a QUrl made from a half-typed "http://127" reads back as
+// "http://0.0.0.127", and writing that into the field garbled what the user was typing.
 void AccountEditor::setEndpoint(const QString &endpoint)
 {
-    const QUrl url = endpoint.trimmed().isEmpty() ? QUrl() : QUrl(endpoint.trimmed());
-    if (url == m_account.endpoint)
+    if (endpoint == m_endpointText)
         return;
+    m_endpointText = endpoint;
+    const QString trimmed = endpoint.trimmed();
+    const QUrl url = trimmed.isEmpty() ? QUrl() : QUrl(trimmed, QUrl::StrictMode);
+    if (url != m_account.endpoint)
+        m_account.pinnedCertificateSha256.clear(); // a pin belongs to one server
     m_account.endpoint = url;
-    m_account.pinnedCertificateSha256.clear(); // a pin belongs to one server
     changed();
 }
 
@@ -167,6 +172,7 @@ bool AccountEditor::load(const QString &accountId)
         return false;
     clear();
     m_account = *account;
+    m_endpointText = m_account.endpoint.toString();
     m_editing = true;
     Q_EMIT accountIdChanged();
     Q_EMIT providerChanged();
@@ -193,6 +199,16 @@ void AccountEditor::verify()
 {
     if (!complete() || busy() || !m_service || !m_credentials)
         return;
+    if (!m_endpointText.trimmed().isEmpty()
+        && (!m_account.endpoint.isValid() || m_account.endpoint.host().isEmpty()
+            || (m_account.endpoint.scheme() != QLatin1String("https")
+                && m_account.endpoint.scheme() != QLatin1String("http")))) {
+        setStatus(Failed, tr("\"%1\" is not an API address. Enter a full URL such as %2, or "
+                             "leave the field empty for the default.")
+                              .arg(m_endpointText.trimmed(),
+                                   provider().value(QStringLiteral("defaultEndpoint")).toString()));
+        return;
+    }
     const quint64 generation = ++m_generation;
     m_offeredCertificate.clear();
     setStatus(Verifying,

@@ -75,7 +75,8 @@ public:
     [[nodiscard]] bool editing() const { return m_editing; }
     [[nodiscard]] QString name() const { return m_account.name; }
     void setName(const QString &name);
-    [[nodiscard]] QString endpoint() const { return m_account.endpoint.toString(); }
+    /// The endpoint exactly as typed (never re-normalised while typing); checked by verify().
+    [[nodiscard]] QString endpoint() const { return m_endpointText; }
     void setEndpoint(const QString &endpoint);
     [[nodiscard]] bool complete() const;
     [[nodiscard]] Status status() const { return m_status; }
@@ -124,6 +125,7 @@ private:
     Inventory *m_inventory = nullptr;
     Account m_account;
     QVariantMap m_secrets;
+    QString m_endpointText;
     bool m_editing = false;
     Status m_status = Editing;
     QString m_message;

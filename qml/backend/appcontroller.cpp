@@ -9,7 +9,7 @@
 #include "inventory.h"
 #include "inventorycache.h"
 #include "machineaction.h"
-#include "machinefilters.h"
+#include "machinefiltermodel.h"
 #include "machinemodel.h"
 #include "machineselection.h"
 #include "pollscheduler.h"
@@ -31,12 +31,13 @@ AppController::AppController(QObject *parent)
     , m_inventory(new Inventory(m_registry, m_accounts, m_credentials, m_machines, this))
     , m_accountModel(new AccountModel(m_accounts, m_inventory, m_registry, this))
     , m_accountService(new AccountService(m_registry, m_accounts, m_credentials, this))
-    , m_filters(new MachineFilters(m_machines, this))
+    , m_filters(new MachineFilterModel(this))
     , m_selection(new MachineSelection(m_machines, this))
     , m_current(new CurrentMachine(m_machines, this))
     , m_clockNow([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_inventory->setCache(m_cache);
+    m_filters->setMachineModel(m_machines);
 
     // Coalesce bursts (every account finishing a refresh) into one recomputation.
     m_statusUpdate.setSingleShot(true);
@@ -191,12 +192,15 @@ void AppController::scheduleStatusUpdate()
     m_statusUpdate.start();
 }
 
-// Offline: every account failed to reach its cloud (the demo cloud too, when it simulates an
-// outage). The data shown then is as old as the oldest of their last good refreshes.
+// Stale: an account with machines shown whose last refresh failed, for whatever reason; the
+// banner names each. Offline: every account failed to reach its cloud (the demo cloud too, when it
+// simulates an outage). The data shown is as old as the oldest last good refresh among them.
 void AppController::updateStatus()
 {
     QDateTime newest;
-    QDateTime oldestUnreachable;
+    QDateTime oldestStale;
+    QVariantList stale;
+    QStringList staleIds;
     int unreachable = 0;
     const auto accounts = m_accounts->accounts();
     for (const Account &account : accounts) {
@@ -204,18 +208,27 @@ void AppController::updateStatus()
         const QDateTime success = m_inventory->lastSuccess(account.id);
         if (success.isValid() && (!newest.isValid() || success > newest))
             newest = success;
-        if (error.kind() == Error::Network || error.kind() == Error::Timeout) {
+        if (error.kind() == Error::Network || error.kind() == Error::Timeout)
             ++unreachable;
-            if (success.isValid() && (!oldestUnreachable.isValid() || success < oldestUnreachable))
-                oldestUnreachable = success;
+        if (error.isError() && m_machines->machineCount(account.id) > 0) {
+            stale.append(QVariantMap {{QStringLiteral("accountId"), account.id},
+                                      {QStringLiteral("name"), account.name},
+                                      {QStringLiteral("since"), success},
+                                      {QStringLiteral("reason"), error.message()}});
+            staleIds.append(account.id);
+            if (success.isValid() && (!oldestStale.isValid() || success < oldestStale))
+                oldestStale = success;
         }
     }
     const bool offline = !accounts.isEmpty() && unreachable == accounts.size();
-    if (offline == m_offline && newest == m_lastUpdated && oldestUnreachable == m_offlineDataTime)
+    if (offline == m_offline && newest == m_lastUpdated && oldestStale == m_offlineDataTime
+        && stale == m_staleAccounts)
         return;
     m_offline = offline;
     m_lastUpdated = newest;
-    m_offlineDataTime = oldestUnreachable;
+    m_offlineDataTime = oldestStale;
+    m_staleAccounts = stale;
+    m_staleAccountIds = staleIds;
     Q_EMIT statusChanged();
 }
 
@@ -250,8 +263,11 @@ void AppController::runAction(const QString &accountId, const QString &machineId
     const int row = m_machines->rowOf(accountId, machineId);
     if (!parsed || row < 0)
         return;
-    if (!m_machines->pendingAction(row).isEmpty())
-        return; // one action at a time per machine; a second click sends nothing
+    // One action at a time per machine (a second click sends nothing), except a power off for a
+    // hung shutdown.
+    if (const QString pending = m_machines->pendingAction(row);
+        !pending.isEmpty() && !canReplaceAction(pending, action))
+        return;
     m_lastAction.insert(accountId + QChar(0x1f) + machineId, action);
     m_inventory->runAction(accountId, machineId, *parsed);
 }
@@ -280,6 +296,13 @@ int AppController::runBulkAction(const QString &action)
     return started;
 }
 
+bool AppController::canReplaceAction(const QString &pending, const QString &action)
+{
+    const auto before = MachineAction::fromId(pending);
+    const auto next = MachineAction::fromId(action);
+    return before && next && MachineAction::canReplace(*before, *next);
+}
+
 QString AppController::actionText(const QString &action) const
 {
     const auto parsed = MachineAction::fromId(action);
@@ -297,10 +320,8 @@ void AppController::copy(const QString &text, const QString &what)
 QString AppController::sshCommand(const QString &accountId, const QString &machineId) const
 {
     const int row = m_machines->rowOf(accountId, machineId);
-    if (row < 0 || m_machines->at(row).primaryIp().isEmpty())
-        return {};
-    return QStringLiteral("ssh %1@%2")
-        .arg(AppSettings::instance()->sshUser(), m_machines->at(row).primaryIp());
+    return row < 0 ? QString()
+                   : AppSettings::instance()->sshCommandLine(m_machines->at(row).primaryIp());
 }
 
 bool AppController::openSsh(const QString &accountId, const QString &machineId)

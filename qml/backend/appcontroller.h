@@ -16,7 +16,7 @@ class CredentialStore;
 class CurrentMachine;
 class Inventory;
 class InventoryCache;
-class MachineFilters;
+class MachineFilterModel;
 class MachineModel;
 class MachineSelection;
 class ProviderRegistry;
@@ -43,14 +43,14 @@ class AppController : public QObject
     Q_MOC_INCLUDE("credentialstore.h")
     Q_MOC_INCLUDE("currentmachine.h")
     Q_MOC_INCLUDE("inventory.h")
-    Q_MOC_INCLUDE("machinefilters.h")
+    Q_MOC_INCLUDE("machinefiltermodel.h")
     Q_MOC_INCLUDE("machinemodel.h")
     Q_MOC_INCLUDE("machineselection.h")
     Q_MOC_INCLUDE("providerregistry.h")
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(MachineModel *machines READ machineModel CONSTANT)
-    Q_PROPERTY(MachineFilters *filters READ filters CONSTANT)
+    Q_PROPERTY(MachineFilterModel *filters READ filters CONSTANT)
     Q_PROPERTY(MachineSelection *selection READ selection CONSTANT)
     Q_PROPERTY(CurrentMachine *current READ current CONSTANT)
     Q_PROPERTY(AppSettings *settings READ settings CONSTANT)
@@ -71,6 +71,8 @@ class AppController : public QObject
     Q_PROPERTY(QDateTime lastUpdated READ lastUpdated NOTIFY statusChanged)
     Q_PROPERTY(bool offline READ offline NOTIFY statusChanged)
     Q_PROPERTY(QDateTime offlineDataTime READ offlineDataTime NOTIFY statusChanged)
+    Q_PROPERTY(QVariantList staleAccounts READ staleAccounts NOTIFY statusChanged)
+    Q_PROPERTY(QStringList staleAccountIds READ staleAccountIds NOTIFY statusChanged)
     Q_PROPERTY(QString cacheNotice READ cacheNotice NOTIFY cacheNoticeChanged)
     Q_PROPERTY(QDateTime now READ now NOTIFY nowChanged)
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
@@ -86,7 +88,7 @@ public:
     /// screenshot program set their own instead of waiting for real time to pass.
     void setClock(Clock clock);
     [[nodiscard]] MachineModel *machineModel() const { return m_machines; }
-    [[nodiscard]] MachineFilters *filters() const { return m_filters; }
+    [[nodiscard]] MachineFilterModel *filters() const { return m_filters; }
     [[nodiscard]] MachineSelection *selection() const { return m_selection; }
     [[nodiscard]] CurrentMachine *current() const { return m_current; }
     [[nodiscard]] AppSettings *settings() const;
@@ -105,7 +107,13 @@ public:
     [[nodiscard]] int accountCount() const;
     [[nodiscard]] QDateTime lastUpdated() const { return m_lastUpdated; }
     [[nodiscard]] bool offline() const { return m_offline; }
+    /// When the oldest data shown was last confirmed, while any account's data is stale.
     [[nodiscard]] QDateTime offlineDataTime() const { return m_offlineDataTime; }
+    /// [{accountId, name, since, reason}] of the accounts with machines shown whose last refresh
+    /// failed: what the stale-data banner names.
+    [[nodiscard]] QVariantList staleAccounts() const { return m_staleAccounts; }
+    /// The ids of staleAccounts, for rows to mark themselves.
+    [[nodiscard]] QStringList staleAccountIds() const { return m_staleAccountIds; }
     [[nodiscard]] QDateTime now() const { return m_now; }
     [[nodiscard]] QString cacheNotice() const;
     [[nodiscard]] static QString qtVersion();
@@ -124,6 +132,9 @@ public:
     /// Runs @p action on every selected machine that allows it; returns how many.
     Q_INVOKABLE int runBulkAction(const QString &action);
     Q_INVOKABLE [[nodiscard]] QString actionText(const QString &action) const;
+    /// True when @p action may be sent while @p pending is in flight (see MachineAction).
+    Q_INVOKABLE [[nodiscard]] static bool canReplaceAction(const QString &pending,
+                                                          const QString &action);
 
     /// Puts @p text on the clipboard and confirms with a toast saying "<what> copied".
     Q_INVOKABLE void copy(const QString &text, const QString &what);
@@ -178,7 +189,7 @@ private:
     Inventory *m_inventory;
     AccountModel *m_accountModel;
     AccountService *m_accountService;
-    MachineFilters *m_filters;
+    MachineFilterModel *m_filters;
     MachineSelection *m_selection;
     CurrentMachine *m_current;
     TrayNotifier *m_tray = nullptr;
@@ -187,6 +198,8 @@ private:
     QDateTime m_lastUpdated;
     bool m_offline = false;
     QDateTime m_offlineDataTime;
+    QVariantList m_staleAccounts;
+    QStringList m_staleAccountIds;
     QDateTime m_now;
     Clock m_clockNow;
     QTimer m_clock;

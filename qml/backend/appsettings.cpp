@@ -154,3 +154,8 @@ void AppSettings::setSplitState(const QString &layout, const QByteArray &state)
 {
     m_settings->setValue(QStringLiteral("split/") + layout, state);
 }
+
+QString AppSettings::sshCommandLine(const QString &host) const
+{
+    return host.isEmpty() ? QString() : QStringLiteral("ssh %1@%2").arg(m_sshUser, host);
+}

@@ -53,6 +53,9 @@ public:
     Q_INVOKABLE [[nodiscard]] QVariant splitState(const QString &layout) const;
     Q_INVOKABLE void setSplitState(const QString &layout, const QByteArray &state);
 
+    /// "ssh <user>@<host>" as the Connect box shows it, or empty without a host.
+    [[nodiscard]] QString sshCommandLine(const QString &host) const;
+
     /// A terminal running ssh, per OS: {user} and {host} are replaced argument by argument.
     [[nodiscard]] static QString defaultSshCommandTemplate();
 

@@ -10,6 +10,7 @@
 #include "accountstore.h"
 #include "credentialstore.h"
 #include "inventory.h"
+#include "machinefiltermodel.h"
 #include "machinemodel.h"
 #include "providerregistry.h"
 
@@ -21,6 +22,14 @@ struct ForeignMachineModel
     QML_FOREIGN(MachineModel)
     QML_NAMED_ELEMENT(MachineModel)
     QML_UNCREATABLE("The machine list is AppController.machines.")
+};
+
+struct ForeignMachineFilterModel
+{
+    Q_GADGET
+    QML_FOREIGN(MachineFilterModel)
+    QML_NAMED_ELEMENT(MachineFilterModel)
+    QML_UNCREATABLE("The filtered, sorted machine list is AppController.filters.")
 };
 
 struct ForeignAccountModel

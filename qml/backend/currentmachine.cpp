@@ -1,5 +1,6 @@
 #include "currentmachine.h"
 
+#include "appsettings.h"
 #include "machinemodel.h"
 
 CurrentMachine::CurrentMachine(MachineModel *machines, QObject *parent)
@@ -14,6 +15,8 @@ CurrentMachine::CurrentMachine(MachineModel *machines, QObject *parent)
     connect(m_machines, &QAbstractItemModel::rowsInserted, this, &CurrentMachine::reload);
     connect(m_machines, &QAbstractItemModel::rowsRemoved, this, &CurrentMachine::reload);
     connect(m_machines, &QAbstractItemModel::modelReset, this, &CurrentMachine::reload);
+    connect(AppSettings::instance(), &AppSettings::sshUserChanged, this,
+            &CurrentMachine::updateSshCommand);
 }
 
 void CurrentMachine::set(const QString &accountId, const QString &machineId)
@@ -22,8 +25,8 @@ void CurrentMachine::set(const QString &accountId, const QString &machineId)
         return;
     m_accountId = accountId;
     m_machineId = machineId;
-    Q_EMIT keyChanged();
     reload();
+    Q_EMIT keyChanged();
 }
 
 void CurrentMachine::onRowsChanged(int first, int last)
@@ -42,8 +45,20 @@ void CurrentMachine::reload()
         for (auto it = roles.cbegin(); it != roles.cend(); ++it)
             data.insert(QString::fromLatin1(it.value()), index.data(it.key()));
     }
-    if (data == m_data)
+    if (data != m_data) {
+        m_data = data;
+        Q_EMIT fieldsChanged();
+    }
+    updateSshCommand();
+}
+
+void CurrentMachine::updateSshCommand()
+{
+    const QString command =
+        m_row >= 0 ? AppSettings::instance()->sshCommandLine(m_machines->at(m_row).primaryIp())
+                   : QString();
+    if (command == m_sshCommand)
         return;
-    m_data = data;
-    Q_EMIT fieldsChanged();
+    m_sshCommand = command;
+    Q_EMIT sshCommandChanged();
 }

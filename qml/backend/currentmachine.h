@@ -8,7 +8,8 @@ class MachineModel;
 
 /**
  * @brief The machine shown in the detail pane, kept live: its fields as a map of the model's role
- * names, re-read only when that machine's row changes.
+ * names, re-read only when that machine's row changes, and its SSH command, which follows the
+ * machine's address and the SSH user (a binding, never a copy taken at selection time).
  */
 class CurrentMachine : public QObject
 {
@@ -19,6 +20,7 @@ class CurrentMachine : public QObject
     Q_PROPERTY(QString machineId READ machineId NOTIFY keyChanged)
     Q_PROPERTY(bool exists READ exists NOTIFY fieldsChanged)
     Q_PROPERTY(QVariantMap fields READ fields NOTIFY fieldsChanged)
+    Q_PROPERTY(QString sshCommand READ sshCommand NOTIFY sshCommandChanged)
 public:
     explicit CurrentMachine(MachineModel *machines, QObject *parent = nullptr);
 
@@ -26,6 +28,8 @@ public:
     [[nodiscard]] QString machineId() const { return m_machineId; }
     [[nodiscard]] bool exists() const { return !m_data.isEmpty(); }
     [[nodiscard]] QVariantMap fields() const { return m_data; }
+    /// "ssh root@203.0.113.10", or empty while the machine has no address (or none is current).
+    [[nodiscard]] QString sshCommand() const { return m_sshCommand; }
 
     Q_INVOKABLE void set(const QString &accountId, const QString &machineId);
     Q_INVOKABLE void clear() { set({}, {}); }
@@ -33,14 +37,17 @@ public:
 Q_SIGNALS:
     void keyChanged();
     void fieldsChanged();
+    void sshCommandChanged();
 
 private:
     void reload();
     void onRowsChanged(int first, int last);
+    void updateSshCommand();
 
     MachineModel *m_machines;
     QString m_accountId;
     QString m_machineId;
     QVariantMap m_data;
+    QString m_sshCommand;
     int m_row = -1;
 };

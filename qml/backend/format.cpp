@@ -14,31 +14,61 @@ QLocale locale()
     return system.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates)
                                            : system;
 }
+
+QString symbol(const QString &currency)
+{
+    if (currency.isEmpty() || currency == QLatin1String("USD"))
+        return QStringLiteral("$");
+    if (currency == QLatin1String("EUR"))
+        return QStringLiteral("€");
+    if (currency == QLatin1String("GBP"))
+        return QStringLiteral("£");
+    return currency + QLatin1Char(' ');
+}
 } // namespace
 
 Format::Format(QObject *parent)
     : QObject(parent)
 { }
 
-QString Format::monthly(const QVariant &pricePerMonth)
+QString Format::monthly(const QVariant &pricePerMonth, const QString &currency)
 {
     if (!pricePerMonth.isValid() || pricePerMonth.isNull())
         return QStringLiteral("–");
     return tr("%1/mo").arg(
-        locale().toCurrencyString(pricePerMonth.toDouble(), QStringLiteral("$"), 2));
+        locale().toCurrencyString(pricePerMonth.toDouble(), symbol(currency), 2));
 }
 
-QString Format::hourly(const QVariant &pricePerHour)
+QString Format::hourly(const QVariant &pricePerHour, const QString &currency)
 {
     if (!pricePerHour.isValid() || pricePerHour.isNull())
         return QStringLiteral("–");
-    return tr("%1/h").arg(
-        locale().toCurrencyString(pricePerHour.toDouble(), QStringLiteral("$"), 3));
+    return tr("%1/h").arg(locale().toCurrencyString(pricePerHour.toDouble(), symbol(currency), 3));
 }
 
-QString Format::money(double value)
+QString Format::money(double value, const QString &currency)
 {
-    return locale().toCurrencyString(std::round(value), QStringLiteral("$"), 0);
+    return locale().toCurrencyString(std::round(value), symbol(currency), 0);
+}
+
+QString Format::count(int value)
+{
+    return locale().toString(value);
+}
+
+// Dollars first (the most common), then the others by code.
+QString Format::monthlyTotals(const QVariantMap &byCurrency)
+{
+    QStringList parts;
+    QStringList codes = byCurrency.keys();
+    codes.sort();
+    if (codes.removeOne(QStringLiteral("USD")))
+        codes.prepend(QStringLiteral("USD"));
+    for (const QString &code : std::as_const(codes)) {
+        if (const double value = byCurrency.value(code).toDouble(); value > 0)
+            parts.append(tr("%1/mo").arg(money(value, code)));
+    }
+    return parts.join(QStringLiteral(" + "));
 }
 
 QString Format::memory(int megabytes)
@@ -63,9 +93,9 @@ QString Format::shape(int vcpus, int memoryMb, int diskGb)
     return parts.join(QStringLiteral(" · "));
 }
 
-QString Format::time(const QDateTime &when)
+QString Format::time(const QDateTime &when, const QDateTime &now)
 {
-    return StatusText::time(when, QDateTime::currentDateTimeUtc());
+    return StatusText::time(when, now); // "today" is the caller's (injectable) clock's day
 }
 
 QString Format::date(const QDateTime &when)
@@ -88,14 +118,18 @@ QString keepUnitTogether(QString text)
 }
 } // namespace
 
-QString Format::summary(int machines, int accounts, double monthly)
+QString Format::summary(int machines, int accounts, const QVariant &monthly)
 {
-    const QString machineText = tr("%n machine(s)", nullptr, machines);
+    // "%n" would print 10016: the count goes in with the locale's separators.
+    const QString machineText =
+        tr("%n machine(s)", nullptr, machines).replace(QString::number(machines), count(machines));
     const QString accountText = tr("%n account(s)", nullptr, accounts);
-    if (monthly <= 0)
+    const QString totals = monthly.typeId() == QMetaType::QVariantMap
+                               ? monthlyTotals(monthly.toMap())
+                               : monthlyTotals({{QStringLiteral("USD"), monthly.toDouble()}});
+    if (totals.isEmpty())
         return tr("%1 on %2").arg(machineText, accountText);
-    return keepUnitTogether(
-        tr("%1 on %2, about %3/mo").arg(machineText, accountText, money(monthly)));
+    return keepUnitTogether(tr("%1 on %2, about %3").arg(machineText, accountText, totals));
 }
 
 QString Format::fingerprint(const QString &hex)

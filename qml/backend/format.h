@@ -15,24 +15,34 @@ class Format : public QObject
 public:
     explicit Format(QObject *parent = nullptr);
 
-    /// "$24.00/mo"; "-" when @p pricePerMonth is undefined.
-    Q_INVOKABLE [[nodiscard]] static QString monthly(const QVariant &pricePerMonth);
+    /// "$24.00/mo", "€4.51/mo" (in @p currency, an ISO 4217 code); "-" when @p pricePerMonth is
+    /// undefined.
+    Q_INVOKABLE [[nodiscard]] static QString monthly(const QVariant &pricePerMonth,
+                                                     const QString &currency = QStringLiteral("USD"));
     /// "$0.036/h"
-    Q_INVOKABLE [[nodiscard]] static QString hourly(const QVariant &pricePerHour);
-    /// "$1,234" (whole dollars, for totals).
-    Q_INVOKABLE [[nodiscard]] static QString money(double value);
+    Q_INVOKABLE [[nodiscard]] static QString hourly(const QVariant &pricePerHour,
+                                                    const QString &currency = QStringLiteral("USD"));
+    /// "$1,234" (whole units, for totals).
+    Q_INVOKABLE [[nodiscard]] static QString money(double value,
+                                                   const QString &currency = QStringLiteral("USD"));
+    /// "$1,234/mo + €56/mo": one total per currency, never added across currencies.
+    Q_INVOKABLE [[nodiscard]] static QString monthlyTotals(const QVariantMap &byCurrency);
+    /// "10,016": a count with the locale's thousands separator.
+    Q_INVOKABLE [[nodiscard]] static QString count(int value);
     /// "4 GB", "512 MB".
     Q_INVOKABLE [[nodiscard]] static QString memory(int megabytes);
     /// "2 vCPU · 4 GB · 80 GB disk".
     Q_INVOKABLE [[nodiscard]] static QString shape(int vcpus, int memoryMb, int diskGb);
-    /// "10:42" today, else "12 Mar 10:42".
-    Q_INVOKABLE [[nodiscard]] static QString time(const QDateTime &when);
+    /// "10:42" on @p now's day (the caller's clock, AppController.now), else "12 Mar 10:42".
+    Q_INVOKABLE [[nodiscard]] static QString time(const QDateTime &when, const QDateTime &now);
     /// "12 Mar 2024".
     Q_INVOKABLE [[nodiscard]] static QString date(const QDateTime &when);
     /// "12 s ago", "5 min ago", "2 h ago", "3 days ago": StatusText::age, as the CLI says it.
     Q_INVOKABLE [[nodiscard]] static QString age(const QDateTime &when, const QDateTime &now);
-    /// "12 machines on 2 accounts, about $1,234/mo".
-    Q_INVOKABLE [[nodiscard]] static QString summary(int machines, int accounts, double monthly);
+    /// "12 machines on 2 accounts, about $1,234/mo"; @p monthly is a dollar amount or a map of
+    /// amounts per currency (see monthlyTotals).
+    Q_INVOKABLE [[nodiscard]] static QString summary(int machines, int accounts,
+                                                     const QVariant &monthly);
     /// "Reboot" for "reboot": the translated name of a machine action.
     Q_INVOKABLE [[nodiscard]] static QString actionText(const QString &action);
     /// "AB:CD:..." in groups for a hex fingerprint.

@@ -16,7 +16,7 @@ Button {
             return kind === "flat" ? "transparent" : Theme.hover
         switch (kind) {
         case "primary": return down ? Qt.darker(Theme.accent, 1.15) : hovered ? Qt.lighter(Theme.accent, 1.08) : Theme.accent
-        case "danger": return down ? Qt.darker(Theme.danger, 1.15) : hovered ? Qt.lighter(Theme.danger, 1.08) : Theme.danger
+        case "danger": return down ? Qt.darker(Theme.dangerFill, 1.15) : hovered ? Qt.lighter(Theme.dangerFill, 1.08) : Theme.dangerFill
         case "flat": return down ? Theme.pressed : hovered ? Theme.hover : "transparent"
         default: return down ? Theme.pressed : hovered ? Theme.hover : Theme.surface
         }

@@ -13,7 +13,7 @@ Popup {
     property var items: []          // [{accountId, machineId, name, accountName, allowedActions}]
     readonly property var affected: items.filter(i => (i.allowedActions || []).indexOf(action) >= 0)
     readonly property int skipped: items.length - affected.length
-    readonly property bool destructive: action === "destroy"
+    readonly property bool destructive: MachineStates.isDestructive(action)
     readonly property bool confirmable: affected.length > 0
                                         && (!destructive || countField.text === String(affected.length))
 

@@ -25,6 +25,8 @@ ItemDelegate {
     required property string pendingAction
     required property string actionError
     required property string errorReason
+    required property string currency
+    property bool stale: false
 
     property bool selected: false
     property bool current: false
@@ -44,6 +46,7 @@ ItemDelegate {
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1, %2, %3, %4").arg(name).arg(stateText).arg(region).arg(
                          publicIp.length > 0 ? publicIp : qsTr("no public IP"))
+                     + (stale ? ", " + qsTr("not refreshed") : "")
     Accessible.selected: selected
 
     onClicked: {
@@ -81,7 +84,10 @@ ItemDelegate {
         }
     }
 
-    contentItem: ColumnLayout {
+    // Every line fits the card: names and details elide, the chip and the address are bounded by
+    // the card's width, and the grid never makes a card narrower than Theme.cardMinWidth (unless
+    // the window itself is narrower).
+    contentItem: ColumnLayout { // qmllint disable deferred-property-id
         spacing: Theme.spacingS
         RowLayout {
             Layout.fillWidth: true
@@ -105,16 +111,20 @@ ItemDelegate {
             }
             ColumnLayout {
                 Layout.fillWidth: true
+                Layout.minimumWidth: 0
                 spacing: 0
                 Label {
+                    objectName: "cardName"
                     Layout.fillWidth: true
                     text: card.name
                     elide: Text.ElideRight
-                    color: card.stateId === "terminated" ? Theme.textDisabled : Theme.text
+                    color: MachineStates.isGone(card.stateId) ? Theme.textSecondary : Theme.text
+                    font.strikeout: MachineStates.isGone(card.stateId)
                     font.pixelSize: Theme.fontBody + 1
                     font.weight: Font.DemiBold
                 }
                 Label {
+                    objectName: "cardAccount"
                     Layout.fillWidth: true
                     text: card.accountName
                     elide: Text.ElideRight
@@ -123,37 +133,70 @@ ItemDelegate {
                 }
             }
             IconButton {
-                Layout.preferredWidth: 32
-                Layout.preferredHeight: 32
+                Layout.preferredWidth: Theme.touch ? Theme.iconButtonSize : 32
+                Layout.preferredHeight: Theme.touch ? Theme.iconButtonSize : 32
                 iconName: "more"
                 tip: qsTr("Actions for %1").arg(card.name)
                 onClicked: card.menuRequested(x + width / 2, y + height)
             }
         }
-        StateChip {
-            stateId: card.stateId
-            stateText: card.stateText
-            reason: card.errorReason
-            maximumWidth: card.availableWidth
+        RowLayout {
+            Layout.maximumWidth: card.availableWidth
+            spacing: Theme.spacingS
+            StateChip {
+                id: chip
+                objectName: "cardState"
+                stateId: card.stateId
+                stateText: card.stateText
+                reason: card.errorReason
+                maximumWidth: card.availableWidth - (staleMark.visible ? staleMark.width + Theme.spacingS : 0)
+            }
+            SvgIcon {
+                id: staleMark
+                objectName: "staleMark"
+                visible: card.stale
+                Layout.preferredWidth: Theme.smallIconSize
+                Layout.preferredHeight: Theme.smallIconSize
+                source: Theme.icon("cloud-off")
+                color: Theme.warningText
+                Accessible.name: qsTr("Not refreshed")
+            }
         }
         Label {
+            objectName: "cardDetail"
             Layout.fillWidth: true
-            text: card.actionError.length > 0 ? card.actionError : card.region + "  ·  " + card.size
+            Layout.maximumWidth: card.availableWidth
+            text: card.actionError.length > 0 ? card.actionError
+                  : card.region + (card.region.length > 0 && card.size.length > 0 ? "  ·  " : "") + card.size
             elide: Text.ElideRight
             color: card.actionError.length > 0 ? Theme.danger : Theme.textSecondary
             font.pixelSize: Theme.fontCaption + 1
         }
         Item { Layout.fillHeight: true }
-        RowLayout {
+        // The address and the cost share the last line: the cost keeps its width at the right,
+        // the address gets the rest and elides in the middle (anchors, not a RowLayout, so that
+        // fractional text widths cannot push the cost past the padding).
+        Item {
             Layout.fillWidth: true
-            spacing: Theme.spacingS
+            Layout.maximumWidth: card.availableWidth
+            implicitHeight: Math.max(ipButton.implicitHeight, cost.implicitHeight)
             IpButton {
+                id: ipButton
+                objectName: "cardPublicIp"
+                anchors.left: parent.left
+                anchors.verticalCenter: parent.verticalCenter
+                width: Math.max(0, Math.min(implicitWidth, parent.width - cost.width - Theme.spacingS))
                 ip: card.publicIp
                 onCopied: (ip) => card.ipCopied(ip)
             }
-            Item { Layout.fillWidth: true }
             Label {
-                text: Format.monthly(card.pricePerMonth)
+                id: cost
+                objectName: "cardCost"
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                width: Math.min(implicitWidth, parent.width)
+                elide: Text.ElideLeft
+                text: Format.monthly(card.pricePerMonth, card.currency)
                 color: Theme.text
                 font.family: Theme.monoFamily
                 font.pixelSize: Theme.fontCaption + 1

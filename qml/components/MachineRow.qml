@@ -31,6 +31,8 @@ SwipeDelegate {
     required property var swipeActions // the model's: the two likeliest actions in this state
     required property string errorReason
     required property var extra
+    property bool stale: false // the account's last refresh failed: the row is as last seen
+    required property string currency
 
     property bool compact: !Theme.touch
     property bool selected: false
@@ -56,6 +58,7 @@ SwipeDelegate {
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1, %2, %3, %4").arg(name).arg(stateText).arg(region).arg(
                          publicIp.length > 0 ? publicIp : qsTr("no public IP"))
+                     + (stale ? ", " + qsTr("not refreshed") : "")
     Accessible.selected: selected
 
     onClicked: {
@@ -143,8 +146,7 @@ SwipeDelegate {
                     row.actionRequested(modelData)
                 }
                 background: Rectangle {
-                    color: swipeButton.modelData === "destroy" ? Theme.danger
-                           : swipeButton.modelData === "start" ? Theme.success : Theme.accent
+                    color: Theme.toneColor(MachineStates.tone(swipeButton.modelData))
                 }
                 contentItem: Column {
                     spacing: 2
@@ -154,12 +156,12 @@ SwipeDelegate {
                         width: Theme.iconSize
                         height: Theme.iconSize
                         source: Theme.actionIcon(swipeButton.modelData)
-                        color: "white"
+                        color: Theme.fillText
                     }
                     Text {
                         anchors.horizontalCenter: parent.horizontalCenter
                         text: Format.actionText(swipeButton.modelData)
-                        color: "white"
+                        color: Theme.fillText
                         font.pixelSize: Theme.fontCaption
                     }
                 }
@@ -199,12 +201,21 @@ SwipeDelegate {
                 anchors.leftMargin: lead.x + lead.width + Theme.spacingM
                 anchors.rightMargin: Theme.spacingS
                 spacing: Theme.spacingM
+                SvgIcon {
+                    objectName: "staleMark"
+                    visible: row.stale
+                    Layout.preferredWidth: Theme.smallIconSize
+                    Layout.preferredHeight: Theme.smallIconSize
+                    Layout.rightMargin: -Theme.spacingS
+                    source: Theme.icon("cloud-off")
+                    color: Theme.warningText
+                }
                 Text {
                     Layout.fillWidth: true
                     Layout.minimumWidth: 90
                     text: row.name
                     elide: Text.ElideRight
-                    color: row.stateId === "terminated" ? Theme.textDisabled : Theme.text
+                    color: MachineStates.isGone(row.stateId) ? Theme.textSecondary : Theme.text
                     font.pixelSize: Theme.fontBody
                     font.weight: Font.DemiBold
                 }
@@ -278,7 +289,7 @@ SwipeDelegate {
                 Text {
                     Layout.preferredWidth: 84
                     horizontalAlignment: Text.AlignRight
-                    text: Format.monthly(row.pricePerMonth)
+                    text: Format.monthly(row.pricePerMonth, row.currency)
                     color: Theme.text
                     font.pixelSize: Theme.fontCaption + 1
                     font.family: Theme.monoFamily
@@ -305,19 +316,30 @@ SwipeDelegate {
                 readonly property real lineGap: Theme.spacingXs + 2
                 readonly property real firstLineY: (height - nameLabel.height - lineGap - secondLine.height) / 2
 
+                SvgIcon {
+                    id: staleMark
+                    objectName: "staleMark"
+                    visible: row.stale
+                    width: visible ? Theme.smallIconSize : 0
+                    height: Theme.smallIconSize
+                    anchors.verticalCenter: nameLabel.verticalCenter
+                    source: Theme.icon("cloud-off")
+                    color: Theme.warningText
+                }
                 Text {
                     id: nameLabel
+                    x: staleMark.width > 0 ? staleMark.width + Theme.spacingXs : 0
                     y: touchLines.firstLineY
-                    width: Math.min(implicitWidth, touchLines.width - chip.width - Theme.spacingS)
+                    width: Math.min(implicitWidth, touchLines.width - x - chip.width - Theme.spacingS)
                     text: row.name
                     elide: Text.ElideRight
-                    color: row.stateId === "terminated" ? Theme.textDisabled : Theme.text
+                    color: MachineStates.isGone(row.stateId) ? Theme.textSecondary : Theme.text
                     font.pixelSize: Theme.fontBody + 1
                     font.weight: Font.DemiBold
                 }
                 StateChip {
                     id: chip
-                    x: nameLabel.width + Theme.spacingS
+                    x: nameLabel.x + nameLabel.width + Theme.spacingS
                     anchors.verticalCenter: nameLabel.verticalCenter
                     compact: true
                     stateId: row.stateId
@@ -337,7 +359,7 @@ SwipeDelegate {
                         id: cost
                         anchors.right: parent.right
                         anchors.verticalCenter: parent.verticalCenter
-                        text: Format.monthly(row.pricePerMonth)
+                        text: Format.monthly(row.pricePerMonth, row.currency)
                         color: Theme.text
                         font.pixelSize: Theme.fontCaption + 1
                         font.family: Theme.monoFamily

@@ -13,7 +13,8 @@ Rectangle {
     property bool compact: false
 
     readonly property color tone: Theme.stateColor(stateId)
-    readonly property string label: stateId === "error" && reason.length > 0
+    // The model's errorReason is empty unless the state is error.
+    readonly property string label: reason.length > 0
                                     ? qsTr("Error: %1").arg(reason) : stateText
 
     readonly property int padding: compact ? Theme.spacingS : 10
@@ -25,7 +26,7 @@ Rectangle {
     implicitWidth: Math.min(2 * padding + glyphSize + 6 + text.implicitWidth, maximumWidth)
     radius: height / 2
     color: Theme.tint(tone, Theme.dark ? 0.16 : 0.10)
-    border.width: stateId === "unknown" ? 1 : 0
+    border.width: MachineStates.isUnknown(stateId) ? 1 : 0
     border.color: tone
 
     Accessible.role: Accessible.StaticText
@@ -54,9 +55,9 @@ Rectangle {
         anchors.verticalCenter: parent.verticalCenter
         text: chip.label
         elide: Text.ElideRight
-        color: chip.stateId === "terminated" ? Theme.textDisabled : chip.tone
+        color: Theme.stateTextColor(chip.stateId)
         font.pixelSize: chip.compact ? Theme.fontCaption : Theme.fontCaption + 1
         font.weight: Font.DemiBold
-        font.strikeout: chip.stateId === "terminated"
+        font.strikeout: MachineStates.isGone(chip.stateId)
     }
 }

@@ -14,7 +14,7 @@ Rectangle {
     readonly property bool busy: exists && m.pendingAction.length > 0
 
     signal back()
-    signal destroyRequested(string accountId, string machineId)
+    signal confirmRequested(string accountId, string machineId, string action)
 
     color: Theme.surface
     Keys.onEscapePressed: page.back()
@@ -50,7 +50,7 @@ Rectangle {
         MachineDetails {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            onDestroyRequested: (accountId, machineId) => page.destroyRequested(accountId, machineId)
+            onConfirmRequested: (accountId, machineId, action) => page.confirmRequested(accountId, machineId, action)
         }
         // The most likely actions within thumb reach.
         Rectangle {
@@ -80,8 +80,8 @@ Rectangle {
                         onClicked: {
                             if (modelData === "ssh")
                                 AppController.openSsh(AppController.current.accountId, AppController.current.machineId)
-                            else if (modelData === "destroy")
-                                page.destroyRequested(AppController.current.accountId, AppController.current.machineId)
+                            else if (MachineStates.confirmation(modelData) !== MachineStates.NoConfirmation)
+                                page.confirmRequested(AppController.current.accountId, AppController.current.machineId, modelData)
                             else
                                 AppController.runAction(AppController.current.accountId, AppController.current.machineId, modelData)
                         }
@@ -98,13 +98,13 @@ Rectangle {
                                 height: Theme.iconSize
                                 source: Theme.icon(barButton.modelData === "ssh" ? "terminal" : barButton.modelData)
                                 color: !barButton.enabled ? Theme.textDisabled
-                                       : barButton.modelData === "destroy" ? Theme.danger : Theme.text
+                                       : MachineStates.isDestructive(barButton.modelData) ? Theme.danger : Theme.text
                             }
                             Label {
                                 anchors.horizontalCenter: parent.horizontalCenter
                                 text: barButton.modelData === "ssh" ? qsTr("SSH") : Format.actionText(barButton.modelData)
                                 color: !barButton.enabled ? Theme.textDisabled
-                                       : barButton.modelData === "destroy" ? Theme.danger : Theme.textSecondary
+                                       : MachineStates.isDestructive(barButton.modelData) ? Theme.danger : Theme.textSecondary
                                 font.pixelSize: Theme.fontCaption
                             }
                         }

@@ -10,7 +10,7 @@ Rectangle {
     id: bar
 
     property bool narrow: false
-    readonly property var filters: AppController.filters
+    readonly property MachineFilterModel filters: AppController.filters
 
     implicitHeight: column.implicitHeight + Theme.spacingM + Theme.spacingS
     color: Theme.window
@@ -33,10 +33,10 @@ Rectangle {
                 spacing: 2
                 Label {
                     Layout.fillWidth: true
-                    text: Format.summary(bar.filters.shownCount,
+                    text: Format.summary(bar.filters.count,
                                          bar.filters.active || bar.filters.account.length > 0
-                                         ? bar.filters.shownAccounts : AppController.accountCount,
-                                         bar.filters.shownMonthly)
+                                         ? Object.keys(bar.filters.accountCounts).length : AppController.accountCount,
+                                         bar.filters.monthlyCosts)
                     wrapMode: Text.WordWrap
                     maximumLineCount: 2
                     elide: Text.ElideRight
@@ -47,13 +47,19 @@ Rectangle {
                     Accessible.name: text
                 }
                 Label {
+                    readonly property bool stale: AppController.staleAccounts.length > 0
+                    objectName: "freshness"
                     Layout.fillWidth: true
+                    // Never "Updated just now" while some of what is shown could not be refreshed.
                     text: AppController.refreshing ? qsTr("Refreshing…")
+                          : stale ? (AppController.offlineDataTime.getTime() > 0
+                                     ? qsTr("Some data is from %1").arg(Format.age(AppController.offlineDataTime, AppController.now))
+                                     : qsTr("Some accounts could not be refreshed"))
                           : AppController.lastUpdated.getTime() > 0
                             ? qsTr("Updated %1").arg(Format.age(AppController.lastUpdated, AppController.now))
                             : qsTr("Not refreshed yet")
                     elide: Text.ElideRight
-                    color: Theme.textSecondary
+                    color: stale ? Theme.warningText : Theme.textSecondary
                     font.pixelSize: Theme.fontCaption
                 }
             }
@@ -92,8 +98,8 @@ Rectangle {
                     MenuItem {
                         text: qsTr("Descending")
                         checkable: true
-                        checked: bar.filters.sortDescending
-                        onTriggered: bar.filters.sortDescending = checked
+                        checked: bar.filters.sortOrder === Qt.DescendingOrder
+                        onTriggered: bar.filters.sortOrder = checked ? Qt.DescendingOrder : Qt.AscendingOrder
                     }
                 }
             }
@@ -148,7 +154,7 @@ Rectangle {
                         count: modelData.count
                         stateId: modelData.stateId
                         checked: modelData.checked
-                        onClicked: bar.filters.toggleState(modelData.id)
+                        onClicked: bar.filters.toggleFilter("states", modelData.id)
                     }
                 }
                 Rectangle {
@@ -165,7 +171,7 @@ Rectangle {
                         text: AppController.provider(modelData.id).name || modelData.id
                         count: modelData.count
                         checked: modelData.checked
-                        onClicked: bar.filters.toggleProvider(modelData.id)
+                        onClicked: bar.filters.toggleFilter("providers", modelData.id)
                     }
                 }
                 Rectangle {
@@ -183,7 +189,7 @@ Rectangle {
                         iconName: "tag"
                         count: modelData.count
                         checked: modelData.checked
-                        onClicked: bar.filters.toggleTag(modelData.id)
+                        onClicked: bar.filters.toggleFilter("tags", modelData.id)
                     }
                 }
                 AppButton {

@@ -17,15 +17,16 @@ Rectangle {
     readonly property string publicIp: exists && m.publicIps.length > 0 ? m.publicIps[0] : ""
     readonly property var providerInfo: exists ? AppController.provider(m.provider) : ({})
 
-    signal destroyRequested(string accountId, string machineId)
+    // An action that needs a confirmation first (MachineStates.confirmation): the window asks.
+    signal confirmRequested(string accountId, string machineId, string action)
 
     color: Theme.surface
     Accessible.role: Accessible.Pane
     Accessible.name: exists ? qsTr("Details of %1").arg(m.name) : qsTr("Machine details")
 
     function run(action) {
-        if (action === "destroy")
-            details.destroyRequested(current.accountId, current.machineId)
+        if (MachineStates.confirmation(action) !== MachineStates.NoConfirmation)
+            details.confirmRequested(current.accountId, current.machineId, action)
         else
             AppController.runAction(current.accountId, current.machineId, action)
     }
@@ -139,6 +140,18 @@ Rectangle {
                     maximumWidth: body.width
                 }
 
+                Banner {
+                    objectName: "staleNote"
+                    Layout.fillWidth: true
+                    visible: details.exists && AppController.staleAccountIds.indexOf(details.m.accountId) >= 0
+                    kind: "offline"
+                    text: !visible ? ""
+                          : details.m.lastSeen.getTime() > 0
+                            ? qsTr("Not refreshed: this is how it looked %1.").arg(Format.age(details.m.lastSeen, AppController.now))
+                            : qsTr("Not refreshed: this is how it looked when last seen.")
+                    detail: visible ? qsTr("Its account could not be reached; actions may fail until it can.") : ""
+                }
+
                 // Actions: the destructive one last and red.
                 Flow {
                     Layout.fillWidth: true
@@ -148,10 +161,12 @@ Rectangle {
                         delegate: AppButton {
                             required property string modelData
                             visible: details.allowed.indexOf(modelData) >= 0
-                            kind: modelData === "start" ? "primary" : "secondary"
+                            kind: details.exists && modelData === details.m.primaryAction ? "primary" : "secondary"
                             iconName: modelData
                             text: Format.actionText(modelData)
-                            enabled: !details.busy
+                            objectName: "action_" + modelData
+                            // A hung shutdown or reboot is what Power off is for.
+                            enabled: !details.busy || AppController.canReplaceAction(details.m.pendingAction, modelData)
                             busy: details.exists && details.m.pendingAction === modelData
                             onClicked: details.run(modelData)
                         }
@@ -216,14 +231,13 @@ Rectangle {
                             radius: Theme.radiusS
                             color: Theme.surface
                             border.color: Theme.border
-                            visible: details.publicIp.length > 0
+                            visible: details.current.sshCommand.length > 0
                             Label {
                                 id: sshLabel
+                                objectName: "sshCommand"
                                 anchors.fill: parent
                                 anchors.margins: Theme.spacingS
-                                text: details.exists ? "$ " + AppController.sshCommand(details.current.accountId,
-                                                                                       details.current.machineId)
-                                                     : ""
+                                text: "$ " + details.current.sshCommand
                                 color: Theme.text
                                 font.family: Theme.monoFamily
                                 font.pixelSize: Theme.fontCaption + 1
@@ -234,19 +248,21 @@ Rectangle {
                             Layout.fillWidth: true
                             spacing: Theme.spacingS
                             AppButton {
-                                kind: "primary"
+                                objectName: "openSsh"
+                                // Primary only while connecting is the next step (a stopped
+                                // machine's primary button is Start).
+                                kind: details.exists && details.m.primaryAction.length === 0 ? "primary" : "secondary"
                                 iconName: "terminal"
                                 text: qsTr("Open SSH")
-                                enabled: details.publicIp.length > 0
+                                enabled: details.current.sshCommand.length > 0
                                 onClicked: AppController.openSsh(details.current.accountId, details.current.machineId)
                             }
                             AppButton {
                                 iconName: "copy"
                                 text: qsTr("Copy SSH command")
-                                enabled: details.publicIp.length > 0
-                                onClicked: AppController.copy(AppController.sshCommand(details.current.accountId,
-                                                                                       details.current.machineId),
-                                                              qsTr("SSH command"))
+                                objectName: "copySshCommand"
+                                enabled: details.current.sshCommand.length > 0
+                                onClicked: AppController.copy(details.current.sshCommand, qsTr("SSH command"))
                             }
                         }
                     }
@@ -258,8 +274,8 @@ Rectangle {
                     spacing: Theme.spacingS
                     Fact {
                         label: qsTr("Cost")
-                        value: details.exists ? Format.monthly(details.m.pricePerMonth)
-                                                + (details.m.pricePerHour !== undefined ? "  ·  " + Format.hourly(details.m.pricePerHour) : "")
+                        value: details.exists ? Format.monthly(details.m.pricePerMonth, details.m.currency)
+                                                + (details.m.pricePerHour !== undefined ? "  ·  " + Format.hourly(details.m.pricePerHour, details.m.currency) : "")
                                               : ""
                     }
                     Fact { label: qsTr("Region"); value: details.exists ? details.m.region : "" }

@@ -13,7 +13,7 @@ Rectangle {
     property bool narrow: false
     property int anchorRow: -1
     property bool menuNeeded: false
-    readonly property var filters: AppController.filters
+    readonly property MachineFilterModel filters: AppController.filters
     readonly property var selection: AppController.selection
     readonly property bool selecting: selection.count > 0
     readonly property Item view: AppSettings.viewMode === "grid" ? grid : list
@@ -28,7 +28,8 @@ Rectangle {
     }
 
     signal openDetails(string accountId, string machineId)
-    signal destroyRequested(string accountId, string machineId)
+    // An action that needs a confirmation first (MachineStates.confirmation): the window asks.
+    signal confirmRequested(string accountId, string machineId, string action)
     signal bulkRequested(string action)
     signal createRequested()
 
@@ -39,7 +40,7 @@ Rectangle {
             selection.toggle(accountId, machineId)
             anchorRow = row
         } else if ((modifiers & Qt.ShiftModifier) && anchorRow >= 0) {
-            selection.addRange(filters.view, anchorRow, row)
+            selection.addRange(filters, anchorRow, row)
         } else {
             selection.clear()
             anchorRow = row
@@ -48,9 +49,18 @@ Rectangle {
         }
         pane.setCurrentRow(row)
     }
+    // True while the account's last refresh failed: its rows say their data is not current.
+    function isStale(accountId) {
+        const ids = AppController.staleAccountIds
+        for (let i = 0; i < ids.length; ++i) {
+            if (ids[i] === accountId)
+                return true
+        }
+        return false
+    }
     function requestAction(accountId, machineId, action) {
-        if (action === "destroy")
-            pane.destroyRequested(accountId, machineId)
+        if (MachineStates.confirmation(action) !== MachineStates.NoConfirmation)
+            pane.confirmRequested(accountId, machineId, action)
         else
             AppController.runAction(accountId, machineId, action)
     }
@@ -65,19 +75,19 @@ Rectangle {
         menu.popup(item, x, y)
     }
     function focusList() {
-        if (pane.currentRow() < 0 && pane.filters.shownCount > 0)
+        if (pane.currentRow() < 0 && pane.filters.count > 0)
             pane.setCurrentRow(0)
         view.forceActiveFocus()
     }
     function follow(row) {
-        const m = row >= 0 ? filters.view.get(row) : null
+        const m = row >= 0 ? filters.get(row) : null
         if (m && m.machineId !== undefined) {
             AppController.select(m.accountId, m.machineId)
             anchorRow = row
         }
     }
     function openCurrent() {
-        const m = pane.currentRow() >= 0 ? filters.view.get(pane.currentRow()) : null
+        const m = pane.currentRow() >= 0 ? filters.get(pane.currentRow()) : null
         if (m && m.machineId !== undefined) {
             AppController.select(m.accountId, m.machineId)
             pane.openDetails(m.accountId, m.machineId)
@@ -88,16 +98,34 @@ Rectangle {
         anchors.fill: parent
         spacing: 0
 
+        // Whenever any data shown is stale: everything offline, or some accounts failing.
         Banner {
+            id: staleBanner
+            objectName: "staleBanner"
+            readonly property var stale: AppController.staleAccounts
+            readonly property bool known: AppController.offlineDataTime.getTime() > 0
+            readonly property string when: known ? qsTr("%1 (%2)").arg(Format.time(AppController.offlineDataTime, AppController.now))
+                                                              .arg(Format.age(AppController.offlineDataTime, AppController.now))
+                                                 : ""
             Layout.fillWidth: true
-            visible: AppController.offline
+            visible: AppController.offline || stale.length > 0
             kind: "offline"
-            text: AppController.offlineDataTime.getTime() > 0
-                  ? qsTr("Offline - showing data from %1 (%2)").arg(Format.time(AppController.offlineDataTime))
-                                                                .arg(Format.age(AppController.offlineDataTime, AppController.now))
-                  : qsTr("Offline - no data could be loaded yet")
+            text: AppController.offline
+                  ? (known ? qsTr("Offline - showing data from %1").arg(when) : qsTr("Offline - no data could be loaded yet"))
+                  : stale.length === 1
+                    ? (known ? qsTr("%1 could not be refreshed - showing its data from %2").arg(stale[0].name).arg(when)
+                             : qsTr("%1 could not be refreshed").arg(stale[0].name))
+                    : (known ? qsTr("%n account(s) could not be refreshed - showing data from %1", "", stale.length).arg(when)
+                             : qsTr("%n account(s) could not be refreshed", "", stale.length))
+            detail: stale.map(a => qsTr("%1: %2").arg(a.name).arg(a.reason)).join("\n")
+                    + (stale.length > 0 ? "\n" + qsTr("Actions on these machines may fail until the account is reachable again.") : "")
             actionText: qsTr("Retry")
-            onActionTriggered: AppController.refresh()
+            onActionTriggered: {
+                if (AppController.offline || stale.length !== 1)
+                    AppController.refresh()
+                else
+                    AppController.refreshAccount(stale[0].accountId)
+            }
         }
         Banner {
             id: cacheBanner
@@ -120,19 +148,20 @@ Rectangle {
             id: columns
             Layout.fillWidth: true
             Layout.preferredHeight: 30
-            visible: !Theme.touch && AppSettings.viewMode !== "grid" && pane.filters.shownCount > 0
+            visible: !Theme.touch && AppSettings.viewMode !== "grid" && pane.filters.count > 0
             color: Theme.window
             component ColumnTitle: AbstractButton {
                 id: title
-                property string sortKey: ""
+                property int sortKey: -1
                 property bool alignRight: false
                 Layout.fillHeight: true
-                enabled: sortKey.length > 0
+                enabled: sortKey >= 0
                 focusPolicy: Qt.StrongFocus
                 Accessible.name: enabled ? qsTr("Sort by %1").arg(text) : text
                 onClicked: {
                     if (pane.filters.sortKey === sortKey)
-                        pane.filters.sortDescending = !pane.filters.sortDescending
+                        pane.filters.sortOrder = pane.filters.sortOrder === Qt.DescendingOrder ? Qt.AscendingOrder
+                                                                                               : Qt.DescendingOrder
                     else
                         pane.filters.sortKey = sortKey
                 }
@@ -148,12 +177,12 @@ Rectangle {
                     }
                     SvgIcon {
                         anchors.verticalCenter: parent.verticalCenter
-                        visible: title.sortKey.length > 0 && pane.filters.sortKey === title.sortKey
+                        visible: title.sortKey >= 0 && pane.filters.sortKey === title.sortKey
                         width: 12
                         height: 12
                         source: Theme.icon("chevron-down")
                         color: Theme.text
-                        rotation: pane.filters.sortDescending ? 0 : 180
+                        rotation: pane.filters.sortOrder === Qt.DescendingOrder ? 0 : 180
                     }
                 }
                 background: Item {}
@@ -163,18 +192,18 @@ Rectangle {
                 anchors.leftMargin: Theme.spacingL + Theme.markSize + Theme.spacingM
                 anchors.rightMargin: Theme.spacingS
                 spacing: Theme.spacingM
-                ColumnTitle { Layout.fillWidth: true; Layout.minimumWidth: 90; text: qsTr("Name"); sortKey: "name" }
+                ColumnTitle { Layout.fillWidth: true; Layout.minimumWidth: 90; text: qsTr("Name"); sortKey: MachineFilterModel.SortByName }
                 ColumnTitle {
                     Layout.preferredWidth: list.width > Theme.columnTagsMinWidth ? Theme.columnStateWideWidth
                                                                                  : Theme.columnStateWidth
                     text: qsTr("State")
-                    sortKey: "state"
+                    sortKey: MachineFilterModel.SortByState
                 }
-                ColumnTitle { visible: list.width > Theme.columnRegionMinWidth; Layout.preferredWidth: 56; text: qsTr("Region"); sortKey: "region" }
+                ColumnTitle { visible: list.width > Theme.columnRegionMinWidth; Layout.preferredWidth: 56; text: qsTr("Region"); sortKey: MachineFilterModel.SortByRegion }
                 ColumnTitle { visible: list.width > Theme.columnSizeMinWidth; Layout.preferredWidth: 120; text: qsTr("Size") }
                 ColumnTitle { visible: list.width > Theme.columnIpMinWidth; Layout.preferredWidth: 124; text: qsTr("Public IP") }
                 ColumnTitle { visible: list.width > Theme.columnTagsMinWidth; Layout.preferredWidth: 170; text: qsTr("Tags") }
-                ColumnTitle { Layout.preferredWidth: 84; text: qsTr("Cost"); sortKey: "cost"; alignRight: true }
+                ColumnTitle { Layout.preferredWidth: 84; text: qsTr("Cost"); sortKey: MachineFilterModel.SortByCost; alignRight: true }
                 Item { Layout.preferredWidth: 32 }
             }
             Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }
@@ -188,7 +217,7 @@ Rectangle {
                 id: list
                 anchors.fill: parent
                 visible: AppSettings.viewMode !== "grid"
-                model: AppSettings.viewMode !== "grid" ? pane.filters.view : null
+                model: AppSettings.viewMode !== "grid" ? pane.filters : null
                 clip: true
                 reuseItems: true
                 keyNavigationEnabled: true
@@ -212,6 +241,7 @@ Rectangle {
                     current: AppController.current.machineId === machineId
                              && AppController.current.accountId === accountId
                     monogram: ""
+                    stale: pane.isStale(accountId)
                     onActivated: (modifiers) => pane.activate(index, accountId, machineId, modifiers)
                     onSelectToggled: {
                         pane.selection.toggle(accountId, machineId)
@@ -242,14 +272,14 @@ Rectangle {
                 anchors.fill: parent
                 anchors.margins: Theme.spacingS
                 visible: AppSettings.viewMode === "grid"
-                model: AppSettings.viewMode === "grid" ? pane.filters.view : null
+                model: AppSettings.viewMode === "grid" ? pane.filters : null
                 clip: true
                 reuseItems: true
                 keyNavigationEnabled: true
                 currentIndex: -1
-                readonly property int columns: Math.max(1, Math.floor(width / (Theme.cardWidth + Theme.spacingS)))
+                readonly property int columns: Theme.cardColumns(width)
                 cellWidth: Math.floor(width / columns)
-                cellHeight: Theme.cardHeight + Theme.spacingS
+                cellHeight: Theme.cardHeight + Theme.cardGap
                 boundsBehavior: Theme.touch ? Flickable.DragOverBounds : Flickable.StopAtBounds
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Machines")
@@ -268,7 +298,7 @@ Rectangle {
                     MachineCard {
                         id: cardItem
                         anchors.fill: parent
-                        anchors.margins: Theme.spacingXs
+                        anchors.margins: Theme.cardGap / 2
                         index: cell.index
                         accountId: cell.model.accountId
                         machineId: cell.model.machineId
@@ -286,6 +316,8 @@ Rectangle {
                         pendingAction: cell.model.pendingAction
                         actionError: cell.model.actionError
                         errorReason: cell.model.errorReason
+                        currency: cell.model.currency
+                        stale: pane.isStale(accountId)
                         selectionMode: pane.selecting
                         selected: pane.selection.revision >= 0 && pane.selection.contains(accountId, machineId)
                         current: AppController.current.machineId === machineId
@@ -302,7 +334,7 @@ Rectangle {
 
             EmptyState {
                 anchors.fill: parent
-                visible: pane.filters.shownCount === 0 && AppController.machineCount > 0
+                visible: pane.filters.count === 0 && AppController.machineCount > 0
                 illustration: "no-results"
                 illustrationWidth: 180
                 title: qsTr("No machines match")
@@ -365,7 +397,7 @@ Rectangle {
                     iconName: "select"
                     tip: qsTr("Select all shown")
                     shortcutText: "Ctrl+A"
-                    onClicked: pane.selection.addAll(pane.filters.view)
+                    onClicked: pane.selection.addAll(pane.filters)
                 }
                 Repeater {
                     model: ["start", "shutdown", "reboot", "poweroff", "destroy"]
@@ -374,7 +406,7 @@ Rectangle {
                         readonly property int allowing: pane.selection.revision >= 0
                                                         ? pane.selection.countAllowing(modelData) : 0
                         iconName: modelData
-                        tone: modelData === "destroy" ? Theme.danger : Theme.text
+                        tone: MachineStates.isDestructive(modelData) ? Theme.danger : Theme.text
                         enabled: allowing > 0
                         tip: qsTr("%1 (%2 of the selected)").arg(Format.actionText(modelData)).arg(allowing)
                         onClicked: pane.bulkRequested(modelData)

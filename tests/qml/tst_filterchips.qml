@@ -83,32 +83,32 @@ TestCase {
         verify(chip, "the bar shows a Running chip")
         compare(chip.count, running.count)
         mouseClick(chip)
-        tryCompare(AppController.filters, "shownCount", running.count)
+        tryCompare(AppController.filters, "count", running.count)
         compare(AppController.filters.states, ["running"])
         verify(AppController.filters.active)
-        const view = AppController.filters.view
+        const view = AppController.filters
         for (let row = 0; row < view.rowCount(); ++row)
             compare(view.get(row).stateId, "running")
         AppController.filters.clear()
-        tryCompare(AppController.filters, "shownCount", AppController.machineCount)
+        tryCompare(AppController.filters, "count", AppController.machineCount)
     }
 
     function test_tagAndSearchNarrowTogether() {
-        AppController.filters.toggleTag("database")
-        tryCompare(AppController.filters, "shownCount", 2)
+        AppController.filters.toggleFilter("tags", "database")
+        tryCompare(AppController.filters, "count", 2)
         AppController.filters.searchText = "replica"
-        tryCompare(AppController.filters, "shownCount", 1)
+        tryCompare(AppController.filters, "count", 1)
         AppController.filters.clear()
         compare(AppController.filters.searchText, "")
-        tryCompare(AppController.filters, "shownCount", AppController.machineCount)
+        tryCompare(AppController.filters, "count", AppController.machineCount)
     }
 
     function test_summaryCountsWhatIsShown() {
-        AppController.filters.toggleState("stopped")
-        tryCompare(AppController.filters, "shownCount", 1)
-        compare(AppController.filters.shownMonthly, 24)
-        const summary = Format.summary(AppController.filters.shownCount, AppController.filters.shownAccounts,
-                                       AppController.filters.shownMonthly)
+        AppController.filters.toggleFilter("states", "stopped")
+        tryCompare(AppController.filters, "count", 1)
+        compare(AppController.filters.totalMonthlyCost, 24)
+        const summary = Format.summary(AppController.filters.count, Object.keys(AppController.filters.accountCounts).length,
+                                       AppController.filters.totalMonthlyCost)
         compare(summary.replace("\u2060", ""), "1 machine on 1 account, about $24/mo")
         verify(summary.indexOf("/\u2060mo") > 0, "the cost does not wrap at its slash")
     }

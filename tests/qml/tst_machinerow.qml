@@ -37,6 +37,7 @@ TestCase {
             swipeActions: ["reboot", "shutdown"]
             errorReason: ""
             extra: ({})
+            currency: "USD"
         }
     }
     SignalSpy { id: activatedSpy; signalName: "activated" }

@@ -50,7 +50,7 @@ TestCase {
         compare(label.text, data.text)
         compare(glyph.source.toString(), Theme.stateGlyph(data.tag))
         verify(glyph.valid, "the glyph's SVG exists")
-        compare(Qt.colorEqual(label.color, Theme.stateColor(data.tag)) || data.tag === "terminated", true)
+        compare(Qt.colorEqual(label.color, Theme.stateTextColor(data.tag)), true) // 4.5:1 (tst_contrast)
         compare(chip.Accessible.name, "State: " + data.text)
         verify(chip.implicitWidth > glyph.width + 10)
     }

@@ -143,6 +143,28 @@ private Q_SLOTS:
         QCOMPARE(editor.status(), AccountEditor::Editing);
     }
 
+    /// Each keystroke of an address arrives as it is typed and is read back unchanged: a
+    /// half-typed "http://127" is no URL yet and must not come back as "http://0.0.0.127".
+    void endpointIsKeptAsTypedAndCheckedOnVerify()
+    {
+        AccountEditor editor;
+        m_services->give(editor);
+        editor.setProviderId(QStringLiteral("demo"));
+        const QString typed = QStringLiteral("http://127.0.0.1:9");
+        for (qsizetype length = 1; length <= typed.size(); ++length) {
+            editor.setEndpoint(typed.left(length));
+            QCOMPARE(editor.endpoint(), typed.left(length));
+        }
+        editor.setEndpoint(QStringLiteral("not an address"));
+        editor.verify();
+        QCOMPARE(editor.status(), AccountEditor::Failed);
+        QVERIFY2(editor.message().contains(QLatin1String("not an API address")),
+                 qPrintable(editor.message()));
+        editor.setEndpoint(QString());
+        QCOMPARE(editor.endpoint(), QString());
+        QCOMPARE(editor.status(), AccountEditor::Editing);
+    }
+
     void cleanupTestCase() { m_services.reset(); }
 
 private:

@@ -286,6 +286,118 @@ private Q_SLOTS:
         QCOMPARE(m_filter->property("machineModel").value<MachineModel *>(), m_source);
     }
 
+    /// A search word matches at the start of a word of what a row shows (name, tags, region,
+    /// size, image) or at the start of an address: "db" no longer finds every machine through
+    /// the "2001:db8::" of its IPv6 address, and "eb" finds nothing inside "web".
+    void searchMatchesWordPrefixes()
+    {
+        m_filter->setSearchText(QStringLiteral("db"));
+        QCOMPARE(names(), QStringList {QStringLiteral("db-1")});
+        m_filter->setSearchText(QStringLiteral("eb"));
+        QCOMPARE(names(), QStringList {});
+        m_filter->setSearchText(QStringLiteral("prod"));
+        QCOMPARE(m_filter->count(), 3);
+        Machine cache = m_source->at(m_source->rowOf(QStringLiteral("b"), QStringLiteral("9")));
+        cache.tags = {QStringLiteral("database")};
+        m_source->upsert(cache);
+        m_filter->setSearchText(QStringLiteral("data"));
+        QCOMPARE(names(), QStringList {QStringLiteral("cache")});
+        m_filter->setSearchText(QStringLiteral("11")); // a word of "Web-11", inside 203.0.113.1
+        QCOMPARE(names(), QStringList {QStringLiteral("Web-11")});
+        m_filter->setSearchText(QStringLiteral("2001:db8::b1"));
+        QCOMPARE(names(), QStringList {QStringLiteral("Web-11")});
+    }
+
+    /// One countChanged per new search however many runs of rows it removes.
+    void aSearchSaysCountChangedOnce()
+    {
+        QSignalSpy count(m_filter, &MachineFilterModel::countChanged);
+        m_filter->setSearchText(QStringLiteral("web"));
+        QCOMPARE(count.size(), 1);
+        m_filter->setSearchText(QStringLiteral("web-1"));
+        QCOMPARE(count.size(), 2);
+        m_filter->setSearchText(QStringLiteral("web-1 "));
+        QCOMPARE(count.size(), 2); // the same rows
+    }
+
+    void stateGroupsOfTheChips()
+    {
+        m_filter->setStates({QStringLiteral("transition")});
+        QCOMPARE(names(), QStringList {QStringLiteral("Web-11")});
+        m_filter->setStates({QStringLiteral("other")});
+        QCOMPARE(m_filter->count(), 0);
+        m_filter->toggleFilter(QStringLiteral("states"), QStringLiteral("error"));
+        QCOMPARE(names(), QStringList {QStringLiteral("cache")});
+        QVERIFY(m_filter->active());
+        m_filter->setAccount(QStringLiteral("b"));
+        m_filter->clear(); // chips and search, not the account
+        QVERIFY(!m_filter->active());
+        QCOMPARE(m_filter->account(), QStringLiteral("b"));
+        QCOMPARE(m_filter->count(), 2);
+    }
+
+    /// The chips count within the chosen account, whatever the search and the other chips say,
+    /// and typing never recomputes them.
+    void facetsCountTheAccountAndIgnoreTheSearch()
+    {
+        auto facet = [](const QVariantList &facets, const QString &id) {
+            for (const QVariant &f : facets) {
+                if (f.toMap().value(QStringLiteral("id")) == id)
+                    return f.toMap();
+            }
+            return QVariantMap();
+        };
+        QCOMPARE(facet(m_filter->stateFacets(), QStringLiteral("running"))
+                     .value(QStringLiteral("count"))
+                     .toInt(),
+                 2);
+        QCOMPARE(facet(m_filter->stateFacets(), QStringLiteral("transition"))
+                     .value(QStringLiteral("stateId"))
+                     .toString(),
+                 QStringLiteral("starting"));
+        QCOMPARE(facet(m_filter->tagFacets(), QStringLiteral("prod"))
+                     .value(QStringLiteral("count"))
+                     .toInt(),
+                 3);
+        QTest::qWait(1); // the notification of the first fill
+        QSignalSpy facets(m_filter, &MachineFilterModel::facetsChanged);
+        m_filter->setSearchText(QStringLiteral("web"));
+        m_filter->setSearchText(QStringLiteral("web-1"));
+        QTest::qWait(1); // a queued notification would arrive now
+        QCOMPARE(facets.size(), 0);
+        QCOMPARE(facet(m_filter->stateFacets(), QStringLiteral("running"))
+                     .value(QStringLiteral("count"))
+                     .toInt(),
+                 2);
+        m_filter->setAccount(QStringLiteral("b"));
+        QTRY_COMPARE(facets.size(), 1);
+        QVERIFY(facet(m_filter->stateFacets(), QStringLiteral("running")).isEmpty());
+        QCOMPARE(facet(m_filter->providerFacets(), QStringLiteral("hetzner"))
+                     .value(QStringLiteral("count"))
+                     .toInt(),
+                 2);
+        // A checked chip stays, even at zero.
+        m_filter->toggleFilter(QStringLiteral("tags"), QStringLiteral("prod"));
+        QCOMPARE(facet(m_filter->tagFacets(), QStringLiteral("prod"))
+                     .value(QStringLiteral("checked"))
+                     .toBool(),
+                 true);
+        QCOMPARE(m_filter->sortKeys().size(), 6);
+    }
+
+    /// Prices in different currencies are never added up.
+    void costsPerCurrency()
+    {
+        Machine cache = m_source->at(m_source->rowOf(QStringLiteral("b"), QStringLiteral("9")));
+        cache.extra.insert(QStringLiteral("currency"), QStringLiteral("EUR"));
+        m_source->upsert(cache);
+        QTRY_COMPARE(m_filter->monthlyCosts(),
+                     (QVariantMap {{QStringLiteral("USD"), 42.0}, {QStringLiteral("EUR"), 48.0}}));
+        QCOMPARE(m_filter->totalMonthlyCost(), 42.0);
+        QCOMPARE(m_filter->rowOf(QStringLiteral("b"), QStringLiteral("9")), 0);
+        QCOMPARE(m_filter->rowOf(QStringLiteral("b"), QStringLiteral("nope")), -1);
+    }
+
     void worksWithoutASource()
     {
         MachineFilterModel empty;

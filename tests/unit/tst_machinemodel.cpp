@@ -83,7 +83,8 @@ private Q_SLOTS:
         QList<int> expected = {MachineModel::StateRole,          MachineModel::StateIdRole,
                                MachineModel::StateTextRole,      MachineModel::IsTransitionRole,
                                MachineModel::AllowedActionsRole, MachineModel::ProviderStateRole,
-                               MachineModel::SwipeActionsRole,   MachineModel::ErrorReasonRole};
+                               MachineModel::SwipeActionsRole,   MachineModel::ErrorReasonRole,
+                               MachineModel::PrimaryActionRole};
         std::sort(expected.begin(), expected.end());
         QCOMPARE(roles, expected);
         QCOMPARE(index.data(MachineModel::StateIdRole).toString(), QStringLiteral("stopped"));
@@ -333,6 +334,37 @@ private Q_SLOTS:
         m_model->setOptimisticState(QStringLiteral("a"), list[0].id, std::nullopt);
         QCOMPARE(running.data(MachineModel::SwipeActionsRole).toStringList(),
                  QStringList {QStringLiteral("shutdown")});
+    }
+
+    /// Open SSH is the first thing to do with a running machine, Start with a stopped one: the
+    /// details ask the model which, instead of comparing action names.
+    void primaryActionFollowsTheState()
+    {
+        m_model->setAccountCapabilities(QStringLiteral("a"),
+                                        {QStringLiteral("start"), QStringLiteral("shutdown"),
+                                         QStringLiteral("destroy")});
+        QList<Machine> list = machines(QStringLiteral("a"), 2);
+        list[0].state = MachineState::Running;
+        list[1].state = MachineState::Stopped;
+        m_model->setAccountMachines(QStringLiteral("a"), list);
+        const QModelIndex running = m_model->index(0);
+        const QModelIndex stopped = m_model->index(1);
+        QCOMPARE(running.data(MachineModel::PrimaryActionRole).toString(), QString());
+        QCOMPARE(stopped.data(MachineModel::PrimaryActionRole).toString(), QStringLiteral("start"));
+        QCOMPARE(m_model->get(1).value(QStringLiteral("primaryAction")).toString(),
+                 QStringLiteral("start"));
+
+        ModelSignals spies(m_model);
+        m_model->setOptimisticState(QStringLiteral("a"), list[1].id, MachineState::Starting);
+        QVERIFY(rolesOf(spies.changed, 0).contains(MachineModel::PrimaryActionRole));
+        QCOMPARE(stopped.data(MachineModel::PrimaryActionRole).toString(), QString());
+        m_model->setOptimisticState(QStringLiteral("a"), list[1].id, std::nullopt);
+
+        // Without the start capability nothing is offered first.
+        spies.clear();
+        m_model->setAccountCapabilities(QStringLiteral("a"), {QStringLiteral("destroy")});
+        QVERIFY(rolesOf(spies.changed, 0).contains(MachineModel::PrimaryActionRole));
+        QCOMPARE(stopped.data(MachineModel::PrimaryActionRole).toString(), QString());
     }
 
 private:

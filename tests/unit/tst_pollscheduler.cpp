@@ -67,6 +67,38 @@ private Q_SLOTS:
         QCOMPARE(m_scheduler->lastDelayMs(QStringLiteral("a")), 60'000);
     }
 
+    /// Machines in transition that no action of ours started (a thousand droplets that stay "new"
+    /// for hours) keep the account fast for a bounded time from when each was first seen; then the
+    /// account is polled at its idle interval. A machine that enters a transition later makes it
+    /// fast again, for its own window.
+    void transitionsNobodyStartedArePolledFastOnlyForAWhile()
+    {
+        startWith(QStringLiteral("a"));
+        const int window = m_scheduler->intervals().transitionFastMs;
+        m_scheduler->setTransitions(QStringLiteral("a"), {QStringLiteral("m1")});
+        m_scheduler->refreshFinished(QStringLiteral("a"), {}, false);
+        QCOMPARE(m_scheduler->lastDelayMs(QStringLiteral("a")), 7'000);
+        advance(window - 1);
+        m_scheduler->setTransitions(QStringLiteral("a"), {QStringLiteral("m1")});
+        m_scheduler->refreshFinished(QStringLiteral("a"), {}, false);
+        QCOMPARE(m_scheduler->lastDelayMs(QStringLiteral("a")), 7'000);
+        advance(1);
+        m_scheduler->setTransitions(QStringLiteral("a"), {QStringLiteral("m1")});
+        m_scheduler->refreshFinished(QStringLiteral("a"), {}, false);
+        QCOMPARE(m_scheduler->lastDelayMs(QStringLiteral("a")), 60'000); // stuck: idle
+        advance(60'000);
+        m_scheduler->setTransitions(QStringLiteral("a"), {QStringLiteral("m1"), QStringLiteral("m2")});
+        m_scheduler->refreshFinished(QStringLiteral("a"), {}, false);
+        QCOMPARE(m_scheduler->lastDelayMs(QStringLiteral("a")), 7'000); // m2 is new to it
+        // A user's action is fast whatever the machines say.
+        advance(window);
+        m_scheduler->setTransitions(QStringLiteral("a"), {QStringLiteral("m1"), QStringLiteral("m2")});
+        m_scheduler->refreshFinished(QStringLiteral("a"), {}, true);
+        QCOMPARE(m_scheduler->lastDelayMs(QStringLiteral("a")), 7'000);
+        m_scheduler->refreshFinished(QStringLiteral("a"), {}, false);
+        QCOMPARE(m_scheduler->lastDelayMs(QStringLiteral("a")), 60'000);
+    }
+
     void fastForTwoMinutesAfterAnAction()
     {
         startWith(QStringLiteral("a"));
