@@ -78,6 +78,10 @@ ApplicationWindow {
         if (layoutMode === "narrow" && stack.depth === 1)
             stack.push(detailsPage)
     }
+    function openCost() {
+        if (stack.depth === 1)
+            stack.push(costPage)
+    }
     function askRemoveAccount(accountId) {
         const account = AppController.account(accountId)
         confirmDialog.ask(qsTr("Remove %1?").arg(account.name),
@@ -139,6 +143,7 @@ ApplicationWindow {
                     onAccountsClicked: accountsDrawer.open()
                     onCreateClicked: window.openCreate()
                     onSettingsClicked: settingsSheet.open()
+                    onCostClicked: window.openCost()
                     onListFocusRequested: if (appMachines.target) appMachines.target.focusList()
                     Component.onCompleted: appHeader.target = pageHeader
                 }
@@ -232,6 +237,11 @@ ApplicationWindow {
             onBack: stack.pop()
             onDestroyRequested: (accountId, machineId) => window.askDestroy(accountId, machineId)
         }
+    }
+
+    Component {
+        id: costPage
+        CostPage { onBack: stack.pop() }
     }
 
     Drawer {

@@ -72,7 +72,10 @@ CostReport CostReport::build(const QList<Machine> &machines, const Context &cont
         auto it = groupIndex.constFind(key);
         if (it == groupIndex.constEnd()) {
             it = groupIndex.insert(key, report.m_groups.size());
-            report.m_groups.append(Group {key, label});
+            Group group;
+            group.key = key;
+            group.label = label;
+            report.m_groups.append(group);
         }
         return report.m_groups[*it];
     };

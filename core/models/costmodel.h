@@ -2,14 +2,13 @@
 
 #include "clouddeck_core_export.h"
 #include "costreport.h"
+#include "machinemodel.h"
+#include "providerregistry.h"
+#include "userprices.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QTimer>
-
-class MachineModel;
-class ProviderRegistry;
-class UserPrices;
 
 /**
  * @brief The Cost page's model: one row per group of a CostReport (provider, account, region,

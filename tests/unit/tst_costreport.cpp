@@ -95,7 +95,7 @@ private Q_SLOTS:
 
     void whatAMachineCostsInEachState()
     {
-        const auto billing = [this](const char *id) { return m_registry.metadata(id).billing; };
+        const auto billing = [this](const QString &id) { return m_registry.metadata(id).billing; };
         // Off on DigitalOcean: still billed in full.
         MachineCost off = MachineCost::of(
             machine(u"a"_s, u"digitalocean"_s, u"d1"_s, MachineState::Stopped, 24.0), billing(u"digitalocean"_s),
