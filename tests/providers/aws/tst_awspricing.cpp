@@ -266,7 +266,7 @@ private Q_SLOTS:
 
     void otherFailuresLeavePricesEmptyAndRest()
     {
-        m_answer = FakeResponse::raw(500, R"({"__type":"InternalErrorException","Message":"x"})",
+        m_answer = FakeResponse::raw(500, "{\"__type\":\"InternalErrorException\",\"Message\":\"x\"}",
                                      "application/x-amz-json-1.1");
         const QList<Machine> machines = list();
         QCOMPARE(machines.size(), 8);
@@ -333,17 +333,17 @@ private Q_SLOTS:
     {
         const AwsPriceList::Key key {u"t3.micro"_s, u"us-east-1"_s, u"Linux"_s};
         QVERIFY(!AwsPriceList::price("not json", key).ok());
-        QVERIFY(!AwsPriceList::price(R"({"PriceList": [{"product": {}}]})", key).ok());
-        QVERIFY(!AwsPriceList::price(R"({"PriceList": ["not json either"]})", key).ok());
-        QVERIFY(!AwsPriceList::price(R"({"FormatVersion": "aws_v1"})", key).ok());
+        QVERIFY(!AwsPriceList::price("{\"PriceList\": [{\"product\": {}}]}", key).ok());
+        QVERIFY(!AwsPriceList::price("{\"PriceList\": [\"not json either\"]}", key).ok());
+        QVERIFY(!AwsPriceList::price("{\"FormatVersion\": \"aws_v1\"}", key).ok());
         // A product of another type, or without an hourly on-demand term, prices nothing.
         const auto other = AwsPriceList::price(
-            R"({"PriceList": ["{\"product\":{\"attributes\":{\"instanceType\":\"m5.large\"}}}"]})",
+            "{\"PriceList\": [\"{\\\"product\\\":{\\\"attributes\\\":{\\\"instanceType\\\":\\\"m5.large\\\"}}}\"]}",
             key);
         QVERIFY(other.ok());
         QVERIFY(!other.value());
         const auto error = AwsPriceList::error(
-            R"({"__type":"com.amazon.coral.service#AccessDeniedException","Message":"no"})");
+            "{\"__type\":\"com.amazon.coral.service#AccessDeniedException\",\"Message\":\"no\"}");
         QCOMPARE(error.code, u"AccessDeniedException"_s);
         QCOMPARE(error.kind, Error::Forbidden);
     }
