@@ -66,6 +66,16 @@ QVariant CostModel::data(const QModelIndex &index, int role) const
         return group.estimate;
     case BarsRole:
         return bars(group);
+    case TotalLinesRole:
+    case OffButBilledLinesRole: {
+        const CostTotals &totals = role == TotalLinesRole ? group.total : group.offButBilledTotal;
+        QStringList lines;
+        for (const Money &amount : totals.amounts())
+            lines.append(amount.displayText());
+        if (group.estimate && role == TotalLinesRole && !lines.isEmpty())
+            lines.first().prepend(QStringLiteral("≈ "));
+        return lines;
+    }
     default:
         return {};
     }
@@ -81,7 +91,9 @@ QHash<int, QByteArray> CostModel::roleNames() const
             {OffButBilledCountRole, "offButBilledCount"},
             {UnpricedCountRole, "unpricedCount"},
             {EstimateRole, "estimate"},
-            {BarsRole, "bars"}};
+            {BarsRole, "bars"},
+            {TotalLinesRole, "totalLines"},
+            {OffButBilledLinesRole, "offButBilledLines"}};
 }
 
 void CostModel::watch(QAbstractItemModel *model)
@@ -225,6 +237,8 @@ QVariantList CostModel::bars(const CostReport::Group &group) const
             {QStringLiteral("currency"), amount.currency()},
             {QStringLiteral("text"), amount.displayText()},
             {QStringLiteral("fraction"), top > 0 ? double(amount.minorUnits()) / double(top) : 0.0},
+            // The same currency is the same colour in every row.
+            {QStringLiteral("main"), amount.currency() == m_report.mainCurrency()},
         });
     }
     return result;
@@ -274,10 +288,9 @@ QVariantList CostModel::offMachines() const
     return billed + rest;
 }
 
-bool CostModel::exportCsv(const QString &path)
+bool CostModel::exportCsv(const QUrl &url)
 {
-    const QUrl url(path);
-    const QString file = url.isLocalFile() ? url.toLocalFile() : path;
+    const QString file = url.isLocalFile() ? url.toLocalFile() : url.toString();
     QSaveFile out(file);
     const bool ok =
         out.open(QIODevice::WriteOnly) && out.write(m_report.toCsv()) >= 0 && out.commit();

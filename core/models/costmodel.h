@@ -9,6 +9,7 @@
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QTimer>
+#include <QUrl>
 
 /**
  * @brief The Cost page's model: one row per group of a CostReport (provider, account, region,
@@ -52,9 +53,12 @@ public:
         OffButBilledCountRole,
         UnpricedCountRole,
         EstimateRole,
-        /// [{currency, text, fraction}]: one bar per currency, its length relative to the largest
+        /// [{currency, text, fraction, main}]: one bar per currency, its length relative to the largest
         /// group in that currency (amounts of different currencies are never put on one scale)
         BarsRole,
+        /// The total, one line per currency (for columns too narrow for "€1.00 + $2.00").
+        TotalLinesRole,
+        OffButBilledLinesRole,
     };
     Q_ENUM(Role)
 
@@ -92,8 +96,9 @@ public:
 
     /// The report's CSV (every machine with its price and source).
     Q_INVOKABLE QByteArray csv() const { return m_report.toCsv(); }
-    /// Writes csv() to @p path (a local file or file: URL); false (and errorString) on failure.
-    Q_INVOKABLE bool exportCsv(const QString &path);
+    /// Writes csv() to the local file @p url (a FileDialog's choice), replacing it atomically;
+    /// false (and errorString) on failure.
+    Q_INVOKABLE bool exportCsv(const QUrl &url);
     /// Rebuilds at once (tests, and after the user set a price).
     Q_INVOKABLE void rebuild();
 

@@ -11,9 +11,10 @@ import CloudDeck
 // scale and are never added.
 Rectangle {
     id: page
+    objectName: "costPage"
 
     property alias model: costModel
-    readonly property bool narrow: width < 720
+    readonly property bool narrow: width < 900
     readonly property var groupTitles: ({
         provider: qsTr("Provider"), account: qsTr("Account"), region: qsTr("Region"),
         tag: qsTr("Tag"), size: qsTr("Size")
@@ -40,7 +41,7 @@ Rectangle {
         defaultSuffix: "csv"
         nameFilters: [qsTr("CSV files (*.csv)")]
         onAccepted: {
-            if (costModel.exportCsv(selectedFile.toString()))
+            if (costModel.exportCsv(selectedFile))
                 AppController.notice(qsTr("Costs exported"))
         }
     }
@@ -110,6 +111,7 @@ Rectangle {
 
                     Rectangle {
                         Layout.fillWidth: true
+                        Layout.fillHeight: true
                         Layout.preferredHeight: totalColumn.implicitHeight + 2 * Theme.spacingL
                         radius: Theme.radiusM
                         color: Theme.surface
@@ -151,6 +153,7 @@ Rectangle {
                     }
                     Rectangle {
                         Layout.fillWidth: true
+                        Layout.fillHeight: true
                         Layout.preferredHeight: offColumn.implicitHeight + 2 * Theme.spacingL
                         radius: Theme.radiusM
                         color: costModel.offButBilledCount > 0 ? Theme.warningSoft : Theme.surface
@@ -302,12 +305,14 @@ Rectangle {
                                 required property string label
                                 required property int machines
                                 required property string totalText
-                                required property string offButBilledText
+                                required property var totalLines
+                                required property var offButBilledLines
                                 required property int unpricedCount
                                 required property var bars
 
                                 width: table.width
-                                height: Math.max(Theme.rowHeight, barColumn.implicitHeight + Theme.spacingM)
+                                height: Math.max(Theme.rowHeight, barColumn.implicitHeight + Theme.spacingM,
+                                                 totalLabel.implicitHeight + Theme.spacingM)
                                 Accessible.role: Accessible.Row
                                 Accessible.name: qsTr("%1: %2 a month, %n machine(s)", "", machines).arg(label).arg(totalText)
 
@@ -337,12 +342,11 @@ Rectangle {
                                             model: row.bars
                                             delegate: Rectangle {
                                                 required property var modelData
-                                                required property int index
                                                 // Each currency its own colour and scale.
                                                 width: Math.max(3, barColumn.width * modelData.fraction)
                                                 height: row.bars.length > 1 ? 8 : 12
                                                 radius: height / 2
-                                                color: index === 0 ? Theme.accent : Theme.demo
+                                                color: modelData.main ? Theme.accent : Theme.demo
                                                 ToolTip.visible: barMouse.containsMouse
                                                 ToolTip.text: modelData.text
                                                 MouseArea { id: barMouse; anchors.fill: parent; hoverEnabled: true }
@@ -355,11 +359,14 @@ Rectangle {
                                         text: row.machines
                                         color: Theme.textSecondary
                                     }
+                                    // One line per currency: amounts of two currencies are
+                                    // shown apart, never summed.
                                     Label {
+                                        id: totalLabel
                                         Layout.preferredWidth: page.narrow ? 120 : 170
                                         horizontalAlignment: Text.AlignRight
-                                        text: row.totalText + (row.unpricedCount > 0 ? " *" : "")
-                                        elide: Text.ElideLeft
+                                        text: (row.totalLines.length > 0 ? row.totalLines.join("\n") : "–")
+                                              + (row.unpricedCount > 0 ? " *" : "")
                                         color: Theme.text
                                         font.family: Theme.monoFamily
                                     }
@@ -367,8 +374,8 @@ Rectangle {
                                         visible: !page.narrow
                                         Layout.preferredWidth: 130
                                         horizontalAlignment: Text.AlignRight
-                                        text: row.offButBilledText.length > 0 ? row.offButBilledText : "–"
-                                        color: row.offButBilledText.length > 0 ? Theme.warning : Theme.textDisabled
+                                        text: row.offButBilledLines.length > 0 ? row.offButBilledLines.join("\n") : "–"
+                                        color: row.offButBilledLines.length > 0 ? Theme.warning : Theme.textDisabled
                                         font.family: Theme.monoFamily
                                     }
                                 }

@@ -381,6 +381,11 @@ int main(int argc, char *argv[])
                 // A change of layout pops pages off the stack (Main.qml): open it again.
                 call(window, "openCost");
                 waitFor(QStringLiteral("the cost page"), [&] { return stackDepth() == 2; });
+                // The widest shape grouped by region: several bars to compare.
+                QQmlProperty::write(property(child(window, "costPage"), "model"),
+                                    QStringLiteral("groupBy"),
+                                    shape.width == 1920 ? QStringLiteral("region")
+                                                        : QStringLiteral("provider"));
                 shooter.shot(QStringLiteral("cost-%1x%2-%3")
                                  .arg(shape.width)
                                  .arg(shape.height)

@@ -87,8 +87,12 @@ private Q_SLOTS:
         QCOMPARE(dollars.size(), 1);
         QCOMPARE(dollars[0].toMap()[u"currency"_s].toString(), u"USD"_s);
         QCOMPARE(dollars[0].toMap()[u"fraction"_s].toDouble(), 1.0);
+        QVERIFY(dollars[0].toMap()[u"main"_s].toBool()); // two machines in dollars, one in euros
         const QVariantList euros = m_model->index(1).data(CostModel::BarsRole).toList();
         QCOMPARE(euros[0].toMap()[u"fraction"_s].toDouble(), 1.0);
+        QVERIFY(!euros[0].toMap()[u"main"_s].toBool());
+        QCOMPARE(m_model->index(0).data(CostModel::TotalLinesRole).toStringList(),
+                 QStringList {u"$36.00"_s});
 
         const QVariantList off = m_model->offMachines();
         QCOMPARE(off.size(), 1);
@@ -142,13 +146,13 @@ private Q_SLOTS:
         QTRY_COMPARE(m_model->convertedText(), u"≈ $47.00"_s);
 
         const QString path = m_dir.filePath(u"cost.csv"_s);
-        QVERIFY(m_model->exportCsv(QUrl::fromLocalFile(path).toString()));
+        QVERIFY(m_model->exportCsv(QUrl::fromLocalFile(path)));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray csv = file.readAll();
         QVERIFY(csv.startsWith("account,provider,name"));
         QVERIFY(csv.contains(",10.00,EUR,10.00,user,"));
-        QVERIFY(!m_model->exportCsv(m_dir.filePath(u"missing/dir/cost.csv"_s)));
+        QVERIFY(!m_model->exportCsv(QUrl::fromLocalFile(m_dir.filePath(u"missing/dir/cost.csv"_s))));
         QVERIFY(!m_model->errorString().isEmpty());
         m_model->setUserPrices(nullptr);
     }
