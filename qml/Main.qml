@@ -98,6 +98,10 @@ ApplicationWindow {
         if (layoutMode === "narrow" && stack.depth === 1)
             stack.push(detailsPage)
     }
+    function openCost() {
+        if (stack.depth === 1)
+            stack.push(costPage)
+    }
     function askRemoveAccount(accountId) {
         const account = AppController.account(accountId)
         confirmDialog.ask(qsTr("Remove %1?").arg(account.name),
@@ -156,6 +160,7 @@ ApplicationWindow {
                     onAccountsClicked: accountsDrawer.open()
                     onCreateClicked: window.openCreate()
                     onSettingsClicked: settingsSheet.open()
+                    onCostClicked: window.openCost()
                     onListFocusRequested: if (appMachines.target) appMachines.target.focusList()
                     Component.onCompleted: appHeader.target = pageHeader
                 }
@@ -249,6 +254,11 @@ ApplicationWindow {
             onBack: stack.pop()
             onConfirmRequested: (accountId, machineId, action) => window.askAction(accountId, machineId, action)
         }
+    }
+
+    Component {
+        id: costPage
+        CostPage { onBack: stack.pop() }
     }
 
     Drawer {

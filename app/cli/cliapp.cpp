@@ -4,6 +4,7 @@
 #include "accountservice.h"
 #include "accountstore.h"
 #include "catalogcommand.h"
+#include "costcommand.h"
 #include "credentialstore.h"
 #include "inventory.h"
 #include "inventorycache.h"
@@ -14,8 +15,10 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QSet>
 #include <QTimer>
 #include <cstdio>
+#include <memory>
 
 CliApp::CliApp()
     : m_out(stdout)
@@ -168,6 +171,31 @@ int CliApp::reportCacheProblems(const QStringList &accountIds)
     return code;
 }
 
+void CliApp::refreshAccounts(const QStringList &accountIds,
+                             std::function<void(const QHash<QString, Error> &)> done)
+{
+    Inventory *inventory = this->inventory();
+    auto waiting = std::make_shared<QSet<QString>>(accountIds.cbegin(), accountIds.cend());
+    auto errors = std::make_shared<QHash<QString, Error>>();
+    if (waiting->isEmpty())
+        return QTimer::singleShot(0, this, [done] { done({}); });
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection =
+        connect(inventory, &Inventory::refreshFinished, this,
+                [waiting, errors, done, connection](const QString &id, const Error &error) {
+                    if (!waiting->remove(id))
+                        return;
+                    if (error.isError())
+                        errors->insert(id, error);
+                    if (waiting->isEmpty()) {
+                        QObject::disconnect(*connection);
+                        done(*errors);
+                    }
+                });
+    for (const QString &id : accountIds)
+        inventory->refresh(id);
+}
+
 std::optional<Account> CliApp::accountByName(const QString &name)
 {
     if (const auto account = accounts()->findByName(name))
@@ -211,10 +239,17 @@ Commands:
   machines start|shutdown|poweroff|reboot|destroy MACHINE [--account NAME] [--wait] [--yes]
                                              MACHINE is an id or a unique name;
                                              destroy needs --yes
+  machines price MACHINE AMOUNT [--currency CUR] [--account NAME] | MACHINE --clear
+  machines price --size SIZE --account NAME AMOUNT [--currency CUR] | --clear
+                                             Your own monthly price (clouds without
+                                             one, or your discount): "set by you"
   machines create --account A --name N --region R --size S --image I
                [--ssh-key K]... [--tag T]... [--user-data FILE] [--network NET]
                [--wait] [--json]
   regions|sizes|images|keys --account A [--json] [--region R]
+  cost [--by provider|account|region|tag|size] [--json | --csv] [--account NAME]
+       [--offline]                           Monthly run-rate, per currency, with what
+                                             machines that are off still cost
 
 Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
 3 authentication or keychain, 4 network, 5 other provider error.
@@ -242,6 +277,10 @@ void CliApp::dispatch(const QStringList &arguments)
     if (command == QLatin1String("machines")) {
         m_machinesCommand = new MachinesCommand(this);
         return m_machinesCommand->run(rest);
+    }
+    if (command == QLatin1String("cost")) {
+        m_costCommand = new CostCommand(this);
+        return m_costCommand->run(rest);
     }
     if (CatalogCommand::handles(command)) {
         m_catalogCommand = new CatalogCommand(this);

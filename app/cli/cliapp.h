@@ -4,8 +4,10 @@
 #include "error.h"
 
 #include <QCommandLineParser>
+#include <QHash>
 #include <QObject>
 #include <QTextStream>
+#include <functional>
 #include <optional>
 
 class AccountService;
@@ -56,6 +58,9 @@ public:
     /// Failure when there was one or when cached rows were kept for want of readable settings
     /// (else Ok): a command must not exit 0 while the cache silently missed its write.
     int reportCacheProblems(const QStringList &accountIds);
+    /// Refreshes @p accountIds in parallel; calls @p done once all have answered, with the errors.
+    void refreshAccounts(const QStringList &accountIds,
+                         std::function<void(const QHash<QString, Error> &)> done);
     /// The account named @p name; reports a usage error (with the known names) when there is none.
     std::optional<Account> accountByName(const QString &name);
 
@@ -76,4 +81,5 @@ private:
     class AccountsCommand *m_accountsCommand = nullptr;
     class MachinesCommand *m_machinesCommand = nullptr;
     class CatalogCommand *m_catalogCommand = nullptr;
+    class CostCommand *m_costCommand = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include "accountstore.h"
 #include "cliapp.h"
+#include "costcommand.h"
 #include "inventory.h"
 #include "machinejsonwriter.h"
 #include "machinemodel.h"
@@ -52,10 +53,12 @@ void MachinesCommand::run(const QStringList &arguments)
         return list(rest);
     if (sub == QLatin1String("create"))
         return create(rest);
+    if (sub == QLatin1String("price"))
+        return (new CostCommand(m_app))->price(rest);
     if (const auto action = MachineAction::fromId(sub))
         return this->action(*action, rest);
-    m_app->usageError(sub.isEmpty() ? tr("machines: say list, create, start, shutdown, poweroff, "
-                                         "reboot or destroy.")
+    m_app->usageError(sub.isEmpty() ? tr("machines: say list, create, price, start, shutdown, "
+                                         "poweroff, reboot or destroy.")
                                     : tr("Unknown machines command \"%1\".").arg(sub));
 }
 
@@ -76,26 +79,7 @@ QStringList MachinesCommand::selectedAccounts(const QCommandLineParser &parser, 
 void MachinesCommand::refreshAccounts(const QStringList &accountIds,
                                       std::function<void(const QHash<QString, Error> &)> done)
 {
-    Inventory *inventory = m_app->inventory();
-    auto waiting = std::make_shared<QSet<QString>>(accountIds.cbegin(), accountIds.cend());
-    auto errors = std::make_shared<QHash<QString, Error>>();
-    if (waiting->isEmpty())
-        return QTimer::singleShot(0, this, [done] { done({}); });
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection =
-        connect(inventory, &Inventory::refreshFinished, this,
-                [waiting, errors, done, connection](const QString &id, const Error &error) {
-                    if (!waiting->remove(id))
-                        return;
-                    if (error.isError())
-                        errors->insert(id, error);
-                    if (waiting->isEmpty()) {
-                        QObject::disconnect(*connection);
-                        done(*errors);
-                    }
-                });
-    for (const QString &id : accountIds)
-        inventory->refresh(id);
+    m_app->refreshAccounts(accountIds, std::move(done));
 }
 
 void MachinesCommand::sortByName(QList<Machine> &machines)

@@ -54,6 +54,7 @@ ProviderMetadata ProviderMetadata::fromJson(const QJsonObject &object)
     metadata.defaultEndpoint = QUrl(object.value(QLatin1String("defaultEndpoint")).toString());
     metadata.tokenUrl = QUrl(object.value(QLatin1String("tokenUrl")).toString());
     metadata.demo = object.value(QLatin1String("demo")).toBool();
+    metadata.billing = Billing::fromJson(object.value(QLatin1String("billing")).toObject());
     const QJsonArray capabilities = object.value(QLatin1String("capabilities")).toArray();
     for (const QJsonValue &capability : capabilities)
         metadata.capabilities.append(capability.toString());
@@ -117,7 +118,83 @@ QJsonObject ProviderMetadata::toJson() const
             {QStringLiteral("defaultEndpoint"), defaultEndpoint.toString()},
             {QStringLiteral("tokenUrl"), tokenUrl.toString()},
             {QStringLiteral("demo"), demo},
+            {QStringLiteral("billing"), billing.toJson()},
             {QStringLiteral("capabilities"), QJsonArray::fromStringList(capabilities)},
             {QStringLiteral("credentialFields"), fields},
             {QStringLiteral("credentialFiles"), files}};
+}
+
+namespace {
+using Billing = ProviderMetadata::Billing;
+const std::pair<Billing::Stopped, QLatin1String> stoppedIds[] = {
+    {Billing::Stopped::Unknown, QLatin1String("unknown")},
+    {Billing::Stopped::Full, QLatin1String("full")},
+    {Billing::Stopped::Volumes, QLatin1String("volumes")},
+    {Billing::Stopped::Free, QLatin1String("free")},
+};
+const std::pair<Billing::Prices, QLatin1String> pricesIds[] = {
+    {Billing::Prices::None, QLatin1String("none")},
+    {Billing::Prices::List, QLatin1String("list")},
+    {Billing::Prices::PriceListApi, QLatin1String("price-list-api")},
+};
+} // namespace
+
+QString ProviderMetadata::Billing::stoppedId(Stopped stopped)
+{
+    for (const auto &[value, id] : stoppedIds) {
+        if (value == stopped)
+            return id;
+    }
+    return QStringLiteral("unknown");
+}
+
+ProviderMetadata::Billing::Stopped ProviderMetadata::Billing::stoppedFromId(const QString &id)
+{
+    for (const auto &[value, text] : stoppedIds) {
+        if (text == id)
+            return value;
+    }
+    return Stopped::Unknown;
+}
+
+QString ProviderMetadata::Billing::pricesId(Prices prices)
+{
+    for (const auto &[value, id] : pricesIds) {
+        if (value == prices)
+            return id;
+    }
+    return QStringLiteral("none");
+}
+
+ProviderMetadata::Billing::Prices ProviderMetadata::Billing::pricesFromId(const QString &id)
+{
+    for (const auto &[value, text] : pricesIds) {
+        if (text == id)
+            return value;
+    }
+    return Prices::None;
+}
+
+ProviderMetadata::Billing ProviderMetadata::Billing::fromJson(const QJsonObject &object)
+{
+    Billing billing;
+    const QString currency = object.value(QLatin1String("currency")).toString();
+    if (!currency.isEmpty())
+        billing.currency = currency;
+    billing.prices = pricesFromId(object.value(QLatin1String("prices")).toString());
+    billing.stopped = stoppedFromId(object.value(QLatin1String("stopped")).toString());
+    billing.taxIncluded = object.value(QLatin1String("taxIncluded")).toBool();
+    billing.quote = object.value(QLatin1String("quote")).toString();
+    billing.source = QUrl(object.value(QLatin1String("source")).toString());
+    return billing;
+}
+
+QJsonObject ProviderMetadata::Billing::toJson() const
+{
+    return {{QStringLiteral("currency"), currency},
+            {QStringLiteral("prices"), pricesId(prices)},
+            {QStringLiteral("stopped"), stoppedId(stopped)},
+            {QStringLiteral("taxIncluded"), taxIncluded},
+            {QStringLiteral("quote"), quote},
+            {QStringLiteral("source"), source.toString()}};
 }

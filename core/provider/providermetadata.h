@@ -15,7 +15,9 @@
  * The JSON (embedded with Q_PLUGIN_METADATA FILE) looks like:
  * {"id": "digitalocean", "name": "DigitalOcean", "mark": "DO", "defaultEndpoint": "https://...",
  *  "tokenUrl": "https://...", "capabilities": ["start", "shutdown", ...],
- *  "credentialFields": [{"id": "token", "label": "API token", "secret": true}]}
+ *  "credentialFields": [{"id": "token", "label": "API token", "secret": true}],
+ *  "billing": {"currency": "USD", "prices": "list", "stopped": "full",
+ *              "quote": "<the provider's own words>", "source": "https://..."}}
  */
 struct CLOUDDECK_CORE_EXPORT ProviderMetadata
 {
@@ -46,6 +48,40 @@ struct CLOUDDECK_CORE_EXPORT ProviderMetadata
         bool operator==(const CredentialFile &) const = default;
     };
 
+    /// How the cloud bills, for the cost view: what its prices are in and what a stopped machine
+    /// costs. Each rule quotes the provider's own documentation (quote, source), so the rule can
+    /// be checked and shown to the user.
+    struct Billing
+    {
+        /// What a machine that is stopped (powered off, not deleted) still costs.
+        enum class Stopped {
+            Unknown, ///< not documented: counted in full and marked as an estimate
+            Full, ///< the whole price: the cloud keeps CPU, RAM and disk reserved
+            Volumes, ///< only its disks (AWS: EBS volumes), which the listing does not price
+            Free, ///< nothing
+        };
+        /// Where machine prices come from.
+        enum class Prices {
+            None, ///< no list price (private clouds): the user may set one
+            List, ///< the listing or the size catalogue carries the provider's price
+            PriceListApi, ///< a separate price service (AWS Price List Query API)
+        };
+        QString currency = QStringLiteral("USD"); ///< ISO 4217, what the cloud bills in
+        Prices prices = Prices::None;
+        Stopped stopped = Stopped::Unknown;
+        bool taxIncluded = false; ///< prices are gross (Hetzner shows VAT-inclusive prices)
+        QString quote; ///< the provider's words the stopped rule rests on
+        QUrl source; ///< where those words are published
+
+        [[nodiscard]] static QString stoppedId(Stopped stopped);
+        [[nodiscard]] static Stopped stoppedFromId(const QString &id);
+        [[nodiscard]] static QString pricesId(Prices prices);
+        [[nodiscard]] static Prices pricesFromId(const QString &id);
+        [[nodiscard]] static Billing fromJson(const QJsonObject &object);
+        [[nodiscard]] QJsonObject toJson() const;
+        bool operator==(const Billing &) const = default;
+    };
+
     QString id;
     QString name;
     QString mark; ///< the monogram drawn in our provider marks ("DO")
@@ -55,6 +91,7 @@ struct CLOUDDECK_CORE_EXPORT ProviderMetadata
     QList<Field> credentialFields;
     QList<CredentialFile> credentialFiles;
     bool demo = false; ///< simulated locally; always labelled so
+    Billing billing;
 
     [[nodiscard]] bool isValid() const { return !id.isEmpty(); }
     [[nodiscard]] bool can(const QString &capability) const

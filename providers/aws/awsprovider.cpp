@@ -13,9 +13,8 @@ Q_LOGGING_CATEGORY(lcAws, "clouddeck.provider.aws", QtInfoMsg)
 
 namespace {
 const QString apiVersion = QStringLiteral("2016-11-15");
-/// Carries a request's region from request() to the authorizer, which removes it before signing:
-/// one override URL may serve every region, so the URL cannot tell. Never sent.
-constexpr char regionHeader[] = "X-CloudDeck-Signing-Region";
+constexpr const char *regionHeader = AwsProvider::signingRegionHeader;
+constexpr const char *serviceHeader = AwsProvider::signingServiceHeader;
 } // namespace
 
 bool AwsProvider::isRegionId(const QString &region)
@@ -31,16 +30,28 @@ AwsProvider::AwsProvider(const ProviderMetadata &metadata, const Account &accoun
                 secret(QStringLiteral("secretAccessKey")).trimmed(),
                 secret(QStringLiteral("sessionToken")).trimmed()},
                QStringLiteral("ec2"))
+    , m_pricingSigner({account.settings.value(QStringLiteral("accessKeyId")).toString().trimmed(),
+                       secret(QStringLiteral("secretAccessKey")).trimmed(),
+                       secret(QStringLiteral("sessionToken")).trimmed()},
+                      QStringLiteral("pricing"))
+    , m_priceClock([] { return QDateTime::currentDateTimeUtc(); })
 {
     http()->setAuthorizer([this](HttpRequest &request) {
         const QString region = QString::fromUtf8(request.header(regionHeader));
         request.headers.removeIf([](const std::pair<QByteArray, QByteArray> &header) {
-            return header.first == regionHeader;
+            return header.first == QByteArrayView(regionHeader);
         });
-        m_signer.sign(request, region);
+        const bool pricing = request.header(serviceHeader) == "pricing";
+        request.headers.removeIf([](const std::pair<QByteArray, QByteArray> &header) {
+            return header.first == QByteArrayView(serviceHeader);
+        });
+        (pricing ? m_pricingSigner : m_signer).sign(request, region);
     });
-    http()->setErrorReader(
-        [](const HttpResponse &response) { return AwsParser::error(response.body); });
+    // EC2 answers in XML, the Price List (JSON 1.1 protocol) in JSON.
+    http()->setErrorReader([](const HttpResponse &response) {
+        return response.body.trimmed().startsWith('{') ? AwsPriceList::error(response.body)
+                                                       : AwsParser::error(response.body);
+    });
     // EC2 sends no rate-limit headers; its throttling arrives as RequestLimitExceeded errors,
     // which the error reader marks RateLimited so HttpClient backs off and retries.
     http()->setRateLimitReader([](const HttpResponse &) { return std::optional<RateLimit>(); });
@@ -199,7 +210,7 @@ void AwsProvider::listMachines(Callback<QList<Machine>> done)
                                     machine.accountId = account().id;
                                     m_instanceRegions.insert(machine.id, machine.region);
                                 }
-                                done(machines);
+                                priceMachines(machines.takeValue(), done);
                             });
     });
 }

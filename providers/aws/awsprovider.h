@@ -1,6 +1,8 @@
 #pragma once
 
 #include "awsparser.h"
+#include "awspricecache.h"
+#include "awspricelist.h"
 #include "awsregionfanout.h"
 #include "awssigner.h"
 #include "provider.h"
@@ -28,6 +30,13 @@ Q_DECLARE_LOGGING_CATEGORY(lcAws)
  * without it serves every region at that one URL (EC2-compatible clouds, tests), each request
  * still signed for its region.
  *
+ * Prices: EC2's API has none, so after each listing the instance types in use are priced from
+ * the AWS Price List Query API (AwsPriceList), each (type, region, operating system) once and
+ * then from AwsPriceCache for 7 days. A key without pricing:GetProducts gets its machines listed
+ * without prices and one hint on them ("priceHint" in extra), never a failed listing; other
+ * pricing failures are logged and tried again later. With an endpoint override (EC2-compatible
+ * clouds, tests) the Price List is only asked when the account sets "pricingEndpoint".
+ *
  * Every request is marked idempotent so HttpClient may retry it: Describe* only read,
  * Start/Stop/Reboot/Terminate ask for a state that asking twice does not change, and RunInstances
  * carries a ClientToken, which makes EC2 launch at most once per token.
@@ -45,6 +54,16 @@ public:
     void setPageSize(int size) { m_pageSize = std::clamp(size, 5, 1000); }
     /// The signer's clock (tests of a retry being signed again).
     void setSigningClock(AwsSigner::Clock clock) { m_signer.setClock(std::move(clock)); }
+
+    /// Where GetProducts goes: the account's "pricingEndpoint" setting, else (without an endpoint
+    /// override) AWS's own; empty when prices are not asked for.
+    [[nodiscard]] QUrl pricingEndpoint() const;
+    void setPricingEndpoint(const QUrl &url) { m_pricingEndpoint = url; }
+    /// The price cache's file and clock (tests); by default the cache folder and the UTC time.
+    void setPriceCacheFile(const QString &fileName) { m_priceCache = AwsPriceCache(fileName); }
+    void setPriceClock(AwsPriceCache::Clock clock);
+    /// The sentence shown on AWS machines when the key may not read prices.
+    [[nodiscard]] static QString pricingPermissionHint();
 
     /// The URL requests for @p region go to.
     [[nodiscard]] QUrl endpoint(const QString &region) const;
@@ -70,6 +89,12 @@ public:
     void listImages(Callback<QList<Image>> done) override;
     /// DescribeKeyPairs in every region in scope, one entry per key name.
     void listSshKeys(Callback<QList<SshKey>> done) override;
+
+    /// Carries a request's region from request() to the authorizer, which removes it before
+    /// signing: one override URL may serve every region, so the URL cannot tell. Never sent.
+    static constexpr char signingRegionHeader[] = "X-CloudDeck-Signing-Region";
+    /// Likewise the service a request is signed for: "pricing" for the Price List, else EC2.
+    static constexpr char signingServiceHeader[] = "X-CloudDeck-Signing-Service";
 
 private:
     template<typename T>
@@ -102,8 +127,20 @@ private:
     /// The region of an instance: known from the last listing, else searched for.
     void regionOf(const QString &instanceId, Callback<QString> done);
     void officialImages(const QString &region, Callback<QList<Image>> done);
+    /// Fills in the prices of @p machines from the cache and the Price List (awsproviderpricing.cpp).
+    void priceMachines(QList<Machine> machines, Callback<QList<Machine>> done);
+    /// Asks the Price List for @p keys, a few at a time, into the cache; @p finished once all
+    /// have answered or the first failure stopped the rest.
+    void fetchPrices(const QList<AwsPriceList::Key> &keys, std::function<void(Error)> finished);
+    void applyPrices(QList<Machine> &machines, bool denied);
 
     AwsSigner m_signer;
+    AwsSigner m_pricingSigner;
+    AwsPriceCache m_priceCache;
+    AwsPriceCache::Clock m_priceClock;
+    QUrl m_pricingEndpoint;
+    QDateTime m_pricingDeniedAt; ///< when GetProducts was last refused (asked again after an hour)
+    QDateTime m_pricingPausedUntil; ///< after another failure, not asked before this
     int m_pageSize = 1000;
     std::optional<QList<Region>> m_regions;
     QList<Callback<QList<Region>>> m_regionWaiters;

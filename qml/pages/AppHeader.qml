@@ -17,6 +17,7 @@ Rectangle {
     signal accountsClicked()
     signal createClicked()
     signal settingsClicked()
+    signal costClicked()
     signal listFocusRequested()
 
     function focusSearch() {
@@ -132,6 +133,13 @@ Rectangle {
             tip: qsTr("New machine")
             shortcutText: "Ctrl+N"
             onClicked: header.createClicked()
+        }
+        IconButton {
+            objectName: "costButton"
+            visible: AppController.hasAccounts && !(header.narrow && header.searchExpanded)
+            iconName: "dollar"
+            tip: qsTr("Cost")
+            onClicked: header.costClicked()
         }
         IconButton {
             visible: !(header.narrow && header.searchExpanded)

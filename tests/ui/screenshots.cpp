@@ -1,6 +1,7 @@
 // Runs the real CloudDeck window offscreen against the Demo cloud and writes PNGs of the screens
 // that matter (docs/screenshots/): first run, the machine list in three window shapes, details,
-// add account, the create wizard, the destroy confirmation, the offline banner and settings.
+// add account, the create wizard, the destroy confirmation, the cost page, the offline banner
+// and settings.
 //
 //   clouddeck_screenshots [--out DIR]      (default: the source tree's docs/screenshots)
 //
@@ -14,6 +15,7 @@
 #include "machinemodel.h"
 #include "platform.h"
 #include "providerregistry.h"
+#include "userprices.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -356,6 +358,45 @@ int main(int argc, char *argv[])
     call(property(window, "settingsSheet"), "open");
     shooter.shot(QStringLiteral("settings"));
     call(property(window, "settingsSheet"), "close");
+
+    // The Cost page in the three shapes, light and dark. A price of your own in euros on one
+    // machine shows two currencies kept apart.
+    {
+        UserPrices prices;
+        prices.setMachinePrice(accountId, machineIdByName(QStringLiteral("staging-app")),
+                               Money(1450, QStringLiteral("EUR")));
+        auto stackDepth = [&] {
+            return QQmlProperty::read(property(window, "stack"), QStringLiteral("depth")).toInt();
+        };
+        const struct
+        {
+            int width;
+            int height;
+            const char *density;
+        } shapes[] = {{1280, 800, "comfortable"}, {1920, 1080, "compact"}, {800, 1280, "comfortable"}};
+        for (const auto &shape : shapes) {
+            for (const char *theme : {"light", "dark"}) {
+                shooter.resize(shape.width, shape.height, QLatin1String(theme),
+                               QLatin1String(shape.density));
+                // A change of layout pops pages off the stack (Main.qml): open it again.
+                call(window, "openCost");
+                waitFor(QStringLiteral("the cost page"), [&] { return stackDepth() == 2; });
+                // The widest shape grouped by region: several bars to compare.
+                QQmlProperty::write(property(child(window, "costPage"), "model"),
+                                    QStringLiteral("groupBy"),
+                                    shape.width == 1920 ? QStringLiteral("region")
+                                                        : QStringLiteral("provider"));
+                shooter.shot(QStringLiteral("cost-%1x%2-%3")
+                                 .arg(shape.width)
+                                 .arg(shape.height)
+                                 .arg(QLatin1String(theme)));
+            }
+        }
+        QTest::keyClick(window, Qt::Key_Escape);
+        waitFor(QStringLiteral("the stack to pop"), [&] { return stackDepth() == 1; });
+        prices.setMachinePrice(accountId, machineIdByName(QStringLiteral("staging-app")),
+                               std::nullopt);
+    }
 
     // Offline: the demo cloud becomes unreachable; what was seen stays, with its age.
     qputenv("CLOUDDECK_DEMO_OUTAGE", "1");

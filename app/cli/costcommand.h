@@ -1,0 +1,38 @@
+#pragma once
+
+#include "costreport.h"
+#include "error.h"
+
+#include <QObject>
+#include <QStringList>
+
+class CliApp;
+class UserPrices;
+
+/**
+ * @brief `cost [--by provider|account|region|tag|size] [--json|--csv]` and
+ * `machines price MACHINE AMOUNT`: the monthly run-rate from core's CostReport, and the prices
+ * the user sets (UserPrices).
+ */
+class CostCommand : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CostCommand(CliApp *app);
+    void run(const QStringList &arguments);
+    /// `machines price ...` (arguments without "machines price", program name first).
+    void price(const QStringList &arguments);
+
+private:
+    [[nodiscard]] CostReport report(const QStringList &accountIds,
+                                    CostReport::GroupBy groupBy);
+    void print(const CostReport &report, bool json, bool csv);
+    void printTable(const CostReport &report);
+    /// Prints each refresh error (what is shown is then the cached picture); the exit code.
+    int reportErrors(const QStringList &accountIds, const QHash<QString, Error> &errors);
+    void setPrice(const QString &wanted, const QString &accountName, const QString &size,
+                  const QString &amount, const QString &currency, bool clear);
+
+    CliApp *m_app;
+    UserPrices *m_prices;
+};

@@ -1,0 +1,131 @@
+#include "machinecost.h"
+
+#include "userprices.h"
+
+namespace {
+bool isOff(MachineState::State state)
+{
+    return state == MachineState::Stopped || state == MachineState::Suspended;
+}
+} // namespace
+
+MachineCost MachineCost::of(const Machine &machine, const ProviderMetadata::Billing &billing,
+                            const UserPrices *userPrices)
+{
+    using Billing = ProviderMetadata::Billing;
+    MachineCost cost;
+    if (userPrices) {
+        cost.price = userPrices->machinePrice(machine.accountId, machine.id);
+        if (!cost.price)
+            cost.price = userPrices->sizePrice(machine.accountId, machine.size);
+        if (cost.price)
+            cost.source = Source::User;
+    }
+    // A price in another currency than the cloud's usual one says so (AWS China prices in CNY).
+    const QString own = machine.extra.value(QStringLiteral("priceCurrency")).toString();
+    const QString currency = Money::isCurrencyCode(own) ? own : billing.currency;
+    if (!cost.price && machine.pricePerMonth) {
+        cost.price = Money::fromMajor(*machine.pricePerMonth, currency);
+        cost.source = billing.prices == Billing::Prices::PriceListApi ? Source::PriceListApi
+                                                                      : Source::ProviderList;
+    } else if (!cost.price && machine.pricePerHour) {
+        cost.price = Money::fromMajor(*machine.pricePerHour * hoursPerMonth, currency);
+        cost.source = billing.prices == Billing::Prices::PriceListApi ? Source::PriceListApi
+                                                                      : Source::ProviderList;
+        cost.estimate = true;
+    }
+    // On-demand list price times 730 hours: savings plans, reserved instances, credits and
+    // partial hours are not in it.
+    if (cost.source == Source::PriceListApi)
+        cost.estimate = true;
+
+    cost.off = isOff(machine.state);
+    if (machine.state == MachineState::Terminated) {
+        cost.billed = Money(0, cost.price ? cost.price->currency() : billing.currency);
+        cost.note = tr("Destroyed: no longer billed.");
+        return cost;
+    }
+    if (!cost.price) {
+        cost.note = billing.prices == Billing::Prices::None
+                        ? tr("No list price on this cloud: set one with "
+                             "'clouddeck-cli machines price'.")
+                        : tr("The cloud gave no price for this machine.");
+        const QString hint = machine.extra.value(QStringLiteral("priceHint")).toString();
+        if (!hint.isEmpty())
+            cost.note = hint;
+        return cost;
+    }
+    if (!cost.off) {
+        cost.billed = *cost.price;
+        return cost;
+    }
+    switch (billing.stopped) {
+    case Billing::Stopped::Full:
+        cost.billed = *cost.price;
+        cost.offButBilled = true;
+        cost.note = tr("Off, but still billed in full until it is destroyed.");
+        break;
+    case Billing::Stopped::Unknown:
+        cost.billed = *cost.price;
+        cost.offButBilled = true;
+        cost.estimate = true;
+        cost.note = tr("Off; this cloud does not say whether that is billed, so it is counted.");
+        break;
+    case Billing::Stopped::Volumes:
+        cost.billed = Money(0, cost.price->currency());
+        cost.volumesOnly = true;
+        cost.note = tr("Off: the instance is not billed, its disks (EBS volumes) still are "
+                       "(not priced here).");
+        break;
+    case Billing::Stopped::Free:
+        cost.billed = Money(0, cost.price->currency());
+        cost.note = tr("Off: not billed.");
+        break;
+    }
+    return cost;
+}
+
+QString MachineCost::sourceId(Source source)
+{
+    switch (source) {
+    case Source::None:
+        return QStringLiteral("none");
+    case Source::ProviderList:
+        return QStringLiteral("provider");
+    case Source::PriceListApi:
+        return QStringLiteral("price-list-api");
+    case Source::User:
+        return QStringLiteral("user");
+    }
+    return QStringLiteral("none");
+}
+
+QString MachineCost::sourceText(Source source)
+{
+    switch (source) {
+    case Source::None:
+        return tr("No price");
+    case Source::ProviderList:
+        return tr("Provider list price");
+    case Source::PriceListApi:
+        return tr("AWS Price List API (on-demand)");
+    case Source::User:
+        return tr("Set by you");
+    }
+    return {};
+}
+
+QString MachineCost::priceText() const
+{
+    if (!price)
+        return QStringLiteral("—");
+    return (estimate ? QStringLiteral("≈ ") : QString()) + price->displayText();
+}
+
+QString MachineCost::billedText() const
+{
+    if (!billed.isValid())
+        return QStringLiteral("—");
+    return (estimate && !billed.isZero() ? QStringLiteral("≈ ") : QString())
+           + billed.displayText();
+}
