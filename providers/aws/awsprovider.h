@@ -60,7 +60,11 @@ public:
     [[nodiscard]] QUrl pricingEndpoint() const;
     void setPricingEndpoint(const QUrl &url) { m_pricingEndpoint = url; }
     /// The price cache's file and clock (tests); by default the cache folder and the UTC time.
-    void setPriceCacheFile(const QString &fileName) { m_priceCache = AwsPriceCache(fileName); }
+    void setPriceCacheFile(const QString &fileName)
+    {
+        m_priceCache = AwsPriceCache(fileName);
+        m_priceCache.setClock(m_priceClock);
+    }
     void setPriceClock(AwsPriceCache::Clock clock);
     /// The sentence shown on AWS machines when the key may not read prices.
     [[nodiscard]] static QString pricingPermissionHint();
