@@ -59,6 +59,15 @@ MachineCost MachineCost::of(const Machine &machine, const ProviderMetadata::Bill
         cost.billed = *cost.price;
         return cost;
     }
+    if (machine.extra.value(QStringLiteral("computeReleased")).toBool()) {
+        // A stop state in which the cloud releases the hardware (Azure's "deallocated"), told
+        // apart by the plugin on the machine: only the disks are still billed.
+        cost.billed = Money(0, cost.price->currency());
+        cost.volumesOnly = true;
+        cost.note = tr("Deallocated: compute is not billed; its disks still are (not priced "
+                       "here).");
+        return cost;
+    }
     switch (billing.stopped) {
     case Billing::Stopped::Full:
         cost.billed = *cost.price;
@@ -74,8 +83,8 @@ MachineCost MachineCost::of(const Machine &machine, const ProviderMetadata::Bill
     case Billing::Stopped::Volumes:
         cost.billed = Money(0, cost.price->currency());
         cost.volumesOnly = true;
-        cost.note = tr("Off: the instance is not billed, its disks (EBS volumes) still are "
-                       "(not priced here).");
+        cost.note = tr("Off: the instance is not billed, its disks still are (not priced "
+                       "here).");
         break;
     case Billing::Stopped::Free:
         cost.billed = Money(0, cost.price->currency());

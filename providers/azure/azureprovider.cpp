@@ -255,6 +255,10 @@ void AzureProvider::listSubscription(const QString &subscription, Callback<QList
             if (status != statuses.constEnd()) {
                 machine.state = AzureParser::state(status->power, status->provisioning);
                 machine.providerState = AzureParser::stateText(status->power, status->provisioning);
+                // Deallocated, unlike "stopped (still allocated)", is not billed for compute:
+                // the cost view reads this (Billing's "stopped": "full" is for the allocated one).
+                if (status->power == QLatin1String("deallocated"))
+                    machine.extra.insert(QStringLiteral("computeReleased"), true);
             }
             for (const QString &nicId : vm.nicIds) {
                 const auto nic = nics.constFind(nicId);

@@ -71,6 +71,11 @@ private Q_SLOTS:
         QTest::newRow("proxmox") << u"proxmox"_s << int(B::Stopped::Full) << int(B::Prices::None)
                                  << u"USD"_s;
         QTest::newRow("demo") << u"demo"_s << int(B::Stopped::Full) << int(B::Prices::List) << u"USD"_s;
+        // Azure: powered off is still allocated and billed (deallocated is told on the machine).
+        QTest::newRow("azure") << u"azure"_s << int(B::Stopped::Full) << int(B::Prices::List)
+                               << u"USD"_s;
+        QTest::newRow("gce") << u"gce"_s << int(B::Stopped::Volumes) << int(B::Prices::None)
+                             << u"USD"_s;
     }
     void billingRulesAreThePluginsOwn()
     {
@@ -118,6 +123,15 @@ private Q_SLOTS:
             machine(u"b"_s, u"aws"_s, u"i-2"_s, MachineState::Running, 7.59), billing(u"aws"_s), nullptr);
         QCOMPARE(running.billed, Money(759, u"USD"_s));
         QCOMPARE(running.billedText(), QStringLiteral("≈ $7.59"));
+        // Azure: "stopped (still allocated)" is billed in full, "deallocated" only its disks.
+        Machine allocated = machine(u"z"_s, u"azure"_s, u"vm1"_s, MachineState::Stopped, 70.08);
+        QVERIFY(MachineCost::of(allocated, billing(u"azure"_s), nullptr).offButBilled);
+        Machine deallocated = allocated;
+        deallocated.extra.insert(u"computeReleased"_s, true);
+        const MachineCost released = MachineCost::of(deallocated, billing(u"azure"_s), nullptr);
+        QVERIFY(!released.offButBilled);
+        QVERIFY(released.volumesOnly);
+        QCOMPARE(released.billed, Money(0, u"USD"_s));
         // Hetzner in euros; suspended counts as off.
         MachineCost hetzner = MachineCost::of(
             machine(u"c"_s, u"hetzner"_s, u"h1"_s, MachineState::Suspended, 4.5101), billing(u"hetzner"_s),

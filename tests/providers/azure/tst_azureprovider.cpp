@@ -114,6 +114,8 @@ private Q_SLOTS:
                                       [](const Machine &m) { return m.name == u"win-build"_s; });
         QCOMPARE(win->state, MachineState::Stopped);
         QCOMPARE(win->providerState, u"deallocated"_s);
+        QVERIFY(win->extra.value(u"computeReleased"_s).toBool()); // the cost view: not billed
+        QVERIFY(!db->extra.contains(u"computeReleased"_s));
         QCOMPARE(win->pricePerHour, std::optional<double>(0.0496)); // the Windows meter
         expectNoViolations();
     }
