@@ -298,6 +298,9 @@ private Q_SLOTS:
         QCOMPARE(sizes->value().at(1).memoryMb, 4096);
         QVERIFY(!sizes->value().at(1).priceMonthly); // never invented
         QVERIFY(!sizes->value().at(3).available); // deprecated f1-micro
+        // DeprecationStatus.state ACTIVE only announces an end of life: still offered.
+        QCOMPARE(sizes->value().at(2).id, QStringLiteral("n2-standard-4"));
+        QVERIFY(sizes->value().at(2).available);
         QVERIFY(sizes->value().at(1).regions.isEmpty()); // one zone listed for all: unknown
         QCOMPARE(requests("GET", QStringLiteral("/zones/us-central1-a/machineTypes")).size(), 1);
 
