@@ -248,6 +248,8 @@ def check_value(doc, schema, value, where, allow_output_only=True):
             problem(f"{where}: {value!r} is not a {fmt}")
         if "enum" in schema and value not in schema["enum"]:
             problem(f"{where}: {value!r} not in {schema['enum']}")
+        if "pattern" in schema and not re.fullmatch(schema["pattern"], value):
+            problem(f"{where}: {value!r} does not match {schema['pattern']}")
     elif kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
             problem(f"{where}: expected an integer ({schema.get('format')}), got "

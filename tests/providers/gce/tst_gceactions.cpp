@@ -160,6 +160,12 @@ private Q_SLOTS:
         QVERIFY(
             !QUuid::fromString(insert.query.queryItemValue(QStringLiteral("requestId"))).isNull());
         const QJsonObject body = insert.json();
+        // Exactly the members tests/data/gce/check_discovery.py's INSERT_BODY checks against
+        // the Discovery document's Instance schema: a new one must be added there too.
+        QCOMPARE(body.keys(),
+                 (QStringList {QStringLiteral("disks"), QStringLiteral("labels"),
+                               QStringLiteral("machineType"), QStringLiteral("metadata"),
+                               QStringLiteral("name"), QStringLiteral("networkInterfaces")}));
         QCOMPARE(body.value(QLatin1String("name")).toString(), QStringLiteral("web-2"));
         QCOMPARE(body.value(QLatin1String("machineType")).toString(),
                  QStringLiteral("zones/us-central1-a/machineTypes/e2-small"));
