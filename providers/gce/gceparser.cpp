@@ -63,8 +63,9 @@ MachineState::State GceParser::state(const QString &status)
 {
     // Instance.status in the Discovery document (compute v1, revisions 20230620 and the one in
     // google-api-python-client 02d69f6f): exactly these ten values; tests/data/gce/
-    // check_discovery.py compares this table with the document's enum. TERMINATED is GCE's word for a stopped instance
-    // (it still exists and can be started), not a deleted one.
+    // check_discovery.py compares this table with the document's enum (PENDING_STOP, once
+    // here, is in neither). TERMINATED is GCE's word for a stopped instance (it still exists
+    // and can be started), not a deleted one.
     static const QHash<QString, MachineState::State> states = {
         {QStringLiteral("PROVISIONING"), MachineState::Starting},
         {QStringLiteral("STAGING"), MachineState::Starting},
