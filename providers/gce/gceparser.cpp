@@ -61,14 +61,16 @@ QString GceParser::imagePath(const QString &url)
 
 MachineState::State GceParser::state(const QString &status)
 {
-    // Instance.status in the Discovery document. TERMINATED is GCE's word for a stopped instance
-    // (it still exists and can be started), not a deleted one.
+    // Instance.status in the Discovery document (compute v1, revisions 20230620 and the one in
+    // google-api-python-client 02d69f6f): exactly these ten values; tests/data/gce/
+    // check_discovery.py compares this table with the document's enum (PENDING_STOP, once
+    // here, is in neither). TERMINATED is GCE's word for a stopped instance (it still exists
+    // and can be started), not a deleted one.
     static const QHash<QString, MachineState::State> states = {
         {QStringLiteral("PROVISIONING"), MachineState::Starting},
         {QStringLiteral("STAGING"), MachineState::Starting},
         {QStringLiteral("RUNNING"), MachineState::Running},
         {QStringLiteral("STOPPING"), MachineState::Stopping},
-        {QStringLiteral("PENDING_STOP"), MachineState::Stopping},
         {QStringLiteral("STOPPED"), MachineState::Stopped},
         {QStringLiteral("TERMINATED"), MachineState::Stopped},
         {QStringLiteral("SUSPENDING"), MachineState::Stopping},
@@ -251,7 +253,14 @@ Result<QList<Size>> GceParser::machineTypesPage(const QJsonObject &page)
             size.memoryMb = JsonReader::integer(type.value(QLatin1String("memoryMb")));
             if (const QString zone = lastSegment(str(type, "zone")); !zone.isEmpty())
                 size.regions = {zone};
-            size.available = !type.contains(QLatin1String("deprecated"));
+            // DeprecationStatus.state: ACTIVE only announces an end-of-life date (the document:
+            // "Operations which communicate the end of life date ... can use ACTIVE"), so the
+            // type is still offered; DEPRECATED, OBSOLETE and DELETED ones are not.
+            const QJsonObject deprecated =
+                JsonReader::object(type.value(QLatin1String("deprecated")));
+            const QString deprecation = str(deprecated, "state");
+            size.available = !type.contains(QLatin1String("deprecated"))
+                             || deprecation == QLatin1String("ACTIVE");
             return size;
         });
 }

@@ -255,8 +255,10 @@ void GceProvider::checkOperation(const OperationHandle &handle, Callback<bool> d
                                   "or name.")),
                          std::move(done));
     }
-    // zoneOperations.wait returns when the operation is DONE or after about two minutes,
-    // whichever comes first: fewer polls than get, and no later than it.
+    // zoneOperations.wait returns when the operation is DONE or near a 2 minute deadline:
+    // fewer polls than get, and no later than it. The document calls it best effort ("might
+    // return after zero seconds"; "Be prepared to retry if the operation is not DONE"), so a
+    // reply that is not DONE is only "not yet" and ActionFollower asks again.
     HttpRequest request = HttpRequest::make(
         "POST",
         compute(QStringLiteral("/zones/%1/operations/%2/wait").arg(handle.zone, handle.name)));

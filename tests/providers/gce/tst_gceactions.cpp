@@ -160,6 +160,12 @@ private Q_SLOTS:
         QVERIFY(
             !QUuid::fromString(insert.query.queryItemValue(QStringLiteral("requestId"))).isNull());
         const QJsonObject body = insert.json();
+        // Exactly the members tests/data/gce/check_discovery.py's INSERT_BODY checks against
+        // the Discovery document's Instance schema: a new one must be added there too.
+        QCOMPARE(body.keys(),
+                 (QStringList {QStringLiteral("disks"), QStringLiteral("labels"),
+                               QStringLiteral("machineType"), QStringLiteral("metadata"),
+                               QStringLiteral("name"), QStringLiteral("networkInterfaces")}));
         QCOMPARE(body.value(QLatin1String("name")).toString(), QStringLiteral("web-2"));
         QCOMPARE(body.value(QLatin1String("machineType")).toString(),
                  QStringLiteral("zones/us-central1-a/machineTypes/e2-small"));
@@ -298,6 +304,9 @@ private Q_SLOTS:
         QCOMPARE(sizes->value().at(1).memoryMb, 4096);
         QVERIFY(!sizes->value().at(1).priceMonthly); // never invented
         QVERIFY(!sizes->value().at(3).available); // deprecated f1-micro
+        // DeprecationStatus.state ACTIVE only announces an end of life: still offered.
+        QCOMPARE(sizes->value().at(2).id, QStringLiteral("n2-standard-4"));
+        QVERIFY(sizes->value().at(2).available);
         QVERIFY(sizes->value().at(1).regions.isEmpty()); // one zone listed for all: unknown
         QCOMPARE(requests("GET", QStringLiteral("/zones/us-central1-a/machineTypes")).size(), 1);
 
