@@ -210,6 +210,10 @@ Commands:
   machines start|shutdown|poweroff|reboot|destroy MACHINE [--account NAME] [--wait] [--yes]
                                              MACHINE is an id or a unique name;
                                              destroy needs --yes
+  machines metrics MACHINE [--account NAME] [--kind cpu|network|disk]
+               [--range 1h|24h|7d|30d] [--json]
+                                             Min/avg/max per series, or the points
+                                             (JSON, UTC times); cached ones offline
   machines create --account A --name N --region R --size S --image I
                [--ssh-key K]... [--tag T]... [--user-data FILE] [--network NET]
                [--wait] [--json]

@@ -5,6 +5,7 @@
 #include "inventory.h"
 #include "machinejsonwriter.h"
 #include "machinemodel.h"
+#include "metricscommand.h"
 #include "providerregistry.h"
 #include "secretinput.h"
 #include "statustext.h"
@@ -52,10 +53,12 @@ void MachinesCommand::run(const QStringList &arguments)
         return list(rest);
     if (sub == QLatin1String("create"))
         return create(rest);
+    if (sub == QLatin1String("metrics"))
+        return (new MetricsCommand(m_app))->run(rest);
     if (const auto action = MachineAction::fromId(sub))
         return this->action(*action, rest);
-    m_app->usageError(sub.isEmpty() ? tr("machines: say list, create, start, shutdown, poweroff, "
-                                         "reboot or destroy.")
+    m_app->usageError(sub.isEmpty() ? tr("machines: say list, create, metrics, start, shutdown, "
+                                         "poweroff, reboot or destroy.")
                                     : tr("Unknown machines command \"%1\".").arg(sub));
 }
 
