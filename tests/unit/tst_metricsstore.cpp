@@ -105,8 +105,10 @@ private Q_SLOTS:
         QCOMPARE(day.end.toMSecsSinceEpoch(), 1764720000000);
         QCOMPARE(day.start.secsTo(day.end), 86400);
         QCOMPARE(day.stepSeconds, 300);
-        for (const QString id : {"1h", "24h", "7d", "30d"})
-            QCOMPARE(MetricRange::spanId(*MetricRange::spanFromId(id)), id);
+        for (const char *id : {"1h", "24h", "7d", "30d"}) {
+            const QString name = QString::fromLatin1(id);
+            QCOMPARE(MetricRange::spanId(*MetricRange::spanFromId(name)), name);
+        }
         QVERIFY(!MetricRange::spanFromId(QStringLiteral("2h")));
     }
 
