@@ -105,10 +105,11 @@ void MetricsCommand::findMachine(const QStringList &accountIds, const QString &w
                                 tr("No machine with the id or name \"%1\".").arg(wanted)));
         return true;
     };
-    // The cache answers without a listing round trip; a machine it does not know yet may be new.
+    // The cache (loaded with the inventory) answers without a listing round trip; a machine it
+    // does not know yet may be new, so then the accounts are listed.
+    Inventory *inventory = m_app->inventory();
     if (lookUp(false, {}))
         return;
-    Inventory *inventory = m_app->inventory();
     auto waiting = std::make_shared<QSet<QString>>(accountIds.cbegin(), accountIds.cend());
     auto firstError = std::make_shared<Error>();
     if (waiting->isEmpty()) {
