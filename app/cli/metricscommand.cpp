@@ -241,8 +241,14 @@ void MetricsCommand::print(const Machine &machine, const QList<MetricSeries> &se
             line += tr("min %1, avg %2, max %3, last %4; %n point(s)", nullptr, summary.count)
                         .arg(withUnit(summary.min, one.unit), withUnit(summary.avg, one.unit),
                              withUnit(summary.max, one.unit), withUnit(summary.last, one.unit));
-            if (one.resolutionSeconds > 0)
-                line += tr(", %1-second resolution").arg(one.resolutionSeconds);
+            // The cloud's words for it: "5-minute points" reads better than "300-second".
+            const int seconds = one.resolutionSeconds;
+            if (seconds > 0 && seconds % 3600 == 0)
+                line += tr(", %1-hour resolution").arg(seconds / 3600);
+            else if (seconds > 0 && seconds % 60 == 0)
+                line += tr(", %1-minute resolution").arg(seconds / 60);
+            else if (seconds > 0)
+                line += tr(", %1-second resolution").arg(seconds);
         }
         if (cached && one.fetchedAt.isValid())
             line += tr(" (cached, %1)").arg(StatusText::age(one.fetchedAt, now));

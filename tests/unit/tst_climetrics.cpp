@@ -68,7 +68,7 @@ private Q_SLOTS:
         QVERIFY2(lines.first().startsWith(QLatin1String("example.com cpu (1h): min 0.0 %, avg "
                                                         "16.7 %, max 25.0 %, last 0.0 %")),
                  qPrintable(lines.first()));
-        QVERIFY2(lines.first().contains(QLatin1String("60-second resolution")),
+        QVERIFY2(lines.first().contains(QLatin1String("1-minute resolution")),
                  qPrintable(lines.first()));
     }
 
