@@ -5,9 +5,12 @@
 // tests/data/digitalocean/README.md for the OpenAPI files they come from).
 #include "digitaloceanprovider.h"
 #include "digitaloceantestcase.h"
+#include "digitaloceanmetricsparser.h"
 #include "fakedigitalocean.h"
+#include "jsonmutator.h"
 #include "testhelpers.h"
 
+#include <QJsonDocument>
 #include <QTest>
 #include <cmath>
 
@@ -209,6 +212,32 @@ private Q_SLOTS:
             const auto outcome = fetch({QStringLiteral("3164444")}, kind);
             QVERIFY(outcome);
             QCOMPARE(outcome->error().kind(), Error::InvalidReply);
+        }
+    }
+
+    // Mutated replies (seeded, replayable): never a crash, a point out of time order or a
+    // value that is not finite or a gap; a reply either parses or is InvalidReply.
+    void parsersSurviveMutations()
+    {
+        const QList<QJsonObject> fixtures {FakeDigitalOcean::fixture(QStringLiteral("metrics_cpu")),
+                                           FakeDigitalOcean::fixture(QStringLiteral("metrics_bandwidth"))};
+        JsonMutator mutator(16);
+        for (int i = 0; i < 2000; ++i) {
+            const QByteArray bytes = mutator.mutate(QJsonDocument(fixtures.at(i % 2)));
+            const QJsonObject reply = QJsonDocument::fromJson(bytes).object();
+            const Result<MetricSeries> series = i % 2 == 0
+                ? DigitalOceanMetricsParser::cpu(reply)
+                : DigitalOceanMetricsParser::bandwidth(reply, MetricSeries::Kind::NetworkIn);
+            if (!series.ok()) {
+                QCOMPARE(series.error().kind(), Error::InvalidReply);
+                continue;
+            }
+            for (qsizetype p = 1; p < series.value().points.size(); ++p) {
+                if (i % 2 == 0) // CPU steps are built in time order; bandwidth keeps the reply's
+                    QVERIFY(series.value().points.at(p).timeMs > series.value().points.at(p - 1).timeMs);
+                const double value = series.value().points.at(p).value;
+                QVERIFY(std::isnan(value) || std::isfinite(value));
+            }
         }
     }
 

@@ -2,8 +2,11 @@
 // end (RFC 3339, UTC) and step in seconds, one request per server; cpu in percent, network
 // bandwidth bytes/s turned into bit/s, gaps ("NaN", null), an empty series, errors in Hetzner's
 // error body. Fixtures: tests/data/hetzner/metrics_*.json (sources in that folder's README.md).
+#include "hetznermetricsparser.h"
 #include "hetznertesting.h"
+#include "jsonmutator.h"
 
+#include <QJsonDocument>
 #include <QTest>
 #include <cmath>
 
@@ -188,6 +191,28 @@ private Q_SLOTS:
         QVERIFY(outcome);
         QCOMPARE(outcome->error().kind(), Error::InvalidInput);
         QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    // Mutated replies (seeded): never a crash; a reply either parses to finite values and gaps
+    // or is InvalidReply.
+    void parserSurvivesMutations()
+    {
+        const QJsonObject fixtures[] = {readJsonFixture(QStringLiteral("hetzner/metrics_cpu.json")).object(),
+                                        readJsonFixture(QStringLiteral("hetzner/metrics_network.json")).object()};
+        JsonMutator mutator(16);
+        for (int i = 0; i < 2000; ++i) {
+            const QByteArray bytes = mutator.mutate(QJsonDocument(fixtures[i % 2]));
+            const Result<MetricSeries> series = HetznerMetricsParser::series(
+                QJsonDocument::fromJson(bytes).object(),
+                i % 2 == 0 ? MetricSeries::Kind::Cpu : MetricSeries::Kind::NetworkOut);
+            if (!series.ok()) {
+                QCOMPARE(series.error().kind(), Error::InvalidReply);
+                continue;
+            }
+            QVERIFY(series.value().resolutionSeconds >= 0);
+            for (const MetricSeries::Point &point : series.value().points)
+                QVERIFY(std::isnan(point.value) || std::isfinite(point.value));
+        }
     }
 
     void capabilityIsDeclared() { QVERIFY(metadata().can(QStringLiteral("metrics"))); }
