@@ -20,8 +20,7 @@
 MetricsCommand::MetricsCommand(CliApp *app)
     : QObject(app)
     , m_app(app)
-{
-}
+{ }
 
 void MetricsCommand::run(const QStringList &arguments)
 {
@@ -64,10 +63,9 @@ void MetricsCommand::run(const QStringList &arguments)
     }
     const bool json = parser.isSet(QStringLiteral("json"));
     const MetricRange range = MetricRange::last(*span, QDateTime::currentDateTimeUtc());
-    findMachine(ids, parser.positionalArguments().constFirst(),
-                [this, kinds, range, json](const Machine &machine) {
-                    fetch(machine, kinds, range, json);
-                });
+    findMachine(
+        ids, parser.positionalArguments().constFirst(),
+        [this, kinds, range, json](const Machine &machine) { fetch(machine, kinds, range, json); });
 }
 
 void MetricsCommand::findMachine(const QStringList &accountIds, const QString &wanted,
@@ -99,10 +97,10 @@ void MetricsCommand::findMachine(const QStringList &accountIds, const QString &w
         }
         if (!last)
             return false;
-        m_app->fail(error.isError()
-                        ? error
-                        : Error(Error::NotFound,
-                                tr("No machine with the id or name \"%1\".").arg(wanted)));
+        m_app->fail(
+            error.isError()
+                ? error
+                : Error(Error::NotFound, tr("No machine with the id or name \"%1\".").arg(wanted)));
         return true;
     };
     // The cache (loaded with the inventory) answers without a listing round trip; a machine it
@@ -117,18 +115,18 @@ void MetricsCommand::findMachine(const QStringList &accountIds, const QString &w
         return;
     }
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(inventory, &Inventory::refreshFinished, this,
-                          [waiting, firstError, lookUp, connection](const QString &id,
-                                                                    const Error &error) {
-                              if (!waiting->remove(id))
-                                  return;
-                              if (error.isError() && !firstError->isError())
-                                  *firstError = error;
-                              if (waiting->isEmpty()) {
-                                  QObject::disconnect(*connection);
-                                  lookUp(true, *firstError);
-                              }
-                          });
+    *connection =
+        connect(inventory, &Inventory::refreshFinished, this,
+                [waiting, firstError, lookUp, connection](const QString &id, const Error &error) {
+                    if (!waiting->remove(id))
+                        return;
+                    if (error.isError() && !firstError->isError())
+                        *firstError = error;
+                    if (waiting->isEmpty()) {
+                        QObject::disconnect(*connection);
+                        lookUp(true, *firstError);
+                    }
+                });
     for (const QString &id : accountIds)
         inventory->refresh(id);
 }
@@ -166,16 +164,15 @@ void MetricsCommand::fetch(const Machine &machine, const QList<MetricSeries::Kin
             return finish();
         }
         for (const MetricSeries::Kind kind : kinds) {
-            provider.value()->fetchMetrics(
-                {machine.id}, kind, range,
-                [=](Result<QList<MetricSeries>> series) {
-                    if (!series.ok() && !failed->isError())
-                        *failed = series.error();
-                    else if (series.ok())
-                        *collected += series.value();
-                    if (--*remaining == 0)
-                        finish();
-                });
+            provider.value()->fetchMetrics({machine.id}, kind, range,
+                                           [=](Result<QList<MetricSeries>> series) {
+                                               if (!series.ok() && !failed->isError())
+                                                   *failed = series.error();
+                                               else if (series.ok())
+                                                   *collected += series.value();
+                                               if (--*remaining == 0)
+                                                   finish();
+                                           });
         }
     });
 }
@@ -193,7 +190,8 @@ QString MetricsCommand::withUnit(double value, const QString &unit)
         value /= 1000;
         ++prefix;
     }
-    return QStringLiteral("%1 %2%3").arg(value, 0, 'f', prefix == 0 ? 0 : 1)
+    return QStringLiteral("%1 %2%3")
+        .arg(value, 0, 'f', prefix == 0 ? 0 : 1)
         .arg(QLatin1String(prefixes[prefix]), unit);
 }
 

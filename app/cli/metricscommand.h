@@ -30,8 +30,8 @@ private:
                      std::function<void(const Machine &)> found);
     void fetch(const Machine &machine, const QList<MetricSeries::Kind> &kinds,
                const MetricRange &range, bool json);
-    void print(const Machine &machine, const QList<MetricSeries> &series,
-               const MetricRange &range, bool json, bool cached);
+    void print(const Machine &machine, const QList<MetricSeries> &series, const MetricRange &range,
+               bool json, bool cached);
     [[nodiscard]] static QString withUnit(double value, const QString &unit);
 
     CliApp *m_app;

@@ -84,11 +84,11 @@ QJsonObject MetricSeries::toJson() const
 {
     QJsonArray array;
     for (const Point &point : points) {
-        const QString time = QDateTime::fromMSecsSinceEpoch(point.timeMs, Qt::UTC)
-                                 .toString(Qt::ISODate);
+        const QString time =
+            QDateTime::fromMSecsSinceEpoch(point.timeMs, Qt::UTC).toString(Qt::ISODate);
         // JSON has no NaN: a gap is null.
         array.append(QJsonArray {time, std::isnan(point.value) ? QJsonValue(QJsonValue::Null)
-                                                                : QJsonValue(point.value)});
+                                                               : QJsonValue(point.value)});
     }
     QJsonObject object {{QStringLiteral("kind"), kindId(kind)},
                         {QStringLiteral("unit"), unit},

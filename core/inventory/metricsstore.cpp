@@ -9,8 +9,7 @@
 
 MetricsStore::MetricsStore(InventoryCache *cache)
     : m_cache(cache)
-{
-}
+{ }
 
 bool MetricsStore::store(const MetricSeries &series, MetricRange::Span span)
 {
@@ -55,8 +54,7 @@ bool MetricsStore::store(const QList<MetricSeries> &series, MetricRange::Span sp
     return db.commit() || m_cache->failDb("committing metrics");
 }
 
-std::optional<MetricSeries> MetricsStore::series(const QString &accountId,
-                                                 const QString &machineId,
+std::optional<MetricSeries> MetricsStore::series(const QString &accountId, const QString &machineId,
                                                  MetricSeries::Kind kind,
                                                  MetricRange::Span span) const
 {
@@ -67,8 +65,7 @@ std::optional<MetricSeries> MetricsStore::series(const QString &accountId,
     return std::nullopt;
 }
 
-QList<MetricSeries> MetricsStore::machineSeries(const QString &accountId,
-                                                const QString &machineId,
+QList<MetricSeries> MetricsStore::machineSeries(const QString &accountId, const QString &machineId,
                                                 MetricRange::Span span) const
 {
     QList<MetricSeries> result;

@@ -32,9 +32,8 @@ public:
                                                      MetricSeries::Kind kind,
                                                      MetricRange::Span span) const;
     /// Every readable stored series of the machine for @p span, in kind order.
-    [[nodiscard]] QList<MetricSeries> machineSeries(const QString &accountId,
-                                                    const QString &machineId,
-                                                    MetricRange::Span span) const;
+    [[nodiscard]] QList<MetricSeries>
+    machineSeries(const QString &accountId, const QString &machineId, MetricRange::Span span) const;
     /// Forgets the machine's series (it was destroyed).
     bool removeMachine(const QString &accountId, const QString &machineId);
 

@@ -21,9 +21,8 @@ class CLOUDDECK_CORE_EXPORT MetricPointReader
 public:
     /// @p what names the series for the error ("cpu"); @p scale multiplies every value (unit
     /// conversion: bytes to bits is 8).
-    [[nodiscard]] static Result<QList<MetricSeries::Point>> points(const QJsonValue &values,
-                                                                   const QString &what,
-                                                                   double scale = 1);
+    [[nodiscard]] static Result<QList<MetricSeries::Point>>
+    points(const QJsonValue &values, const QString &what, double scale = 1);
     /// The most common step between consecutive points in seconds (0 with fewer than two).
     [[nodiscard]] static int resolutionSeconds(const QList<MetricSeries::Point> &points);
 };

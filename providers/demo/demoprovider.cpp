@@ -84,8 +84,9 @@ void DemoProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kin
         const auto found = std::find_if(machines.cbegin(), machines.cend(),
                                         [&id](const Machine &machine) { return machine.id == id; });
         if (found == machines.cend()) {
-            return failLater(Error(Error::NotFound, tr("The Demo cloud has no machine %1.").arg(id)),
-                             std::move(done));
+            return failLater(
+                Error(Error::NotFound, tr("The Demo cloud has no machine %1.").arg(id)),
+                std::move(done));
         }
         MetricSeries series = DemoMetrics::series(account().id, id, kind, range,
                                                   found->state == MachineState::Running);

@@ -105,7 +105,8 @@ Result<MetricSeries> DigitalOceanMetricsParser::cpu(const QJsonObject &reply)
             const double all = previous ? current.all - previous->all : 0;
             // A counter that went back (the agent restarted) gives no share for that step.
             if (usable && previous && all > 0 && current.idle >= previous->idle)
-                busy = std::clamp(100.0 * (1.0 - (current.idle - previous->idle) / all), 0.0, 100.0);
+                busy =
+                    std::clamp(100.0 * (1.0 - (current.idle - previous->idle) / all), 0.0, 100.0);
             series.points.append({it.key(), busy});
         }
         first = false;
@@ -126,9 +127,9 @@ Result<MetricSeries> DigitalOceanMetricsParser::bandwidth(const QJsonObject &rep
         series.note = agentMissing();
         return series;
     }
-    const auto points = MetricPointReader::points(
-        result.value().first().toObject().value(QLatin1String("values")),
-        MetricSeries::kindId(kind), 1e6);
+    const auto points =
+        MetricPointReader::points(result.value().first().toObject().value(QLatin1String("values")),
+                                  MetricSeries::kindId(kind), 1e6);
     if (!points.ok())
         return points.error();
     series.points = points.value();

@@ -2,8 +2,8 @@
 
 #include "bearertoken.h"
 #include "digitaloceanmetricsparser.h"
-#include "metricfanout.h"
 #include "jsoncall.h"
+#include "metricfanout.h"
 #include "resourceid.h"
 
 #include <QJsonDocument>
@@ -203,18 +203,19 @@ void DigitalOceanProvider::fetchMetrics(const QStringList &machineIds, MetricSer
             if (kind != MetricSeries::Kind::Cpu) {
                 path = QStringLiteral("/v2/monitoring/metrics/droplet/bandwidth");
                 query.append({QStringLiteral("interface"), QStringLiteral("public")});
-                query.append({QStringLiteral("direction"),
-                              kind == MetricSeries::Kind::NetworkIn ? QStringLiteral("inbound")
-                                                                    : QStringLiteral("outbound")});
+                query.append({QStringLiteral("direction"), kind == MetricSeries::Kind::NetworkIn
+                                                               ? QStringLiteral("inbound")
+                                                               : QStringLiteral("outbound")});
             }
             query.append({QStringLiteral("start"), start});
             query.append({QStringLiteral("end"), end});
             JsonCall::send<MetricSeries>(
                 http(), HttpRequest::get(url(path, query)),
                 [kind, id, accountId](const QJsonObject &reply) -> Result<MetricSeries> {
-                    Result<MetricSeries> series = kind == MetricSeries::Kind::Cpu
-                        ? DigitalOceanMetricsParser::cpu(reply)
-                        : DigitalOceanMetricsParser::bandwidth(reply, kind);
+                    Result<MetricSeries> series =
+                        kind == MetricSeries::Kind::Cpu
+                            ? DigitalOceanMetricsParser::cpu(reply)
+                            : DigitalOceanMetricsParser::bandwidth(reply, kind);
                     if (series.ok()) {
                         series.value().accountId = accountId;
                         series.value().machineId = id;

@@ -37,8 +37,7 @@ QString HetznerMetricsParser::seriesName(MetricSeries::Kind kind)
     return {};
 }
 
-Result<MetricSeries> HetznerMetricsParser::series(const QJsonObject &reply,
-                                                  MetricSeries::Kind kind)
+Result<MetricSeries> HetznerMetricsParser::series(const QJsonObject &reply, MetricSeries::Kind kind)
 {
     const QJsonObject metrics = reply.value(QLatin1String("metrics")).toObject();
     const QJsonValue timeSeries = metrics.value(QLatin1String("time_series"));
@@ -60,8 +59,8 @@ Result<MetricSeries> HetznerMetricsParser::series(const QJsonObject &reply,
                                                   "Hetzner reported no data for this machine.");
         return series;
     }
-    const bool network = kind == MetricSeries::Kind::NetworkIn
-        || kind == MetricSeries::Kind::NetworkOut;
+    const bool network =
+        kind == MetricSeries::Kind::NetworkIn || kind == MetricSeries::Kind::NetworkOut;
     const auto points =
         MetricPointReader::points(one.value(QLatin1String("values")), name, network ? 8 : 1);
     if (!points.ok())

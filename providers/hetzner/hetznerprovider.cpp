@@ -227,9 +227,7 @@ void HetznerProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::
         this, machineIds,
         [this, kind, query, accountId](const QString &id, Callback<MetricSeries> one) {
             JsonCall::send<MetricSeries>(
-                http(),
-                HttpRequest::get(
-                    url(QStringLiteral("/servers/%1/metrics").arg(id), query)),
+                http(), HttpRequest::get(url(QStringLiteral("/servers/%1/metrics").arg(id), query)),
                 [kind, id, accountId](const QJsonObject &reply) -> Result<MetricSeries> {
                     Result<MetricSeries> series = HetznerMetricsParser::series(reply, kind);
                     if (series.ok()) {

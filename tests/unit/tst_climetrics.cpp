@@ -23,9 +23,9 @@ class TestCliMetrics : public QObject
     {
         // 404 is not retried, so the fallback is reached at once.
         return m_down ? FakeResponse::file(
-                            testDataPath(QStringLiteral("digitalocean/error_not_found.json")), 404)
-                      : FakeResponse::file(testDataPath(
-                            QStringLiteral("digitalocean/%1.json").arg(fixture)));
+                   testDataPath(QStringLiteral("digitalocean/error_not_found.json")), 404)
+                      : FakeResponse::file(
+                          testDataPath(QStringLiteral("digitalocean/%1.json").arg(fixture)));
     }
 
 private Q_SLOTS:
@@ -34,13 +34,15 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(cliPath()));
         QVERIFY(m_server.listen());
         DigitalOceanRoutes::serveAccountAndDroplets(m_server);
-        m_server.on("GET", QStringLiteral("/v2/monitoring/metrics/droplet/cpu"),
-                    [this](const RecordedRequest &) { return metrics(QStringLiteral("metrics_cpu")); });
+        m_server.on(
+            "GET", QStringLiteral("/v2/monitoring/metrics/droplet/cpu"),
+            [this](const RecordedRequest &) { return metrics(QStringLiteral("metrics_cpu")); });
         m_server.on("GET", QStringLiteral("/v2/monitoring/metrics/droplet/bandwidth"),
                     [this](const RecordedRequest &) {
                         return metrics(QStringLiteral("metrics_bandwidth"));
                     });
-        const QString token = QStringLiteral("dop_v1_") + QUuid::createUuid().toString(QUuid::Id128);
+        const QString token =
+            QStringLiteral("dop_v1_") + QUuid::createUuid().toString(QUuid::Id128);
         const CliRun add = runCli({QStringLiteral("accounts"), QStringLiteral("add"),
                                    QStringLiteral("--provider"), QStringLiteral("digitalocean"),
                                    QStringLiteral("--name"), QStringLiteral("work"),
@@ -75,10 +77,10 @@ private Q_SLOTS:
     void jsonForNetwork()
     {
         m_server.clearRequests();
-        const CliRun run = runCli({QStringLiteral("machines"), QStringLiteral("metrics"),
-                                   QStringLiteral("3164444"), QStringLiteral("--kind"),
-                                   QStringLiteral("network"), QStringLiteral("--range"),
-                                   QStringLiteral("24h"), QStringLiteral("--json")});
+        const CliRun run =
+            runCli({QStringLiteral("machines"), QStringLiteral("metrics"),
+                    QStringLiteral("3164444"), QStringLiteral("--kind"), QStringLiteral("network"),
+                    QStringLiteral("--range"), QStringLiteral("24h"), QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         // The machine came from the cache the first run filled: no listing this time.
         QCOMPARE(m_server.requests("GET", QStringLiteral("/v2/droplets")).size(), 0);
@@ -136,7 +138,8 @@ private Q_SLOTS:
                                     QStringLiteral("7d")});
         m_down = false;
         QCOMPARE(week.exitCode, 5);
-        QVERIFY2(week.errText().contains(QLatin1String("could not be found")), week.err.constData());
+        QVERIFY2(week.errText().contains(QLatin1String("could not be found")),
+                 week.err.constData());
     }
 
     void diskIsUnsupportedOnDigitalOcean()
@@ -154,8 +157,8 @@ private Q_SLOTS:
         QTest::newRow("no machine") << QStringList();
         QTest::newRow("bad kind") << QStringList {QStringLiteral("x"), QStringLiteral("--kind"),
                                                   QStringLiteral("gpu")};
-        QTest::newRow("bad range") << QStringList {QStringLiteral("x"), QStringLiteral("--range"),
-                                                   QStringLiteral("2h")};
+        QTest::newRow("bad range")
+            << QStringList {QStringLiteral("x"), QStringLiteral("--range"), QStringLiteral("2h")};
     }
 
     void usageErrors()

@@ -36,7 +36,8 @@ bool exec(const QString &file, const QString &sql)
 {
     bool ok = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
         db.setDatabaseName(file);
         ok = db.open() && QSqlQuery(db).exec(sql);
     }
@@ -139,22 +140,25 @@ private Q_SLOTS:
         MetricSeries newer = sample(QStringLiteral("1"), MetricSeries::Kind::Cpu);
         newer.points = {{1764720180000, 1}};
         QVERIFY(store.store(newer, MetricRange::Span::Hour));
-        QCOMPARE(store.series(QStringLiteral("a"), QStringLiteral("1"), MetricSeries::Kind::Cpu,
-                              MetricRange::Span::Hour)
+        QCOMPARE(store
+                     .series(QStringLiteral("a"), QStringLiteral("1"), MetricSeries::Kind::Cpu,
+                             MetricRange::Span::Hour)
                      ->points.size(),
                  1);
         // Survives closing: it is the offline copy.
         cache.close();
         InventoryCache reopened(m_file);
         QVERIFY(reopened.open());
-        QCOMPARE(MetricsStore(&reopened)
-                     .machineSeries(QStringLiteral("a"), QStringLiteral("2"), MetricRange::Span::Hour)
-                     .size(),
-                 1);
+        QCOMPARE(
+            MetricsStore(&reopened)
+                .machineSeries(QStringLiteral("a"), QStringLiteral("2"), MetricRange::Span::Hour)
+                .size(),
+            1);
         QVERIFY(MetricsStore(&reopened).removeMachine(QStringLiteral("a"), QStringLiteral("2")));
-        QVERIFY(MetricsStore(&reopened)
-                    .machineSeries(QStringLiteral("a"), QStringLiteral("2"), MetricRange::Span::Hour)
-                    .isEmpty());
+        QVERIFY(
+            MetricsStore(&reopened)
+                .machineSeries(QStringLiteral("a"), QStringLiteral("2"), MetricRange::Span::Hour)
+                .isEmpty());
     }
 
     void damagedRowsAreSkipped()

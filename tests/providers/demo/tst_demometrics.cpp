@@ -79,16 +79,16 @@ private Q_SLOTS:
         }
         // Machines differ from each other.
         const MetricRange range = fixedRange(MetricRange::Span::Hour);
-        QVERIFY(DemoMetrics::series({}, QStringLiteral("m-1"), MetricSeries::Kind::Cpu, range, true)
-                    .summary()
-                    .avg
-                != DemoMetrics::series({}, QStringLiteral("m-2"), MetricSeries::Kind::Cpu, range,
-                                       true)
-                       .summary()
-                       .avg);
-        QVERIFY(DemoMetrics::series({}, QStringLiteral("m-1"), MetricSeries::Kind::Cpu, range,
-                                    false)
-                    .isEmpty());
+        QVERIFY(
+            DemoMetrics::series({}, QStringLiteral("m-1"), MetricSeries::Kind::Cpu, range, true)
+                .summary()
+                .avg
+            != DemoMetrics::series({}, QStringLiteral("m-2"), MetricSeries::Kind::Cpu, range, true)
+                   .summary()
+                   .avg);
+        QVERIFY(
+            DemoMetrics::series({}, QStringLiteral("m-1"), MetricSeries::Kind::Cpu, range, false)
+                .isEmpty());
     }
 
     void providerFetchesEveryMachine()
@@ -131,8 +131,8 @@ private Q_SLOTS:
         DemoProvider provider(metadata(), account(), nullptr);
         const QString id = DemoFleet::forAccount(account().id)->machines().first().id;
         const auto outcome = AsyncResult::await<QList<MetricSeries>>([&](auto done) {
-            provider.fetchMetrics({id}, MetricSeries::Kind::Cpu, fixedRange(MetricRange::Span::Hour),
-                                  done);
+            provider.fetchMetrics({id}, MetricSeries::Kind::Cpu,
+                                  fixedRange(MetricRange::Span::Hour), done);
         });
         QVERIFY(outcome);
         QVERIFY(outcome->result && !outcome->ok());

@@ -3,9 +3,9 @@
 // CPU shares computed from the per-mode counters, bandwidth in bit/s, gaps (NaN, null), the
 // empty reply of a droplet without the agent, and the errors. Fixtures: metrics_*.json (see
 // tests/data/digitalocean/README.md for the OpenAPI files they come from).
+#include "digitaloceanmetricsparser.h"
 #include "digitaloceanprovider.h"
 #include "digitaloceantestcase.h"
-#include "digitaloceanmetricsparser.h"
 #include "fakedigitalocean.h"
 #include "jsonmutator.h"
 #include "testhelpers.h"
@@ -18,8 +18,8 @@ namespace {
 MetricRange fixedRange()
 {
     // Fixed times: the test asserts what is sent for them, never the clock.
-    MetricRange range = MetricRange::last(
-        MetricRange::Span::Hour, QDateTime::fromSecsSinceEpoch(1764723600, Qt::UTC));
+    MetricRange range = MetricRange::last(MetricRange::Span::Hour,
+                                          QDateTime::fromSecsSinceEpoch(1764723600, Qt::UTC));
     return range;
 }
 } // namespace
@@ -180,8 +180,8 @@ private Q_SLOTS:
         m_provider->http()->setRetryPolicy(policy);
         m_server->on("GET", QStringLiteral("/v2/monitoring/metrics/droplet/cpu"),
                      FakeDigitalOcean::reply(fixture, status));
-        const auto outcome = fetch({QStringLiteral("1"), QStringLiteral("2")},
-                                   MetricSeries::Kind::Cpu);
+        const auto outcome =
+            fetch({QStringLiteral("1"), QStringLiteral("2")}, MetricSeries::Kind::Cpu);
         QVERIFY(outcome);
         QCOMPARE(outcome->calls, 1); // one callback for the batch, not one per droplet
         QCOMPARE(outcome->error().kind(), kind);
@@ -193,7 +193,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::newRow("no data") << QByteArray(R"({"status": "success"})");
-        QTest::newRow("vector") << QByteArray(R"({"data": {"resultType": "vector", "result": []}})");
+        QTest::newRow("vector") << QByteArray(
+            R"({"data": {"resultType": "vector", "result": []}})");
         QTest::newRow("pair without time")
             << QByteArray(R"({"data": {"resultType": "matrix", "result": [{"metric": {},
                    "values": [["x", "1"]]}]}})");
@@ -219,22 +220,25 @@ private Q_SLOTS:
     // value that is not finite or a gap; a reply either parses or is InvalidReply.
     void parsersSurviveMutations()
     {
-        const QList<QJsonObject> fixtures {FakeDigitalOcean::fixture(QStringLiteral("metrics_cpu")),
-                                           FakeDigitalOcean::fixture(QStringLiteral("metrics_bandwidth"))};
+        const QList<QJsonObject> fixtures {
+            FakeDigitalOcean::fixture(QStringLiteral("metrics_cpu")),
+            FakeDigitalOcean::fixture(QStringLiteral("metrics_bandwidth"))};
         JsonMutator mutator(16);
         for (int i = 0; i < 2000; ++i) {
             const QByteArray bytes = mutator.mutate(QJsonDocument(fixtures.at(i % 2)));
             const QJsonObject reply = QJsonDocument::fromJson(bytes).object();
-            const Result<MetricSeries> series = i % 2 == 0
-                ? DigitalOceanMetricsParser::cpu(reply)
-                : DigitalOceanMetricsParser::bandwidth(reply, MetricSeries::Kind::NetworkIn);
+            const Result<MetricSeries> series =
+                i % 2 == 0
+                    ? DigitalOceanMetricsParser::cpu(reply)
+                    : DigitalOceanMetricsParser::bandwidth(reply, MetricSeries::Kind::NetworkIn);
             if (!series.ok()) {
                 QCOMPARE(series.error().kind(), Error::InvalidReply);
                 continue;
             }
             for (qsizetype p = 1; p < series.value().points.size(); ++p) {
                 if (i % 2 == 0) // CPU steps are built in time order; bandwidth keeps the reply's
-                    QVERIFY(series.value().points.at(p).timeMs > series.value().points.at(p - 1).timeMs);
+                    QVERIFY(series.value().points.at(p).timeMs
+                            > series.value().points.at(p - 1).timeMs);
                 const double value = series.value().points.at(p).value;
                 QVERIFY(std::isnan(value) || std::isfinite(value));
             }

@@ -1,5 +1,5 @@
-// HetznerProvider::fetchMetrics against the fake API: GET /servers/{id}/metrics with type, start and
-// end (RFC 3339, UTC) and step in seconds, one request per server; cpu in percent, network
+// HetznerProvider::fetchMetrics against the fake API: GET /servers/{id}/metrics with type, start
+// and end (RFC 3339, UTC) and step in seconds, one request per server; cpu in percent, network
 // bandwidth bytes/s turned into bit/s, gaps ("NaN", null), an empty series, errors in Hetzner's
 // error body. Fixtures: tests/data/hetzner/metrics_*.json (sources in that folder's README.md).
 #include "hetznermetricsparser.h"
@@ -32,9 +32,8 @@ private:
     std::unique_ptr<FakeCloudServer> m_server;
     std::unique_ptr<HetznerProvider> m_provider;
 
-    std::shared_ptr<AsyncOutcome<QList<MetricSeries>>> fetch(const QStringList &ids,
-                                                             MetricSeries::Kind kind,
-                                                             const MetricRange &range = fixedRange())
+    std::shared_ptr<AsyncOutcome<QList<MetricSeries>>>
+    fetch(const QStringList &ids, MetricSeries::Kind kind, const MetricRange &range = fixedRange())
     {
         return AsyncResult::await<QList<MetricSeries>>([this, ids, kind, range](auto done) {
             m_provider->fetchMetrics(ids, kind, range, done);
@@ -58,8 +57,8 @@ private Q_SLOTS:
     {
         m_server->on("GET", QStringLiteral("/v1/servers/*/metrics"),
                      fixture(QStringLiteral("metrics_cpu")));
-        const auto outcome = fetch({QStringLiteral("42"), QStringLiteral("43")},
-                                   MetricSeries::Kind::Cpu);
+        const auto outcome =
+            fetch({QStringLiteral("42"), QStringLiteral("43")}, MetricSeries::Kind::Cpu);
         QVERIFY(outcome);
         QVERIFY2(outcome->ok(), outcome->describe().constData());
         const auto requests = m_server->requests("GET", QStringLiteral("/v1/servers/*/metrics"));
@@ -95,8 +94,8 @@ private Q_SLOTS:
     {
         m_server->on("GET", QStringLiteral("/v1/servers/*/metrics"),
                      fixture(QStringLiteral("metrics_cpu")));
-        const auto outcome =
-            fetch({QStringLiteral("42")}, MetricSeries::Kind::Cpu, fixedRange(MetricRange::Span::Week));
+        const auto outcome = fetch({QStringLiteral("42")}, MetricSeries::Kind::Cpu,
+                                   fixedRange(MetricRange::Span::Week));
         QVERIFY(outcome && outcome->ok());
         const RecordedRequest request = m_server->lastRequest();
         QCOMPARE(request.query.queryItemValue(QStringLiteral("start"), QUrl::FullyDecoded),
@@ -169,11 +168,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::newRow("no metrics") << QByteArray("{}");
-        QTest::newRow("values not pairs")
-            << QByteArray(R"({"metrics": {"step": 60, "time_series": {"cpu": {"values": [1, 2]}}}})");
-        QTest::newRow("time a string")
-            << QByteArray(
-                   R"({"metrics": {"step": 60, "time_series": {"cpu": {"values": [["t", "1"]]}}}})");
+        QTest::newRow("values not pairs") << QByteArray(
+            R"({"metrics": {"step": 60, "time_series": {"cpu": {"values": [1, 2]}}}})");
+        QTest::newRow("time a string") << QByteArray(
+            R"({"metrics": {"step": 60, "time_series": {"cpu": {"values": [["t", "1"]]}}}})");
     }
 
     void wrongShapeIsInvalidReply()
@@ -197,8 +195,9 @@ private Q_SLOTS:
     // or is InvalidReply.
     void parserSurvivesMutations()
     {
-        const QJsonObject fixtures[] = {readJsonFixture(QStringLiteral("hetzner/metrics_cpu.json")).object(),
-                                        readJsonFixture(QStringLiteral("hetzner/metrics_network.json")).object()};
+        const QJsonObject fixtures[] = {
+            readJsonFixture(QStringLiteral("hetzner/metrics_cpu.json")).object(),
+            readJsonFixture(QStringLiteral("hetzner/metrics_network.json")).object()};
         JsonMutator mutator(16);
         for (int i = 0; i < 2000; ++i) {
             const QByteArray bytes = mutator.mutate(QJsonDocument(fixtures[i % 2]));
