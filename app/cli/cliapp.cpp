@@ -243,6 +243,10 @@ Commands:
   machines price --size SIZE --account NAME AMOUNT [--currency CUR] | --clear
                                              Your own monthly price (clouds without
                                              one, or your discount): "set by you"
+  machines metrics MACHINE [--account NAME] [--kind cpu|network|disk]
+               [--range 1h|24h|7d|30d] [--json]
+                                             Min/avg/max per series, or the points
+                                             (JSON, UTC times); cached ones offline
   machines create --account A --name N --region R --size S --image I
                [--ssh-key K]... [--tag T]... [--user-data FILE] [--network NET]
                [--wait] [--json]

@@ -6,6 +6,7 @@
 #include "inventory.h"
 #include "machinejsonwriter.h"
 #include "machinemodel.h"
+#include "metricscommand.h"
 #include "providerregistry.h"
 #include "secretinput.h"
 #include "statustext.h"
@@ -55,9 +56,12 @@ void MachinesCommand::run(const QStringList &arguments)
         return create(rest);
     if (sub == QLatin1String("price"))
         return (new CostCommand(m_app))->price(rest);
+    if (sub == QLatin1String("metrics"))
+        return (new MetricsCommand(m_app))->run(rest);
     if (const auto action = MachineAction::fromId(sub))
         return this->action(*action, rest);
-    m_app->usageError(sub.isEmpty() ? tr("machines: say list, create, price, start, shutdown, "
+    m_app->usageError(sub.isEmpty() ? tr("machines: say list, create, price, metrics, start, "
+                                         "shutdown, "
                                          "poweroff, reboot or destroy.")
                                     : tr("Unknown machines command \"%1\".").arg(sub));
 }

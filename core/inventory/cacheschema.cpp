@@ -33,6 +33,17 @@ const Step s_steps[] = {
          "ALTER TABLE accounts ADD COLUMN last_attempt INTEGER",
          "ALTER TABLE accounts ADD COLUMN error_status INTEGER",
      }},
+    // 3: metric series (MetricsStore), one row per machine, kind and span: the newest fetch
+    // replaces the last. Points are MetricSeries::pointsBlob(); resolution and fetch time are
+    // columns so that a reader can tell a series' age without decoding it.
+    {3,
+     {
+         "CREATE TABLE metrics ("
+         " account_id TEXT NOT NULL, machine_id TEXT NOT NULL, kind TEXT NOT NULL,"
+         " span TEXT NOT NULL, unit TEXT, resolution INTEGER, note TEXT, points BLOB,"
+         " fetched_at INTEGER,"
+         " PRIMARY KEY (account_id, machine_id, kind, span)) WITHOUT ROWID",
+     }},
 };
 } // namespace
 

@@ -138,6 +138,8 @@ Q_SIGNALS:
     void reset();
 
 private:
+    // Its table lives in this file and shares the connection and the damage handling.
+    friend class MetricsStore;
     enum class OpenFailure {
         None,
         Damaged, ///< not a database, failed its check, or a schema we do not know: moved aside

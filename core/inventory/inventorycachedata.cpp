@@ -293,7 +293,7 @@ bool InventoryCache::removeAccount(const QString &accountId)
     bool ok = true;
     {
         QSqlQuery query(db);
-        for (const char *table : {"machines", "accounts", "catalogs"}) {
+        for (const char *table : {"machines", "accounts", "catalogs", "metrics"}) {
             query.prepare(
                 QStringLiteral("DELETE FROM %1 WHERE account_id = ?").arg(QLatin1String(table)));
             query.addBindValue(accountId);

@@ -81,3 +81,9 @@ void Provider::listSshKeys(Callback<QList<SshKey>> done)
 {
     unsupported(tr("listing SSH keys"), std::move(done));
 }
+
+void Provider::fetchMetrics(const QStringList &, MetricSeries::Kind, const MetricRange &,
+                            Callback<QList<MetricSeries>> done)
+{
+    unsupported(tr("metrics"), std::move(done));
+}

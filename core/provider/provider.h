@@ -6,6 +6,8 @@
 #include "httpclient.h"
 #include "machine.h"
 #include "machineaction.h"
+#include "metricrange.h"
+#include "metricseries.h"
 #include "providermetadata.h"
 #include "result.h"
 
@@ -63,6 +65,11 @@ public:
     /// A hint: the machines the user is looking at (detail pane, selection). Providers that
     /// fetch details per machine (Proxmox's guest-agent addresses) fetch these first.
     virtual void setMachinesInView(const QStringList &machineIds);
+    /// The @p kind series of each of @p machineIds over @p range, one per machine in the order
+    /// asked (an empty series, with its note, where the cloud has no data for one). Providers
+    /// with the "metrics" capability implement it; the default fails with Unsupported.
+    virtual void fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                              const MetricRange &range, Callback<QList<MetricSeries>> done);
 
 protected:
     /// The secret field @p id ("token"); empty when absent.

@@ -87,7 +87,8 @@ struct CLOUDDECK_CORE_EXPORT ProviderMetadata
     QString mark; ///< the monogram drawn in our provider marks ("DO")
     QUrl defaultEndpoint;
     QUrl tokenUrl; ///< where a user creates the credential
-    QStringList capabilities; ///< action ids plus "create", "regions", "sizes", "images", "keys"
+    /// action ids plus "create", "regions", "sizes", "images", "keys", "metrics"
+    QStringList capabilities;
     QList<Field> credentialFields;
     QList<CredentialFile> credentialFiles;
     bool demo = false; ///< simulated locally; always labelled so

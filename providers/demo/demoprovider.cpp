@@ -2,8 +2,10 @@
 
 #include "democatalog.h"
 #include "demofleet.h"
+#include "demometrics.h"
 
 #include <QTimer>
+#include <algorithm>
 
 DemoProvider::DemoProvider(const ProviderMetadata &metadata, const Account &account,
                            QObject *parent)
@@ -71,4 +73,25 @@ void DemoProvider::listImages(Callback<QList<Image>> done)
 void DemoProvider::listSshKeys(Callback<QList<SshKey>> done)
 {
     reply(250, DemoCatalog::sshKeys(), std::move(done));
+}
+
+void DemoProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                                const MetricRange &range, Callback<QList<MetricSeries>> done)
+{
+    const QList<Machine> machines = DemoFleet::forAccount(account().id)->machines();
+    QList<MetricSeries> result;
+    for (const QString &id : machineIds) {
+        const auto found = std::find_if(machines.cbegin(), machines.cend(),
+                                        [&id](const Machine &machine) { return machine.id == id; });
+        if (found == machines.cend()) {
+            return failLater(
+                Error(Error::NotFound, tr("The Demo cloud has no machine %1.").arg(id)),
+                std::move(done));
+        }
+        MetricSeries series = DemoMetrics::series(account().id, id, kind, range,
+                                                  found->state == MachineState::Running);
+        series.fetchedAt = QDateTime::currentDateTimeUtc();
+        result.append(series);
+    }
+    reply(350, result, std::move(done));
 }

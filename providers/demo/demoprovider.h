@@ -21,6 +21,8 @@ public:
     void listSizes(Callback<QList<Size>> done) override;
     void listImages(Callback<QList<Image>> done) override;
     void listSshKeys(Callback<QList<SshKey>> done) override;
+    void fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                      const MetricRange &range, Callback<QList<MetricSeries>> done) override;
 
 private:
     /// Calls @p done with @p value after a network-like delay (while this provider lives).

@@ -1,7 +1,9 @@
 #include "digitaloceanprovider.h"
 
 #include "bearertoken.h"
+#include "digitaloceanmetricsparser.h"
 #include "jsoncall.h"
+#include "metricfanout.h"
 #include "resourceid.h"
 
 #include <QJsonDocument>
@@ -175,4 +177,53 @@ void DigitalOceanProvider::listSshKeys(Callback<QList<SshKey>> done)
 {
     PageNumberList::collect(http(), url(QStringLiteral("/v2/account/keys")), paging(),
                             &DigitalOceanParser::sshKeys, std::move(done));
+}
+
+void DigitalOceanProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                                        const MetricRange &range,
+                                        Callback<QList<MetricSeries>> done)
+{
+    if (kind == MetricSeries::Kind::DiskRead || kind == MetricSeries::Kind::DiskWrite)
+        return unsupported(tr("disk metrics for droplets"), std::move(done));
+    for (const QString &id : machineIds) {
+        const Result<void> checked =
+            ResourceId::check(ResourceId::Numeric, id, tr("DigitalOcean droplet id"));
+        if (!checked.ok())
+            return failLater(checked.error(), std::move(done));
+    }
+    // start/end are Unix seconds; the API picks the step itself.
+    const QString start = QString::number(range.start.toSecsSinceEpoch());
+    const QString end = QString::number(range.end.toSecsSinceEpoch());
+    const QString accountId = account().id;
+    MetricFanout::run(
+        this, machineIds,
+        [this, kind, start, end, accountId](const QString &id, Callback<MetricSeries> one) {
+            QList<std::pair<QString, QString>> query {{QStringLiteral("host_id"), id}};
+            QString path = QStringLiteral("/v2/monitoring/metrics/droplet/cpu");
+            if (kind != MetricSeries::Kind::Cpu) {
+                path = QStringLiteral("/v2/monitoring/metrics/droplet/bandwidth");
+                query.append({QStringLiteral("interface"), QStringLiteral("public")});
+                query.append({QStringLiteral("direction"), kind == MetricSeries::Kind::NetworkIn
+                                                               ? QStringLiteral("inbound")
+                                                               : QStringLiteral("outbound")});
+            }
+            query.append({QStringLiteral("start"), start});
+            query.append({QStringLiteral("end"), end});
+            JsonCall::send<MetricSeries>(
+                http(), HttpRequest::get(url(path, query)),
+                [kind, id, accountId](const QJsonObject &reply) -> Result<MetricSeries> {
+                    Result<MetricSeries> series =
+                        kind == MetricSeries::Kind::Cpu
+                            ? DigitalOceanMetricsParser::cpu(reply)
+                            : DigitalOceanMetricsParser::bandwidth(reply, kind);
+                    if (series.ok()) {
+                        series.value().accountId = accountId;
+                        series.value().machineId = id;
+                        series.value().fetchedAt = QDateTime::currentDateTimeUtc();
+                    }
+                    return series;
+                },
+                std::move(one));
+        },
+        std::move(done));
 }

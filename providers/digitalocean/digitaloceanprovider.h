@@ -47,6 +47,10 @@ public:
     void listSizes(Callback<QList<Size>> done) override;
     void listImages(Callback<QList<Image>> done) override;
     void listSshKeys(Callback<QList<SshKey>> done) override;
+    /// GET /v2/monitoring/metrics/droplet/cpu and .../bandwidth (public interface), one
+    /// droplet a request (the API takes one host_id). Disk throughput is not in the API.
+    void fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                      const MetricRange &range, Callback<QList<MetricSeries>> done) override;
 
 private:
     /// page=N&per_page=M until links.pages.next ends.

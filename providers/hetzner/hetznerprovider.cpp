@@ -2,9 +2,11 @@
 
 #include "bearertoken.h"
 #include "hetznercatalogparser.h"
+#include "hetznermetricsparser.h"
 #include "hetznerrequests.h"
 #include "jsoncall.h"
 #include "jsonreader.h"
+#include "metricfanout.h"
 #include "resourceid.h"
 
 #include <QJsonDocument>
@@ -203,4 +205,39 @@ void HetznerProvider::listSshKeys(Callback<QList<SshKey>> done)
 {
     PageNumberList::collect(http(), url(QStringLiteral("/ssh_keys")), paging(),
                             &HetznerCatalogParser::sshKeys, std::move(done));
+}
+
+void HetznerProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                                   const MetricRange &range, Callback<QList<MetricSeries>> done)
+{
+    for (const QString &id : machineIds) {
+        const Result<void> checked =
+            ResourceId::check(ResourceId::Numeric, id, tr("Hetzner server id"));
+        if (!checked.ok())
+            return failLater(checked.error(), std::move(done));
+    }
+    // RFC 3339 times (as hcloud-go sends them) and the step in seconds.
+    const QList<std::pair<QString, QString>> query {
+        {QStringLiteral("type"), HetznerMetricsParser::type(kind)},
+        {QStringLiteral("start"), range.start.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("end"), range.end.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("step"), QString::number(range.stepSeconds)}};
+    const QString accountId = account().id;
+    MetricFanout::run(
+        this, machineIds,
+        [this, kind, query, accountId](const QString &id, Callback<MetricSeries> one) {
+            JsonCall::send<MetricSeries>(
+                http(), HttpRequest::get(url(QStringLiteral("/servers/%1/metrics").arg(id), query)),
+                [kind, id, accountId](const QJsonObject &reply) -> Result<MetricSeries> {
+                    Result<MetricSeries> series = HetznerMetricsParser::series(reply, kind);
+                    if (series.ok()) {
+                        series.value().accountId = accountId;
+                        series.value().machineId = id;
+                        series.value().fetchedAt = QDateTime::currentDateTimeUtc();
+                    }
+                    return series;
+                },
+                std::move(one));
+        },
+        std::move(done));
 }

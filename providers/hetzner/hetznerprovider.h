@@ -49,6 +49,9 @@ public:
     void listSizes(Callback<QList<Size>> done) override;
     void listImages(Callback<QList<Image>> done) override;
     void listSshKeys(Callback<QList<SshKey>> done) override;
+    /// GET /servers/{id}/metrics?type=…&start=…&end=…&step=…, one server a request.
+    void fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                      const MetricRange &range, Callback<QList<MetricSeries>> done) override;
 
 private:
     /// page=N&per_page=M until meta.pagination.next_page ends.

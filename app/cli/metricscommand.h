@@ -1,0 +1,38 @@
+#pragma once
+
+#include "error.h"
+#include "machine.h"
+#include "metricrange.h"
+#include "metricseries.h"
+
+#include <QObject>
+#include <QStringList>
+#include <functional>
+
+class CliApp;
+
+/**
+ * @brief `machines metrics MACHINE [--account NAME] [--kind cpu|network|disk]
+ * [--range 1h|24h|7d|30d] [--json]`: a machine's series, fetched (and cached) or, when its cloud
+ * cannot be reached, the cached ones with their age.
+ */
+class MetricsCommand : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MetricsCommand(CliApp *app);
+    void run(const QStringList &arguments);
+
+private:
+    /// The machine named @p wanted (id first, then name): from the cache when it is there, else
+    /// after refreshing @p accountIds. Reports what went wrong itself (then no call).
+    void findMachine(const QStringList &accountIds, const QString &wanted,
+                     std::function<void(const Machine &)> found);
+    void fetch(const Machine &machine, const QList<MetricSeries::Kind> &kinds,
+               const MetricRange &range, bool json);
+    void print(const Machine &machine, const QList<MetricSeries> &series, const MetricRange &range,
+               bool json, bool cached);
+    [[nodiscard]] static QString withUnit(double value, const QString &unit);
+
+    CliApp *m_app;
+};
