@@ -278,7 +278,7 @@ Rectangle {
                 keyNavigationEnabled: true
                 currentIndex: -1
                 readonly property int columns: Theme.cardColumns(width)
-                cellWidth: Math.floor(width / columns)
+                cellWidth: Math.floor(width / grid.columns) // "columns" alone is the header row's id
                 cellHeight: Theme.cardHeight + Theme.cardGap
                 boundsBehavior: Theme.touch ? Flickable.DragOverBounds : Flickable.StopAtBounds
                 Accessible.role: Accessible.List
