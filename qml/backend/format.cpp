@@ -71,6 +71,19 @@ QString Format::monthlyTotals(const QVariantMap &byCurrency)
     return parts.join(QStringLiteral(" + "));
 }
 
+QString Format::unbroken(const QString &text)
+{
+    QString result;
+    result.reserve(text.size() * 2);
+    for (const QChar c : text) {
+        result.append(c);
+        if (c == QLatin1Char('/') || c == QLatin1Char('.') || c == QLatin1Char(':')
+            || c == QLatin1Char('-') || c == QLatin1Char('?') || c == QLatin1Char('='))
+            result.append(QChar(0x2060)); // WORD JOINER: no line break here
+    }
+    return result;
+}
+
 QString Format::memory(int megabytes)
 {
     if (megabytes <= 0)
