@@ -141,6 +141,8 @@ QtObject {
     readonly property int smallIconSize: 16
     readonly property int headerHeight: touch ? 64 : 56
     readonly property int chipHeight: touch ? 36 : 30
+    /// What a chip answers to: 48 px with touch (UI.md's minimum target), the chip drawn inside.
+    readonly property int chipTargetHeight: touch ? 48 : chipHeight
     readonly property int markSize: touch ? 36 : 28
     // Grid cards: never narrower than cardMinWidth (unless the window is); the columns follow
     // the width, and the cards share what is left over.

@@ -11,9 +11,11 @@ CurrentMachine::CurrentMachine(MachineModel *machines, QObject *parent)
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 onRowsChanged(topLeft.row(), bottomRight.row());
             });
-    // Rows move when others are inserted or removed: find ours again.
-    connect(m_machines, &QAbstractItemModel::rowsInserted, this, &CurrentMachine::reload);
-    connect(m_machines, &QAbstractItemModel::rowsRemoved, this, &CurrentMachine::reload);
+    // Rows move when others are inserted or removed: find ours again. countChanged, not
+    // rowsRemoved: the model's id index is rebuilt after the last removed range, and a lookup
+    // from rowsRemoved found the old row number, now another machine's (the destroyed machine's
+    // neighbour was shown under its key, with its SSH line).
+    connect(m_machines, &MachineModel::countChanged, this, &CurrentMachine::reload);
     connect(m_machines, &QAbstractItemModel::modelReset, this, &CurrentMachine::reload);
     connect(AppSettings::instance(), &AppSettings::sshUserChanged, this,
             &CurrentMachine::updateSshCommand);

@@ -3,6 +3,7 @@
 #include "machineaction.h"
 #include "statustext.h"
 
+#include <QJSValue>
 #include <QLocale>
 
 namespace {
@@ -71,6 +72,19 @@ QString Format::monthlyTotals(const QVariantMap &byCurrency)
     return parts.join(QStringLiteral(" + "));
 }
 
+QString Format::unbroken(const QString &text)
+{
+    QString result;
+    result.reserve(text.size() * 2);
+    for (const QChar c : text) {
+        result.append(c);
+        if (c == QLatin1Char('/') || c == QLatin1Char('.') || c == QLatin1Char(':')
+            || c == QLatin1Char('-') || c == QLatin1Char('?') || c == QLatin1Char('='))
+            result.append(QChar(0x2060)); // WORD JOINER: no line break here
+    }
+    return result;
+}
+
 QString Format::memory(int megabytes)
 {
     if (megabytes <= 0)
@@ -124,9 +138,13 @@ QString Format::summary(int machines, int accounts, const QVariant &monthly)
     const QString machineText =
         tr("%n machine(s)", nullptr, machines).replace(QString::number(machines), count(machines));
     const QString accountText = tr("%n account(s)", nullptr, accounts);
-    const QString totals = monthly.typeId() == QMetaType::QVariantMap
-                               ? monthlyTotals(monthly.toMap())
-                               : monthlyTotals({{QStringLiteral("USD"), monthly.toDouble()}});
+    // A map from C++ (filters.monthlyCosts) or a plain JavaScript object arrives as a QJSValue.
+    QVariant value = monthly;
+    if (value.metaType() == QMetaType::fromType<QJSValue>())
+        value = value.value<QJSValue>().toVariant();
+    const QString totals = value.typeId() == QMetaType::QVariantMap
+                               ? monthlyTotals(value.toMap())
+                               : monthlyTotals({{QStringLiteral("USD"), value.toDouble()}});
     if (totals.isEmpty())
         return tr("%1 on %2").arg(machineText, accountText);
     return keepUnitTogether(tr("%1 on %2, about %3").arg(machineText, accountText, totals));

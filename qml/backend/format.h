@@ -29,6 +29,9 @@ public:
     Q_INVOKABLE [[nodiscard]] static QString monthlyTotals(const QVariantMap &byCurrency);
     /// "10,016": a count with the locale's thousands separator.
     Q_INVOKABLE [[nodiscard]] static QString count(int value);
+    /// @p text (a URL, an address) with word joiners (U+2060) after its separators, so that a
+    /// wrapping label moves it to the next line whole instead of breaking it after "https://".
+    Q_INVOKABLE [[nodiscard]] static QString unbroken(const QString &text);
     /// "4 GB", "512 MB".
     Q_INVOKABLE [[nodiscard]] static QString memory(int megabytes);
     /// "2 vCPU · 4 GB · 80 GB disk".

@@ -12,7 +12,7 @@ AbstractButton {
     property int count: -1
 
     checkable: true
-    implicitHeight: Theme.chipHeight
+    implicitHeight: Theme.chipTargetHeight
     implicitWidth: row.implicitWidth + 2 * Theme.spacingM
     focusPolicy: Qt.StrongFocus
     Accessible.role: Accessible.CheckBox
@@ -21,13 +21,19 @@ AbstractButton {
     Accessible.checked: checked
 
     contentItem: Item {}
-    background: Rectangle {
-        radius: height / 2
-        color: chip.checked ? Theme.accentSoft : chip.down ? Theme.pressed
-                                                           : chip.hovered ? Theme.hover : Theme.surface
-        border.width: chip.visualFocus ? 2 : 1
-        border.color: chip.visualFocus ? Theme.focus : chip.checked ? Theme.accent : Theme.border
-        Behavior on color { ColorAnimation { duration: Theme.durationFast } }
+    // The chip is drawn at chipHeight, centred in its (taller, with touch) target.
+    background: Item {
+        Rectangle {
+            anchors.verticalCenter: parent.verticalCenter
+            width: parent.width
+            height: Math.min(parent.height, Theme.chipHeight)
+            radius: height / 2
+            color: chip.checked ? Theme.accentSoft : chip.down ? Theme.pressed
+                                                               : chip.hovered ? Theme.hover : Theme.surface
+            border.width: chip.visualFocus ? 2 : 1
+            border.color: chip.visualFocus ? Theme.focus : chip.checked ? Theme.accent : Theme.border
+            Behavior on color { ColorAnimation { duration: Theme.durationFast } }
+        }
     }
 
     Row {

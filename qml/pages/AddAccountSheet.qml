@@ -335,7 +335,7 @@ Sheet {
                                     Layout.fillWidth: true
                                     text: flowItem.provider.defaultEndpoint
                                           ? qsTr("Only for compatible clouds or private installations. Leave empty to use %1.")
-                                            .arg(flowItem.provider.defaultEndpoint)
+                                            .arg(Format.unbroken(flowItem.provider.defaultEndpoint))
                                           : qsTr("This cloud's own address: for OpenStack, the identity (Keystone) URL, auth_url in clouds.yaml.")
                                     wrapMode: Text.Wrap
                                     color: Theme.textSecondary

@@ -136,7 +136,7 @@ Rectangle {
         // Chips scroll sideways when they do not fit.
         Flickable {
             Layout.fillWidth: true
-            Layout.preferredHeight: Theme.chipHeight
+            Layout.preferredHeight: Theme.chipTargetHeight
             contentWidth: chips.implicitWidth
             contentHeight: height
             flickableDirection: Flickable.HorizontalFlick
@@ -196,7 +196,7 @@ Rectangle {
                     visible: bar.filters.active
                     kind: "flat"
                     text: qsTr("Clear filters")
-                    implicitHeight: Theme.chipHeight
+                    implicitHeight: Theme.chipTargetHeight
                     onClicked: bar.filters.clear()
                 }
             }

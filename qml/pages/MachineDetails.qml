@@ -64,7 +64,12 @@ Rectangle {
             color: Theme.text
             font.pixelSize: Theme.fontBody
             font.family: fact.mono ? Theme.monoFamily : Theme.fontFamily
-            wrapMode: fact.mono ? Text.WrapAnywhere : Text.Wrap
+            // An address or id is never broken across lines: it shrinks to fit, then elides in the
+            // middle (the copy button beside it copies it whole).
+            wrapMode: fact.mono ? Text.NoWrap : Text.Wrap
+            fontSizeMode: fact.mono ? Text.HorizontalFit : Text.FixedSize
+            minimumPixelSize: Theme.fontCaption
+            elide: fact.mono ? Text.ElideMiddle : Text.ElideNone
             Accessible.name: fact.label + ": " + text
         }
         IconButton {

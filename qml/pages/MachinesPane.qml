@@ -37,6 +37,12 @@ Rectangle {
 
     function activate(row, accountId, machineId, modifiers) {
         if (modifiers & Qt.ControlModifier) {
+            // The first Ctrl+click starts a selection from the machine already shown, as file
+            // managers do: click A, Ctrl+click B selects A and B.
+            const current = AppController.current
+            if (selection.count === 0 && current.exists
+                    && (current.accountId !== accountId || current.machineId !== machineId))
+                selection.add(current.accountId, current.machineId)
             selection.toggle(accountId, machineId)
             anchorRow = row
         } else if ((modifiers & Qt.ShiftModifier) && anchorRow >= 0) {
@@ -278,7 +284,7 @@ Rectangle {
                 keyNavigationEnabled: true
                 currentIndex: -1
                 readonly property int columns: Theme.cardColumns(width)
-                cellWidth: Math.floor(width / columns)
+                cellWidth: Math.floor(width / grid.columns) // "columns" alone is the header row's id
                 cellHeight: Theme.cardHeight + Theme.cardGap
                 boundsBehavior: Theme.touch ? Flickable.DragOverBounds : Flickable.StopAtBounds
                 Accessible.role: Accessible.List

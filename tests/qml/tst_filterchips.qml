@@ -65,6 +65,14 @@ TestCase {
         verify(chip.height >= 30)
     }
 
+    // Issue 12, item 15: with touch a chip is a 48 px target (it was 36).
+    function test_touchChipIsAFullTarget() {
+        AppSettings.density = "comfortable"
+        const chip = createTemporaryObject(chipComponent, testCase, { text: "Running", count: 8 })
+        verify(chip.height >= 48, "chip target " + chip.height + " px")
+        AppSettings.density = "compact"
+    }
+
     function test_stateFacetsCountTheFleet() {
         const facets = AppController.filters.stateFacets
         let total = 0

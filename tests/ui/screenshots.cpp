@@ -271,6 +271,10 @@ int main(int argc, char *argv[])
     AppSettings::instance()->setViewMode(QStringLiteral("grid"));
     shooter.resize(1920, 1080, QStringLiteral("dark"), QStringLiteral("compact"));
     shooter.shot(QStringLiteral("machines-grid-1920x1080-dark"));
+    shooter.resize(1280, 800, QStringLiteral("light"), QStringLiteral("comfortable"));
+    shooter.shot(QStringLiteral("machines-grid-1280x800-light"));
+    shooter.resize(800, 1280, QStringLiteral("dark"), QStringLiteral("comfortable"));
+    shooter.shot(QStringLiteral("machines-grid-800x1280-dark"));
     AppSettings::instance()->setViewMode(QStringLiteral("list"));
 
     // Details as a page of their own on a portrait tablet.
@@ -407,6 +411,11 @@ int main(int argc, char *argv[])
     controller->setClock([dataTime] { return dataTime.addSecs(5); });
     shooter.resize(1920, 1080, QStringLiteral("light"), QStringLiteral("compact"));
     shooter.shot(QStringLiteral("offline-banner"));
+    // The banner in every layout: the drawer layout and the portrait one too.
+    shooter.resize(1280, 800, QStringLiteral("dark"), QStringLiteral("comfortable"));
+    shooter.shot(QStringLiteral("offline-banner-1280x800-dark"));
+    shooter.resize(800, 1280, QStringLiteral("light"), QStringLiteral("comfortable"));
+    shooter.shot(QStringLiteral("offline-banner-800x1280"));
 
     std::printf("%d screenshots\n", shooter.count());
     if (!qmlWarnings().isEmpty())

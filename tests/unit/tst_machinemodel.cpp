@@ -1,4 +1,5 @@
 #include "inventorytestsupport.h"
+#include "machineaction.h"
 #include "machinemodel.h"
 #include "modelsignals.h"
 
@@ -338,6 +339,37 @@ private Q_SLOTS:
 
     /// Open SSH is the first thing to do with a running machine, Start with a stopped one: the
     /// details ask the model which, instead of comparing action names.
+    /// Issue 12, item 10: a destroy in flight says "Destroying…" (not "Stopping…"), and while a
+    /// shutdown hangs in "Stopping" Power off stays offered.
+    void destroyInFlightSaysDestroyingAndStoppingOffersPowerOff()
+    {
+        m_model->setAccountCapabilities(QStringLiteral("a"),
+                                        {QStringLiteral("shutdown"), QStringLiteral("poweroff"),
+                                         QStringLiteral("destroy")});
+        QList<Machine> list = machines(QStringLiteral("a"), 2);
+        list[0].state = MachineState::Running;
+        list[1].state = MachineState::Running;
+        m_model->setAccountMachines(QStringLiteral("a"), list);
+        ModelSignals spies(m_model);
+        m_model->setOptimisticState(QStringLiteral("a"), list[0].id, MachineState::Stopping);
+        m_model->setPendingAction(QStringLiteral("a"), list[0].id, QStringLiteral("destroy"));
+        QVERIFY(rolesOf(spies.changed, spies.changed.size() - 1).contains(MachineModel::StateTextRole));
+        QCOMPARE(m_model->index(0).data(MachineModel::StateTextRole).toString(),
+                 QStringLiteral("Destroying…"));
+
+        m_model->setOptimisticState(QStringLiteral("a"), list[1].id, MachineState::Stopping);
+        m_model->setPendingAction(QStringLiteral("a"), list[1].id, QStringLiteral("shutdown"));
+        QVERIFY(m_model->index(1).data(MachineModel::StateTextRole).toString()
+                != QStringLiteral("Destroying…"));
+        QVERIFY(m_model->index(1)
+                    .data(MachineModel::AllowedActionsRole)
+                    .toStringList()
+                    .contains(QStringLiteral("poweroff")));
+        QVERIFY(MachineAction::canReplace(MachineAction::Shutdown, MachineAction::PowerOff));
+        QVERIFY(!MachineAction::canReplace(MachineAction::Destroy, MachineAction::PowerOff));
+        QVERIFY(MachineAction::isForced(MachineAction::PowerOff)); // the GUI confirms it
+    }
+
     void primaryActionFollowsTheState()
     {
         m_model->setAccountCapabilities(QStringLiteral("a"),
