@@ -29,7 +29,7 @@ Rectangle {
     CostModel {
         id: costModel
         machineModel: AppController.machines
-        view: AppController.filters.view
+        view: AppController.filters
         registry: AppController.registry
         userPrices: UserPrices {}
     }
