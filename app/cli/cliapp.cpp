@@ -13,6 +13,7 @@
 #include "providerregistry.h"
 #include "terminaltext.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QSet>
@@ -169,6 +170,20 @@ int CliApp::reportCacheProblems(const QStringList &accountIds)
         code = Failure;
     }
     return code;
+}
+
+QStringList CliApp::selectedAccounts(const QCommandLineParser &parser, bool *ok)
+{
+    *ok = true;
+    if (parser.isSet(QStringLiteral("account"))) {
+        const auto account = accountByName(parser.value(QStringLiteral("account")));
+        *ok = account.has_value();
+        return account ? QStringList {account->id} : QStringList();
+    }
+    QStringList ids;
+    for (const Account &account : accounts()->accounts())
+        ids.append(account.id);
+    return ids;
 }
 
 void CliApp::refreshAccounts(const QStringList &accountIds,

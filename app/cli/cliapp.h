@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 
+class QCommandLineParser;
 class AccountService;
 class AccountStore;
 class CredentialStore;
@@ -58,6 +59,9 @@ public:
     /// Failure when there was one or when cached rows were kept for want of readable settings
     /// (else Ok): a command must not exit 0 while the cache silently missed its write.
     int reportCacheProblems(const QStringList &accountIds);
+    /// The account --account names (a usage error when there is none: @p ok false), or every
+    /// account. Shared by `machines`, `cost` and `machines metrics`.
+    QStringList selectedAccounts(const QCommandLineParser &parser, bool *ok);
     /// Refreshes @p accountIds in parallel; calls @p done once all have answered, with the errors.
     void refreshAccounts(const QStringList &accountIds,
                          std::function<void(const QHash<QString, Error> &)> done);

@@ -59,16 +59,10 @@ void CostCommand::run(const QStringList &arguments)
     const bool csv = parser.isSet(QStringLiteral("csv"));
     if (json && csv)
         return m_app->usageError(tr("cost: --json or --csv, not both."));
-    QStringList ids;
-    if (parser.isSet(QStringLiteral("account"))) {
-        const auto account = m_app->accountByName(parser.value(QStringLiteral("account")));
-        if (!account)
-            return;
-        ids.append(account->id);
-    } else {
-        for (const Account &account : m_app->accounts()->accounts())
-            ids.append(account.id);
-    }
+    bool ok = false;
+    const QStringList ids = m_app->selectedAccounts(parser, &ok);
+    if (!ok)
+        return;
     if (parser.isSet(QStringLiteral("offline"))) {
         m_app->inventory(); // loads the cache
         print(report(ids, *groupBy), json, csv);

@@ -66,20 +66,6 @@ void MachinesCommand::run(const QStringList &arguments)
                                     : tr("Unknown machines command \"%1\".").arg(sub));
 }
 
-QStringList MachinesCommand::selectedAccounts(const QCommandLineParser &parser, bool *ok)
-{
-    *ok = true;
-    if (parser.isSet(QStringLiteral("account"))) {
-        const auto account = m_app->accountByName(parser.value(QStringLiteral("account")));
-        *ok = account.has_value();
-        return account ? QStringList {account->id} : QStringList();
-    }
-    QStringList ids;
-    for (const Account &account : m_app->accounts()->accounts())
-        ids.append(account.id);
-    return ids;
-}
-
 void MachinesCommand::refreshAccounts(const QStringList &accountIds,
                                       std::function<void(const QHash<QString, Error> &)> done)
 {
@@ -152,7 +138,7 @@ void MachinesCommand::list(const QStringList &arguments)
     if (!m_app->parse(parser, arguments))
         return;
     bool ok = false;
-    const QStringList ids = selectedAccounts(parser, &ok);
+    const QStringList ids = m_app->selectedAccounts(parser, &ok);
     if (!ok)
         return;
     const bool json = parser.isSet(QStringLiteral("json"));
@@ -228,7 +214,7 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
                                     "good. Add --yes to confirm."));
     }
     bool ok = false;
-    const QStringList ids = selectedAccounts(parser, &ok);
+    const QStringList ids = m_app->selectedAccounts(parser, &ok);
     if (!ok)
         return;
     const QString wanted = parser.positionalArguments().constFirst();

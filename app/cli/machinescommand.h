@@ -37,8 +37,6 @@ private:
                    std::function<bool(MachineState::State)> settled, std::function<void()> done);
     static void sortByName(QList<Machine> &machines);
     void printMachines(const QList<Machine> &machines, bool json);
-    /// Account ids selected by --account (or all); empty after reporting a usage error.
-    QStringList selectedAccounts(const QCommandLineParser &parser, bool *ok);
 
     CliApp *m_app;
     int m_pollMs = 3000;

@@ -51,16 +51,10 @@ void MetricsCommand::run(const QStringList &arguments)
         return m_app->usageError(tr("--range is 1h, 24h, 7d or 30d, not \"%1\".")
                                      .arg(parser.value(QStringLiteral("range"))));
     }
-    QStringList ids;
-    if (parser.isSet(QStringLiteral("account"))) {
-        const auto account = m_app->accountByName(parser.value(QStringLiteral("account")));
-        if (!account)
-            return;
-        ids.append(account->id);
-    } else {
-        for (const Account &account : m_app->accounts()->accounts())
-            ids.append(account.id);
-    }
+    bool ok = false;
+    const QStringList ids = m_app->selectedAccounts(parser, &ok);
+    if (!ok)
+        return;
     const bool json = parser.isSet(QStringLiteral("json"));
     const MetricRange range = MetricRange::last(*span, QDateTime::currentDateTimeUtc());
     findMachine(
