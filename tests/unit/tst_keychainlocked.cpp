@@ -3,6 +3,7 @@
 // QtKeychain alone reports the locked entry as "not found" and its deletion as done; CredentialStore
 // and the CLI must say "unlock your keyring", exit 3, and never report a removal that did not
 // happen.
+#include "asyncresult.h"
 #include "credentialstore.h"
 #include "fakecloudserver.h"
 #include "testhelpers.h"
@@ -61,15 +62,6 @@ std::pair<int, int> entries(const QString &service, const QString &key)
             int(qdbus_cast<QList<QDBusObjectPath>>(reply.arguments().at(1)).size())};
 }
 
-template<typename T>
-Result<T> wait(std::function<void(Callback<T>)> start)
-{
-    std::optional<Result<T>> result;
-    start([&result](Result<T> r) { result = std::move(r); });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 20'000))
-        return Error(Error::Timeout, QStringLiteral("keychain job did not finish"));
-    return *result;
-}
 } // namespace
 
 class TestKeychainLocked : public QObject
@@ -107,32 +99,37 @@ private Q_SLOTS:
 
         CredentialStore direct(QStringLiteral("CloudDeckLockedTest"), nullptr);
         const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const auto written = wait<void>([&](Callback<void> done) {
+        const auto written = AsyncResult::await<void>([&](Callback<void> done) {
             direct.write(key, {{QStringLiteral("token"), QStringLiteral("t0k3n")}}, done);
         });
-        QVERIFY2(written.ok(), qPrintable(written.error().message()));
+        QVERIFY(written);
+        QVERIFY2(written->ok(), qPrintable(written->error().message()));
         QCOMPARE(entries(QStringLiteral("CloudDeckLockedTest"), key), std::make_pair(1, 0));
 
         QVERIFY(lockDefaultCollection());
         QCOMPARE(entries(QStringLiteral("CloudDeckLockedTest"), key), std::make_pair(0, 1));
 
         // The store: locked, not missing; the removal refused, the entry still there.
-        const auto read = wait<QVariantMap>(
+        const auto read = AsyncResult::await<QVariantMap>(
             [&](Callback<QVariantMap> done) { direct.read(key, done); });
-        QVERIFY(!read.ok());
-        QCOMPARE(read.error().kind(), Error::Keychain);
-        QVERIFY2(read.error().message().contains(QLatin1String("nlock your keyring")),
-                 qPrintable(read.error().message()));
-        const auto removed = wait<void>([&](Callback<void> done) { direct.remove(key, done); });
-        QVERIFY(!removed.ok());
-        QCOMPARE(removed.error().kind(), Error::Keychain);
+        QVERIFY(read);
+        QVERIFY(!read->ok());
+        QCOMPARE(read->error().kind(), Error::Keychain);
+        QVERIFY2(read->error().message().contains(QLatin1String("nlock your keyring")),
+                 qPrintable(read->error().message()));
+        const auto removed =
+            AsyncResult::await<void>([&](Callback<void> done) { direct.remove(key, done); });
+        QVERIFY(removed);
+        QVERIFY(!removed->ok());
+        QCOMPARE(removed->error().kind(), Error::Keychain);
         QCOMPARE(entries(QStringLiteral("CloudDeckLockedTest"), key), std::make_pair(0, 1));
 
         // A missing entry is still "missing" while the keyring is locked.
-        const auto missing = wait<QVariantMap>([&](Callback<QVariantMap> done) {
+        const auto missing = AsyncResult::await<QVariantMap>([&](Callback<QVariantMap> done) {
             direct.read(QUuid::createUuid().toString(QUuid::WithoutBraces), done);
         });
-        QCOMPARE(missing.error().kind(), Error::CredentialsMissing);
+        QVERIFY(missing);
+        QCOMPARE(missing->error().kind(), Error::CredentialsMissing);
 
         // The CLI: listing says unlock (exit 3, credentials), removal is refused and keeps it.
         const CliRun list = runCli({QStringLiteral("machines"), QStringLiteral("list")});
