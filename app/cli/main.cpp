@@ -1,4 +1,5 @@
 #include "cliapp.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -18,6 +19,8 @@ int main(int argc, char *argv[])
                                                         "clouddeck.cache.warning=false\n"
                                                         "clouddeck.inventory.warning=false"));
     }
+    // The same words and plurals as the GUI ("1 machine", "2 machines"), in the user's language.
+    Translations::install();
     CliApp cli;
     return cli.run(QCoreApplication::arguments());
 }

@@ -2,7 +2,7 @@
 // Everything else lives in the CloudDeck QML module (qml/) and the core library.
 
 #include "appcontroller.h"
-#include "platform.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -32,7 +32,7 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Basic"));
 
-    Platform::installTranslator();
+    Translations::install();
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml")); // not a default import path in Qt 6.4

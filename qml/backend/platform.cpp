@@ -5,7 +5,6 @@
 #include <QInputDevice>
 #include <QLocale>
 #include <QPalette>
-#include <QTranslator>
 
 Platform::Platform(QObject *parent)
     : QObject(parent)
@@ -32,17 +31,6 @@ Platform *Platform::create(QQmlEngine *, QJSEngine *)
     Platform *platform = instance();
     QJSEngine::setObjectOwnership(platform, QJSEngine::CppOwnership);
     return platform;
-}
-
-void Platform::installTranslator()
-{
-    auto *translator = new QTranslator(QCoreApplication::instance());
-    const QString folder = QStringLiteral(":/clouddeck/i18n");
-    if (translator->load(QLocale(), QStringLiteral("clouddeck"), QStringLiteral("_"), folder)
-        || translator->load(QStringLiteral("clouddeck_en"), folder))
-        QCoreApplication::installTranslator(translator);
-    else
-        delete translator;
 }
 
 QString Platform::monoFamily() const

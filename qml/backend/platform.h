@@ -23,9 +23,6 @@ class Platform : public QObject
     Q_PROPERTY(bool reducedMotion READ reducedMotion CONSTANT)
 public:
     [[nodiscard]] static Platform *instance();
-    /// Loads CloudDeck's translation for the user's language, else English (which holds the
-    /// plural forms of "%n machine(s)"), into the application. Call once after the app object.
-    static void installTranslator();
     [[nodiscard]] static Platform *create(QQmlEngine *, QJSEngine *);
 
     [[nodiscard]] bool systemDark() const { return m_systemDark; }

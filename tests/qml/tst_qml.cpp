@@ -1,6 +1,6 @@
 // QtQuickTest entry for the CloudDeck QML components (tests/qml/tst_*.qml).
 
-#include "platform.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 #include <QQmlEngine>
@@ -18,7 +18,7 @@ public slots:
     {
         QCoreApplication::setApplicationName(QStringLiteral("clouddeck"));
         QQuickStyle::setStyle(QStringLiteral("Basic"));
-        Platform::installTranslator();
+        Translations::install();
     }
     void qmlEngineAvailable(QQmlEngine *engine)
     {

@@ -13,8 +13,8 @@
 #include "appsettings.h"
 #include "machinecreator.h"
 #include "machinemodel.h"
-#include "platform.h"
 #include "providerregistry.h"
+#include "translations.h"
 #include "userprices.h"
 
 #include <QApplication>
@@ -226,7 +226,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("clouddeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CLOUDDECK_VERSION_STRING));
     QQuickStyle::setStyle(QStringLiteral("Basic"));
-    Platform::installTranslator();
+    Translations::install();
 
     QCommandLineParser parser;
     parser.addHelpOption();
