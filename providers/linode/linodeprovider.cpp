@@ -2,7 +2,9 @@
 
 #include "bearertoken.h"
 #include "jsoncall.h"
+#include "linodemetricsparser.h"
 #include "linoderequests.h"
+#include "metricfanout.h"
 #include "resourceid.h"
 #include "sshpublickey.h"
 
@@ -147,4 +149,43 @@ void LinodeProvider::listSshKeys(Callback<QList<SshKey>> done)
 {
     PageNumberList::collect(http(), url(QStringLiteral("/profile/sshkeys")), paging(),
                             &LinodeParser::sshKeys, std::move(done));
+}
+
+void LinodeProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                                  const MetricRange &range, Callback<QList<MetricSeries>> done)
+{
+    for (const QString &id : machineIds) {
+        const Result<void> checked = ResourceId::check(ResourceId::Numeric, id, tr("Linode id"));
+        if (!checked.ok())
+            return failLater(checked.error(), std::move(done));
+    }
+    const QStringList paths =
+        LinodeMetricsParser::paths(range, QDateTime::currentDateTimeUtc().date());
+    const QString accountId = account().id;
+    MetricFanout::run(
+        this, machineIds,
+        [this, kind, range, paths, accountId](const QString &id, Callback<MetricSeries> one) {
+            // A range over two months is two requests of the same Linode, merged.
+            MetricFanout::run(
+                this, paths,
+                [this, id, kind](const QString &path, Callback<MetricSeries> part) {
+                    JsonCall::send<MetricSeries>(
+                        http(),
+                        HttpRequest::get(url(QStringLiteral("/linode/instances/%1/%2").arg(id, path))),
+                        [kind](const QJsonObject &reply) {
+                            return LinodeMetricsParser::series(reply, kind);
+                        },
+                        std::move(part));
+                },
+                [id, range, accountId, one](Result<QList<MetricSeries>> parts) {
+                    if (!parts.ok())
+                        return one(parts.error());
+                    MetricSeries series = LinodeMetricsParser::window(parts.value(), range);
+                    series.accountId = accountId;
+                    series.machineId = id;
+                    series.fetchedAt = QDateTime::currentDateTimeUtc();
+                    one(series);
+                });
+        },
+        std::move(done));
 }

@@ -38,6 +38,10 @@ public:
     void listSizes(Callback<QList<Size>> done) override;
     void listImages(Callback<QList<Image>> done) override;
     void listSshKeys(Callback<QList<SshKey>> done) override;
+    /// GET /linode/instances/{id}/stats (the last 24 h, 5-minute points) for spans up to a day,
+    /// /stats/{year}/{month} for longer ones; one Linode a request (see LinodeMetricsParser).
+    void fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                      const MetricRange &range, Callback<QList<MetricSeries>> done) override;
 
 private:
     /// page=N&page_size=M up to "pages".

@@ -7,6 +7,7 @@
 // checks that are its API's alone. Every check records a failure and returns at the first
 // mismatch, so a test slot calls one as its last statement.
 
+#include "asyncresult.h"
 #include "providertesting.h"
 
 #include <QElapsedTimer>
@@ -144,6 +145,78 @@ inline void timesOut(const ErrorScenario &scenario, const QString &verifyPath,
     QCOMPARE(outcome->error().kind(), Error::Timeout);
     QVERIFY2(outcome->error().message().contains(QStringLiteral("did not answer")),
              outcome->describe());
+    QVERIFY(timer.elapsed() < 4000);
+}
+
+/// @brief A metrics fetch whose error paths are checked: what to ask for and the route that
+/// answers it (a provider's metrics tests fill one in; the route may be a pattern).
+struct MetricsErrorScenario
+{
+    FakeCloudServer *server = nullptr;
+    Provider *provider = nullptr;
+    QByteArray method = "GET";
+    QString path; ///< "/v4/linode/instances/*/stats"
+    QStringList machineIds;
+    MetricSeries::Kind kind = MetricSeries::Kind::Cpu;
+    MetricRange range;
+
+    [[nodiscard]] std::shared_ptr<AsyncOutcome<QList<MetricSeries>>> fetch() const
+    {
+        return AsyncResult::await<QList<MetricSeries>>([this](auto done) {
+            provider->fetchMetrics(machineIds, kind, range, done);
+        });
+    }
+};
+
+/// The metrics route answered with @p reply fails the whole batch with @p kind, @p status and
+/// @p reason (the provider's own words), in one asynchronous callback, without a retry (the
+/// policy is set to none, so a 429 or 5xx is not repeated either).
+inline void metricsHttpError(const MetricsErrorScenario &scenario, const FakeResponse &reply,
+                             int status, Error::Kind kind, const QString &reason)
+{
+    HttpClient::RetryPolicy policy = scenario.provider->http()->retryPolicy();
+    policy.maxRetries = 0;
+    scenario.provider->http()->setRetryPolicy(policy);
+    scenario.server->on(scenario.method, scenario.path, reply);
+    const int before = scenario.server->requestCount();
+    const auto outcome = scenario.fetch();
+    QVERIFY(outcome);
+    QCOMPARE(outcome->error().kind(), kind);
+    QCOMPARE(outcome->error().httpStatus(), status);
+    QVERIFY2(outcome->error().message().contains(reason), outcome->describe());
+    // At most one request a machine: nothing was repeated.
+    QVERIFY(scenario.server->requestCount() - before <= int(scenario.machineIds.size()));
+}
+
+/// A metrics reply cut off mid-body is a Network error with words; one of the wrong shape
+/// (@p body, 200) is an InvalidReply with words.
+inline void metricsBrokenReplies(const MetricsErrorScenario &scenario, const FakeResponse &reply,
+                                 const QByteArray &wrongShape)
+{
+    scenario.server->on(scenario.method, scenario.path,
+                        FakeResponse(reply).withFault(FakeResponse::Fault::Truncate));
+    const auto truncated = scenario.fetch();
+    QVERIFY(truncated);
+    QCOMPARE(truncated->error().kind(), Error::Network);
+    QVERIFY(!truncated->error().message().isEmpty());
+    scenario.server->on(scenario.method, scenario.path, FakeResponse::raw(200, wrongShape));
+    const auto shaped = scenario.fetch();
+    QVERIFY(shaped);
+    QCOMPARE(shaped->error().kind(), Error::InvalidReply);
+    QVERIFY(!shaped->error().message().isEmpty());
+}
+
+/// The metrics route answering only after 5 s, with a 300 ms timeout: a Timeout error, well
+/// before the reply would have come.
+inline void metricsTimeOut(const MetricsErrorScenario &scenario, const FakeResponse &reply)
+{
+    scenario.server->on(scenario.method, scenario.path, FakeResponse(reply).withDelay(5000));
+    scenario.provider->http()->setTimeoutMs(300);
+    QElapsedTimer timer;
+    timer.start();
+    const auto outcome = scenario.fetch();
+    QVERIFY(outcome);
+    QCOMPARE(outcome->error().kind(), Error::Timeout);
     QVERIFY(timer.elapsed() < 4000);
 }
 
