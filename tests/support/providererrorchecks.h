@@ -7,7 +7,6 @@
 // checks that are its API's alone. Every check records a failure and returns at the first
 // mismatch, so a test slot calls one as its last statement.
 
-#include "asyncresult.h"
 #include "providertesting.h"
 
 #include <QElapsedTimer>
@@ -162,9 +161,7 @@ struct MetricsErrorScenario
 
     [[nodiscard]] std::shared_ptr<AsyncOutcome<QList<MetricSeries>>> fetch() const
     {
-        return AsyncResult::await<QList<MetricSeries>>([this](auto done) {
-            provider->fetchMetrics(machineIds, kind, range, done);
-        });
+        return ProviderTesting::fetchMetrics(*provider, machineIds, kind, range);
     }
 };
 

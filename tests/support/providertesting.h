@@ -8,6 +8,8 @@
 #include "account.h"
 #include "asyncresult.h"
 #include "fakecloudserver.h"
+#include "metricrange.h"
+#include "metricseries.h"
 #include "provider.h"
 #include "providermetadata.h"
 
@@ -124,6 +126,23 @@ inline std::shared_ptr<AsyncOutcome<QList<SshKey>>> listSshKeys(Provider &provid
 {
     return AsyncResult::run<QList<SshKey>>(
         [&](Callback<QList<SshKey>> done) { provider.listSshKeys(std::move(done)); });
+}
+
+/// The @p kind series of @p machineIds over @p range, held to the async contract (QVERIFY the
+/// outcome: null when the callback came synchronously, never, or twice).
+inline std::shared_ptr<AsyncOutcome<QList<MetricSeries>>>
+fetchMetrics(Provider &provider, const QStringList &machineIds, MetricSeries::Kind kind,
+             const MetricRange &range)
+{
+    return AsyncResult::await<QList<MetricSeries>>(
+        [&](auto done) { provider.fetchMetrics(machineIds, kind, range, done); });
+}
+
+/// The @p span ending at a fixed time, 2025-12-03T01:00:00Z: metrics tests assert what is sent
+/// for fixed times, never for the clock.
+inline MetricRange fixedMetricRange(MetricRange::Span span = MetricRange::Span::Hour)
+{
+    return MetricRange::last(span, QDateTime::fromSecsSinceEpoch(1764723600, Qt::UTC));
 }
 
 /// The machine with @p id in @p machines, or null.

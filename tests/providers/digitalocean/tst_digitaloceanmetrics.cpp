@@ -8,21 +8,12 @@
 #include "digitaloceantestcase.h"
 #include "fakedigitalocean.h"
 #include "jsonmutator.h"
+#include "providertesting.h"
 #include "testhelpers.h"
 
 #include <QJsonDocument>
 #include <QTest>
 #include <cmath>
-
-namespace {
-MetricRange fixedRange()
-{
-    // Fixed times: the test asserts what is sent for them, never the clock.
-    MetricRange range = MetricRange::last(MetricRange::Span::Hour,
-                                          QDateTime::fromSecsSinceEpoch(1764723600, Qt::UTC));
-    return range;
-}
-} // namespace
 
 class TestDigitalOceanMetrics : public DigitalOceanTestCase
 {
@@ -32,9 +23,8 @@ private:
     std::shared_ptr<AsyncOutcome<QList<MetricSeries>>> fetch(const QStringList &ids,
                                                              MetricSeries::Kind kind)
     {
-        return AsyncResult::await<QList<MetricSeries>>([this, ids, kind](auto done) {
-            m_provider->fetchMetrics(ids, kind, fixedRange(), done);
-        });
+        return ProviderTesting::fetchMetrics(*m_provider, ids, kind,
+                                             ProviderTesting::fixedMetricRange());
     }
 
 private Q_SLOTS:

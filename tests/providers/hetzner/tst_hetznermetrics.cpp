@@ -18,10 +18,6 @@ FakeResponse fixture(const QString &name, int status = 200)
     return FakeResponse::file(QStringLiteral("hetzner/%1.json").arg(name), status);
 }
 
-MetricRange fixedRange(MetricRange::Span span = MetricRange::Span::Hour)
-{
-    return MetricRange::last(span, QDateTime::fromSecsSinceEpoch(1764723600, Qt::UTC));
-}
 } // namespace
 
 class TestHetznerMetrics : public QObject
@@ -33,11 +29,10 @@ private:
     std::unique_ptr<HetznerProvider> m_provider;
 
     std::shared_ptr<AsyncOutcome<QList<MetricSeries>>>
-    fetch(const QStringList &ids, MetricSeries::Kind kind, const MetricRange &range = fixedRange())
+    fetch(const QStringList &ids, MetricSeries::Kind kind,
+          const MetricRange &range = ProviderTesting::fixedMetricRange())
     {
-        return AsyncResult::await<QList<MetricSeries>>([this, ids, kind, range](auto done) {
-            m_provider->fetchMetrics(ids, kind, range, done);
-        });
+        return ProviderTesting::fetchMetrics(*m_provider, ids, kind, range);
     }
 
 private Q_SLOTS:
@@ -95,7 +90,7 @@ private Q_SLOTS:
         m_server->on("GET", QStringLiteral("/v1/servers/*/metrics"),
                      fixture(QStringLiteral("metrics_cpu")));
         const auto outcome = fetch({QStringLiteral("42")}, MetricSeries::Kind::Cpu,
-                                   fixedRange(MetricRange::Span::Week));
+                                   ProviderTesting::fixedMetricRange(MetricRange::Span::Week));
         QVERIFY(outcome && outcome->ok());
         const RecordedRequest request = m_server->lastRequest();
         QCOMPARE(request.query.queryItemValue(QStringLiteral("start"), QUrl::FullyDecoded),

@@ -22,10 +22,6 @@ FakeResponse fixture(const QString &name, int status = 200)
 }
 
 /// Fixed times (2025-12-03T01:00:00Z): the test asserts what is sent for them, never the clock.
-MetricRange fixedRange(MetricRange::Span span = MetricRange::Span::Hour)
-{
-    return MetricRange::last(span, QDateTime::fromSecsSinceEpoch(1764723600, Qt::UTC));
-}
 
 constexpr qint64 midnight = 1764720000000; // 2025-12-03T00:00:00Z
 constexpr qint64 fiveMinutes = 300000;
@@ -40,11 +36,10 @@ private:
     std::unique_ptr<LinodeProvider> m_provider;
 
     std::shared_ptr<AsyncOutcome<QList<MetricSeries>>>
-    fetch(const QStringList &ids, MetricSeries::Kind kind, const MetricRange &range = fixedRange())
+    fetch(const QStringList &ids, MetricSeries::Kind kind,
+          const MetricRange &range = ProviderTesting::fixedMetricRange())
     {
-        return AsyncResult::await<QList<MetricSeries>>([this, ids, kind, range](auto done) {
-            m_provider->fetchMetrics(ids, kind, range, done);
-        });
+        return ProviderTesting::fetchMetrics(*m_provider, ids, kind, range);
     }
 
     ProviderErrorChecks::MetricsErrorScenario scenario() const
@@ -54,7 +49,7 @@ private:
         result.provider = m_provider.get();
         result.path = statsRoute;
         result.machineIds = {QStringLiteral("123"), QStringLiteral("124")};
-        result.range = fixedRange();
+        result.range = ProviderTesting::fixedMetricRange();
         return result;
     }
 
@@ -113,7 +108,7 @@ private Q_SLOTS:
     {
         m_server->on("GET", statsRoute, fixture(QStringLiteral("stats")));
         const auto outcome = fetch({QStringLiteral("123")}, MetricSeries::Kind::Cpu,
-                                   fixedRange(MetricRange::Span::Day));
+                                   ProviderTesting::fixedMetricRange(MetricRange::Span::Day));
         QVERIFY(outcome && outcome->ok());
         QCOMPARE(m_server->lastRequest().path, QStringLiteral("/v4/linode/instances/123/stats"));
         QCOMPARE(outcome->value().first().points.size(), 8);
@@ -160,7 +155,7 @@ private Q_SLOTS:
         m_server->on("GET", QStringLiteral("/v4/linode/instances/*/stats/2025/12"),
                      fixture(QStringLiteral("stats-2025-12")));
         const auto outcome = fetch({QStringLiteral("123")}, MetricSeries::Kind::Cpu,
-                                   fixedRange(MetricRange::Span::Week));
+                                   ProviderTesting::fixedMetricRange(MetricRange::Span::Week));
         QVERIFY(outcome);
         QVERIFY2(outcome->ok(), outcome->describe().constData());
         QCOMPARE(m_server->requests("GET", QStringLiteral("/v4/linode/instances/123/stats/2025/11"))
@@ -182,13 +177,14 @@ private Q_SLOTS:
 
     void monthPathsFollowTheCalendar()
     {
-        const MetricRange week = fixedRange(MetricRange::Span::Week);
+        const MetricRange week = ProviderTesting::fixedMetricRange(MetricRange::Span::Week);
         // The current month alone is the past 30 days: one request.
         QCOMPARE(LinodeMetricsParser::paths(week, QDate(2025, 12, 3)),
                  QStringList {QStringLiteral("stats/2025/12")});
         QCOMPARE(LinodeMetricsParser::paths(week, QDate(2026, 2, 1)),
                  (QStringList {QStringLiteral("stats/2025/11"), QStringLiteral("stats/2025/12")}));
-        QCOMPARE(LinodeMetricsParser::paths(fixedRange(MetricRange::Span::Day), QDate(2026, 2, 1)),
+        QCOMPARE(LinodeMetricsParser::paths(
+                     ProviderTesting::fixedMetricRange(MetricRange::Span::Day), QDate(2026, 2, 1)),
                  QStringList {QStringLiteral("stats")});
     }
 
@@ -295,8 +291,8 @@ private Q_SLOTS:
                 if (!series.ok())
                     return;
                 sample.valid = true;
-                const MetricSeries windowed =
-                    LinodeMetricsParser::window({series.value()}, fixedRange(MetricRange::Span::Month));
+                const MetricSeries windowed = LinodeMetricsParser::window(
+                    {series.value()}, ProviderTesting::fixedMetricRange(MetricRange::Span::Month));
                 for (qsizetype i = 0; i < windowed.points.size(); ++i) {
                     const double value = windowed.points.at(i).value;
                     QVERIFY2(std::isnan(value) || std::isfinite(value), qPrintable(sample.context));
