@@ -14,6 +14,37 @@
 class TestSecretLeak : public QObject
 {
     Q_OBJECT
+
+    /// No file under the test's HOME/XDG folders (CLOUDDECK_TEST_TMP) holds any of @p secrets
+    /// (ASCII), in UTF-8 or in UTF-16 (QSettings and SQLite may store text so), except the
+    /// keychain's own encrypted store; at least one file was read. Call it as a slot's last step.
+    static void noFileHolds(const QList<QByteArray> &secrets)
+    {
+        const QString root = qEnvironmentVariable("CLOUDDECK_TEST_TMP");
+        QVERIFY2(!root.isEmpty(), "run through scripts/run-test.sh");
+        int files = 0;
+        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (path.contains(QLatin1String("/keyrings/")))
+                continue; // the keychain's own encrypted store is where the secrets belong
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                continue; // sockets in the runtime folder
+            const QByteArray content = file.readAll();
+            ++files;
+            for (const QByteArray &secret : secrets) {
+                const QString text = QString::fromLatin1(secret);
+                QVERIFY2(!content.contains(secret), qPrintable(path));
+                QVERIFY2(!content.contains(QByteArray(reinterpret_cast<const char *>(text.utf16()),
+                                                      text.size() * 2)),
+                         qPrintable(path));
+            }
+        }
+        QVERIFY(files > 0); // at least the accounts file and the cache were looked at
+    }
+
 private Q_SLOTS:
     void tokenAppearsNowhereButTheKeychain()
     {
@@ -80,27 +111,7 @@ private Q_SLOTS:
 
         // ...and appears in nothing the programs printed or wrote.
         QVERIFY2(!printed.contains(token.toUtf8()), "the token was printed");
-        const QString root = qEnvironmentVariable("CLOUDDECK_TEST_TMP");
-        QVERIFY2(!root.isEmpty(), "run through scripts/run-test.sh");
-        int files = 0;
-        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            if (path.contains(QLatin1String("/keyrings/")))
-                continue; // the keychain's own encrypted store is where the secret belongs
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                continue; // sockets in the runtime folder
-            const QByteArray content = file.readAll();
-            ++files;
-            QVERIFY2(!content.contains(token.toUtf8()), qPrintable(path));
-            // QSettings and SQLite may store text as UTF-16.
-            QVERIFY2(!content.contains(QByteArray(reinterpret_cast<const char *>(token.utf16()),
-                                                  token.size() * 2)),
-                     qPrintable(path));
-        }
-        QVERIFY(files > 0); // at least the accounts file and the cache were looked at
+        noFileHolds({token.toUtf8()});
     }
 
     // --- Azure (service principal): the client secret goes to the token endpoint only. ---
@@ -176,26 +187,7 @@ private Q_SLOTS:
 
         // ...and appears in nothing the programs printed or wrote.
         QVERIFY2(!printed.contains(secret.toUtf8()), "the client secret was printed");
-        const QString root = qEnvironmentVariable("CLOUDDECK_TEST_TMP");
-        QVERIFY2(!root.isEmpty(), "run through scripts/run-test.sh");
-        int files = 0;
-        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            if (path.contains(QLatin1String("/keyrings/")))
-                continue; // the keychain's own encrypted store is where the secret belongs
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray content = file.readAll();
-            ++files;
-            QVERIFY2(!content.contains(secret.toUtf8()), qPrintable(path));
-            QVERIFY2(!content.contains(QByteArray(reinterpret_cast<const char *>(secret.utf16()),
-                                                  secret.size() * 2)),
-                     qPrintable(path));
-        }
-        QVERIFY(files > 0);
+        noFileHolds({secret.toUtf8()});
     }
     // --- end Azure ---
 
@@ -287,29 +279,7 @@ private Q_SLOTS:
         secrets.append("d-FL95Q19q7MQmFpd7hHD0Ty-TEST"); // the ADC client secret
         for (const QByteArray &secret : std::as_const(secrets))
             QVERIFY2(!printed.contains(secret), "a secret was printed");
-        const QString root = qEnvironmentVariable("CLOUDDECK_TEST_TMP");
-        QVERIFY2(!root.isEmpty(), "run through scripts/run-test.sh");
-        int files = 0;
-        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            if (path.contains(QLatin1String("/keyrings/")))
-                continue; // the keychain's own encrypted store is where the secrets belong
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray content = file.readAll();
-            ++files;
-            for (const QByteArray &secret : std::as_const(secrets)) {
-                const QString text = QString::fromLatin1(secret);
-                QVERIFY2(!content.contains(secret), qPrintable(path));
-                QVERIFY2(!content.contains(QByteArray(reinterpret_cast<const char *>(text.utf16()),
-                                                      text.size() * 2)),
-                         qPrintable(path));
-            }
-        }
-        QVERIFY(files > 0);
+        noFileHolds(secrets);
     }
 };
 
