@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonParseError>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -26,6 +27,13 @@ QString testDataDir()
 QString testDataPath(const QString &relativePath)
 {
     return QDir(testDataDir()).filePath(relativePath);
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
 }
 
 QByteArray readFixture(const QString &relativePath)

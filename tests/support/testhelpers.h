@@ -17,6 +17,8 @@
 [[nodiscard]] QString testDataPath(const QString &relativePath);
 /// The bytes of a fixture under tests/data; records a test failure and returns empty if unreadable.
 [[nodiscard]] QByteArray readFixture(const QString &relativePath);
+/// Writes @p content to @p path, making its folder first; whether all of it was written.
+[[nodiscard]] bool writeFile(const QString &path, const QByteArray &content);
 /// A fixture parsed as JSON; records a test failure if unreadable or not JSON.
 [[nodiscard]] QJsonDocument readJsonFixture(const QString &relativePath);
 

@@ -22,19 +22,6 @@ QString configHome()
     return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
 }
 
-QByteArray sample(const QString &name)
-{
-    QFile file(testDataPath(QStringLiteral("tools/") + name));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool write(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
-
 QByteArray digest(const QString &path)
 {
     QFile file(path);
@@ -72,9 +59,9 @@ private Q_SLOTS:
         m_doctl = configHome() + QStringLiteral("/doctl/config.yaml");
         m_hcloud = configHome() + QStringLiteral("/hcloud/cli.toml");
         // doctl pointed at this test's DigitalOcean (its api-url), as a proxy user would have it.
-        QVERIFY(write(m_doctl, sample(QStringLiteral("doctl-config.yaml"))
-                                   + "api-url: " + m_server.url().toString().toUtf8() + "\n"));
-        QVERIFY(write(m_hcloud, sample(QStringLiteral("hcloud-cli.toml"))));
+        QVERIFY(writeFile(m_doctl, readFixture(QStringLiteral("tools/doctl-config.yaml"))
+                                       + "api-url: " + m_server.url().toString().toUtf8() + "\n"));
+        QVERIFY(writeFile(m_hcloud, readFixture(QStringLiteral("tools/hcloud-cli.toml"))));
     }
 
     void listingSavesNothing()
@@ -103,7 +90,8 @@ private Q_SLOTS:
         QVERIFY2(run.errText().contains(QLatin1String("still holds the secret")),
                  run.err.constData());
         // Each token was verified against the API doctl uses, and only there.
-        const QList<RecordedRequest> verified = m_server.requests("GET", QStringLiteral("/v2/account"));
+        const QList<RecordedRequest> verified =
+            m_server.requests("GET", QStringLiteral("/v2/account"));
         QCOMPARE(verified.size(), 2);
         QVERIFY(verified.at(0).header("Authorization").startsWith("Bearer dop_v1_0123"));
         QVERIFY(verified.at(1).header("Authorization").startsWith("Bearer dop_v1_fedc"));

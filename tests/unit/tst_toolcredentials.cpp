@@ -10,12 +10,6 @@
 #include <QTest>
 
 namespace {
-QByteArray sample(const QString &name)
-{
-    QFile file(testDataPath(QStringLiteral("tools/") + name));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 const ToolCredentials::Found *byContext(const QList<ToolCredentials::Found> &found,
                                         const QString &context)
 {
@@ -26,12 +20,6 @@ const ToolCredentials::Found *byContext(const QList<ToolCredentials::Found> &fou
     return nullptr;
 }
 
-bool write(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
 } // namespace
 
 class TestToolCredentials : public QObject
@@ -40,8 +28,8 @@ class TestToolCredentials : public QObject
 private Q_SLOTS:
     void doctlContexts()
     {
-        const auto found = ToolCredentials::readDoctl(sample(QStringLiteral("doctl-config.yaml")),
-                                                      QStringLiteral("config.yaml"));
+        const auto found = ToolCredentials::readDoctl(
+            readFixture(QStringLiteral("tools/doctl-config.yaml")), QStringLiteral("config.yaml"));
         QCOMPARE(found.size(), 2); // "empty" has no token
         const auto *main = byContext(found, QStringLiteral("default"));
         const auto *work = byContext(found, QStringLiteral("work"));
@@ -65,13 +53,14 @@ private Q_SLOTS:
 
     void hcloudContexts()
     {
-        const auto found = ToolCredentials::readHcloud(sample(QStringLiteral("hcloud-cli.toml")),
-                                                       QStringLiteral("cli.toml"));
+        const auto found = ToolCredentials::readHcloud(
+            readFixture(QStringLiteral("tools/hcloud-cli.toml")), QStringLiteral("cli.toml"));
         QCOMPARE(found.size(), 3);
-        QCOMPARE(byContext(found, QStringLiteral("production"))
-                     ->secrets.value(QStringLiteral("token"))
-                     .toString(),
-                 QStringLiteral("jEheVytlAoFl7F8MqUQ7jAo2hOXASztX9d9Mz0IhJDNc0MdbLKA7JQMAyJXqJ3X0"));
+        QCOMPARE(
+            byContext(found, QStringLiteral("production"))
+                ->secrets.value(QStringLiteral("token"))
+                .toString(),
+            QStringLiteral("jEheVytlAoFl7F8MqUQ7jAo2hOXASztX9d9Mz0IhJDNc0MdbLKA7JQMAyJXqJ3X0"));
         // A TOML literal string ('...') is taken as it is.
         QCOMPARE(byContext(found, QStringLiteral("staging"))
                      ->secrets.value(QStringLiteral("token"))
@@ -85,8 +74,8 @@ private Q_SLOTS:
 
     void linodeCliUsers()
     {
-        const auto found = ToolCredentials::readLinodeCli(sample(QStringLiteral("linode-cli")),
-                                                          QStringLiteral("linode-cli"));
+        const auto found = ToolCredentials::readLinodeCli(
+            readFixture(QStringLiteral("tools/linode-cli")), QStringLiteral("linode-cli"));
         QCOMPARE(found.size(), 2); // alice and bob; [DEFAULT] only names the default user
         QVERIFY(byContext(found, QStringLiteral("alice")));
         QVERIFY(byContext(found, QStringLiteral("bob")));
@@ -96,8 +85,8 @@ private Q_SLOTS:
 
     void vultrCliKey()
     {
-        const auto found = ToolCredentials::readVultrCli(sample(QStringLiteral("vultr-cli.yaml")),
-                                                         QStringLiteral("v"));
+        const auto found = ToolCredentials::readVultrCli(
+            readFixture(QStringLiteral("tools/vultr-cli.yaml")), QStringLiteral("v"));
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.first().secrets.value(QStringLiteral("token")).toString(),
                  QStringLiteral("EXAMPLEKEYABCDEFGHIJKLMNOPQRSTUVWXYZ"));
@@ -107,8 +96,8 @@ private Q_SLOTS:
     void awsProfiles()
     {
         const auto found = ToolCredentials::readAws(
-            sample(QStringLiteral("aws-credentials")), QStringLiteral("credentials"),
-            sample(QStringLiteral("aws-config")), QStringLiteral("config"));
+            readFixture(QStringLiteral("tools/aws-credentials")), QStringLiteral("credentials"),
+            readFixture(QStringLiteral("tools/aws-config")), QStringLiteral("config"));
         const auto *main = byContext(found, QStringLiteral("default"));
         QVERIFY(main && main->importable());
         QCOMPARE(main->settings.value(QStringLiteral("accessKeyId")).toString(),
@@ -119,8 +108,9 @@ private Q_SLOTS:
         QVERIFY(!main->secrets.contains(QStringLiteral("sessionToken")));
         QCOMPARE(main->file, QStringLiteral("credentials"));
         const auto *temp = byContext(found, QStringLiteral("temp"));
-        QVERIFY(temp && temp->secrets.value(QStringLiteral("sessionToken")).toString().endsWith(
-                            u"EXAMPLE"));
+        QVERIFY(
+            temp
+            && temp->secrets.value(QStringLiteral("sessionToken")).toString().endsWith(u"EXAMPLE"));
         // Profiles CloudDeck cannot sign in with yet are listed with the reason.
         const auto *sso = byContext(found, QStringLiteral("my-sso"));
         QVERIFY(sso && !sso->importable() && sso->problem.contains(QLatin1String("SSO")));
@@ -135,7 +125,8 @@ private Q_SLOTS:
 
     void brokenFilesSayWhatIsWrong()
     {
-        const auto yaml = ToolCredentials::readDoctl("access-token: [unclosed\n", QStringLiteral("c"));
+        const auto yaml =
+            ToolCredentials::readDoctl("access-token: [unclosed\n", QStringLiteral("c"));
         QCOMPARE(yaml.size(), 1);
         QVERIFY(!yaml.first().importable());
         QVERIFY2(yaml.first().problem.contains(QLatin1String("could not be read")),
@@ -151,17 +142,18 @@ private Q_SLOTS:
         ToolCredentials::Locations where;
         where.home = dir.filePath(QStringLiteral("home"));
         where.configHome = dir.filePath(QStringLiteral("home/.config"));
-        QVERIFY(write(where.configHome + QStringLiteral("/doctl/config.yaml"),
-                      sample(QStringLiteral("doctl-config.yaml"))));
-        QVERIFY(write(where.configHome + QStringLiteral("/hcloud/cli.toml"),
-                      sample(QStringLiteral("hcloud-cli.toml"))));
-        QVERIFY(write(where.configHome + QStringLiteral("/linode-cli"),
-                      sample(QStringLiteral("linode-cli"))));
-        QVERIFY(write(where.home + QStringLiteral("/.vultr-cli.yaml"),
-                      sample(QStringLiteral("vultr-cli.yaml"))));
-        QVERIFY(write(where.home + QStringLiteral("/.aws/credentials"),
-                      sample(QStringLiteral("aws-credentials"))));
-        QVERIFY(write(where.home + QStringLiteral("/.aws/config"), sample(QStringLiteral("aws-config"))));
+        QVERIFY(writeFile(where.configHome + QStringLiteral("/doctl/config.yaml"),
+                          readFixture(QStringLiteral("tools/doctl-config.yaml"))));
+        QVERIFY(writeFile(where.configHome + QStringLiteral("/hcloud/cli.toml"),
+                          readFixture(QStringLiteral("tools/hcloud-cli.toml"))));
+        QVERIFY(writeFile(where.configHome + QStringLiteral("/linode-cli"),
+                          readFixture(QStringLiteral("tools/linode-cli"))));
+        QVERIFY(writeFile(where.home + QStringLiteral("/.vultr-cli.yaml"),
+                          readFixture(QStringLiteral("tools/vultr-cli.yaml"))));
+        QVERIFY(writeFile(where.home + QStringLiteral("/.aws/credentials"),
+                          readFixture(QStringLiteral("tools/aws-credentials"))));
+        QVERIFY(writeFile(where.home + QStringLiteral("/.aws/config"),
+                          readFixture(QStringLiteral("tools/aws-config"))));
         const auto found = ToolCredentials::scan(where);
         QStringList tools;
         for (const auto &entry : found) {
