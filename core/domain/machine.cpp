@@ -1,22 +1,13 @@
 #include "machine.h"
 
+#include "jsonreader.h"
+
 #include <QJsonArray>
 
 namespace {
 QJsonArray toArray(const QStringList &list)
 {
     return QJsonArray::fromStringList(list);
-}
-
-QStringList toList(const QJsonValue &value)
-{
-    QStringList result;
-    const QJsonArray array = value.toArray();
-    for (const QJsonValue &item : array) {
-        if (item.isString())
-            result.append(item.toString());
-    }
-    return result;
 }
 
 QJsonValue optionalNumber(const std::optional<double> &value)
@@ -88,11 +79,11 @@ Machine Machine::fromJson(const QJsonObject &object)
     machine.region = object.value(QLatin1String("region")).toString();
     machine.size = object.value(QLatin1String("size")).toString();
     machine.image = object.value(QLatin1String("image")).toString();
-    machine.publicIpv4 = toList(object.value(QLatin1String("publicIpv4")));
-    machine.publicIpv6 = toList(object.value(QLatin1String("publicIpv6")));
-    machine.privateIpv4 = toList(object.value(QLatin1String("privateIpv4")));
-    machine.privateIpv6 = toList(object.value(QLatin1String("privateIpv6")));
-    machine.tags = toList(object.value(QLatin1String("tags")));
+    machine.publicIpv4 = JsonReader::strings(object.value(QLatin1String("publicIpv4")));
+    machine.publicIpv6 = JsonReader::strings(object.value(QLatin1String("publicIpv6")));
+    machine.privateIpv4 = JsonReader::strings(object.value(QLatin1String("privateIpv4")));
+    machine.privateIpv6 = JsonReader::strings(object.value(QLatin1String("privateIpv6")));
+    machine.tags = JsonReader::strings(object.value(QLatin1String("tags")));
     machine.createdAt =
         QDateTime::fromString(object.value(QLatin1String("createdAt")).toString(), Qt::ISODate);
     machine.pricePerMonth = toOptionalNumber(object.value(QLatin1String("pricePerMonth")));

@@ -352,6 +352,19 @@ bool InventoryCache::fail(const QSqlQuery &query, const char *what) const
     return false;
 }
 
+bool InventoryCache::transaction(const char *what,
+                                 const std::function<bool(QSqlDatabase &)> &work) const
+{
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return failDb("starting a transaction");
+    if (!work(db)) {
+        db.rollback();
+        return false;
+    }
+    return db.commit() || failDb(what);
+}
+
 bool InventoryCache::failDb(const char *what) const
 {
     QSqlDatabase db = database();

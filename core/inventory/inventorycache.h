@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QObject>
 #include <QStringList>
+#include <functional>
 #include <utility>
 
 class QSqlDatabase;
@@ -156,6 +157,10 @@ private:
     /// soon as control returns to the event loop.
     bool fail(const QSqlQuery &query, const char *what) const;
     bool failDb(const char *what) const;
+    /// Runs @p work in one transaction on the open database: committed when @p work returns
+    /// true, rolled back when it returns false. False when the transaction did not start or
+    /// commit (recorded with @p what) or when @p work failed.
+    bool transaction(const char *what, const std::function<bool(QSqlDatabase &)> &work) const;
     bool writeMachine(QSqlQuery &insert, const Machine &machine, const QDateTime &seenAt);
     bool storeSuccess(const QString &accountId, const QDateTime &at);
 

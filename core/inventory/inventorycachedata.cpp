@@ -158,11 +158,9 @@ InventoryCache::WriteResult InventoryCache::applyDiff(const MachineDiff &diff)
 {
     if (!m_open)
         return WriteResult::Failed;
-    QSqlDatabase db = database();
-    if (!db.transaction())
-        return failDb("starting a transaction"), WriteResult::Failed;
-    bool ok = true;
-    {
+    bool outOfSync = false;
+    const bool written = transaction("committing a refresh", [&](QSqlDatabase &db) {
+        bool ok = true;
         QSqlQuery remove(db);
         remove.prepare(
             QStringLiteral("DELETE FROM machines WHERE account_id = ? AND machine_id = ?"));
@@ -179,17 +177,15 @@ InventoryCache::WriteResult InventoryCache::applyDiff(const MachineDiff &diff)
             ok = ok && writeMachine(insert, change.machine, diff.seenAt);
         if (ok && diff.seenAt.isValid())
             ok = storeSuccess(diff.accountId, diff.seenAt);
-    }
-    // The file is shared with other processes and may have missed an earlier write: when its rows
-    // are not what the diff was computed against, the caller rewrites the whole list instead.
-    const bool inSync = ok && machineCount(diff.accountId) == diff.resultCount();
-    if (!ok || !inSync) {
-        db.rollback();
-        return ok ? WriteResult::OutOfSync : WriteResult::Failed;
-    }
-    if (!db.commit())
-        return failDb("committing a refresh"), WriteResult::Failed;
-    return WriteResult::Written;
+        // The file is shared with other processes and may have missed an earlier write: when
+        // its rows are not what the diff was computed against, the caller rewrites the whole
+        // list instead.
+        outOfSync = ok && machineCount(diff.accountId) != diff.resultCount();
+        return ok && !outOfSync;
+    });
+    if (written)
+        return WriteResult::Written;
+    return outOfSync ? WriteResult::OutOfSync : WriteResult::Failed;
 }
 
 bool InventoryCache::replaceMachines(const QString &accountId, const QList<Machine> &machines,
@@ -197,15 +193,11 @@ bool InventoryCache::replaceMachines(const QString &accountId, const QList<Machi
 {
     if (!m_open)
         return false;
-    QSqlDatabase db = database();
-    if (!db.transaction())
-        return failDb("starting a transaction");
-    bool ok = true;
-    {
+    return transaction("committing a refresh", [&](QSqlDatabase &db) {
         QSqlQuery remove(db);
         remove.prepare(QStringLiteral("DELETE FROM machines WHERE account_id = ?"));
         remove.addBindValue(accountId);
-        ok = remove.exec() || fail(remove, "clearing an account");
+        bool ok = remove.exec() || fail(remove, "clearing an account");
         QSqlQuery insert(db);
         insert.prepare(insertSql());
         for (const Machine &machine : machines) {
@@ -215,14 +207,8 @@ bool InventoryCache::replaceMachines(const QString &accountId, const QList<Machi
             copy.accountId = accountId;
             ok = writeMachine(insert, copy, seenAt);
         }
-        if (ok && seenAt.isValid())
-            ok = storeSuccess(accountId, seenAt);
-    }
-    if (!ok) {
-        db.rollback();
-        return false;
-    }
-    return db.commit() || failDb("committing a refresh");
+        return ok && (!seenAt.isValid() || storeSuccess(accountId, seenAt));
+    });
 }
 
 bool InventoryCache::upsertMachine(const Machine &machine)
@@ -287,11 +273,8 @@ bool InventoryCache::removeAccount(const QString &accountId)
 {
     if (!m_open)
         return false;
-    QSqlDatabase db = database();
-    if (!db.transaction())
-        return failDb("starting a transaction");
-    bool ok = true;
-    {
+    return transaction("committing an account removal", [&](QSqlDatabase &db) {
+        bool ok = true;
         QSqlQuery query(db);
         for (const char *table : {"machines", "accounts", "catalogs", "metrics"}) {
             query.prepare(
@@ -299,12 +282,8 @@ bool InventoryCache::removeAccount(const QString &accountId)
             query.addBindValue(accountId);
             ok = ok && (query.exec() || fail(query, "removing an account"));
         }
-    }
-    if (!ok) {
-        db.rollback();
-        return false;
-    }
-    return db.commit() || failDb("committing an account removal");
+        return ok;
+    });
 }
 
 int InventoryCache::removeAccountsExcept(const QStringList &keep)

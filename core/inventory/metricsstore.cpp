@@ -20,12 +20,8 @@ bool MetricsStore::store(const QList<MetricSeries> &series, MetricRange::Span sp
 {
     if (!m_cache || !m_cache->m_open || m_cache->m_readOnly)
         return false;
-    QSqlDatabase db = m_cache->database();
     // One transaction: a batch of hundreds of machines is one write, not hundreds of fsyncs.
-    if (!db.transaction())
-        return m_cache->failDb("starting a transaction");
-    bool ok = true;
-    {
+    return m_cache->transaction("committing metrics", [&](QSqlDatabase &db) {
         QSqlQuery query(db);
         query.prepare(QStringLiteral(
             "INSERT OR REPLACE INTO metrics (account_id, machine_id, kind, span, unit, "
@@ -41,17 +37,11 @@ bool MetricsStore::store(const QList<MetricSeries> &series, MetricRange::Span sp
             query.addBindValue(one.pointsBlob());
             query.addBindValue(one.fetchedAt.isValid() ? QVariant(one.fetchedAt.toMSecsSinceEpoch())
                                                        : QVariant());
-            if (!query.exec()) {
-                ok = m_cache->fail(query, "storing metrics");
-                break;
-            }
+            if (!query.exec())
+                return m_cache->fail(query, "storing metrics");
         }
-    }
-    if (!ok) {
-        db.rollback();
-        return false;
-    }
-    return db.commit() || m_cache->failDb("committing metrics");
+        return true;
+    });
 }
 
 std::optional<MetricSeries> MetricsStore::series(const QString &accountId, const QString &machineId,

@@ -21,6 +21,19 @@ HttpRequest HttpRequest::json(const QByteArray &method, const QUrl &url, const Q
     return request;
 }
 
+QByteArray HttpRequest::formEncoded(const FormFields &fields)
+{
+    QByteArray body;
+    for (const auto &[name, value] : fields) {
+        if (!body.isEmpty())
+            body += '&';
+        // toPercentEncoding() keeps only ALPHA / DIGIT / "-._~": "+", "&", "=" and spaces are
+        // escaped, so a secret holding them reaches the server unchanged.
+        body += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return body;
+}
+
 void HttpRequest::setHeader(const QByteArray &name, const QByteArray &value)
 {
     for (auto &header : headers) {

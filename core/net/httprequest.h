@@ -27,6 +27,11 @@ struct CLOUDDECK_CORE_EXPORT HttpRequest
     [[nodiscard]] static HttpRequest get(const QUrl &url);
     [[nodiscard]] static HttpRequest json(const QByteArray &method, const QUrl &url,
                                           const QJsonDocument &body);
+    /// Name/value pairs in the order they are sent (a form may repeat a name).
+    using FormFields = QList<std::pair<QString, QString>>;
+    /// @p fields as application/x-www-form-urlencoded: every byte outside RFC 3986's unreserved
+    /// set percent-encoded, in names and values alike.
+    [[nodiscard]] static QByteArray formEncoded(const FormFields &fields);
     void setHeader(const QByteArray &name, const QByteArray &value);
     [[nodiscard]] QByteArray header(const QByteArray &name) const;
     [[nodiscard]] bool isIdempotent() const;

@@ -24,13 +24,7 @@ QString firstLine(const QString &text)
 
 QByteArray OAuthTokenEndpoint::formEncode(const Fields &fields)
 {
-    QByteArray body;
-    for (const auto &[name, value] : fields) {
-        if (!body.isEmpty())
-            body += '&';
-        body += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
-    }
-    return body;
+    return HttpRequest::formEncoded(fields);
 }
 
 HttpRequest OAuthTokenEndpoint::formRequest(const QUrl &url, const Fields &fields)

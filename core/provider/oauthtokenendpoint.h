@@ -24,7 +24,7 @@
 class CLOUDDECK_CORE_EXPORT OAuthTokenEndpoint
 {
 public:
-    using Fields = QList<std::pair<QString, QString>>;
+    using Fields = HttpRequest::FormFields;
 
     /// "a=b&c=d" with every byte but the unreserved ones percent-encoded: a secret's '+', '&'
     /// or '=' reaches the server as itself, not as a space or a new field.

@@ -137,13 +137,7 @@ ProxmoxRequests::Fields ProxmoxRequests::destroyQuery()
 
 QByteArray ProxmoxRequests::form(const Fields &fields)
 {
-    QByteArray body;
-    for (const auto &[name, value] : fields) {
-        if (!body.isEmpty())
-            body += '&';
-        body += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
-    }
-    return body;
+    return HttpRequest::formEncoded(fields);
 }
 
 QList<Size> ProxmoxRequests::presets()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog.h"
+#include "httprequest.h"
 #include "machineaction.h"
 #include "result.h"
 
@@ -21,7 +22,7 @@
 class ProxmoxRequests
 {
 public:
-    using Fields = QList<std::pair<QString, QString>>;
+    using Fields = HttpRequest::FormFields;
 
     /// A guest as our machine id names it: "qemu/100", "lxc/200".
     struct GuestId

@@ -1,6 +1,7 @@
 #include "format.h"
 
 #include "machineaction.h"
+#include "money.h"
 #include "statustext.h"
 
 #include <QJSValue>
@@ -16,15 +17,10 @@ QLocale locale()
                                            : system;
 }
 
+// Money's symbols; a price without a currency is in dollars (the clouds that omit it bill in USD).
 QString symbol(const QString &currency)
 {
-    if (currency.isEmpty() || currency == QLatin1String("USD"))
-        return QStringLiteral("$");
-    if (currency == QLatin1String("EUR"))
-        return QStringLiteral("€");
-    if (currency == QLatin1String("GBP"))
-        return QStringLiteral("£");
-    return currency + QLatin1Char(' ');
+    return Money::symbol(currency.isEmpty() ? QStringLiteral("USD") : currency);
 }
 } // namespace
 
