@@ -19,15 +19,21 @@ QString StatusText::age(const QDateTime &when, const QDateTime &now)
     if (!when.isValid())
         return tr("never");
     const qint64 seconds = std::max<qint64>(0, when.secsTo(now));
-    // Units without a plural ("s", "min", "h") read well untranslated: the CLI has no translator.
+    // The counts are worked out before tr(): Qt 6.4's lupdate loops forever on a division
+    // inside the call's arguments.
+    const int minutes = int(seconds / 60);
+    const int hours = int(seconds / 3600);
+    const int days = int(seconds / 86400);
+    // Units without a plural ("s", "min", "h") read well untranslated (tools and tests
+    // without the translator).
     if (seconds < 60)
         return tr("%n s ago", nullptr, int(seconds));
     if (seconds < 3600)
-        return tr("%n min ago", nullptr, int(seconds / 60));
+        return tr("%n min ago", nullptr, minutes);
     // "30 h ago" says more than "1 day ago"; days start when hours stop being easy to count.
     if (seconds < 2 * 86400)
-        return tr("%n h ago", nullptr, int(seconds / 3600));
-    return tr("%n days ago", nullptr, int(seconds / 86400));
+        return tr("%n h ago", nullptr, hours);
+    return tr("%n days ago", nullptr, days);
 }
 
 QString StatusText::time(const QDateTime &when, const QDateTime &now)

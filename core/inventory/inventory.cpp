@@ -176,7 +176,7 @@ void Inventory::keepOrPurgeUnknownAccounts(const QStringList &known)
             : tr("the account settings %1 list no accounts")
                   .arg(QDir::toNativeSeparators(m_accounts->fileName()));
     m_keptAccountsNotice =
-        tr("The offline cache holds %n cached machines of accounts that are not in the settings, "
+        tr("The offline cache holds %n cached machine(s) of accounts that are not in the settings, "
            "but %1: nothing was removed. Restore the settings file (or use the same "
            "XDG_CONFIG_HOME as before) to see them again.",
            nullptr, rows)

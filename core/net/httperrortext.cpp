@@ -160,12 +160,16 @@ int retryAfterSeconds(const QByteArray &value)
 namespace {
 QString duration(qint64 ms)
 {
-    const qint64 seconds = (ms + 999) / 1000;
+    // The count is worked out before translate(): Qt 6.4's lupdate loops forever on a
+    // division inside the call's arguments.
+    const int seconds = int((ms + 999) / 1000);
+    const int minutes = seconds / 60;
+    const int hours = seconds / 3600;
     if (seconds < 120)
-        return QCoreApplication::translate("HttpClient", "%n s", nullptr, int(seconds));
+        return QCoreApplication::translate("HttpClient", "%n s", nullptr, seconds);
     if (seconds < 2 * 3600)
-        return QCoreApplication::translate("HttpClient", "%n min", nullptr, int(seconds / 60));
-    return QCoreApplication::translate("HttpClient", "%n h", nullptr, int(seconds / 3600));
+        return QCoreApplication::translate("HttpClient", "%n min", nullptr, minutes);
+    return QCoreApplication::translate("HttpClient", "%n h", nullptr, hours);
 }
 
 QString clock(const QDateTime &until)

@@ -289,10 +289,12 @@ void GceProvider::followAction(const QString &machineId, MachineAction::Action, 
             checkOperation(handle, std::move(checked));
         },
         [this](const OperationHandle &handle) {
+            // Worked out before tr(): Qt 6.4's lupdate loops on a division in its arguments.
+            const int minutes = std::max(1, m_operations.timing().timeoutMs / 60'000);
             return Error(Error::Timeout,
                          tr("Compute Engine is still running %1 (operation %2) after %n "
                             "minute(s); the next refresh shows how it ended.",
-                            nullptr, std::max(1, m_operations.timing().timeoutMs / 60'000))
+                            nullptr, minutes)
                              .arg(handle.operationType, handle.name));
         },
         std::move(done));

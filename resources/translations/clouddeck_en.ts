@@ -22,6 +22,18 @@
         <source>Saved</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Loaded the %1: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown credential file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an API address. Enter a full URL such as %2, or leave the field empty for the default.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>AccountModel</name>
@@ -63,6 +75,11 @@
     </message>
     <message>
         <source>Refresh failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting: %1; again at %2</source>
+        <extracomment>"Waiting: api.hetzner.cloud asked to wait (HTTP 429); again at 10:42:13"</extracomment>
         <translation type="unfinished" />
     </message>
 </context>
@@ -133,6 +150,18 @@
     </message>
     <message>
         <source>the account settings %1 are unreadable (no complete account)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An account name cannot contain control characters (such as a line break or an escape character).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The endpoint must not contain a user name or password (%1); credentials are entered separately and kept in the keychain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The endpoint is not a valid URL (%1); give an http(s) URL such as https://api.example.com/v1.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -246,10 +275,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>API base URL override (empty: default).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Forget the pinned certificate.</source>
         <translation type="unfinished" />
     </message>
@@ -294,10 +319,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>accounts import reads --clouds-yaml [FILE] [--cloud NAME].</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>accounts import: unexpected "%1".</source>
         <translation type="unfinished" />
     </message>
@@ -307,6 +328,22 @@
     </message>
     <message>
         <source>Note: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--endpoint needs a URL (to go back to the provider's own API: accounts edit NAME --endpoint default).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--endpoint "%1" is not a valid URL (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API base URL override (`default`: the provider's own).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accounts import reads --clouds-yaml [FILE] [--cloud NAME], or --from-tools [--tool NAME] [--yes].</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -560,6 +597,10 @@
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>AwsProvider</name>
@@ -582,7 +623,9 @@
     <message numerus="yes">
         <source>access key %1, EC2 in %n region(s)</source>
         <translation>
-            <numerusform>access key %1, EC2 in %n region</numerusform><numerusform>access key %1, EC2 in %n regions</numerusform></translation>
+            <numerusform>access key %1, EC2 in %n region</numerusform>
+            <numerusform>access key %1, EC2 in %n regions</numerusform>
+        </translation>
     </message>
     <message>
         <source>No instance %1 in this account's regions. It may have been terminated and removed already.</source>
@@ -611,7 +654,9 @@
     <message numerus="yes">
         <source>%n vCPU</source>
         <translation>
-            <numerusform>%n vCPU</numerusform><numerusform>%n vCPU</numerusform></translation>
+            <numerusform>%n vCPU</numerusform>
+            <numerusform>%n vCPU</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 GiB</source>
@@ -643,6 +688,132 @@
     </message>
     <message>
         <source>EC2 starts an instance with one key pair; choose one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This AWS key may not read prices: add pricing:GetProducts to its IAM policy to see AWS costs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The AWS Price List sent an unexpected reply: %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AzureOperation</name>
+    <message>
+        <source>Azure accepted the request but named no operation to follow.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Azure named an operation on another host (%1); CloudDeck does not follow it there.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AzureProvider</name>
+    <message>
+        <source>This Azure account has no tenant id, client id or client secret. Edit the account and enter all three.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a tenant id: use the directory's GUID or its domain (contoso.onmicrosoft.com).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a subscription id (a GUID). Fix the account's subscriptions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The service principal %1 signs in but can read no subscription. Give it a role (e.g. Virtual Machine Contributor) on the subscriptions CloudDeck should show.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>service principal %1, %n subscription(s)</source>
+        <translation>
+            <numerusform>service principal %1, %n subscription</numerusform><numerusform>service principal %1, %n subscriptions</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (subscription %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Azure's next-page link leads to another host (%1); CloudDeck did not follow it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>clean up %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an Azure location such as eastus.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No SSH public key "%1" in Azure. Give its name, its id or the key itself.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No virtual network in %1. Create one (with a subnet) in the portal, or choose another region.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No subnet "%1" in %2 (give it as vnet/subnet or as its id).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Windows VMs need an administrator password, which CloudDeck does not handle: create them in the Azure portal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The name, region or size is not one Azure accepts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Azure Linux VMs from CloudDeck sign in with SSH keys only: choose at least one key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No Azure subscription to create the VM in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a resource group name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>create the public IP address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>create the network interface</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>clean up the network interface</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Azure answered the VM creation without the VM.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AzureRequests</name>
+    <message>
+        <source>"%1" is not an Azure virtual machine id (/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/virtualMachines/…).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Azure virtual machine id "%1" has a part Azure does not allow.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an Azure subnet id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a marketplace image (publisher:offer:sku:version, e.g. Canonical:ubuntu-24_04-lts:server:latest).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -795,6 +966,15 @@ Column headers of `clouddeck-cli keys`.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Unknown command "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1; trying again at %2.</source>
+        <extracomment>"work: api.digitalocean.com asked to wait (HTTP 429); trying again at 10:42:13."</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Usage: clouddeck-cli &lt;command&gt; [options]
 
 Every machine on every cloud, from the command line.
@@ -807,10 +987,11 @@ Commands:
                                              Add an account; the secret is read from
                                              stdin or a no-echo prompt, never argv
   accounts verify NAME                       Check an account's credentials
-  accounts edit NAME [--name NEW] [--endpoint URL] [--secret] [--pin-cert SHA256 | --unpin]
+  accounts edit NAME [--name NEW] [--endpoint URL|default] [--secret] [--pin-cert SHA256 | --unpin]
                [--regions R1,R2] [--no-verify]
   accounts remove NAME --yes                 Remove an account, its secret and cached data
   accounts import --clouds-yaml [FILE] [--cloud NAME] [--pin-cert SHA256] [--no-verify]
+  accounts import --from-tools [--tool doctl|hcloud|linode-cli|vultr-cli|aws] [--yes] [--no-verify] [--json]
                                              OpenStack accounts from clouds.yaml (default:
                                              ./clouds.yaml, ~/.config/openstack/,
                                              /etc/openstack/) and secure.yaml beside it
@@ -818,19 +999,26 @@ Commands:
   machines start|shutdown|poweroff|reboot|destroy MACHINE [--account NAME] [--wait] [--yes]
                                              MACHINE is an id or a unique name;
                                              destroy needs --yes
+  machines price MACHINE AMOUNT [--currency CUR] [--account NAME] | MACHINE --clear
+  machines price --size SIZE --account NAME AMOUNT [--currency CUR] | --clear
+                                             Your own monthly price (clouds without
+                                             one, or your discount): "set by you"
+  machines metrics MACHINE [--account NAME] [--kind cpu|network|disk]
+               [--range 1h|24h|7d|30d] [--json]
+                                             Min/avg/max per series, or the points
+                                             (JSON, UTC times); cached ones offline
   machines create --account A --name N --region R --size S --image I
                [--ssh-key K]... [--tag T]... [--user-data FILE] [--network NET]
                [--wait] [--json]
   regions|sizes|images|keys --account A [--json] [--region R]
+  cost [--by provider|account|region|tag|size] [--json | --csv] [--account NAME]
+       [--offline]                           Monthly run-rate, per currency, with what
+                                             machines that are off still cost
 
 Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
 3 authentication or keychain, 4 network, 5 other provider error.
 </source>
         <extracomment>The CLI's --help. Keep command names, options and their arguments (ID, NAME, URL, ...) as they are; translate the descriptions.</extracomment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Unknown command "%1".</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -937,7 +1125,9 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>Imported %n account(s): %1.</source>
         <translation>
-            <numerusform>Imported %n account: %1.</numerusform><numerusform>Imported %n accounts: %1.</numerusform></translation>
+            <numerusform>Imported %n account: %1.</numerusform>
+            <numerusform>Imported %n accounts: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -948,6 +1138,320 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CostCommand</name>
+    <message>
+        <source>Group by provider, account, region, tag or size.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only this account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print CSV: every machine with its price and source.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer from the cache only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cost --by: say provider, account, region, tag or size (not "%1").</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cost: --json or --csv, not both.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (its cost is from cached data, %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PROVIDER</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ACCOUNT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>REGION</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MACHINES</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MONTHLY</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OFF, BILLED</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source> (%n unpriced)</source>
+        <translation>
+            <numerusform> (%n unpriced)</numerusform><numerusform> (%n unpriced)</numerusform></translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1/mo is for %n machine(s) that are off but still billed:</source>
+        <translation>
+            <numerusform>%1/mo is for %n machine that is off but still billed:</numerusform><numerusform>%1/mo is for %n machines that are off but still billed:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stopped AWS instance(s): only their EBS volumes are billed (not priced here).</source>
+        <translation>
+            <numerusform>%n stopped AWS instance: only its EBS volumes are billed (not priced here).</numerusform><numerusform>%n stopped AWS instances: only their EBS volumes are billed (not priced here).</numerusform></translation>
+    </message>
+    <message>
+        <source>Totals are per currency; with your rates about %1 in all.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Totals are per currency, never added across currencies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>≈: an estimate (AWS on-demand list price × 730 hours).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The machine's account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set the price of every machine of this size.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ISO currency code (default: the cloud's).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the price you set.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usage: machines price MACHINE AMOUNT [--currency CUR] | MACHINE --clear, or machines price --size SIZE --account NAME AMOUNT | --clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>machines price --size needs --account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--currency: "%1" is not an ISO currency code such as USD or EUR.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a monthly price such as 12.50 or "12.50 EUR".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not save the price to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 a month, set by you.</source>
+        <extracomment>"web-1: 12.50 EUR a month, set by you." / "web-1: price you set removed."</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the price you set is removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>size %1 on %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No machine with the id or name "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>"%1" names %n machines: use the id or --account.</source>
+        <translation>
+            <numerusform>"%1" names %n machines: use the id or --account.</numerusform><numerusform>"%1" names %n machines: use the id or --account.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CostModel</name>
+    <message>
+        <source>nothing priced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CostPage</name>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export costs as CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Costs exported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to machines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every machine with its price and where the price comes from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Monthly run-rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s) shown</source>
+        <translation>
+            <numerusform>%n machine shown</numerusform><numerusform>%n machines shown</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a price</source>
+        <translation>
+            <numerusform>%n without a price</numerusform><numerusform>%n without a price</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 with your rates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off, but still billed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No machine that is off costs anything here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1/mo is for %n machine(s) that are off.</source>
+        <translation>
+            <numerusform>%1/mo is for %n machine that is off.</numerusform><numerusform>%1/mo is for %n machines that are off.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stopped AWS instance(s) cost only their disks.</source>
+        <translation>
+            <numerusform>%n stopped AWS instance cost only their disks.</numerusform><numerusform>%n stopped AWS instances cost only their disks.</numerusform></translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off, billed</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 a month, %n machine(s)</source>
+        <translation>
+            <numerusform>%1: %2 a month, %n machine</numerusform><numerusform>%1: %2 a month, %n machines</numerusform></translation>
+    </message>
+    <message>
+        <source>≈ an estimate: AWS on-demand list price × 730 hours.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>* some machines have no price: set one with clouddeck-cli machines price.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Machines that are off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>/mo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CostReport</name>
+    <message>
+        <source>(none)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1003,15 +1507,48 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>Show %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Choose the %1…</source>
+        <extracomment>%1 is a credential file ("service-account key file (JSON)").</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CredentialFile</name>
+    <message>
+        <source>The %1 is not a JSON object (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not a %1: its type is "%2", not "%3".</source>
+        <extracomment>%1 names the file wanted ("Service account key file"), %2/%3 file types.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 holds none of the expected fields.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is too large to be a %2.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>
     <message>
         <source>No credentials are stored for this account yet; enter them again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The keychain is locked (%1). Unlock it (log in to your desktop session, or open your keyring manager) and try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1028,6 +1565,10 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>The stored credentials for this account are unreadable; enter them again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your keyring is locked. Unlock your keyring (log in to your desktop session, or open your keyring manager, such as Seahorse) and try again.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1087,9 +1628,24 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
 </context>
 <context>
+    <name>DemoMetrics</name>
+    <message>
+        <source>Demo: simulated; the machine is not running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo: simulated</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DemoProvider</name>
     <message>
         <source>Demo account (simulated on this computer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Demo cloud has no machine %1.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1152,6 +1708,17 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
 </context>
 <context>
+    <name>DigitalOceanMetricsParser</name>
+    <message>
+        <source>DigitalOcean's metrics reply is not readable: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No data: the monitoring agent is not installed on this droplet (or it has not reported yet). Install it with "curl -sSL https://repos.insights.digitalocean.com/install.sh | sudo bash".</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DigitalOceanParser</name>
     <message>
         <source>The DigitalOcean account %1 is locked%2. Resolve it in the DigitalOcean control panel.</source>
@@ -1175,6 +1742,10 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>droplet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>disk metrics for droplets</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1221,6 +1792,14 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>Clear filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Some data is from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Some accounts could not be refreshed</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1279,7 +1858,111 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 on %2, about %3/mo</source>
+        <source>%1 on %2, about %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GceCredentials</name>
+    <message>
+        <source>gcloud application default credentials</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This Google Compute Engine account has no service-account key or application default credentials. Edit the account and import the JSON key file.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GceInstanceRequest</name>
+    <message>
+        <source>"%1" cannot be a Compute Engine label: use lower-case letters, digits, '_' and '-', as key or key:value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a Compute Engine image such as projects/debian-cloud/global/images/family/debian-12.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GceJwt</name>
+    <message>
+        <source>The service account's private key is not a readable RSA key. Import the JSON key file again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GceParser</name>
+    <message>
+        <source>Compute Engine could not list the instances in %1 just now; the last complete list is kept. Try again in a minute.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the operation failed without saying why</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GceProvider</name>
+    <message>
+        <source>"%1" is not a Google Cloud project id such as my-project-123456. Edit the account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This Google Compute Engine account has no service-account key or application default credentials. Edit the account and import the JSON key file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, project %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No instance %1 in project %2. It may have been deleted already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not a valid Compute Engine instance id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a forced power off (its stop is a graceful shutdown)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compute Engine named an invalid zone "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compute Engine refused to %1 the instance: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compute Engine returned an operation without a valid zone or name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compute Engine could not %1 the instance: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Compute Engine is still running %1 (operation %2) after %n minute(s); the next refresh shows how it ended.</source>
+        <translation>
+            <numerusform>Compute Engine is still running %1 (operation %2) after %n minute; the next refresh shows how it ended.</numerusform><numerusform>Compute Engine is still running %1 (operation %2) after %n minutes; the next refresh shows how it ended.</numerusform></translation>
+    </message>
+    <message>
+        <source>"%1" is not a Compute Engine zone such as us-central1-a.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" cannot be a Compute Engine instance name: lower-case letters, digits and '-', starting with a letter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a machine type such as e2-small.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compute Engine did not create %1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1287,6 +1970,17 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <name>HetznerCatalogParser</name>
     <message>
         <source>Snapshot %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HetznerMetricsParser</name>
+    <message>
+        <source>Hetzner's metrics reply has no time_series.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hetzner reported no data for this machine.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1320,6 +2014,10 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>Hetzner reports that the action failed: %1 (action %2). Check the server in the Hetzner Console and try again.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Hetzner server id</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>HetznerRequests</name>
@@ -1349,6 +2047,21 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message>
         <source>The server's reply is JSON but not an object.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform><numerusform>%n h</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1394,10 +2107,6 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The provider is limiting how fast we may ask (%1). CloudDeck slows down and tries again; wait a moment.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The provider had a problem on its side (%1). Try again in a few minutes; check the provider's status page if it persists.</source>
         <translation type="unfinished" />
     </message>
@@ -1427,6 +2136,54 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>Cannot reach %1: %2. Check your network connection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 sent part of its reply, then nothing for %2 s. Check your connection, or try again later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The provider is limiting how fast we may ask (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1's rate limit is spent until it refills</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1's rate limit allows no more requests for %2 (until %3), longer than CloudDeck waits for one request: try again after %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 asked to wait (HTTP %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 asked to wait</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 had a problem (HTTP %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the connection to %1 failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 CloudDeck tried again and stopped: try again in a few minutes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 Waiting %2 (until %3) is longer than CloudDeck waits for one request: try again after %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reply from %1 is larger than %2 MB, the most CloudDeck accepts; it was not read. Check the account's endpoint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 kept sending its reply for more than %2 and it was stopped. Try again later.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1471,11 +2228,6 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>the account settings %1 list no accounts</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>The offline cache holds %n cached machines of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</source>
-        <translation>
-            <numerusform>The offline cache holds %n cached machines of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</numerusform><numerusform>The offline cache holds %n cached machines of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</numerusform></translation>
-    </message>
     <message>
         <source>it is not open</source>
         <translation type="unfinished" />
@@ -1495,6 +2247,11 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message>
         <source>%1 accounts cannot create machines here.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The offline cache holds %n cached machine(s) of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</source>
+        <translation>
+            <numerusform>The offline cache holds %n cached machine of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</numerusform><numerusform>The offline cache holds %n cached machines of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1594,6 +2351,29 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
 </context>
 <context>
+    <name>LinodeMetricsParser</name>
+    <message>
+        <source>Linode's statistics for %1 are not readable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linode reports disk reads and writes as one figure: see disk_read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linode reported no data for this Linode.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linode adds up its cores: 100 % is one core busy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linode reports disk reads and writes together, in blocks/s.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LinodeProvider</name>
     <message>
         <source>a forced power-off (shut the Linode down instead)</source>
@@ -1649,6 +2429,65 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>Actions for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not refreshed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not refreshed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MachineCost</name>
+    <message>
+        <source>Destroyed: no longer billed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No list price on this cloud: set one with 'clouddeck-cli machines price'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cloud gave no price for this machine.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deallocated: compute is not billed; its disks still are (not priced here).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off, but still billed in full until it is destroyed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off; this cloud does not say whether that is billed, so it is counted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off: the instance is not billed, its disks still are (not priced here).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off: not billed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Provider list price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AWS Price List API (on-demand)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set by you</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1825,33 +2664,21 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>Tags</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Not refreshed: this is how it looked %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not refreshed: this is how it looked when last seen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Its account could not be reached; actions may fail until it can.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
-    <name>MachineFilters</name>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Provider</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Region</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Created</source>
-        <translation type="unfinished" />
-    </message>
+    <name>MachineFilterModel</name>
     <message>
         <source>Running</source>
         <translation type="unfinished" />
@@ -1874,6 +2701,30 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1913,6 +2764,13 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
 </context>
 <context>
+    <name>MachineModel</name>
+    <message>
+        <source>Destroying…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MachineRow</name>
     <message>
         <source>%1, %2, %3, %4</source>
@@ -1932,6 +2790,10 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>Retry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not refreshed</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1983,15 +2845,15 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <extracomment>A machine's state the cloud reported in words CloudDeck does not know.</extracomment>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MachinesCommand</name>
     <message>
         <source>Only this account.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>machines: say list, create, start, shutdown, poweroff, reboot or destroy.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2160,13 +3022,13 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>Created %1 (%2).</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>machines: say list, create, price, metrics, start, shutdown, poweroff, reboot or destroy.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MachinesPane</name>
-    <message>
-        <source>Offline - showing data from %1 (%2)</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>Offline - no data could be loaded yet</source>
         <translation type="unfinished" />
@@ -2282,6 +3144,40 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>Dismiss</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline - showing data from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not be refreshed - showing its data from %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not be refreshed</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) could not be refreshed - showing data from %1</source>
+        <translation>
+            <numerusform>%n account could not be refreshed - showing data from %1</numerusform><numerusform>%n accounts could not be refreshed - showing data from %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) could not be refreshed</source>
+        <translation>
+            <numerusform>%n account could not be refreshed</numerusform><numerusform>%n accounts could not be refreshed</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actions on these machines may fail until the account is reachable again.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -2311,6 +3207,108 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>Clear cache</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This cuts the power at once, like pulling the plug: programs get no chance to save their work. Shut down stops the machine cleanly.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MetricPointReader</name>
+    <message>
+        <source>The metrics reply for %1 is not readable.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MetricsCommand</name>
+    <message>
+        <source>Only this account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cpu, network or disk (default cpu).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1h, 24h, 7d or 30d (default 1h).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>machines metrics takes one MACHINE (id or name).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--kind is cpu, network or disk, not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--range is 1h, 24h, 7d or 30d, not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is ambiguous: it names %2 machines. Use the id or --account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No machine with the id or name "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (showing cached metrics)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2 (%3): </source>
+        <extracomment>One line of `machines metrics`: "web-1 cpu (1h): min 2.0 %, avg 9.5 %, max 41.0 %".</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>min %1, avg %2, max %3, last %4; %n point(s)</source>
+        <translation>
+            <numerusform>min %1, avg %2, max %3, last %4; %n point</numerusform><numerusform>min %1, avg %2, max %3, last %4; %n points</numerusform></translation>
+    </message>
+    <message>
+        <source>, %1-hour resolution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, %1-minute resolution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, %1-second resolution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (cached, %1)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OAuthToken</name>
+    <message>
+        <source>The sign-in service answered without a token.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OAuthTokenEndpoint</name>
+    <message>
+        <source>The sign-in at %1 refused these credentials: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2345,10 +3343,6 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"%1" is not an OpenStack server id (a UUID).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The machine is busy: OpenStack cannot %1 it in its current state (%2). Wait for what it is doing to finish, refresh, and try again.</source>
         <translation type="unfinished" />
     </message>
@@ -2362,6 +3356,10 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>Choose a region with a compute endpoint for the new server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OpenStack server id</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2430,6 +3428,10 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>%1 does not support %2.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>metrics</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ProviderRegistry</name>
@@ -2439,6 +3441,101 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>The provider plugin "%1" could not be loaded: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProxmoxProvider</name>
+    <message>
+        <source>"%1" is not a Proxmox VE API token id: it looks like USER@REALM!TOKENID (for example clouddeck@pve!inventory).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The API token's secret is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 on Proxmox VE %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a Proxmox VE guest id (qemu/ID or lxc/ID).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cluster has no guest %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxmox VE destroys only stopped guests: shut %1 down or stop it first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a task id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Proxmox VE task failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Proxmox VE task %1 is still running after %2 s; CloudDeck stopped waiting. It may still finish: see the task log in the Proxmox VE web interface.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a template to clone: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a template: only templates are cloned into new machines.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProxmoxRequests</name>
+    <message numerus="yes">
+        <source>%n core(s), %1 GiB memory</source>
+        <translation>
+            <numerusform>%n core, %1 GiB memory</numerusform><numerusform>%n cores, %1 GiB memory</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose a template to clone ("%1" is not one).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The template %1 is on no known node.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxmox VE needs a DNS name for a guest: letters, digits and '-', dot-separated ("%1" is not one).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not one of the offered sizes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A clone takes its SSH keys and cloud-init data from its template; set them there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a valid Proxmox VE tag.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a node name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A clone is "linked" or "full", not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a storage id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A target storage needs a full clone.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2674,28 +3771,149 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>%n s ago</source>
         <translation>
-            <numerusform>%n s ago</numerusform><numerusform>%n s ago</numerusform></translation>
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
         <translation>
-            <numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
         <translation>
-            <numerusform>%n h ago</numerusform><numerusform>%n h ago</numerusform></translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n days ago</source>
         <translation>
-            <numerusform>%n days ago</numerusform><numerusform>%n days ago</numerusform></translation>
+            <numerusform>%n days ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TagChip</name>
     <message>
         <source>Tag %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ToolCredentials</name>
+    <message>
+        <source>The context has no token.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An AWS SSO profile: CloudDeck cannot sign in with SSO yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Its keys come from a credential_process, which CloudDeck does not run.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A role to assume: CloudDeck cannot assume roles yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ToolImport</name>
+    <message>
+        <source>%1 still holds the secret: CloudDeck keeps its copy in the keychain; remove it from the file if CloudDeck should be the only place.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 plugin is not installed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ToolImportCommand</name>
+    <message>
+        <source>Find the credentials of doctl, hcloud, linode-cli, vultr-cli and the AWS CLI.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only this tool's.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import what was found (otherwise only list it).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save without signing in first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accounts import: unexpected "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TOOL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PROVIDER</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>imported as "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>already added as "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not importable: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>can be imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No credentials of doctl, hcloud, linode-cli, vultr-cli or the AWS CLI were found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was saved: add --yes to import them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note: %1</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -8,7 +8,11 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-SINGULAR_FIXES = {"their current state": "its current state"}
+SINGULAR_FIXES = {
+    "their current state": "its current state",
+    "machine that are off": "machine that is off",
+    "instance: only their EBS volumes are billed": "instance: only its EBS volumes are billed",
+}
 
 
 def forms(source):

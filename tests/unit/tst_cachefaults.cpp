@@ -165,7 +165,7 @@ private Q_SLOTS:
         inventory.loadFromCache();
         QCOMPARE(cache.machineCount(a), 440);
         const QString notice = inventory.keptAccountsNotice();
-        QVERIFY2(notice.contains(QLatin1String("440 cached machines")), qPrintable(notice));
+        QVERIFY2(notice.contains(QLatin1String("440 cached machine")), qPrintable(notice));
         QVERIFY2(notice.contains(QLatin1String("nothing was removed")), qPrintable(notice));
         QVERIFY2(notice.contains(QDir::toNativeSeparators(settings)), qPrintable(notice));
     }
