@@ -152,6 +152,20 @@ Sheet {
                     boundsBehavior: Flickable.StopAtBounds
                     ScrollBar.vertical: ScrollBar {}
 
+                    // Verify's answer (the pin prompt above all) appears below the fields: on a
+                    // short window it would sit below the fold, unseen. Scroll it into view.
+                    function reveal(item) {
+                        if (!item.visible)
+                            return
+                        const top = item.mapToItem(contentItem, 0, 0).y
+                        const bottom = top + item.height + Theme.spacingXl
+                        if (bottom > contentY + height)
+                            contentY = Math.max(0, Math.min(contentHeight - height,
+                                                            bottom - height))
+                        else if (top < contentY)
+                            contentY = Math.max(0, top - Theme.spacingL)
+                    }
+
                     ColumnLayout {
                         id: form
                         x: Theme.spacingXl
@@ -403,6 +417,8 @@ Sheet {
                             objectName: "verifyError"
                             Layout.fillWidth: true
                             visible: editor.status === AccountEditor.Failed
+                            onVisibleChanged: Qt.callLater(formScroller.reveal, this)
+                            onHeightChanged: Qt.callLater(formScroller.reveal, this)
                             kind: "error"
                             text: editor.message
                         }
@@ -410,6 +426,8 @@ Sheet {
                             objectName: "pinPrompt"
                             Layout.fillWidth: true
                             visible: editor.status === AccountEditor.NeedsPin
+                            onVisibleChanged: Qt.callLater(formScroller.reveal, this)
+                            onHeightChanged: Qt.callLater(formScroller.reveal, this)
                             implicitHeight: pinColumn.implicitHeight + 2 * Theme.spacingL
                             radius: Theme.radiusM
                             color: Theme.warningSoft

@@ -1,6 +1,6 @@
 // Runs the real CloudDeck window offscreen against the Demo cloud and writes PNGs of the screens
 // that matter (docs/screenshots/): first run, the machine list in three window shapes, details,
-// add account, the create wizard, the destroy confirmation, the cost page, the offline banner
+// add account (and the OpenStack and Proxmox VE forms), the create wizard, the destroy confirmation, the cost page, the offline banner
 // and settings.
 //
 //   clouddeck_screenshots [--out DIR]      (default: the source tree's docs/screenshots)
@@ -13,18 +13,19 @@
 #include "appsettings.h"
 #include "machinecreator.h"
 #include "machinemodel.h"
+#include "privatecloudshots.h"
 #include "providerregistry.h"
+#include "screentools.h"
+#include "shooter.h"
 #include "translations.h"
 #include "userprices.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QImage>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQmlProperty>
-#include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
@@ -34,6 +35,8 @@
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(CloudDeckPlugin)
+
+using namespace ScreenTools;
 
 namespace {
 
@@ -53,12 +56,6 @@ void collectQmlWarnings(QtMsgType type, const QMessageLogContext &context, const
     std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
 }
 
-[[noreturn]] void fail(const QString &why)
-{
-    std::fprintf(stderr, "screenshots: %s\n", qPrintable(why));
-    std::exit(1);
-}
-
 // Before QApplication: a throw-away home, unless the test runner already made one.
 std::unique_ptr<QTemporaryDir> isolate()
 {
@@ -72,132 +69,6 @@ std::unique_ptr<QTemporaryDir> isolate()
     }
     qunsetenv("DBUS_SESSION_BUS_ADDRESS"); // the demo needs no keychain
     return dir;
-}
-
-class Shooter
-{
-public:
-    Shooter(QQuickWindow *window, QString outDir)
-        : m_window(window)
-        , m_out(std::move(outDir))
-    { }
-
-    void resize(int width, int height, const QString &theme, const QString &density)
-    {
-        AppSettings::instance()->setTheme(theme);
-        AppSettings::instance()->setDensity(density);
-        m_window->resize(width, height);
-        settle();
-    }
-
-    void shot(const QString &name)
-    {
-        settle();
-        const QImage image = m_window->grabWindow();
-        if (image.isNull())
-            fail(QStringLiteral("%1: the window could not be grabbed").arg(name));
-        if (image.size() != m_window->size() * m_window->devicePixelRatio())
-            fail(QStringLiteral("%1: grabbed %2x%3")
-                     .arg(name)
-                     .arg(image.width())
-                     .arg(image.height()));
-        if (distinctColours(image) < 8)
-            fail(QStringLiteral("%1: the picture is (nearly) blank").arg(name));
-        const QString file = m_out + QLatin1Char('/') + name + QStringLiteral(".png");
-        if (!image.save(file))
-            fail(QStringLiteral("cannot write %1").arg(file));
-        std::printf("wrote %s (%dx%d)\n", qPrintable(file), image.width(), image.height());
-        ++m_count;
-    }
-
-    [[nodiscard]] int count() const { return m_count; }
-
-    /// Lets layout, bindings and the short UI animations finish.
-    static void settle(int ms = 450) { QTest::qWait(ms); }
-
-private:
-    static int distinctColours(const QImage &image)
-    {
-        QSet<QRgb> colours;
-        for (int y = 0; y < image.height() && colours.size() < 64; y += 7) {
-            for (int x = 0; x < image.width(); x += 13)
-                colours.insert(image.pixel(x, y));
-        }
-        return int(colours.size());
-    }
-
-    QQuickWindow *m_window;
-    QString m_out;
-    int m_count = 0;
-};
-
-template<typename F>
-void waitFor(const QString &what, F condition, int timeoutMs = 10000)
-{
-    if (!QTest::qWaitFor(condition, timeoutMs))
-        fail(QStringLiteral("timed out waiting for %1").arg(what));
-}
-
-// Popups keep their contents under the window's overlay, and items made by a Repeater are only
-// visual children: walk the visual tree, looking at each item's own QObject children too.
-template<typename T>
-T *findIn(QQuickItem *item, const QString &objectName)
-{
-    const auto objects = item->findChildren<T *>(objectName, Qt::FindDirectChildrenOnly);
-    if (!objects.isEmpty())
-        return objects.constFirst();
-    if (auto *self = qobject_cast<T *>(item);
-        self && (objectName.isEmpty() || item->objectName() == objectName))
-        return self;
-    const auto children = item->childItems();
-    for (QQuickItem *child : children) {
-        if (T *found = findIn<T>(child, objectName))
-            return found;
-    }
-    return nullptr;
-}
-
-template<typename T>
-T *findAnywhere(QQuickWindow *window, const QString &objectName = {})
-{
-    return findIn<T>(window->contentItem(), objectName);
-}
-
-QObject *child(QQuickWindow *root, const char *objectName)
-{
-    QObject *object = findAnywhere<QObject>(root, QLatin1String(objectName));
-    if (!object)
-        fail(QStringLiteral("no object named %1").arg(QLatin1String(objectName)));
-    return object;
-}
-
-void call(QObject *object, const char *method, const QVariantList &args = {})
-{
-    bool ok = false;
-    switch (args.size()) {
-    case 0:
-        ok = QMetaObject::invokeMethod(object, method);
-        break;
-    case 1:
-        ok = QMetaObject::invokeMethod(object, method, Q_ARG(QVariant, args.at(0)));
-        break;
-    case 2:
-        ok = QMetaObject::invokeMethod(object, method, Q_ARG(QVariant, args.at(0)),
-                                       Q_ARG(QVariant, args.at(1)));
-        break;
-    default:
-        fail(QStringLiteral("too many arguments"));
-    }
-    if (!ok)
-        fail(QStringLiteral("cannot call %1").arg(QLatin1String(method)));
-}
-
-QObject *property(QObject *object, const char *name)
-{
-    QObject *value = QQmlProperty::read(object, QLatin1String(name)).value<QObject *>();
-    if (!value)
-        fail(QStringLiteral("no property %1").arg(QLatin1String(name)));
-    return value;
 }
 
 QString machineIdByName(const QString &name)
@@ -311,6 +182,7 @@ int main(int argc, char *argv[])
         QStringLiteral("verify"), [&] { return !editor->busy(); }, 30000);
     shooter.shot(QStringLiteral("add-account-verify"));
     call(addSheet, "close");
+    shootPrivateCloudForms(shooter, window);
 
     // The create wizard at the size step (prices) and at review.
     call(window, "openCreate");
