@@ -243,7 +243,7 @@ private Q_SLOTS:
         // clock); renewal starts 5 minutes before the end, measured on our (injected) clock.
         const auto provider = m_fake->provider();
         QDateTime now = QDateTime(QDate(2030, 1, 1), QTime(12, 0), Qt::UTC);
-        provider->session()->setClock([&now] { return now; });
+        provider->session()->oauth()->setClock([&now] { return now; });
         QVERIFY(ProviderTesting::listMachines(*provider)->ok());
         QCOMPARE(m_fake->tokensIssued(), 1);
         now = now.addSecs(54 * 60);
@@ -252,7 +252,7 @@ private Q_SLOTS:
         now = now.addSecs(2 * 60); // 56 minutes in: inside the margin
         QVERIFY(ProviderTesting::listMachines(*provider)->ok());
         QCOMPARE(m_fake->tokensIssued(), 2);
-        QCOMPARE(provider->session()->authentications(), 2);
+        QCOMPARE(provider->session()->oauth()->fetches(), 2);
     }
 
     void authenticatesOnceForParallelCalls()
