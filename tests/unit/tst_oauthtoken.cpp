@@ -188,8 +188,8 @@ private Q_SLOTS:
         other.setHost(QStringLiteral("localhost")); // the same machine, a host not listed
         const QString allowed = m_server->url().host();
         m_token->setHeader("X-Auth-Token");
-        m_client->setAuthorizer(m_token->authorizer(
-            [allowed](const QUrl &url) { return url.host() == allowed; }));
+        m_client->setAuthorizer(
+            m_token->authorizer([allowed](const QUrl &url) { return url.host() == allowed; }));
 
         QVERIFY(authorizedGet(m_server->url(QStringLiteral("/api"))).ok());
         QCOMPARE(m_server->lastRequest().header("X-Auth-Token"), QByteArray("token-1"));
@@ -228,7 +228,8 @@ private Q_SLOTS:
         QVERIFY(sent("https://compute.example.com:8774/").header("Authorization").isEmpty());
         QCOMPARE(sent("https://keystone.example.com:5000/v3/projects").header("X-Auth-Token"),
                  QByteArray("gAAAAAB-t"));
-        QVERIFY(sent("http://compute.example.com:8774/v2.1/servers").header("X-Auth-Token").isEmpty());
+        QVERIFY(
+            sent("http://compute.example.com:8774/v2.1/servers").header("X-Auth-Token").isEmpty());
         QVERIFY(sent("https://compute.example.com.evil.example/").header("X-Auth-Token").isEmpty());
         QVERIFY(sent("https://keystone.example.com:5000/v3/auth/tokens")
                     .header("X-Auth-Token")

@@ -271,7 +271,8 @@ private Q_SLOTS:
         const auto provider = fake.provider(account, FakeOpenStack::appCredentialSecrets());
         const auto outcome = ProviderTesting::listMachines(*provider);
         QCOMPARE(outcome->error().kind(), Error::Insecure);
-        QVERIFY2(outcome->error().message().contains(QLatin1String("plain http")), outcome->describe());
+        QVERIFY2(outcome->error().message().contains(QLatin1String("plain http")),
+                 outcome->describe());
         QCOMPARE(https.requests("POST", QStringLiteral("/identity/v3/auth/tokens")).size(), 1);
         QCOMPARE(https.requestCount(), 1);
 

@@ -282,8 +282,8 @@ private Q_SLOTS:
         QVERIFY(provider->session()->token());
         QCOMPARE(provider->session()->token()->id, QByteArray("gAAAAAB-no-issued-at"));
         now = expiresAt.addSecs(-OAuthToken::renewMarginSeconds);
-        QVERIFY(AsyncResult::run<void>([oauth](Callback<void> done) { oauth->withToken(done); })
-                    ->ok());
+        QVERIFY(
+            AsyncResult::run<void>([oauth](Callback<void> done) { oauth->withToken(done); })->ok());
         QCOMPARE(oauth->fetches(), 2);
     }
 
