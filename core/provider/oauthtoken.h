@@ -53,8 +53,9 @@ public:
     /// The header the token goes in: @p name: @p prefix + token ("Authorization", "Bearer " by
     /// default; OpenStack's is "X-Auth-Token" with no prefix).
     void setHeader(const QByteArray &name, const QByteArray &prefix = {});
-    /// Adds "Authorization: Bearer" to requests for the hosts (scheme, host and port) of
-    /// @p apiBases only: never to the token endpoint, a price list or a host a link pointed to.
+    /// Adds the token (in the setHeader() header) to requests for the hosts (scheme, host and
+    /// port) of @p apiBases only: never to the token endpoint, a price list or a host a link
+    /// pointed to.
     /// Also sets @p errors on @p http unless empty.
     void install(HttpClient *http, const QList<QUrl> &apiBases,
                  HttpClient::ErrorReader errors = {});
