@@ -24,17 +24,28 @@ bool OAuthToken::sameOrigin(const QUrl &url, const QList<QUrl> &bases)
     });
 }
 
+void OAuthToken::setHeader(const QByteArray &name, const QByteArray &prefix)
+{
+    m_headerName = name;
+    m_headerPrefix = prefix;
+}
+
 HttpClient::Authorizer OAuthToken::authorizer(const QList<QUrl> &apiBases) const
+{
+    return authorizer([apiBases](const QUrl &url) { return sameOrigin(url, apiBases); });
+}
+
+HttpClient::Authorizer OAuthToken::authorizer(Audience audience) const
 {
     // A QPointer, because an HttpClient may outlive the token object that set its authorizer.
     QPointer<const OAuthToken> self(this);
-    return [self, apiBases](HttpRequest &request) {
-        if (!self || self->m_token.isEmpty() || !sameOrigin(request.url, apiBases))
+    return [self, audience = std::move(audience)](HttpRequest &request) {
+        if (!self || self->m_token.isEmpty() || !audience(request.url))
             return;
         if (sameOrigin(request.url, {self->m_tokenUrl})
             && request.url.path() == self->m_tokenUrl.path())
             return;
-        request.setHeader("Authorization", "Bearer " + self->m_token);
+        request.setHeader(self->m_headerName, self->m_headerPrefix + self->m_token);
     };
 }
 

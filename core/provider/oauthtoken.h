@@ -12,17 +12,19 @@
 #include <functional>
 
 /**
- * @brief One account's OAuth 2.0 access token: fetched when needed, kept until shortly before it
- * expires, shared by every caller, renewed once after a 401, and sent as "Authorization: Bearer"
- * only to the API hosts it is for.
+ * @brief One account's access token: fetched when needed, kept until shortly before it expires,
+ * shared by every caller, renewed once after a 401, and sent only to the hosts it is for
+ * ("Authorization: Bearer" by default).
  *
  * How a token is obtained differs per cloud (Azure: a client-credentials POST; Google: a signed
- * JWT exchanged for a token); that is the Fetch function handed in. What is the same for all of
- * them lives here: the lifetime is measured from the moment the fetch started (expires_in counts
- * from when the server issued the token, which is after we asked), renewal begins a margin before
- * the end (5 minutes, or half of a short lifetime), callers that need a token while one is being
- * fetched wait for that same fetch, and the token is added by HttpClient's authorizer right
- * before each attempt, so a retry after a renewal carries the new one.
+ * JWT exchanged for a token; OpenStack: Keystone's POST /v3/auth/tokens); that is the Fetch
+ * function handed in. What is the same for all of them lives here: the lifetime is measured from
+ * the moment the fetch started (expires_in counts from when the server issued the token, which
+ * is after we asked), renewal begins a margin before the end (5 minutes, or half of a short
+ * lifetime), callers that need a token while one is being fetched wait for that same fetch, and
+ * the token is added by HttpClient's authorizer right before each attempt, so a retry after a
+ * renewal carries the new one. The header (setHeader()) and which requests get it (an Audience)
+ * are the cloud's to choose.
  */
 class CLOUDDECK_CORE_EXPORT OAuthToken : public QObject
 {
@@ -36,6 +38,8 @@ public:
     };
     using Fetch = std::function<void(Callback<Token>)>;
     using Clock = std::function<QDateTime()>;
+    /// Whether a request for this URL may carry the token.
+    using Audience = std::function<bool(const QUrl &)>;
     /// Lifetime assumed when a token endpoint states none: short, the 401 renewal covers the rest.
     static constexpr qint64 defaultLifetimeSeconds = 600;
     static constexpr qint64 renewMarginSeconds = 300;
@@ -44,13 +48,21 @@ public:
 
     /// The clock lifetimes are measured with (tests move it forward).
     void setClock(Clock clock) { m_clock = std::move(clock); }
-    /// Adds "Authorization: Bearer" to requests for the hosts (scheme, host and port) of
-    /// @p apiBases only: never to the token endpoint, a price list or a host a link pointed to.
+    /// Now on that clock (a Fetch that states an absolute expiry turns it into a lifetime).
+    [[nodiscard]] QDateTime now() const { return m_clock(); }
+    /// The header the token goes in: @p name: @p prefix + token ("Authorization", "Bearer " by
+    /// default; OpenStack's is "X-Auth-Token" with no prefix).
+    void setHeader(const QByteArray &name, const QByteArray &prefix = {});
+    /// Adds the token (in the setHeader() header) to requests for the hosts (scheme, host and
+    /// port) of @p apiBases only: never to the token endpoint, a price list or a host a link
+    /// pointed to.
     /// Also sets @p errors on @p http unless empty.
     void install(HttpClient *http, const QList<QUrl> &apiBases,
                  HttpClient::ErrorReader errors = {});
     /// The authorizer install() sets, for providers that combine it with more.
     [[nodiscard]] HttpClient::Authorizer authorizer(const QList<QUrl> &apiBases) const;
+    /// Adds the token to the requests @p audience accepts, never to the token endpoint's.
+    [[nodiscard]] HttpClient::Authorizer authorizer(Audience audience) const;
     /// The token endpoint: never given the token, even when it shares a host with the API (a
     /// sovereign cloud's gateway, the tests' one local server).
     void setTokenUrl(const QUrl &url) { m_tokenUrl = url; }
@@ -84,6 +96,8 @@ private:
     Fetch m_fetch;
     Clock m_clock;
     QUrl m_tokenUrl;
+    QByteArray m_headerName = "Authorization";
+    QByteArray m_headerPrefix = "Bearer ";
     QByteArray m_token;
     QDateTime m_renewAt;
     QList<Callback<void>> m_waiters;

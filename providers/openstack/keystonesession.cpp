@@ -5,13 +5,8 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcKeystone, "clouddeck.provider.openstack.keystone", QtInfoMsg)
-
-namespace {
-constexpr qint64 renewMarginSeconds = 300;
-}
 
 KeystoneSession::KeystoneSession(HttpClient *http, const Account &account,
                                  const QVariantMap &secrets, QObject *parent)
@@ -19,8 +14,9 @@ KeystoneSession::KeystoneSession(HttpClient *http, const Account &account,
     , m_http(http)
     , m_account(account)
     , m_secrets(secrets)
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
     , m_tokensUrl(OpenStackRequests::tokensUrl(account.endpoint))
+    , m_oauth(new OAuthToken([this](Callback<OAuthToken::Token> done) { signIn(std::move(done)); },
+                             this))
 {
     if (!account.endpoint.host().isEmpty())
         m_allowedHosts.append(account.endpoint.host().toLower());
@@ -36,12 +32,16 @@ KeystoneSession::KeystoneSession(HttpClient *http, const Account &account,
             m_allowedHosts.append(name);
     }
     // The token goes to allowed hosts only, and never back into the request that asks for one.
-    const QUrl tokensUrl = m_tokensUrl;
-    m_http->setAuthorizer([this, tokensUrl](HttpRequest &request) {
-        if (!m_token || !isAllowed(request.url) || request.url.path() == tokensUrl.path())
-            return;
-        request.setHeader("X-Auth-Token", m_token->id);
-    });
+    m_oauth->setHeader("X-Auth-Token");
+    m_oauth->setTokenUrl(m_tokensUrl);
+    m_http->setAuthorizer(m_oauth->authorizer([this](const QUrl &url) { return isAllowed(url); }));
+}
+
+const KeystoneParser::Token *KeystoneSession::token() const
+{
+    if (!m_signIn || !m_oauth->hasToken() || m_oauth->accessToken() != m_signIn->id)
+        return nullptr;
+    return &*m_signIn;
 }
 
 QString KeystoneSession::interface() const
@@ -79,48 +79,30 @@ Error KeystoneSession::checkEndpoint(const QUrl &url, const QString &service,
                      .arg(service, region, url.host(), m_allowedHosts.join(QStringLiteral(", "))));
 }
 
-bool KeystoneSession::isValid() const
+qint64 KeystoneSession::lifetimeSeconds(const KeystoneParser::Token &token, const QDateTime &sent)
 {
-    return m_token && m_renewAt.isValid() && m_clock() < m_renewAt;
+    // 0 or less (a reply that makes no sense, or our clock far ahead when issued_at is missing)
+    // counts as "not stated" for OAuthToken: a short default, and the 401 renewal for the rest.
+    return token.issuedAt.isValid() ? token.issuedAt.secsTo(token.expiresAt)
+                                    : sent.secsTo(token.expiresAt);
 }
 
-void KeystoneSession::withToken(Callback<void> done)
+void KeystoneSession::signIn(Callback<OAuthToken::Token> done)
 {
-    if (isValid())
-        return QTimer::singleShot(0, this, [done] { done({}); });
-    authenticate(std::move(done));
-}
-
-void KeystoneSession::invalidate(const QByteArray &tokenId)
-{
-    if (m_token && m_token->id == tokenId) {
-        qCInfo(lcKeystone) << "token rejected with 401: authenticating again";
-        m_token.reset();
-    }
-}
-
-void KeystoneSession::authenticate(Callback<void> done)
-{
-    m_waiters.append(std::move(done));
-    if (m_waiters.size() > 1)
-        return; // one request for everyone waiting
+    // OAuthToken takes an answer given before signIn() returns and passes it on later.
     const Result<QJsonObject> body = OpenStackRequests::authBody(m_account, m_secrets);
-    if (!body.ok()) {
-        const Error error = body.error();
-        return QTimer::singleShot(0, this, [this, error] { finishAuthentication(error); });
-    }
-    if (m_account.endpoint.isEmpty() || m_account.endpoint.host().isEmpty()) {
-        const Error error(Error::InvalidInput,
+    if (!body.ok())
+        return done(body.error());
+    if (m_account.endpoint.isEmpty() || m_account.endpoint.host().isEmpty())
+        return done(Error(Error::InvalidInput,
                           tr("This OpenStack account has no identity (Keystone) URL. Edit it and "
-                             "enter the auth_url, e.g. https://keystone.example.com:5000/v3."));
-        return QTimer::singleShot(0, this, [this, error] { finishAuthentication(error); });
-    }
-    HttpRequest request =
-        HttpRequest::json("POST", m_tokensUrl, QJsonDocument(body.value()));
+                             "enter the auth_url, e.g. https://keystone.example.com:5000/v3.")));
+    HttpRequest request = HttpRequest::json("POST", m_tokensUrl, QJsonDocument(body.value()));
     // Asking for a token twice only gives two tokens: safe to retry.
     request.idempotent = true;
     qCInfo(lcKeystone).noquote() << "authenticating at" << HttpClient::redactedUrl(m_tokensUrl);
-    m_http->send(request, [this](Result<HttpResponse> reply) {
+    const QDateTime sent = m_oauth->now();
+    m_http->send(request, [this, done, sent](Result<HttpResponse> reply) {
         if (!reply.ok()) {
             Error error = reply.error();
             if (error.kind() == Error::Auth)
@@ -130,31 +112,15 @@ void KeystoneSession::authenticate(Callback<void> done)
                                  "may have expired or been deleted.")
                                   .arg(error.message()),
                               error.httpStatus());
-            return finishAuthentication(error);
+            m_signIn.reset();
+            return done(error);
         }
-        finishAuthentication(KeystoneParser::token(reply.value()));
+        Result<KeystoneParser::Token> token = KeystoneParser::token(reply.value());
+        if (!token.ok()) {
+            m_signIn.reset();
+            return done(token.error());
+        }
+        m_signIn = token.takeValue();
+        done(OAuthToken::Token {m_signIn->id, lifetimeSeconds(*m_signIn, sent)});
     });
-}
-
-void KeystoneSession::finishAuthentication(Result<KeystoneParser::Token> token)
-{
-    if (token.ok()) {
-        ++m_authentications;
-        const KeystoneParser::Token &value = token.value();
-        const QDateTime now = m_clock();
-        // The lifetime on the cloud's clock, laid onto ours from now.
-        const qint64 lifetime = value.issuedAt.isValid()
-                                    ? value.issuedAt.secsTo(value.expiresAt)
-                                    : now.secsTo(value.expiresAt);
-        const qint64 margin = std::min(renewMarginSeconds, std::max<qint64>(lifetime, 0) / 2);
-        m_renewAt = now.addSecs(lifetime - margin);
-        m_token = token.takeValue();
-        qCInfo(lcKeystone) << "token obtained, valid for" << lifetime << "s";
-    } else {
-        m_token.reset();
-    }
-    const Result<void> result = token.ok() ? Result<void>() : Result<void>(token.error());
-    const auto waiters = std::exchange(m_waiters, {});
-    for (const auto &waiter : waiters)
-        waiter(result);
 }

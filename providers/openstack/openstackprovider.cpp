@@ -102,7 +102,7 @@ void OpenStackProvider::microversion(const Service &compute, Callback<QString> d
 
 void OpenStackProvider::verify(Callback<QString> done)
 {
-    m_session->authenticate([this, done](Result<void> signedIn) {
+    m_session->oauth()->renew([this, done](Result<void> signedIn) {
         if (!signedIn.ok())
             return done(signedIn.error());
         const Result<QList<Service>> computes = services(QStringLiteral("compute"));
@@ -212,7 +212,7 @@ void OpenStackProvider::runAction(const QString &machineId, MachineAction::Actio
             sendAction(compute.value(), machineId, action, finished);
         });
     };
-    m_session->authorized<void>(operation, std::move(done));
+    m_session->oauth()->authorized<void>(operation, std::move(done));
 }
 
 void OpenStackProvider::sendAction(const Service &compute, const QString &id,

@@ -19,10 +19,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcOpenStack)
  * Neutron v2.0: every region of the project's service catalog, listed in parallel.
  *
  * The account's endpoint is the Keystone URL (clouds.yaml's auth_url). Every operation first
- * gets a token (KeystoneSession: renewed before it expires and once after a 401), then reads the
- * endpoints of the catalog for the chosen interface (public by default). Endpoints are used as
- * the catalog gives them, but only on the hosts the user configured: a catalog pointing elsewhere
- * is an error, and no request (so no token) goes there.
+ * gets a token (KeystoneSession on OAuthToken: renewed before it expires and once after a 401),
+ * then reads the endpoints of the catalog for the chosen interface (public by default). Endpoints
+ * are used as the catalog gives them, but only on the hosts the user configured: a catalog
+ * pointing elsewhere is an error, and no request (so no token) goes there.
  *
  * Nova's microversion is negotiated once per compute endpoint from its version document (GET on
  * the endpoint): the lower of the cloud's maximum and NovaParser::maxMicroversion, sent as
@@ -160,5 +160,5 @@ inline void OpenStackProvider::eachService(
             },
             std::move(finished));
     };
-    m_session->authorized<QList<T>>(operation, std::move(done));
+    m_session->oauth()->authorized<QList<T>>(operation, std::move(done));
 }

@@ -43,7 +43,7 @@ void OpenStackProvider::listRegions(Callback<QList<Region>> done)
         }
         post([finished, regions] { finished(regions); });
     };
-    m_session->authorized<QList<Region>>(operation, std::move(done));
+    m_session->oauth()->authorized<QList<Region>>(operation, std::move(done));
 }
 
 void OpenStackProvider::listSizes(Callback<QList<Size>> done)
@@ -229,7 +229,7 @@ void OpenStackProvider::createMachine(const CreateMachineRequest &request, Callb
             createIn(*compute, request, network.value(), finished);
         });
     };
-    m_session->authorized<Machine>(operation, std::move(done));
+    m_session->oauth()->authorized<Machine>(operation, std::move(done));
 }
 
 void OpenStackProvider::createIn(const Service &compute, const CreateMachineRequest &request,

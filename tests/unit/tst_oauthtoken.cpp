@@ -1,8 +1,8 @@
-// The shared OAuth 2.0 token helper (core/provider: OAuthToken, OAuthTokenEndpoint) that Azure
-// and Google Compute Engine sign in with, against the local FakeCloudServer: the form POST as
+// The shared token helper (core/provider: OAuthToken, OAuthTokenEndpoint) that Azure, Google
+// Compute Engine and OpenStack sign in with, against the local FakeCloudServer: the form POST as
 // RFC 6749 sections 4.4 and 5 describe it, caching until shortly before expires_in, one fetch for
-// concurrent callers, the Bearer header only for the API hosts, one renewal after a 401, and the
-// error kinds of a failed sign-in.
+// concurrent callers, the Bearer header only for the API hosts (or another header for the hosts
+// an audience accepts), one renewal after a 401, and the error kinds of a failed sign-in.
 #include "httpclienttesting.h"
 #include "oauthtoken.h"
 #include "oauthtokenendpoint.h"
@@ -174,6 +174,66 @@ private Q_SLOTS:
         m_token->renew([](Result<void>) {});
         QTRY_COMPARE(tokenRequests().size(), 2);
         QVERIFY(tokenRequests().last().header("Authorization").isEmpty());
+    }
+
+    void anotherHeaderForTheHostsTheAudienceAccepts()
+    {
+        // OpenStack's way: "X-Auth-Token: <token>" with no prefix, for the hosts it lists.
+        serveTokens();
+        m_server->on("GET", QStringLiteral("/api"), FakeResponse::json(QJsonObject {}));
+        FakeCloudServer elsewhere;
+        QVERIFY(elsewhere.listen());
+        elsewhere.on("GET", QStringLiteral("/api"), FakeResponse::json(QJsonObject {}));
+        QUrl other = elsewhere.url(QStringLiteral("/api"));
+        other.setHost(QStringLiteral("localhost")); // the same machine, a host not listed
+        const QString allowed = m_server->url().host();
+        m_token->setHeader("X-Auth-Token");
+        m_client->setAuthorizer(
+            m_token->authorizer([allowed](const QUrl &url) { return url.host() == allowed; }));
+
+        QVERIFY(authorizedGet(m_server->url(QStringLiteral("/api"))).ok());
+        QCOMPARE(m_server->lastRequest().header("X-Auth-Token"), QByteArray("token-1"));
+        QVERIFY(m_server->lastRequest().header("Authorization").isEmpty());
+        QVERIFY(authorizedGet(other).ok());
+        QCOMPARE(elsewhere.requestCount(), 1);
+        QVERIFY(elsewhere.lastRequest().header("X-Auth-Token").isEmpty());
+        // The audience accepts the token endpoint's host; the request for a token still gets none.
+        m_token->renew([](Result<void>) {});
+        QTRY_COMPARE(tokenRequests().size(), 2);
+        QVERIFY(tokenRequests().last().header("X-Auth-Token").isEmpty());
+    }
+
+    void theAudienceSeesTheWholeUrl()
+    {
+        // So a rule like Keystone's fits: listed hosts on any port, never from https down to
+        // plain http, and never the token request, though it is on a listed host.
+        OAuthToken token([](Callback<OAuthToken::Token> done) {
+            done(OAuthToken::Token {QByteArray("gAAAAAB-t"), 3600});
+        });
+        token.setHeader("X-Auth-Token");
+        token.setTokenUrl(QUrl(QStringLiteral("https://keystone.example.com:5000/v3/auth/tokens")));
+        const QStringList hosts {QStringLiteral("keystone.example.com"),
+                                 QStringLiteral("compute.example.com")};
+        const HttpClient::Authorizer authorize = token.authorizer([hosts](const QUrl &url) {
+            return hosts.contains(url.host()) && url.scheme() == QLatin1String("https");
+        });
+        QVERIFY(AsyncResult::await<void>([&token](auto done) { token.withToken(done); }));
+        const auto sent = [&authorize](const char *url) {
+            HttpRequest request = HttpRequest::get(QUrl(QLatin1String(url)));
+            authorize(request);
+            return request;
+        };
+        QCOMPARE(sent("https://compute.example.com:8774/v2.1/servers").header("X-Auth-Token"),
+                 QByteArray("gAAAAAB-t"));
+        QVERIFY(sent("https://compute.example.com:8774/").header("Authorization").isEmpty());
+        QCOMPARE(sent("https://keystone.example.com:5000/v3/projects").header("X-Auth-Token"),
+                 QByteArray("gAAAAAB-t"));
+        QVERIFY(
+            sent("http://compute.example.com:8774/v2.1/servers").header("X-Auth-Token").isEmpty());
+        QVERIFY(sent("https://compute.example.com.evil.example/").header("X-Auth-Token").isEmpty());
+        QVERIFY(sent("https://keystone.example.com:5000/v3/auth/tokens")
+                    .header("X-Auth-Token")
+                    .isEmpty());
     }
 
     void cachedUntilShortlyBeforeExpiry()

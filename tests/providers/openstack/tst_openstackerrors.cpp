@@ -268,12 +268,27 @@ private Q_SLOTS:
                  FakeResponse::raw(201, token).withHeader("X-Subject-Token", "t"));
         Account account = fake.account();
         account.pinnedCertificateSha256 = m_first.sha256();
-        const auto outcome = ProviderTesting::listMachines(
-            *fake.provider(account, FakeOpenStack::appCredentialSecrets()));
+        const auto provider = fake.provider(account, FakeOpenStack::appCredentialSecrets());
+        const auto outcome = ProviderTesting::listMachines(*provider);
         QCOMPARE(outcome->error().kind(), Error::Insecure);
-        QVERIFY2(outcome->error().message().contains(QLatin1String("plain http")), outcome->describe());
+        QVERIFY2(outcome->error().message().contains(QLatin1String("plain http")),
+                 outcome->describe());
         QCOMPARE(https.requests("POST", QStringLiteral("/identity/v3/auth/tokens")).size(), 1);
         QCOMPARE(https.requestCount(), 1);
+
+        // Nor does the authorizer put the token on a plain http request to the Keystone host.
+        FakeCloudServer plain;
+        QVERIFY(plain.listen());
+        plain.on("GET", QStringLiteral("/compute/v2.1"), FakeResponse::raw(200, "{}"));
+        QCOMPARE(plain.url().host(), https.url().host());
+        QVERIFY(provider->session()->token());
+        const auto sent = AsyncResult::run<HttpResponse>([&](Callback<HttpResponse> done) {
+            provider->http()->send(HttpRequest::get(plain.url(QStringLiteral("/compute/v2.1"))),
+                                   done);
+        });
+        QVERIFY2(sent->ok(), sent->describe());
+        QCOMPARE(plain.requestCount(), 1);
+        QVERIFY(plain.lastRequest().header("X-Auth-Token").isEmpty());
     }
 };
 

@@ -243,16 +243,48 @@ private Q_SLOTS:
         // clock); renewal starts 5 minutes before the end, measured on our (injected) clock.
         const auto provider = m_fake->provider();
         QDateTime now = QDateTime(QDate(2030, 1, 1), QTime(12, 0), Qt::UTC);
-        provider->session()->setClock([&now] { return now; });
+        const QDateTime start = now;
+        provider->session()->oauth()->setClock([&now] { return now; });
         QVERIFY(ProviderTesting::listMachines(*provider)->ok());
         QCOMPARE(m_fake->tokensIssued(), 1);
+        QCOMPARE(provider->session()->oauth()->renewAt(), start.addSecs(60 * 60 - 5 * 60));
         now = now.addSecs(54 * 60);
         QVERIFY(ProviderTesting::listMachines(*provider)->ok());
         QCOMPARE(m_fake->tokensIssued(), 1);
         now = now.addSecs(2 * 60); // 56 minutes in: inside the margin
         QVERIFY(ProviderTesting::listMachines(*provider)->ok());
         QCOMPARE(m_fake->tokensIssued(), 2);
-        QCOMPARE(provider->session()->authentications(), 2);
+        QCOMPARE(provider->session()->oauth()->fetches(), 2);
+    }
+
+    void withoutIssuedAtTheTokenLivesUntilExpiresAt()
+    {
+        // A reply without issued_at: the lifetime runs from when we asked to expires_at as our
+        // clock reads it.
+        QJsonObject reply =
+            QJsonDocument::fromJson(m_fake->fixture(QStringLiteral("token_application_credential")))
+                .object();
+        QJsonObject token = reply.value(QLatin1String("token")).toObject();
+        token.remove(QStringLiteral("issued_at"));
+        reply.insert(QStringLiteral("token"), token);
+        m_server->on("POST", QStringLiteral("/identity/v3/auth/tokens"),
+                     FakeResponse::raw(201, QJsonDocument(reply).toJson())
+                         .withHeader("X-Subject-Token", "gAAAAAB-no-issued-at"));
+        const auto provider = m_fake->provider();
+        OAuthToken *oauth = provider->session()->oauth();
+        const QDateTime expiresAt(QDate(2018, 1, 15), QTime(22, 14, 5), Qt::UTC);
+        QDateTime now = expiresAt.addSecs(-30 * 60);
+        oauth->setClock([&now] { return now; });
+        const auto ready =
+            AsyncResult::run<void>([oauth](Callback<void> done) { oauth->withToken(done); });
+        QVERIFY2(ready->ok(), ready->describe());
+        QCOMPARE(oauth->renewAt(), expiresAt.addSecs(-OAuthToken::renewMarginSeconds));
+        QVERIFY(provider->session()->token());
+        QCOMPARE(provider->session()->token()->id, QByteArray("gAAAAAB-no-issued-at"));
+        now = expiresAt.addSecs(-OAuthToken::renewMarginSeconds);
+        QVERIFY(
+            AsyncResult::run<void>([oauth](Callback<void> done) { oauth->withToken(done); })->ok());
+        QCOMPARE(oauth->fetches(), 2);
     }
 
     void authenticatesOnceForParallelCalls()
@@ -277,7 +309,9 @@ private Q_SLOTS:
         QVERIFY2(outcome->ok(), outcome->describe());
         QCOMPARE(outcome->result->value().size(), 4);
         QCOMPARE(m_fake->tokensIssued(), 2);
-        QCOMPARE(m_server->requests("POST", QStringLiteral("/identity/v3/auth/tokens")).size(), 1);
+        const auto renewal = m_server->requests("POST", QStringLiteral("/identity/v3/auth/tokens"));
+        QCOMPARE(renewal.size(), 1);
+        QVERIFY(renewal[0].header("X-Auth-Token").isEmpty()); // the request for a token has none
     }
 
     void aSecond401IsTheAnswer()
