@@ -1,7 +1,8 @@
 // AzureProvider's machine creation: a public IP, a NIC and the VM (Network 2024-05-01
 // publicIpAddress.json / networkInterface.json, Compute 2024-07-01 virtualMachine.json
 // VirtualMachines_CreateOrUpdate), the VM's long-running operation followed to its end, and what
-// was made for a VM that Azure refused or failed deleted again.
+// was made for a VM that Azure refused or failed deleted again. Linux VMs sign in with SSH keys,
+// Windows VMs with the administrator password the user typed.
 #include "azureprovider.h"
 #include "azurerequests.h"
 
@@ -28,10 +29,23 @@ void AzureProvider::createMachine(const CreateMachineRequest &request, Callback<
     const Result<AzureRequests::ImageRef> image = AzureRequests::image(request.image);
     if (!image.ok())
         return failLater(image.error(), std::move(done));
-    if (image.value().windows)
-        return failLater(Error(Error::Unsupported,
-                               tr("Windows VMs need an administrator password, which CloudDeck "
-                                  "does not handle: create them in the Azure portal.")),
+    const bool windows = image.value().windows;
+    if (windows && request.adminPassword.isEmpty())
+        return failLater(Error(Error::InvalidInput,
+                               tr("Windows VMs need an administrator password: type one for "
+                                  "the user %1.")
+                                   .arg(AzureRequests::adminUser)),
+                         std::move(done));
+    if (windows) {
+        if (const QString problem = CreateMachineRequest::windowsPasswordProblem(
+                request.adminPassword);
+            !problem.isEmpty())
+            return failLater(Error(Error::InvalidInput, problem), std::move(done));
+    }
+    if (!windows && !request.adminPassword.isEmpty())
+        return failLater(Error(Error::InvalidInput,
+                               tr("An administrator password is for Windows images only: Linux "
+                                  "VMs from CloudDeck sign in with SSH keys.")),
                          std::move(done));
     const QString name = request.name.trimmed();
     if (!AzureRequests::isResourceName(name) || !AzureRequests::isResourceName(request.region)
@@ -39,7 +53,7 @@ void AzureProvider::createMachine(const CreateMachineRequest &request, Callback<
         return failLater(Error(Error::InvalidInput, tr("The name, region or size is not one Azure "
                                                        "accepts.")),
                          std::move(done));
-    if (request.sshKeys.isEmpty())
+    if (!windows && request.sshKeys.isEmpty())
         return failLater(Error(Error::InvalidInput,
                                tr("Azure Linux VMs from CloudDeck sign in with SSH keys only: "
                                   "choose at least one key.")),
@@ -59,8 +73,10 @@ void AzureProvider::createMachine(const CreateMachineRequest &request, Callback<
         if (!AzureRequests::isSubscriptionId(subscription))
             return creation->done(
                 Error(Error::InvalidInput, tr("No Azure subscription to create the VM in.")));
-        resolveKeys(creation->request.sshKeys, [this, creation,
-                                                subscription](Result<QStringList> keys) {
+        // Windows signs in with the password: Azure provisions no SSH keys on it.
+        const QStringList wanted =
+            creation->image.windows ? QStringList() : creation->request.sshKeys;
+        resolveKeys(wanted, [this, creation, subscription](Result<QStringList> keys) {
             if (!keys.ok())
                 return creation->done(keys.error());
             creation->keys = keys.value();
