@@ -77,8 +77,7 @@ void AzurePriceBook::fold(Entry &entry, const AzureParser::RetailPrice &price)
         slot = price.hourly;
 }
 
-void AzurePriceBook::query(const QString &filter, int maxPages, PageSink sink,
-                           Callback<bool> done)
+void AzurePriceBook::query(const QString &filter, int maxPages, PageSink sink, Callback<bool> done)
 {
     QUrl url = m_endpoint;
     QUrlQuery query;
@@ -88,27 +87,26 @@ void AzurePriceBook::query(const QString &filter, int maxPages, PageSink sink,
     auto next = std::make_shared<std::function<void(QUrl)>>();
     // The function holds itself through the shared pointer; the cycle is cut at the last page.
     *next = [this, maxPages, sink, pages, next, done](const QUrl &page) {
-        m_send(HttpRequest::get(page),
-               [this, maxPages, sink, pages, next, done](Result<HttpResponse> reply) {
-                   Result<QJsonObject> body =
-                       reply.ok() ? reply.value().jsonObject() : Result<QJsonObject>(reply.error());
-                   Result<QList<AzureParser::RetailPrice>> prices =
-                       body.ok() ? AzureParser::retailPrices(body.value())
-                                 : Result<QList<AzureParser::RetailPrice>>(body.error());
-                   if (!prices.ok()) {
-                       *next = nullptr;
-                       return done(prices.error());
-                   }
-                   sink(prices.value());
-                   const QUrl following = QUrl(AzureParser::retailNextLink(body.value()));
-                   const bool more = following.isValid() && !following.isEmpty();
-                   // Only on the prices host itself, and only so many pages.
-                   if (more && ++*pages < maxPages
-                       && OAuthToken::sameOrigin(following, {m_endpoint}))
-                       return (*next)(following);
-                   *next = nullptr;
-                   done(!more);
-               });
+        m_send(HttpRequest::get(page), [this, maxPages, sink, pages, next,
+                                        done](Result<HttpResponse> reply) {
+            Result<QJsonObject> body =
+                reply.ok() ? reply.value().jsonObject() : Result<QJsonObject>(reply.error());
+            Result<QList<AzureParser::RetailPrice>> prices =
+                body.ok() ? AzureParser::retailPrices(body.value())
+                          : Result<QList<AzureParser::RetailPrice>>(body.error());
+            if (!prices.ok()) {
+                *next = nullptr;
+                return done(prices.error());
+            }
+            sink(prices.value());
+            const QUrl following = QUrl(AzureParser::retailNextLink(body.value()));
+            const bool more = following.isValid() && !following.isEmpty();
+            // Only on the prices host itself, and only so many pages.
+            if (more && ++*pages < maxPages && OAuthToken::sameOrigin(following, {m_endpoint}))
+                return (*next)(following);
+            *next = nullptr;
+            done(!more);
+        });
     };
     (*next)(url);
 }
@@ -190,8 +188,7 @@ void AzurePriceBook::applyToSizes(const QString &region, QList<Size> sizes,
             size.priceHourly = *price;
             size.priceMonthly = *price * hoursPerMonth;
             if (!windows)
-                size.description +=
-                    QCoreApplication::translate("AzurePriceBook", ", Linux price");
+                size.description += QCoreApplication::translate("AzurePriceBook", ", Linux price");
         }
         done(std::move(*state));
     };

@@ -37,8 +37,8 @@ void AzureProvider::createMachine(const CreateMachineRequest &request, Callback<
                                    .arg(AzureRequests::adminUser)),
                          std::move(done));
     if (windows) {
-        if (const QString problem = CreateMachineRequest::windowsPasswordProblem(
-                request.adminPassword);
+        if (const QString problem =
+                CreateMachineRequest::windowsPasswordProblem(request.adminPassword);
             !problem.isEmpty())
             return failLater(Error(Error::InvalidInput, problem), std::move(done));
     }
@@ -112,12 +112,12 @@ void AzureProvider::createInSubnet(const std::shared_ptr<Creation> &creation)
                                          QLatin1String(type)),
                      version, words.arg(name)};
     };
-    creation->ip = made(request.name + QLatin1String("-ip"), "Microsoft.Network",
-                        "publicIPAddresses", AzureRequests::networkVersion,
-                        tr("the public IP address %1"));
-    creation->nic = made(request.name + QLatin1String("-nic"), "Microsoft.Network",
-                         "networkInterfaces", AzureRequests::networkVersion,
-                         tr("the network interface %1"));
+    creation->ip =
+        made(request.name + QLatin1String("-ip"), "Microsoft.Network", "publicIPAddresses",
+             AzureRequests::networkVersion, tr("the public IP address %1"));
+    creation->nic =
+        made(request.name + QLatin1String("-nic"), "Microsoft.Network", "networkInterfaces",
+             AzureRequests::networkVersion, tr("the network interface %1"));
     creation->vm = made(request.name, "Microsoft.Compute", "virtualMachines",
                         AzureRequests::computeVersion, tr("the virtual machine %1"));
     // PUT is idempotent by definition: a retry updates what the first one created.
@@ -198,9 +198,8 @@ void AzureProvider::followVm(const std::shared_ptr<Creation> &creation, const Ma
             case AzureOperation::End::Unknown:
                 // Still running at the deadline, or a look that failed: the VM may well come up,
                 // so nothing is deleted and the listing shows how it went.
-                qCInfo(lcAzure).noquote()
-                    << "could not see the end of creating" << creation->vm.path << ":"
-                    << error.message();
+                qCInfo(lcAzure).noquote() << "could not see the end of creating"
+                                          << creation->vm.path << ":" << error.message();
                 return creation->done(machine);
             case AzureOperation::End::Failed:
                 break;
@@ -229,8 +228,8 @@ void AzureProvider::deleteInOrder(QList<Made> made,
                      // NIC and the IP with it).
                      if (deleted.ok() || deleted.error().kind() == Error::NotFound)
                          return deleteInOrder(made, done);
-                     qCWarning(lcAzure).noquote() << "could not delete" << first.path << ":"
-                                                  << deleted.error().message();
+                     qCWarning(lcAzure).noquote()
+                         << "could not delete" << first.path << ":" << deleted.error().message();
                      QStringList left {first.name};
                      for (const Made &rest : made)
                          left.append(rest.name);
@@ -246,7 +245,8 @@ void AzureProvider::failCreation(const Error &error, QList<Made> made, Callback<
     deleteInOrder(std::move(made), [error, names, done](QStringList left, Error cleanup) {
         const QString after =
             left.isEmpty()
-                ? tr("CloudDeck deleted what it had made for it: %1.").arg(names.join(QStringLiteral(", ")))
+                ? tr("CloudDeck deleted what it had made for it: %1.")
+                      .arg(names.join(QStringLiteral(", ")))
                 : tr("CloudDeck could not delete %1 (%2). These are left in Azure and may be "
                      "billed: delete them in the Azure portal.")
                       .arg(left.join(QStringLiteral(", ")), cleanup.message());

@@ -209,9 +209,9 @@ QJsonObject AzureRequests::virtualMachine(const CreateMachineRequest &request,
     } else {
         os.insert(QStringLiteral("computerName"), request.name.trimmed());
         os.insert(QStringLiteral("linuxConfiguration"),
-                  QJsonObject {{QStringLiteral("disablePasswordAuthentication"), true},
-                               {QStringLiteral("ssh"),
-                                QJsonObject {{QStringLiteral("publicKeys"), keys}}}});
+                  QJsonObject {
+                      {QStringLiteral("disablePasswordAuthentication"), true},
+                      {QStringLiteral("ssh"), QJsonObject {{QStringLiteral("publicKeys"), keys}}}});
     }
     if (!request.userData.isEmpty())
         os.insert(QStringLiteral("customData"),

@@ -56,15 +56,14 @@ class TestAzureCreate : public QObject
     void serveOperations(const QHash<QString, QStringList> &scripts)
     {
         auto remaining = std::make_shared<QHash<QString, QStringList>>(scripts);
-        m_azure->arm("GET", operations, u"2024-07-01"_s,
-                     [remaining](const RecordedRequest &request) {
-                         QStringList &script = (*remaining)[request.pathArgs.value(2)];
-                         if (script.isEmpty())
-                             return FakeResponse::raw(404, fixture(u"error-404.json"_s));
-                         const QString name =
-                             script.size() > 1 ? script.takeFirst() : script.first();
-                         return FakeResponse::raw(200, fixture(name));
-                     });
+        m_azure->arm(
+            "GET", operations, u"2024-07-01"_s, [remaining](const RecordedRequest &request) {
+                QStringList &script = (*remaining)[request.pathArgs.value(2)];
+                if (script.isEmpty())
+                    return FakeResponse::raw(404, fixture(u"error-404.json"_s));
+                const QString name = script.size() > 1 ? script.takeFirst() : script.first();
+                return FakeResponse::raw(200, fixture(name));
+            });
     }
 
     /// The network, the IP and NIC PUTs answered at once, and the VM's PUT accepted with an
@@ -77,7 +76,8 @@ class TestAzureCreate : public QObject
                      u"2024-05-01"_s,
                      FakeResponse::json(QJsonObject {{u"id"_s, u"/subscriptions/x"_s}}, 201));
         m_azure->arm(
-            "PUT", u"/subscriptions/*/resourceGroups/*/providers/Microsoft.Compute/virtualMachines/*"_s,
+            "PUT",
+            u"/subscriptions/*/resourceGroups/*/providers/Microsoft.Compute/virtualMachines/*"_s,
             u"2024-07-01"_s,
             withOperation(FakeResponse::raw(201, fixture(u"vm-created.json"_s)), u"op-create"_s));
     }
@@ -96,8 +96,7 @@ class TestAzureCreate : public QObject
         const QString opCreate = u"GET /subscriptions/"_s + subA
                                  + u"/providers/Microsoft.Compute/locations/westeurope/"
                                    u"operations/op-create"_s;
-        return {u"GET /subscriptions/"_s + subA
-                    + u"/providers/Microsoft.Network/virtualNetworks"_s,
+        return {u"GET /subscriptions/"_s + subA + u"/providers/Microsoft.Network/virtualNetworks"_s,
                 u"PUT "_s + group + u"Microsoft.Network/publicIPAddresses/app-1-ip"_s,
                 u"PUT "_s + group + u"Microsoft.Network/networkInterfaces/app-1-nic"_s,
                 u"PUT "_s + group + u"Microsoft.Compute/virtualMachines/app-1"_s,
@@ -127,8 +126,8 @@ private Q_SLOTS:
     void succeededCreationKeepsEverything()
     {
         serveCreation();
-        serveOperations({{u"op-create"_s,
-                          {u"operation-inprogress.json"_s, u"operation-succeeded.json"_s}}});
+        serveOperations(
+            {{u"op-create"_s, {u"operation-inprogress.json"_s, u"operation-succeeded.json"_s}}});
         const auto azure = provider(account(*m_server, subA));
         const auto created = createMachine(*azure, linuxRequest());
         QVERIFY2(created->ok(), created->describe());
@@ -247,8 +246,7 @@ private Q_SLOTS:
                      u"2024-07-01"_s, FakeResponse::raw(200, fixture(u"vmsizes.json"_s)));
         const QByteArray base = m_server->url().toString().toUtf8();
         m_server->on("GET", u"/prices"_s, [base](const RecordedRequest &request) {
-            const bool second =
-                request.query.queryItemValue(u"$skip"_s) == QLatin1String("100");
+            const bool second = request.query.queryItemValue(u"$skip"_s) == QLatin1String("100");
             return FakeResponse::raw(200, fixture(second ? u"retailprices-region-page2.json"_s
                                                          : u"retailprices-region-page1.json"_s,
                                                   {{"{{BASE}}", base}}));
@@ -297,8 +295,7 @@ private Q_SLOTS:
     {
         m_azure->arm("GET", u"/subscriptions/*/providers/Microsoft.Compute/locations/*/vmSizes"_s,
                      u"2024-07-01"_s, FakeResponse::raw(200, fixture(u"vmsizes.json"_s)));
-        m_server->on("GET", u"/prices"_s,
-                     FakeResponse::raw(503, "<html>busy</html>", "text/html"));
+        m_server->on("GET", u"/prices"_s, FakeResponse::raw(503, "<html>busy</html>", "text/html"));
         const auto azure = provider(account(*m_server, subA), 0);
         const auto sizes = listSizes(*azure);
         QVERIFY2(sizes->ok(), sizes->describe());
