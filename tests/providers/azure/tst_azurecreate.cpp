@@ -2,8 +2,9 @@
 // VirtualMachines_CreateOrUpdate 200/201 and a long-running operation, VirtualMachines_Delete
 // 200/202/204; Network 2024-05-01 networkInterface.json / publicIpAddress.json Delete
 // 200/202/204): a VM that Azure accepts and then fails is deleted with the NIC and the public IP
-// made for it, in that order, and a cleanup that fails names what is left. And the wizard's
-// sizes priced from the Retail Prices API, one paged query for the region.
+// made for it, in that order, and a cleanup that fails names what is left. Windows VMs with the
+// administrator password (OSProfile.adminPassword, windowsConfiguration). And the wizard's sizes
+// priced from the Retail Prices API, one paged query for the region.
 #include "azuretesting.h"
 
 #include <QTest>
@@ -238,6 +239,95 @@ private Q_SLOTS:
         QVERIFY2(created->ok(), created->describe());
         QCOMPARE(created->result->value().state, MachineState::Pending);
         QVERIFY(m_server->requests("DELETE", u"/subscriptions/*"_s).isEmpty());
+    }
+
+    void windowsSignsInWithTheTypedPassword()
+    {
+        serveCreation();
+        serveOperations({{u"op-create"_s, {u"operation-succeeded.json"_s}}});
+        const auto azure = provider(account(*m_server, subA));
+        CreateMachineRequest request = linuxRequest();
+        request.name = u"windows-server-1"_s;
+        request.image =
+            u"MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest"_s;
+        request.sshKeys.clear(); // Windows takes none
+        request.adminPassword = u"Str0ng&Long-enough"_s;
+        const auto created = createMachine(*azure, request);
+        QVERIFY2(created->ok(), created->describe());
+
+        const auto vm = m_server->requests(
+            "PUT",
+            u"/subscriptions/*/resourceGroups/*/providers/Microsoft.Compute/virtualMachines/*"_s);
+        QCOMPARE(vm.size(), 1);
+        QVERIFY(vm.first().path.endsWith(u"/virtualMachines/windows-server-1"_s));
+        const QJsonObject os =
+            vm.first().json().value(u"properties"_s).toObject().value(u"osProfile"_s).toObject();
+        // OSProfile as the spec has it for Windows: the password, windowsConfiguration, and a
+        // computer name of at most 15 characters.
+        QCOMPARE(os.value(u"adminPassword"_s).toString(), request.adminPassword);
+        QCOMPARE(os.value(u"adminUsername"_s).toString(), u"azureuser"_s);
+        QCOMPARE(os.value(u"computerName"_s).toString(), u"windows-server"_s);
+        QVERIFY(!os.contains(u"linuxConfiguration"_s));
+        const QJsonObject windows = os.value(u"windowsConfiguration"_s).toObject();
+        QCOMPARE(windows.value(u"provisionVMAgent"_s).toBool(), true);
+        QCOMPARE(windows.value(u"enableAutomaticUpdates"_s).toBool(), true);
+        // In that body only: not in the IP's or NIC's, nor in any URL or header.
+        const QByteArray secret = request.adminPassword.toUtf8();
+        for (const RecordedRequest &sent : m_server->requests()) {
+            if (!sent.path.contains(u"/virtualMachines/"_s))
+                QVERIFY2(!sent.body.contains(secret), qPrintable(sent.path));
+            QVERIFY(!sent.target.contains(secret));
+            for (const auto &header : sent.headers)
+                QVERIFY(!header.second.contains(secret));
+        }
+        expectNoViolations();
+    }
+
+    void windowsPasswordsAzureWouldRefuseAreNotSent_data()
+    {
+        QTest::addColumn<QString>("password");
+        QTest::newRow("none") << QString();
+        QTest::newRow("11 characters") << u"Abcdefgh1!x"_s;
+        QTest::newRow("124 characters") << (u"Aa1!"_s + QString(120, u'x'));
+        QTest::newRow("2 kinds") << u"abcdefgh12345"_s;
+        QTest::newRow("2 kinds, other") << u"ABCDEFGH-_-_-"_s;
+    }
+    void windowsPasswordsAzureWouldRefuseAreNotSent()
+    {
+        QFETCH(QString, password);
+        const auto azure = provider(account(*m_server, subA));
+        CreateMachineRequest request = linuxRequest();
+        request.image =
+            u"MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest"_s;
+        request.adminPassword = password;
+        const auto created = createMachine(*azure, request);
+        QCOMPARE(created->error().kind(), Error::InvalidInput);
+        QVERIFY2(created->error().message().contains(u"administrator password"_s),
+                 created->describe());
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void passwordRules()
+    {
+        // 12 to 123 characters, 3 of the 4 kinds: the edges either side.
+        QVERIFY(CreateMachineRequest::windowsPasswordProblem(u"Abcdefghij1x"_s).isEmpty());
+        QVERIFY(CreateMachineRequest::windowsPasswordProblem(u"abcdefghij1!"_s).isEmpty());
+        QVERIFY(CreateMachineRequest::windowsPasswordProblem(u"ABCDEFGHIJ_1"_s).isEmpty());
+        QVERIFY(!CreateMachineRequest::windowsPasswordProblem(u"Abcdefghij1"_s).isEmpty());
+        QVERIFY(
+            CreateMachineRequest::windowsPasswordProblem(u"Aa1"_s + QString(120, u'x')).isEmpty());
+        QVERIFY(
+            !CreateMachineRequest::windowsPasswordProblem(u"Aa1"_s + QString(121, u'x')).isEmpty());
+        QVERIFY(!CreateMachineRequest::windowsPasswordProblem(u"abcdefghijkl"_s).isEmpty());
+    }
+
+    void linuxTakesNoPassword()
+    {
+        const auto azure = provider(account(*m_server, subA));
+        CreateMachineRequest request = linuxRequest();
+        request.adminPassword = u"Str0ng&Long-enough"_s;
+        QCOMPARE(createMachine(*azure, request)->error().kind(), Error::InvalidInput);
+        QCOMPARE(m_server->requestCount(), 0);
     }
 
     void sizesArePricedFromTheRegionsPrices()
