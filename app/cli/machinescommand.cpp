@@ -372,6 +372,9 @@ void MachinesCommand::create(const QStringList &arguments)
          {QStringLiteral("user-data"), tr("Cloud-init file."), QStringLiteral("file")},
          {QStringLiteral("network"), tr("Network (OpenStack: id or name)."),
           QStringLiteral("network")},
+         {QStringLiteral("admin-password-stdin"),
+          tr("Windows: read the administrator password from stdin (a no-echo prompt on a "
+             "terminal).")},
          {QStringLiteral("wait"), tr("Wait until it runs.")},
          {QStringLiteral("json"), tr("Print JSON.")}});
     if (!m_app->parse(parser, arguments))
@@ -398,6 +401,20 @@ void MachinesCommand::create(const QStringList &arguments)
         return m_app->usageError(
             tr("machines create --%1: %2")
                 .arg(CreateMachineRequest::fieldId(problem.field), problem.message));
+    }
+    // A secret, so never an option's value (argv is visible to every user of the machine).
+    if (parser.isSet(QStringLiteral("admin-password-stdin"))) {
+        const auto typed = SecretInput::read({tr("Administrator password")});
+        if (!typed || typed->value(0).isEmpty())
+            return m_app->usageError(tr("machines create --admin-password-stdin: expected the "
+                                        "password on standard input, or run in a terminal to "
+                                        "be prompted."));
+        request.adminPassword = typed->first();
+        if (const QString problem =
+                CreateMachineRequest::windowsPasswordProblem(request.adminPassword);
+            !problem.isEmpty())
+            return m_app->usageError(
+                tr("machines create --admin-password-stdin: %1").arg(problem));
     }
     if (parser.isSet(QStringLiteral("user-data"))) {
         QFile file(parser.value(QStringLiteral("user-data")));

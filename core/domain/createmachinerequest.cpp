@@ -21,6 +21,30 @@ QStringList CreateMachineRequest::parseTags(const QString &text)
     return text.split(separators, Qt::SkipEmptyParts);
 }
 
+QString CreateMachineRequest::windowsPasswordProblem(const QString &password)
+{
+    // Azure's rules for a Windows VM's adminPassword. The Compute API's own description
+    // (azure-rest-api-specs, Compute 2024-07-01 virtualMachine.json, OSProfile.adminPassword)
+    // gives at most 123 characters, 3 of the 4 kinds (lower, upper, digit, special: [\W_]) and
+    // ten refused values, all shorter than 12. The 12-character minimum is what the portal and
+    // the Azure CLI enforce for Windows ("Passwords must be 12 - 123 characters in length",
+    // learn.microsoft.com/azure/virtual-machines/windows/faq, "What are the password
+    // requirements when creating a VM?"): the stricter of the two, so Azure never refuses a
+    // password CloudDeck let through.
+    if (password.size() < 12 || password.size() > 123)
+        return tr("Use 12 to 123 characters for the administrator password.");
+    static const QRegularExpression lower(QStringLiteral("[a-z]"));
+    static const QRegularExpression upper(QStringLiteral("[A-Z]"));
+    static const QRegularExpression digit(QStringLiteral("[0-9]"));
+    static const QRegularExpression special(QStringLiteral("[\\W_]"));
+    const int kinds = int(password.contains(lower)) + int(password.contains(upper))
+                      + int(password.contains(digit)) + int(password.contains(special));
+    if (kinds < 3)
+        return tr("Use 3 of these in the administrator password: lower case, upper case, a "
+                  "digit, another character.");
+    return {};
+}
+
 QString CreateMachineRequest::fieldId(Field field)
 {
     switch (field) {

@@ -35,6 +35,11 @@ public:
     QStringList tags;
     QString userData;
     QVariantMap extra; ///< provider-specific options (AWS subnet, security group)
+    /// A secret: the administrator password of a Windows machine, as the user typed it. It goes
+    /// only into the provider's create request; no JSON, cache, setting, log line or command
+    /// line ever holds it (this struct has no serialisation, and none may add this field).
+    /// Empty for every other machine.
+    QString adminPassword;
 
     /// Every rule the request breaks, in the order the wizard asks (region, size, image, name,
     /// tags); empty when it may be sent. The name is judged trimmed, as it will be sent.
@@ -51,6 +56,10 @@ public:
     [[nodiscard]] static bool isValidTag(const QString &tag);
     /// "production, web" or "production web" -> {"production", "web"}.
     [[nodiscard]] static QStringList parseTags(const QString &text);
+    /// What keeps @p password from being a Windows administrator password Azure accepts, or
+    /// empty. The rules Microsoft documents: 12 to 123 characters, and 3 of 4 kinds (lower case,
+    /// upper case, digit, other).
+    [[nodiscard]] static QString windowsPasswordProblem(const QString &password);
     /// The option or word naming @p field ("name", "region", ...).
     [[nodiscard]] static QString fieldId(Field field);
 };

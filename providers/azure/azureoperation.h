@@ -37,6 +37,11 @@ public:
         int timeoutMs = 15 * 60'000;
     };
     using Sender = std::function<void(HttpRequest request, Callback<HttpResponse> done)>;
+    /// How a followed operation ended. Failed is Azure's own verdict (the status resource said
+    /// Failed or Canceled, or the Location look answered 400/409/422); Unknown is a look that
+    /// could not be made or read, or the deadline: the operation may still succeed.
+    enum class End { Succeeded, Failed, Unknown };
+    using EndCallback = std::function<void(End end, const Error &error)>;
 
     /// The operation a 2xx reply announced, or nullopt when it completed at once (200 without a
     /// header). An announced URL on another host than @p armBase is InvalidReply.
@@ -46,4 +51,8 @@ public:
     /// its code, or Server for InternalExecutionError), or Timeout.
     static void follow(QObject *context, const Sender &send, const Handle &handle,
                        const Timing &timing, const QString &what, Callback<void> done);
+    /// follow() for callers that act on the verdict (a failed create is cleaned up, a create
+    /// of unknown outcome is not): @p done gets the End and, unless Succeeded, the error.
+    static void followEnd(QObject *context, const Sender &send, const Handle &handle,
+                          const Timing &timing, const QString &what, EndCallback done);
 };

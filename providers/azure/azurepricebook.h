@@ -1,5 +1,7 @@
 #pragma once
 
+#include "azureparser.h"
+#include "catalog.h"
 #include "httpclient.h"
 #include "machine.h"
 #include "result.h"
@@ -21,6 +23,10 @@
  * Priority meters dropped. Joined onto machines as hourly and monthly (730 h) cost. A failed
  * query never fails the listing: those machines show no price, and the pair is asked again an
  * hour later. USD, the currency Microsoft prices in.
+ *
+ * The create wizard's sizes (hundreds per region) are priced from one paged query for the whole
+ * region (the same filter without armSkuName), which files every size it meets into the same
+ * entries: a day's cache for the wizard and the listing alike, instead of a query per size.
  */
 class AzurePriceBook
 {
@@ -35,8 +41,18 @@ public:
 
     /// @p machines with the prices of their sizes, later (the missing ones asked first).
     void apply(QList<Machine> machines, Callback<QList<Machine>> done);
+    /// @p sizes of @p region with their prices, later: the Windows meter when @p windows is
+    /// true, Linux when false, and Linux with the description saying so when the image is not
+    /// known yet (nullopt). A size Azure has no meter for stays unpriced.
+    void applyToSizes(const QString &region, QList<Size> sizes, std::optional<bool> windows,
+                      Callback<QList<Size>> done);
     /// The filter for one size in one region, as sent.
     [[nodiscard]] static QString filter(const QString &region, const QString &sku);
+    /// The filter for every size of one region, as sent.
+    [[nodiscard]] static QString regionFilter(const QString &region);
+    /// Pages a region's query follows at most (the API answers 100 meters a page; a region
+    /// has a few thousand VM meters).
+    static constexpr int maxRegionPages = 100;
     /// The cached hourly price, nullopt when unknown.
     [[nodiscard]] std::optional<double> hourly(const QString &region, const QString &sku,
                                                bool windows) const;
@@ -51,7 +67,14 @@ private:
     };
     [[nodiscard]] static QString key(const QString &region, const QString &sku);
     [[nodiscard]] bool isFresh(const QString &key) const;
+    using PageSink = std::function<void(const QList<AzureParser::RetailPrice> &prices)>;
+    /// The prices of @p filter, page by page into @p sink (at most @p maxPages, only on the
+    /// prices host); @p done gets whether every page was read, or the error that stopped it.
+    void query(const QString &filter, int maxPages, PageSink sink, Callback<bool> done);
     void fetch(const QString &region, const QString &sku, Callback<void> done);
+    void fetchRegion(const QString &region, const QStringList &skus, Callback<void> done);
+    /// The lowest Linux and Windows rate of @p prices folded into @p entry.
+    static void fold(Entry &entry, const AzureParser::RetailPrice &price);
     void join(QList<Machine> &machines) const;
 
     QObject *m_context;

@@ -61,11 +61,14 @@ public:
                       Callback<void> done) override;
     /// A public IP and a NIC in the chosen subnet (request.extra "network": a subnet id or
     /// "vnet/subnet"; else the first subnet in the region), then the VM, all in the resource
-    /// group request.extra "resourceGroup" names, else the virtual network's; the IP and NIC
-    /// are deleted again when the VM is refused.
+    /// group request.extra "resourceGroup" names, else the virtual network's. The VM's
+    /// operation is followed to its end: when Azure refuses the VM or its creation fails, what
+    /// was made for it is deleted again (the failed VM, then the NIC, then the IP) and the
+    /// error says so, or names what is left when a delete fails.
     void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override;
     void listRegions(Callback<QList<Region>> done) override;
-    /// The sizes of the account's first region (else eastus).
+    /// The sizes of the account's first region (else eastus), with their Linux pay-as-you-go
+    /// prices from the price book (the image is not chosen yet when sizes are listed).
     void listSizes(Callback<QList<Size>> done) override;
     void listImages(Callback<QList<Image>> done) override;
     void listSshKeys(Callback<QList<SshKey>> done) override;
@@ -94,7 +97,24 @@ private:
     void listSubscription(const QString &subscription, Callback<QList<Machine>> done);
     /// Sends @p request, follows the operation it starts, then @p done.
     void runOperation(HttpRequest request, const QString &what, Callback<void> done);
-    void deleteQuietly(const QString &path, const QString &version);
+    /// One resource CloudDeck made for a VM: its ARM path, api-version and name.
+    struct Made
+    {
+        QString path;
+        QString version;
+        QString name;
+    };
+    /// Deletes @p made in order, each followed to its end (gone already counts as deleted),
+    /// stopping at the first that fails: each later one depends on it (the VM holds the NIC,
+    /// the NIC the IP). @p done gets the names left and the error that stopped it.
+    void deleteInOrder(QList<Made> made, std::function<void(QStringList left, Error error)> done);
+    /// @p error with what deleteInOrder() did after it, then @p done.
+    void failCreation(const Error &error, QList<Made> made, Callback<Machine> done);
+    struct Creation;
+    void createInSubnet(const std::shared_ptr<Creation> &creation);
+    void createVm(const std::shared_ptr<Creation> &creation);
+    void followVm(const std::shared_ptr<Creation> &creation, const Machine &machine,
+                  const AzureOperation::Handle &handle);
     void pickSubnet(const CreateMachineRequest &request, const QString &subscription,
                     Callback<AzureParser::Subnet> done);
     void resolveKeys(const QStringList &wanted, Callback<QStringList> done);

@@ -108,16 +108,3 @@ void AzureProvider::runOperation(HttpRequest request, const QString &what, Callb
             *handle.value(), m_timing, what, done);
     });
 }
-
-void AzureProvider::deleteQuietly(const QString &path, const QString &version)
-{
-    HttpRequest request = HttpRequest::make("DELETE", armUrl(path, version));
-    request.idempotent = true;
-    qCInfo(lcAzure).noquote() << "cleaning up" << path;
-    runOperation(request, tr("clean up %1").arg(path.section(QLatin1Char('/'), -1)),
-                 [path](Result<void> removed) {
-                     if (!removed.ok())
-                         qCWarning(lcAzure).noquote()
-                             << "could not delete" << path << ":" << removed.error().message();
-                 });
-}

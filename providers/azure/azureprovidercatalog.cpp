@@ -1,4 +1,5 @@
-// AzureProvider's catalogs (locations, sizes, images, SSH keys) and machine creation.
+// AzureProvider's catalogs (locations, sizes, images, SSH keys) and what creation picks from them
+// (the subnet, the keys). Creation itself is in azureprovidercreate.cpp.
 #include "azureprovider.h"
 #include "azurerequests.h"
 #include "regionfanout.h"
@@ -47,7 +48,13 @@ void AzureProvider::listSizes(Callback<QList<Size>> done)
                 .arg(subscriptions.value().first(), location),
             AzureRequests::computeVersion, {},
             [location](const QJsonObject &page) { return AzureParser::vmSizes(page, location); },
-            std::move(done));
+            [this, location, done](Result<QList<Size>> sizes) {
+                if (!sizes.ok())
+                    return done(sizes.error());
+                // The wizard asks for sizes before the image: which meter applies is not
+                // known yet, so Linux's, and the size says so.
+                m_prices->applyToSizes(location, sizes.takeValue(), std::nullopt, done);
+            });
     });
 }
 
@@ -153,141 +160,4 @@ void AzureProvider::pickSubnet(const CreateMachineRequest &request, const QStrin
             Q_UNUSED(this)
             done(candidates.first());
         });
-}
-
-void AzureProvider::createMachine(const CreateMachineRequest &request, Callback<Machine> done)
-{
-    const Result<AzureRequests::ImageRef> image = AzureRequests::image(request.image);
-    if (!image.ok())
-        return failLater(image.error(), std::move(done));
-    if (image.value().windows)
-        return failLater(Error(Error::Unsupported,
-                               tr("Windows VMs need an administrator password, which CloudDeck "
-                                  "does not handle: create them in the Azure portal.")),
-                         std::move(done));
-    const QString name = request.name.trimmed();
-    if (!AzureRequests::isResourceName(name) || !AzureRequests::isResourceName(request.region)
-        || !AzureRequests::isResourceName(request.size))
-        return failLater(Error(Error::InvalidInput, tr("The name, region or size is not one Azure "
-                                                       "accepts.")),
-                         std::move(done));
-    if (request.sshKeys.isEmpty())
-        return failLater(Error(Error::InvalidInput,
-                               tr("Azure Linux VMs from CloudDeck sign in with SSH keys only: "
-                                  "choose at least one key.")),
-                         std::move(done));
-    subscriptionsInScope([this, request, name, image = image.value(),
-                          done](Result<QStringList> subscriptions) {
-        if (!subscriptions.ok())
-            return done(subscriptions.error());
-        QString subscription = request.extra.value(QStringLiteral("subscription")).toString();
-        if (subscription.isEmpty() && !subscriptions.value().isEmpty())
-            subscription = subscriptions.value().first();
-        if (!AzureRequests::isSubscriptionId(subscription))
-            return done(
-                Error(Error::InvalidInput, tr("No Azure subscription to create the VM in.")));
-        resolveKeys(request.sshKeys, [this, request, name, image, subscription,
-                                      done](Result<QStringList> keys) {
-            if (!keys.ok())
-                return done(keys.error());
-            pickSubnet(
-                request, subscription,
-                [this, request, name, image, keys = keys.value(),
-                 done](Result<AzureParser::Subnet> subnet) {
-                    if (!subnet.ok())
-                        return done(subnet.error());
-                    const Result<AzureRequests::Ref> place =
-                        AzureRequests::subnet(subnet.value().id);
-                    if (!place.ok())
-                        return done(place.error());
-                    // The NIC, its public IP and the VM go into the resource group the user
-                    // chose (extra "resourceGroup"), else the virtual network's.
-                    QString group =
-                        request.extra.value(QStringLiteral("resourceGroup")).toString().trimmed();
-                    if (group.isEmpty())
-                        group = place.value().resourceGroup;
-                    if (!AzureRequests::isResourceGroup(group))
-                        return done(
-                            Error(Error::InvalidInput,
-                                  tr("\"%1\" is not a resource group name.").arg(group.left(100))));
-                    const AzureRequests::Ref ip {place.value().subscription, group,
-                                                 name + QLatin1String("-ip")};
-                    const AzureRequests::Ref nic {ip.subscription, ip.resourceGroup,
-                                                  name + QLatin1String("-nic")};
-                    const AzureRequests::Ref vm {ip.subscription, ip.resourceGroup, name};
-                    const QString ipPath =
-                        AzureRequests::path(ip, QStringLiteral("Microsoft.Network"),
-                                            QStringLiteral("publicIPAddresses"));
-                    const QString nicPath =
-                        AzureRequests::path(nic, QStringLiteral("Microsoft.Network"),
-                                            QStringLiteral("networkInterfaces"));
-                    const QString vmPath = AzureRequests::path(
-                        vm, QStringLiteral("Microsoft.Compute"), QStringLiteral("virtualMachines"));
-                    const QString subnetId = subnet.value().id;
-                    // PUT is idempotent by definition: a retry updates what the first one created.
-                    HttpRequest putIp = HttpRequest::json(
-                        "PUT", armUrl(ipPath, AzureRequests::networkVersion),
-                        QJsonDocument(AzureRequests::publicIp(request.region, request.tags)));
-                    runOperation(
-                        putIp, tr("create the public IP address"), [=, this](Result<void> ipMade) {
-                            if (!ipMade.ok())
-                                return done(ipMade.error());
-                            const QString ipId = ipPath;
-                            HttpRequest putNic = HttpRequest::json(
-                                "PUT", armUrl(nicPath, AzureRequests::networkVersion),
-                                QJsonDocument(AzureRequests::networkInterface(
-                                    request.region, subnetId, ipId, request.tags)));
-                            runOperation(
-                                putNic, tr("create the network interface"),
-                                [=, this](Result<void> nicMade) {
-                                    if (!nicMade.ok()) {
-                                        deleteQuietly(ipPath, AzureRequests::networkVersion);
-                                        return done(nicMade.error());
-                                    }
-                                    HttpRequest putVm = HttpRequest::json(
-                                        "PUT", armUrl(vmPath, AzureRequests::computeVersion),
-                                        QJsonDocument(AzureRequests::virtualMachine(
-                                            request, image, nicPath, keys)));
-                                    sendAuthorized(putVm, [=, this](Result<HttpResponse> created) {
-                                        const Result<QJsonObject> body =
-                                            created.ok() ? created.value().jsonObject()
-                                                         : Result<QJsonObject>(created.error());
-                                        const Result<QList<AzureParser::Vm>> parsed =
-                                            body.ok()
-                                                ? AzureParser::virtualMachines(
-                                                    QJsonObject {{QStringLiteral("value"),
-                                                                  QJsonArray {body.value()}}})
-                                                : Result<QList<AzureParser::Vm>>(body.error());
-                                        if (!parsed.ok() || parsed.value().isEmpty()) {
-                                            // Refused: the NIC and the IP would be left to bill and
-                                            // clutter.
-                                            qCInfo(lcAzure)
-                                                << "VM refused, removing its NIC and public IP";
-                                            HttpRequest dropNic = HttpRequest::make(
-                                                "DELETE",
-                                                armUrl(nicPath, AzureRequests::networkVersion));
-                                            dropNic.idempotent = true;
-                                            runOperation(
-                                                dropNic, tr("clean up the network interface"),
-                                                [this, ipPath](Result<void>) {
-                                                    deleteQuietly(ipPath,
-                                                                  AzureRequests::networkVersion);
-                                                });
-                                            return done(parsed.ok() ? Error(
-                                                            Error::InvalidReply,
-                                                            tr("Azure answered the VM creation "
-                                                               "without the VM."))
-                                                                    : parsed.error());
-                                        }
-                                        Machine machine = parsed.value().first().machine;
-                                        machine.accountId = account().id;
-                                        machine.providerId = metadata().id;
-                                        machine.state = MachineState::Pending;
-                                        done(machine);
-                                    });
-                                });
-                        });
-                });
-        });
-    });
 }

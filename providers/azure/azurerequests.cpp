@@ -128,6 +128,21 @@ QList<Image> AzureRequests::curatedImages()
     };
 }
 
+QString AzureRequests::windowsComputerName(const QString &name)
+{
+    // OSProfile.computerName: at most 15 characters on Windows, no '.', not only digits. The VM
+    // keeps its full name; only the host name inside is shortened (as the portal does).
+    QString computer = name;
+    computer.replace(QLatin1Char('.'), QLatin1Char('-'));
+    static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
+    if (digits.match(computer).hasMatch())
+        computer.prepend(QLatin1String("vm"));
+    computer.truncate(15);
+    while (computer.endsWith(QLatin1Char('-')))
+        computer.chop(1);
+    return computer;
+}
+
 QJsonObject AzureRequests::tags(const QStringList &tags)
 {
     QJsonObject object;
@@ -183,12 +198,21 @@ QJsonObject AzureRequests::virtualMachine(const CreateMachineRequest &request,
                                   QStringLiteral("/home/%1/.ssh/authorized_keys").arg(adminUser)},
                                  {QStringLiteral("keyData"), key.trimmed()}});
     }
-    QJsonObject os {{QStringLiteral("computerName"), request.name.trimmed()},
-                    {QStringLiteral("adminUsername"), adminUser},
-                    {QStringLiteral("linuxConfiguration"),
-                     QJsonObject {{QStringLiteral("disablePasswordAuthentication"), true},
-                                  {QStringLiteral("ssh"),
-                                   QJsonObject {{QStringLiteral("publicKeys"), keys}}}}}};
+    QJsonObject os {{QStringLiteral("adminUsername"), adminUser}};
+    if (image.windows) {
+        // The password the user typed, here and nowhere else (this body is not logged).
+        os.insert(QStringLiteral("computerName"), windowsComputerName(request.name.trimmed()));
+        os.insert(QStringLiteral("adminPassword"), request.adminPassword);
+        os.insert(QStringLiteral("windowsConfiguration"),
+                  QJsonObject {{QStringLiteral("provisionVMAgent"), true},
+                               {QStringLiteral("enableAutomaticUpdates"), true}});
+    } else {
+        os.insert(QStringLiteral("computerName"), request.name.trimmed());
+        os.insert(QStringLiteral("linuxConfiguration"),
+                  QJsonObject {
+                      {QStringLiteral("disablePasswordAuthentication"), true},
+                      {QStringLiteral("ssh"), QJsonObject {{QStringLiteral("publicKeys"), keys}}}});
+    }
     if (!request.userData.isEmpty())
         os.insert(QStringLiteral("customData"),
                   QString::fromLatin1(request.userData.toUtf8().toBase64()));

@@ -64,11 +64,13 @@ public:
                                                       const QString &subnetId,
                                                       const QString &publicIpId,
                                                       const QStringList &tags);
-    /// A Linux VM from @p image with SSH keys only (no password), its OS disk and NIC deleted
-    /// with it.
+    /// A VM from @p image, its OS disk and NIC deleted with it: Linux with SSH keys only (no
+    /// password), Windows with the administrator password of @p request (windowsConfiguration).
     [[nodiscard]] static QJsonObject virtualMachine(const CreateMachineRequest &request,
                                                     const ImageRef &image, const QString &nicId,
                                                     const QStringList &publicKeys);
+    /// @p name as a Windows computer name (15 characters, no dots, not only digits).
+    [[nodiscard]] static QString windowsComputerName(const QString &name);
     /// "k=v" / "k" tags as ARM's {"k": "v"}.
     [[nodiscard]] static QJsonObject tags(const QStringList &tags);
     static inline const QString adminUser = QStringLiteral("azureuser");

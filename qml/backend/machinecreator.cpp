@@ -85,6 +85,7 @@ void MachineCreator::setAccountId(const QString &accountId)
     m_size.clear();
     m_image.clear();
     m_keys.clear();
+    m_adminPassword.clear();
     Q_EMIT accountIdChanged();
     Q_EMIT choiceChanged();
     reloadCatalog();
@@ -275,6 +276,23 @@ void MachineCreator::setTags(const QString &tags)
     Q_EMIT choiceChanged();
 }
 
+bool MachineCreator::needsAdminPassword() const
+{
+    for (const Image &image : m_images) {
+        if (image.id == m_image)
+            return image.distribution.compare(QLatin1String("Windows"), Qt::CaseInsensitive) == 0;
+    }
+    return false;
+}
+
+void MachineCreator::setAdminPassword(const QString &password)
+{
+    if (password == m_adminPassword)
+        return;
+    m_adminPassword = password;
+    Q_EMIT validityChanged();
+}
+
 CreateMachineRequest MachineCreator::request() const
 {
     CreateMachineRequest request;
@@ -284,6 +302,9 @@ CreateMachineRequest MachineCreator::request() const
     request.image = m_image;
     request.sshKeys = m_keys;
     request.tags = CreateMachineRequest::parseTags(m_tags);
+    // Only for the image that takes it: one typed for Windows and then left for Linux is not sent.
+    if (needsAdminPassword())
+        request.adminPassword = m_adminPassword;
     return request;
 }
 
@@ -336,7 +357,13 @@ QString MachineCreator::problemAt(int step) const
         return {};
     }
     case ImageStep:
-        return wanted.problem(Field::Image);
+        if (const QString problem = wanted.problem(Field::Image); !problem.isEmpty())
+            return problem;
+        if (!needsAdminPassword())
+            return {};
+        if (m_adminPassword.isEmpty())
+            return tr("Type an administrator password for the Windows machine.");
+        return CreateMachineRequest::windowsPasswordProblem(m_adminPassword);
     case KeysStep:
         return {}; // optional: some clouds then mail a root password
     case NameStep: {
@@ -413,9 +440,13 @@ QVariantList MachineCreator::reviewRows() const
                                 : text("account") + QStringLiteral(" · ") + text("provider");
     const QString size =
         text("shape").isEmpty() ? text("size") : text("size") + QLatin1Char('\n') + text("shape");
-    return {row(tr("Name"), text("name"), true), row(tr("Account"), account),
-            row(tr("Region"), text("region")),   row(tr("Size"), size),
-            row(tr("Image"), text("image")),     row(tr("SSH keys"), list("keys")),
+    return {row(tr("Name"), text("name"), true),
+            row(tr("Account"), account),
+            row(tr("Region"), text("region")),
+            row(tr("Size"), size),
+            row(tr("Image"), text("image")),
+            needsAdminPassword() ? row(tr("Sign-in"), tr("administrator password (as typed)"))
+                                 : row(tr("SSH keys"), list("keys")),
             row(tr("Tags"), list("tags"))};
 }
 
@@ -442,6 +473,9 @@ void MachineCreator::create()
         if (!self)
             return;
         self->m_creating = false;
+        // Sent: not kept a moment longer than the wizard needs it (a retry types it again).
+        if (result.ok())
+            self->m_adminPassword.clear();
         if (!result.ok())
             self->m_createError = result.error().message();
         Q_EMIT self->creatingChanged();

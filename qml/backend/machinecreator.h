@@ -14,7 +14,8 @@ class ProviderRegistry;
  * @brief The create-machine wizard's logic: the catalog of the chosen account, the choices made,
  * validation of each step with a sentence saying what is missing, and the create call.
  *
- * Steps: 0 account, 1 region, 2 size, 3 image, 4 SSH keys, 5 name and tags, 6 review.
+ * Steps: 0 account, 1 region, 2 size, 3 image (and, for Windows, its administrator password),
+ * 4 SSH keys, 5 name and tags, 6 review.
  * The catalog is loaded from the account's provider when the account is chosen; sizes are listed
  * for the chosen region only. The rules of a request (names, tags, required choices) are core's
  * (CreateMachineRequest, Inventory::createProblems), the same the CLI applies; creating is
@@ -48,6 +49,8 @@ class MachineCreator : public QObject
     Q_PROPERTY(QStringList keys READ keys WRITE setKeys NOTIFY choiceChanged)
     Q_PROPERTY(QString name READ name WRITE setName NOTIFY choiceChanged)
     Q_PROPERTY(QString tags READ tags WRITE setTags NOTIFY choiceChanged)
+    /// The chosen image is Windows: the image step asks for an administrator password.
+    Q_PROPERTY(bool needsAdminPassword READ needsAdminPassword NOTIFY choiceChanged)
     Q_PROPERTY(int step READ step WRITE setStep NOTIFY stepChanged)
     Q_PROPERTY(int stepCount READ stepCount CONSTANT)
     Q_PROPERTY(QStringList stepTitles READ stepTitles CONSTANT)
@@ -91,6 +94,10 @@ public:
     void setName(const QString &name);
     [[nodiscard]] QString tags() const { return m_tags; }
     void setTags(const QString &tags);
+    [[nodiscard]] bool needsAdminPassword() const;
+    /// The administrator password typed for a Windows image. Write-only on purpose (no
+    /// property QML could read or bind); sent with the request and then forgotten.
+    Q_INVOKABLE void setAdminPassword(const QString &password);
     [[nodiscard]] int step() const { return m_step; }
     void setStep(int step);
     [[nodiscard]] static int stepCount() { return 7; }
@@ -146,6 +153,7 @@ private:
     QStringList m_keys;
     QString m_name;
     QString m_tags;
+    QString m_adminPassword; ///< a secret: in memory only, never in review(), logs or settings
     int m_step = 0;
     bool m_creating = false;
     QString m_createError;

@@ -285,6 +285,46 @@ Item {
                         onClicked: creator.image = modelData.id
                     }
                 }
+                // Windows signs in with a password, typed here: C++ only receives it (there is
+                // no property to read it back) and sends it with the request alone.
+                Label {
+                    visible: creator.needsAdminPassword
+                    Layout.topMargin: Theme.spacingM
+                    text: qsTr("Administrator password") + " *"
+                    color: Theme.text
+                    font.weight: Font.DemiBold
+                    font.pixelSize: Theme.fontBody
+                }
+                TextField {
+                    id: passwordField
+                    objectName: "wizardAdminPassword"
+                    visible: creator.needsAdminPassword
+                    Layout.fillWidth: true
+                    implicitHeight: Theme.controlHeight + 4
+                    echoMode: TextInput.Password
+                    placeholderText: qsTr("12 to 123 characters")
+                    placeholderTextColor: Theme.textSecondary
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                    inputMethodHints: Qt.ImhHiddenText | Qt.ImhSensitiveData
+                                      | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+                    Accessible.name: qsTr("Administrator password for the Windows machine")
+                    onTextEdited: creator.setAdminPassword(text)
+                    background: Rectangle {
+                        radius: Theme.radiusM
+                        color: Theme.surface
+                        border.width: passwordField.activeFocus ? 2 : 1
+                        border.color: passwordField.activeFocus ? Theme.focus : Theme.border
+                    }
+                }
+                Label {
+                    visible: creator.needsAdminPassword
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: qsTr("Use 3 of: lower case, upper case, a digit, another character. You sign in over Remote Desktop with it; CloudDeck does not keep it.")
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontBody
+                }
             }
 
             // 4: keys

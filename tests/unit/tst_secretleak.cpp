@@ -7,6 +7,7 @@
 #include "../providers/azure/fakeazure.h"
 
 #include <QDirIterator>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 #include <QUuid>
@@ -188,6 +189,111 @@ private Q_SLOTS:
         // ...and appears in nothing the programs printed or wrote.
         QVERIFY2(!printed.contains(secret.toUtf8()), "the client secret was printed");
         noFileHolds({secret.toUtf8()});
+    }
+
+    // Azure Windows VMs: the administrator password typed for a create goes into the VM's PUT
+    // body and nowhere else, on a refused create as on an accepted one.
+    void azureAdminPasswordGoesOnlyIntoTheVmPut()
+    {
+        using namespace AzureTesting;
+        FakeCloudServer server;
+        QVERIFY(server.listen());
+        FakeAzure azure(server);
+        azure.serveListing();
+        azure.arm("GET",
+                  QStringLiteral("/subscriptions/*/providers/Microsoft.Network/virtualNetworks"),
+                  QStringLiteral("2024-05-01"),
+                  FakeResponse::raw(200, fixture(QStringLiteral("virtualnetworks.json"))));
+        const QString network =
+            QStringLiteral("/subscriptions/*/resourceGroups/*/providers/Microsoft.Network/*/*");
+        azure.arm(
+            "PUT", network, QStringLiteral("2024-05-01"),
+            FakeResponse::json(QJsonObject {{QStringLiteral("id"), QStringLiteral("/x")}}, 201));
+        azure.arm("DELETE", network, QStringLiteral("2024-05-01"), FakeResponse::raw(200, {}));
+        const QString vm = QStringLiteral(
+            "/subscriptions/*/resourceGroups/*/providers/Microsoft.Compute/virtualMachines/*");
+        azure.arm("PUT", vm, QStringLiteral("2024-07-01"),
+                  FakeResponse::raw(201, fixture(QStringLiteral("vm-created.json"))));
+        // The first create is refused, so the error and cleanup paths get logged too.
+        server.enqueue("PUT", vm,
+                       FakeResponse::raw(400, fixture(QStringLiteral("error-400.json"))));
+
+        const QString secret =
+            QStringLiteral("Az8Q~client_") + QUuid::createUuid().toString(QUuid::Id128);
+        const QString password =
+            QStringLiteral("Wn7-leak.check_") + QUuid::createUuid().toString(QUuid::Id128);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        QByteArray printed;
+        auto run = [&](const QStringList &args, const QByteArray &input = {}) {
+            const CliRun result = runProcess(cliPath(), args, input, env);
+            printed += result.out + result.err;
+            return result.exitCode;
+        };
+        QCOMPARE(
+            run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
+                 QStringLiteral("azure"), QStringLiteral("--name"), QStringLiteral("azure-win"),
+                 QStringLiteral("--tenant-id"), tenant, QStringLiteral("--client-id"), clientId,
+                 QStringLiteral("--authority"), server.url(QStringLiteral("/login")).toString(),
+                 QStringLiteral("--prices-endpoint"),
+                 server.url(QStringLiteral("/prices")).toString(), QStringLiteral("--endpoint"),
+                 server.url().toString()},
+                secret.toUtf8() + '\n'),
+            0);
+        const QStringList create = {
+            QStringLiteral("machines"),
+            QStringLiteral("create"),
+            QStringLiteral("--account"),
+            QStringLiteral("azure-win"),
+            QStringLiteral("--name"),
+            QStringLiteral("win-1"),
+            QStringLiteral("--region"),
+            QStringLiteral("westeurope"),
+            QStringLiteral("--size"),
+            QStringLiteral("Standard_B2s"),
+            QStringLiteral("--image"),
+            QStringLiteral("MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:"
+                           "latest"),
+            QStringLiteral("--admin-password-stdin"),
+            QStringLiteral("--json")};
+        QVERIFY(run(create, password.toUtf8() + '\n') != 0);
+        QCOMPARE(run(create, password.toUtf8() + '\n'), 0);
+        QCOMPARE(
+            run({QStringLiteral("machines"), QStringLiteral("list"), QStringLiteral("--offline")}),
+            0);
+        // Removed as the other cases remove theirs: the later ones list every account.
+        QCOMPARE(run({QStringLiteral("accounts"), QStringLiteral("remove"),
+                      QStringLiteral("azure-win"), QStringLiteral("--yes")}),
+                 0);
+
+        // The password was sent, in both VM PUT bodies and in nothing else on the wire...
+        int puts = 0;
+        for (const RecordedRequest &request : server.requests()) {
+            const bool vmPut = request.method == "PUT"
+                               && request.path.contains(QLatin1String("/virtualMachines/"));
+            if (vmPut) {
+                QCOMPARE(request.json()
+                             .value(QStringLiteral("properties"))
+                             .toObject()
+                             .value(QStringLiteral("osProfile"))
+                             .toObject()
+                             .value(QStringLiteral("adminPassword"))
+                             .toString(),
+                         password);
+                ++puts;
+            } else {
+                QVERIFY2(!request.body.contains(password.toUtf8()), qPrintable(request.path));
+            }
+            QVERIFY2(!request.target.contains(password.toUtf8()), qPrintable(request.path));
+            for (const auto &header : request.headers)
+                QVERIFY2(!header.second.contains(password.toUtf8()), header.first.constData());
+        }
+        QCOMPARE(puts, 2);
+        QVERIFY(printed.contains("clouddeck.net")); // the logs were on
+
+        // ...and appears in nothing the programs printed or wrote (cache, settings, logs).
+        QVERIFY2(!printed.contains(password.toUtf8()), "the password was printed");
+        noFileHolds({password.toUtf8()});
     }
     // --- end Azure ---
 

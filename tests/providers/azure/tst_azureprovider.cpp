@@ -289,7 +289,10 @@ private Q_SLOTS:
         QCOMPARE(sizes->result->value().size(), 3);
         QCOMPARE(sizes->result->value().at(1).memoryMb, 4096);
         QCOMPARE(sizes->result->value().at(1).vcpus, 2);
-        QCOMPARE(m_server->lastRequest().pathArgs.value(1), u"westeurope"_s);
+        const auto sizesAsked = m_server->requests(
+            "GET", u"/subscriptions/*/providers/Microsoft.Compute/locations/*/vmSizes"_s);
+        QCOMPARE(sizesAsked.size(), 1);
+        QCOMPARE(sizesAsked.first().pathArgs.value(1), u"westeurope"_s);
 
         const auto keys = listSshKeys(*azure);
         QVERIFY2(keys->ok(), keys->describe());
