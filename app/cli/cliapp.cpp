@@ -264,7 +264,9 @@ Commands:
                                              (JSON, UTC times); cached ones offline
   machines create --account A --name N --region R --size S --image I
                [--ssh-key K]... [--tag T]... [--user-data FILE] [--network NET]
-               [--wait] [--json]
+               [--admin-password-stdin] [--wait] [--json]
+                                             Windows images (Azure): the administrator
+                                             password is read from stdin, never an argument
   regions|sizes|images|keys --account A [--json] [--region R]
   cost [--by provider|account|region|tag|size] [--json | --csv] [--account NAME]
        [--offline]                           Monthly run-rate, per currency, with what

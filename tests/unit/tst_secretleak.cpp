@@ -46,6 +46,40 @@ class TestSecretLeak : public QObject
         QVERIFY(files > 0); // at least the accounts file and the cache were looked at
     }
 
+    /// The CLI with every log category switched on, keeping all it printed (to be searched).
+    struct LoudCli
+    {
+        QProcessEnvironment env = [] {
+            QProcessEnvironment loud = QProcessEnvironment::systemEnvironment();
+            loud.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+            return loud;
+        }();
+        QByteArray printed;
+
+        int operator()(const QStringList &args, const QByteArray &input = {})
+        {
+            const CliRun result = runProcess(cliPath(), args, input, env);
+            printed += result.out + result.err;
+            return result.exitCode;
+        }
+    };
+
+    /// `accounts add --provider azure` against the fake sign-in, ARM and prices of @p server,
+    /// the client secret on stdin.
+    static int addAzureAccount(LoudCli &run, const QString &name, const QString &tenant,
+                               const QString &clientId, const FakeCloudServer &server,
+                               const QString &secret)
+    {
+        return run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
+                    QStringLiteral("azure"), QStringLiteral("--name"), name,
+                    QStringLiteral("--tenant-id"), tenant, QStringLiteral("--client-id"), clientId,
+                    QStringLiteral("--authority"), server.url(QStringLiteral("/login")).toString(),
+                    QStringLiteral("--prices-endpoint"),
+                    server.url(QStringLiteral("/prices")).toString(), QStringLiteral("--endpoint"),
+                    server.url().toString()},
+                   secret.toUtf8() + '\n');
+    }
+
 private Q_SLOTS:
     void tokenAppearsNowhereButTheKeychain()
     {
@@ -68,15 +102,7 @@ private Q_SLOTS:
 
         const QString token =
             QStringLiteral("dop_v1_leakcheck_") + QUuid::createUuid().toString(QUuid::Id128);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
-
-        QByteArray printed;
-        auto run = [&](const QStringList &args, const QByteArray &input = {}) {
-            const CliRun result = runProcess(cliPath(), args, input, env);
-            printed += result.out + result.err;
-            return result.exitCode;
-        };
+        LoudCli run;
         QCOMPARE(
             run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
                  QStringLiteral("digitalocean"), QStringLiteral("--name"), QStringLiteral("leak"),
@@ -108,10 +134,10 @@ private Q_SLOTS:
         for (const RecordedRequest &request : server.requests())
             sent = sent || request.header("Authorization") == "Bearer " + token.toUtf8();
         QVERIFY(sent);
-        QVERIFY(printed.contains("clouddeck.net")); // the logs were on
+        QVERIFY(run.printed.contains("clouddeck.net")); // the logs were on
 
         // ...and appears in nothing the programs printed or wrote.
-        QVERIFY2(!printed.contains(token.toUtf8()), "the token was printed");
+        QVERIFY2(!run.printed.contains(token.toUtf8()), "the token was printed");
         noFileHolds({token.toUtf8()});
     }
 
@@ -135,24 +161,8 @@ private Q_SLOTS:
         // Unreserved characters only, so the form-encoded body holds it as it is.
         const QString secret =
             QStringLiteral("Az8Q~leak.check_") + QUuid::createUuid().toString(QUuid::Id128);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
-        QByteArray printed;
-        auto run = [&](const QStringList &args, const QByteArray &input = {}) {
-            const CliRun result = runProcess(cliPath(), args, input, env);
-            printed += result.out + result.err;
-            return result.exitCode;
-        };
-        QCOMPARE(
-            run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
-                 QStringLiteral("azure"), QStringLiteral("--name"), QStringLiteral("azure-leak"),
-                 QStringLiteral("--tenant-id"), tenant, QStringLiteral("--client-id"), clientId,
-                 QStringLiteral("--authority"), server.url(QStringLiteral("/login")).toString(),
-                 QStringLiteral("--prices-endpoint"),
-                 server.url(QStringLiteral("/prices")).toString(), QStringLiteral("--endpoint"),
-                 server.url().toString()},
-                secret.toUtf8() + '\n'),
-            0);
+        LoudCli run;
+        QCOMPARE(addAzureAccount(run, QStringLiteral("azure-leak"), tenant, clientId, server, secret), 0);
         QCOMPARE(
             run({QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--json")}), 0);
         QCOMPARE(
@@ -184,10 +194,10 @@ private Q_SLOTS:
                 QVERIFY2(!header.second.contains(secret.toUtf8()), header.first.constData());
         }
         QVERIFY(signIns > 0);
-        QVERIFY(printed.contains("clouddeck.net")); // the logs were on
+        QVERIFY(run.printed.contains("clouddeck.net")); // the logs were on
 
         // ...and appears in nothing the programs printed or wrote.
-        QVERIFY2(!printed.contains(secret.toUtf8()), "the client secret was printed");
+        QVERIFY2(!run.printed.contains(secret.toUtf8()), "the client secret was printed");
         noFileHolds({secret.toUtf8()});
     }
 
@@ -222,24 +232,8 @@ private Q_SLOTS:
             QStringLiteral("Az8Q~client_") + QUuid::createUuid().toString(QUuid::Id128);
         const QString password =
             QStringLiteral("Wn7-leak.check_") + QUuid::createUuid().toString(QUuid::Id128);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
-        QByteArray printed;
-        auto run = [&](const QStringList &args, const QByteArray &input = {}) {
-            const CliRun result = runProcess(cliPath(), args, input, env);
-            printed += result.out + result.err;
-            return result.exitCode;
-        };
-        QCOMPARE(
-            run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--provider"),
-                 QStringLiteral("azure"), QStringLiteral("--name"), QStringLiteral("azure-win"),
-                 QStringLiteral("--tenant-id"), tenant, QStringLiteral("--client-id"), clientId,
-                 QStringLiteral("--authority"), server.url(QStringLiteral("/login")).toString(),
-                 QStringLiteral("--prices-endpoint"),
-                 server.url(QStringLiteral("/prices")).toString(), QStringLiteral("--endpoint"),
-                 server.url().toString()},
-                secret.toUtf8() + '\n'),
-            0);
+        LoudCli run;
+        QCOMPARE(addAzureAccount(run, QStringLiteral("azure-win"), tenant, clientId, server, secret), 0);
         const QStringList create = {
             QStringLiteral("machines"),
             QStringLiteral("create"),
@@ -289,10 +283,10 @@ private Q_SLOTS:
                 QVERIFY2(!header.second.contains(password.toUtf8()), header.first.constData());
         }
         QCOMPARE(puts, 2);
-        QVERIFY(printed.contains("clouddeck.net")); // the logs were on
+        QVERIFY(run.printed.contains("clouddeck.net")); // the logs were on
 
         // ...and appears in nothing the programs printed or wrote (cache, settings, logs).
-        QVERIFY2(!printed.contains(password.toUtf8()), "the password was printed");
+        QVERIFY2(!run.printed.contains(password.toUtf8()), "the password was printed");
         noFileHolds({password.toUtf8()});
     }
     // --- end Azure ---
@@ -324,14 +318,7 @@ private Q_SLOTS:
             "POST", QStringLiteral("/token"),
             FakeResponse::file(testDataPath(QStringLiteral("gce/error_unavailable.json")), 503));
 
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
-        QByteArray printed;
-        auto run = [&](const QStringList &args) {
-            const CliRun result = runProcess(cliPath(), args, {}, env);
-            printed += result.out + result.err;
-            return result.exitCode;
-        };
+        LoudCli run;
         const QStringList endpoints = {
             QStringLiteral("--endpoint"), server.url(QStringLiteral("/compute/v1")).toString(),
             QStringLiteral("--token-endpoint"), server.url(QStringLiteral("/token")).toString()};
@@ -371,7 +358,7 @@ private Q_SLOTS:
             refresh = refresh || request.body.contains("grant_type=refresh_token");
         }
         QVERIFY(assertion && refresh);
-        QVERIFY(printed.contains("clouddeck.net"));
+        QVERIFY(run.printed.contains("clouddeck.net"));
 
         // ...and no line of the private key, nor the refresh token, is anywhere else.
         QList<QByteArray> secrets;
@@ -384,7 +371,7 @@ private Q_SLOTS:
         secrets.append("1//0test-refresh-token-DO-NOT-USE");
         secrets.append("d-FL95Q19q7MQmFpd7hHD0Ty-TEST"); // the ADC client secret
         for (const QByteArray &secret : std::as_const(secrets))
-            QVERIFY2(!printed.contains(secret), "a secret was printed");
+            QVERIFY2(!run.printed.contains(secret), "a secret was printed");
         noFileHolds(secrets);
     }
 };
