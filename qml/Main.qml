@@ -73,9 +73,12 @@ ApplicationWindow {
             askDestroy(accountId, machineId)
             break
         case MachineStates.Confirm:
-            confirmDialog.ask(qsTr("%1 %2?").arg(Format.actionText(action)).arg(m.name),
-                              qsTr("This cuts the power at once, like pulling the plug: programs get no chance to save their work. Shut down stops the machine cleanly."),
-                              Format.actionText(action), true, () => AppController.runAction(accountId, machineId, action))
+            // The provider's words: its label, and as the body what the action does and costs
+            // (core's generic "like pulling the plug" unless the plugin says more).
+            const words = (AppController.provider(m.provider).actions || {})[action] || {}
+            const label = words.label || Format.actionText(action)
+            confirmDialog.ask(qsTr("%1 %2?").arg(label).arg(m.name), words.description || "",
+                              label, true, () => AppController.runAction(accountId, machineId, action))
             break
         default:
             AppController.runAction(accountId, machineId, action)

@@ -248,10 +248,25 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
                                          .arg(wanted, where.join(QStringLiteral(", "))));
         }
         const Machine machine = candidates.constFirst();
-        //: "Reboot: web-1 (3164444)…", said before the action is sent.
-        m_app->err()
-            << tr("%1: %2 (%3)…").arg(MachineAction::text(action), TerminalText::printable(machine.name), machine.id)
-            << Qt::endl;
+        // The cloud's own words where its action differs from the generic one (Azure's
+        // shutdown deallocates), from the plugin's metadata.
+        const auto owner = m_app->accounts()->account(machine.accountId);
+        const ProviderMetadata provider =
+            owner ? m_app->registry()->metadata(owner->providerId) : ProviderMetadata();
+        const QString actionId = MachineAction::id(action);
+        const QString label = provider.actionLabel(actionId);
+        const ProviderMetadata::ActionWording *words = provider.actionWording(actionId);
+        if (words && !words->progress.isEmpty()) {
+            //: "Stopping (deallocating) vm1 (/subscriptions/…)…": the provider's own words.
+            m_app->err() << tr("%1 %2 (%3)…").arg(words->progress,
+                                                  TerminalText::printable(machine.name), machine.id)
+                         << Qt::endl;
+        } else {
+            //: "Reboot: web-1 (3164444)…", said before the action is sent.
+            m_app->err() << tr("%1: %2 (%3)…").arg(label, TerminalText::printable(machine.name),
+                                                   machine.id)
+                         << Qt::endl;
+        }
         Inventory *inventory = m_app->inventory();
         // With --wait the outcome is Inventory's: the cloud's action followed to its end, then a
         // listing that shows the target state (or the machine gone, for destroy).
@@ -266,7 +281,7 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
         }
         inventory->runAction(
             machine.accountId, machine.id, action,
-            [this, machine, action, wait, outcome](Result<void> accepted) {
+            [this, machine, action, label, wait, outcome](Result<void> accepted) {
                 if (!accepted.ok())
                     return m_app->fail(accepted.error());
                 const auto account = m_app->accounts()->account(machine.accountId);
@@ -276,7 +291,7 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
                     // doctl/hcloud manners: accepted is the answer; --wait follows it.
                     //: "Reboot web-1: accepted by DigitalOcean."
                     m_app->out() << tr("%1 %2: accepted by %3.")
-                                        .arg(MachineAction::text(action),
+                                        .arg(label,
                                              TerminalText::printable(machine.name), cloud)
                                  << Qt::endl;
                     return m_app->finish(CliApp::Ok);
@@ -292,13 +307,13 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
                     [this, accountId, id = machine.id](MachineState::State) {
                         return !m_app->inventory()->isActionPending(accountId, id);
                     },
-                    [this, machine, action, outcome] {
+                    [this, machine, label, outcome] {
                         if (outcome->isError())
                             return m_app->fail(*outcome);
                         //: "Reboot web-1: done."
                         m_app->out()
                             << tr("%1 %2: done.")
-                                   .arg(MachineAction::text(action),
+                                   .arg(label,
                                         TerminalText::printable(machine.name))
                             << Qt::endl;
                         m_app->finish(CliApp::Ok);

@@ -1,6 +1,98 @@
 #include "providermetadata.h"
 
+#include "machineaction.h"
+#include "providerregistry.h"
+
+#include <QCoreApplication>
 #include <QJsonArray>
+
+namespace {
+// A malformed "actions" block costs the plugin its own words, not its loading: the generic
+// words are still correct, only less precise, so the entry is skipped with a warning.
+QList<std::pair<QString, ProviderMetadata::ActionWording>> actionsFromJson(const QString &pluginId,
+                                                                           const QJsonValue &value)
+{
+    QList<std::pair<QString, ProviderMetadata::ActionWording>> result;
+    if (value.isUndefined())
+        return result;
+    if (!value.isObject()) {
+        qCWarning(lcPlugins) << "Plugin" << pluginId
+                             << "has an \"actions\" member that is not an object; using the "
+                                "generic action words";
+        return result;
+    }
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QJsonObject entry = it.value().toObject();
+        const auto textOf = [&entry](QLatin1String key, bool *ok) {
+            const QJsonValue member = entry.value(key);
+            if (!member.isUndefined() && !member.isString())
+                *ok = false;
+            return member.toString();
+        };
+        bool ok = it.value().isObject() && MachineAction::fromId(it.key()).has_value();
+        ProviderMetadata::ActionWording wording {textOf(QLatin1String("label"), &ok),
+                                                 textOf(QLatin1String("progress"), &ok),
+                                                 textOf(QLatin1String("description"), &ok)};
+        if (!ok) {
+            qCWarning(lcPlugins) << "Plugin" << pluginId << "has a malformed \"actions\" entry"
+                                 << it.key() << "(an action id with string label, progress and "
+                                    "description expected); using the generic words for it";
+            continue;
+        }
+        result.append({it.key(), wording});
+    }
+    return result;
+}
+} // namespace
+
+const ProviderMetadata::ActionWording *ProviderMetadata::actionWording(const QString &actionId) const
+{
+    for (const auto &[id, wording] : actions) {
+        if (id == actionId)
+            return &wording;
+    }
+    return nullptr;
+}
+
+QString ProviderMetadata::actionLabel(const QString &actionId) const
+{
+    const ActionWording *wording = actionWording(actionId);
+    if (wording && !wording->label.isEmpty())
+        return wording->label;
+    const auto action = MachineAction::fromId(actionId);
+    return action ? MachineAction::text(*action) : actionId;
+}
+
+QString ProviderMetadata::actionProgress(const QString &actionId) const
+{
+    const ActionWording *wording = actionWording(actionId);
+    if (wording && !wording->progress.isEmpty())
+        return wording->progress;
+    return actionLabel(actionId);
+}
+
+QString ProviderMetadata::actionDescription(const QString &actionId) const
+{
+    const ActionWording *wording = actionWording(actionId);
+    if (wording && !wording->description.isEmpty())
+        return wording->description;
+    return genericActionDescription(actionId);
+}
+
+QString ProviderMetadata::genericActionDescription(const QString &actionId)
+{
+    if (actionId == QLatin1String("shutdown"))
+        return QCoreApplication::translate("ProviderMetadata",
+                                           "Asks the operating system to shut down cleanly, as "
+                                           "pressing the power button does.");
+    if (actionId == QLatin1String("poweroff"))
+        return QCoreApplication::translate("ProviderMetadata",
+                                           "This cuts the power at once, like pulling the plug: "
+                                           "programs get no chance to save their work. Shut down "
+                                           "stops the machine cleanly.");
+    return {};
+}
 
 QList<ProviderMetadata::Field> ProviderMetadata::secretFields() const
 {
@@ -55,6 +147,7 @@ ProviderMetadata ProviderMetadata::fromJson(const QJsonObject &object)
     metadata.tokenUrl = QUrl(object.value(QLatin1String("tokenUrl")).toString());
     metadata.demo = object.value(QLatin1String("demo")).toBool();
     metadata.billing = Billing::fromJson(object.value(QLatin1String("billing")).toObject());
+    metadata.actions = actionsFromJson(metadata.id, object.value(QLatin1String("actions")));
     const QJsonArray capabilities = object.value(QLatin1String("capabilities")).toArray();
     for (const QJsonValue &capability : capabilities)
         metadata.capabilities.append(capability.toString());
@@ -100,6 +193,13 @@ QJsonObject ProviderMetadata::toJson() const
                                    {QStringLiteral("required"), field.required},
                                    {QStringLiteral("hidden"), field.hidden}});
     }
+    QJsonObject actionWords;
+    for (const auto &[actionId, wording] : actions) {
+        actionWords.insert(actionId, QJsonObject {{QStringLiteral("label"), wording.label},
+                                                  {QStringLiteral("progress"), wording.progress},
+                                                  {QStringLiteral("description"),
+                                                   wording.description}});
+    }
     QJsonArray files;
     for (const CredentialFile &file : credentialFiles) {
         QJsonObject map;
@@ -119,6 +219,7 @@ QJsonObject ProviderMetadata::toJson() const
             {QStringLiteral("tokenUrl"), tokenUrl.toString()},
             {QStringLiteral("demo"), demo},
             {QStringLiteral("billing"), billing.toJson()},
+            {QStringLiteral("actions"), actionWords},
             {QStringLiteral("capabilities"), QJsonArray::fromStringList(capabilities)},
             {QStringLiteral("credentialFields"), fields},
             {QStringLiteral("credentialFiles"), files}};

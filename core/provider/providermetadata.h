@@ -17,7 +17,10 @@
  *  "tokenUrl": "https://...", "capabilities": ["start", "shutdown", ...],
  *  "credentialFields": [{"id": "token", "label": "API token", "secret": true}],
  *  "billing": {"currency": "USD", "prices": "list", "stopped": "full",
- *              "quote": "<the provider's own words>", "source": "https://..."}}
+ *              "quote": "<the provider's own words>", "source": "https://..."},
+ *  "actions": {"shutdown": {"label": "Stop (deallocate)", "progress": "Stopping (deallocating)",
+ *                           "description": "<what it does, what it costs>"}}}
+ * "actions" is optional and only for the actions whose words differ from the generic ones.
  */
 struct CLOUDDECK_CORE_EXPORT ProviderMetadata
 {
@@ -82,6 +85,16 @@ struct CLOUDDECK_CORE_EXPORT ProviderMetadata
         bool operator==(const Billing &) const = default;
     };
 
+    /// A provider's own words for one action (Azure's shutdown is "Stop (deallocate)"), shown
+    /// as the plugin gives them; an empty member falls back to the generic, translated words.
+    struct ActionWording
+    {
+        QString label; ///< menus and buttons: "Stop (deallocate)"
+        QString progress; ///< CLI progress: "Stopping (deallocating)"
+        QString description; ///< tooltip and confirmation body: the effect and what it costs
+        bool operator==(const ActionWording &) const = default;
+    };
+
     QString id;
     QString name;
     QString mark; ///< the monogram drawn in our provider marks ("DO")
@@ -93,6 +106,8 @@ struct CLOUDDECK_CORE_EXPORT ProviderMetadata
     QList<CredentialFile> credentialFiles;
     bool demo = false; ///< simulated locally; always labelled so
     Billing billing;
+    /// Action id ("shutdown") -> the plugin's own words, only for the actions that have them.
+    QList<std::pair<QString, ActionWording>> actions;
 
     [[nodiscard]] bool isValid() const { return !id.isEmpty(); }
     [[nodiscard]] bool can(const QString &capability) const
@@ -103,6 +118,16 @@ struct CLOUDDECK_CORE_EXPORT ProviderMetadata
     [[nodiscard]] QList<Field> settingFields() const;
     /// The field with @p id, or nullptr.
     [[nodiscard]] const Field *field(const QString &id) const;
+    /// The label of action @p actionId: the plugin's, else the generic "Shut down".
+    [[nodiscard]] QString actionLabel(const QString &actionId) const;
+    /// The CLI's progress words: the plugin's, else the label ("Shut down: vm1…").
+    [[nodiscard]] QString actionProgress(const QString &actionId) const;
+    /// What the action does: the plugin's, else the generic description (may be empty).
+    [[nodiscard]] QString actionDescription(const QString &actionId) const;
+    /// The plugin's own words for @p actionId, or nullptr when it uses the generic ones.
+    [[nodiscard]] const ActionWording *actionWording(const QString &actionId) const;
+    /// The generic description of an action, translated; empty when the label says it all.
+    [[nodiscard]] static QString genericActionDescription(const QString &actionId);
     /// "accessKeyId" -> "access-key-id"
     [[nodiscard]] static QString optionName(const QString &fieldId);
 

@@ -1,5 +1,7 @@
 #include "providerinfo.h"
 
+#include "machineaction.h"
+
 #include <QVariantList>
 
 QVariantMap ProviderInfo::toMap(const ProviderMetadata &metadata)
@@ -21,6 +23,14 @@ QVariantMap ProviderInfo::toMap(const ProviderMetadata &metadata)
                                   {QStringLiteral("help"), file.help},
                                   {QStringLiteral("defaultPath"), file.defaultPath}});
     }
+    // Every action, not only the plugin's own, so QML reads one place for its words.
+    QVariantMap actions;
+    for (const MachineAction::Action action : MachineAction::all()) {
+        const QString id = MachineAction::id(action);
+        actions.insert(id, QVariantMap {{QStringLiteral("label"), metadata.actionLabel(id)},
+                                        {QStringLiteral("description"),
+                                         metadata.actionDescription(id)}});
+    }
     return {{QStringLiteral("id"), metadata.id},
             {QStringLiteral("name"), metadata.name},
             {QStringLiteral("mark"), metadata.mark},
@@ -28,6 +38,7 @@ QVariantMap ProviderInfo::toMap(const ProviderMetadata &metadata)
             {QStringLiteral("defaultEndpoint"), metadata.defaultEndpoint.toString()},
             {QStringLiteral("tokenUrl"), metadata.tokenUrl.toString()},
             {QStringLiteral("capabilities"), metadata.capabilities},
+            {QStringLiteral("actions"), actions},
             {QStringLiteral("fields"), fields},
             {QStringLiteral("files"), files}};
 }

@@ -14,6 +14,15 @@ Popup {
     readonly property var affected: items.filter(i => (i.allowedActions || []).indexOf(action) >= 0)
     readonly property int skipped: items.length - affected.length
     readonly property bool destructive: MachineStates.isDestructive(action)
+    // One provider's words when every affected machine is on it (Azure: "Stop (deallocate)"),
+    // else the generic ones: a mixed list has no single meaning for the action.
+    readonly property var words: {
+        const providers = affected.map(i => AppController.machine(i.accountId, i.machineId).provider)
+        if (providers.length === 0 || providers.some(p => p !== providers[0]))
+            return {}
+        return (AppController.provider(providers[0]).actions || {})[action] || {}
+    }
+    readonly property string label: words.label || Format.actionText(action)
     readonly property bool confirmable: affected.length > 0
                                         && (!destructive || countField.text === String(affected.length))
 
@@ -51,11 +60,19 @@ Popup {
         Label {
             id: title
             Layout.fillWidth: true
-            text: qsTr("%1 %n machine(s)?", "", dialog.affected.length).arg(Format.actionText(dialog.action))
+            text: qsTr("%1 %n machine(s)?", "", dialog.affected.length).arg(dialog.label)
             wrapMode: Text.Wrap
             color: Theme.text
             font.pixelSize: Theme.fontTitle
             font.weight: Font.DemiBold
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: !dialog.destructive && text.length > 0
+            text: dialog.words.description || ""
+            wrapMode: Text.Wrap
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
         }
         Label {
             Layout.fillWidth: true
@@ -147,7 +164,7 @@ Popup {
             AppButton {
                 kind: dialog.destructive ? "danger" : "primary"
                 iconName: dialog.action
-                text: qsTr("%1 %n machine(s)", "", dialog.affected.length).arg(Format.actionText(dialog.action))
+                text: qsTr("%1 %n machine(s)", "", dialog.affected.length).arg(dialog.label)
                 enabled: dialog.confirmable
                 onClicked: {
                     dialog.confirmed(dialog.action)

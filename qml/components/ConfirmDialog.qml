@@ -53,6 +53,7 @@ Popup {
         }
         Label {
             Layout.fillWidth: true
+            visible: text.length > 0
             text: dialog.text
             wrapMode: Text.Wrap
             color: Theme.text

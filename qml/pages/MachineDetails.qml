@@ -168,8 +168,14 @@ Rectangle {
                             visible: details.allowed.indexOf(modelData) >= 0
                             kind: details.exists && modelData === details.m.primaryAction ? "primary" : "secondary"
                             iconName: modelData
-                            text: Format.actionText(modelData)
+                            // The provider's words (Azure: "Stop (deallocate)"), and what the
+                            // action costs or risks on hover.
+                            readonly property var words: (details.providerInfo.actions || {})[modelData] || {}
+                            text: words.label || Format.actionText(modelData)
                             objectName: "action_" + modelData
+                            ToolTip.visible: hovered && ToolTip.text.length > 0
+                            ToolTip.delay: 600
+                            ToolTip.text: words.description || ""
                             // A hung shutdown or reboot is what Power off is for.
                             enabled: !details.busy || AppController.canReplaceAction(details.m.pendingAction, modelData)
                             busy: details.exists && details.m.pendingAction === modelData

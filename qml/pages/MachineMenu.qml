@@ -12,6 +12,18 @@ Menu {
     property string name: ""
     property string ip: ""
     property var allowed: []
+    // The provider's words per action ({shutdown: {label, description}}, from ProviderInfo):
+    // Azure's shutdown is "Stop (deallocate)".
+    property var actions: ({})
+
+    function label(action: string): string {
+        const words = menu.actions[action]
+        return words && words.label ? words.label : Format.actionText(action)
+    }
+    function description(action: string): string {
+        const words = menu.actions[action]
+        return words && words.description ? words.description : ""
+    }
 
     signal actionRequested(string action)
     signal detailsRequested()
@@ -45,25 +57,37 @@ Menu {
     }
     MenuSeparator {}
     MenuItem {
-        text: Format.actionText("start")
+        text: menu.label("start")
+        ToolTip.visible: hovered && ToolTip.text.length > 0
+        ToolTip.delay: 600
+        ToolTip.text: menu.description("start")
         icon.source: Theme.actionIcon("start")
         enabled: menu.allowed.indexOf("start") >= 0
         onTriggered: menu.actionRequested("start")
     }
     MenuItem {
-        text: Format.actionText("shutdown")
+        text: menu.label("shutdown")
+        ToolTip.visible: hovered && ToolTip.text.length > 0
+        ToolTip.delay: 600
+        ToolTip.text: menu.description("shutdown")
         icon.source: Theme.actionIcon("shutdown")
         enabled: menu.allowed.indexOf("shutdown") >= 0
         onTriggered: menu.actionRequested("shutdown")
     }
     MenuItem {
-        text: Format.actionText("reboot")
+        text: menu.label("reboot")
+        ToolTip.visible: hovered && ToolTip.text.length > 0
+        ToolTip.delay: 600
+        ToolTip.text: menu.description("reboot")
         icon.source: Theme.actionIcon("reboot")
         enabled: menu.allowed.indexOf("reboot") >= 0
         onTriggered: menu.actionRequested("reboot")
     }
     MenuItem {
-        text: Format.actionText("poweroff")
+        text: menu.label("poweroff")
+        ToolTip.visible: hovered && ToolTip.text.length > 0
+        ToolTip.delay: 600
+        ToolTip.text: menu.description("poweroff")
         icon.source: Theme.actionIcon("poweroff")
         enabled: menu.allowed.indexOf("poweroff") >= 0
         onTriggered: menu.actionRequested("poweroff")

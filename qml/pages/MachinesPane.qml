@@ -78,6 +78,8 @@ Rectangle {
         menu.name = name
         menu.ip = ip
         menu.allowed = allowed || []
+        const info = AppController.provider(AppController.machine(accountId, machineId).provider)
+        menu.actions = info.actions || {}
         menu.popup(item, x, y)
     }
     function focusList() {

@@ -1,12 +1,15 @@
 // ProviderRegistry finds provider plugins at run time: from the build tree's plugin folder (the
 // same relative place as an install's), and first from CLOUDDECK_PLUGIN_PATH.
 #include "account.h"
+#include "machineaction.h"
 #include "provider.h"
 #include "providerregistry.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,6 +59,79 @@ private Q_SLOTS:
             QVERIFY2(metadata.demo || metadata.defaultEndpoint.scheme() == QLatin1String("https"),
                      qPrintable(id));
         }
+    }
+
+    // Azure's shutdown deallocates and its power off keeps billing: the plugin says so in its own
+    // words; a cloud without an "actions" block keeps the generic, translated ones.
+    void actionWordsComeFromThePlugin()
+    {
+        ProviderRegistry registry;
+        const ProviderMetadata generic = registry.metadata(QStringLiteral("digitalocean"));
+        QVERIFY(generic.actions.isEmpty());
+        QCOMPARE(generic.actionLabel(QStringLiteral("shutdown")),
+                 MachineAction::text(MachineAction::Shutdown));
+        QCOMPARE(generic.actionLabel(QStringLiteral("poweroff")),
+                 MachineAction::text(MachineAction::PowerOff));
+        QCOMPARE(generic.actionProgress(QStringLiteral("reboot")),
+                 MachineAction::text(MachineAction::Reboot));
+        QCOMPARE(generic.actionDescription(QStringLiteral("poweroff")),
+                 ProviderMetadata::genericActionDescription(QStringLiteral("poweroff")));
+        QVERIFY(generic.actionDescription(QStringLiteral("poweroff")).contains(u"pulling the plug"));
+        QVERIFY(generic.actionWording(QStringLiteral("shutdown")) == nullptr);
+
+        if (!registry.contains(QStringLiteral("azure")))
+            QSKIP("azure is not built in this tree");
+        const ProviderMetadata azure = registry.metadata(QStringLiteral("azure"));
+        QCOMPARE(azure.actionLabel(QStringLiteral("shutdown")), QStringLiteral("Stop (deallocate)"));
+        QCOMPARE(azure.actionProgress(QStringLiteral("shutdown")),
+                 QStringLiteral("Stopping (deallocating)"));
+        QVERIFY(azure.actionDescription(QStringLiteral("shutdown")).contains(u"no longer billed"));
+        QVERIFY(azure.actionDescription(QStringLiteral("shutdown")).contains(u"public IP"));
+        QCOMPARE(azure.actionLabel(QStringLiteral("poweroff")),
+                 QStringLiteral("Power off (stay allocated)"));
+        QVERIFY(azure.actionDescription(QStringLiteral("poweroff")).contains(u"still bills"));
+        // Only the actions it names: start keeps the generic word.
+        QCOMPARE(azure.actionLabel(QStringLiteral("start")),
+                 MachineAction::text(MachineAction::Start));
+        QVERIFY(ProviderMetadata::fromJson(azure.toJson()).actions == azure.actions);
+
+        if (!registry.contains(QStringLiteral("gce")))
+            QSKIP("gce is not built in this tree");
+        const ProviderMetadata gce = registry.metadata(QStringLiteral("gce"));
+        QCOMPARE(gce.actionLabel(QStringLiteral("shutdown")), QStringLiteral("Stop"));
+        QVERIFY(gce.actionDescription(QStringLiteral("shutdown")).contains(u"ACPI"));
+        QVERIFY(gce.actionDescription(QStringLiteral("shutdown")).contains(u"persistent disks"));
+    }
+
+    // A malformed "actions" block is not worth refusing a plugin for (the generic words are
+    // still right): the bad entries are dropped with a warning naming the plugin, the good kept.
+    void malformedActionWordsAreIgnoredWithAWarning()
+    {
+        const auto parse = [](const char *json) {
+            return ProviderMetadata::fromJson(QJsonDocument::fromJson(json).object());
+        };
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("nimbus.*not an object")));
+        QVERIFY(parse(R"({"id": "nimbus", "actions": ["shutdown"]})").actions.isEmpty());
+
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("nimbus.*malformed.*hibernate")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("nimbus.*malformed.*reboot")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("nimbus.*malformed.*start")));
+        const ProviderMetadata metadata = parse(R"({"id": "nimbus", "actions": {
+            "hibernate": {"label": "Hibernate"},
+            "reboot": {"label": 3},
+            "start": "Boot",
+            "shutdown": {"label": "Halt", "description": "Stops it."}}})");
+        QCOMPARE(metadata.actions.size(), 1);
+        QCOMPARE(metadata.actionLabel(QStringLiteral("shutdown")), QStringLiteral("Halt"));
+        QCOMPARE(metadata.actionDescription(QStringLiteral("shutdown")), QStringLiteral("Stops it."));
+        // No progress words: the CLI says the label.
+        QCOMPARE(metadata.actionProgress(QStringLiteral("shutdown")), QStringLiteral("Halt"));
+        QCOMPARE(metadata.actionLabel(QStringLiteral("reboot")),
+                 MachineAction::text(MachineAction::Reboot));
     }
 
     void pluginPathComesFirstAndJunkIsIgnored()

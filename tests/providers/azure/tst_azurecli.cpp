@@ -103,6 +103,10 @@ private Q_SLOTS:
             u"/subscriptions/*/resourceGroups/*/providers/Microsoft.Compute/virtualMachines/*/deallocate"_s);
         QCOMPARE(sent.size(), 1);
         QCOMPARE(sent.first().path, web1 + u"/deallocate"_s);
+        // Azure's own words from its metadata, not the generic "Shut down".
+        QVERIFY2(stop.err.contains("Stopping (deallocating) web-1"), stop.err.constData());
+        QVERIFY2(stop.out.contains("Stop (deallocate) web-1: accepted by Microsoft Azure."),
+                 stop.out.constData());
     }
 
     void regionsCatalog()

@@ -29,6 +29,12 @@ private Q_SLOTS:
         QCOMPARE(metadata.secretFields().size(), 1);
         QCOMPARE(metadata.secretFields().first().id, u"clientSecret"_s);
         QVERIFY(!metadata.demo);
+        // Stop (deallocate) and Power off differ in what Azure bills, so the plugin names both.
+        QCOMPARE(metadata.actionLabel(u"shutdown"_s), u"Stop (deallocate)"_s);
+        QVERIFY(metadata.actionDescription(u"shutdown"_s).contains(u"no longer billed for compute"));
+        QCOMPARE(metadata.actionLabel(u"poweroff"_s), u"Power off (stay allocated)"_s);
+        QVERIFY(metadata.actionDescription(u"poweroff"_s).contains(u"still bills it for compute"));
+        QCOMPARE(metadata.actions.size(), 2);
     }
 
     void providerFromThePluginWorks()
