@@ -58,10 +58,8 @@ void shootOpenStack(Shooter &shooter, QQuickWindow *window)
         QUrl::fromLocalFile(testDataPath(QStringLiteral("openstack/clouds_missing_field.yaml"))));
     waitFor(QStringLiteral("the clouds.yaml import"),
             [&] { return !importer->busy() && importer->failed(); });
-    shooter.resize(1280, 800, QStringLiteral("light"), QStringLiteral("comfortable"));
-    shooter.shot(QStringLiteral("add-account-openstack-1280x800-light"));
-    shooter.resize(1920, 1080, QStringLiteral("dark"), QStringLiteral("compact"));
-    shooter.shot(QStringLiteral("add-account-openstack-1920x1080-dark"));
+    shooter.shotIn(QStringLiteral("add-account-openstack"),
+                   {{1280, 800, "light", "comfortable"}, {1920, 1080, "dark", "compact"}});
     call(property(window, "addAccountSheet"), "close");
     Shooter::settle();
 }
@@ -82,12 +80,10 @@ void shootProxmoxPin(Shooter &shooter, QQuickWindow *window)
     waitFor(
         QStringLiteral("the certificate prompt"),
         [&] { return editor->status() == AccountEditor::NeedsPin; }, 30000);
-    shooter.resize(1280, 800, QStringLiteral("dark"), QStringLiteral("comfortable"));
-    shooter.shot(QStringLiteral("add-account-proxmox-pin-1280x800-dark"));
-    shooter.resize(800, 1280, QStringLiteral("light"), QStringLiteral("comfortable"));
-    shooter.shot(QStringLiteral("add-account-proxmox-pin-800x1280-light"));
-    shooter.resize(1920, 1080, QStringLiteral("light"), QStringLiteral("compact"));
-    shooter.shot(QStringLiteral("add-account-proxmox-pin-1920x1080-light"));
+    shooter.shotIn(QStringLiteral("add-account-proxmox-pin"),
+                   {{1280, 800, "dark", "comfortable"},
+                    {800, 1280, "light", "comfortable"},
+                    {1920, 1080, "light", "compact"}});
     call(property(window, "addAccountSheet"), "close");
     Shooter::settle();
 }

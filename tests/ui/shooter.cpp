@@ -41,6 +41,15 @@ void Shooter::shot(const QString &name)
     ++m_count;
 }
 
+void Shooter::shotIn(const QString &base, std::initializer_list<Shape> shapes)
+{
+    for (const Shape &shape : shapes) {
+        const QString theme = QLatin1String(shape.theme);
+        resize(shape.width, shape.height, theme, QLatin1String(shape.density));
+        shot(QStringLiteral("%1-%2x%3-%4").arg(base).arg(shape.width).arg(shape.height).arg(theme));
+    }
+}
+
 void Shooter::settle(int ms)
 {
     QTest::qWait(ms);
