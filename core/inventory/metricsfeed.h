@@ -1,7 +1,7 @@
 #pragma once
 
 #include "clouddeck_core_export.h"
-#include "error.h"
+#include "result.h"
 #include "metricrange.h"
 #include "metricseries.h"
 
@@ -132,5 +132,6 @@ private:
     QHash<Key, QDateTime> m_lastAttempt; ///< when each key was last asked for (ok or not)
     QSet<Key> m_inFlight;
     QHash<QString, QString> m_problems; ///< machineKey → words
+    QSet<QString> m_unsupported; ///< machineKey(accountId, kindId) the cloud does not offer
     QHash<QString, Idleness> m_idleness; ///< machineKey → decided state
 };

@@ -99,6 +99,10 @@ public:
     void setAccountName(const QString &accountId, const QString &name);
     /// Action ids the account's provider supports; AllowedActionsRole combines them with state.
     void setAccountCapabilities(const QString &accountId, const QStringList &capabilities);
+    [[nodiscard]] QStringList accountCapabilities(const QString &accountId) const
+    {
+        return m_capabilities.value(accountId);
+    }
     void setPendingAction(const QString &accountId, const QString &machineId,
                           const QString &action);
     void setActionError(const QString &accountId, const QString &machineId, const QString &message);

@@ -1,5 +1,7 @@
 #include "appcontroller.h"
 
+#include "metricsfeed.h"
+
 #include "accountmodel.h"
 #include "accountservice.h"
 #include "accountstore.h"
@@ -12,6 +14,7 @@
 #include "machinefiltermodel.h"
 #include "machinemodel.h"
 #include "machineselection.h"
+#include "metricsfeed.h"
 #include "pollscheduler.h"
 #include "providerinfo.h"
 #include "providerregistry.h"
@@ -29,6 +32,7 @@ AppController::AppController(QObject *parent)
     , m_machines(new MachineModel(this))
     , m_cache(new InventoryCache(this))
     , m_inventory(new Inventory(m_registry, m_accounts, m_credentials, m_machines, this))
+    , m_metrics(new MetricsFeed(m_inventory, this))
     , m_accountModel(new AccountModel(m_accounts, m_inventory, m_registry, this))
     , m_accountService(new AccountService(m_registry, m_accounts, m_credentials, this))
     , m_filters(new MachineFilterModel(this))
@@ -99,6 +103,7 @@ AppController::~AppController() = default;
 void AppController::setClock(Clock clock)
 {
     m_clockNow = std::move(clock);
+    m_metrics->setClock(m_clockNow);
     tick();
 }
 

@@ -19,6 +19,7 @@ class InventoryCache;
 class MachineFilterModel;
 class MachineModel;
 class MachineSelection;
+class MetricsFeed;
 class ProviderRegistry;
 class TrayNotifier;
 
@@ -39,6 +40,7 @@ class AppController : public QObject
     Q_MOC_INCLUDE("accountmodel.h")
     Q_MOC_INCLUDE("accountservice.h")
     Q_MOC_INCLUDE("accountstore.h")
+    Q_MOC_INCLUDE("metricsfeed.h")
     Q_MOC_INCLUDE("appsettings.h")
     Q_MOC_INCLUDE("credentialstore.h")
     Q_MOC_INCLUDE("currentmachine.h")
@@ -60,6 +62,8 @@ class AppController : public QObject
     Q_PROPERTY(AccountModel *accounts READ accounts CONSTANT)
     // The services, for the QML objects that need them (set as their properties).
     Q_PROPERTY(Inventory *inventory READ inventory CONSTANT)
+    /// Metric series of the rows on screen and the open details (watch/focus; issue 16).
+    Q_PROPERTY(MetricsFeed *metrics READ metrics CONSTANT)
     Q_PROPERTY(AccountStore *accountStore READ accountStore CONSTANT)
     Q_PROPERTY(AccountService *accountService READ accountService CONSTANT)
     Q_PROPERTY(CredentialStore *credentials READ credentials CONSTANT)
@@ -97,6 +101,7 @@ public:
     [[nodiscard]] CredentialStore *credentials() const { return m_credentials; }
     [[nodiscard]] AccountService *accountService() const { return m_accountService; }
     [[nodiscard]] Inventory *inventory() const { return m_inventory; }
+    [[nodiscard]] MetricsFeed *metrics() const { return m_metrics; }
 
     [[nodiscard]] QVariantList providers() const;
     [[nodiscard]] QVariantList cloudProviders() const;
@@ -187,6 +192,7 @@ private:
     MachineModel *m_machines;
     InventoryCache *m_cache;
     Inventory *m_inventory;
+    MetricsFeed *m_metrics;
     AccountModel *m_accountModel;
     AccountService *m_accountService;
     MachineFilterModel *m_filters;

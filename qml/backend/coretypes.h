@@ -12,6 +12,7 @@
 #include "inventory.h"
 #include "machinefiltermodel.h"
 #include "machinemodel.h"
+#include "metricsfeed.h"
 #include "providerregistry.h"
 
 #include <QQmlEngine>
@@ -46,6 +47,14 @@ struct ForeignInventory
     QML_FOREIGN(Inventory)
     QML_NAMED_ELEMENT(Inventory)
     QML_UNCREATABLE("The inventory is AppController.inventory.")
+};
+
+struct ForeignMetricsFeed
+{
+    Q_GADGET
+    QML_FOREIGN(MetricsFeed)
+    QML_NAMED_ELEMENT(MetricsFeed)
+    QML_UNCREATABLE("The metrics feed is AppController.metrics.")
 };
 
 struct ForeignAccountStore

@@ -73,7 +73,8 @@ inline ProviderMetadata fakeMetadata()
     metadata.mark = QStringLiteral("Fk");
     metadata.capabilities = {QStringLiteral("start"),    QStringLiteral("shutdown"),
                              QStringLiteral("poweroff"), QStringLiteral("reboot"),
-                             QStringLiteral("destroy"),  QStringLiteral("regions")};
+                             QStringLiteral("destroy"),  QStringLiteral("regions"),
+                             QStringLiteral("metrics")};
     return metadata;
 }
 
@@ -164,6 +165,43 @@ public:
                 done(error.isError() ? Result<void>(error) : Result<void>());
             });
         }
+    }
+
+    /// Metrics: one call recorded per fetchMetrics; each machine answers a series of
+    /// metricsPoints points at metricsValue (the range's step apart), or metricsError.
+    struct MetricsCall
+    {
+        QStringList machineIds;
+        MetricSeries::Kind kind;
+        MetricRange range;
+    };
+    QList<MetricsCall> metricsCalls;
+    Error metricsError;
+    double metricsValue = 1.0;
+    int metricsPoints = 10;
+
+    void fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                      const MetricRange &range, Callback<QList<MetricSeries>> done) override
+    {
+        metricsCalls.append({machineIds, kind, range});
+        if (metricsError.isError())
+            return post([done, error = metricsError] { done(error); });
+        QList<MetricSeries> answer;
+        for (const QString &machineId : machineIds) {
+            MetricSeries series;
+            series.accountId = account().id;
+            series.machineId = machineId;
+            series.kind = kind;
+            series.unit = MetricSeries::unitFor(kind);
+            series.resolutionSeconds = range.stepSeconds;
+            series.fetchedAt = range.end;
+            const qint64 first = range.end.toMSecsSinceEpoch()
+                - qint64(metricsPoints - 1) * range.stepSeconds * 1000;
+            for (int i = 0; i < metricsPoints; ++i)
+                series.points.append({first + qint64(i) * range.stepSeconds * 1000, metricsValue});
+            answer.append(series);
+        }
+        post([done, answer] { done(answer); });
     }
 
     void listRegions(Callback<QList<Region>> done) override

@@ -1,0 +1,29 @@
+#include "idlerule.h"
+
+#include <cmath>
+
+std::optional<bool> IdleRule::isIdle(const MetricSeries &weekCpu, const QDateTime &now)
+{
+    if (weekCpu.kind != MetricSeries::Kind::Cpu || weekCpu.points.isEmpty())
+        return std::nullopt;
+    const qint64 windowMs = qint64(windowDays) * 24 * 3600 * 1000;
+    const qint64 startMs = now.toMSecsSinceEpoch() - windowMs;
+    const qint64 stepMs = qMax<qint64>(weekCpu.resolutionSeconds, 60) * 1000;
+    int real = 0;
+    qint64 firstMs = -1;
+    bool busy = false;
+    for (const MetricSeries::Point &point : weekCpu.points) {
+        if (point.timeMs < startMs || std::isnan(point.value))
+            continue;
+        if (firstMs < 0)
+            firstMs = point.timeMs;
+        ++real;
+        busy = busy || point.value >= thresholdPercent;
+    }
+    if (firstMs < 0 || firstMs > startMs + stepMs)
+        return std::nullopt;
+    const double expected = double(windowMs) / double(stepMs);
+    if (double(real) < minimumCoverage * expected)
+        return std::nullopt;
+    return !busy;
+}
