@@ -54,8 +54,13 @@ void MetricsFeed::watch(const QString &accountId, const QString &machineId)
 {
     if (accountId.isEmpty() || machineId.isEmpty())
         return;
-    if (m_watchCount[machineKey(accountId, machineId)]++ == 0)
-        scheduleSoon();
+    const QString key = machineKey(accountId, machineId);
+    if (m_watchCount[key]++ > 0)
+        return;
+    // A row seen for the first time since start: its idleness from the cached week, if any.
+    if (!m_idleness.contains(key))
+        updateIdleness(accountId, machineId);
+    scheduleSoon();
 }
 
 void MetricsFeed::unwatch(const QString &accountId, const QString &machineId)

@@ -163,6 +163,16 @@ void MachineFilterModel::setStates(const QStringList &stateIds)
     notifyFacets(); // "checked"
 }
 
+void MachineFilterModel::setIdleOnly(bool idleOnly)
+{
+    if (m_idleOnly == idleOnly)
+        return;
+    const bool wasActive = filtersActive();
+    m_idleOnly = idleOnly;
+    Q_EMIT idleOnlyChanged();
+    refilter(wasActive);
+}
+
 void MachineFilterModel::setTags(const QStringList &tags)
 {
     if (m_tags == tags)
@@ -194,7 +204,7 @@ void MachineFilterModel::setSortOrder(Qt::SortOrder order)
 bool MachineFilterModel::filtersActive() const
 {
     return !m_words.isEmpty() || !m_accountIds.isEmpty() || !m_providerIds.isEmpty()
-           || !m_states.isEmpty() || !m_tags.isEmpty();
+           || !m_states.isEmpty() || !m_tags.isEmpty() || m_idleOnly;
 }
 
 void MachineFilterModel::refilter(bool wasActive)
@@ -226,6 +236,7 @@ void MachineFilterModel::clear()
     setProviderIds({});
     setStates({});
     setTags({});
+    setIdleOnly(false);
 }
 
 int MachineFilterModel::rowOf(const QString &accountId, const QString &machineId) const
@@ -249,6 +260,8 @@ void MachineFilterModel::toggleFilter(const QString &filter, const QString &valu
         setStates(toggled(m_states));
     else if (filter == QLatin1String("tags"))
         setTags(toggled(m_tags));
+    else if (filter == QLatin1String("idle"))
+        setIdleOnly(!m_idleOnly);
 }
 
 void MachineFilterModel::clearFilters()
@@ -258,6 +271,7 @@ void MachineFilterModel::clearFilters()
     setProviderIds({});
     setStates({});
     setTags({});
+    setIdleOnly(false);
 }
 
 MachineFilterModel::Haystack MachineFilterModel::haystack(const Machine &m)
@@ -354,6 +368,8 @@ bool MachineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         return false;
     if (!m_stateValues.isEmpty() && !acceptsState(m_machines->stateAt(sourceRow)))
         return false;
+    if (m_idleOnly && !m_machines->isIdle(sourceRow))
+        return false;
     if (!m_tags.isEmpty() && std::none_of(m_tags.cbegin(), m_tags.cend(), [&m](const QString &tag) {
             return m.tags.contains(tag);
         }))
@@ -400,6 +416,12 @@ int MachineFilterModel::compareRows(int left, int right) const
         break;
     case SortByCreated:
         result = compareValues(a.createdAt, b.createdAt);
+        break;
+    case SortByIdle:
+        // What idles costs money: idle first, and among them (and the rest) the costliest.
+        result = compareValues(!m_machines->isIdle(left), !m_machines->isIdle(right));
+        if (result == 0)
+            result = compareValues(b.pricePerMonth.value_or(-1.0), a.pricePerMonth.value_or(-1.0));
         break;
     }
     if (result == 0)

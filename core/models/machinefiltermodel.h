@@ -35,6 +35,10 @@ class CLOUDDECK_CORE_EXPORT MachineFilterModel : public QSortFilterProxyModel
         QStringList providerIds READ providerIds WRITE setProviderIds NOTIFY providerIdsChanged)
     Q_PROPERTY(QStringList states READ states WRITE setStates NOTIFY statesChanged)
     Q_PROPERTY(QStringList tags READ tags WRITE setTags NOTIFY tagsChanged)
+    /// Only machines idle for a week (MachineModel::IdleRole): the "Idle" chip.
+    Q_PROPERTY(bool idleOnly READ idleOnly WRITE setIdleOnly NOTIFY idleOnlyChanged)
+    /// How many machines of the whole list are idle (the chip's count; 0 hides it).
+    Q_PROPERTY(int idleCount READ idleCount NOTIFY summaryChanged)
     Q_PROPERTY(SortKey sortKey READ sortKey WRITE setSortKey NOTIFY sortKeyChanged)
     Q_PROPERTY(Qt::SortOrder sortOrder READ sortOrder WRITE setSortOrder NOTIFY sortOrderChanged)
     Q_PROPERTY(bool filtersActive READ filtersActive NOTIFY filtersActiveChanged)
@@ -59,7 +63,8 @@ public:
         SortByProvider,
         SortByRegion,
         SortByCost,
-        SortByCreated
+        SortByCreated,
+        SortByIdle ///< idle machines first, the costliest first among them
     };
     Q_ENUM(SortKey)
 
@@ -78,6 +83,9 @@ public:
     [[nodiscard]] QStringList states() const { return m_states; }
     void setStates(const QStringList &stateIds);
     [[nodiscard]] QStringList tags() const { return m_tags; }
+    [[nodiscard]] bool idleOnly() const { return m_idleOnly; }
+    void setIdleOnly(bool idleOnly);
+    [[nodiscard]] int idleCount() const;
     void setTags(const QStringList &tags);
     [[nodiscard]] SortKey sortKey() const { return m_sortKey; }
     void setSortKey(SortKey key);
@@ -135,6 +143,7 @@ Q_SIGNALS:
     void providerIdsChanged();
     void statesChanged();
     void tagsChanged();
+    void idleOnlyChanged();
     void sortKeyChanged();
     void sortOrderChanged();
     void filtersActiveChanged();
@@ -188,6 +197,7 @@ private:
     QStringList m_states;
     QList<int> m_stateValues; ///< MachineState::State values the state filter lets through
     QStringList m_tags;
+    bool m_idleOnly = false;
     SortKey m_sortKey = SortByName;
     mutable Summary m_summary;
     mutable bool m_summaryDirty = true;

@@ -97,6 +97,14 @@ int MachineFilterModel::unpricedCount() const
     return summary().unpriced;
 }
 
+int MachineFilterModel::idleCount() const
+{
+    int idle = 0;
+    for (int row = 0; m_machines && row < m_machines->rowCount(); ++row)
+        idle += m_machines->isIdle(row) ? 1 : 0;
+    return idle;
+}
+
 QStringList MachineFilterModel::availableTags() const
 {
     if (!m_tagsDirty)
@@ -240,5 +248,6 @@ QVariantList MachineFilterModel::sortKeys()
     };
     return {key(SortByName, tr("Name")),         key(SortByState, tr("State")),
             key(SortByProvider, tr("Provider")), key(SortByRegion, tr("Region")),
-            key(SortByCost, tr("Cost")),         key(SortByCreated, tr("Created"))};
+            key(SortByCost, tr("Cost")),         key(SortByCreated, tr("Created")),
+            key(SortByIdle, tr("Idle first"))};
 }

@@ -54,6 +54,7 @@ QHash<int, QByteArray> MachineModel::roleNames() const
         {ErrorReasonRole, "errorReason"},
         {CurrencyRole, "currency"},
         {PrimaryActionRole, "primaryAction"},
+        {IdleRole, "idle"},
         {Qt::DisplayRole, "display"},
     };
 }
@@ -130,6 +131,8 @@ QVariant MachineModel::data(const QModelIndex &index, int role) const
         return m.lastSeen;
     case PendingActionRole:
         return row.pendingAction;
+    case IdleRole:
+        return row.idle;
     case ActionErrorRole:
         return row.actionError;
     case CurrencyRole:

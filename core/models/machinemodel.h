@@ -67,6 +67,9 @@ public:
         /// The action offered first in this state ("start" for a stopped machine), or empty when
         /// connecting is the likeliest next step (a running machine): the details' primary button.
         PrimaryActionRole,
+        /// Its CPU stayed under 2 % for the last week (MetricsFeed/IdleRule decide; false until
+        /// they know): a machine that is only costing money.
+        IdleRole,
     };
     Q_ENUM(Role)
 
@@ -124,6 +127,8 @@ public:
     [[nodiscard]] QList<const Machine *> machinesOf(const QString &accountId) const;
     [[nodiscard]] int machineCount(const QString &accountId) const;
     [[nodiscard]] QString pendingAction(int row) const { return m_rows.at(row).pendingAction; }
+    [[nodiscard]] bool isIdle(int row) const { return m_rows.at(row).idle; }
+    void setIdle(const QString &accountId, const QString &machineId, bool idle);
     [[nodiscard]] QString actionError(int row) const { return m_rows.at(row).actionError; }
     [[nodiscard]] QString accountName(const QString &accountId) const
     {
@@ -161,6 +166,7 @@ private:
         QString pendingAction;
         QString actionError;
         std::optional<MachineState::State> optimisticState;
+        bool idle = false;
     };
     [[nodiscard]] static const QList<int> &stateRoles();
     void rebuildIndex();

@@ -212,6 +212,15 @@ void MachineModel::setPendingAction(const QString &accountId, const QString &mac
     emitRowChanged(row, {PendingActionRole, IsTransitionRole, StateTextRole});
 }
 
+void MachineModel::setIdle(const QString &accountId, const QString &machineId, bool idle)
+{
+    const int row = rowOf(accountId, machineId);
+    if (row < 0 || m_rows.at(row).idle == idle)
+        return;
+    m_rows[row].idle = idle;
+    emitRowChanged(row, {IdleRole});
+}
+
 void MachineModel::setActionError(const QString &accountId, const QString &machineId,
                                   const QString &message)
 {

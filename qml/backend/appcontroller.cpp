@@ -52,6 +52,11 @@ AppController::AppController(QObject *parent)
     connect(m_inventory, &Inventory::refreshFinished, this, &AppController::scheduleStatusUpdate);
     connect(m_inventory, &Inventory::refreshingChanged, this, &AppController::refreshingChanged);
     connect(m_inventory, &Inventory::cacheNoticeChanged, this, &AppController::cacheNoticeChanged);
+    // The idle chip and sort read idleness from the model; the feed decides it.
+    connect(m_metrics, &MetricsFeed::idlenessChanged, this,
+            [this](const QString &accountId, const QString &machineId) {
+                m_machines->setIdle(accountId, machineId, m_metrics->isIdle(accountId, machineId));
+            });
     connect(m_accountModel, &AccountModel::countChanged, this, [this] {
         scheduleStatusUpdate();
         Q_EMIT accountsChanged();

@@ -157,6 +157,18 @@ Rectangle {
                         onClicked: bar.filters.toggleFilter("states", modelData.id)
                     }
                 }
+                FilterChip {
+                    // Machines only costing money: CPU under 2 % for a whole week (core's IdleRule).
+                    visible: bar.filters.idleCount > 0 || bar.filters.idleOnly
+                    text: qsTr("Idle")
+                    iconName: "cpu"
+                    count: bar.filters.idleCount
+                    checked: bar.filters.idleOnly
+                    onClicked: bar.filters.toggleFilter("idle", "")
+                    ToolTip.visible: hovered
+                    ToolTip.delay: 600
+                    ToolTip.text: qsTr("CPU under 2 % for the last 7 days")
+                }
                 Rectangle {
                     visible: bar.filters.providerFacets.length > 1
                     width: 1

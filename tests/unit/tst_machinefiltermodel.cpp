@@ -382,7 +382,37 @@ private Q_SLOTS:
                      .value(QStringLiteral("checked"))
                      .toBool(),
                  true);
-        QCOMPARE(m_filter->sortKeys().size(), 6);
+        QCOMPARE(m_filter->sortKeys().size(), 7);
+    }
+
+    /// The idle chip shows only machines idle for a week; it follows the model as idleness is
+    /// decided, and "Idle first" puts them on top, the costliest first.
+    void idleChipAndSort()
+    {
+        QCOMPARE(m_filter->idleCount(), 0);
+        QSignalSpy summary(m_filter, &MachineFilterModel::summaryChanged);
+        m_source->setIdle(QStringLiteral("a"), QStringLiteral("2"), true); // web-2, $12
+        m_source->setIdle(QStringLiteral("b"), QStringLiteral("9"), true); // cache, $48
+        QCOMPARE(m_filter->idleCount(), 2);
+        QTRY_VERIFY(!summary.isEmpty()); // queued: once per burst of changes
+        QVERIFY(m_source->index(m_source->rowOf(QStringLiteral("b"), QStringLiteral("9")), 0)
+                    .data(MachineModel::IdleRole)
+                    .toBool());
+
+        m_filter->toggleFilter(QStringLiteral("idle"), {});
+        QVERIFY(m_filter->idleOnly());
+        QVERIFY(m_filter->filtersActive());
+        QCOMPARE(names(), (QStringList {QStringLiteral("cache"), QStringLiteral("web-2")}));
+        m_source->setIdle(QStringLiteral("a"), QStringLiteral("2"), false); // it woke up
+        QCOMPARE(names(), QStringList {QStringLiteral("cache")});
+        m_filter->clearFilters();
+        QVERIFY(!m_filter->idleOnly());
+        QCOMPARE(m_filter->count(), 5);
+
+        m_source->setIdle(QStringLiteral("a"), QStringLiteral("2"), true);
+        m_filter->setSortKey(MachineFilterModel::SortByIdle);
+        QCOMPARE(names().mid(0, 2), (QStringList {QStringLiteral("cache"), QStringLiteral("web-2")}));
+        QCOMPARE(names().at(2), QStringLiteral("web-10")); // then the rest, costliest first
     }
 
     /// Prices in different currencies are never added up.
