@@ -5,6 +5,7 @@
 #include "costcommand.h"
 #include "inventory.h"
 #include "machinejsonwriter.h"
+#include "machinemetricslist.h"
 #include "machinemodel.h"
 #include "metricscommand.h"
 #include "providerregistry.h"
@@ -81,9 +82,8 @@ void MachinesCommand::sortByName(QList<Machine> &machines)
     keys.reserve(size_t(machines.size()));
     for (qsizetype i = 0; i < machines.size(); ++i)
         keys.emplace_back(collator.sortKey(machines.at(i).name), i);
-    std::stable_sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) {
-        return a.first.compare(b.first) < 0;
-    });
+    std::stable_sort(keys.begin(), keys.end(),
+                     [](const auto &a, const auto &b) { return a.first.compare(b.first) < 0; });
     QList<Machine> sorted;
     sorted.reserve(machines.size());
     for (const auto &key : keys)
@@ -106,8 +106,7 @@ void MachinesCommand::printMachines(const QList<Machine> &machines, bool json)
             auto name = names.constFind(machine.accountId);
             if (name == names.constEnd()) {
                 const auto account = accounts->account(machine.accountId);
-                name = names.insert(machine.accountId,
-                                    account ? account->name : machine.accountId);
+                name = names.insert(machine.accountId, account ? account->name : machine.accountId);
             }
             writer.write(machine, *name);
         }
@@ -134,7 +133,10 @@ void MachinesCommand::list(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOptions({accountOption(),
                        {QStringLiteral("json"), tr("Print JSON.")},
-                       {QStringLiteral("offline"), tr("Answer from the cache only.")}});
+                       {QStringLiteral("offline"), tr("Answer from the cache only.")},
+                       {QStringLiteral("metrics"),
+                        tr("Add each running machine's CPU of the last hour and whether it has "
+                           "been idle (under 2 %) for a week.")}});
     if (!m_app->parse(parser, arguments))
         return;
     bool ok = false;
@@ -142,6 +144,16 @@ void MachinesCommand::list(const QStringList &arguments)
     if (!ok)
         return;
     const bool json = parser.isSet(QStringLiteral("json"));
+    const bool metrics = parser.isSet(QStringLiteral("metrics"));
+    // With --metrics the list is printed once the figures are in (or from the cache offline).
+    auto printMachines = [this, metrics](const QList<Machine> &machines, bool json, bool offline,
+                                         std::function<void()> then) {
+        if (!metrics) {
+            this->printMachines(machines, json);
+            return then();
+        }
+        (new MachineMetricsList(m_app, machines, json))->run(offline, std::move(then));
+    };
     if (parser.isSet(QStringLiteral("offline"))) {
         // From the cache alone (loaded with the inventory), each account's age on stderr.
         Inventory *inventory = m_app->inventory();
@@ -160,15 +172,23 @@ void MachinesCommand::list(const QStringList &arguments)
                          << Qt::endl;
         }
         sortByName(machines);
-        printMachines(machines, json);
-        return m_app->finish(m_app->reportCacheProblems(ids));
+        printMachines(machines, json, true,
+                      [this, ids] { m_app->finish(m_app->reportCacheProblems(ids)); });
+        return;
     }
-    refreshAccounts(ids, [this, ids, json](const QHash<QString, Error> &errors) {
+    refreshAccounts(ids, [this, ids, json, printMachines](const QHash<QString, Error> &errors) {
         QList<Machine> machines;
         for (const QString &id : ids)
             machines += m_app->machineModel()->machines(id);
         sortByName(machines);
-        printMachines(machines, json);
+        printMachines(machines, json, false,
+                      [this, ids, errors] { reportListErrors(ids, errors); });
+    });
+}
+
+void MachinesCommand::reportListErrors(const QStringList &ids, const QHash<QString, Error> &errors)
+{
+    {
         Error first;
         for (const QString &id : ids) {
             const auto it = errors.constFind(id);
@@ -194,7 +214,7 @@ void MachinesCommand::list(const QStringList &arguments)
         }
         const int cache = m_app->reportCacheProblems(ids);
         m_app->finish(first.isError() ? CliApp::exitCodeFor(first) : cache);
-    });
+    }
 }
 
 void MachinesCommand::action(MachineAction::Action action, const QStringList &arguments)
@@ -258,14 +278,15 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
         const ProviderMetadata::ActionWording *words = provider.actionWording(actionId);
         if (words && !words->progress.isEmpty()) {
             //: "Stopping (deallocating) vm1 (/subscriptions/…)…": the provider's own words.
-            m_app->err() << tr("%1 %2 (%3)…").arg(words->progress,
-                                                  TerminalText::printable(machine.name), machine.id)
+            m_app->err() << tr("%1 %2 (%3)…")
+                                .arg(words->progress, TerminalText::printable(machine.name),
+                                     machine.id)
                          << Qt::endl;
         } else {
             //: "Reboot: web-1 (3164444)…", said before the action is sent.
-            m_app->err() << tr("%1: %2 (%3)…").arg(label, TerminalText::printable(machine.name),
-                                                   machine.id)
-                         << Qt::endl;
+            m_app->err()
+                << tr("%1: %2 (%3)…").arg(label, TerminalText::printable(machine.name), machine.id)
+                << Qt::endl;
         }
         Inventory *inventory = m_app->inventory();
         // With --wait the outcome is Inventory's: the cloud's action followed to its end, then a
@@ -291,8 +312,7 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
                     // doctl/hcloud manners: accepted is the answer; --wait follows it.
                     //: "Reboot web-1: accepted by DigitalOcean."
                     m_app->out() << tr("%1 %2: accepted by %3.")
-                                        .arg(label,
-                                             TerminalText::printable(machine.name), cloud)
+                                        .arg(label, TerminalText::printable(machine.name), cloud)
                                  << Qt::endl;
                     return m_app->finish(CliApp::Ok);
                 }
@@ -312,9 +332,7 @@ void MachinesCommand::action(MachineAction::Action action, const QStringList &ar
                             return m_app->fail(*outcome);
                         //: "Reboot web-1: done."
                         m_app->out()
-                            << tr("%1 %2: done.")
-                                   .arg(label,
-                                        TerminalText::printable(machine.name))
+                            << tr("%1 %2: done.").arg(label, TerminalText::printable(machine.name))
                             << Qt::endl;
                         m_app->finish(CliApp::Ok);
                     });
@@ -428,8 +446,7 @@ void MachinesCommand::create(const QStringList &arguments)
         if (const QString problem =
                 CreateMachineRequest::windowsPasswordProblem(request.adminPassword);
             !problem.isEmpty())
-            return m_app->usageError(
-                tr("machines create --admin-password-stdin: %1").arg(problem));
+            return m_app->usageError(tr("machines create --admin-password-stdin: %1").arg(problem));
     }
     if (parser.isSet(QStringLiteral("user-data"))) {
         QFile file(parser.value(QStringLiteral("user-data")));
@@ -450,7 +467,9 @@ void MachinesCommand::create(const QStringList &arguments)
             if (!created.ok())
                 return m_app->fail(created.error());
             const Machine machine = created.value();
-            m_app->err() << tr("Created %1 (%2).").arg(TerminalText::printable(machine.name), machine.id) << Qt::endl;
+            m_app->err()
+                << tr("Created %1 (%2).").arg(TerminalText::printable(machine.name), machine.id)
+                << Qt::endl;
             auto print = [this, accountId, machine, json] {
                 const int row = m_app->machineModel()->rowOf(accountId, machine.id);
                 printMachines({row < 0 ? machine : m_app->machineModel()->at(row)}, json);

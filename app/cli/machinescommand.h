@@ -37,6 +37,8 @@ private:
                    std::function<bool(MachineState::State)> settled, std::function<void()> done);
     static void sortByName(QList<Machine> &machines);
     void printMachines(const QList<Machine> &machines, bool json);
+    /// After a listing: each account that could not be refreshed, and the exit code.
+    void reportListErrors(const QStringList &ids, const QHash<QString, Error> &errors);
 
     CliApp *m_app;
     int m_pollMs = 3000;

@@ -23,6 +23,9 @@ public:
     explicit MetricsCommand(CliApp *app);
     void run(const QStringList &arguments);
 
+    /// "37.0 %", "12.3 Mbit/s": the CLI's one way of printing a metric value.
+    [[nodiscard]] static QString withUnit(double value, const QString &unit);
+
 private:
     /// The machine named @p wanted (id first, then name): from the cache when it is there, else
     /// after refreshing @p accountIds. Reports what went wrong itself (then no call).
@@ -32,7 +35,6 @@ private:
                const MetricRange &range, bool json);
     void print(const Machine &machine, const QList<MetricSeries> &series, const MetricRange &range,
                bool json, bool cached);
-    [[nodiscard]] static QString withUnit(double value, const QString &unit);
 
     CliApp *m_app;
 };

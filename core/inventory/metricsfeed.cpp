@@ -283,6 +283,13 @@ void MetricsFeed::finish(const Request &request, const Result<QList<MetricSeries
 {
     for (const QString &machineId : request.machineIds)
         m_inFlight.remove({request.accountId, machineId, request.kind, request.span});
+    handle(request, answer);
+    if (m_inFlight.isEmpty())
+        emit settled();
+}
+
+void MetricsFeed::handle(const Request &request, const Result<QList<MetricSeries>> &answer)
+{
     if (!answer.ok()) {
         const Error &error = answer.error();
         if (error.kind() == Error::Unsupported)

@@ -85,12 +85,16 @@ public:
     /// Fetches what is due now instead of at the next tick (the views call it after scrolling
     /// settles; tests call it to avoid waiting).
     Q_INVOKABLE void fetchDue();
+    /// Whether an answer is still awaited (settled() follows when the last one arrives).
+    [[nodiscard]] bool busy() const { return !m_inFlight.isEmpty(); }
 
 signals:
     /// A series of the machine changed (any kind or span): views re-read series()/summary().
     void seriesChanged(const QString &accountId, const QString &machineId);
     void idlenessChanged(const QString &accountId, const QString &machineId);
     void problemChanged(const QString &accountId, const QString &machineId);
+    /// Every request sent has been answered (the CLI prints then).
+    void settled();
 
 private:
     struct Key
@@ -116,6 +120,7 @@ private:
     [[nodiscard]] bool isDue(const Key &key, int refreshSeconds) const;
     void send(const Request &request);
     void finish(const Request &request, const Result<QList<MetricSeries>> &answer);
+    void handle(const Request &request, const Result<QList<MetricSeries>> &answer);
     void updateIdleness(const QString &accountId, const QString &machineId);
     [[nodiscard]] static QString machineKey(const QString &accountId, const QString &machineId);
 

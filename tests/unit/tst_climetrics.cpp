@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTest>
 #include <QUuid>
 
@@ -140,6 +141,59 @@ private Q_SLOTS:
         QCOMPARE(week.exitCode, 5);
         QVERIFY2(week.errText().contains(QLatin1String("could not be found")),
                  week.err.constData());
+    }
+
+    /// `machines list --metrics`: the running droplets' last hour and week of CPU, asked as the
+    /// GUI's rows ask (MetricsFeed), printed beside each machine; offline from the cache.
+    void listWithMetrics()
+    {
+        m_server.clearRequests();
+        const CliRun run = runCli({QStringLiteral("machines"), QStringLiteral("list"),
+                                   QStringLiteral("--metrics")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const auto requests =
+            m_server.requests("GET", QStringLiteral("/v2/monitoring/metrics/droplet/cpu"));
+        QSet<qint64> windows;
+        QSet<QString> hosts;
+        for (const auto &request : requests) {
+            hosts.insert(request.query.queryItemValue(QStringLiteral("host_id")));
+            windows.insert(request.query.queryItemValue(QStringLiteral("end")).toLongLong()
+                           - request.query.queryItemValue(QStringLiteral("start")).toLongLong());
+        }
+        QCOMPARE(windows, (QSet<qint64> {3600, 7 * 86400}));
+        const QString out = run.outText();
+        QVERIFY2(out.contains(QLatin1String("CPU 1H MAX")), qPrintable(out));
+        QString line;
+        for (const QString &one : out.split(QLatin1Char('\n')))
+            line = one.startsWith(QLatin1String("example.com ")) ? one : line;
+        QVERIFY2(line.contains(QLatin1String("25.0 %")), qPrintable(out));
+
+        const CliRun json = runCli({QStringLiteral("machines"), QStringLiteral("list"),
+                                    QStringLiteral("--metrics"), QStringLiteral("--json"),
+                                    QStringLiteral("--offline")});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonArray machines = QJsonDocument::fromJson(json.out).array();
+        QVERIFY(!machines.isEmpty());
+        bool found = false;
+        QSet<QString> running;
+        for (const QJsonValue &machine : machines) {
+            const QJsonObject metrics = machine[QLatin1String("metrics")].toObject();
+            QVERIFY(metrics.contains(QLatin1String("idle")));
+            if (machine[QLatin1String("state")].toString() == QLatin1String("running"))
+                running.insert(machine[QLatin1String("id")].toString());
+            else
+                QVERIFY(metrics[QLatin1String("cpu1h")].isNull()); // never asked for
+            if (machine[QLatin1String("id")].toString() != QLatin1String("3164444"))
+                continue;
+            found = true;
+            const QJsonObject cpu = metrics[QLatin1String("cpu1h")].toObject();
+            QCOMPARE(cpu[QLatin1String("max")].toDouble(), 25.0);
+            QCOMPARE(cpu[QLatin1String("unit")].toString(), QStringLiteral("%"));
+            // An hour of samples does not cover a week: not judged.
+            QVERIFY(metrics[QLatin1String("idle")].isNull());
+        }
+        QVERIFY(found);
+        QCOMPARE(hosts, running); // every running droplet, and only those
     }
 
     void diskIsUnsupportedOnDigitalOcean()
