@@ -4,8 +4,10 @@
 #include "cliapp.h"
 #include "inventory.h"
 #include "machinemodel.h"
+#include "metricsfeed.h"
 #include "providerregistry.h"
 #include "statustext.h"
+#include "terminaltext.h"
 #include "texttable.h"
 #include "userprices.h"
 
@@ -28,12 +30,20 @@ CostReport CostCommand::report(const QStringList &accountIds, CostReport::GroupB
     CostReport::Context context;
     ProviderRegistry *registry = m_app->registry();
     AccountStore *accounts = m_app->accounts();
-    context.metadata = [registry](const QString &id) { return registry->metadata(id); };
+    context.metadata = [registry](const QString &id) {
+        return registry->metadata(id);
+    };
     context.accountName = [accounts](const QString &id) {
         const auto account = accounts->account(id);
         return account ? account->name : QString();
     };
     context.userPrices = m_prices;
+    // Idleness from the week of CPU last fetched (the GUI's rows or `machines list --metrics`);
+    // `cost` itself asks the clouds for prices, not metrics.
+    auto *feed = new MetricsFeed(m_app->inventory(), this);
+    context.isIdle = [feed](const Machine &machine) {
+        return feed->isIdle(machine.accountId, machine.id);
+    };
     return CostReport::build(machines, context, groupBy);
 }
 
@@ -68,11 +78,12 @@ void CostCommand::run(const QStringList &arguments)
         print(report(ids, *groupBy), json, csv);
         return m_app->finish(m_app->reportCacheProblems(ids));
     }
-    m_app->refreshAccounts(ids, [this, ids, groupBy, json, csv](const QHash<QString, Error> &errors) {
-        print(report(ids, *groupBy), json, csv);
-        const int code = reportErrors(ids, errors);
-        m_app->finish(code != CliApp::Ok ? code : m_app->reportCacheProblems(ids));
-    });
+    m_app->refreshAccounts(
+        ids, [this, ids, groupBy, json, csv](const QHash<QString, Error> &errors) {
+            print(report(ids, *groupBy), json, csv);
+            const int code = reportErrors(ids, errors);
+            m_app->finish(code != CliApp::Ok ? code : m_app->reportCacheProblems(ids));
+        });
 }
 
 int CostCommand::reportErrors(const QStringList &accountIds, const QHash<QString, Error> &errors)
@@ -85,8 +96,7 @@ int CostCommand::reportErrors(const QStringList &accountIds, const QHash<QString
         const auto account = m_app->accounts()->account(id);
         const QDateTime cached =
             m_app->inventory()->isFromCache(id) ? m_app->inventory()->lastSuccess(id) : QDateTime();
-        m_app->err() << "clouddeck-cli: " << (account ? account->name : id) << ": "
-                     << it->message()
+        m_app->err() << "clouddeck-cli: " << (account ? account->name : id) << ": " << it->message()
                      << (cached.isValid()
                              ? tr(" (its cost is from cached data, %1)")
                                    .arg(StatusText::age(cached, QDateTime::currentDateTimeUtc()))
@@ -101,7 +111,8 @@ int CostCommand::reportErrors(const QStringList &accountIds, const QHash<QString
 void CostCommand::print(const CostReport &report, bool json, bool csv)
 {
     if (json) {
-        m_app->out() << QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented));
+        m_app->out() << QString::fromUtf8(
+            QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented));
         return;
     }
     if (csv) {
@@ -125,8 +136,8 @@ void CostCommand::printTable(const CostReport &report)
     };
     QTextStream &out = m_app->out();
     //: Column headers of `clouddeck-cli cost`; "OFF, BILLED": what machines that are off cost.
-    TextTable table({tr(headers.value(report.groupBy())), tr("MACHINES"), tr("MONTHLY"),
-                     tr("OFF, BILLED")});
+    TextTable table(
+        {tr(headers.value(report.groupBy())), tr("MACHINES"), tr("MONTHLY"), tr("OFF, BILLED")});
     table.alignRight(1);
     table.alignRight(2);
     table.alignRight(3);
@@ -137,9 +148,8 @@ void CostCommand::printTable(const CostReport &report)
         if (group.unpriced > 0)
             total += tr(" (%n unpriced)", nullptr, group.unpriced);
         table.addRow({group.label, QString::number(group.machines), total,
-                      group.offButBilledTotal.isEmpty()
-                          ? QStringLiteral("-")
-                          : group.offButBilledTotal.displayText()});
+                      group.offButBilledTotal.isEmpty() ? QStringLiteral("-")
+                                                        : group.offButBilledTotal.displayText()});
     }
     table.addRow({tr("TOTAL"), QString::number(report.lines().size()),
                   (report.hasEstimates() ? QStringLiteral("≈ ") : QString())
@@ -157,6 +167,20 @@ void CostCommand::printTable(const CostReport &report)
             if (line.cost.offButBilled) {
                 out << "  " << line.machine.name << " (" << line.accountName << ", "
                     << line.providerName << "): " << line.cost.billedText() << Qt::endl;
+            }
+        }
+    }
+    if (report.idleCount() > 0) {
+        out << Qt::endl
+            << tr("%1/mo is for %n machine(s) idle for a week (CPU under 2 %):", nullptr,
+                  report.idleCount())
+                   .arg(report.idle().displayText())
+            << Qt::endl;
+        for (const CostReport::Line &line : report.lines()) {
+            if (line.idle) {
+                out << "  " << TerminalText::printable(line.machine.name) << " ("
+                    << TerminalText::printable(line.accountName) << ", " << line.providerName
+                    << "): " << line.cost.billedText() << Qt::endl;
             }
         }
     }
@@ -240,9 +264,9 @@ void CostCommand::setPrice(const QString &wanted, const QString &accountName, co
     };
     auto said = [this](const QString &what, const std::optional<Money> &price, bool saved) {
         if (!saved) {
-            return m_app->fail(Error(Error::InvalidInput,
-                                     tr("Could not save the price to %1.")
-                                         .arg(m_prices->fileName())));
+            return m_app->fail(
+                Error(Error::InvalidInput,
+                      tr("Could not save the price to %1.").arg(m_prices->fileName())));
         }
         //: "web-1: 12.50 EUR a month, set by you." / "web-1: price you set removed."
         m_app->out() << (price ? tr("%1: %2 a month, set by you.").arg(what, price->displayText())
@@ -286,10 +310,9 @@ void CostCommand::setPrice(const QString &wanted, const QString &accountName, co
                 Error(Error::NotFound, tr("No machine with the id or name \"%1\".").arg(wanted)));
         }
         if (candidates.size() > 1) {
-            return m_app->usageError(
-                tr("\"%1\" names %n machines: use the id or --account.", nullptr,
-                   int(candidates.size()))
-                    .arg(wanted));
+            return m_app->usageError(tr("\"%1\" names %n machines: use the id or --account.",
+                                        nullptr, int(candidates.size()))
+                                         .arg(wanted));
         }
         const Machine &machine = candidates.constFirst();
         std::optional<Money> price;

@@ -85,20 +85,25 @@ CostReport CostReport::build(const QList<Machine> &machines, const Context &cont
             continue;
         auto meta = metadata.constFind(machine.providerId);
         if (meta == metadata.constEnd()) {
-            meta = metadata.insert(machine.providerId,
-                                   context.metadata ? context.metadata(machine.providerId)
-                                                    : ProviderMetadata());
+            meta = metadata.insert(machine.providerId, context.metadata
+                                                           ? context.metadata(machine.providerId)
+                                                           : ProviderMetadata());
         }
         auto name = accountNames.constFind(machine.accountId);
         if (name == accountNames.constEnd()) {
             const QString found =
                 context.accountName ? context.accountName(machine.accountId) : QString();
-            name = accountNames.insert(machine.accountId,
-                                       found.isEmpty() ? machine.accountId : found);
+            name =
+                accountNames.insert(machine.accountId, found.isEmpty() ? machine.accountId : found);
         }
         Line line {machine, *name, meta->name.isEmpty() ? machine.providerId : meta->name,
                    MachineCost::of(machine, meta->billing, context.userPrices)};
         const MachineCost &cost = line.cost;
+        line.idle = !cost.off && context.isIdle && context.isIdle(machine);
+        if (line.idle) {
+            report.m_idle.add(cost.billed);
+            ++report.m_idleCount;
+        }
 
         report.m_total.add(cost.billed);
         if (cost.offButBilled) {
@@ -227,12 +232,15 @@ QJsonObject CostReport::toJson() const
             object.insert(QStringLiteral("billedMonthly"), cost.billed.plainText());
         if (!cost.note.isEmpty())
             object.insert(QStringLiteral("note"), cost.note);
+        object.insert(QStringLiteral("idle"), line.idle);
         machines.append(object);
     }
     return {{QStringLiteral("groupBy"), groupById(m_groupBy)},
             {QStringLiteral("total"), m_total.toJson()},
             {QStringLiteral("offButBilled"), m_offButBilled.toJson()},
             {QStringLiteral("offButBilledMachines"), m_offButBilledCount},
+            {QStringLiteral("idle"), m_idle.toJson()},
+            {QStringLiteral("idleMachines"), m_idleCount},
             {QStringLiteral("volumesOnlyMachines"), m_volumesOnlyCount},
             {QStringLiteral("unpricedMachines"), m_unpricedCount},
             {QStringLiteral("estimate"), m_estimate},
@@ -245,7 +253,7 @@ QByteArray CostReport::toCsv() const
 {
     // Column names are stable ids (not translated): scripts read them.
     QByteArray csv = "account,provider,name,id,state,region,size,monthly_price,currency,"
-                     "billed_monthly,source,estimate,off_but_billed,note\r\n";
+                     "billed_monthly,source,estimate,off_but_billed,note,idle\r\n";
     for (const Line &line : m_lines) {
         const MachineCost &cost = line.cost;
         const QStringList fields = {
@@ -263,6 +271,7 @@ QByteArray CostReport::toCsv() const
             cost.estimate ? QStringLiteral("yes") : QStringLiteral("no"),
             cost.offButBilled ? QStringLiteral("yes") : QStringLiteral("no"),
             cost.note,
+            line.idle ? QStringLiteral("yes") : QStringLiteral("no"),
         };
         QByteArrayList cells;
         for (const QString &field : fields)

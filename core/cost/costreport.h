@@ -36,6 +36,8 @@ public:
         std::function<ProviderMetadata(const QString &providerId)> metadata;
         std::function<QString(const QString &accountId)> accountName;
         const UserPrices *userPrices = nullptr;
+        /// Whether the machine has been idle for a week (MetricsFeed); unset: none is.
+        std::function<bool(const Machine &machine)> isIdle;
     };
 
     struct Line
@@ -44,6 +46,7 @@ public:
         QString accountName;
         QString providerName;
         MachineCost cost;
+        bool idle = false; ///< CPU under 2 % for a week: costing money for nothing
     };
 
     struct Group
@@ -69,6 +72,9 @@ public:
     /// "$312/mo is for machines that are off."
     [[nodiscard]] const CostTotals &offButBilled() const { return m_offButBilled; }
     [[nodiscard]] int offButBilledCount() const { return m_offButBilledCount; }
+    /// "$54/mo is for 3 machines idle for a week." (running, billed, doing nothing)
+    [[nodiscard]] const CostTotals &idle() const { return m_idle; }
+    [[nodiscard]] int idleCount() const { return m_idleCount; }
     /// Machines off whose disks alone are billed (AWS), not priced here.
     [[nodiscard]] int volumesOnlyCount() const { return m_volumesOnlyCount; }
     [[nodiscard]] int unpricedCount() const { return m_unpricedCount; }
@@ -99,6 +105,8 @@ private:
     CostTotals m_total;
     CostTotals m_offButBilled;
     int m_offButBilledCount = 0;
+    CostTotals m_idle;
+    int m_idleCount = 0;
     int m_volumesOnlyCount = 0;
     int m_unpricedCount = 0;
     bool m_estimate = false;

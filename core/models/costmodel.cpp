@@ -186,9 +186,8 @@ QList<Machine> CostModel::machinesShown(QHash<QString, QString> *accountNames) c
     }
     for (int row = 0; row < m_view->rowCount(); ++row) {
         const QModelIndex index = m_view->index(row, 0);
-        const int source =
-            m_machines->rowOf(index.data(MachineModel::AccountIdRole).toString(),
-                              index.data(MachineModel::MachineIdRole).toString());
+        const int source = m_machines->rowOf(index.data(MachineModel::AccountIdRole).toString(),
+                                             index.data(MachineModel::MachineIdRole).toString());
         if (source >= 0)
             take(source);
     }
@@ -205,8 +204,15 @@ void CostModel::rebuild()
     context.metadata = [registry](const QString &id) {
         return registry ? registry->metadata(id) : ProviderMetadata();
     };
-    context.accountName = [&accountNames](const QString &id) { return accountNames.value(id); };
+    context.accountName = [&accountNames](const QString &id) {
+        return accountNames.value(id);
+    };
     context.userPrices = m_userPrices;
+    QPointer<MachineModel> model = m_machines;
+    context.isIdle = [model](const Machine &machine) {
+        const int row = model ? model->rowOf(machine.accountId, machine.id) : -1;
+        return row >= 0 && model->isIdle(row);
+    };
     CostReport next = CostReport::build(machines, context, m_groupBy);
 
     QHash<QString, qint64> largest;
@@ -255,6 +261,28 @@ QString CostModel::offButBilledText() const
     return m_report.offButBilled().isEmpty() ? QString() : m_report.offButBilled().displayText();
 }
 
+QString CostModel::idleText() const
+{
+    return m_report.idle().isEmpty() ? QString() : m_report.idle().displayText();
+}
+
+QVariantList CostModel::idleMachines() const
+{
+    QVariantList idle;
+    for (const CostReport::Line &line : m_report.lines()) {
+        if (!line.idle)
+            continue;
+        idle.append(QVariantMap {
+            {QStringLiteral("accountId"), line.machine.accountId},
+            {QStringLiteral("machineId"), line.machine.id},
+            {QStringLiteral("name"), line.machine.name},
+            {QStringLiteral("account"), line.accountName},
+            {QStringLiteral("billedText"), line.cost.billedText()},
+        });
+    }
+    return idle;
+}
+
 QString CostModel::convertedText() const
 {
     if (!m_userPrices || m_report.total().currencies().size() < 2)
@@ -294,7 +322,8 @@ bool CostModel::exportCsv(const QUrl &url)
     QSaveFile out(file);
     const bool ok =
         out.open(QIODevice::WriteOnly) && out.write(m_report.toCsv()) >= 0 && out.commit();
-    const QString error = ok ? QString() : tr("Could not write %1: %2").arg(file, out.errorString());
+    const QString error =
+        ok ? QString() : tr("Could not write %1: %2").arg(file, out.errorString());
     if (error != m_errorString) {
         m_errorString = error;
         Q_EMIT errorStringChanged();

@@ -27,14 +27,17 @@ class CLOUDDECK_CORE_EXPORT CostModel : public QAbstractListModel
                    machineModelChanged)
     Q_PROPERTY(QAbstractItemModel *view READ view WRITE setView NOTIFY viewChanged)
     Q_PROPERTY(ProviderRegistry *registry READ registry WRITE setRegistry NOTIFY registryChanged)
-    Q_PROPERTY(UserPrices *userPrices READ userPrices WRITE setUserPrices NOTIFY
-                   userPricesChanged)
+    Q_PROPERTY(UserPrices *userPrices READ userPrices WRITE setUserPrices NOTIFY userPricesChanged)
     Q_PROPERTY(QString groupBy READ groupBy WRITE setGroupBy NOTIFY groupByChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY reportChanged)
     Q_PROPERTY(int machineCount READ machineCount NOTIFY reportChanged)
     Q_PROPERTY(QString totalText READ totalText NOTIFY reportChanged)
     Q_PROPERTY(QString offButBilledText READ offButBilledText NOTIFY reportChanged)
     Q_PROPERTY(int offButBilledCount READ offButBilledCount NOTIFY reportChanged)
+    /// Running machines idle for a week (MachineModel::IdleRole) and what they cost a month.
+    Q_PROPERTY(QString idleText READ idleText NOTIFY reportChanged)
+    Q_PROPERTY(int idleCount READ idleCount NOTIFY reportChanged)
+    Q_PROPERTY(QVariantList idleMachines READ idleMachines NOTIFY reportChanged)
     Q_PROPERTY(int volumesOnlyCount READ volumesOnlyCount NOTIFY reportChanged)
     Q_PROPERTY(int unpricedCount READ unpricedCount NOTIFY reportChanged)
     Q_PROPERTY(bool estimate READ estimate NOTIFY reportChanged)
@@ -53,8 +56,9 @@ public:
         OffButBilledCountRole,
         UnpricedCountRole,
         EstimateRole,
-        /// [{currency, text, fraction, main}]: one bar per currency, its length relative to the largest
-        /// group in that currency (amounts of different currencies are never put on one scale)
+        /// [{currency, text, fraction, main}]: one bar per currency, its length relative to the
+        /// largest group in that currency (amounts of different currencies are never put on one
+        /// scale)
         BarsRole,
         /// The total, one line per currency (for columns too narrow for "€1.00 + $2.00").
         TotalLinesRole,
@@ -84,6 +88,9 @@ public:
     [[nodiscard]] QString totalText() const;
     [[nodiscard]] QString offButBilledText() const;
     [[nodiscard]] int offButBilledCount() const { return m_report.offButBilledCount(); }
+    [[nodiscard]] QString idleText() const;
+    [[nodiscard]] int idleCount() const { return m_report.idleCount(); }
+    [[nodiscard]] QVariantList idleMachines() const;
     [[nodiscard]] int volumesOnlyCount() const { return m_report.volumesOnlyCount(); }
     [[nodiscard]] int unpricedCount() const { return m_report.unpricedCount(); }
     [[nodiscard]] bool estimate() const { return m_report.hasEstimates(); }

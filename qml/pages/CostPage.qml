@@ -198,6 +198,29 @@ Rectangle {
                     }
                 }
 
+                // Running and billed, but doing nothing for a week (the metrics' idle rule).
+                Banner {
+                    objectName: "costIdle"
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacingL
+                    Layout.rightMargin: Theme.spacingL
+                    visible: costModel.idleCount > 0
+                    kind: "info"
+                    text: qsTr("%1/mo is for %n machine(s) idle for a week (CPU under 2 %).", "", costModel.idleCount)
+                              .arg(costModel.idleText)
+                    detail: {
+                        const shown = costModel.idleMachines.slice(0, 4).map(m => qsTr("%1 (%2)").arg(m.name).arg(m.billedText))
+                        if (costModel.idleCount > shown.length)
+                            shown.push(qsTr("%n more", "", costModel.idleCount - shown.length))
+                        return shown.join(" · ")
+                    }
+                    actionText: qsTr("Show idle machines")
+                    onActionTriggered: {
+                        AppController.filters.idleOnly = true
+                        page.back()
+                    }
+                }
+
                 Banner {
                     objectName: "costHint"
                     Layout.fillWidth: true

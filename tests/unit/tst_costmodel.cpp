@@ -48,8 +48,9 @@ private Q_SLOTS:
         m_machines->setAccountName(u"do"_s, u"Work"_s);
         m_machines->setAccountName(u"hz"_s, u"Home"_s);
         m_machines->setAccountMachines(
-            u"do"_s, {make(u"do"_s, u"digitalocean"_s, u"1"_s, MachineState::Running, 24, u"nyc3"_s),
-                      make(u"do"_s, u"digitalocean"_s, u"2"_s, MachineState::Stopped, 12, u"fra1"_s)});
+            u"do"_s,
+            {make(u"do"_s, u"digitalocean"_s, u"1"_s, MachineState::Running, 24, u"nyc3"_s),
+             make(u"do"_s, u"digitalocean"_s, u"2"_s, MachineState::Stopped, 12, u"fra1"_s)});
         m_machines->setAccountMachines(
             u"hz"_s, {make(u"hz"_s, u"hetzner"_s, u"7"_s, MachineState::Running, 4.51, u"fsn1"_s)});
         m_model = new CostModel(this);
@@ -115,11 +116,32 @@ private Q_SLOTS:
 
         // A price change in the same groups updates rows in place, without a reset.
         QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
-        Machine pricier = make(u"do"_s, u"digitalocean"_s, u"1"_s, MachineState::Running, 48, u"nyc3"_s);
+        Machine pricier =
+            make(u"do"_s, u"digitalocean"_s, u"1"_s, MachineState::Running, 48, u"nyc3"_s);
         m_machines->upsert(pricier);
         QTRY_VERIFY(changed.size() > 0);
         QCOMPARE(reset.size(), 1);
         QCOMPARE(m_model->index(0).data(CostModel::TotalTextRole).toString(), u"$48.00"_s);
+    }
+
+    void idleMachinesFollowTheMetrics()
+    {
+        QTRY_COMPARE(m_model->rowCount(), 2);
+        QCOMPARE(m_model->idleCount(), 0);
+        QVERIFY(m_model->idleText().isEmpty());
+        QSignalSpy report(m_model, &CostModel::reportChanged);
+        m_machines->setIdle(u"hz"_s, u"7"_s, true);
+        m_machines->setIdle(u"do"_s, u"2"_s, true); // off: its cost is "off but billed", not idle
+        QTRY_COMPARE(m_model->idleCount(), 1);
+        QVERIFY(report.size() > 0);
+        QCOMPARE(m_model->idleText(), u"€4.51"_s);
+        const QVariantList idle = m_model->idleMachines();
+        QCOMPARE(idle.size(), 1);
+        QCOMPARE(idle[0].toMap()[u"name"_s].toString(), u"m-7"_s);
+        QCOMPARE(idle[0].toMap()[u"account"_s].toString(), u"Home"_s);
+        QCOMPARE(idle[0].toMap()[u"billedText"_s].toString(), u"€4.51"_s);
+        m_machines->setIdle(u"hz"_s, u"7"_s, false);
+        QTRY_COMPARE(m_model->idleCount(), 0);
     }
 
     void showsWhatTheViewShows()
@@ -152,7 +174,8 @@ private Q_SLOTS:
         const QByteArray csv = file.readAll();
         QVERIFY(csv.startsWith("account,provider,name"));
         QVERIFY(csv.contains(",10.00,EUR,10.00,user,"));
-        QVERIFY(!m_model->exportCsv(QUrl::fromLocalFile(m_dir.filePath(u"missing/dir/cost.csv"_s))));
+        QVERIFY(
+            !m_model->exportCsv(QUrl::fromLocalFile(m_dir.filePath(u"missing/dir/cost.csv"_s))));
         QVERIFY(!m_model->errorString().isEmpty());
         m_model->setUserPrices(nullptr);
     }

@@ -40,8 +40,12 @@ class TestCostReport : public QObject
     CostReport::Context context(const UserPrices *prices = nullptr)
     {
         CostReport::Context c;
-        c.metadata = [this](const QString &id) { return m_registry.metadata(id); };
-        c.accountName = [](const QString &id) { return id.toUpper(); };
+        c.metadata = [this](const QString &id) {
+            return m_registry.metadata(id);
+        };
+        c.accountName = [](const QString &id) {
+            return id.toUpper();
+        };
         c.userPrices = prices;
         return c;
     }
@@ -56,8 +60,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("prices");
         QTest::addColumn<QString>("currency");
         using B = ProviderMetadata::Billing;
-        QTest::newRow("digitalocean") << u"digitalocean"_s << int(B::Stopped::Full)
-                                      << int(B::Prices::List) << u"USD"_s;
+        QTest::newRow("digitalocean")
+            << u"digitalocean"_s << int(B::Stopped::Full) << int(B::Prices::List) << u"USD"_s;
         QTest::newRow("hetzner") << u"hetzner"_s << int(B::Stopped::Full) << int(B::Prices::List)
                                  << u"EUR"_s;
         QTest::newRow("linode") << u"linode"_s << int(B::Stopped::Full) << int(B::Prices::List)
@@ -66,11 +70,12 @@ private Q_SLOTS:
                                << u"USD"_s;
         QTest::newRow("aws") << u"aws"_s << int(B::Stopped::Volumes) << int(B::Prices::PriceListApi)
                              << u"USD"_s;
-        QTest::newRow("openstack") << u"openstack"_s << int(B::Stopped::Full)
-                                   << int(B::Prices::None) << u"USD"_s;
+        QTest::newRow("openstack")
+            << u"openstack"_s << int(B::Stopped::Full) << int(B::Prices::None) << u"USD"_s;
         QTest::newRow("proxmox") << u"proxmox"_s << int(B::Stopped::Full) << int(B::Prices::None)
                                  << u"USD"_s;
-        QTest::newRow("demo") << u"demo"_s << int(B::Stopped::Full) << int(B::Prices::List) << u"USD"_s;
+        QTest::newRow("demo") << u"demo"_s << int(B::Stopped::Full) << int(B::Prices::List)
+                              << u"USD"_s;
         // Azure: powered off is still allocated and billed (deallocated is told on the machine).
         QTest::newRow("azure") << u"azure"_s << int(B::Stopped::Full) << int(B::Prices::List)
                                << u"USD"_s;
@@ -100,18 +105,21 @@ private Q_SLOTS:
 
     void whatAMachineCostsInEachState()
     {
-        const auto billing = [this](const QString &id) { return m_registry.metadata(id).billing; };
+        const auto billing = [this](const QString &id) {
+            return m_registry.metadata(id).billing;
+        };
         // Off on DigitalOcean: still billed in full.
         MachineCost off = MachineCost::of(
-            machine(u"a"_s, u"digitalocean"_s, u"d1"_s, MachineState::Stopped, 24.0), billing(u"digitalocean"_s),
-            nullptr);
+            machine(u"a"_s, u"digitalocean"_s, u"d1"_s, MachineState::Stopped, 24.0),
+            billing(u"digitalocean"_s), nullptr);
         QVERIFY(off.offButBilled);
         QCOMPARE(off.billed, Money(2400, u"USD"_s));
         QCOMPARE(off.source, MachineCost::Source::ProviderList);
         QVERIFY(!off.estimate);
         // Stopped on AWS: the instance is free, its volumes are not (and are not priced here).
-        MachineCost aws = MachineCost::of(
-            machine(u"b"_s, u"aws"_s, u"i-1"_s, MachineState::Stopped, 7.59), billing(u"aws"_s), nullptr);
+        MachineCost aws =
+            MachineCost::of(machine(u"b"_s, u"aws"_s, u"i-1"_s, MachineState::Stopped, 7.59),
+                            billing(u"aws"_s), nullptr);
         QVERIFY(!aws.offButBilled);
         QVERIFY(aws.volumesOnly);
         QCOMPARE(aws.billed, Money(0, u"USD"_s));
@@ -119,8 +127,9 @@ private Q_SLOTS:
         QVERIFY(aws.estimate);
         QCOMPARE(aws.priceText(), QStringLiteral("≈ $7.59"));
         // Running on AWS: the on-demand estimate.
-        MachineCost running = MachineCost::of(
-            machine(u"b"_s, u"aws"_s, u"i-2"_s, MachineState::Running, 7.59), billing(u"aws"_s), nullptr);
+        MachineCost running =
+            MachineCost::of(machine(u"b"_s, u"aws"_s, u"i-2"_s, MachineState::Running, 7.59),
+                            billing(u"aws"_s), nullptr);
         QCOMPARE(running.billed, Money(759, u"USD"_s));
         QCOMPARE(running.billedText(), QStringLiteral("≈ $7.59"));
         // Azure: "stopped (still allocated)" is billed in full, "deallocated" only its disks.
@@ -133,9 +142,9 @@ private Q_SLOTS:
         QVERIFY(released.volumesOnly);
         QCOMPARE(released.billed, Money(0, u"USD"_s));
         // Hetzner in euros; suspended counts as off.
-        MachineCost hetzner = MachineCost::of(
-            machine(u"c"_s, u"hetzner"_s, u"h1"_s, MachineState::Suspended, 4.5101), billing(u"hetzner"_s),
-            nullptr);
+        MachineCost hetzner =
+            MachineCost::of(machine(u"c"_s, u"hetzner"_s, u"h1"_s, MachineState::Suspended, 4.5101),
+                            billing(u"hetzner"_s), nullptr);
         QCOMPARE(hetzner.billed, Money(451, u"EUR"_s));
         QVERIFY(hetzner.offButBilled);
         // Destroyed: nothing.
@@ -145,8 +154,8 @@ private Q_SLOTS:
         QVERIFY(gone.billed.isZero());
         // No price on a private cloud: unknown, with the way to set one.
         MachineCost pve = MachineCost::of(
-            machine(u"p"_s, u"proxmox"_s, u"100"_s, MachineState::Running, std::nullopt), billing(u"proxmox"_s),
-            nullptr);
+            machine(u"p"_s, u"proxmox"_s, u"100"_s, MachineState::Running, std::nullopt),
+            billing(u"proxmox"_s), nullptr);
         QVERIFY(!pve.price);
         QVERIFY(!pve.billed.isValid());
         QVERIFY(pve.note.contains(QLatin1String("machines price")));
@@ -182,10 +191,10 @@ private Q_SLOTS:
         QCOMPARE(byMachine.billed, Money(1250, u"EUR"_s));
         QVERIFY(byMachine.offButBilled);
         QCOMPARE(MachineCost::sourceText(byMachine.source), QStringLiteral("Set by you"));
-        MachineCost bySize = MachineCost::of(machine(u"p"_s, u"proxmox"_s, u"node/qemu/101"_s,
-                                                     MachineState::Running, std::nullopt, u"pve1"_s,
-                                                     u"c2-m4096"_s),
-                                             pve, &reader);
+        MachineCost bySize =
+            MachineCost::of(machine(u"p"_s, u"proxmox"_s, u"node/qemu/101"_s, MachineState::Running,
+                                    std::nullopt, u"pve1"_s, u"c2-m4096"_s),
+                            pve, &reader);
         QCOMPARE(bySize.billed, Money(800, u"USD"_s));
         // A user price replaces a list price too (a negotiated discount).
         QVERIFY(prices.setMachinePrice(u"a"_s, u"d1"_s, Money(1000, u"USD"_s)));
@@ -213,15 +222,21 @@ private Q_SLOTS:
                     u"s-2vcpu-4gb"_s, {u"env:prod"_s, u"team:web"_s}),
             machine(u"work"_s, u"digitalocean"_s, u"d2"_s, MachineState::Stopped, 12.0, u"nyc3"_s,
                     u"s-1vcpu-2gb"_s, {u"env:dev"_s}),
-            machine(u"home"_s, u"hetzner"_s, u"h1"_s, MachineState::Running, 4.5101, u"fsn1"_s, u"cx22"_s),
-            machine(u"home"_s, u"hetzner"_s, u"h2"_s, MachineState::Stopped, 4.5101, u"fsn1"_s, u"cx22"_s),
-            machine(u"aws"_s, u"aws"_s, u"i-1"_s, MachineState::Stopped, 7.59, u"us-east-1"_s, u"t3.micro"_s,
-                    {u"Name=web"_s, u"env:prod"_s}),
-            machine(u"aws"_s, u"aws"_s, u"i-2"_s, MachineState::Running, 7.59, u"us-east-1"_s, u"t3.micro"_s),
-            machine(u"aws"_s, u"aws"_s, u"i-3"_s, MachineState::Terminated, 7.59, u"us-east-1"_s, u"t3.micro"_s),
-            machine(u"pve"_s, u"proxmox"_s, u"100"_s, MachineState::Running, std::nullopt, u"pve1"_s, u"c2"_s),
+            machine(u"home"_s, u"hetzner"_s, u"h1"_s, MachineState::Running, 4.5101, u"fsn1"_s,
+                    u"cx22"_s),
+            machine(u"home"_s, u"hetzner"_s, u"h2"_s, MachineState::Stopped, 4.5101, u"fsn1"_s,
+                    u"cx22"_s),
+            machine(u"aws"_s, u"aws"_s, u"i-1"_s, MachineState::Stopped, 7.59, u"us-east-1"_s,
+                    u"t3.micro"_s, {u"Name=web"_s, u"env:prod"_s}),
+            machine(u"aws"_s, u"aws"_s, u"i-2"_s, MachineState::Running, 7.59, u"us-east-1"_s,
+                    u"t3.micro"_s),
+            machine(u"aws"_s, u"aws"_s, u"i-3"_s, MachineState::Terminated, 7.59, u"us-east-1"_s,
+                    u"t3.micro"_s),
+            machine(u"pve"_s, u"proxmox"_s, u"100"_s, MachineState::Running, std::nullopt,
+                    u"pve1"_s, u"c2"_s),
         };
-        const CostReport report = CostReport::build(machines, context(), CostReport::GroupBy::Provider);
+        const CostReport report =
+            CostReport::build(machines, context(), CostReport::GroupBy::Provider);
         QCOMPARE(report.lines().size(), 7); // the destroyed one is left out
         // USD: 24 + 12 + 7.59 (running AWS) = 43.59; EUR: 4.51 * 2; never added together.
         QCOMPARE(report.total().amount(u"USD"_s), Money(4359, u"USD"_s));
@@ -242,9 +257,11 @@ private Q_SLOTS:
         QCOMPARE(report.groups().at(1).key, QStringLiteral("aws"));
         QVERIFY(report.groups().at(1).estimate);
 
-        const CostReport byAccount = CostReport::build(machines, context(), CostReport::GroupBy::Account);
+        const CostReport byAccount =
+            CostReport::build(machines, context(), CostReport::GroupBy::Account);
         QCOMPARE(byAccount.groups().at(0).label, QStringLiteral("WORK"));
-        const CostReport byRegion = CostReport::build(machines, context(), CostReport::GroupBy::Region);
+        const CostReport byRegion =
+            CostReport::build(machines, context(), CostReport::GroupBy::Region);
         QCOMPARE(byRegion.groups().at(0).key, QStringLiteral("nyc3"));
         const CostReport bySize = CostReport::build(machines, context(), CostReport::GroupBy::Size);
         QCOMPARE(bySize.groups().size(), 5);
@@ -262,6 +279,44 @@ private Q_SLOTS:
         QCOMPARE(byTag.total(), report.total()); // the totals count every machine once
     }
 
+    void idleMachinesAndWhatTheyCost()
+    {
+        const QList<Machine> machines = {
+            machine(u"work"_s, u"digitalocean"_s, u"d1"_s, MachineState::Running, 24.0),
+            machine(u"work"_s, u"digitalocean"_s, u"d2"_s, MachineState::Running, 12.0),
+            // Off: counted as off-but-billed, never also as idle (its CPU is 0 because it is off).
+            machine(u"work"_s, u"digitalocean"_s, u"d3"_s, MachineState::Stopped, 6.0),
+            machine(u"home"_s, u"hetzner"_s, u"h1"_s, MachineState::Running, 4.5101),
+            machine(u"pve"_s, u"proxmox"_s, u"100"_s, MachineState::Running, std::nullopt),
+        };
+        CostReport::Context c = context();
+        const QStringList idleIds = {u"d2"_s, u"d3"_s, u"h1"_s, u"100"_s};
+        c.isIdle = [&idleIds](const Machine &m) {
+            return idleIds.contains(m.id);
+        };
+        const CostReport report = CostReport::build(machines, c, CostReport::GroupBy::Provider);
+        QCOMPARE(report.idleCount(), 3); // d2, h1 and the unpriced guest; not the stopped d3
+        QCOMPARE(report.idle().displayText(), QStringLiteral("€4.51 + $12.00"));
+        QCOMPARE(report.offButBilledCount(), 1);
+
+        const QJsonObject json = report.toJson();
+        QCOMPARE(json[u"idleMachines"_s].toInt(), 3);
+        QCOMPARE(json[u"idle"_s][u"USD"_s].toString(), QStringLiteral("12.00"));
+        QCOMPARE(json[u"idle"_s][u"EUR"_s].toString(), QStringLiteral("4.51"));
+        int flagged = 0;
+        for (const QJsonValue &line : json[u"machines"_s].toArray())
+            flagged += line[u"idle"_s].toBool() ? 1 : 0;
+        QCOMPARE(flagged, 3);
+        const QByteArray csv = report.toCsv();
+        QCOMPARE(csv.count(",yes\r\n"), 3); // the idle column is last
+
+        // Without metrics nothing is idle.
+        const CostReport plain =
+            CostReport::build(machines, context(), CostReport::GroupBy::Provider);
+        QCOMPARE(plain.idleCount(), 0);
+        QVERIFY(plain.idle().isEmpty());
+    }
+
     void jsonAndCsv()
     {
         Machine tricky = machine(u"work"_s, u"digitalocean"_s, u"d9"_s, MachineState::Stopped, 5.0);
@@ -270,8 +325,8 @@ private Q_SLOTS:
         hinted.extra.insert(u"priceHint"_s, u"add pricing:GetProducts to see AWS costs"_s);
         Machine hinted2 = hinted;
         hinted2.id = u"i-10"_s;
-        const CostReport report = CostReport::build({tricky, hinted, hinted2}, context(),
-                                                    CostReport::GroupBy::Provider);
+        const CostReport report =
+            CostReport::build({tricky, hinted, hinted2}, context(), CostReport::GroupBy::Provider);
         QCOMPARE(report.hints(), QStringList {u"add pricing:GetProducts to see AWS costs"_s});
 
         const QJsonObject json = report.toJson();
@@ -289,7 +344,7 @@ private Q_SLOTS:
         const QList<QByteArray> rows = report.toCsv().split('\n');
         QCOMPARE(rows.at(0).trimmed(),
                  QByteArray("account,provider,name,id,state,region,size,monthly_price,currency,"
-                            "billed_monthly,source,estimate,off_but_billed,note"));
+                            "billed_monthly,source,estimate,off_but_billed,note,idle"));
         // A formula is defused and the cell quoted; quotes doubled.
         QVERIFY2(rows.at(1).startsWith("WORK,digitalocean,\"'=cmd|' /C calc'!A0, \"\"quoted\"\"\","
                                        "d9,stopped,r1,s1,5.00,USD,5.00,provider,no,yes,"),
