@@ -69,16 +69,13 @@ QString AwsMetrics::statistic(MetricSeries::Kind kind)
 
 int AwsMetrics::period(MetricSeries::Kind kind, const MetricRange &range)
 {
-    int seconds = std::max(60, (std::max(range.stepSeconds, 1) + 59) / 60 * 60);
-    if (kind != MetricSeries::Kind::Cpu)
-        seconds = std::max(seconds, 300);
+    Q_UNUSED(kind) // the same rule for every metric today; kept for detailed monitoring later
+    int seconds = std::max(300, (std::max(range.stepSeconds, 1) + 59) / 60 * 60);
     // The age of the range's start, measured from its end (ranges end now): no clock read here.
-    const qint64 age = range.start.secsTo(range.end);
+    // Past 15 days 300 is needed, which the floor above already gives.
     constexpr qint64 day = 86400;
-    if (age > 63 * day)
+    if (range.start.secsTo(range.end) > 63 * day)
         seconds = std::max(seconds, 3600);
-    else if (age > 15 * day)
-        seconds = std::max(seconds, 300);
     return seconds;
 }
 

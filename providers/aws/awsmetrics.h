@@ -48,10 +48,11 @@ public:
     /// "Average" for CPU, "Sum" for the byte counters.
     [[nodiscard]] static QString statistic(MetricSeries::Kind kind);
     /// The Period for @p range: its step rounded up to a multiple of 60 (CloudWatch's rule for
-    /// regular-resolution metrics), at least 300 for the byte sums (basic monitoring sends one
-    /// 5-minute figure, which a shorter period would divide by too little), and at least 300 or
-    /// 3600 when the range starts more than 15 or 63 days before its end (CloudWatch keeps
-    /// 1-minute data 15 days, 5-minute data 63 days, hourly data 455 days).
+    /// regular-resolution metrics) and at least 300: basic monitoring, every instance's default,
+    /// sends one figure per 5 minutes, so a 60 s period would leave a hole after every point and
+    /// divide the byte sums by a fifth of their time. At least 3600 when the range starts more
+    /// than 63 days before its end (CloudWatch keeps 1-minute data 15 days, 5-minute data 63
+    /// days, hourly data 455 days).
     [[nodiscard]] static int period(MetricSeries::Kind kind, const MetricRange &range);
     /// The query Id of the @p index-th instance of a request ("m0"…; Ids must start with a
     /// lowercase letter).
