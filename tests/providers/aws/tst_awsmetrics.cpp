@@ -5,8 +5,8 @@
 // form field, signed for "monitoring" in the instance's region (the fake verifies each signature),
 // one request per region, 500 queries at most a request, NextToken paging, newest-first replies
 // sorted, missing periods as gaps, unit conversion, empty results and every error path. The
-// parser's mutation run is in tst_awsfuzz (which reads every fixture, these included, through the
-// same XML mutator). Fixtures: tests/data/aws/get_metric_data*.xml (see the README there).
+// parser's seeded mutation run is tst_awsfuzz's metricsParserSurvivesMutatedReplies (it reuses
+// that test's XML mutator). Fixtures: tests/data/aws/get_metric_data*.xml (see the README there).
 #include "awsmetrics.h"
 #include "awstestcase.h"
 #include "providererrorchecks.h"
