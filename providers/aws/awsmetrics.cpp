@@ -98,7 +98,8 @@ AwsMetrics::Params AwsMetrics::params(const QStringList &instanceIds, MetricSeri
         result.append({stat + QStringLiteral("Metric.MetricName"), metricName(kind)});
         result.append({stat + QStringLiteral("Metric.Dimensions.member.1.Name"),
                        QStringLiteral("InstanceId")});
-        result.append({stat + QStringLiteral("Metric.Dimensions.member.1.Value"), instanceIds.at(i)});
+        result.append(
+            {stat + QStringLiteral("Metric.Dimensions.member.1.Value"), instanceIds.at(i)});
         result.append({stat + QStringLiteral("Period"), seconds});
         result.append({stat + QStringLiteral("Stat"), statistic(kind)});
         result.append({member + QStringLiteral("ReturnData"), QStringLiteral("true")});
@@ -146,9 +147,9 @@ Result<AwsMetrics::Page> AwsMetrics::page(const QByteArray &xml, double scale)
                 messages.append(message->textAt(u"Value"));
             const QString said = messages.join(QLatin1Char(' ')).trimmed();
             const bool forbidden = status == QLatin1String("Forbidden");
-            QString text = QCoreApplication::translate("AwsMetrics",
-                                                       "CloudWatch answered %1 for %2.")
-                               .arg(status, member->textAt(u"Label"));
+            QString text =
+                QCoreApplication::translate("AwsMetrics", "CloudWatch answered %1 for %2.")
+                    .arg(status, member->textAt(u"Label"));
             if (!said.isEmpty())
                 text += QLatin1Char(' ') + said;
             if (forbidden)
@@ -177,8 +178,7 @@ Result<AwsMetrics::Page> AwsMetrics::page(const QByteArray &xml, double scale)
     return page;
 }
 
-QList<MetricSeries::Point> AwsMetrics::ordered(QList<MetricSeries::Point> points,
-                                               int periodSeconds)
+QList<MetricSeries::Point> AwsMetrics::ordered(QList<MetricSeries::Point> points, int periodSeconds)
 {
     QMap<qint64, double> byTime;
     for (const MetricSeries::Point &point : points) {
@@ -214,7 +214,6 @@ QString AwsMetrics::note(MetricSeries::Kind kind, bool empty)
 QString AwsMetrics::permissionHint()
 {
     return QCoreApplication::translate(
-        "AwsMetrics",
-        "Allow cloudwatch:GetMetricData in the access key's IAM policy (add "
-        "cloudwatch:GetMetricData to see AWS metrics).");
+        "AwsMetrics", "Allow cloudwatch:GetMetricData in the access key's IAM policy (add "
+                      "cloudwatch:GetMetricData to see AWS metrics).");
 }

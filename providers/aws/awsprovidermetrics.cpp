@@ -13,7 +13,8 @@ const QString monitoringVersion = QStringLiteral("2010-08-01");
 
 QUrl AwsProvider::monitoringEndpoint(const QString &region) const
 {
-    const QString setting = account().settings.value(QStringLiteral("monitoringEndpoint")).toString();
+    const QString setting =
+        account().settings.value(QStringLiteral("monitoringEndpoint")).toString();
     if (!setting.trimmed().isEmpty())
         return withRegion(QUrl(setting.trimmed()).toString(QUrl::FullyEncoded), region);
     if (!account().endpoint.isEmpty())
@@ -29,7 +30,8 @@ void AwsProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kind
 {
     // The ids go into form fields, but each must still be one instance id, nothing more.
     for (const QString &id : machineIds) {
-        const Result<void> checked = ResourceId::check(ResourceId::Opaque, id, tr("AWS instance id"));
+        const Result<void> checked =
+            ResourceId::check(ResourceId::Opaque, id, tr("AWS instance id"));
         if (!checked.ok())
             return failLater(checked.error(), std::move(done));
     }
@@ -45,45 +47,45 @@ void AwsProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kind
             one(QList<QString> {region.value()});
         });
     };
-    RegionFanOut::run<QString>(machineIds, locate, [this, machineIds, kind, range,
-                                                    done](Result<QList<QString>> regions) {
-        if (!regions.ok())
-            return done(regions.error());
-        // Every instance of a region in one request, 500 at most: a batch is (region, ids).
-        QMap<QString, QStringList> byRegion;
-        for (qsizetype i = 0; i < machineIds.size(); ++i) {
-            QStringList &ids = byRegion[regions.value().at(i)];
-            if (!ids.contains(machineIds.at(i)))
-                ids.append(machineIds.at(i));
-        }
-        auto batches = std::make_shared<QList<std::pair<QString, QStringList>>>();
-        QStringList keys;
-        for (auto it = byRegion.cbegin(); it != byRegion.cend(); ++it) {
-            for (qsizetype from = 0; from < it.value().size(); from += AwsMetrics::maxQueries) {
-                keys.append(QString::number(batches->size()));
-                batches->append({it.key(), it.value().mid(from, AwsMetrics::maxQueries)});
+    RegionFanOut::run<QString>(
+        machineIds, locate, [this, machineIds, kind, range, done](Result<QList<QString>> regions) {
+            if (!regions.ok())
+                return done(regions.error());
+            // Every instance of a region in one request, 500 at most: a batch is (region, ids).
+            QMap<QString, QStringList> byRegion;
+            for (qsizetype i = 0; i < machineIds.size(); ++i) {
+                QStringList &ids = byRegion[regions.value().at(i)];
+                if (!ids.contains(machineIds.at(i)))
+                    ids.append(machineIds.at(i));
             }
-        }
-        const PerRegion<MetricSeries> fetch = [this, batches, kind, range](
-                                                  const QString &key,
-                                                  Callback<QList<MetricSeries>> batchDone) {
-            const auto &[region, ids] = batches->at(key.toInt());
-            metricsInRegion(region, ids, kind, range, std::move(batchDone));
-        };
-        RegionFanOut::run<MetricSeries>(
-            keys, fetch, [machineIds, done](Result<QList<MetricSeries>> all) {
-                if (!all.ok())
-                    return done(all.error());
-                QHash<QString, MetricSeries> byId;
-                for (const MetricSeries &series : all.value())
-                    byId.insert(series.machineId, series);
-                QList<MetricSeries> ordered;
-                ordered.reserve(machineIds.size());
-                for (const QString &id : machineIds)
-                    ordered.append(byId.value(id));
-                done(std::move(ordered));
-            });
-    });
+            auto batches = std::make_shared<QList<std::pair<QString, QStringList>>>();
+            QStringList keys;
+            for (auto it = byRegion.cbegin(); it != byRegion.cend(); ++it) {
+                for (qsizetype from = 0; from < it.value().size(); from += AwsMetrics::maxQueries) {
+                    keys.append(QString::number(batches->size()));
+                    batches->append({it.key(), it.value().mid(from, AwsMetrics::maxQueries)});
+                }
+            }
+            const PerRegion<MetricSeries> fetch = [this, batches, kind,
+                                                   range](const QString &key,
+                                                          Callback<QList<MetricSeries>> batchDone) {
+                const auto &[region, ids] = batches->at(key.toInt());
+                metricsInRegion(region, ids, kind, range, std::move(batchDone));
+            };
+            RegionFanOut::run<MetricSeries>(keys, fetch,
+                                            [machineIds, done](Result<QList<MetricSeries>> all) {
+                                                if (!all.ok())
+                                                    return done(all.error());
+                                                QHash<QString, MetricSeries> byId;
+                                                for (const MetricSeries &series : all.value())
+                                                    byId.insert(series.machineId, series);
+                                                QList<MetricSeries> ordered;
+                                                ordered.reserve(machineIds.size());
+                                                for (const QString &id : machineIds)
+                                                    ordered.append(byId.value(id));
+                                                done(std::move(ordered));
+                                            });
+        });
 }
 
 void AwsProvider::metricsInRegion(const QString &region, const QStringList &ids,

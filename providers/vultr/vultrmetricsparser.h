@@ -20,9 +20,8 @@ class VultrMetricsParser
 {
 public:
     /// The NetworkIn or NetworkOut series of @p reply, cut to the days that overlap @p range.
-    [[nodiscard]] static Result<MetricSeries> series(const QJsonObject &reply,
-                                                     MetricSeries::Kind kind,
-                                                     const MetricRange &range);
+    [[nodiscard]] static Result<MetricSeries>
+    series(const QJsonObject &reply, MetricSeries::Kind kind, const MetricRange &range);
     /// The sentence of the Unsupported error for CPU and disk.
     [[nodiscard]] static QString bandwidthOnly();
 };

@@ -268,7 +268,8 @@ void TestAwsFuzz::metricsParserSurvivesMutatedReplies()
             const QList<MetricSeries::Point> ordered = AwsMetrics::ordered(points, 300);
             for (qsizetype i = 0; i < ordered.size(); ++i) {
                 const double value = ordered.at(i).value;
-                QVERIFY2(std::isnan(value) || std::isfinite(value), qPrintable(QString::number(round)));
+                QVERIFY2(std::isnan(value) || std::isfinite(value),
+                         qPrintable(QString::number(round)));
                 if (i > 0)
                     QVERIFY2(ordered.at(i).timeMs > ordered.at(i - 1).timeMs,
                              qPrintable(QString::number(round)));

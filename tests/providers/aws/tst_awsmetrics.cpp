@@ -106,19 +106,20 @@ private Q_SLOTS:
     {
         m_fake->on(getMetricData, [](const Ec2Call &call) {
             return call.region == QLatin1String("us-east-1")
-                ? FakeEc2::xml(QStringLiteral("get_metric_data.xml"))
-                : answerEvery(call);
+                       ? FakeEc2::xml(QStringLiteral("get_metric_data.xml"))
+                       : answerEvery(call);
         });
         const auto outcome = fetch({east1, west1, east2}, MetricSeries::Kind::Cpu);
         QVERIFY(outcome);
         QVERIFY2(outcome->ok(), outcome->describe().constData());
         const QList<Ec2Call> calls = m_fake->calls(getMetricData);
         QCOMPARE(calls.size(), 2); // us-east-1 (two instances) and eu-west-1
-        const Ec2Call &east = calls.at(0).region == QLatin1String("us-east-1") ? calls.at(0)
-                                                                                : calls.at(1);
+        const Ec2Call &east =
+            calls.at(0).region == QLatin1String("us-east-1") ? calls.at(0) : calls.at(1);
         QCOMPARE(east.request.method, QByteArray("POST"));
         QCOMPARE(east.request.path, QStringLiteral("/us-east-1"));
-        QVERIFY(east.request.header("Content-Type").startsWith("application/x-www-form-urlencoded"));
+        QVERIFY(
+            east.request.header("Content-Type").startsWith("application/x-www-form-urlencoded"));
         const QByteArray authorization = east.request.header("Authorization");
         QVERIFY2(authorization.contains("/us-east-1/monitoring/aws4_request"), authorization);
         // Every field, in order (botocore service-2.json: GetMetricDataInput, MetricDataQuery).
@@ -210,8 +211,9 @@ private Q_SLOTS:
         QVERIFY(outcome);
         QVERIFY2(outcome->ok(), outcome->describe().constData());
         const Ec2Call call = m_fake->calls(getMetricData).first();
-        QCOMPARE(call.param(QStringLiteral("MetricDataQueries.member.1.MetricStat.Metric.MetricName")),
-                 QStringLiteral("EBSWriteBytes"));
+        QCOMPARE(
+            call.param(QStringLiteral("MetricDataQueries.member.1.MetricStat.Metric.MetricName")),
+            QStringLiteral("EBSWriteBytes"));
         QCOMPARE(call.param(QStringLiteral("MetricDataQueries.member.1.MetricStat.Stat")),
                  QStringLiteral("Sum"));
         const MetricSeries disk = outcome->value().first();
@@ -282,7 +284,8 @@ private Q_SLOTS:
     {
         ProviderErrorChecks::metricsHttpError(
             scenario(), FakeEc2::xml(QStringLiteral("error_cloudwatch_access_denied.xml"), 403),
-            403, Error::Forbidden, QStringLiteral("add cloudwatch:GetMetricData to see AWS metrics"));
+            403, Error::Forbidden,
+            QStringLiteral("add cloudwatch:GetMetricData to see AWS metrics"));
     }
 
     void errorsReachTheCaller_data()
@@ -291,8 +294,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<Error::Kind>("kind");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("throttling") << "error_throttling.xml" << 400 << Error::RateLimited
-                                    << "Throttling";
+        QTest::newRow("throttling")
+            << "error_throttling.xml" << 400 << Error::RateLimited << "Throttling";
         QTest::newRow("internal") << "error_internal_error.xml" << 500 << Error::Server
                                   << "InternalError";
         QTest::newRow("auth") << "error_auth_failure.xml" << 401 << Error::Auth << "AuthFailure";

@@ -126,13 +126,13 @@ private Q_SLOTS:
 
     void cpuAndDiskAreUnsupported()
     {
-        for (const MetricSeries::Kind kind :
-             {MetricSeries::Kind::Cpu, MetricSeries::Kind::DiskRead,
-              MetricSeries::Kind::DiskWrite}) {
+        for (const MetricSeries::Kind kind : {MetricSeries::Kind::Cpu, MetricSeries::Kind::DiskRead,
+                                              MetricSeries::Kind::DiskWrite}) {
             const auto outcome = fetch({first}, kind);
             QVERIFY(outcome);
             QCOMPARE(outcome->error().kind(), Error::Unsupported);
-            QVERIFY(outcome->error().message().contains(QStringLiteral("Vultr reports bandwidth only")));
+            QVERIFY(outcome->error().message().contains(
+                QStringLiteral("Vultr reports bandwidth only")));
         }
         QCOMPARE(m_server->requestCount(), 0);
     }
@@ -213,30 +213,30 @@ private Q_SLOTS:
     void parserSurvivesMutations()
     {
         const MetricRange month = ProviderTesting::fixedMetricRange(MetricRange::Span::Month);
-        FuzzDriver::parsers(
-            QStringLiteral("vultr"), {QStringLiteral("bandwidth")}, 16, 1500,
-            [&month](FuzzDriver::Sample &sample) {
-                const MetricSeries::Kind kind = sample.iteration % 2 == 0
-                    ? MetricSeries::Kind::NetworkIn
-                    : MetricSeries::Kind::NetworkOut;
-                const Result<MetricSeries> series =
-                    VultrMetricsParser::series(sample.page, kind, month);
-                QString why;
-                QVERIFY2(FuzzDriver::acceptable(series, &why),
-                         qPrintable(sample.context + u' ' + why));
-                if (!series.ok())
-                    return;
-                sample.valid = true;
-                const QList<MetricSeries::Point> &points = series.value().points;
-                for (qsizetype i = 0; i < points.size(); ++i) {
-                    const double value = points.at(i).value;
-                    QVERIFY2(std::isnan(value) || (std::isfinite(value) && value >= 0),
-                             qPrintable(sample.context));
-                    if (i > 0)
-                        QVERIFY2(points.at(i).timeMs > points.at(i - 1).timeMs,
-                                 qPrintable(sample.context));
-                }
-            });
+        FuzzDriver::parsers(QStringLiteral("vultr"), {QStringLiteral("bandwidth")}, 16, 1500,
+                            [&month](FuzzDriver::Sample &sample) {
+                                const MetricSeries::Kind kind =
+                                    sample.iteration % 2 == 0 ? MetricSeries::Kind::NetworkIn
+                                                              : MetricSeries::Kind::NetworkOut;
+                                const Result<MetricSeries> series =
+                                    VultrMetricsParser::series(sample.page, kind, month);
+                                QString why;
+                                QVERIFY2(FuzzDriver::acceptable(series, &why),
+                                         qPrintable(sample.context + u' ' + why));
+                                if (!series.ok())
+                                    return;
+                                sample.valid = true;
+                                const QList<MetricSeries::Point> &points = series.value().points;
+                                for (qsizetype i = 0; i < points.size(); ++i) {
+                                    const double value = points.at(i).value;
+                                    QVERIFY2(std::isnan(value)
+                                                 || (std::isfinite(value) && value >= 0),
+                                             qPrintable(sample.context));
+                                    if (i > 0)
+                                        QVERIFY2(points.at(i).timeMs > points.at(i - 1).timeMs,
+                                                 qPrintable(sample.context));
+                                }
+                            });
     }
 
     void capabilityIsDeclared() { QVERIFY(metadata().can(QStringLiteral("metrics"))); }
