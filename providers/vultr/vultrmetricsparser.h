@@ -10,7 +10,8 @@
  * @brief Reads Vultr's GET /v2/instances/{instance-id}/bandwidth reply, the only metrics Vultr's
  * API has.
  *
- * Shape (Vultr's OpenAPI document, operation get-instance-bandwidth; govultr's Bandwidth type):
+ * Shape (govultr's Bandwidth type, instance.go, and its test reply; Vultr's OpenAPI
+ * get-instance-bandwidth, not re-read yet):
  * {"bandwidth": {"2025-12-01": {"incoming_bytes": n, "outgoing_bytes": n}, …}}, one entry per
  * day (UTC), about the past 30. Each day becomes one point at its midnight, in average bit/s over
  * the day (bytes * 8 / 86400), resolution 86400. A day missing a figure is a gap. CPU and disk
