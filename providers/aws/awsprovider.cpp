@@ -34,6 +34,11 @@ AwsProvider::AwsProvider(const ProviderMetadata &metadata, const Account &accoun
                        secret(QStringLiteral("secretAccessKey")).trimmed(),
                        secret(QStringLiteral("sessionToken")).trimmed()},
                       QStringLiteral("pricing"))
+    , m_monitoringSigner(
+          {account.settings.value(QStringLiteral("accessKeyId")).toString().trimmed(),
+           secret(QStringLiteral("secretAccessKey")).trimmed(),
+           secret(QStringLiteral("sessionToken")).trimmed()},
+          QStringLiteral("monitoring"))
     , m_priceClock([] { return QDateTime::currentDateTimeUtc(); })
 {
     http()->setAuthorizer([this](HttpRequest &request) {
@@ -41,11 +46,14 @@ AwsProvider::AwsProvider(const ProviderMetadata &metadata, const Account &accoun
         request.headers.removeIf([](const std::pair<QByteArray, QByteArray> &header) {
             return header.first == QByteArrayView(regionHeader);
         });
-        const bool pricing = request.header(serviceHeader) == "pricing";
+        const QByteArray service = request.header(serviceHeader);
         request.headers.removeIf([](const std::pair<QByteArray, QByteArray> &header) {
             return header.first == QByteArrayView(serviceHeader);
         });
-        (pricing ? m_pricingSigner : m_signer).sign(request, region);
+        AwsSigner &signer = service == "pricing"      ? m_pricingSigner
+                            : service == "monitoring" ? m_monitoringSigner
+                                                      : m_signer;
+        signer.sign(request, region);
     });
     // EC2 answers in XML, the Price List (JSON 1.1 protocol) in JSON.
     http()->setErrorReader([](const HttpResponse &response) {
@@ -84,7 +92,11 @@ QUrl AwsProvider::endpoint(const QString &region) const
                                    : QStringLiteral("amazonaws.com");
         return QUrl(QStringLiteral("https://ec2.%1.%2/").arg(region, domain));
     }
-    QString text = account().endpoint.toString(QUrl::FullyEncoded);
+    return withRegion(account().endpoint.toString(QUrl::FullyEncoded), region);
+}
+
+QUrl AwsProvider::withRegion(QString text, const QString &region)
+{
     text.replace(QLatin1String("%7Bregion%7D"), region, Qt::CaseInsensitive);
     text.replace(QLatin1String("{region}"), region);
     text.replace(Account::regionLabel(), region); // "{region}" in a host, see Account
@@ -97,15 +109,24 @@ QUrl AwsProvider::endpoint(const QString &region) const
 HttpRequest AwsProvider::request(const QString &region, const QString &action,
                                  const Params &params) const
 {
-    HttpRequest request = HttpRequest::make("POST", endpoint(region));
+    return queryRequest(endpoint(region), apiVersion, {}, region, action, params);
+}
+
+HttpRequest AwsProvider::queryRequest(const QUrl &url, const QString &version,
+                                      const QString &service, const QString &region,
+                                      const QString &action, const Params &params)
+{
+    HttpRequest request = HttpRequest::make("POST", url);
     QByteArrayList fields = {"Action=" + AwsSigner::uriEncode(action.toUtf8()),
-                             "Version=" + AwsSigner::uriEncode(apiVersion.toUtf8())};
+                             "Version=" + AwsSigner::uriEncode(version.toUtf8())};
     for (const auto &[key, value] : params)
         fields.append(AwsSigner::uriEncode(key.toUtf8()) + '='
                       + AwsSigner::uriEncode(value.toUtf8()));
     request.body = fields.join('&');
     request.setHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
     request.setHeader(regionHeader, region.toUtf8());
+    if (!service.isEmpty())
+        request.setHeader(serviceHeader, service.toUtf8());
     request.idempotent = true; // see the class comment
     return request;
 }

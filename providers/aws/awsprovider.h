@@ -93,6 +93,15 @@ public:
     void listImages(Callback<QList<Image>> done) override;
     /// DescribeKeyPairs in every region in scope, one entry per key name.
     void listSshKeys(Callback<QList<SshKey>> done) override;
+    /// CloudWatch GetMetricData (awsprovidermetrics.cpp, what is asked in AwsMetrics): the ids
+    /// grouped by region, one request per region and up to 500 instances, NextToken followed.
+    void fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                      const MetricRange &range, Callback<QList<MetricSeries>> done) override;
+
+    /// Where GetMetricData for @p region goes: the account's "monitoringEndpoint" setting (may
+    /// contain "{region}"), else the endpoint override (tests, compatible clouds), else
+    /// https://monitoring.<region>.amazonaws.com.
+    [[nodiscard]] QUrl monitoringEndpoint(const QString &region) const;
 
     /// Carries a request's region from request() to the authorizer, which removes it before
     /// signing: one override URL may serve every region, so the URL cannot tell. Never sent.
@@ -108,6 +117,15 @@ private:
 
     [[nodiscard]] HttpRequest request(const QString &region, const QString &action,
                                       const Params &params) const;
+    /// A Query API request of any service: @p url, @p version, signed for @p service in @p region.
+    [[nodiscard]] static HttpRequest queryRequest(const QUrl &url, const QString &version,
+                                                  const QString &service, const QString &region,
+                                                  const QString &action, const Params &params);
+    /// @p text with "{region}" (also URL-encoded or as Account::regionLabel()) set to @p region.
+    [[nodiscard]] static QUrl withRegion(QString text, const QString &region);
+    /// One region's GetMetricData of @p ids (at most 500), every page; series in @p ids' order.
+    void metricsInRegion(const QString &region, const QStringList &ids, MetricSeries::Kind kind,
+                         const MetricRange &range, Callback<QList<MetricSeries>> done);
     [[nodiscard]] Error missingCredentials() const;
     /// @p error with the region named, so a failure in one of many parallel regions says which,
     /// and for a missing permission the EC2 action that needs it.
@@ -140,6 +158,7 @@ private:
 
     AwsSigner m_signer;
     AwsSigner m_pricingSigner;
+    AwsSigner m_monitoringSigner;
     AwsPriceCache m_priceCache;
     AwsPriceCache::Clock m_priceClock;
     QUrl m_pricingEndpoint;

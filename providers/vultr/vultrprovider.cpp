@@ -2,8 +2,10 @@
 
 #include "bearertoken.h"
 #include "jsoncall.h"
+#include "metricfanout.h"
 #include "resourceid.h"
 #include "sshpublickey.h"
+#include "vultrmetricsparser.h"
 #include "vultrparser.h"
 #include "vultrrequests.h"
 
@@ -164,4 +166,37 @@ void VultrProvider::listImages(Callback<QList<Image>> done)
 void VultrProvider::listSshKeys(Callback<QList<SshKey>> done)
 {
     listAll<SshKey>(QStringLiteral("/ssh-keys"), &VultrParser::sshKeys, std::move(done));
+}
+
+void VultrProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                                 const MetricRange &range, Callback<QList<MetricSeries>> done)
+{
+    if (kind != MetricSeries::Kind::NetworkIn && kind != MetricSeries::Kind::NetworkOut)
+        return failLater(Error(Error::Unsupported, VultrMetricsParser::bandwidthOnly()),
+                         std::move(done));
+    for (const QString &id : machineIds) {
+        const Result<void> checked =
+            ResourceId::check(ResourceId::Uuid, id, tr("Vultr instance id (a UUID)"));
+        if (!checked.ok())
+            return failLater(checked.error(), std::move(done));
+    }
+    const QString accountId = account().id;
+    MetricFanout::run(
+        this, machineIds,
+        [this, kind, range, accountId](const QString &id, Callback<MetricSeries> one) {
+            JsonCall::send<MetricSeries>(
+                http(), HttpRequest::get(url(QStringLiteral("/instances/%1/bandwidth").arg(id))),
+                [kind, range, accountId, id](const QJsonObject &reply) -> Result<MetricSeries> {
+                    Result<MetricSeries> series = VultrMetricsParser::series(reply, kind, range);
+                    if (!series.ok())
+                        return series;
+                    MetricSeries named = series.takeValue();
+                    named.accountId = accountId;
+                    named.machineId = id;
+                    named.fetchedAt = QDateTime::currentDateTimeUtc();
+                    return named;
+                },
+                std::move(one));
+        },
+        std::move(done));
 }

@@ -38,6 +38,10 @@ public:
     void listSizes(Callback<QList<Size>> done) override;
     void listImages(Callback<QList<Image>> done) override;
     void listSshKeys(Callback<QList<SshKey>> done) override;
+    /// GET /instances/{id}/bandwidth, one instance a request (VultrMetricsParser): network only,
+    /// daily; CPU and disk fail with Unsupported before anything is sent.
+    void fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                      const MetricRange &range, Callback<QList<MetricSeries>> done) override;
 
 private:
     template<typename T>

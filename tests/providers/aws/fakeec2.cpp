@@ -165,9 +165,13 @@ FakeResponse FakeEc2::respond(const RecordedRequest &request)
                     QDateTime::currentDateTimeUtc());
     call.region = verdict.region;
     QString failure = verdict.valid ? QString() : verdict.failure;
-    // What the signature does not cover but EC2 insists on, checked here as well.
-    if (failure.isEmpty() && verdict.service != QLatin1String("ec2"))
-        failure = QStringLiteral("signed for service %1, not ec2").arg(verdict.service);
+    // What the signature does not cover but EC2 insists on, checked here as well. CloudWatch's
+    // GetMetricData is served here too (tests point every endpoint at this server): it must be
+    // signed for "monitoring" and carry CloudWatch's API version.
+    const bool cloudWatch = call.action == QLatin1String("GetMetricData");
+    const QString service = cloudWatch ? QStringLiteral("monitoring") : QStringLiteral("ec2");
+    if (failure.isEmpty() && verdict.service != service)
+        failure = QStringLiteral("signed for service %1, not %2").arg(verdict.service, service);
     const QStringList pathParts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (failure.isEmpty() && !pathParts.isEmpty() && pathParts.first() != verdict.region)
         failure =
@@ -194,7 +198,8 @@ FakeResponse FakeEc2::respond(const RecordedRequest &request)
         || !request.header("Content-Type").startsWith("application/x-www-form-urlencoded"))
         return error(400, QStringLiteral("InvalidParameterValue"),
                      QStringLiteral("expected a form POST"));
-    if (call.param(QStringLiteral("Version")) != apiVersion)
+    if (call.param(QStringLiteral("Version"))
+        != (cloudWatch ? QStringLiteral("2010-08-01") : apiVersion))
         return error(400, QStringLiteral("InvalidParameterValue"),
                      QStringLiteral("unsupported Version"));
     if (QList<FakeResponse> &queue = m_queue[call.action]; !queue.isEmpty())

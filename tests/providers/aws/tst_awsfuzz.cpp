@@ -3,6 +3,7 @@
 // error, never a crash or a value that breaks the parser's own promises. Then mutated replies
 // through the whole provider against the fake endpoint.
 #include "awsimagecatalog.h"
+#include "awsmetrics.h"
 #include "awsparser.h"
 #include "awsprovider.h"
 #include "fakeec2.h"
@@ -12,6 +13,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
+#include <cmath>
 
 namespace {
 constexpr quint32 seed = 20240601;
@@ -167,6 +169,7 @@ class TestAwsFuzz : public QObject
 
 private Q_SLOTS:
     void parsersSurviveMutatedReplies();
+    void metricsParserSurvivesMutatedReplies();
     void providerSurvivesMutatedReplies();
 };
 
@@ -230,6 +233,52 @@ void TestAwsFuzz::parsersSurviveMutatedReplies()
     // The mutations must exercise both paths, or the test proves little.
     QVERIFY(parsed > rounds / 10);
     QVERIFY(refused > rounds / 10);
+}
+
+// CloudWatch's GetMetricData replies (get_metric_data*.xml) under the same mutations, more of
+// them: a page or an InvalidReply (Forbidden/Server only for a result's StatusCode), and the
+// points AwsMetrics::ordered() makes from any page in time order, finite or gaps.
+void TestAwsFuzz::metricsParserSurvivesMutatedReplies()
+{
+    QRandomGenerator random(seed + 16);
+    QList<QByteArray> originals;
+    const QDir dir(testDataPath(QStringLiteral("aws")));
+    for (const QString &name :
+         dir.entryList({QStringLiteral("get_metric_data*.xml")}, QDir::Files, QDir::Name))
+        originals.append(readFixture(QStringLiteral("aws/") + name));
+    QCOMPARE(originals.size(), 3);
+    int parsed = 0, refused = 0;
+    constexpr int rounds = 1500;
+    for (int round = 0; round < rounds; ++round) {
+        const QByteArray xml = mutate(originals.at(round % originals.size()), random);
+        const auto page = AwsMetrics::page(xml, 8.0 / 300);
+        if (!page.ok()) {
+            const Error::Kind kind = page.error().kind();
+            if (kind != Error::Forbidden && kind != Error::Server)
+                (void)acceptable(page); // fails the test unless InvalidReply with words
+            if (QTest::currentTestFailed()) {
+                qWarning().noquote() << "round" << round << "input:" << xml.left(400);
+                return;
+            }
+            ++refused;
+            continue;
+        }
+        ++parsed;
+        for (const auto &points : page.value().points) {
+            const QList<MetricSeries::Point> ordered = AwsMetrics::ordered(points, 300);
+            for (qsizetype i = 0; i < ordered.size(); ++i) {
+                const double value = ordered.at(i).value;
+                QVERIFY2(std::isnan(value) || std::isfinite(value),
+                         qPrintable(QString::number(round)));
+                if (i > 0)
+                    QVERIFY2(ordered.at(i).timeMs > ordered.at(i - 1).timeMs,
+                             qPrintable(QString::number(round)));
+            }
+        }
+    }
+    qInfo() << rounds << "mutated metrics replies:" << parsed << "read," << refused << "refused";
+    QVERIFY(parsed > rounds / 20);
+    QVERIFY(refused > rounds / 20);
 }
 
 void TestAwsFuzz::providerSurvivesMutatedReplies()

@@ -27,7 +27,7 @@ void TestAwsPlugin::findsThePlugin()
     QCOMPARE(metadata.id, QStringLiteral("aws"));
     QVERIFY(metadata.name.contains(QLatin1String("EC2")));
     for (const char *capability : {"start", "shutdown", "poweroff", "reboot", "destroy", "create",
-                                   "regions", "sizes", "images", "keys"})
+                                   "regions", "sizes", "images", "keys", "metrics"})
         QVERIFY2(metadata.can(QString::fromLatin1(capability)), capability);
     // The embedded metadata is the JSON the tests read.
     QCOMPARE(metadata.toJson(), FakeEc2::metadata().toJson());
