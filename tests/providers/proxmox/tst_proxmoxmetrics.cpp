@@ -236,6 +236,10 @@ private Q_SLOTS:
         QFETCH(QString, fixture);
         QFETCH(Error::Kind, kind);
         QFETCH(QString, reason);
+        // The guests are listed first, as the app has by then: the helper's "one request a
+        // machine" then counts only rrddata calls, not the cluster list that finds their nodes.
+        const auto listed = listMachines(*m_provider);
+        QVERIFY2(listed->ok(), listed->describe());
         ProviderErrorChecks::metricsHttpError(
             scenario(), FakeResponse::file(u"proxmox/"_s + fixture, status), status, kind, reason);
     }
