@@ -1,6 +1,8 @@
 #include "proxmoxprovider.h"
 
 #include "bearertoken.h"
+#include "metricfanout.h"
+#include "proxmoxmetricsparser.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -403,4 +405,66 @@ void ProxmoxProvider::listImages(Callback<QList<Image>> done)
             return done(guests.error());
         done(ProxmoxParser::templates(guests.value()));
     });
+}
+
+void ProxmoxProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                                   const MetricRange &range, Callback<QList<MetricSeries>> done)
+{
+    for (const QString &id : machineIds) {
+        if (!ProxmoxRequests::guestId(id)) {
+            return failLater(
+                Error(Error::InvalidInput,
+                      tr("\"%1\" is not a Proxmox VE guest id (qemu/ID or lxc/ID).").arg(id)),
+                std::move(done));
+        }
+    }
+    if (const Error error = credentialError(); error.isError())
+        return failLater(error, std::move(done));
+    // The node of each guest comes from the cluster list: read it once for the whole batch.
+    for (const QString &id : machineIds) {
+        if (!m_guests.contains(id)) {
+            return fetchGuests([this, machineIds, kind, range,
+                                done](Result<QList<ProxmoxParser::Guest>> guests) {
+                if (!guests.ok())
+                    return done(guests.error());
+                fetchKnownMetrics(machineIds, kind, range, done);
+            });
+        }
+    }
+    fetchKnownMetrics(machineIds, kind, range, std::move(done));
+}
+
+void ProxmoxProvider::fetchKnownMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                                        const MetricRange &range,
+                                        Callback<QList<MetricSeries>> done)
+{
+    const QString accountId = account().id;
+    MetricFanout::run(
+        this, machineIds,
+        [this, kind, range, accountId](const QString &id, Callback<MetricSeries> one) {
+            const auto found = m_guests.constFind(id);
+            if (found == m_guests.constEnd())
+                return failLater(Error(Error::NotFound, tr("The cluster has no guest %1.").arg(id)),
+                                 std::move(one));
+            const ProxmoxRequests::GuestId guest {found->type, found->vmid};
+            const QUrl address = url(guest.path(found->node) + QStringLiteral("/rrddata"),
+                                     {{QStringLiteral("timeframe"),
+                                       ProxmoxMetricsParser::timeframe(range.span)},
+                                      {QStringLiteral("cf"), QStringLiteral("AVERAGE")}});
+            call<MetricSeries>(
+                HttpRequest::get(address),
+                [kind, range](const QJsonObject &reply) {
+                    return ProxmoxMetricsParser::series(reply, kind, range);
+                },
+                [id, accountId, one](Result<MetricSeries> series) {
+                    if (!series.ok())
+                        return one(series.error());
+                    MetricSeries result = series.takeValue();
+                    result.accountId = accountId;
+                    result.machineId = id;
+                    result.fetchedAt = QDateTime::currentDateTimeUtc();
+                    one(result);
+                });
+        },
+        std::move(done));
 }

@@ -27,6 +27,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcProxmox)
  * - Destroy (DELETE with purge=1) only of a stopped guest; Proxmox refuses a running one too.
  * - Create clones a template: newid from /cluster/nextid, the clone task followed, then cores
  *   and memory set on the clone, then it is started.
+ * - Metrics: GET .../{qemu|lxc}/{vmid}/rrddata on the guest's node, one guest a request.
  */
 class ProxmoxProvider : public Provider
 {
@@ -57,6 +58,10 @@ public:
     void listRegions(Callback<QList<Region>> done) override;
     void listSizes(Callback<QList<Size>> done) override;
     void listImages(Callback<QList<Image>> done) override;
+    /// rrddata?timeframe=…&cf=AVERAGE of each guest on its node (the cluster list is read
+    /// first when a guest is not in the last one), cut to @p range (ProxmoxMetricsParser).
+    void fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                      const MetricRange &range, Callback<QList<MetricSeries>> done) override;
 
 private:
     /// JsonCall::send once the credentials are usable; otherwise their error, later.
@@ -74,6 +79,9 @@ private:
     void fetchGuests(Callback<QList<ProxmoxParser::Guest>> done);
     /// The guest @p machineId names, from the last list (unless @p fresh) or a new one.
     void findGuest(const QString &machineId, bool fresh, Callback<ProxmoxParser::Guest> done);
+    /// fetchMetrics() once every guest of @p machineIds is in m_guests (or known missing).
+    void fetchKnownMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                           const MetricRange &range, Callback<QList<MetricSeries>> done);
     void fetchAddresses(const QList<ProxmoxParser::Guest> &guests, Callback<void> done);
     void pollTask(const QString &upid, qint64 deadlineMs, int intervalMs, Callback<void> done);
     void configureAndStart(const ProxmoxRequests::ClonePlan &plan, int newId,

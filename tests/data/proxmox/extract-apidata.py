@@ -16,6 +16,8 @@ ENDPOINTS = [
     ("GET", "/nodes/{node}/tasks/{upid}/status"),
     ("GET", "/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces"),
     ("GET", "/nodes/{node}/lxc/{vmid}/interfaces"),
+    ("GET", "/nodes/{node}/qemu/{vmid}/rrddata"),
+    ("GET", "/nodes/{node}/lxc/{vmid}/rrddata"),
     ("POST", "/nodes/{node}/qemu/{vmid}/clone"),
     ("POST", "/nodes/{node}/lxc/{vmid}/clone"),
     ("POST", "/nodes/{node}/qemu/{vmid}/config"),

@@ -104,6 +104,31 @@ FakeProxmox::FakeProxmox(FakeCloudServer &server, QByteArray authorization)
           });
     serveGuestActions(QStringLiteral("qemu"));
     serveGuestActions(QStringLiteral("lxc"));
+    serveRrdData(QStringLiteral("qemu"));
+    serveRrdData(QStringLiteral("lxc"));
+}
+
+void FakeProxmox::serveRrdData(const QString &type)
+{
+    route("GET", QStringLiteral("/nodes/{node}/%1/{vmid}/rrddata").arg(type),
+          [this, type](const auto &params, const auto &) {
+              const int vmid = params.value(QStringLiteral("vmid")).toInt();
+              const int index = indexOf(type, vmid);
+              // pvedaemon reads the RRD of the node asked; another node has no such guest.
+              if (index < 0
+                  || m_resources.at(index)[QStringLiteral("node")]
+                         != params.value(QStringLiteral("node")))
+                  return failure(500, QStringLiteral("Configuration file 'nodes/%1/%2/%3.conf' "
+                                                     "does not exist")
+                                          .arg(params.value(QStringLiteral("node")),
+                                               type == QLatin1String("qemu")
+                                                   ? QStringLiteral("qemu-server")
+                                                   : QStringLiteral("lxc"))
+                                          .arg(vmid));
+              if (m_rrdReplies.contains(vmid))
+                  return m_rrdReplies.value(vmid);
+              return FakeResponse::file(QStringLiteral("proxmox/rrddata_%1.json").arg(type));
+          });
 }
 
 QString FakeProxmox::path(const QString &path)

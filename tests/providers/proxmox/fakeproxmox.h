@@ -44,6 +44,9 @@ public:
     /// What the guest agent of @p vmid answers (default: agent_interfaces.json for a running
     /// VM, Proxmox's 500 "VM <vmid> is not running" for a stopped one).
     void setAgentReply(int vmid, const FakeResponse &reply) { m_agentReplies.insert(vmid, reply); }
+    /// What rrddata of @p vmid answers (default: rrddata_qemu.json or rrddata_lxc.json for a
+    /// guest on the node asked, Proxmox's 500 "does not exist" elsewhere).
+    void setRrdReply(int vmid, const FakeResponse &reply) { m_rrdReplies.insert(vmid, reply); }
     /// nextid as a JSON string ("105", as pvedaemon sends it) instead of the schema's integer.
     void setNextIdAsString(bool asString) { m_nextIdAsString = asString; }
     /// "/api2/json" + @p path.
@@ -71,6 +74,7 @@ private:
     [[nodiscard]] int indexOf(const QString &type, int vmid) const;
     [[nodiscard]] static FakeResponse failure(int status, const QString &message);
     void serveGuestActions(const QString &type);
+    void serveRrdData(const QString &type);
 
     FakeCloudServer &m_server;
     QByteArray m_authorization;
@@ -80,6 +84,7 @@ private:
     QHash<QString, Task> m_tasks;
     QStringList m_taskOrder;
     QHash<int, FakeResponse> m_agentReplies;
+    QHash<int, FakeResponse> m_rrdReplies;
     int m_taskPolls = 1;
     int m_nextId = 105;
     bool m_nextIdAsString = false;

@@ -34,7 +34,8 @@ void TestProxmoxPlugin::registryFindsThePlugin()
     QCOMPARE(
         metadata.capabilities,
         QStringList({u"start"_s, u"shutdown"_s, u"poweroff"_s, u"reboot"_s, u"destroy"_s,
-                     u"destroy-stopped"_s, u"create"_s, u"regions"_s, u"sizes"_s, u"images"_s}));
+                     u"destroy-stopped"_s, u"create"_s, u"regions"_s, u"sizes"_s, u"images"_s,
+                     u"metrics"_s}));
     QCOMPARE(metadata.credentialFields.size(), 2);
     QCOMPARE(metadata.settingFields().size(), 1);
     QCOMPARE(metadata.settingFields().first().id, u"tokenId"_s);
