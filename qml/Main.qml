@@ -20,6 +20,7 @@ ApplicationWindow {
     property alias destroyDialog: destroyDialog
     property alias bulkDialog: bulkDialog
     property alias confirmDialog: confirmDialog
+    property alias priceDialog: priceDialog
     property alias stack: stack
 
     width: 1280
@@ -138,7 +139,8 @@ ApplicationWindow {
         }
     }
     onLayoutModeChanged: {
-        if (layoutMode !== "narrow" && stack.depth > 1)
+        // Details have a page of their own only when narrow; the Cost page is one at any width.
+        if (layoutMode !== "narrow" && stack.depth > 1 && stack.currentItem.objectName !== "costPage")
             stack.pop(null)
         if (layoutMode === "wide")
             accountsDrawer.close()
@@ -226,6 +228,7 @@ ApplicationWindow {
                         onConfirmRequested: (accountId, machineId, action) => window.askAction(accountId, machineId, action)
                         onBulkRequested: (action) => window.askBulk(action)
                         onCreateRequested: window.openCreate()
+                        onPriceRequested: (accountId, machineId) => priceDialog.openFor(accountId, machineId)
                         Component.onCompleted: appMachines.target = machines
                     }
                     MachineDetails {
@@ -314,6 +317,7 @@ ApplicationWindow {
         }
     }
     ConfirmDialog { id: confirmDialog; objectName: "confirmDialog" }
+    PriceDialog { id: priceDialog }
     Toast { id: toast }
 
     // The last-known picture from the cache first, then refreshes as they come due.

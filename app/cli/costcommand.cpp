@@ -254,7 +254,7 @@ void CostCommand::setPrice(const QString &wanted, const QString &accountName, co
         const QString fallback = currency.isEmpty()
                                      ? m_app->registry()->metadata(providerId).billing.currency
                                      : currency;
-        *price = Money::parse(amount, fallback);
+        *price = UserPrices::readAmount(amount, fallback);
         if (!*price) {
             m_app->usageError(
                 tr("\"%1\" is not a monthly price such as 12.50 or \"12.50 EUR\".").arg(amount));

@@ -88,6 +88,45 @@ bool UserPrices::setMachinePrice(const QString &accountId, const QString &machin
     return write(machineKey(accountId, machineId), price);
 }
 
+std::optional<Money> UserPrices::readAmount(const QString &typed, const QString &currency)
+{
+    // A decimal comma is what many people type ("12,50"); thousands separators are not guessed
+    // at, so only a lone comma with no dot is read as one.
+    QString text = typed.trimmed();
+    if (text.count(QLatin1Char(',')) == 1 && !text.contains(QLatin1Char('.')))
+        text.replace(QLatin1Char(','), QLatin1Char('.'));
+    return Money::parse(text, currency);
+}
+
+QList<UserPrices::Entry> UserPrices::entries() const
+{
+    QList<Entry> result;
+    const auto scan = [&](const QString &group, Entry::Scope scope) {
+        QStringList keys; // "account/key", both still encoded
+        m_settings->beginGroup(group);
+        const QStringList accounts = m_settings->childGroups();
+        for (const QString &account : accounts) {
+            m_settings->beginGroup(account);
+            const QStringList names = m_settings->childKeys();
+            for (const QString &name : names)
+                keys.append(account + QLatin1Char('/') + name);
+            m_settings->endGroup();
+        }
+        m_settings->endGroup();
+        for (const QString &key : std::as_const(keys)) {
+            const std::optional<Money> price = read(group + QLatin1Char('/') + key);
+            if (!price)
+                continue;
+            const qsizetype slash = key.indexOf(QLatin1Char('/'));
+            result.append({scope, QUrl::fromPercentEncoding(key.left(slash).toLatin1()),
+                           QUrl::fromPercentEncoding(key.mid(slash + 1).toLatin1()), *price});
+        }
+    };
+    scan(QStringLiteral("machines"), Entry::Scope::Machine);
+    scan(QStringLiteral("sizes"), Entry::Scope::Size);
+    return result;
+}
+
 bool UserPrices::setSizePrice(const QString &accountId, const QString &size,
                               const std::optional<Money> &price)
 {

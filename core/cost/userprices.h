@@ -4,6 +4,7 @@
 #include "money.h"
 
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <optional>
@@ -22,6 +23,16 @@ class CLOUDDECK_CORE_EXPORT UserPrices : public QObject
 {
     Q_OBJECT
 public:
+    /// One price the user set: for one machine, or for every machine of a size in an account.
+    struct Entry
+    {
+        enum class Scope { Machine, Size };
+        Scope scope = Scope::Machine;
+        QString accountId;
+        QString key; ///< the machine's id or the size's name
+        Money price;
+    };
+
     explicit UserPrices(QObject *parent = nullptr);
     explicit UserPrices(const QString &fileName, QObject *parent = nullptr);
     ~UserPrices() override;
@@ -38,6 +49,16 @@ public:
                          const std::optional<Money> &price);
     bool setSizePrice(const QString &accountId, const QString &size,
                       const std::optional<Money> &price);
+
+    /// A monthly price as a person types it ("12.50", "12,50", "EUR 12.50"; @p currency when
+    /// it names none), read exactly; nullopt when it is not one. The GUI and the CLI both
+    /// read prices with it.
+    [[nodiscard]] static std::optional<Money> readAmount(const QString &typed,
+                                                         const QString &currency);
+
+    /// Every price set, machines first, each group in the file's (sorted) order; an unreadable
+    /// value is left out, as machinePrice() leaves it out.
+    [[nodiscard]] QList<Entry> entries() const;
 
     /// The currency totals are converted into, empty when the user set none.
     [[nodiscard]] QString targetCurrency() const;

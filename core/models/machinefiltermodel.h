@@ -2,12 +2,15 @@
 
 #include "clouddeck_core_export.h"
 #include "machinemodel.h"
+#include "providermetadata.h"
+#include "userprices.h"
 
 #include <QMap>
 #include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QStringList>
 #include <QVariantMap>
+#include <functional>
 
 /**
  * @brief Search, filter chips and sort over a MachineModel, with the summary a header shows.
@@ -72,6 +75,11 @@ public:
 
     [[nodiscard]] MachineModel *machineModel() const { return m_machines; }
     void setMachineModel(MachineModel *model);
+    /// The cost rules the summary's monthly totals follow, so that the header says what the
+    /// Cost page says (MachineCost: the user's prices first, the cloud's billing rule for a
+    /// machine that is off). Without them a machine's listed price counts as it is.
+    void setPricing(std::function<ProviderMetadata::Billing(const QString &providerId)> billing,
+                    UserPrices *userPrices);
     void setSourceModel(QAbstractItemModel *model) override;
 
     [[nodiscard]] QString searchText() const { return m_searchText; }
@@ -189,6 +197,8 @@ private:
     [[nodiscard]] int compareRows(int left, int right) const;
 
     QPointer<MachineModel> m_machines;
+    std::function<ProviderMetadata::Billing(const QString &providerId)> m_billing;
+    QPointer<UserPrices> m_userPrices;
     QString m_searchText;
     QStringList m_words; ///< case-folded
     mutable QList<Haystack> m_haystacks; ///< per source row, while searching (see haystack())

@@ -3,6 +3,7 @@
 // machinefiltermodel.cpp.
 #include "machinefiltermodel.h"
 
+#include "machinecost.h"
 #include "machineorder.h"
 
 #include <QSet>
@@ -48,14 +49,26 @@ const MachineFilterModel::Summary &MachineFilterModel::summary() const
     if (m_machines) {
         QHash<QString, int> states;
         QHash<QString, int> accounts;
-        QHash<QString, double> costs;
+        // Minor units per currency: thousands of doubles would drift by cents.
+        QHash<QString, qint64> costs;
+        QHash<QString, ProviderMetadata::Billing> billings;
         for (int row = 0; row < rowCount(); ++row) {
             const int source = mapToSource(index(row, 0)).row();
             const Machine &m = m_machines->at(source);
             ++states[MachineState::id(m_machines->stateAt(source))];
             ++accounts[m.accountId];
-            if (m.pricePerMonth)
-                costs[MachineModel::currencyOf(m)] += *m.pricePerMonth;
+            ProviderMetadata::Billing rules;
+            if (m_billing) {
+                auto billing = billings.constFind(m.providerId);
+                if (billing == billings.constEnd())
+                    billing = billings.insert(m.providerId, m_billing(m.providerId));
+                rules = *billing;
+            } else {
+                rules.currency = MachineModel::currencyOf(m);
+            }
+            const MachineCost cost = MachineCost::of(m, rules, m_userPrices.data());
+            if (cost.billed.isValid())
+                costs[cost.billed.currency()] += cost.billed.minorUnits();
             else
                 ++summary.unpriced;
         }
@@ -64,8 +77,8 @@ const MachineFilterModel::Summary &MachineFilterModel::summary() const
         for (auto it = accounts.cbegin(); it != accounts.cend(); ++it)
             summary.accounts.insert(it.key(), it.value());
         for (auto it = costs.cbegin(); it != costs.cend(); ++it)
-            summary.monthlyByCurrency.insert(it.key(), it.value());
-        summary.monthly = costs.value(QStringLiteral("USD"));
+            summary.monthlyByCurrency.insert(it.key(), double(it.value()) / 100.0);
+        summary.monthly = double(costs.value(QStringLiteral("USD"))) / 100.0;
     }
     m_summary = summary;
     m_summaryDirty = false;
@@ -250,4 +263,17 @@ QVariantList MachineFilterModel::sortKeys()
             key(SortByProvider, tr("Provider")), key(SortByRegion, tr("Region")),
             key(SortByCost, tr("Cost")),         key(SortByCreated, tr("Created")),
             key(SortByIdle, tr("Idle first"))};
+}
+
+void MachineFilterModel::setPricing(
+    std::function<ProviderMetadata::Billing(const QString &providerId)> billing,
+    UserPrices *userPrices)
+{
+    m_billing = std::move(billing);
+    if (m_userPrices)
+        disconnect(m_userPrices, nullptr, this, nullptr);
+    m_userPrices = userPrices;
+    if (m_userPrices)
+        connect(m_userPrices, &UserPrices::changed, this, &MachineFilterModel::markSummaryDirty);
+    markSummaryDirty();
 }

@@ -19,6 +19,8 @@
 #include "providerinfo.h"
 #include "providerregistry.h"
 #include "traynotifier.h"
+#include "userpricemodel.h"
+#include "userprices.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -36,12 +38,23 @@ AppController::AppController(QObject *parent)
     , m_accountModel(new AccountModel(m_accounts, m_inventory, m_registry, this))
     , m_accountService(new AccountService(m_registry, m_accounts, m_credentials, this))
     , m_filters(new MachineFilterModel(this))
+    , m_userPrices(new UserPrices(this))
+    , m_priceModel(new UserPriceModel(this))
     , m_selection(new MachineSelection(m_machines, this))
     , m_current(new CurrentMachine(m_machines, this))
     , m_clockNow([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_inventory->setCache(m_cache);
     m_filters->setMachineModel(m_machines);
+    // The header's total follows the Cost page's rules: the user's prices, and what a
+    // machine that is off still costs on its cloud.
+    m_filters->setPricing(
+        [registry = m_registry](const QString &providerId) {
+            return registry->metadata(providerId).billing;
+        },
+        m_userPrices);
+    m_priceModel->setUserPrices(m_userPrices);
+    m_priceModel->setMachineModel(m_machines);
 
     // Coalesce bursts (every account finishing a refresh) into one recomputation.
     m_statusUpdate.setSingleShot(true);
@@ -250,6 +263,8 @@ void AppController::start()
 
 void AppController::refresh()
 {
+    // `clouddeck-cli machines price` may have set one since: a refresh shows it.
+    m_userPrices->reload();
     m_inventory->refreshAll();
 }
 

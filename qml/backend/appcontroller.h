@@ -22,6 +22,8 @@ class MachineSelection;
 class MetricsFeed;
 class ProviderRegistry;
 class TrayNotifier;
+class UserPriceModel;
+class UserPrices;
 
 /**
  * @brief The GUI's wiring: owns the core services (provider registry, account and credential
@@ -49,6 +51,8 @@ class AppController : public QObject
     Q_MOC_INCLUDE("machinemodel.h")
     Q_MOC_INCLUDE("machineselection.h")
     Q_MOC_INCLUDE("providerregistry.h")
+    Q_MOC_INCLUDE("userpricemodel.h")
+    Q_MOC_INCLUDE("userprices.h")
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(MachineModel *machines READ machineModel CONSTANT)
@@ -68,6 +72,9 @@ class AppController : public QObject
     Q_PROPERTY(AccountService *accountService READ accountService CONSTANT)
     Q_PROPERTY(CredentialStore *credentials READ credentials CONSTANT)
     Q_PROPERTY(ProviderRegistry *registry READ registry CONSTANT)
+    /// The prices the user set (one file, shared by the header, the Cost page and the CLI).
+    Q_PROPERTY(UserPrices *userPrices READ userPrices CONSTANT)
+    Q_PROPERTY(UserPriceModel *prices READ priceModel CONSTANT)
     Q_PROPERTY(bool hasAccounts READ hasAccounts NOTIFY accountsChanged)
     Q_PROPERTY(bool refreshing READ refreshing NOTIFY refreshingChanged)
     Q_PROPERTY(int machineCount READ machineCount NOTIFY machineCountChanged)
@@ -102,6 +109,8 @@ public:
     [[nodiscard]] AccountService *accountService() const { return m_accountService; }
     [[nodiscard]] Inventory *inventory() const { return m_inventory; }
     [[nodiscard]] MetricsFeed *metrics() const { return m_metrics; }
+    [[nodiscard]] UserPrices *userPrices() const { return m_userPrices; }
+    [[nodiscard]] UserPriceModel *priceModel() const { return m_priceModel; }
 
     [[nodiscard]] QVariantList providers() const;
     [[nodiscard]] QVariantList cloudProviders() const;
@@ -196,6 +205,8 @@ private:
     AccountModel *m_accountModel;
     AccountService *m_accountService;
     MachineFilterModel *m_filters;
+    UserPrices *m_userPrices;
+    UserPriceModel *m_priceModel;
     MachineSelection *m_selection;
     CurrentMachine *m_current;
     TrayNotifier *m_tray = nullptr;

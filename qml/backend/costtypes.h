@@ -4,6 +4,7 @@
 // makes its own CostModel and UserPrices, so both are creatable.
 
 #include "costmodel.h"
+#include "userpricemodel.h"
 #include "userprices.h"
 
 #include <QQmlEngine>
@@ -20,4 +21,11 @@ struct ForeignUserPrices
     Q_GADGET
     QML_FOREIGN(UserPrices)
     QML_NAMED_ELEMENT(UserPrices)
+};
+
+struct ForeignUserPriceModel
+{
+    Q_GADGET
+    QML_FOREIGN(UserPriceModel)
+    QML_NAMED_ELEMENT(UserPriceModel)
 };

@@ -31,7 +31,7 @@ Rectangle {
         machineModel: AppController.machines
         view: AppController.filters
         registry: AppController.registry
-        userPrices: UserPrices {}
+        userPrices: AppController.userPrices
     }
 
     FileDialog {

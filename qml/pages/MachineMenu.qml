@@ -28,6 +28,7 @@ Menu {
     signal actionRequested(string action)
     signal detailsRequested()
     signal selectRequested()
+    signal priceRequested()
 
     title: name
 
@@ -54,6 +55,11 @@ Menu {
         icon.source: Theme.icon("external")
         enabled: menu.ip.length > 0
         onTriggered: AppController.openSsh(menu.accountId, menu.machineId)
+    }
+    MenuItem {
+        text: qsTr("Set monthly price…")
+        icon.source: Theme.icon("dollar")
+        onTriggered: menu.priceRequested()
     }
     MenuSeparator {}
     MenuItem {

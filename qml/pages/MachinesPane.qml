@@ -32,6 +32,7 @@ Rectangle {
     signal confirmRequested(string accountId, string machineId, string action)
     signal bulkRequested(string action)
     signal createRequested()
+    signal priceRequested(string accountId, string machineId)
 
     color: Theme.window
 
@@ -434,6 +435,7 @@ Rectangle {
                 pane.openDetails(accountId, machineId)
             }
             onSelectRequested: pane.selection.toggle(accountId, machineId)
+            onPriceRequested: pane.priceRequested(accountId, machineId)
         }
     }
 }

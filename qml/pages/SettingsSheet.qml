@@ -238,6 +238,41 @@ Sheet {
                     }
                 }
 
+                Section { text: qsTr("Prices you set") }
+                Caption {
+                    text: AppController.prices.count > 0
+                          ? qsTr("Used instead of the cloud's price in every total and marked \"set by you\".")
+                          : qsTr("None yet. Set one from a machine's menu (right click or long press) or with clouddeck-cli machines price, for clouds that list no price or when you pay another one.")
+                }
+                Repeater {
+                    model: AppController.prices
+                    delegate: RowLayout {
+                        id: priceRow
+                        required property int index
+                        required property string label
+                        required property string accountName
+                        required property string priceText
+                        Layout.fillWidth: true
+                        spacing: Theme.spacingS
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: 0
+                            Name { Layout.fillWidth: true; text: priceRow.label; elide: Text.ElideRight }
+                            Caption { text: priceRow.accountName }
+                        }
+                        Label {
+                            text: qsTr("%1 a month").arg(priceRow.priceText)
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody
+                        }
+                        IconButton {
+                            iconName: "close"
+                            tip: qsTr("Remove the price of %1").arg(priceRow.label)
+                            onClicked: AppController.prices.remove(priceRow.index)
+                        }
+                    }
+                }
+
                 Section { text: qsTr("Offline data") }
                 RowLayout {
                     Layout.fillWidth: true

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace InventoryTest;
@@ -426,6 +427,53 @@ private Q_SLOTS:
         QCOMPARE(m_filter->totalMonthlyCost(), 42.0);
         QCOMPARE(m_filter->rowOf(QStringLiteral("b"), QStringLiteral("9")), 0);
         QCOMPARE(m_filter->rowOf(QStringLiteral("b"), QStringLiteral("nope")), -1);
+    }
+
+    /// With the cost rules, the header's total is what the Cost page says: the user's prices
+    /// first, and a machine that is off costs what its cloud bills for it.
+    void summaryFollowsTheCostRules()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        UserPrices prices(dir.filePath(QStringLiteral("prices.ini")));
+        // "fake" bills a stopped machine's disks only (as AWS); Hetzner in full, in EUR.
+        m_filter->setPricing(
+            [](const QString &providerId) {
+                ProviderMetadata::Billing billing;
+                billing.prices = ProviderMetadata::Billing::Prices::List;
+                if (providerId == QLatin1String("hetzner")) {
+                    billing.currency = QStringLiteral("EUR");
+                    billing.stopped = ProviderMetadata::Billing::Stopped::Full;
+                } else {
+                    billing.stopped = ProviderMetadata::Billing::Stopped::Volumes;
+                }
+                return billing;
+            },
+            &prices);
+        // a/2 (12, stopped) counts 0; db-1 has no price; b's 6 + 48 are euros.
+        QTRY_COMPARE(m_filter->monthlyCosts(),
+                     (QVariantMap {{QStringLiteral("USD"), 24.0}, {QStringLiteral("EUR"), 54.0}}));
+        QCOMPARE(m_filter->unpricedCount(), 1);
+
+        QSignalSpy summary(m_filter, &MachineFilterModel::summaryChanged);
+        QVERIFY(prices.setMachinePrice(QStringLiteral("a"), QStringLiteral("3"),
+                                       Money(1999, QStringLiteral("USD"))));
+        QTRY_COMPARE(summary.size(), 1);
+        QCOMPARE(m_filter->monthlyCosts(),
+                 (QVariantMap {{QStringLiteral("USD"), 43.99}, {QStringLiteral("EUR"), 54.0}}));
+        QCOMPARE(m_filter->unpricedCount(), 0);
+        QCOMPARE(m_filter->totalMonthlyCost(), 43.99);
+
+        // A price for a size covers every machine of it in that account, and only there.
+        Machine web = m_source->at(m_source->rowOf(QStringLiteral("b"), QStringLiteral("1")));
+        web.size = QStringLiteral("cx22");
+        m_source->upsert(web);
+        QVERIFY(prices.setSizePrice(QStringLiteral("b"), QStringLiteral("cx22"),
+                                    Money(450, QStringLiteral("EUR"))));
+        QTRY_COMPARE(m_filter->monthlyCosts().value(QStringLiteral("EUR")).toDouble(), 52.5);
+
+        m_filter->setPricing({}, nullptr);
+        QTRY_COMPARE(m_filter->totalMonthlyCost(), 24.0 + 12 + 6 + 48);
     }
 
     void worksWithoutASource()
