@@ -1,5 +1,7 @@
 #include "machinemodel.h"
 
+#include "userprices.h"
+
 #include "machineaction.h"
 
 #include <QSet>
@@ -55,6 +57,7 @@ QHash<int, QByteArray> MachineModel::roleNames() const
         {CurrencyRole, "currency"},
         {PrimaryActionRole, "primaryAction"},
         {IdleRole, "idle"},
+        {PriceSourceRole, "priceSource"},
         {Qt::DisplayRole, "display"},
     };
 }
@@ -116,9 +119,17 @@ QVariant MachineModel::data(const QModelIndex &index, int role) const
     case CreatedAtRole:
         return m.createdAt;
     case PricePerMonthRole:
+        if (const std::optional<Money> own = userPrice(m))
+            return own->toMajor();
         return m.pricePerMonth ? QVariant(*m.pricePerMonth) : QVariant();
     case PricePerHourRole:
+        if (userPrice(m))
+            return {};
         return m.pricePerHour ? QVariant(*m.pricePerHour) : QVariant();
+    case PriceSourceRole:
+        if (userPrice(m))
+            return QStringLiteral("user");
+        return m.pricePerMonth || m.pricePerHour ? QStringLiteral("provider") : QString();
     case VcpusRole:
         return m.vcpus;
     case MemoryMbRole:
@@ -136,6 +147,8 @@ QVariant MachineModel::data(const QModelIndex &index, int role) const
     case ActionErrorRole:
         return row.actionError;
     case CurrencyRole:
+        if (const std::optional<Money> own = userPrice(m))
+            return own->currency();
         return currencyOf(m);
     case AllowedActionsRole:
     case SwipeActionsRole:
@@ -283,4 +296,30 @@ QList<const Machine *> MachineModel::machinesOf(const QString &accountId) const
             result.append(&row.machine);
     }
     return result;
+}
+
+std::optional<Money> MachineModel::userPrice(const Machine &machine) const
+{
+    if (!m_userPrices)
+        return std::nullopt;
+    if (auto own = m_userPrices->machinePrice(machine.accountId, machine.id))
+        return own;
+    return m_userPrices->sizePrice(machine.accountId, machine.size);
+}
+
+void MachineModel::setUserPrices(UserPrices *prices)
+{
+    if (m_userPrices == prices)
+        return;
+    if (m_userPrices)
+        disconnect(m_userPrices, nullptr, this, nullptr);
+    m_userPrices = prices;
+    const auto announce = [this] {
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
+                               {PricePerMonthRole, PricePerHourRole, PriceSourceRole, CurrencyRole});
+    };
+    if (m_userPrices)
+        connect(m_userPrices, &UserPrices::changed, this, announce);
+    announce();
 }

@@ -3,10 +3,12 @@
 #include "clouddeck_core_export.h"
 #include "machine.h"
 #include "machinediff.h"
+#include "money.h"
 
 #include <QAbstractListModel>
 #include <QHash>
 #include <QList>
+#include <QPointer>
 #include <optional>
 
 /**
@@ -20,6 +22,8 @@
  * relatives show the overlay) until the Inventory clears it; refreshes keep updating the real
  * machine underneath, so clearing the overlay returns the row to whatever the provider last said.
  */
+class UserPrices;
+
 class CLOUDDECK_CORE_EXPORT MachineModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -70,6 +74,9 @@ public:
         /// Its CPU stayed under 2 % for the last week (MetricsFeed/IdleRule decide; false until
         /// they know): a machine that is only costing money.
         IdleRole,
+        /// Where PricePerMonthRole comes from: "user" (a price the user set, which then also
+        /// gives CurrencyRole and hides the cloud's hourly price), "provider", or empty.
+        PriceSourceRole,
     };
     Q_ENUM(Role)
 
@@ -130,6 +137,9 @@ public:
     [[nodiscard]] bool isIdle(int row) const { return m_rows.at(row).idle; }
     void setIdle(const QString &accountId, const QString &machineId, bool idle);
     [[nodiscard]] QString actionError(int row) const { return m_rows.at(row).actionError; }
+    /// Prices the user set replace the listed ones in what rows show (the Machine records
+    /// keep the cloud's, for the cache and --json); may be null.
+    void setUserPrices(UserPrices *prices);
     [[nodiscard]] QString accountName(const QString &accountId) const
     {
         return m_accountNames.value(accountId);
@@ -152,6 +162,7 @@ public:
                                                const QStringList &allowed);
     /// The currency of @p machine's prices, "USD" unless its provider said otherwise.
     [[nodiscard]] static QString currencyOf(const Machine &machine);
+    [[nodiscard]] std::optional<Money> userPrice(const Machine &machine) const;
 
     /// The roles whose values differ between @p before and @p after.
     [[nodiscard]] static QList<int> changedRoles(const Machine &before, const Machine &after);
@@ -182,4 +193,5 @@ private:
     QHash<QString, QHash<QString, int>> m_index;
     QHash<QString, QString> m_accountNames;
     QHash<QString, QStringList> m_capabilities;
+    QPointer<UserPrices> m_userPrices;
 };

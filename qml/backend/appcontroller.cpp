@@ -54,6 +54,7 @@ AppController::AppController(QObject *parent)
         },
         m_userPrices);
     m_priceModel->setUserPrices(m_userPrices);
+    m_machines->setUserPrices(m_userPrices);
     m_priceModel->setMachineModel(m_machines);
 
     // Coalesce bursts (every account finishing a refresh) into one recomputation.

@@ -18,7 +18,7 @@ Popup {
     property string scope: "machine"
     property string error: ""
 
-    function openFor(accountId: string, machineId: string) {
+    function openFor(accountId, machineId) {
         const m = AppController.machine(accountId, machineId)
         if (!m.name)
             return

@@ -287,6 +287,7 @@ Rectangle {
                         label: qsTr("Cost")
                         value: details.exists ? Format.monthly(details.m.pricePerMonth, details.m.currency)
                                                 + (details.m.pricePerHour !== undefined ? "  ·  " + Format.hourly(details.m.pricePerHour, details.m.currency) : "")
+                                                + (details.m.priceSource === "user" ? "  ·  " + qsTr("set by you") : "")
                                               : ""
                     }
                     Fact { label: qsTr("Region"); value: details.exists ? details.m.region : "" }

@@ -230,7 +230,20 @@ int main(int argc, char *argv[])
         Shooter::settle();
     }
 
+    // A price of your own: the dialog, then Settings listing it.
+    call(property(window, "priceDialog"), "openFor",
+         {accountId, machineIdByName(QStringLiteral("staging-app"))});
+    Shooter::settle();
+    QQmlProperty::write(child(window, "priceAmount"), QStringLiteral("text"),
+                        QStringLiteral("14.50"));
+    QQmlProperty::write(child(window, "priceCurrency"), QStringLiteral("text"),
+                        QStringLiteral("EUR"));
+    shooter.shot(QStringLiteral("price-dialog"));
+    call(property(window, "priceDialog"), "close");
+
     // Settings.
+    controller->userPrices()->setMachinePrice(
+        accountId, machineIdByName(QStringLiteral("staging-app")), Money(1450, QStringLiteral("EUR")));
     call(property(window, "settingsSheet"), "open");
     shooter.shot(QStringLiteral("settings"));
     call(property(window, "settingsSheet"), "close");
@@ -238,9 +251,7 @@ int main(int argc, char *argv[])
     // The Cost page in the three shapes, light and dark. A price of your own in euros on one
     // machine shows two currencies kept apart.
     {
-        UserPrices prices;
-        prices.setMachinePrice(accountId, machineIdByName(QStringLiteral("staging-app")),
-                               Money(1450, QStringLiteral("EUR")));
+        UserPrices &prices = *controller->userPrices(); // set above, for Settings
         auto stackDepth = [&] {
             return QQmlProperty::read(property(window, "stack"), QStringLiteral("depth")).toInt();
         };
@@ -254,7 +265,7 @@ int main(int argc, char *argv[])
             for (const char *theme : {"light", "dark"}) {
                 shooter.resize(shape.width, shape.height, QLatin1String(theme),
                                QLatin1String(shape.density));
-                // A change of layout pops pages off the stack (Main.qml): open it again.
+                // The Cost page stays open across layouts (Main.qml); opening it again is a no-op.
                 call(window, "openCost");
                 waitFor(QStringLiteral("the cost page"), [&] { return stackDepth() == 2; });
                 // The widest shape grouped by region: several bars to compare.

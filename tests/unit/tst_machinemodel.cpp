@@ -2,9 +2,11 @@
 #include "machineaction.h"
 #include "machinemodel.h"
 #include "modelsignals.h"
+#include "userprices.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace InventoryTest;
@@ -397,6 +399,42 @@ private Q_SLOTS:
         m_model->setAccountCapabilities(QStringLiteral("a"), {QStringLiteral("destroy")});
         QVERIFY(rolesOf(spies.changed, 0).contains(MachineModel::PrimaryActionRole));
         QCOMPARE(stopped.data(MachineModel::PrimaryActionRole).toString(), QString());
+    }
+
+    /// A price the user set is what the row shows (in its own currency, without the cloud's
+    /// hourly price, marked "user"); the Machine record keeps the cloud's price.
+    void userPricesReplaceTheListedOnesInRows()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        UserPrices prices(dir.filePath(QStringLiteral("prices.ini")));
+        m_model->setAccountMachines(QStringLiteral("a"), {machine(QStringLiteral("a"), 1),
+                                                          machine(QStringLiteral("a"), 2)});
+        m_model->setUserPrices(&prices);
+        const QModelIndex one = m_model->index(0);
+        const QModelIndex two = m_model->index(1);
+        QCOMPARE(one.data(MachineModel::PriceSourceRole).toString(), QStringLiteral("provider"));
+        QCOMPARE(one.data(MachineModel::PricePerMonthRole).toDouble(), 12.0);
+
+        QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+        QVERIFY(prices.setMachinePrice(QStringLiteral("a"), m_model->at(0).id,
+                                       Money(999, QStringLiteral("EUR"))));
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(changed.at(0).at(2).value<QList<int>>().contains(MachineModel::PricePerMonthRole));
+        QCOMPARE(one.data(MachineModel::PricePerMonthRole).toDouble(), 9.99);
+        QCOMPARE(one.data(MachineModel::CurrencyRole).toString(), QStringLiteral("EUR"));
+        QCOMPARE(one.data(MachineModel::PriceSourceRole).toString(), QStringLiteral("user"));
+        QVERIFY(!one.data(MachineModel::PricePerHourRole).isValid());
+        QCOMPARE(*m_model->at(0).pricePerMonth, 12.0);
+        // A size price covers the other machine (s-1vcpu-1gb is machine 1's size, c-8 machine 2's).
+        QVERIFY(prices.setSizePrice(QStringLiteral("a"), m_model->at(1).size,
+                                    Money(100, QStringLiteral("USD"))));
+        QCOMPARE(two.data(MachineModel::PricePerMonthRole).toDouble(), 1.0);
+        QCOMPARE(two.data(MachineModel::PriceSourceRole).toString(), QStringLiteral("user"));
+
+        m_model->setUserPrices(nullptr);
+        QCOMPARE(one.data(MachineModel::PricePerMonthRole).toDouble(), 12.0);
+        QCOMPARE(one.data(MachineModel::CurrencyRole).toString(), QStringLiteral("USD"));
     }
 
 private:
