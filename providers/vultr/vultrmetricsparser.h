@@ -11,7 +11,7 @@
  * API has.
  *
  * Shape (govultr's Bandwidth type, instance.go, and its test reply; Vultr's OpenAPI
- * get-instance-bandwidth, not re-read yet):
+ * get-instance-bandwidth: keys are dates, days UTC; its optional date_range query is not sent):
  * {"bandwidth": {"2025-12-01": {"incoming_bytes": n, "outgoing_bytes": n}, …}}, one entry per
  * day (UTC), about the past 30. Each day becomes one point at its midnight, in average bit/s over
  * the day (bytes * 8 / 86400), resolution 86400. A day missing a figure is a gap. CPU and disk
