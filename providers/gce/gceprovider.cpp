@@ -46,9 +46,9 @@ GceProvider::GceProvider(const ProviderMetadata &metadata, const Account &accoun
         },
         this);
     m_token->setTokenUrl(m_credentials.tokenEndpoint());
-    // The bearer token goes to the Compute Engine endpoint only (public image projects are
-    // paths on it), never to the token endpoint.
-    m_token->install(http(), {baseUrl()},
+    // The bearer token goes to the Compute Engine endpoint (public image projects are paths on
+    // it) and the Cloud Monitoring one only, never to the token endpoint.
+    m_token->install(http(), {baseUrl(), monitoringBase()},
                      OAuthTokenEndpoint::errors(BearerToken::jsonErrors(&GceParser::error)));
 }
 
