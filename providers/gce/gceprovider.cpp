@@ -176,18 +176,22 @@ void GceProvider::zoneOf(const QString &machineId, Callback<QString> done)
     });
 }
 
-void GceProvider::runAction(const QString &machineId, MachineAction::Action action,
-                            Callback<void> done)
+Error GceProvider::checkInstanceId(const QString &machineId)
 {
     // Instance ids are uint64 (up to 20 digits), beyond ResourceId::Numeric's qint64: the
     // Discovery document's own pattern for the {instance} path parameter's numeric form.
     static const QRegularExpression instanceId(QStringLiteral("^[1-9][0-9]{0,19}$"));
-    if (!instanceId.match(machineId).hasMatch()) {
-        return failLater(
-            Error(Error::InvalidInput,
-                  tr("“%1” is not a valid Compute Engine instance id.").arg(machineId)),
-            std::move(done));
-    }
+    if (instanceId.match(machineId).hasMatch())
+        return {};
+    return Error(Error::InvalidInput,
+                 tr("“%1” is not a valid Compute Engine instance id.").arg(machineId.left(100)));
+}
+
+void GceProvider::runAction(const QString &machineId, MachineAction::Action action,
+                            Callback<void> done)
+{
+    if (const Error error = checkInstanceId(machineId); error.isError())
+        return failLater(error, std::move(done));
     if (action == MachineAction::PowerOff)
         return unsupported(tr("a forced power off (its stop is a graceful shutdown)"),
                            std::move(done));

@@ -104,6 +104,8 @@ private:
     [[nodiscard]] QUrl monitoringUrl(const QString &path,
                                      const QList<std::pair<QString, QString>> &query) const;
     [[nodiscard]] static bool isName(const QString &name);
+    /// InvalidInput unless @p machineId is an instance's numeric id.
+    [[nodiscard]] static Error checkInstanceId(const QString &machineId);
     /// Runs @p operation with a valid access token (renewed once after a 401).
     template<typename T>
     void authorized(Operation<T> operation, Callback<T> done);

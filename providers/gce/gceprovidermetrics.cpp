@@ -2,7 +2,6 @@
 // pages) per kind and hundred instances (see GceMetrics).
 #include "gcemetrics.h"
 #include "gceprovider.h"
-#include "resourceid.h"
 
 #include <QUrlQuery>
 
@@ -32,10 +31,8 @@ void GceProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kind
                                const MetricRange &range, Callback<QList<MetricSeries>> done)
 {
     for (const QString &id : machineIds) {
-        const Result<void> checked =
-            ResourceId::check(ResourceId::Numeric, id, tr("Compute Engine instance id"));
-        if (!checked.ok())
-            return failLater(checked.error(), std::move(done));
+        if (const Error error = checkInstanceId(id); error.isError())
+            return failLater(error, std::move(done));
     }
     QStringList unique = machineIds;
     unique.removeDuplicates();
