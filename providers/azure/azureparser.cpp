@@ -233,7 +233,11 @@ Result<AzureParser::Operation> AzureParser::operation(const QJsonObject &body)
 
 HttpClient::ProviderError AzureParser::error(const QJsonObject &body)
 {
-    const QJsonObject error = JsonReader::object(body.value(QLatin1String("error")));
+    // ARM's {"error": {code, message}}; Azure Monitor's metrics spec (metrics_API.json
+    // ErrorResponse) has code and message at the top.
+    const QJsonObject error = body.value(QLatin1String("error")).isObject()
+                                  ? body.value(QLatin1String("error")).toObject()
+                                  : body;
     HttpClient::ProviderError result;
     result.code = JsonReader::string(error.value(QLatin1String("code")));
     result.message = JsonReader::string(error.value(QLatin1String("message")));

@@ -106,7 +106,8 @@ public:
     [[nodiscard]] static QString retailNextLink(const QJsonObject &page);
     /// An Azure-AsyncOperation status body.
     [[nodiscard]] static Result<Operation> operation(const QJsonObject &body);
-    /// An ARM error body {"error": {"code", "message", "details": [...]}}.
+    /// An ARM error body {"error": {"code", "message", "details": [...]}}, or Azure Monitor's
+    /// {"code", "message"}.
     [[nodiscard]] static HttpClient::ProviderError error(const QJsonObject &body);
     /// The id of the resource a PUT created ("id" of the reply).
     [[nodiscard]] static Result<QString> resourceId(const QJsonObject &body);

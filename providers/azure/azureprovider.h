@@ -72,6 +72,12 @@ public:
     void listSizes(Callback<QList<Size>> done) override;
     void listImages(Callback<QList<Image>> done) override;
     void listSshKeys(Callback<QList<SshKey>> done) override;
+    /// Azure Monitor's platform metrics (AzureMetrics), one Metrics_List request per VM on the
+    /// Resource Manager host with the same token. Azure's newer subscription-scope listing
+    /// batches VMs but needs a region and a dimension filter per call; per VM keeps each reply
+    /// one VM's and each error that VM's.
+    void fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                      const MetricRange &range, Callback<QList<MetricSeries>> done) override;
 
     /// The account's chosen subscriptions, else every enabled one.
     void subscriptionsInScope(Callback<QStringList> done);

@@ -24,7 +24,10 @@ class GceCredentials
 public:
     enum Kind { None, ServiceAccount, AuthorizedUser };
 
-    static constexpr char scope[] = "https://www.googleapis.com/auth/compute";
+    /// Compute Engine, and reading Cloud Monitoring's metrics (timeSeries.list's narrowest
+    /// scope in the monitoring v3 Discovery document); space-separated as the JWT's claim.
+    static constexpr char scope[] =
+        "https://www.googleapis.com/auth/compute https://www.googleapis.com/auth/monitoring.read";
     /// Google's token endpoint; also the JWT's audience, which Google checks.
     static constexpr char defaultTokenEndpoint[] = "https://oauth2.googleapis.com/token";
     /// The assertion's lifetime: Google allows at most an hour.

@@ -46,9 +46,9 @@ GceProvider::GceProvider(const ProviderMetadata &metadata, const Account &accoun
         },
         this);
     m_token->setTokenUrl(m_credentials.tokenEndpoint());
-    // The bearer token goes to the Compute Engine endpoint only (public image projects are
-    // paths on it), never to the token endpoint.
-    m_token->install(http(), {baseUrl()},
+    // The bearer token goes to the Compute Engine endpoint (public image projects are paths on
+    // it) and the Cloud Monitoring one only, never to the token endpoint.
+    m_token->install(http(), {baseUrl(), monitoringBase()},
                      OAuthTokenEndpoint::errors(BearerToken::jsonErrors(&GceParser::error)));
 }
 
@@ -176,18 +176,22 @@ void GceProvider::zoneOf(const QString &machineId, Callback<QString> done)
     });
 }
 
-void GceProvider::runAction(const QString &machineId, MachineAction::Action action,
-                            Callback<void> done)
+Error GceProvider::checkInstanceId(const QString &machineId)
 {
     // Instance ids are uint64 (up to 20 digits), beyond ResourceId::Numeric's qint64: the
     // Discovery document's own pattern for the {instance} path parameter's numeric form.
     static const QRegularExpression instanceId(QStringLiteral("^[1-9][0-9]{0,19}$"));
-    if (!instanceId.match(machineId).hasMatch()) {
-        return failLater(
-            Error(Error::InvalidInput,
-                  tr("“%1” is not a valid Compute Engine instance id.").arg(machineId)),
-            std::move(done));
-    }
+    if (instanceId.match(machineId).hasMatch())
+        return {};
+    return Error(Error::InvalidInput,
+                 tr("“%1” is not a valid Compute Engine instance id.").arg(machineId.left(100)));
+}
+
+void GceProvider::runAction(const QString &machineId, MachineAction::Action action,
+                            Callback<void> done)
+{
+    if (const Error error = checkInstanceId(machineId); error.isError())
+        return failLater(error, std::move(done));
     if (action == MachineAction::PowerOff)
         return unsupported(tr("a forced power off (its stop is a graceful shutdown)"),
                            std::move(done));

@@ -87,6 +87,11 @@ public:
     void listImages(Callback<QList<Image>> done) override;
     /// The project's "ssh-keys" metadata (compute.projects.get), one entry per key line.
     void listSshKeys(Callback<QList<SshKey>> done) override;
+    /// Cloud Monitoring's timeSeries of the instances (GceMetrics), on the monitoring host.
+    void fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
+                      const MetricRange &range, Callback<QList<MetricSeries>> done) override;
+    /// https://monitoring.googleapis.com/v3, or the account's "monitoringEndpoint" (tests).
+    [[nodiscard]] QUrl monitoringBase() const;
 
 private:
     template<typename T>
@@ -95,7 +100,12 @@ private:
     [[nodiscard]] QUrl compute(const QString &path,
                                const QList<std::pair<QString, QString>> &query = {}) const;
     [[nodiscard]] Error checkAccount() const;
+    /// @p path on monitoringBase(), every value percent-encoded (a filter holds '"', '=', '(').
+    [[nodiscard]] QUrl monitoringUrl(const QString &path,
+                                     const QList<std::pair<QString, QString>> &query) const;
     [[nodiscard]] static bool isName(const QString &name);
+    /// InvalidInput unless @p machineId is an instance's numeric id.
+    [[nodiscard]] static Error checkInstanceId(const QString &machineId);
     /// Runs @p operation with a valid access token (renewed once after a 401).
     template<typename T>
     void authorized(Operation<T> operation, Callback<T> done);

@@ -59,7 +59,8 @@ FakeResponse FakeGce::token(const RecordedRequest &request)
         if (claims.value(QLatin1String("iss")).toString() != QLatin1String(clientEmail))
             wrong.append(QStringLiteral("iss"));
         if (claims.value(QLatin1String("scope")).toString()
-            != QLatin1String("https://www.googleapis.com/auth/compute"))
+            != QLatin1String("https://www.googleapis.com/auth/compute "
+                             "https://www.googleapis.com/auth/monitoring.read"))
             wrong.append(QStringLiteral("scope"));
         if (claims.value(QLatin1String("aud")).toString()
             != QLatin1String("https://oauth2.googleapis.com/token"))
@@ -171,6 +172,8 @@ Account FakeGce::account(const QStringList &regions) const
     }
     account.settings.insert(QStringLiteral("tokenEndpoint"),
                             m_server.url(QStringLiteral("/token")).toString());
+    account.settings.insert(QStringLiteral("monitoringEndpoint"),
+                            m_server.url(QStringLiteral("/monitoring/v3")).toString());
     return account;
 }
 

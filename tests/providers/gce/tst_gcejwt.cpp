@@ -109,7 +109,8 @@ private Q_SLOTS:
         QCOMPARE(jwt.claims.value(QLatin1String("iss")).toString(),
                  QLatin1String(FakeGce::clientEmail));
         QCOMPARE(jwt.claims.value(QLatin1String("scope")).toString(),
-                 QStringLiteral("https://www.googleapis.com/auth/compute"));
+                 QStringLiteral("https://www.googleapis.com/auth/compute "
+                                "https://www.googleapis.com/auth/monitoring.read"));
         QCOMPARE(jwt.claims.value(QLatin1String("aud")).toString(),
                  QStringLiteral("https://oauth2.googleapis.com/token"));
         const qint64 iat = jwt.claims.value(QLatin1String("iat")).toInteger();
