@@ -106,6 +106,10 @@ ApplicationWindow {
         if (stack.depth === 1)
             stack.push(costPage)
     }
+    function openActivity() {
+        if (stack.depth === 1)
+            stack.push(activityPage)
+    }
     function askRemoveAccount(accountId) {
         const account = AppController.account(accountId)
         confirmDialog.ask(qsTr("Remove %1?").arg(account.name),
@@ -139,8 +143,9 @@ ApplicationWindow {
         }
     }
     onLayoutModeChanged: {
-        // Details have a page of their own only when narrow; the Cost page is one at any width.
-        if (layoutMode !== "narrow" && stack.depth > 1 && stack.currentItem.objectName !== "costPage")
+        // Details have a page of their own only when narrow; Cost and Activity are pages at any width.
+        if (layoutMode !== "narrow" && stack.depth > 1 && stack.currentItem.objectName !== "costPage"
+                && stack.currentItem.objectName !== "activityPage")
             stack.pop(null)
         if (layoutMode === "wide")
             accountsDrawer.close()
@@ -166,6 +171,7 @@ ApplicationWindow {
                     onCreateClicked: window.openCreate()
                     onSettingsClicked: settingsSheet.open()
                     onCostClicked: window.openCost()
+                    onActivityClicked: window.openActivity()
                     onListFocusRequested: if (appMachines.target) appMachines.target.focusList()
                     Component.onCompleted: appHeader.target = pageHeader
                 }
@@ -266,6 +272,10 @@ ApplicationWindow {
         id: costPage
         CostPage { onBack: stack.pop() }
     }
+    Component {
+        id: activityPage
+        ActivityPage { onBack: stack.pop() }
+    }
 
     Drawer {
         id: accountsDrawer
@@ -320,6 +330,28 @@ ApplicationWindow {
     PriceDialog { id: priceDialog }
     Toast { id: toast }
 
+    // The window comes back where and as large as it was left, kept on the screen it opens on
+    // (a monitor unplugged since must not hide it).
+    function restoreGeometry() {
+        const state = AppSettings.windowState()
+        if (state.width === undefined)
+            return
+        const w = Math.min(Math.max(state.width, minimumWidth), Screen.desktopAvailableWidth)
+        const h = Math.min(Math.max(state.height, minimumHeight), Screen.desktopAvailableHeight)
+        width = w
+        height = h
+        x = Math.min(Math.max(state.x, 0), Screen.desktopAvailableWidth - w)
+        y = Math.min(Math.max(state.y, 0), Screen.desktopAvailableHeight - h)
+        if (state.maximized)
+            showMaximized()
+    }
+    onClosing: AppSettings.setWindowState(
+                   visibility === Window.Maximized ? Qt.rect(0, 0, 0, 0) : Qt.rect(x, y, width, height),
+                   visibility === Window.Maximized)
+
     // The last-known picture from the cache first, then refreshes as they come due.
-    Component.onCompleted: AppController.start()
+    Component.onCompleted: {
+        restoreGeometry()
+        AppController.start()
+    }
 }

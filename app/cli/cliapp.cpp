@@ -4,6 +4,7 @@
 #include "accountservice.h"
 #include "accountstore.h"
 #include "catalogcommand.h"
+#include "activitycommand.h"
 #include "costcommand.h"
 #include "credentialstore.h"
 #include "inventory.h"
@@ -271,6 +272,9 @@ Commands:
   cost [--by provider|account|region|tag|size] [--json | --csv] [--account NAME]
        [--offline]                           Monthly run-rate, per currency, with what
                                              machines that are off still cost
+  activity [--account NAME] [--limit N] [--json]
+                                             What was done to machines (here and in the
+                                             GUI) and how it ended, newest first
 
 Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
 3 authentication or keychain, 4 network, 5 other provider error.
@@ -298,6 +302,10 @@ void CliApp::dispatch(const QStringList &arguments)
     if (command == QLatin1String("machines")) {
         m_machinesCommand = new MachinesCommand(this);
         return m_machinesCommand->run(rest);
+    }
+    if (command == QLatin1String("activity")) {
+        m_activityCommand = new ActivityCommand(this);
+        return m_activityCommand->run(rest);
     }
     if (command == QLatin1String("cost")) {
         m_costCommand = new CostCommand(this);

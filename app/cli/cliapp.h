@@ -86,4 +86,5 @@ private:
     class MachinesCommand *m_machinesCommand = nullptr;
     class CatalogCommand *m_catalogCommand = nullptr;
     class CostCommand *m_costCommand = nullptr;
+    class ActivityCommand *m_activityCommand = nullptr;
 };

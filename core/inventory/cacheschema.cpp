@@ -44,6 +44,14 @@ const Step s_steps[] = {
          " fetched_at INTEGER,"
          " PRIMARY KEY (account_id, machine_id, kind, span)) WITHOUT ROWID",
      }},
+    // 4: the activity log (ActivityStore): one row per action or create, newest ids last.
+    {4,
+     {
+         "CREATE TABLE activity ("
+         " id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, account_id TEXT NOT NULL,"
+         " account_name TEXT, machine_id TEXT, machine_name TEXT, action TEXT NOT NULL,"
+         " outcome TEXT NOT NULL, message TEXT, source TEXT)",
+     }},
 };
 } // namespace
 

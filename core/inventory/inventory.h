@@ -1,5 +1,6 @@
 #pragma once
 
+#include "activityentry.h"
 #include "catalog.h"
 #include "clouddeck_core_export.h"
 #include "error.h"
@@ -150,6 +151,9 @@ public:
     /// For QML: @p actionId is "start", "reboot", ...; false for an unknown id.
     Q_INVOKABLE bool runAction(const QString &accountId, const QString &machineId,
                                const QString &actionId);
+    /// The activity log, newest first: what this program and the others on this cache (GUI and
+    /// CLI) did to machines and how it ended. Empty without a cache.
+    [[nodiscard]] QList<ActivityEntry> activity(int limit = 200) const;
     [[nodiscard]] bool isActionPending(const QString &accountId, const QString &machineId) const;
 
     /// Everything that keeps @p request from being sent to the account: the request's own rules
@@ -193,6 +197,8 @@ Q_SIGNALS:
     void cacheNoticeChanged();
     /// A machine made by createMachine() is in the model now.
     void machineCreated(const QString &accountId, const QString &machineId);
+    /// A row of the activity log was written or its outcome changed (activity()).
+    void activityChanged();
 
 private:
     struct Status
@@ -214,7 +220,14 @@ private:
         /// so a listing that already shows the target state (a reboot) does not end it early.
         bool following = false;
         QTimer *timeout = nullptr;
+        qint64 activityId = 0; ///< its row in the activity log
     };
+
+    /// Writes a row of the activity log (ActivityStore) about the machine; returns its id.
+    qint64 recordActivity(const QString &accountId, const QString &machineId,
+                          const QString &machineName, const QString &action,
+                          ActivityEntry::Outcome outcome, const QString &message = {});
+    void endActivity(qint64 id, const Error &error);
 
     void syncAccountInfo(const QString &accountId);
     void onAccountRemoved(const QString &accountId);

@@ -1,10 +1,13 @@
 // Inventory: optimistic machine actions. (Refresh and merge are in inventory.cpp.)
 #include "inventory.h"
 
+#include "accountstore.h"
+#include "activitystore.h"
 #include "machinemodel.h"
 #include "pollscheduler.h"
 #include "provider.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 QString Inventory::actionKey(const QString &accountId, const QString &machineId)
@@ -46,6 +49,9 @@ void Inventory::runAction(const QString &accountId, const QString &machineId,
     if (const auto it = m_actions.find(key); it != m_actions.end()) {
         // Another action replaces the one in flight (power off while a shutdown hangs): the old
         // one's answer still reaches its callers, but no longer drives the row.
+        endActivity(it->activityId,
+                    Error(Error::Cancelled, tr("Replaced by %1.")
+                                                .arg(MachineAction::text(action).toLower())));
         delete it->timeout;
         m_actions.erase(it);
     }
@@ -61,6 +67,10 @@ void Inventory::runAction(const QString &accountId, const QString &machineId,
     connect(pending.timeout, &QTimer::timeout, this,
             [this, key, serial] { onActionTimeout(key, serial); });
     pending.timeout->start(m_actionTimeoutMs);
+    const int row = m_model->rowOf(accountId, machineId);
+    pending.activityId =
+        recordActivity(accountId, machineId, row >= 0 ? m_model->at(row).name : QString(),
+                       MachineAction::id(action), ActivityEntry::Outcome::Started);
     m_actions.insert(key, pending);
     if (done)
         m_actionWaiters[serial].append(std::move(done));
@@ -161,6 +171,7 @@ void Inventory::resolveAction(const QString &key, const Error &error)
         qCInfo(lcInventory).noquote() << MachineAction::id(pending.action) << "of"
                                       << pending.machineId << "failed:" << error.message();
     }
+    endActivity(pending.activityId, error);
     Q_EMIT actionFinished(pending.accountId, pending.machineId, pending.action, error);
 }
 
@@ -203,4 +214,42 @@ void Inventory::cancelActions(const QString &accountId, const Error &error)
     }
     for (const QString &key : std::as_const(keys))
         resolveAction(key, error);
+}
+
+QList<ActivityEntry> Inventory::activity(int limit) const
+{
+    return m_cache ? ActivityStore(m_cache).entries(limit) : QList<ActivityEntry> {};
+}
+
+qint64 Inventory::recordActivity(const QString &accountId, const QString &machineId,
+                                 const QString &machineName, const QString &action,
+                                 ActivityEntry::Outcome outcome, const QString &message)
+{
+    if (!m_cache)
+        return 0;
+    ActivityEntry entry;
+    entry.at = now();
+    entry.accountId = accountId;
+    if (const auto account = m_accounts->account(accountId))
+        entry.accountName = account->name;
+    entry.machineId = machineId;
+    entry.machineName = machineName;
+    entry.action = action;
+    entry.outcome = outcome;
+    entry.message = message;
+    entry.source = QCoreApplication::applicationName();
+    const qint64 id = ActivityStore(m_cache).append(entry);
+    if (id > 0)
+        Q_EMIT activityChanged();
+    return id;
+}
+
+void Inventory::endActivity(qint64 id, const Error &error)
+{
+    if (!m_cache || id <= 0)
+        return;
+    const auto outcome =
+        error.isError() ? ActivityEntry::Outcome::Failed : ActivityEntry::Outcome::Succeeded;
+    if (ActivityStore(m_cache).update(id, outcome, error.isError() ? error.message() : QString()))
+        Q_EMIT activityChanged();
 }

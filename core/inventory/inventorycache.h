@@ -141,6 +141,7 @@ Q_SIGNALS:
 private:
     // Its table lives in this file and shares the connection and the damage handling.
     friend class MetricsStore;
+    friend class ActivityStore;
     enum class OpenFailure {
         None,
         Damaged, ///< not a database, failed its check, or a schema we do not know: moved aside

@@ -54,10 +54,16 @@ void Inventory::createMachine(const QString &accountId, CreateMachineRequest req
     withProvider(accountId, [this, accountId, request, done](Result<Provider *> provider) {
         if (!provider.ok())
             return done(provider.error());
-        provider.value()->createMachine(request, [this, accountId, done](Result<Machine> result) {
-            if (!result.ok())
+        provider.value()->createMachine(request, [this, accountId, name = request.name,
+                                                  done](Result<Machine> result) {
+            if (!result.ok()) {
+                recordActivity(accountId, {}, name, QStringLiteral("create"),
+                               ActivityEntry::Outcome::Failed, result.error().message());
                 return done(result.error());
+            }
             Machine machine = result.takeValue();
+            recordActivity(accountId, machine.id, machine.name.isEmpty() ? name : machine.name,
+                           QStringLiteral("create"), ActivityEntry::Outcome::Succeeded);
             machine.accountId = accountId;
             machine.lastSeen = now();
             // Just made: a state the provider did not name yet is "being created", and that

@@ -197,18 +197,8 @@ void AccountEditor::setStatus(Status status, const QString &message)
 
 void AccountEditor::verify()
 {
-    if (!complete() || busy() || !m_service || !m_credentials)
+    if (!complete() || busy() || !m_service || !m_credentials || !endpointUsable())
         return;
-    if (!m_endpointText.trimmed().isEmpty()
-        && (!m_account.endpoint.isValid() || m_account.endpoint.host().isEmpty()
-            || (m_account.endpoint.scheme() != QLatin1String("https")
-                && m_account.endpoint.scheme() != QLatin1String("http")))) {
-        setStatus(Failed, tr("\"%1\" is not an API address. Enter a full URL such as %2, or "
-                             "leave the field empty for the default.")
-                              .arg(m_endpointText.trimmed(),
-                                   provider().value(QStringLiteral("defaultEndpoint")).toString()));
-        return;
-    }
     const quint64 generation = ++m_generation;
     m_offeredCertificate.clear();
     setStatus(Verifying,
@@ -281,7 +271,38 @@ void AccountEditor::trustCertificate()
 
 void AccountEditor::save()
 {
-    if (m_status != Verified || !m_service)
+    if (m_status != Verified)
+        return;
+    store();
+}
+
+bool AccountEditor::endpointUsable()
+{
+    if (m_endpointText.trimmed().isEmpty()
+        || (m_account.endpoint.isValid() && !m_account.endpoint.host().isEmpty()
+            && (m_account.endpoint.scheme() == QLatin1String("https")
+                || m_account.endpoint.scheme() == QLatin1String("http")))) {
+        return true;
+    }
+    setStatus(Failed, tr("\"%1\" is not an API address. Enter a full URL such as %2, or "
+                         "leave the field empty for the default.")
+                          .arg(m_endpointText.trimmed(),
+                               provider().value(QStringLiteral("defaultEndpoint")).toString()));
+    return false;
+}
+
+void AccountEditor::saveUnverified()
+{
+    // After a failed check (the cloud unreachable from here right now, a VPN down): the user's
+    // call, as the CLI's --no-verify. AccountService still validates the fields and endpoint.
+    if (!complete() || (m_status != Failed && m_status != Editing) || !endpointUsable())
+        return;
+    store();
+}
+
+void AccountEditor::store()
+{
+    if (!m_service)
         return;
     setStatus(Saving, tr("Saving…"));
     QPointer<AccountEditor> self(this);

@@ -100,6 +100,9 @@ public:
     Q_INVOKABLE void trustCertificate();
     /// Saves the verified account: the secret to the keychain, then the settings.
     Q_INVOKABLE void save();
+    /// Saves without a check (the CLI's --no-verify), offered after a check failed: the secret to
+    /// the keychain and the settings, validated as always; the account shows its problem later.
+    Q_INVOKABLE void saveUnverified();
     /// Forgets everything typed, secrets included.
     Q_INVOKABLE void clear();
 
@@ -112,6 +115,10 @@ Q_SIGNALS:
     void saved(const QString &accountId);
 
 private:
+    void store();
+    /// The typed endpoint is empty (the default) or an http(s) URL with a host; sets Failed with
+    /// a sentence otherwise.
+    bool endpointUsable();
     void setStatus(Status status, const QString &message = {});
     void verified(quint64 generation, const QString &who);
     void verifyFailed(quint64 generation, const Error &error);

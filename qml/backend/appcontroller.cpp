@@ -1,8 +1,7 @@
 #include "appcontroller.h"
 
-#include "metricsfeed.h"
-
 #include "accountmodel.h"
+#include "activitymodel.h"
 #include "accountservice.h"
 #include "accountstore.h"
 #include "appsettings.h"
@@ -24,6 +23,7 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QMetaEnum>
 #include <QProcess>
 
 AppController::AppController(QObject *parent)
@@ -40,6 +40,7 @@ AppController::AppController(QObject *parent)
     , m_filters(new MachineFilterModel(this))
     , m_userPrices(new UserPrices(this))
     , m_priceModel(new UserPriceModel(this))
+    , m_activity(new ActivityModel(m_inventory, this))
     , m_selection(new MachineSelection(m_machines, this))
     , m_current(new CurrentMachine(m_machines, this))
     , m_clockNow([] { return QDateTime::currentDateTimeUtc(); })
@@ -56,6 +57,7 @@ AppController::AppController(QObject *parent)
     m_priceModel->setUserPrices(m_userPrices);
     m_machines->setUserPrices(m_userPrices);
     m_priceModel->setMachineModel(m_machines);
+    restoreSort();
 
     // Coalesce bursts (every account finishing a refresh) into one recomputation.
     m_statusUpdate.setSingleShot(true);
@@ -164,6 +166,25 @@ void AppController::applyIntervals()
     m_inventory->scheduler()->setIntervals(intervals);
 }
 
+void AppController::restoreSort()
+{
+    // The sort last chosen comes back with the next start; values out of range (an older or
+    // edited settings file) are ignored, not guessed at.
+    const QVariantMap sort = AppSettings::instance()->sortState();
+    const QMetaEnum keys = QMetaEnum::fromType<MachineFilterModel::SortKey>();
+    if (const int key = sort.value(QStringLiteral("key"), -1).toInt(); keys.valueToKey(key))
+        m_filters->setSortKey(MachineFilterModel::SortKey(key));
+    if (const int order = sort.value(QStringLiteral("order"), -1).toInt();
+        order == Qt::AscendingOrder || order == Qt::DescendingOrder) {
+        m_filters->setSortOrder(Qt::SortOrder(order));
+    }
+    auto remember = [this] {
+        AppSettings::instance()->setSortState(m_filters->sortKey(), m_filters->sortOrder());
+    };
+    connect(m_filters, &MachineFilterModel::sortKeyChanged, this, remember);
+    connect(m_filters, &MachineFilterModel::sortOrderChanged, this, remember);
+}
+
 AppSettings *AppController::settings() const
 {
     return AppSettings::instance();
@@ -259,6 +280,7 @@ void AppController::updateStatus()
 void AppController::start()
 {
     m_inventory->loadFromCache();
+    m_activity->reload();
     m_inventory->startPolling();
 }
 

@@ -23,6 +23,7 @@ class MetricsFeed;
 class ProviderRegistry;
 class TrayNotifier;
 class UserPriceModel;
+class ActivityModel;
 class UserPrices;
 
 /**
@@ -52,6 +53,7 @@ class AppController : public QObject
     Q_MOC_INCLUDE("machineselection.h")
     Q_MOC_INCLUDE("providerregistry.h")
     Q_MOC_INCLUDE("userpricemodel.h")
+    Q_MOC_INCLUDE("activitymodel.h")
     Q_MOC_INCLUDE("userprices.h")
     QML_ELEMENT
     QML_SINGLETON
@@ -75,6 +77,8 @@ class AppController : public QObject
     /// The prices the user set (one file, shared by the header, the Cost page and the CLI).
     Q_PROPERTY(UserPrices *userPrices READ userPrices CONSTANT)
     Q_PROPERTY(UserPriceModel *prices READ priceModel CONSTANT)
+    /// What was done to machines from here and from the CLI, newest first (the Activity page).
+    Q_PROPERTY(ActivityModel *activity READ activity CONSTANT)
     Q_PROPERTY(bool hasAccounts READ hasAccounts NOTIFY accountsChanged)
     Q_PROPERTY(bool refreshing READ refreshing NOTIFY refreshingChanged)
     Q_PROPERTY(int machineCount READ machineCount NOTIFY machineCountChanged)
@@ -111,6 +115,7 @@ public:
     [[nodiscard]] MetricsFeed *metrics() const { return m_metrics; }
     [[nodiscard]] UserPrices *userPrices() const { return m_userPrices; }
     [[nodiscard]] UserPriceModel *priceModel() const { return m_priceModel; }
+    [[nodiscard]] ActivityModel *activity() const { return m_activity; }
 
     [[nodiscard]] QVariantList providers() const;
     [[nodiscard]] QVariantList cloudProviders() const;
@@ -189,6 +194,7 @@ Q_SIGNALS:
     void machineCreated(const QString &accountId, const QString &machineId);
 
 private:
+    void restoreSort();
     explicit AppController(QObject *parent = nullptr);
     void scheduleStatusUpdate();
     void updateStatus();
@@ -207,6 +213,7 @@ private:
     MachineFilterModel *m_filters;
     UserPrices *m_userPrices;
     UserPriceModel *m_priceModel;
+    ActivityModel *m_activity;
     MachineSelection *m_selection;
     CurrentMachine *m_current;
     TrayNotifier *m_tray = nullptr;

@@ -155,6 +155,40 @@ void AppSettings::setSplitState(const QString &layout, const QByteArray &state)
     m_settings->setValue(QStringLiteral("split/") + layout, state);
 }
 
+QVariantMap AppSettings::windowState() const
+{
+    const QRect geometry = m_settings->value(QStringLiteral("window/geometry")).toRect();
+    if (!geometry.isValid())
+        return {};
+    return {{QStringLiteral("x"), geometry.x()},
+            {QStringLiteral("y"), geometry.y()},
+            {QStringLiteral("width"), geometry.width()},
+            {QStringLiteral("height"), geometry.height()},
+            {QStringLiteral("maximized"),
+             m_settings->value(QStringLiteral("window/maximized")).toBool()}};
+}
+
+void AppSettings::setWindowState(const QRect &geometry, bool maximized)
+{
+    if (geometry.isValid())
+        m_settings->setValue(QStringLiteral("window/geometry"), geometry);
+    m_settings->setValue(QStringLiteral("window/maximized"), maximized);
+}
+
+QVariantMap AppSettings::sortState() const
+{
+    if (!m_settings->contains(QStringLiteral("list/sortKey")))
+        return {};
+    return {{QStringLiteral("key"), m_settings->value(QStringLiteral("list/sortKey")).toInt()},
+            {QStringLiteral("order"), m_settings->value(QStringLiteral("list/sortOrder")).toInt()}};
+}
+
+void AppSettings::setSortState(int key, int order)
+{
+    m_settings->setValue(QStringLiteral("list/sortKey"), key);
+    m_settings->setValue(QStringLiteral("list/sortOrder"), order);
+}
+
 QString AppSettings::sshCommandLine(const QString &host) const
 {
     return host.isEmpty() ? QString() : QStringLiteral("ssh %1@%2").arg(m_sshUser, host);

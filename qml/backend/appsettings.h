@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QRect>
+#include <QVariantMap>
 #include <QQmlEngine>
 
 class QSettings;
@@ -52,6 +54,13 @@ public:
     /// Undefined (an invalid QVariant) until a state was saved.
     Q_INVOKABLE [[nodiscard]] QVariant splitState(const QString &layout) const;
     Q_INVOKABLE void setSplitState(const QString &layout, const QByteArray &state);
+    /// The main window's last normal geometry and whether it was maximised: {x, y, width,
+    /// height, maximized}; empty before the first close. Main.qml restores it onto a screen.
+    Q_INVOKABLE [[nodiscard]] QVariantMap windowState() const;
+    Q_INVOKABLE void setWindowState(const QRect &geometry, bool maximized);
+    /// The list's sort as last chosen: {key, order} (MachineFilterModel's enums); empty before.
+    Q_INVOKABLE [[nodiscard]] QVariantMap sortState() const;
+    void setSortState(int key, int order);
 
     /// "ssh <user>@<host>" as the Connect box shows it, or empty without a host.
     [[nodiscard]] QString sshCommandLine(const QString &host) const;

@@ -6,6 +6,7 @@
 // type checks, while core itself stays free of QML.
 
 #include "accountmodel.h"
+#include "activitymodel.h"
 #include "accountservice.h"
 #include "accountstore.h"
 #include "credentialstore.h"
@@ -87,4 +88,12 @@ struct ForeignProviderRegistry
     QML_FOREIGN(ProviderRegistry)
     QML_NAMED_ELEMENT(ProviderRegistry)
     QML_UNCREATABLE("The provider registry is AppController.registry.")
+};
+
+struct ForeignActivityModel
+{
+    Q_GADGET
+    QML_FOREIGN(ActivityModel)
+    QML_NAMED_ELEMENT(ActivityModel)
+    QML_UNCREATABLE("The activity log is AppController.activity.")
 };

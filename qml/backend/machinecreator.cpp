@@ -5,7 +5,9 @@
 #include "inventory.h"
 #include "providerregistry.h"
 
+#include <QFile>
 #include <QPointer>
+#include <QStringDecoder>
 
 namespace {
 enum Step { AccountStep, RegionStep, SizeStep, ImageStep, KeysStep, NameStep, ReviewStep };
@@ -276,6 +278,42 @@ void MachineCreator::setTags(const QString &tags)
     Q_EMIT choiceChanged();
 }
 
+void MachineCreator::setUserData(const QString &userData)
+{
+    if (userData == m_userData && m_userDataError.isEmpty())
+        return;
+    m_userData = userData;
+    m_userDataError.clear();
+    Q_EMIT choiceChanged();
+}
+
+bool MachineCreator::loadUserData(const QUrl &file)
+{
+    auto fail = [this](const QString &message) {
+        m_userDataError = message;
+        Q_EMIT choiceChanged();
+        return false;
+    };
+    QFile source(file.isLocalFile() ? file.toLocalFile() : file.toString());
+    if (!source.open(QIODevice::ReadOnly))
+        return fail(tr("Could not read %1: %2").arg(source.fileName(), source.errorString()));
+    // One byte more than allowed tells "too large" without reading a huge file whole.
+    const QByteArray bytes = source.read(maxUserDataBytes + 1);
+    if (bytes.size() > maxUserDataBytes)
+        return fail(tr("%1 is larger than 64 KiB, more than any cloud takes as user data.")
+                        .arg(source.fileName()));
+    QStringDecoder decode(QStringDecoder::Utf8);
+    const QString text = decode(bytes);
+    if (decode.hasError() || bytes.contains('\0'))
+        return fail(tr("%1 is not a text file: user data is a #cloud-config document or a "
+                       "script.")
+                        .arg(source.fileName()));
+    m_userData = text;
+    m_userDataError.clear();
+    Q_EMIT choiceChanged();
+    return true;
+}
+
 bool MachineCreator::needsAdminPassword() const
 {
     for (const Image &image : m_images) {
@@ -302,6 +340,7 @@ CreateMachineRequest MachineCreator::request() const
     request.image = m_image;
     request.sshKeys = m_keys;
     request.tags = CreateMachineRequest::parseTags(m_tags);
+    request.userData = m_userData;
     // Only for the image that takes it: one typed for Windows and then left for Linux is not sent.
     if (needsAdminPassword())
         request.adminPassword = m_adminPassword;
@@ -447,7 +486,11 @@ QVariantList MachineCreator::reviewRows() const
             row(tr("Image"), text("image")),
             needsAdminPassword() ? row(tr("Sign-in"), tr("administrator password (as typed)"))
                                  : row(tr("SSH keys"), list("keys")),
-            row(tr("Tags"), list("tags"))};
+            row(tr("Tags"), list("tags")),
+            row(tr("Cloud-init"),
+                m_userData.trimmed().isEmpty()
+                    ? tr("none")
+                    : tr("%n line(s)", nullptr, int(m_userData.trimmed().count(u'\n')) + 1))};
 }
 
 QString MachineCreator::costText() const

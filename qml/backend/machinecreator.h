@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QQmlEngine>
+#include <QUrl>
 #include <QVariantList>
 
 class AccountStore;
@@ -49,6 +50,10 @@ class MachineCreator : public QObject
     Q_PROPERTY(QStringList keys READ keys WRITE setKeys NOTIFY choiceChanged)
     Q_PROPERTY(QString name READ name WRITE setName NOTIFY choiceChanged)
     Q_PROPERTY(QString tags READ tags WRITE setTags NOTIFY choiceChanged)
+    /// Cloud-init user data (a #cloud-config document or a script), sent as the CLI's --user-data.
+    Q_PROPERTY(QString userData READ userData WRITE setUserData NOTIFY choiceChanged)
+    /// Why the last loadUserData() failed, in words for the user; empty when it did not.
+    Q_PROPERTY(QString userDataError READ userDataError NOTIFY choiceChanged)
     /// The chosen image is Windows: the image step asks for an administrator password.
     Q_PROPERTY(bool needsAdminPassword READ needsAdminPassword NOTIFY choiceChanged)
     Q_PROPERTY(int step READ step WRITE setStep NOTIFY stepChanged)
@@ -94,6 +99,15 @@ public:
     void setName(const QString &name);
     [[nodiscard]] QString tags() const { return m_tags; }
     void setTags(const QString &tags);
+    [[nodiscard]] QString userData() const { return m_userData; }
+    void setUserData(const QString &userData);
+    [[nodiscard]] QString userDataError() const { return m_userDataError; }
+    /// Reads @p file (a local file the user picked) into userData; false with userDataError set
+    /// when it cannot be read, is larger than maxUserDataBytes or is not UTF-8 text.
+    Q_INVOKABLE bool loadUserData(const QUrl &file);
+    /// The largest user data any cloud we support takes (DigitalOcean's 64 KiB); smaller limits
+    /// (AWS's 16 KB) are the provider's to report, with its own words.
+    static constexpr qsizetype maxUserDataBytes = 64 * 1024;
     [[nodiscard]] bool needsAdminPassword() const;
     /// The administrator password typed for a Windows image. Write-only on purpose (no
     /// property QML could read or bind); sent with the request and then forgotten.
@@ -153,6 +167,8 @@ private:
     QStringList m_keys;
     QString m_name;
     QString m_tags;
+    QString m_userData;
+    QString m_userDataError;
     QString m_adminPassword; ///< a secret: in memory only, never in review(), logs or settings
     int m_step = 0;
     bool m_creating = false;

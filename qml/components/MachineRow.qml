@@ -129,6 +129,8 @@ SwipeDelegate {
         }
     }
 
+    readonly property var providerActions: (AppController.provider(provider) || {}).actions || {}
+
     swipe.right: Row {
         anchors.right: parent.right
         height: parent.height
@@ -140,7 +142,9 @@ SwipeDelegate {
                 objectName: "swipeAction_" + modelData
                 width: Theme.rowHeight + Theme.spacingL
                 height: row.height
-                Accessible.name: Format.actionText(modelData)
+                // The provider's word for it (Azure's shutdown deallocates: "Stop (deallocate)").
+                readonly property string label: ((row.providerActions[modelData] || {}).label) || Format.actionText(modelData)
+                Accessible.name: label
                 onClicked: {
                     row.swipe.close()
                     row.actionRequested(modelData)
@@ -159,10 +163,15 @@ SwipeDelegate {
                         color: Theme.fillText
                     }
                     Text {
+                        width: swipeButton.width - 2 * Theme.spacingXs
                         anchors.horizontalCenter: parent.horizontalCenter
-                        text: Format.actionText(swipeButton.modelData)
+                        horizontalAlignment: Text.AlignHCenter
+                        text: swipeButton.label
                         color: Theme.fillText
                         font.pixelSize: Theme.fontCaption
+                        wrapMode: Text.WordWrap
+                        maximumLineCount: 2
+                        elide: Text.ElideRight
                     }
                 }
             }

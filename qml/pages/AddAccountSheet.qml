@@ -519,6 +519,15 @@ Sheet {
                         onClicked: sheet.close()
                     }
                     AppButton {
+                        // Offered once a check failed: the cloud may be out of reach from here
+                        // right now (the CLI's --no-verify).
+                        objectName: "saveUnverifiedButton"
+                        text: qsTr("Save without verifying")
+                        kind: "flat"
+                        visible: editor.status === AccountEditor.Failed && editor.complete
+                        onClicked: editor.saveUnverified()
+                    }
+                    AppButton {
                         objectName: "verifyButton"
                         text: qsTr("Verify")
                         kind: editor.status === AccountEditor.Verified ? "secondary" : "primary"

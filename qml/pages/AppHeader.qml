@@ -18,6 +18,7 @@ Rectangle {
     signal createClicked()
     signal settingsClicked()
     signal costClicked()
+    signal activityClicked()
     signal listFocusRequested()
 
     function focusSearch() {
@@ -140,6 +141,14 @@ Rectangle {
             iconName: "dollar"
             tip: qsTr("Cost")
             onClicked: header.costClicked()
+        }
+        IconButton {
+            objectName: "activityButton"
+            // Below 480 px the log is reached from Settings instead: the header keeps its search.
+            visible: AppController.hasAccounts && !(header.narrow && header.searchExpanded) && header.width >= 480
+            iconName: "history"
+            tip: qsTr("Activity")
+            onClicked: header.activityClicked()
         }
         IconButton {
             visible: !(header.narrow && header.searchExpanded)

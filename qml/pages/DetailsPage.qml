@@ -12,6 +12,7 @@ Rectangle {
     readonly property bool exists: AppController.current.exists
     readonly property var allowed: exists ? m.allowedActions : []
     readonly property bool busy: exists && m.pendingAction.length > 0
+    readonly property var providerActions: exists ? ((AppController.provider(m.provider) || {}).actions || {}) : ({})
 
     signal back()
     signal confirmRequested(string accountId, string machineId, string action)
@@ -76,7 +77,10 @@ Rectangle {
                         Layout.preferredWidth: 1 // equal shares
                         Layout.fillHeight: true
                         enabled: available
-                        Accessible.name: modelData === "ssh" ? qsTr("Open SSH") : Format.actionText(modelData)
+                        // The provider's word for it (Azure: "Stop (deallocate)").
+                        readonly property string label: modelData === "ssh" ? qsTr("SSH")
+                                                        : ((page.providerActions[modelData] || {}).label) || Format.actionText(modelData)
+                        Accessible.name: modelData === "ssh" ? qsTr("Open SSH") : label
                         onClicked: {
                             if (modelData === "ssh")
                                 AppController.openSsh(AppController.current.accountId, AppController.current.machineId)
@@ -101,8 +105,13 @@ Rectangle {
                                        : MachineStates.isDestructive(barButton.modelData) ? Theme.danger : Theme.text
                             }
                             Label {
+                                width: barButton.width - 2 * Theme.spacingXs
                                 anchors.horizontalCenter: parent.horizontalCenter
-                                text: barButton.modelData === "ssh" ? qsTr("SSH") : Format.actionText(barButton.modelData)
+                                horizontalAlignment: Text.AlignHCenter
+                                wrapMode: Text.WordWrap
+                                maximumLineCount: 2
+                                elide: Text.ElideRight
+                                text: barButton.label
                                 color: !barButton.enabled ? Theme.textDisabled
                                        : MachineStates.isDestructive(barButton.modelData) ? Theme.danger : Theme.textSecondary
                                 font.pixelSize: Theme.fontCaption

@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import CloudDeck
 
@@ -403,6 +404,60 @@ Item {
                     text: qsTr("Separate tags with commas or spaces.")
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontCaption
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.topMargin: Theme.spacingS
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Cloud-init user data (optional)")
+                        color: Theme.text
+                        font.weight: Font.DemiBold
+                        font.pixelSize: Theme.fontBody
+                    }
+                    AppButton {
+                        objectName: "wizardUserDataFile"
+                        text: qsTr("Load file…")
+                        onClicked: userDataDialog.open()
+                    }
+                }
+                ScrollView {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.controlHeight * 4
+                    TextArea {
+                        id: userDataField
+                        objectName: "wizardUserData"
+                        text: creator.userData
+                        placeholderText: "#cloud-config\npackages:\n  - nginx"
+                        placeholderTextColor: Theme.textSecondary
+                        color: Theme.text
+                        font.family: Theme.monoFamily
+                        font.pixelSize: Theme.fontCaption
+                        wrapMode: TextEdit.NoWrap
+                        inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+                        Accessible.name: qsTr("Cloud-init user data")
+                        onTextChanged: if (activeFocus) creator.userData = text
+                        background: Rectangle {
+                            radius: Theme.radiusM
+                            color: Theme.surface
+                            border.width: userDataField.activeFocus ? 2 : 1
+                            border.color: userDataField.activeFocus ? Theme.focus : Theme.border
+                        }
+                    }
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: creator.userDataError.length > 0
+                          ? creator.userDataError
+                          : qsTr("Runs once on first boot: a #cloud-config document or a shell script.")
+                    color: creator.userDataError.length > 0 ? Theme.danger : Theme.textSecondary
+                    font.pixelSize: Theme.fontCaption
+                    wrapMode: Text.Wrap
+                }
+                FileDialog {
+                    id: userDataDialog
+                    title: qsTr("Cloud-init user data")
+                    onAccepted: creator.loadUserData(selectedFile)
                 }
             }
 

@@ -101,6 +101,24 @@ TestCase {
         verify(wizard.problem.indexOf("not/ok") >= 0, wizard.problem)
         wizard.tags = "production web"
         compare(wizard.problem, "")
+        // Cloud-init is optional: typed into the field, or loaded from a text file.
+        const userData = find(view, "wizardUserData")
+        verify(userData)
+        userData.forceActiveFocus()
+        keyClick(Qt.Key_A)
+        compare(wizard.userData, "a", "typing goes to the request")
+        verify(!wizard.loadUserData(Qt.resolvedUrl("no-such-file.yaml")))
+        verify(wizard.userDataError.indexOf("Could not read") === 0, wizard.userDataError)
+        // A picture is refused (too large or not text) and what was typed is kept.
+        verify(!wizard.loadUserData(Qt.resolvedUrl("../../docs/screenshots/add-account-openstack-1280x800-light.png")))
+        verify(wizard.userDataError.length > 0)
+        compare(wizard.userData, "a", "a refused file loses nothing")
+        verify(wizard.loadUserData(Qt.resolvedUrl("tst_wizard.qml")))
+        compare(wizard.userDataError, "")
+        verify(wizard.userData.indexOf("Cloud-init is optional") > 0, "the file's text")
+        compare(userData.text, wizard.userData, "the field shows what was loaded")
+        wizard.userData = "#cloud-config\npackages:\n  - nginx\n"
+        compare(wizard.problem, "")
         verify(wizard.next())
 
         // 6: review, then create.
@@ -109,6 +127,9 @@ TestCase {
         compare(wizard.review.region, "Frankfurt 1")
         compare(wizard.review.price, "$24.00/mo")
         compare(wizard.review.tags, ["production", "web"])
+        const cloudInit = wizard.reviewRows.find(r => r.label === "Cloud-init")
+        verify(cloudInit, "the review names the user data")
+        compare(cloudInit.value, "3 lines")
         verify(!find(view, "wizardNext").visible)
         const create = find(view, "wizardCreate")
         verify(create.visible && create.enabled)

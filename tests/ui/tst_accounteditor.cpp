@@ -165,6 +165,52 @@ private Q_SLOTS:
         QCOMPARE(editor.status(), AccountEditor::Editing);
     }
 
+    /// A cloud out of reach right now (offline, VPN down) can still be added, as with the CLI's
+    /// --no-verify, once the user saw the check fail; the fields are validated as always.
+    void unreachableCloudIsSavedWithoutVerifyingOnRequest()
+    {
+        quint16 closedPort = 0;
+        {
+            FakeCloudServer gone;
+            QVERIFY(gone.listen());
+            closedPort = gone.url().port();
+        }
+        AccountEditor editor;
+        m_services->give(editor);
+        editor.setProviderId(QStringLiteral("digitalocean"));
+        editor.setName(QStringLiteral("Later"));
+        editor.setField(QStringLiteral("token"), QStringLiteral("dop_v1_saved_unverified"));
+        QCOMPARE(editor.status(), AccountEditor::Editing);
+
+        editor.setEndpoint(QStringLiteral("not an address"));
+        editor.verify();
+        QCOMPARE(editor.status(), AccountEditor::Failed);
+        const qsizetype before = m_services->accounts.accounts().size();
+        editor.saveUnverified();
+        QCOMPARE(editor.status(), AccountEditor::Failed);
+        QVERIFY2(editor.message().contains(QLatin1String("not an API address")),
+                 qPrintable(editor.message()));
+        QCOMPARE(m_services->accounts.accounts().size(), before); // a bad address is never saved
+
+        editor.setEndpoint(QStringLiteral("http://127.0.0.1:%1").arg(closedPort));
+        editor.verify();
+        QTRY_COMPARE_WITH_TIMEOUT(editor.status(), AccountEditor::Failed, 15000);
+        QSignalSpy saved(&editor, &AccountEditor::saved);
+        editor.saveUnverified();
+        QVERIFY(saved.wait(15000));
+        QCOMPARE(editor.status(), AccountEditor::Saved);
+        const QString id = saved.constFirst().constFirst().toString();
+        const auto account = m_services->accounts.account(id);
+        QVERIFY(account);
+        QCOMPARE(account->name, QStringLiteral("Later"));
+        CredentialStore keychain;
+        const auto secrets = AsyncResult::run<QVariantMap>(
+            [&](Callback<QVariantMap> done) { keychain.read(id, done); });
+        QVERIFY2(secrets->ok(), secrets->describe());
+        QCOMPARE(secrets->result->value().value(QStringLiteral("token")).toString(),
+                 QStringLiteral("dop_v1_saved_unverified"));
+    }
+
     void cleanupTestCase() { m_services.reset(); }
 
 private:

@@ -4,6 +4,7 @@
 #include "fakecloudserver.h"
 #include "testhelpers.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -131,6 +132,36 @@ private Q_SLOTS:
         // the action object is not polled.
         QCOMPARE(m_server.requests("GET", QStringLiteral("/v2/actions/36804636")).size(), 0);
         QVERIFY2(reboot.outText().contains(QLatin1String("accepted")), reboot.out.constData());
+    }
+
+    /// The reboot above is in the activity log the GUI shows too: sent from the CLI, its end not
+    /// seen (no --wait).
+    void activityListsWhatTheCliDid()
+    {
+        const CliRun json = runCli({QStringLiteral("activity"), QStringLiteral("--json")});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonArray entries = QJsonDocument::fromJson(json.out).array();
+        QVERIFY2(!entries.isEmpty(), json.out.constData());
+        const QJsonObject newest = entries.first().toObject();
+        QCOMPARE(newest.value(QStringLiteral("action")).toString(), QStringLiteral("reboot"));
+        QCOMPARE(newest.value(QStringLiteral("machine")).toString(), QStringLiteral("example.com"));
+        QCOMPARE(newest.value(QStringLiteral("machineId")).toString(), QStringLiteral("3164444"));
+        QCOMPARE(newest.value(QStringLiteral("outcome")).toString(), QStringLiteral("started"));
+        QCOMPARE(newest.value(QStringLiteral("source")).toString(), QStringLiteral("clouddeck-cli"));
+        QVERIFY(QDateTime::fromString(newest.value(QStringLiteral("time")).toString(), Qt::ISODate)
+                    .isValid());
+
+        const CliRun table = runCli({QStringLiteral("activity"), QStringLiteral("--limit"),
+                                     QStringLiteral("1")});
+        QVERIFY2(table.exitCode == 0, table.err.constData());
+        QVERIFY2(table.outText().contains(QLatin1String("Reboot"))
+                     && table.outText().contains(QLatin1String("CLI")),
+                 table.out.constData());
+        QCOMPARE(table.outText().count(QLatin1Char('\n')), 2); // the header and one entry
+        QCOMPARE(runCli({QStringLiteral("activity"), QStringLiteral("--limit"),
+                         QStringLiteral("none")})
+                     .exitCode,
+                 2);
     }
 
     void destroyNeedsYes()

@@ -201,7 +201,7 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("old"));
         InventoryCache cache(m_file);
         QVERIFY(cache.open());
-        QCOMPARE(CacheSchema::latest(), 3);
+        QVERIFY(CacheSchema::latest() >= 3);
         MetricsStore store(&cache);
         QVERIFY(store.store(sample(QStringLiteral("7"), MetricSeries::Kind::Cpu),
                             MetricRange::Span::Week));
