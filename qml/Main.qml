@@ -333,16 +333,16 @@ ApplicationWindow {
     // The window comes back where and as large as it was left, kept on the screen it opens on
     // (a monitor unplugged since must not hide it).
     function restoreGeometry() {
-        const state = AppSettings.windowState()
-        if (state.width === undefined)
+        const saved = AppSettings.windowGeometry()
+        if (saved.width <= 0 || saved.height <= 0)
             return
-        const w = Math.min(Math.max(state.width, minimumWidth), Screen.desktopAvailableWidth)
-        const h = Math.min(Math.max(state.height, minimumHeight), Screen.desktopAvailableHeight)
+        const w = Math.min(Math.max(saved.width, minimumWidth), Screen.desktopAvailableWidth)
+        const h = Math.min(Math.max(saved.height, minimumHeight), Screen.desktopAvailableHeight)
         width = w
         height = h
-        x = Math.min(Math.max(state.x, 0), Screen.desktopAvailableWidth - w)
-        y = Math.min(Math.max(state.y, 0), Screen.desktopAvailableHeight - h)
-        if (state.maximized)
+        x = Math.min(Math.max(saved.x, 0), Screen.desktopAvailableWidth - w)
+        y = Math.min(Math.max(saved.y, 0), Screen.desktopAvailableHeight - h)
+        if (AppSettings.windowMaximized())
             showMaximized()
     }
     onClosing: AppSettings.setWindowState(

@@ -131,6 +131,7 @@ Inventory *CliApp::inventory()
 {
     if (!m_inventory) {
         m_inventory = new Inventory(registry(), accounts(), credentials(), machineModel(), this);
+        m_inventory->setActivitySource(QStringLiteral("clouddeck-cli"));
         // The last-known picture first (the offline cache); refreshes merge into it and a failed
         // one leaves it standing.
         m_inventory->setCache(new InventoryCache(m_inventory));

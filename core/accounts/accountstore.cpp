@@ -80,6 +80,10 @@ void AccountStore::reload()
         account.pinnedCertificateSha256 =
             m_settings->value(QStringLiteral("pinnedCertificateSha256")).toByteArray();
         account.pollIntervalSeconds = m_settings->value(QStringLiteral("pollInterval")).toInt();
+        account.ssh.user = m_settings->value(QStringLiteral("sshUser")).toString();
+        account.ssh.port = m_settings->value(QStringLiteral("sshPort")).toInt();
+        account.ssh.identityFile = m_settings->value(QStringLiteral("sshIdentityFile")).toString();
+        account.ssh.privateAddress = m_settings->value(QStringLiteral("sshPrivateAddress")).toBool();
         m_settings->endGroup();
         if (account.isValid())
             m_accounts.append(account);
@@ -179,6 +183,29 @@ Error AccountStore::validate(const Account &account, const ProviderRegistry *reg
         return Error(Error::InvalidInput,
                      tr("A pinned certificate must be a SHA-256 fingerprint: 64 hex digits."));
     }
+    return validateSsh(account.ssh);
+}
+
+Error AccountStore::validateSsh(const Account::Ssh &ssh)
+{
+    // Each value becomes one argument of ssh: a leading "-" would make it an option.
+    static const QRegularExpression user(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}$"));
+    if (!ssh.user.isEmpty() && !user.match(ssh.user).hasMatch()) {
+        return Error(Error::InvalidInput,
+                     tr("\"%1\" is not a login name: letters, digits, \"_\", \".\" and \"-\", "
+                        "not starting with \"-\" or \".\".")
+                         .arg(TerminalText::printable(ssh.user)));
+    }
+    if (ssh.port < 0 || ssh.port > 65535)
+        return Error(Error::InvalidInput, tr("An SSH port is a number from 1 to 65535."));
+    if (ssh.identityFile.contains(QLatin1String("PRIVATE KEY"))) {
+        // Pasted key material would be written to the settings file in the clear.
+        return Error(Error::InvalidInput,
+                     tr("Give the path of the key file (such as ~/.ssh/id_ed25519), not the key "
+                        "itself: CloudDeck never stores private keys."));
+    }
+    if (ssh.identityFile.startsWith(QLatin1Char('-')) || ssh.identityFile.contains(QLatin1Char('\n')))
+        return Error(Error::InvalidInput, tr("The SSH key file is not a file name."));
     return {};
 }
 
@@ -237,6 +264,18 @@ void AccountStore::write(const Account &account)
     m_settings->setValue(QStringLiteral("pinnedCertificateSha256"),
                          account.pinnedCertificateSha256);
     m_settings->setValue(QStringLiteral("pollInterval"), account.pollIntervalSeconds);
+    // Written only when set, so files of older versions and untouched accounts stay as they were.
+    auto optional = [this](const QString &key, const QVariant &value, bool set) {
+        if (set)
+            m_settings->setValue(key, value);
+        else
+            m_settings->remove(key);
+    };
+    optional(QStringLiteral("sshUser"), account.ssh.user, !account.ssh.user.isEmpty());
+    optional(QStringLiteral("sshPort"), account.ssh.port, account.ssh.port > 0);
+    optional(QStringLiteral("sshIdentityFile"), account.ssh.identityFile,
+             !account.ssh.identityFile.isEmpty());
+    optional(QStringLiteral("sshPrivateAddress"), true, account.ssh.privateAddress);
     m_settings->endGroup();
     m_settings->sync();
 }

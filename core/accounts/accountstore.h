@@ -40,6 +40,9 @@ public:
     /// registry is given), an endpoint that is not an http(s) URL, a malformed pin.
     [[nodiscard]] Error validate(const Account &account,
                                  const ProviderRegistry *registry = nullptr) const;
+    /// The login options: a user name and key file that cannot turn into ssh options, a port in
+    /// range, and a key *file*, never pasted key material.
+    [[nodiscard]] static Error validateSsh(const Account::Ssh &ssh);
     /// Validates, then saves a new account (a new id is made when empty). Nothing saved on error.
     Error add(Account &account, const ProviderRegistry *registry = nullptr);
     Error update(const Account &account, const ProviderRegistry *registry = nullptr);

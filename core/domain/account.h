@@ -25,6 +25,17 @@ struct CLOUDDECK_CORE_EXPORT Account
     QByteArray pinnedCertificateSha256; ///< hex, lower case; only for self-signed private clouds
     int pollIntervalSeconds = 0; ///< 0 means the global default
 
+    /// How to log in to this account's machines (SshTarget); empty fields mean "the default".
+    struct Ssh
+    {
+        QString user; ///< empty: the machine's own login user, else the app's setting
+        int port = 0; ///< 0: 22
+        QString identityFile; ///< a private key *file* (ssh -i); never the key itself
+        bool privateAddress = false; ///< connect by private IP first (VPN, bastion, same VPC)
+        bool operator==(const Ssh &) const = default;
+    };
+    Ssh ssh;
+
     [[nodiscard]] bool isValid() const { return !id.isEmpty() && !providerId.isEmpty(); }
     [[nodiscard]] static QString newId();
 

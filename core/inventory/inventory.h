@@ -154,6 +154,9 @@ public:
     /// The activity log, newest first: what this program and the others on this cache (GUI and
     /// CLI) did to machines and how it ended. Empty without a cache.
     [[nodiscard]] QList<ActivityEntry> activity(int limit = 200) const;
+    /// The program named in the activity log's rows this inventory writes ("clouddeck", the
+    /// default, or "clouddeck-cli": both share one application name for their settings).
+    void setActivitySource(const QString &source) { m_activitySource = source; }
     [[nodiscard]] bool isActionPending(const QString &accountId, const QString &machineId) const;
 
     /// Everything that keeps @p request from being sent to the account: the request's own rules
@@ -260,6 +263,7 @@ private:
     CredentialStore *m_credentials;
     MachineModel *m_model;
     QPointer<InventoryCache> m_cache;
+    QString m_activitySource = QStringLiteral("clouddeck");
     PollScheduler *m_scheduler;
     ProviderFactory m_providerFactory;
     QHash<QString, QPointer<Provider>> m_providers;

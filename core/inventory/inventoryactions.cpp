@@ -7,7 +7,6 @@
 #include "pollscheduler.h"
 #include "provider.h"
 
-#include <QCoreApplication>
 #include <QTimer>
 
 QString Inventory::actionKey(const QString &accountId, const QString &machineId)
@@ -237,7 +236,7 @@ qint64 Inventory::recordActivity(const QString &accountId, const QString &machin
     entry.action = action;
     entry.outcome = outcome;
     entry.message = message;
-    entry.source = QCoreApplication::applicationName();
+    entry.source = m_activitySource;
     const qint64 id = ActivityStore(m_cache).append(entry);
     if (id > 0)
         Q_EMIT activityChanged();

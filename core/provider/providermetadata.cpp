@@ -147,6 +147,7 @@ ProviderMetadata ProviderMetadata::fromJson(const QJsonObject &object)
     metadata.tokenUrl = QUrl(object.value(QLatin1String("tokenUrl")).toString());
     metadata.demo = object.value(QLatin1String("demo")).toBool();
     metadata.billing = Billing::fromJson(object.value(QLatin1String("billing")).toObject());
+    metadata.sshUser = object.value(QLatin1String("sshUser")).toString();
     metadata.actions = actionsFromJson(metadata.id, object.value(QLatin1String("actions")));
     const QJsonArray capabilities = object.value(QLatin1String("capabilities")).toArray();
     for (const QJsonValue &capability : capabilities)
@@ -219,6 +220,7 @@ QJsonObject ProviderMetadata::toJson() const
             {QStringLiteral("tokenUrl"), tokenUrl.toString()},
             {QStringLiteral("demo"), demo},
             {QStringLiteral("billing"), billing.toJson()},
+            {QStringLiteral("sshUser"), sshUser},
             {QStringLiteral("actions"), actionWords},
             {QStringLiteral("capabilities"), QJsonArray::fromStringList(capabilities)},
             {QStringLiteral("credentialFields"), fields},

@@ -106,6 +106,9 @@ struct CLOUDDECK_CORE_EXPORT ProviderMetadata
     QList<CredentialFile> credentialFiles;
     bool demo = false; ///< simulated locally; always labelled so
     Billing billing;
+    /// The login its images use when the machine does not say ("ec2-user" on AWS); empty: the
+    /// app's setting (root unless changed), as on DigitalOcean, Hetzner, Linode and Vultr.
+    QString sshUser;
     /// Action id ("shutdown") -> the plugin's own words, only for the actions that have them.
     QList<std::pair<QString, ActionWording>> actions;
 

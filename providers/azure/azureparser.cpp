@@ -105,6 +105,13 @@ Result<AzureParser::Vm> AzureParser::vm(const QJsonObject &item)
     const QJsonObject osDisk = JsonReader::object(storage.value(QLatin1String("osDisk")));
     const QString osType = JsonReader::string(osDisk.value(QLatin1String("osType")));
     vm.windows = osType.compare(QLatin1String("Windows"), Qt::CaseInsensitive) == 0;
+    // The administrator chosen at create time is the login (SshTarget); Azure images have no
+    // fixed user the way AWS's have.
+    if (const QString admin = JsonReader::string(
+            JsonReader::object(props.value(QLatin1String("osProfile"))).value(QLatin1String("adminUsername")));
+        !admin.isEmpty() && !vm.windows) {
+        machine.extra.insert(QStringLiteral("sshUser"), admin);
+    }
     if (const auto size = JsonReader::count(osDisk.value(QLatin1String("diskSizeGB"))))
         machine.diskGb = int(std::min<qint64>(*size, 1 << 20));
     const QJsonArray nics = JsonReader::object(props.value(QLatin1String("networkProfile")))

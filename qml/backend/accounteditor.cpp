@@ -2,6 +2,7 @@
 
 #include "accountservice.h"
 #include "accountstore.h"
+#include "appsettings.h"
 #include "credentialfile.h"
 #include "credentialstore.h"
 #include "format.h"
@@ -62,6 +63,59 @@ void AccountEditor::setName(const QString &name)
         return;
     m_account.name = name;
     changed();
+}
+
+void AccountEditor::setSshUser(const QString &user)
+{
+    if (user.trimmed() == m_account.ssh.user)
+        return;
+    m_account.ssh.user = user.trimmed();
+    Q_EMIT sshChanged();
+}
+
+void AccountEditor::setSshPort(const QString &port)
+{
+    if (port == m_sshPortText)
+        return;
+    m_sshPortText = port;
+    bool ok = false;
+    const int number = port.trimmed().toInt(&ok);
+    // Not a number: -1, which AccountStore::validateSsh refuses with its sentence.
+    m_account.ssh.port = port.trimmed().isEmpty() ? 0 : ok ? number : -1;
+    Q_EMIT sshChanged();
+}
+
+void AccountEditor::setSshIdentityFile(const QString &file)
+{
+    if (file.trimmed() == m_account.ssh.identityFile)
+        return;
+    m_account.ssh.identityFile = file.trimmed();
+    Q_EMIT sshChanged();
+}
+
+void AccountEditor::setSshIdentityFileUrl(const QUrl &file)
+{
+    setSshIdentityFile(file.isLocalFile() ? file.toLocalFile() : file.toString());
+}
+
+void AccountEditor::setSshPrivateAddress(bool privateAddress)
+{
+    if (privateAddress == m_account.ssh.privateAddress)
+        return;
+    m_account.ssh.privateAddress = privateAddress;
+    Q_EMIT sshChanged();
+}
+
+QString AccountEditor::sshDefaultUser() const
+{
+    const QString providerUser =
+        m_registry ? m_registry->metadata(m_account.providerId).sshUser : QString();
+    return providerUser.isEmpty() ? AppSettings::instance()->sshUser() : providerUser;
+}
+
+QString AccountEditor::sshProblem() const
+{
+    return AccountStore::validateSsh(m_account.ssh).message();
 }
 
 // The text is kept as typed: a QUrl made from a half-typed "http://127" reads back as
@@ -173,7 +227,9 @@ bool AccountEditor::load(const QString &accountId)
     clear();
     m_account = *account;
     m_endpointText = m_account.endpoint.toString();
+    m_sshPortText = m_account.ssh.port > 0 ? QString::number(m_account.ssh.port) : QString();
     m_editing = true;
+    Q_EMIT sshChanged();
     Q_EMIT accountIdChanged();
     Q_EMIT providerChanged();
     changed();

@@ -47,6 +47,18 @@ class AccountEditor : public QObject
     Q_PROPERTY(QString name READ name WRITE setName NOTIFY inputChanged)
     Q_PROPERTY(QString endpoint READ endpoint WRITE setEndpoint NOTIFY inputChanged)
     Q_PROPERTY(bool complete READ complete NOTIFY inputChanged)
+    /// How to log in to the account's machines (Account::Ssh); not checked by Verify, so
+    /// changing them keeps a verified form verified. Validated on save (AccountStore).
+    Q_PROPERTY(QString sshUser READ sshUser WRITE setSshUser NOTIFY sshChanged)
+    Q_PROPERTY(QString sshPort READ sshPort WRITE setSshPort NOTIFY sshChanged)
+    Q_PROPERTY(QString sshIdentityFile READ sshIdentityFile WRITE setSshIdentityFile NOTIFY
+                   sshChanged)
+    Q_PROPERTY(bool sshPrivateAddress READ sshPrivateAddress WRITE setSshPrivateAddress NOTIFY
+                   sshChanged)
+    /// The user a machine gets when the field is empty ("ec2-user" on AWS, else the app's).
+    Q_PROPERTY(QString sshDefaultUser READ sshDefaultUser NOTIFY providerChanged)
+    /// What is wrong with the SSH fields, or empty.
+    Q_PROPERTY(QString sshProblem READ sshProblem NOTIFY sshChanged)
     Q_PROPERTY(Status status READ status NOTIFY statusChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY statusChanged)
     Q_PROPERTY(QString message READ message NOTIFY statusChanged)
@@ -79,6 +91,18 @@ public:
     [[nodiscard]] QString endpoint() const { return m_endpointText; }
     void setEndpoint(const QString &endpoint);
     [[nodiscard]] bool complete() const;
+    [[nodiscard]] QString sshUser() const { return m_account.ssh.user; }
+    void setSshUser(const QString &user);
+    [[nodiscard]] QString sshPort() const { return m_sshPortText; }
+    void setSshPort(const QString &port);
+    [[nodiscard]] QString sshIdentityFile() const { return m_account.ssh.identityFile; }
+    void setSshIdentityFile(const QString &file);
+    [[nodiscard]] bool sshPrivateAddress() const { return m_account.ssh.privateAddress; }
+    void setSshPrivateAddress(bool privateAddress);
+    [[nodiscard]] QString sshDefaultUser() const;
+    [[nodiscard]] QString sshProblem() const;
+    /// A key file picked in a file dialog: its local path, as ssh -i takes it.
+    Q_INVOKABLE void setSshIdentityFileUrl(const QUrl &file);
     [[nodiscard]] Status status() const { return m_status; }
     [[nodiscard]] bool busy() const { return m_status == Verifying || m_status == Saving; }
     [[nodiscard]] QString message() const { return m_message; }
@@ -111,6 +135,7 @@ Q_SIGNALS:
     void providerChanged();
     void accountIdChanged();
     void inputChanged();
+    void sshChanged();
     void statusChanged();
     void saved(const QString &accountId);
 
@@ -132,6 +157,7 @@ private:
     Inventory *m_inventory = nullptr;
     Account m_account;
     QVariantMap m_secrets;
+    QString m_sshPortText;
     QString m_endpointText;
     bool m_editing = false;
     Status m_status = Editing;

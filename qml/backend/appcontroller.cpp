@@ -17,6 +17,7 @@
 #include "pollscheduler.h"
 #include "providerinfo.h"
 #include "providerregistry.h"
+#include "sshtarget.h"
 #include "traynotifier.h"
 #include "userpricemodel.h"
 #include "userprices.h"
@@ -58,6 +59,9 @@ AppController::AppController(QObject *parent)
     m_machines->setUserPrices(m_userPrices);
     m_priceModel->setMachineModel(m_machines);
     restoreSort();
+    m_current->setSshTarget([this](const Machine &machine) { return sshTarget(machine); });
+    connect(m_accounts, &AccountStore::accountUpdated, m_current,
+            &CurrentMachine::updateSshCommand);
 
     // Coalesce bursts (every account finishing a refresh) into one recomputation.
     m_statusUpdate.setSingleShot(true);
@@ -365,30 +369,34 @@ void AppController::copy(const QString &text, const QString &what)
     Q_EMIT notice(tr("%1 copied").arg(what));
 }
 
+SshTarget AppController::sshTarget(const Machine &machine) const
+{
+    const auto account = m_accounts->account(machine.accountId);
+    return SshTarget::forMachine(machine, account ? account->ssh : Account::Ssh {},
+                                 m_registry->metadata(machine.providerId).sshUser,
+                                 AppSettings::instance()->sshUser());
+}
+
 QString AppController::sshCommand(const QString &accountId, const QString &machineId) const
 {
     const int row = m_machines->rowOf(accountId, machineId);
-    return row < 0 ? QString()
-                   : AppSettings::instance()->sshCommandLine(m_machines->at(row).primaryIp());
+    return row < 0 ? QString() : sshTarget(m_machines->at(row)).commandLine();
 }
 
 bool AppController::openSsh(const QString &accountId, const QString &machineId)
 {
     const int row = m_machines->rowOf(accountId, machineId);
-    const QString host = row >= 0 ? m_machines->at(row).primaryIp() : QString();
-    if (host.isEmpty()) {
+    const SshTarget target = row >= 0 ? sshTarget(m_machines->at(row)) : SshTarget {};
+    if (target.host.isEmpty()) {
         Q_EMIT notice(tr("This machine has no address to connect to yet."));
         return false;
     }
     // Placeholders are filled per argument after splitting, so no value can add arguments.
-    QStringList arguments = QProcess::splitCommand(AppSettings::instance()->sshCommandTemplate());
+    QStringList arguments =
+        target.fill(QProcess::splitCommand(AppSettings::instance()->sshCommandTemplate()));
     if (arguments.isEmpty()) {
         Q_EMIT notice(tr("Set an SSH command in Settings first."));
         return false;
-    }
-    for (QString &argument : arguments) {
-        argument.replace(QLatin1String("{user}"), AppSettings::instance()->sshUser());
-        argument.replace(QLatin1String("{host}"), host);
     }
     const QString program = arguments.takeFirst();
     if (!QProcess::startDetached(program, arguments)) {

@@ -24,6 +24,8 @@ class ProviderRegistry;
 class TrayNotifier;
 class UserPriceModel;
 class ActivityModel;
+struct Machine;
+struct SshTarget;
 class UserPrices;
 
 /**
@@ -195,6 +197,7 @@ Q_SIGNALS:
 
 private:
     void restoreSort();
+    [[nodiscard]] SshTarget sshTarget(const Machine &machine) const;
     explicit AppController(QObject *parent = nullptr);
     void scheduleStatusUpdate();
     void updateStatus();

@@ -155,17 +155,14 @@ void AppSettings::setSplitState(const QString &layout, const QByteArray &state)
     m_settings->setValue(QStringLiteral("split/") + layout, state);
 }
 
-QVariantMap AppSettings::windowState() const
+QRect AppSettings::windowGeometry() const
 {
-    const QRect geometry = m_settings->value(QStringLiteral("window/geometry")).toRect();
-    if (!geometry.isValid())
-        return {};
-    return {{QStringLiteral("x"), geometry.x()},
-            {QStringLiteral("y"), geometry.y()},
-            {QStringLiteral("width"), geometry.width()},
-            {QStringLiteral("height"), geometry.height()},
-            {QStringLiteral("maximized"),
-             m_settings->value(QStringLiteral("window/maximized")).toBool()}};
+    return m_settings->value(QStringLiteral("window/geometry")).toRect();
+}
+
+bool AppSettings::windowMaximized() const
+{
+    return m_settings->value(QStringLiteral("window/maximized")).toBool();
 }
 
 void AppSettings::setWindowState(const QRect &geometry, bool maximized)

@@ -54,9 +54,10 @@ public:
     /// Undefined (an invalid QVariant) until a state was saved.
     Q_INVOKABLE [[nodiscard]] QVariant splitState(const QString &layout) const;
     Q_INVOKABLE void setSplitState(const QString &layout, const QByteArray &state);
-    /// The main window's last normal geometry and whether it was maximised: {x, y, width,
-    /// height, maximized}; empty before the first close. Main.qml restores it onto a screen.
-    Q_INVOKABLE [[nodiscard]] QVariantMap windowState() const;
+    /// The main window's last normal geometry (invalid before the first close) and whether it
+    /// was maximised. Main.qml restores them onto a screen.
+    Q_INVOKABLE [[nodiscard]] QRect windowGeometry() const;
+    Q_INVOKABLE [[nodiscard]] bool windowMaximized() const;
     Q_INVOKABLE void setWindowState(const QRect &geometry, bool maximized);
     /// The list's sort as last chosen: {key, order} (MachineFilterModel's enums); empty before.
     Q_INVOKABLE [[nodiscard]] QVariantMap sortState() const;

@@ -54,11 +54,22 @@ void CurrentMachine::reload()
     updateSshCommand();
 }
 
+void CurrentMachine::setSshTarget(std::function<SshTarget(const Machine &)> target)
+{
+    m_sshTarget = std::move(target);
+    updateSshCommand();
+}
+
 void CurrentMachine::updateSshCommand()
 {
-    const QString command =
-        m_row >= 0 ? AppSettings::instance()->sshCommandLine(m_machines->at(m_row).primaryIp())
-                   : QString();
+    QString command;
+    if (m_row >= 0) {
+        const Machine &machine = m_machines->at(m_row);
+        command = (m_sshTarget ? m_sshTarget(machine)
+                               : SshTarget::forMachine(machine, {}, {},
+                                                       AppSettings::instance()->sshUser()))
+                      .commandLine();
+    }
     if (command == m_sshCommand)
         return;
     m_sshCommand = command;

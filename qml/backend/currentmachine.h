@@ -1,8 +1,11 @@
 #pragma once
 
+#include "sshtarget.h"
+
 #include <QObject>
 #include <QQmlEngine>
 #include <QVariantMap>
+#include <functional>
 
 class MachineModel;
 
@@ -33,6 +36,11 @@ public:
 
     Q_INVOKABLE void set(const QString &accountId, const QString &machineId);
     Q_INVOKABLE void clear() { set({}, {}); }
+    /// Who and where the SSH line logs in to (AppController's rule: the account's SSH options,
+    /// the provider's default user). Without one: the app's user at the first address.
+    void setSshTarget(std::function<SshTarget(const Machine &)> target);
+    /// Recomputes the SSH line (the account's SSH options changed).
+    void updateSshCommand();
 
 Q_SIGNALS:
     void keyChanged();
@@ -42,7 +50,6 @@ Q_SIGNALS:
 private:
     void reload();
     void onRowsChanged(int first, int last);
-    void updateSshCommand();
 
     MachineModel *m_machines;
     QString m_accountId;
@@ -50,4 +57,5 @@ private:
     QVariantMap m_data;
     QString m_sshCommand;
     int m_row = -1;
+    std::function<SshTarget(const Machine &)> m_sshTarget;
 };

@@ -278,6 +278,11 @@ void MachineCreator::setTags(const QString &tags)
     Q_EMIT choiceChanged();
 }
 
+int MachineCreator::userDataLines() const
+{
+    return int(m_userData.trimmed().count(u'\n')) + 1;
+}
+
 void MachineCreator::setUserData(const QString &userData)
 {
     if (userData == m_userData && m_userDataError.isEmpty())
@@ -490,7 +495,8 @@ QVariantList MachineCreator::reviewRows() const
             row(tr("Cloud-init"),
                 m_userData.trimmed().isEmpty()
                     ? tr("none")
-                    : tr("%n line(s)", nullptr, int(m_userData.trimmed().count(u'\n')) + 1))};
+                    : userDataLines() == 1 ? tr("1 line")
+                                            : tr("%1 lines").arg(userDataLines()))};
 }
 
 QString MachineCreator::costText() const

@@ -145,6 +145,7 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] CreateMachineRequest request() const;
+    [[nodiscard]] int userDataLines() const;
     [[nodiscard]] const Region *findRegion(const QString &id) const;
     [[nodiscard]] const Size *findSize(const QString &id) const;
     [[nodiscard]] bool isOffered(const Size &size) const;

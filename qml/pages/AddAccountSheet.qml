@@ -355,6 +355,10 @@ Sheet {
                                     color: Theme.textSecondary
                                     font.pixelSize: Theme.fontCaption
                                 }
+                                SshOptions {
+                                    Layout.fillWidth: true
+                                    accountEditor: editor
+                                }
                                 Label {
                                     Layout.fillWidth: true
                                     visible: editor.pinnedFingerprint.length > 0

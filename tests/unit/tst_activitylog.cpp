@@ -40,16 +40,16 @@ private Q_SLOTS:
     {
         m_provider->actionMode = FakeProvider::ActionMode::Hold;
         QSignalSpy changed(&m_rig->inventory, &Inventory::activityChanged);
-        m_rig->inventory.runAction(m_account, m_id, Action::Reboot);
+        m_rig->inventory.runAction(m_account, m_id, Action::Shutdown);
         QCOMPARE(changed.count(), 1);
         QList<ActivityEntry> log = m_rig->inventory.activity();
         QCOMPARE(log.size(), 1);
         QCOMPARE(log[0].outcome, ActivityEntry::Outcome::Started);
-        QCOMPARE(log[0].action, QStringLiteral("reboot"));
+        QCOMPARE(log[0].action, QStringLiteral("shutdown"));
         QCOMPARE(log[0].machineId, m_id);
         QCOMPARE(log[0].machineName, QStringLiteral("web-0"));
         QCOMPARE(log[0].accountName, QStringLiteral("Work"));
-        QCOMPARE(log[0].source, QCoreApplication::applicationName());
+        QCOMPARE(log[0].source, QStringLiteral("clouddeck")); // the GUI, unless told otherwise
         QVERIFY(log[0].at.isValid());
 
         QSignalSpy actionFinished(&m_rig->inventory, &Inventory::actionFinished);
