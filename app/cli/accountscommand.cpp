@@ -21,6 +21,20 @@
 #include <QRegularExpression>
 
 namespace {
+/// How to log in to the account's machines (Account::Ssh), for `accounts add` and `edit`.
+QList<QCommandLineOption> sshOptions()
+{
+    return {{QStringLiteral("ssh-user"), AccountsCommand::tr("Log in as this user."),
+             QStringLiteral("user")},
+            {QStringLiteral("ssh-port"), AccountsCommand::tr("SSH port (default 22)."),
+             QStringLiteral("port")},
+            {QStringLiteral("ssh-key"), AccountsCommand::tr("Private key file for ssh -i."),
+             QStringLiteral("file")},
+            {QStringLiteral("ssh-address"),
+             AccountsCommand::tr("Connect by the public or private address."),
+             QStringLiteral("public|private")}};
+}
+
 QCommandLineOption jsonOption()
 {
     return QCommandLineOption(QStringLiteral("json"),
@@ -119,6 +133,13 @@ void AccountsCommand::list(const QStringList &arguments)
                 {QStringLiteral("pinnedCertificateSha256"),
                  QString::fromLatin1(account.pinnedCertificateSha256)},
                 {QStringLiteral("settings"), QJsonObject::fromVariantMap(account.settings)},
+                {QStringLiteral("ssh"),
+                 QJsonObject {{QStringLiteral("user"), account.ssh.user},
+                              {QStringLiteral("port"), account.ssh.port > 0 ? account.ssh.port : 22},
+                              {QStringLiteral("keyFile"), account.ssh.identityFile},
+                              {QStringLiteral("address"), account.ssh.privateAddress
+                                                              ? QStringLiteral("private")
+                                                              : QStringLiteral("public")}}},
             });
         }
         m_app->out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
@@ -254,6 +275,30 @@ bool AccountsCommand::applyOptions(const QCommandLineParser &parser,
         if (parser.isSet(option))
             account.settings.insert(field.id, parser.value(option).trimmed());
     }
+    // An empty value resets to the default; AccountStore checks the rest when saving.
+    if (parser.isSet(QStringLiteral("ssh-user")))
+        account.ssh.user = parser.value(QStringLiteral("ssh-user")).trimmed();
+    if (parser.isSet(QStringLiteral("ssh-port"))) {
+        const QString port = parser.value(QStringLiteral("ssh-port")).trimmed();
+        bool ok = port.isEmpty();
+        account.ssh.port = port.isEmpty() ? 0 : port.toInt(&ok);
+        if (!ok) {
+            m_app->usageError(tr("--ssh-port takes a port number (not \"%1\").")
+                                  .arg(TerminalText::printable(port)));
+            return false;
+        }
+    }
+    if (parser.isSet(QStringLiteral("ssh-key")))
+        account.ssh.identityFile = parser.value(QStringLiteral("ssh-key")).trimmed();
+    if (parser.isSet(QStringLiteral("ssh-address"))) {
+        const QString address = parser.value(QStringLiteral("ssh-address")).trimmed();
+        if (address != QLatin1String("public") && address != QLatin1String("private")) {
+            m_app->usageError(tr("--ssh-address: say public or private (not \"%1\").")
+                                  .arg(TerminalText::printable(address)));
+            return false;
+        }
+        account.ssh.privateAddress = address == QLatin1String("private");
+    }
     return true;
 }
 
@@ -284,6 +329,7 @@ void AccountsCommand::add(const QStringList &arguments)
         {QStringLiteral("no-verify"), tr("Save without checking the credentials.")},
         jsonOption(),
     });
+    parser.addOptions(sshOptions());
     addFieldOptions(parser, metadata);
     if (!m_app->parse(parser, arguments))
         return;
@@ -366,6 +412,7 @@ void AccountsCommand::edit(const QStringList &arguments)
         {QStringLiteral("secret"), tr("Read a new secret from standard input.")},
         {QStringLiteral("no-verify"), tr("Save without checking the credentials.")},
     });
+    parser.addOptions(sshOptions());
     addFieldOptions(parser, metadata);
     if (!m_app->parse(parser, arguments))
         return;

@@ -246,6 +246,9 @@ Commands:
   accounts verify NAME                       Check an account's credentials
   accounts edit NAME [--name NEW] [--endpoint URL|default] [--secret] [--pin-cert SHA256 | --unpin]
                [--regions R1,R2] [--no-verify]
+  accounts add|edit ... [--ssh-user USER] [--ssh-port N] [--ssh-key FILE] [--ssh-address public|private]
+                                             How to log in to the account's machines
+                                             (the GUI's Open SSH and copied command)
   accounts remove NAME --yes                 Remove an account, its secret and cached data
   accounts import --clouds-yaml [FILE] [--cloud NAME] [--pin-cert SHA256] [--no-verify]
   accounts import --from-tools [--tool doctl|hcloud|linode-cli|vultr-cli|aws] [--yes] [--no-verify] [--json]

@@ -53,6 +53,7 @@ private Q_SLOTS:
         QVERIFY(log[0].at.isValid());
 
         QSignalSpy actionFinished(&m_rig->inventory, &Inventory::actionFinished);
+        QTRY_COMPARE(m_provider->actionCalls.size(), 1); // the provider is reached asynchronously
         m_provider->releaseActions();
         QVERIFY(actionFinished.wait());
         log = m_rig->inventory.activity();
