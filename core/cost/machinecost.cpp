@@ -90,12 +90,13 @@ MachineCost MachineCost::of(const Machine &machine, const ProviderMetadata::Bill
             cost.source = Source::PriceListApi;
         else if (cost.source != Source::User)
             cost.price = cost.price->plus(*cost.volumes);
-        cost.note = (computeReleased ? tr("Deallocated: compute is not billed, but its %1 still "
-                                          "are: %2 a month.")
-                                     : tr("Off: the instance is not billed, but its %1 still "
-                                          "are: %2 a month (AWS Price List)."))
-                        .arg(volumesText(machine), QStringLiteral("≈ ") + cost.volumes->displayText())
-                    + volumesCaveat(machine);
+        cost.note =
+            (computeReleased ? tr("Deallocated: compute is not billed, but its %1 still "
+                                  "are: %2 a month.")
+                             : tr("Off: the instance is not billed, but its %1 still "
+                                  "are: %2 a month (AWS Price List)."))
+                .arg(volumesText(machine), QStringLiteral("≈ ") + cost.volumes->displayText())
+            + volumesCaveat(machine);
         return cost;
     }
     if (!cost.price) {
@@ -113,10 +114,10 @@ MachineCost MachineCost::of(const Machine &machine, const ProviderMetadata::Bill
             const Money instance = *cost.price;
             cost.price = instance.plus(*cost.volumes);
             cost.estimate = true;
-            cost.note = tr("≈ %1 for the instance and ≈ %2 for its %3 (AWS Price List).")
-                            .arg(instance.displayText(), cost.volumes->displayText(),
-                                 volumesText(machine))
-                        + volumesCaveat(machine);
+            cost.note =
+                tr("≈ %1 for the instance and ≈ %2 for its %3 (AWS Price List).")
+                    .arg(instance.displayText(), cost.volumes->displayText(), volumesText(machine))
+                + volumesCaveat(machine);
         }
         cost.billed = *cost.price;
         return cost;
@@ -197,6 +198,5 @@ QString MachineCost::billedText() const
 {
     if (!billed.isValid())
         return QStringLiteral("—");
-    return (estimate && !billed.isZero() ? QStringLiteral("≈ ") : QString())
-           + billed.displayText();
+    return (estimate && !billed.isZero() ? QStringLiteral("≈ ") : QString()) + billed.displayText();
 }

@@ -15,7 +15,7 @@ namespace {
 // 2: "amount" (per hour or per GB-month) instead of "hourly", and EBS storage entries. A file
 // of another version is an empty cache.
 constexpr int formatVersion = 2;
-}
+} // namespace
 
 AwsPriceCache::AwsPriceCache(QString fileName)
     : m_fileName(fileName.isEmpty() ? defaultFileName() : std::move(fileName))
@@ -98,8 +98,8 @@ bool AwsPriceCache::save()
         const qint64 age = it->fetchedAt.secsTo(now);
         if (age < 0 || age >= maxAgeSeconds)
             continue;
-        QJsonObject object {{QStringLiteral("fetchedAt"),
-                             it->fetchedAt.toUTC().toString(Qt::ISODate)}};
+        QJsonObject object {
+            {QStringLiteral("fetchedAt"), it->fetchedAt.toUTC().toString(Qt::ISODate)}};
         if (it->price) {
             object.insert(QStringLiteral("amount"), it->price->amount);
             object.insert(QStringLiteral("currency"), it->price->currency);
@@ -108,13 +108,12 @@ bool AwsPriceCache::save()
     }
     QDir().mkpath(QFileInfo(m_fileName).absolutePath());
     QSaveFile file(m_fileName);
-    const QByteArray bytes =
-        QJsonDocument(QJsonObject {{QStringLiteral("version"), formatVersion},
-                                   {QStringLiteral("prices"), prices}})
-            .toJson(QJsonDocument::Compact);
+    const QByteArray bytes = QJsonDocument(QJsonObject {{QStringLiteral("version"), formatVersion},
+                                                        {QStringLiteral("prices"), prices}})
+                                 .toJson(QJsonDocument::Compact);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        qCWarning(lcAws).noquote() << "could not save AWS prices to" << m_fileName << ":"
-                                   << file.errorString();
+        qCWarning(lcAws).noquote()
+            << "could not save AWS prices to" << m_fileName << ":" << file.errorString();
         return false;
     }
     m_unsaved.clear();

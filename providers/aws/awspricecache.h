@@ -9,8 +9,8 @@
 #include <optional>
 
 /**
- * @brief AWS on-demand prices (instance hours and EBS GB-months), kept for 7 days in a JSON file under the cache folder
- * (aws-prices.json), shared by every AWS account and both front ends.
+ * @brief AWS on-demand prices (instance hours and EBS GB-months), kept for 7 days in a JSON file
+ * under the cache folder (aws-prices.json), shared by every AWS account and both front ends.
  *
  * A file rather than a table in the inventory's SQLite cache: a provider never sees that cache
  * (Inventory owns it and hands providers nothing of it), prices are the same for every account

@@ -18,8 +18,10 @@ Error shapeError(const QString &what)
 // empty.
 QString onDemandRate(const QJsonObject &product, QStringView unit, QString *currency)
 {
-    const QJsonObject onDemand =
-        product.value(QLatin1String("terms")).toObject().value(QLatin1String("OnDemand")).toObject();
+    const QJsonObject onDemand = product.value(QLatin1String("terms"))
+                                     .toObject()
+                                     .value(QLatin1String("OnDemand"))
+                                     .toObject();
     for (const QJsonValue &term : onDemand) {
         const QJsonObject dimensions =
             term.toObject().value(QLatin1String("priceDimensions")).toObject();
@@ -217,12 +219,12 @@ bool AwsPriceList::isKnownVolumeType(const QString &volumeType)
 
 HttpRequest AwsPriceList::storageRequest(const QUrl &endpoint, const StorageKey &key)
 {
-    return productsRequest(endpoint,
-                           {
-                               termMatch(QStringLiteral("productFamily"), QStringLiteral("Storage")),
-                               termMatch(QStringLiteral("volumeApiName"), key.volumeType),
-                               termMatch(QStringLiteral("regionCode"), key.regionCode),
-                           });
+    return productsRequest(
+        endpoint, {
+                      termMatch(QStringLiteral("productFamily"), QStringLiteral("Storage")),
+                      termMatch(QStringLiteral("volumeApiName"), key.volumeType),
+                      termMatch(QStringLiteral("regionCode"), key.regionCode),
+                  });
 }
 
 Result<std::optional<AwsPriceList::Price>> AwsPriceList::storagePrice(const QByteArray &json,

@@ -72,8 +72,7 @@ public:
     [[nodiscard]] static HttpRequest request(const QUrl &endpoint, const Key &key);
     /// GetProductsResponse -> the on-demand hourly price of the product matching @p key;
     /// nullopt when the reply has no such product (an instance type that is not sold there).
-    [[nodiscard]] static Result<std::optional<Price>> price(const QByteArray &json,
-                                                            const Key &key);
+    [[nodiscard]] static Result<std::optional<Price>> price(const QByteArray &json, const Key &key);
     /// Whether the Price List prices @p volumeType as storage: EC2's VolumeType enum in
     /// botocore's ec2 service-2.json (standard, io1, io2, gp2, sc1, st1, gp3).
     [[nodiscard]] static bool isKnownVolumeType(const QString &volumeType);

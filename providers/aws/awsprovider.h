@@ -160,7 +160,8 @@ private:
     /// The region of an instance: known from the last listing, else searched for.
     void regionOf(const QString &instanceId, Callback<QString> done);
     void officialImages(const QString &region, Callback<QList<Image>> done);
-    /// Fills in the prices of @p machines from the cache and the Price List (awsproviderpricing.cpp).
+    /// Fills in the prices of @p machines from the cache and the Price List
+    /// (awsproviderpricing.cpp).
     void priceMachines(QList<Machine> machines, Callback<QList<Machine>> done);
     /// One GetProducts call whose answer goes into the cache under @p id.
     struct PriceQuery

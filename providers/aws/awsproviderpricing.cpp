@@ -92,8 +92,7 @@ void AwsProvider::priceMachines(QList<Machine> machines, Callback<QList<Machine>
     });
 }
 
-void AwsProvider::fetchPrices(const QList<PriceQuery> &queries,
-                              std::function<void(Error)> finished)
+void AwsProvider::fetchPrices(const QList<PriceQuery> &queries, std::function<void(Error)> finished)
 {
     struct Fetch
     {
@@ -156,8 +155,7 @@ void AwsProvider::applyPrices(QList<Machine> &machines, bool denied)
             continue;
         }
         const AwsPriceList::Price &price = *entry->price;
-        const std::optional<Money> monthly =
-            Money::fromDecimal(price.amount, price.currency, 730);
+        const std::optional<Money> monthly = Money::fromDecimal(price.amount, price.currency, 730);
         if (!monthly)
             continue;
         machine.pricePerMonth = monthly->toMajor();

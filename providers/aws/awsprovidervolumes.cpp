@@ -25,9 +25,8 @@ bool AwsProvider::wantsVolumes(const QList<Machine> &regionMachines) const
     if (m_volumesDeniedAt.isValid()
         && m_volumesDeniedAt.secsTo(m_priceClock()) < volumesDeniedRetrySeconds)
         return false;
-    return std::any_of(regionMachines.cbegin(), regionMachines.cend(), [](const Machine &m) {
-        return m.state != MachineState::Terminated;
-    });
+    return std::any_of(regionMachines.cbegin(), regionMachines.cend(),
+                       [](const Machine &m) { return m.state != MachineState::Terminated; });
 }
 
 void AwsProvider::listVolumes(const QString &region, std::function<void()> done)
@@ -100,8 +99,8 @@ void AwsProvider::applyVolumePrices(QList<Machine> &machines)
             continue;
         }
         const QString region = machine.region;
-        const AwsVolumes::Total total = AwsVolumes::total(
-            byInstance.value(machine.id), [this, &region](const QString &type) {
+        const AwsVolumes::Total total =
+            AwsVolumes::total(byInstance.value(machine.id), [this, &region](const QString &type) {
                 const std::optional<AwsPriceCache::Entry> entry =
                     m_priceCache.find(AwsPriceList::StorageKey {type, region}.id());
                 return entry ? entry->price : std::nullopt;

@@ -344,7 +344,7 @@ private Q_SLOTS:
         const QList<QByteArray> rows = report.toCsv().split('\n');
         QCOMPARE(rows.at(0).trimmed(),
                  QByteArray("account,provider,name,id,state,region,size,monthly_price,currency,"
-                            "billed_monthly,source,estimate,off_but_billed,note,idle"));
+                            "billed_monthly,source,estimate,off_but_billed,note,idle,volumes_monthly"));
         // A formula is defused and the cell quoted; quotes doubled.
         QVERIFY2(rows.at(1).startsWith("WORK,digitalocean,\"'=cmd|' /C calc'!A0, \"\"quoted\"\"\","
                                        "d9,stopped,r1,s1,5.00,USD,5.00,provider,no,yes,"),
