@@ -112,11 +112,13 @@ MachineCost MachineCost::of(const Machine &machine, const ProviderMetadata::Bill
     if (!cost.off) {
         if (cost.volumes && cost.source != Source::User) {
             const Money instance = *cost.price;
+            const QString approx = cost.estimate ? QStringLiteral("≈ ") : QString();
             cost.price = instance.plus(*cost.volumes);
-            cost.estimate = true;
+            cost.estimate = true; // the volumes are the Price List's on-demand rate
             cost.note =
-                tr("≈ %1 for the instance and ≈ %2 for its %3 (AWS Price List).")
-                    .arg(instance.displayText(), cost.volumes->displayText(), volumesText(machine))
+                tr("%1 for the instance and %2 for its %3 (AWS Price List).")
+                    .arg(approx + instance.displayText(),
+                         QStringLiteral("≈ ") + cost.volumes->displayText(), volumesText(machine))
                 + volumesCaveat(machine);
         }
         cost.billed = *cost.price;

@@ -308,7 +308,7 @@ private Q_SLOTS:
             flagged += line[u"idle"_s].toBool() ? 1 : 0;
         QCOMPARE(flagged, 3);
         const QByteArray csv = report.toCsv();
-        QCOMPARE(csv.count(",yes\r\n"), 3); // the idle column is last
+        QCOMPARE(csv.count(",yes,\r\n"), 3); // idle, then volumes_monthly (none here)
 
         // Without metrics nothing is idle.
         const CostReport plain =

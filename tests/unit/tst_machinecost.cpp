@@ -3,6 +3,7 @@
 // a volumes price the old wording stands; CostReport's totals, JSON and CSV follow.
 #include "costreport.h"
 #include "providerregistry.h"
+#include "translations.h"
 #include "userprices.h"
 
 #include <QJsonArray>
@@ -49,6 +50,8 @@ class TestMachineCost : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        // The English plural forms ("1 EBS volume", "2 EBS volumes"), as the GUI and CLI load.
+        Translations::install();
         QVERIFY(m_dir.isValid());
         QCOMPARE(billing().stopped, ProviderMetadata::Billing::Stopped::Volumes);
     }
