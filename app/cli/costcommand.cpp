@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <algorithm>
 
 CostCommand::CostCommand(CliApp *app)
     : QObject(app)
@@ -158,10 +159,16 @@ void CostCommand::printTable(const CostReport &report)
     out << table.toString();
 
     if (!report.offButBilled().isEmpty()) {
+        // A stopped AWS instance's volumes are an estimate (the Price List's on-demand rate).
+        const bool approximate = std::any_of(
+            report.lines().cbegin(), report.lines().cend(), [](const CostReport::Line &line) {
+                return line.cost.offButBilled && line.cost.estimate;
+            });
         out << Qt::endl
             << tr("%1/mo is for %n machine(s) that are off but still billed:", nullptr,
                   report.offButBilledCount())
-                   .arg(report.offButBilled().displayText())
+                   .arg((approximate ? QStringLiteral("≈ ") : QString())
+                        + report.offButBilled().displayText())
             << Qt::endl;
         for (const CostReport::Line &line : report.lines()) {
             if (line.cost.offButBilled) {
