@@ -15,7 +15,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
-#include <algorithm>
 
 CostCommand::CostCommand(CliApp *app)
     : QObject(app)
@@ -159,15 +158,10 @@ void CostCommand::printTable(const CostReport &report)
     out << table.toString();
 
     if (!report.offButBilled().isEmpty()) {
-        // A stopped AWS instance's volumes are an estimate (the Price List's on-demand rate).
-        const bool approximate = std::any_of(
-            report.lines().cbegin(), report.lines().cend(), [](const CostReport::Line &line) {
-                return line.cost.offButBilled && line.cost.estimate;
-            });
         out << Qt::endl
             << tr("%1/mo is for %n machine(s) that are off but still billed:", nullptr,
                   report.offButBilledCount())
-                   .arg((approximate ? QStringLiteral("≈ ") : QString())
+                   .arg((report.offButBilledIsEstimate() ? QStringLiteral("≈ ") : QString())
                         + report.offButBilled().displayText())
             << Qt::endl;
         for (const CostReport::Line &line : report.lines()) {

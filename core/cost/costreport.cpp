@@ -109,6 +109,7 @@ CostReport CostReport::build(const QList<Machine> &machines, const Context &cont
         if (cost.offButBilled) {
             report.m_offButBilled.add(cost.billed);
             ++report.m_offButBilledCount;
+            report.m_offButBilledEstimate = report.m_offButBilledEstimate || cost.estimate;
         }
         if (cost.volumesOnly)
             ++report.m_volumesOnlyCount;

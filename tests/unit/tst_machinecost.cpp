@@ -176,6 +176,7 @@ private Q_SLOTS:
         QCOMPARE(report.total().amount(u"USD"_s), Money(823 + 1550, u"USD"_s));
         QCOMPARE(report.offButBilled().amount(u"USD"_s), Money(1550, u"USD"_s));
         QCOMPARE(report.offButBilledCount(), 1);
+        QVERIFY(report.offButBilledIsEstimate());
         QCOMPARE(report.volumesOnlyCount(), 1); // the one whose volumes are not priced
         QVERIFY(report.hasEstimates());
         const QJsonObject json = report.toJson();
