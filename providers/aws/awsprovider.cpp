@@ -306,7 +306,8 @@ void AwsProvider::runAction(const QString &machineId, MachineAction::Action acti
     };
     // The id goes into the form body rather than a path, but it still names the one instance to
     // act on: "i-0abc…&InstanceId.2=…" must be refused, not sent.
-    const Result<void> id = ResourceId::check(ResourceId::Opaque, machineId, tr("AWS instance id"));
+    const Result<void> id =
+        ResourceId::check(ResourceId::Opaque, machineId, tr("AWS instance id"));
     if (!id.ok())
         return failLater(id.error(), std::move(done));
     const Call call = calls.value(action);
