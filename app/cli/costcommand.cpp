@@ -154,7 +154,8 @@ void CostCommand::printTable(const CostReport &report)
     table.addRow({tr("TOTAL"), QString::number(report.lines().size()),
                   (report.hasEstimates() ? QStringLiteral("≈ ") : QString())
                       + report.total().displayText(QStringLiteral("-")),
-                  report.offButBilled().displayText(QStringLiteral("-"))});
+                  (report.offButBilledIsEstimate() ? QStringLiteral("≈ ") : QString())
+                      + report.offButBilled().displayText(QStringLiteral("-"))});
     out << table.toString();
 
     if (!report.offButBilled().isEmpty()) {
@@ -200,7 +201,9 @@ void CostCommand::printTable(const CostReport &report)
             << Qt::endl;
     }
     if (report.hasEstimates())
-        out << tr("≈: an estimate (AWS on-demand list price × 730 hours).") << Qt::endl;
+        out << tr("≈: an estimate (AWS on-demand list prices: instances × 730 hours, EBS "
+                  "storage per GB-month).")
+            << Qt::endl;
     for (const QString &hint : report.hints())
         out << tr("Note: %1").arg(hint) << Qt::endl;
 }

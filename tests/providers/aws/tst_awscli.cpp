@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTest>
 
 class TestAwsCli : public QObject
@@ -82,6 +83,11 @@ private Q_SLOTS:
     {
         // The account's Price List (an endpoint override asks none unless it names one).
         {
+            // The CLI's settings folder is named after it.
+            const QString name = QCoreApplication::applicationName();
+            QCoreApplication::setApplicationName(QStringLiteral("clouddeck"));
+            const auto restore =
+                qScopeGuard([name] { QCoreApplication::setApplicationName(name); });
             AccountStore store;
             std::optional<Account> account = store.findByName(QStringLiteral("aws-work"));
             QVERIFY(account);
@@ -113,7 +119,7 @@ private Q_SLOTS:
         const CliRun table = runCli({QStringLiteral("cost")});
         QVERIFY2(table.exitCode == 0, table.err.constData());
         QVERIFY2(table.outText().contains(
-                     QLatin1String("≈ $15.50/mo is for 1 machine that is off but still billed:")),
+                     QStringLiteral("≈ $15.50/mo is for 1 machine that is off but still billed:")),
                  qPrintable(table.outText()));
         QCOMPARE(m_prices.storageCalls().size(), 5);
     }
