@@ -1330,10 +1330,6 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <translation type="unfinished" />
     </message>
     <message>
-        <source>≈: an estimate (AWS on-demand list price × 730 hours).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Note: %1</source>
         <translation type="unfinished" />
     </message>
@@ -1400,7 +1396,13 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>%1/mo is for %n machine(s) idle for a week (CPU under 2 %):</source>
         <translation>
-            <numerusform>%1/mo is for %n machine idle for a week (CPU under 2 %):</numerusform><numerusform>%1/mo is for %n machines idle for a week (CPU under 2 %):</numerusform></translation>
+            <numerusform>%1/mo is for %n machine idle for a week (CPU under 2 %):</numerusform>
+            <numerusform>%1/mo is for %n machines idle for a week (CPU under 2 %):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>≈: an estimate (AWS on-demand list prices: instances × 730 hours, EBS storage per GB-month).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1509,13 +1511,6 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
             <numerusform>%1/mo is for %n machines that are off.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n stopped AWS instance(s) cost only their disks.</source>
-        <translation>
-            <numerusform>%n stopped AWS instance cost only their disks.</numerusform>
-            <numerusform>%n stopped AWS instances cost only their disks.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Group by</source>
         <translation type="unfinished" />
@@ -1562,16 +1557,25 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>%1/mo is for %n machine(s) idle for a week (CPU under 2 %).</source>
         <translation>
-            <numerusform>%1/mo is for %n machine idle for a week (CPU under 2 %).</numerusform><numerusform>%1/mo is for %n machines idle for a week (CPU under 2 %).</numerusform></translation>
+            <numerusform>%1/mo is for %n machine idle for a week (CPU under 2 %).</numerusform>
+            <numerusform>%1/mo is for %n machines idle for a week (CPU under 2 %).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n more</source>
         <translation>
-            <numerusform>%n more</numerusform><numerusform>%n more</numerusform></translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
     </message>
     <message>
         <source>Show idle machines</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n stopped AWS instance(s) cost only their disks, not priced here.</source>
+        <translation>
+            <numerusform>%n stopped AWS instance costs only its disks, not priced here.</numerusform><numerusform>%n stopped AWS instances cost only their disks, not priced here.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2006,7 +2010,9 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>%n EBS volume(s), %1 GiB</source>
         <translation>
-            <numerusform>%n EBS volume, %1 GiB</numerusform><numerusform>%n EBS volumes, %1 GiB</numerusform></translation>
+            <numerusform>%n EBS volume, %1 GiB</numerusform>
+            <numerusform>%n EBS volumes, %1 GiB</numerusform>
+        </translation>
     </message>
     <message>
         <source>not priced</source>
@@ -2669,7 +2675,9 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>%n EBS volume(s)</source>
         <translation>
-            <numerusform>%n EBS volume</numerusform><numerusform>%n EBS volumes</numerusform></translation>
+            <numerusform>%n EBS volume</numerusform>
+            <numerusform>%n EBS volumes</numerusform>
+        </translation>
     </message>
     <message>
         <source>(%1 GiB)</source>
