@@ -154,14 +154,16 @@ void CostCommand::printTable(const CostReport &report)
     table.addRow({tr("TOTAL"), QString::number(report.lines().size()),
                   (report.hasEstimates() ? QStringLiteral("≈ ") : QString())
                       + report.total().displayText(QStringLiteral("-")),
-                  report.offButBilled().displayText(QStringLiteral("-"))});
+                  (report.offButBilledIsEstimate() ? QStringLiteral("≈ ") : QString())
+                      + report.offButBilled().displayText(QStringLiteral("-"))});
     out << table.toString();
 
     if (!report.offButBilled().isEmpty()) {
         out << Qt::endl
             << tr("%1/mo is for %n machine(s) that are off but still billed:", nullptr,
                   report.offButBilledCount())
-                   .arg(report.offButBilled().displayText())
+                   .arg((report.offButBilledIsEstimate() ? QStringLiteral("≈ ") : QString())
+                        + report.offButBilled().displayText())
             << Qt::endl;
         for (const CostReport::Line &line : report.lines()) {
             if (line.cost.offButBilled) {
@@ -199,7 +201,9 @@ void CostCommand::printTable(const CostReport &report)
             << Qt::endl;
     }
     if (report.hasEstimates())
-        out << tr("≈: an estimate (AWS on-demand list price × 730 hours).") << Qt::endl;
+        out << tr("≈: an estimate (AWS on-demand list prices: instances × 730 hours, EBS "
+                  "storage per GB-month).")
+            << Qt::endl;
     for (const QString &hint : report.hints())
         out << tr("Note: %1").arg(hint) << Qt::endl;
 }

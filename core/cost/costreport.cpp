@@ -109,6 +109,7 @@ CostReport CostReport::build(const QList<Machine> &machines, const Context &cont
         if (cost.offButBilled) {
             report.m_offButBilled.add(cost.billed);
             ++report.m_offButBilledCount;
+            report.m_offButBilledEstimate = report.m_offButBilledEstimate || cost.estimate;
         }
         if (cost.volumesOnly)
             ++report.m_volumesOnlyCount;
@@ -230,6 +231,8 @@ QJsonObject CostReport::toJson() const
         }
         if (cost.billed.isValid())
             object.insert(QStringLiteral("billedMonthly"), cost.billed.plainText());
+        if (cost.volumes)
+            object.insert(QStringLiteral("volumesMonthly"), cost.volumes->plainText());
         if (!cost.note.isEmpty())
             object.insert(QStringLiteral("note"), cost.note);
         object.insert(QStringLiteral("idle"), line.idle);
@@ -253,7 +256,7 @@ QByteArray CostReport::toCsv() const
 {
     // Column names are stable ids (not translated): scripts read them.
     QByteArray csv = "account,provider,name,id,state,region,size,monthly_price,currency,"
-                     "billed_monthly,source,estimate,off_but_billed,note,idle\r\n";
+                     "billed_monthly,source,estimate,off_but_billed,note,idle,volumes_monthly\r\n";
     for (const Line &line : m_lines) {
         const MachineCost &cost = line.cost;
         const QStringList fields = {
@@ -272,6 +275,7 @@ QByteArray CostReport::toCsv() const
             cost.offButBilled ? QStringLiteral("yes") : QStringLiteral("no"),
             cost.note,
             line.idle ? QStringLiteral("yes") : QStringLiteral("no"),
+            cost.volumes ? cost.volumes->plainText() : QString(),
         };
         QByteArrayList cells;
         for (const QString &field : fields)

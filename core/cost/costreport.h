@@ -72,6 +72,8 @@ public:
     /// "$312/mo is for machines that are off."
     [[nodiscard]] const CostTotals &offButBilled() const { return m_offButBilled; }
     [[nodiscard]] int offButBilledCount() const { return m_offButBilledCount; }
+    /// Some of offButBilled() is an estimate (a stopped AWS instance's volumes), shown with "≈".
+    [[nodiscard]] bool offButBilledIsEstimate() const { return m_offButBilledEstimate; }
     /// "$54/mo is for 3 machines idle for a week." (running, billed, doing nothing)
     [[nodiscard]] const CostTotals &idle() const { return m_idle; }
     [[nodiscard]] int idleCount() const { return m_idleCount; }
@@ -105,6 +107,7 @@ private:
     CostTotals m_total;
     CostTotals m_offButBilled;
     int m_offButBilledCount = 0;
+    bool m_offButBilledEstimate = false;
     CostTotals m_idle;
     int m_idleCount = 0;
     int m_volumesOnlyCount = 0;

@@ -7,6 +7,36 @@ bool isOff(MachineState::State state)
 {
     return state == MachineState::Stopped || state == MachineState::Suspended;
 }
+
+std::optional<Money> volumesPrice(const Machine &machine)
+{
+    const QString text = machine.extra.value(QStringLiteral("volumesPrice")).toString();
+    const QString currency = machine.extra.value(QStringLiteral("volumesCurrency")).toString();
+    if (text.isEmpty() || !Money::isCurrencyCode(currency))
+        return std::nullopt;
+    return Money::fromDecimal(text, currency);
+}
+
+// "2 EBS volumes (130 GiB)"
+QString volumesText(const Machine &machine)
+{
+    const int count = machine.extra.value(QStringLiteral("volumeCount")).toInt();
+    const int gib = machine.extra.value(QStringLiteral("volumesGiB")).toInt();
+    QString text = MachineCost::tr("%n EBS volume(s)", nullptr, count);
+    if (gib > 0)
+        text += QLatin1Char(' ') + MachineCost::tr("(%1 GiB)").arg(gib);
+    return text;
+}
+
+// What the volumes' price leaves out, as a sentence to append (or nothing).
+QString volumesCaveat(const Machine &machine)
+{
+    if (!machine.extra.value(QStringLiteral("volumesUnpricedCharges")).toBool())
+        return {};
+    return QLatin1Char(' ')
+           + MachineCost::tr("Storage only: their provisioned IOPS and throughput are not "
+                             "included.");
+}
 } // namespace
 
 MachineCost MachineCost::of(const Machine &machine, const ProviderMetadata::Billing &billing,
@@ -45,6 +75,30 @@ MachineCost MachineCost::of(const Machine &machine, const ProviderMetadata::Bill
         cost.note = tr("Destroyed: no longer billed.");
         return cost;
     }
+    cost.volumes = volumesPrice(machine);
+    if (cost.volumes && cost.price && cost.volumes->currency() != cost.price->currency())
+        cost.volumes.reset(); // never added across currencies
+    const bool computeReleased = machine.extra.value(QStringLiteral("computeReleased")).toBool();
+    const bool volumesBilledWhenOff =
+        cost.off && (computeReleased || billing.stopped == Billing::Stopped::Volumes);
+    if (volumesBilledWhenOff && cost.volumes) {
+        // Off, and what is still billed is known: its volumes, at the Price List's rate.
+        cost.billed = *cost.volumes;
+        cost.offButBilled = true;
+        cost.estimate = true;
+        if (!cost.price)
+            cost.source = Source::PriceListApi;
+        else if (cost.source != Source::User)
+            cost.price = cost.price->plus(*cost.volumes);
+        cost.note =
+            (computeReleased ? tr("Deallocated: compute is not billed, but its %1 still "
+                                  "are: %2 a month.")
+                             : tr("Off: the instance is not billed, but its %1 still "
+                                  "are: %2 a month (AWS Price List)."))
+                .arg(volumesText(machine), QStringLiteral("≈ ") + cost.volumes->displayText())
+            + volumesCaveat(machine);
+        return cost;
+    }
     if (!cost.price) {
         cost.note = billing.prices == Billing::Prices::None
                         ? tr("No list price on this cloud: set one with "
@@ -56,10 +110,21 @@ MachineCost MachineCost::of(const Machine &machine, const ProviderMetadata::Bill
         return cost;
     }
     if (!cost.off) {
+        if (cost.volumes && cost.source != Source::User) {
+            const Money instance = *cost.price;
+            const QString approx = cost.estimate ? QStringLiteral("≈ ") : QString();
+            cost.price = instance.plus(*cost.volumes);
+            cost.estimate = true; // the volumes are the Price List's on-demand rate
+            cost.note =
+                tr("%1 for the instance and %2 for its %3 (AWS Price List).")
+                    .arg(approx + instance.displayText(),
+                         QStringLiteral("≈ ") + cost.volumes->displayText(), volumesText(machine))
+                + volumesCaveat(machine);
+        }
         cost.billed = *cost.price;
         return cost;
     }
-    if (machine.extra.value(QStringLiteral("computeReleased")).toBool()) {
+    if (computeReleased) {
         // A stop state in which the cloud releases the hardware (Azure's "deallocated"), told
         // apart by the plugin on the machine: only the disks are still billed.
         cost.billed = Money(0, cost.price->currency());
@@ -135,6 +200,5 @@ QString MachineCost::billedText() const
 {
     if (!billed.isValid())
         return QStringLiteral("—");
-    return (estimate && !billed.isZero() ? QStringLiteral("≈ ") : QString())
-           + billed.displayText();
+    return (estimate && !billed.isZero() ? QStringLiteral("≈ ") : QString()) + billed.displayText();
 }

@@ -20,7 +20,14 @@ class UserPrices;
  *   (a listing's or catalogue's price, or AWS's Price List); an hourly price alone is counted
  *   730 hours, marked as an estimate;
  * - billed: a running (or starting, rebooting, ...) machine costs its price; a stopped or
- *   suspended one what ProviderMetadata::Billing::stopped says; a destroyed one nothing.
+ *   suspended one what ProviderMetadata::Billing::stopped says; a destroyed one nothing;
+ * - volumes: disks billed apart from the machine (AWS EBS) whose monthly price the plugin put
+ *   on the machine (extra "volumesPrice", a decimal string, and "volumesCurrency"; with
+ *   "volumeCount", "volumesGiB", "volumesUnpricedCharges"). A running machine costs its price
+ *   plus its volumes; one stopped under the "volumes" rule (or with its compute released) costs
+ *   its volumes, an estimate, and counts as off but billed. Without a volumes price the old
+ *   wording stands ("its disks still are, not priced here"). A price the user set is taken as
+ *   the whole running price: no volumes are added to it.
  */
 struct CLOUDDECK_CORE_EXPORT MachineCost
 {
@@ -41,8 +48,9 @@ public:
     Source source = Source::None;
     bool estimate = false; ///< shown with "≈"
     bool off = false; ///< stopped or suspended
-    bool offButBilled = false; ///< off, and still billed (in full)
+    bool offButBilled = false; ///< off, and still billed (in full, or its priced volumes)
     bool volumesOnly = false; ///< off, and only its disks are billed (not priced here)
+    std::optional<Money> volumes; ///< its volumes' monthly price, when the plugin knows it
     QString note; ///< a sentence for tooltips and the CSV
 
     /// The cost of @p machine under @p billing, with @p userPrices (may be null) first.

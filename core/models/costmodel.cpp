@@ -258,7 +258,10 @@ QString CostModel::totalText() const
 
 QString CostModel::offButBilledText() const
 {
-    return m_report.offButBilled().isEmpty() ? QString() : m_report.offButBilled().displayText();
+    if (m_report.offButBilled().isEmpty())
+        return {};
+    return (m_report.offButBilledIsEstimate() ? QStringLiteral("≈ ") : QString())
+           + m_report.offButBilled().displayText();
 }
 
 QString CostModel::idleText() const

@@ -12,8 +12,10 @@
 Q_DECLARE_LOGGING_CATEGORY(lcAws)
 
 namespace {
-constexpr int formatVersion = 1;
-}
+// 2: "amount" (per hour or per GB-month) instead of "hourly", and EBS storage entries. A file
+// of another version is an empty cache.
+constexpr int formatVersion = 2;
+} // namespace
 
 AwsPriceCache::AwsPriceCache(QString fileName)
     : m_fileName(fileName.isEmpty() ? defaultFileName() : std::move(fileName))
@@ -43,10 +45,10 @@ QHash<QString, AwsPriceCache::Entry> AwsPriceCache::read() const
             QDateTime::fromString(object.value(QLatin1String("fetchedAt")).toString(), Qt::ISODate);
         if (!entry.fetchedAt.isValid())
             continue;
-        const QString hourly = object.value(QLatin1String("hourly")).toString();
-        if (!hourly.isEmpty())
+        const QString amount = object.value(QLatin1String("amount")).toString();
+        if (!amount.isEmpty())
             entry.price = AwsPriceList::Price {
-                hourly, object.value(QLatin1String("currency")).toString(QStringLiteral("USD"))};
+                amount, object.value(QLatin1String("currency")).toString(QStringLiteral("USD"))};
         entries.insert(it.key(), entry);
     }
     return entries;
@@ -60,10 +62,10 @@ void AwsPriceCache::load()
     m_entries = read();
 }
 
-std::optional<AwsPriceCache::Entry> AwsPriceCache::find(const AwsPriceList::Key &key)
+std::optional<AwsPriceCache::Entry> AwsPriceCache::find(const QString &id)
 {
     load();
-    const auto it = m_entries.constFind(key.id());
+    const auto it = m_entries.constFind(id);
     if (it == m_entries.constEnd())
         return std::nullopt;
     const qint64 age = it->fetchedAt.secsTo(m_clock());
@@ -73,13 +75,12 @@ std::optional<AwsPriceCache::Entry> AwsPriceCache::find(const AwsPriceList::Key 
     return *it;
 }
 
-void AwsPriceCache::insert(const AwsPriceList::Key &key,
-                           const std::optional<AwsPriceList::Price> &price)
+void AwsPriceCache::insert(const QString &id, const std::optional<AwsPriceList::Price> &price)
 {
     load();
     const Entry entry {price, m_clock()};
-    m_entries.insert(key.id(), entry);
-    m_unsaved.insert(key.id(), entry);
+    m_entries.insert(id, entry);
+    m_unsaved.insert(id, entry);
 }
 
 bool AwsPriceCache::save()
@@ -97,23 +98,22 @@ bool AwsPriceCache::save()
         const qint64 age = it->fetchedAt.secsTo(now);
         if (age < 0 || age >= maxAgeSeconds)
             continue;
-        QJsonObject object {{QStringLiteral("fetchedAt"),
-                             it->fetchedAt.toUTC().toString(Qt::ISODate)}};
+        QJsonObject object {
+            {QStringLiteral("fetchedAt"), it->fetchedAt.toUTC().toString(Qt::ISODate)}};
         if (it->price) {
-            object.insert(QStringLiteral("hourly"), it->price->hourly);
+            object.insert(QStringLiteral("amount"), it->price->amount);
             object.insert(QStringLiteral("currency"), it->price->currency);
         }
         prices.insert(it.key(), object);
     }
     QDir().mkpath(QFileInfo(m_fileName).absolutePath());
     QSaveFile file(m_fileName);
-    const QByteArray bytes =
-        QJsonDocument(QJsonObject {{QStringLiteral("version"), formatVersion},
-                                   {QStringLiteral("prices"), prices}})
-            .toJson(QJsonDocument::Compact);
+    const QByteArray bytes = QJsonDocument(QJsonObject {{QStringLiteral("version"), formatVersion},
+                                                        {QStringLiteral("prices"), prices}})
+                                 .toJson(QJsonDocument::Compact);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        qCWarning(lcAws).noquote() << "could not save AWS prices to" << m_fileName << ":"
-                                   << file.errorString();
+        qCWarning(lcAws).noquote()
+            << "could not save AWS prices to" << m_fileName << ":" << file.errorString();
         return false;
     }
     m_unsaved.clear();

@@ -9,8 +9,8 @@
 #include <optional>
 
 /**
- * @brief AWS on-demand prices, kept for 7 days in a JSON file under the cache folder
- * (aws-prices.json), shared by every AWS account and both front ends.
+ * @brief AWS on-demand prices (instance hours and EBS GB-months), kept for 7 days in a JSON file
+ * under the cache folder (aws-prices.json), shared by every AWS account and both front ends.
  *
  * A file rather than a table in the inventory's SQLite cache: a provider never sees that cache
  * (Inventory owns it and hands providers nothing of it), prices are the same for every account
@@ -41,9 +41,15 @@ public:
     /// Replaces the clock (tests of expiry).
     void setClock(Clock clock) { m_clock = std::move(clock); }
 
-    /// The entry of @p key if it is younger than maxAgeSeconds.
-    [[nodiscard]] std::optional<Entry> find(const AwsPriceList::Key &key);
-    void insert(const AwsPriceList::Key &key, const std::optional<AwsPriceList::Price> &price);
+    /// The entry of @p id (AwsPriceList::Key::id(), StorageKey::id()) if it is younger than
+    /// maxAgeSeconds.
+    [[nodiscard]] std::optional<Entry> find(const QString &id);
+    [[nodiscard]] std::optional<Entry> find(const AwsPriceList::Key &key) { return find(key.id()); }
+    void insert(const QString &id, const std::optional<AwsPriceList::Price> &price);
+    void insert(const AwsPriceList::Key &key, const std::optional<AwsPriceList::Price> &price)
+    {
+        insert(key.id(), price);
+    }
     /// Writes the file (merged with what is on disk); false when it could not be written.
     bool save();
 

@@ -14,17 +14,20 @@ Error shapeError(const QString &what)
                      .arg(what));
 }
 
-// The on-demand hourly price of one PriceList entry (already parsed), or empty.
-QString onDemandHourly(const QJsonObject &product, QString *currency)
+// The on-demand price per @p unit ("Hrs", "GB-Mo") of one PriceList entry (already parsed), or
+// empty.
+QString onDemandRate(const QJsonObject &product, QStringView unit, QString *currency)
 {
-    const QJsonObject onDemand =
-        product.value(QLatin1String("terms")).toObject().value(QLatin1String("OnDemand")).toObject();
+    const QJsonObject onDemand = product.value(QLatin1String("terms"))
+                                     .toObject()
+                                     .value(QLatin1String("OnDemand"))
+                                     .toObject();
     for (const QJsonValue &term : onDemand) {
         const QJsonObject dimensions =
             term.toObject().value(QLatin1String("priceDimensions")).toObject();
         for (const QJsonValue &dimension : dimensions) {
             const QJsonObject d = dimension.toObject();
-            if (d.value(QLatin1String("unit")).toString() != QLatin1String("Hrs"))
+            if (d.value(QLatin1String("unit")).toString() != unit)
                 continue;
             const QJsonObject perUnit = d.value(QLatin1String("pricePerUnit")).toObject();
             const QString usd = perUnit.value(QLatin1String("USD")).toString();
@@ -40,7 +43,66 @@ QString onDemandHourly(const QJsonObject &product, QString *currency)
     }
     return {};
 }
+QJsonObject termMatch(const QString &field, const QString &value)
+{
+    return QJsonObject {{QStringLiteral("Type"), QStringLiteral("TERM_MATCH")},
+                        {QStringLiteral("Field"), field},
+                        {QStringLiteral("Value"), value}};
+}
+
+HttpRequest productsRequest(const QUrl &endpoint, const QJsonArray &filters)
+{
+    const QJsonObject body {{QStringLiteral("ServiceCode"), QStringLiteral("AmazonEC2")},
+                            {QStringLiteral("FormatVersion"), QStringLiteral("aws_v1")},
+                            {QStringLiteral("MaxResults"), 100},
+                            {QStringLiteral("Filters"), filters}};
+    QUrl url = endpoint;
+    if (url.path().isEmpty())
+        url.setPath(QStringLiteral("/"));
+    HttpRequest request = HttpRequest::make("POST", url);
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.setHeader("Content-Type", "application/x-amz-json-1.1");
+    request.setHeader("X-Amz-Target", "AWSPriceListService.GetProducts");
+    request.idempotent = true; // a read
+    return request;
+}
+
+// The PriceList entries of a GetProductsResponse, each parsed from its string.
+Result<QList<QJsonObject>> products(const QByteArray &json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (!document.isObject())
+        return shapeError(QStringLiteral("not a JSON object"));
+    const QJsonValue list = document.object().value(QLatin1String("PriceList"));
+    if (!list.isArray())
+        return shapeError(QStringLiteral("no PriceList array"));
+    QList<QJsonObject> result;
+    for (const QJsonValue &entry : list.toArray()) {
+        // Each entry is a JSON document in a string (the model's "jsonvalue": true).
+        if (!entry.isString())
+            return shapeError(QStringLiteral("a PriceList entry is not a string"));
+        const QJsonDocument inner = QJsonDocument::fromJson(entry.toString().toUtf8());
+        if (!inner.isObject())
+            return shapeError(QStringLiteral("a PriceList entry is not a JSON document"));
+        result.append(inner.object());
+    }
+    return result;
+}
+
+QJsonObject attributesOf(const QJsonObject &product)
+{
+    return product.value(QLatin1String("product"))
+        .toObject()
+        .value(QLatin1String("attributes"))
+        .toObject();
+}
 } // namespace
+
+QString AwsPriceList::StorageKey::id() const
+{
+    return QStringLiteral("ebs|") + volumeType + QLatin1Char('|') + regionCode;
+}
 
 QString AwsPriceList::Key::id() const
 {
@@ -106,58 +168,27 @@ std::optional<AwsPriceList::Key> AwsPriceList::keyFor(const Machine &machine)
 
 HttpRequest AwsPriceList::request(const QUrl &endpoint, const Key &key)
 {
-    auto filter = [](const QString &field, const QString &value) {
-        return QJsonObject {{QStringLiteral("Type"), QStringLiteral("TERM_MATCH")},
-                            {QStringLiteral("Field"), field},
-                            {QStringLiteral("Value"), value}};
-    };
-    const QJsonArray filters = {
-        filter(QStringLiteral("instanceType"), key.instanceType),
-        filter(QStringLiteral("regionCode"), key.regionCode),
-        filter(QStringLiteral("operatingSystem"), key.operatingSystem),
-        filter(QStringLiteral("tenancy"), QStringLiteral("Shared")),
-        filter(QStringLiteral("preInstalledSw"), key.preInstalledSw),
-        filter(QStringLiteral("capacitystatus"), QStringLiteral("Used")),
-        filter(QStringLiteral("licenseModel"), key.licenseModel),
-    };
-    const QJsonObject body {{QStringLiteral("ServiceCode"), QStringLiteral("AmazonEC2")},
-                            {QStringLiteral("FormatVersion"), QStringLiteral("aws_v1")},
-                            {QStringLiteral("MaxResults"), 100},
-                            {QStringLiteral("Filters"), filters}};
-    QUrl url = endpoint;
-    if (url.path().isEmpty())
-        url.setPath(QStringLiteral("/"));
-    HttpRequest request = HttpRequest::make("POST", url);
-    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    request.setHeader("Content-Type", "application/x-amz-json-1.1");
-    request.setHeader("X-Amz-Target", "AWSPriceListService.GetProducts");
-    request.idempotent = true; // a read
-    return request;
+    return productsRequest(endpoint,
+                           {
+                               termMatch(QStringLiteral("instanceType"), key.instanceType),
+                               termMatch(QStringLiteral("regionCode"), key.regionCode),
+                               termMatch(QStringLiteral("operatingSystem"), key.operatingSystem),
+                               termMatch(QStringLiteral("tenancy"), QStringLiteral("Shared")),
+                               termMatch(QStringLiteral("preInstalledSw"), key.preInstalledSw),
+                               termMatch(QStringLiteral("capacitystatus"), QStringLiteral("Used")),
+                               termMatch(QStringLiteral("licenseModel"), key.licenseModel),
+                           });
 }
 
 Result<std::optional<AwsPriceList::Price>> AwsPriceList::price(const QByteArray &json,
                                                                const Key &key)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (!document.isObject())
-        return shapeError(QStringLiteral("not a JSON object"));
-    const QJsonValue list = document.object().value(QLatin1String("PriceList"));
-    if (!list.isArray())
-        return shapeError(QStringLiteral("no PriceList array"));
+    const Result<QList<QJsonObject>> list = products(json);
+    if (!list.ok())
+        return list.error();
     std::optional<Price> fallback;
-    for (const QJsonValue &entry : list.toArray()) {
-        // Each entry is a JSON document in a string (the model's "jsonvalue": true).
-        if (!entry.isString())
-            return shapeError(QStringLiteral("a PriceList entry is not a string"));
-        const QJsonDocument inner = QJsonDocument::fromJson(entry.toString().toUtf8());
-        if (!inner.isObject())
-            return shapeError(QStringLiteral("a PriceList entry is not a JSON document"));
-        const QJsonObject product = inner.object();
-        const QJsonObject attributes = product.value(QLatin1String("product"))
-                                           .toObject()
-                                           .value(QLatin1String("attributes"))
-                                           .toObject();
+    for (const QJsonObject &product : list.value()) {
+        const QJsonObject attributes = attributesOf(product);
         // The filters should have chosen; a product that contradicts them is not ours.
         if (attributes.value(QLatin1String("instanceType")).toString() != key.instanceType)
             continue;
@@ -165,10 +196,56 @@ Result<std::optional<AwsPriceList::Price>> AwsPriceList::price(const QByteArray 
         if (!market.isEmpty() && market != QLatin1String("OnDemand"))
             continue;
         Price price;
-        price.hourly = onDemandHourly(product, &price.currency);
-        if (price.hourly.isEmpty())
+        price.amount = onDemandRate(product, u"Hrs", &price.currency);
+        if (price.amount.isEmpty())
             continue;
         if (attributes.value(QLatin1String("licenseModel")).toString() == key.licenseModel)
+            return std::optional<Price>(price);
+        if (!fallback)
+            fallback = price;
+    }
+    return fallback;
+}
+
+bool AwsPriceList::isKnownVolumeType(const QString &volumeType)
+{
+    static const QStringList known = {
+        QStringLiteral("standard"), QStringLiteral("io1"), QStringLiteral("io2"),
+        QStringLiteral("gp2"),      QStringLiteral("sc1"), QStringLiteral("st1"),
+        QStringLiteral("gp3"),
+    };
+    return known.contains(volumeType);
+}
+
+HttpRequest AwsPriceList::storageRequest(const QUrl &endpoint, const StorageKey &key)
+{
+    return productsRequest(
+        endpoint, {
+                      termMatch(QStringLiteral("productFamily"), QStringLiteral("Storage")),
+                      termMatch(QStringLiteral("volumeApiName"), key.volumeType),
+                      termMatch(QStringLiteral("regionCode"), key.regionCode),
+                  });
+}
+
+Result<std::optional<AwsPriceList::Price>> AwsPriceList::storagePrice(const QByteArray &json,
+                                                                      const StorageKey &key)
+{
+    const Result<QList<QJsonObject>> list = products(json);
+    if (!list.ok())
+        return list.error();
+    std::optional<Price> fallback;
+    for (const QJsonObject &product : list.value()) {
+        const QJsonObject attributes = attributesOf(product);
+        if (attributes.value(QLatin1String("volumeApiName")).toString() != key.volumeType)
+            continue;
+        Price price;
+        price.amount = onDemandRate(product, u"GB-Mo", &price.currency);
+        if (price.amount.isEmpty())
+            continue;
+        // A Local Zone or Outpost sells the same type under the parent region's code at its
+        // own price; the region's own product is the one an instance there pays.
+        const QString location = attributes.value(QLatin1String("locationType")).toString();
+        if (location.isEmpty() || location == QLatin1String("AWS Region"))
             return std::optional<Price>(price);
         if (!fallback)
             fallback = price;

@@ -38,10 +38,22 @@ public:
         bool operator==(const Key &) const = default;
     };
 
-    /// An on-demand hourly price as the Price List states it ("0.0104000000" USD).
+    /// What the price of EBS storage is looked up by: a volume type in a region.
+    struct StorageKey
+    {
+        QString volumeType; ///< EC2's VolumeType, the Price List's volumeApiName: "gp3", ...
+        QString regionCode;
+
+        /// "ebs|gp3|us-east-1", the cache's key (never the same as an instance Key's).
+        [[nodiscard]] QString id() const;
+        bool operator==(const StorageKey &) const = default;
+    };
+
+    /// An on-demand price per unit as the Price List states it: an instance hour
+    /// ("0.0104000000" USD) or a GB-month of EBS storage ("0.0800000000" USD).
     struct Price
     {
-        QString hourly;
+        QString amount;
         QString currency = QStringLiteral("USD");
         bool operator==(const Price &) const = default;
     };
@@ -60,8 +72,18 @@ public:
     [[nodiscard]] static HttpRequest request(const QUrl &endpoint, const Key &key);
     /// GetProductsResponse -> the on-demand hourly price of the product matching @p key;
     /// nullopt when the reply has no such product (an instance type that is not sold there).
-    [[nodiscard]] static Result<std::optional<Price>> price(const QByteArray &json,
-                                                            const Key &key);
+    [[nodiscard]] static Result<std::optional<Price>> price(const QByteArray &json, const Key &key);
+    /// Whether the Price List prices @p volumeType as storage: EC2's VolumeType enum in
+    /// botocore's ec2 service-2.json (standard, io1, io2, gp2, sc1, st1, gp3).
+    [[nodiscard]] static bool isKnownVolumeType(const QString &volumeType);
+    /// The GetProducts request for the storage of @p key: productFamily Storage, volumeApiName,
+    /// regionCode (unsigned).
+    [[nodiscard]] static HttpRequest storageRequest(const QUrl &endpoint, const StorageKey &key);
+    /// GetProductsResponse -> the on-demand price per GB-month ("GB-Mo") of @p key's volume
+    /// type, preferring the region's own product over a Local Zone's; nullopt when none.
+    [[nodiscard]] static Result<std::optional<Price>> storagePrice(const QByteArray &json,
+                                                                   const StorageKey &key);
+
     /// A JSON 1.1 error body ({"__type": "...#AccessDeniedException", "Message": "..."}).
     [[nodiscard]] static HttpClient::ProviderError error(const QByteArray &json);
     /// Whether @p error means the key may not call pricing:GetProducts.

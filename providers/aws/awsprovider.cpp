@@ -221,7 +221,14 @@ void AwsProvider::listMachines(Callback<QList<Machine>> done)
                 region, QStringLiteral("DescribeInstances"),
                 {{QStringLiteral("MaxResults"), QString::number(m_pageSize)}},
                 [region](const QByteArray &xml) { return AwsParser::instances(xml, region); },
-                std::move(regionDone));
+                [this, region, regionDone](Result<QList<Machine>> machines) {
+                    if (!machines.ok() || !wantsVolumes(machines.value()))
+                        return regionDone(std::move(machines));
+                    // The region's volumes before its listing is handed on: their prices are
+                    // asked together with the instances' after every region is in.
+                    auto listed = std::make_shared<QList<Machine>>(machines.takeValue());
+                    listVolumes(region, [listed, regionDone] { regionDone(std::move(*listed)); });
+                });
         };
         eachRegion<Machine>(regions.value(), describe,
                             [this, done](Result<QList<Machine>> machines) {

@@ -5,6 +5,7 @@
 #include "awspricelist.h"
 #include "awsregionfanout.h"
 #include "awssigner.h"
+#include "awsvolumes.h"
 #include "provider.h"
 
 #include <QHash>
@@ -37,6 +38,14 @@ Q_DECLARE_LOGGING_CATEGORY(lcAws)
  * pricing failures are logged and tried again later. With an endpoint override (EC2-compatible
  * clouds, tests) the Price List is only asked when the account sets "pricingEndpoint".
  *
+ * Volumes (awsprovidervolumes.cpp): with prices asked for, each region that has instances also
+ * gets one DescribeVolumes (the in-use volumes, every page) right after its DescribeInstances,
+ * inside the same per-region task; the storage price of each (volume type, region) in use comes
+ * from the Price List and the same cache, and each machine carries its volumes' monthly price
+ * (AwsVolumes::annotate), which MachineCost bills when the instance is stopped and adds when it
+ * runs. A key without ec2:DescribeVolumes keeps its listing, gets one hint and is asked again
+ * after an hour; another failure keeps the region's last known volumes.
+ *
  * Every request is marked idempotent so HttpClient may retry it: Describe* only read,
  * Start/Stop/Reboot/Terminate ask for a state that asking twice does not change, and RunInstances
  * carries a ClientToken, which makes EC2 launch at most once per token.
@@ -68,6 +77,8 @@ public:
     void setPriceClock(AwsPriceCache::Clock clock);
     /// The sentence shown on AWS machines when the key may not read prices.
     [[nodiscard]] static QString pricingPermissionHint();
+    /// The sentence shown on AWS machines when the key may not list EBS volumes.
+    [[nodiscard]] static QString volumesPermissionHint();
 
     /// The URL requests for @p region go to.
     [[nodiscard]] QUrl endpoint(const QString &region) const;
@@ -149,12 +160,29 @@ private:
     /// The region of an instance: known from the last listing, else searched for.
     void regionOf(const QString &instanceId, Callback<QString> done);
     void officialImages(const QString &region, Callback<QList<Image>> done);
-    /// Fills in the prices of @p machines from the cache and the Price List (awsproviderpricing.cpp).
+    /// Fills in the prices of @p machines from the cache and the Price List
+    /// (awsproviderpricing.cpp).
     void priceMachines(QList<Machine> machines, Callback<QList<Machine>> done);
-    /// Asks the Price List for @p keys, a few at a time, into the cache; @p finished once all
+    /// One GetProducts call whose answer goes into the cache under @p id.
+    struct PriceQuery
+    {
+        QString id;
+        HttpRequest request;
+        std::function<Result<std::optional<AwsPriceList::Price>>(const QByteArray &)> parse;
+    };
+    /// Asks the Price List @p queries, a few at a time, into the cache; @p finished once all
     /// have answered or the first failure stopped the rest.
-    void fetchPrices(const QList<AwsPriceList::Key> &keys, std::function<void(Error)> finished);
+    void fetchPrices(const QList<PriceQuery> &queries, std::function<void(Error)> finished);
     void applyPrices(QList<Machine> &machines, bool denied);
+
+    /// Whether DescribeVolumes should follow a region's DescribeInstances (awsprovidervolumes.cpp).
+    [[nodiscard]] bool wantsVolumes(const QList<Machine> &regionMachines) const;
+    /// DescribeVolumes in @p region into m_regionVolumes; @p done always, failures only recorded.
+    void listVolumes(const QString &region, std::function<void()> done);
+    /// The storage price queries missing from the cache for the volumes of @p machines.
+    [[nodiscard]] QList<PriceQuery> missingStoragePrices(const QList<Machine> &machines);
+    /// Each machine's volumes and their price into its extra (AwsVolumes::annotate).
+    void applyVolumePrices(QList<Machine> &machines);
 
     AwsSigner m_signer;
     AwsSigner m_pricingSigner;
@@ -164,6 +192,9 @@ private:
     QUrl m_pricingEndpoint;
     QDateTime m_pricingDeniedAt; ///< when GetProducts was last refused (asked again after an hour)
     QDateTime m_pricingPausedUntil; ///< after another failure, not asked before this
+    /// The in-use volumes of each region from its last successful DescribeVolumes.
+    QHash<QString, QList<AwsVolumes::Volume>> m_regionVolumes;
+    QDateTime m_volumesDeniedAt; ///< when DescribeVolumes was last refused
     int m_pageSize = 1000;
     std::optional<QList<Region>> m_regions;
     QList<Callback<QList<Region>>> m_regionWaiters;

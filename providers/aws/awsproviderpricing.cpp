@@ -4,6 +4,7 @@
 
 #include "money.h"
 
+#include <QSet>
 #include <memory>
 
 namespace {
@@ -50,7 +51,8 @@ void AwsProvider::priceMachines(QList<Machine> machines, Callback<QList<Machine>
         m_pricingDeniedAt.isValid() && m_pricingDeniedAt.secsTo(now) < deniedRetrySeconds;
     const bool paused = m_pricingPausedUntil.isValid() && now < m_pricingPausedUntil;
 
-    QList<AwsPriceList::Key> missing;
+    const QUrl endpoint = pricingEndpoint();
+    QList<PriceQuery> missing;
     QSet<QString> seen;
     for (const Machine &machine : std::as_const(machines)) {
         if (machine.state == MachineState::Terminated)
@@ -59,13 +61,18 @@ void AwsProvider::priceMachines(QList<Machine> machines, Callback<QList<Machine>
         if (!key || m_priceCache.find(*key) || seen.contains(key->id()))
             continue;
         seen.insert(key->id());
-        missing.append(*key);
+        missing.append({key->id(), AwsPriceList::request(endpoint, *key),
+                        [key = *key](const QByteArray &json) {
+                            return AwsPriceList::price(json, key);
+                        }});
     }
+    missing += missingStoragePrices(machines);
     if (missing.isEmpty() || denied || paused) {
         applyPrices(machines, denied);
+        applyVolumePrices(machines);
         return done(std::move(machines));
     }
-    qCDebug(lcAws) << "pricing" << missing.size() << "instance types from the Price List";
+    qCDebug(lcAws) << "asking the Price List for" << missing.size() << "prices";
     auto list = std::make_shared<QList<Machine>>(std::move(machines));
     fetchPrices(missing, [this, list, done](const Error &failure) {
         const bool refused = failure.isError() && AwsPriceList::isAccessDenied(failure);
@@ -80,41 +87,40 @@ void AwsProvider::priceMachines(QList<Machine> machines, Callback<QList<Machine>
         }
         m_priceCache.save();
         applyPrices(*list, refused);
+        applyVolumePrices(*list);
         done(std::move(*list));
     });
 }
 
-void AwsProvider::fetchPrices(const QList<AwsPriceList::Key> &keys,
-                              std::function<void(Error)> finished)
+void AwsProvider::fetchPrices(const QList<PriceQuery> &queries, std::function<void(Error)> finished)
 {
     struct Fetch
     {
-        QList<AwsPriceList::Key> queue;
+        QList<PriceQuery> queue;
         int inFlight = 0;
         Error failure;
         std::function<void(Error)> finished;
         std::function<void()> next;
     };
     auto fetch = std::make_shared<Fetch>();
-    fetch->queue = keys;
+    fetch->queue = queries;
     fetch->finished = std::move(finished);
-    const QUrl endpoint = pricingEndpoint();
     // The Fetch holds its own next(); the last reply breaks the cycle.
-    fetch->next = [this, fetch, endpoint] {
+    fetch->next = [this, fetch] {
         while (fetch->inFlight < parallelRequests && !fetch->queue.isEmpty()) {
-            const AwsPriceList::Key key = fetch->queue.takeFirst();
-            HttpRequest request = AwsPriceList::request(endpoint, key);
+            const PriceQuery query = fetch->queue.takeFirst();
+            HttpRequest request = query.request;
             request.timeoutMs = pricingTimeoutMs;
             request.setHeader(signingRegionHeader, AwsPriceList::signingRegion().toUtf8());
             request.setHeader(signingServiceHeader, "pricing");
             ++fetch->inFlight;
-            http()->send(request, [this, fetch, key](Result<HttpResponse> reply) {
+            http()->send(request, [this, fetch, query](Result<HttpResponse> reply) {
                 --fetch->inFlight;
                 Result<std::optional<AwsPriceList::Price>> price =
-                    reply.ok() ? AwsPriceList::price(reply.value().body, key)
+                    reply.ok() ? query.parse(reply.value().body)
                                : Result<std::optional<AwsPriceList::Price>>(reply.error());
                 if (price.ok()) {
-                    m_priceCache.insert(key, price.value());
+                    m_priceCache.insert(query.id, price.value());
                 } else if (!fetch->failure.isError()) {
                     // The first failure stops the rest: the same key, policy or network would
                     // fail them too.
@@ -149,12 +155,11 @@ void AwsProvider::applyPrices(QList<Machine> &machines, bool denied)
             continue;
         }
         const AwsPriceList::Price &price = *entry->price;
-        const std::optional<Money> monthly =
-            Money::fromDecimal(price.hourly, price.currency, 730);
+        const std::optional<Money> monthly = Money::fromDecimal(price.amount, price.currency, 730);
         if (!monthly)
             continue;
         machine.pricePerMonth = monthly->toMajor();
-        machine.pricePerHour = price.hourly.toDouble();
+        machine.pricePerHour = price.amount.toDouble();
         machine.extra.insert(QStringLiteral("priceSource"), QStringLiteral("price-list-api"));
         if (price.currency != QLatin1String("USD"))
             machine.extra.insert(QStringLiteral("priceCurrency"), price.currency);

@@ -43,6 +43,24 @@ QString Format::hourly(const QVariant &pricePerHour, const QString &currency)
     return tr("%1/h").arg(locale().toCurrencyString(pricePerHour.toDouble(), symbol(currency), 3));
 }
 
+QString Format::volumes(const QVariantMap &extra)
+{
+    const int count = extra.value(QStringLiteral("volumeCount")).toInt();
+    if (count <= 0)
+        return {};
+    QString text = tr("%n EBS volume(s), %1 GiB", nullptr, count)
+                       .arg(extra.value(QStringLiteral("volumesGiB")).toInt());
+    const QString price = extra.value(QStringLiteral("volumesPrice")).toString();
+    if (price.isEmpty())
+        return text + QStringLiteral("  ·  ") + tr("not priced");
+    text += QStringLiteral("  ·  ≈ ")
+            + monthly(price.toDouble(), extra.value(QStringLiteral("volumesCurrency")).toString());
+    if (extra.value(QStringLiteral("volumesUnpricedCharges")).toBool())
+        text +=
+            QLatin1Char('\n') + tr("Storage only: provisioned IOPS and throughput not included");
+    return text;
+}
+
 QString Format::money(double value, const QString &currency)
 {
     return locale().toCurrencyString(std::round(value), symbol(currency), 0);

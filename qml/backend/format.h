@@ -17,11 +17,15 @@ public:
 
     /// "$24.00/mo", "€4.51/mo" (in @p currency, an ISO 4217 code); "-" when @p pricePerMonth is
     /// undefined.
-    Q_INVOKABLE [[nodiscard]] static QString monthly(const QVariant &pricePerMonth,
-                                                     const QString &currency = QStringLiteral("USD"));
+    Q_INVOKABLE [[nodiscard]] static QString
+    monthly(const QVariant &pricePerMonth, const QString &currency = QStringLiteral("USD"));
     /// "$0.036/h"
-    Q_INVOKABLE [[nodiscard]] static QString hourly(const QVariant &pricePerHour,
-                                                    const QString &currency = QStringLiteral("USD"));
+    Q_INVOKABLE [[nodiscard]] static QString
+    hourly(const QVariant &pricePerHour, const QString &currency = QStringLiteral("USD"));
+    /// "2 EBS volumes, 130 GiB · ≈ $15.50/mo" from a machine's extra (volumeCount, volumesGiB,
+    /// volumesPrice, volumesCurrency, volumesUnpricedCharges, as the AWS plugin sets them; see
+    /// MachineCost), with a second line when IOPS or throughput are left out; "" without volumes.
+    Q_INVOKABLE [[nodiscard]] static QString volumes(const QVariantMap &extra);
     /// "$1,234" (whole units, for totals).
     Q_INVOKABLE [[nodiscard]] static QString money(double value,
                                                    const QString &currency = QStringLiteral("USD"));

@@ -187,7 +187,7 @@ Rectangle {
                                         parts.push(qsTr("%1/mo is for %n machine(s) that are off.", "", costModel.offButBilledCount)
                                                        .arg(costModel.offButBilledText))
                                     if (costModel.volumesOnlyCount > 0)
-                                        parts.push(qsTr("%n stopped AWS instance(s) cost only their disks.", "", costModel.volumesOnlyCount))
+                                        parts.push(qsTr("%n stopped AWS instance(s) cost only their disks, not priced here.", "", costModel.volumesOnlyCount))
                                     return parts.join(" ")
                                 }
                                 color: Theme.textSecondary

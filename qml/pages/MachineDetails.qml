@@ -290,6 +290,13 @@ Rectangle {
                                                 + (details.m.priceSource === "user" ? "  ·  " + qsTr("set by you") : "")
                                               : ""
                     }
+                    Fact {
+                        // EBS volumes on AWS: billed even while the instance is stopped.
+                        readonly property string disks: details.exists ? Format.volumes(details.m.extra) : ""
+                        visible: disks.length > 0
+                        label: qsTr("Disks")
+                        value: disks
+                    }
                     Fact { label: qsTr("Region"); value: details.exists ? details.m.region : "" }
                     Fact {
                         label: qsTr("Size")

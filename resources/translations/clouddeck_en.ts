@@ -603,6 +603,29 @@
     </message>
 </context>
 <context>
+    <name>AwsMetrics</name>
+    <message>
+        <source>CloudWatch's GetMetricData reply is not readable (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CloudWatch answered %1 for %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CloudWatch has no EBS figures for this instance in this range (it was stopped, or it is an older Xen type without EBS metrics).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CloudWatch has no data for this instance in this range (it was stopped or is new).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allow cloudwatch:GetMetricData in the access key's IAM policy (add cloudwatch:GetMetricData to see AWS metrics).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AwsProvider</name>
     <message>
         <source>%1 (region %2)</source>
@@ -698,6 +721,37 @@
         <source>The AWS Price List sent an unexpected reply: %1.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>This AWS key may not list EBS volumes: add ec2:DescribeVolumes to its IAM policy to see what the disks of stopped instances cost.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AWS sent a DescribeVolumes reply CloudDeck cannot read (%1).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AzureMetrics</name>
+    <message>
+        <source>Azure Monitor's metrics (%1) are not readable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Azure Monitor: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Azure Monitor returned no %1 metric for this virtual machine.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Azure Monitor reported no data for this virtual machine in this range.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No measurements: the virtual machine was deallocated or stopped.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>AzureOperation</name>
@@ -707,6 +761,13 @@
     </message>
     <message>
         <source>Azure named an operation on another host (%1); CloudDeck does not follow it there.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AzurePriceBook</name>
+    <message>
+        <source>, Linux price</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -731,7 +792,9 @@
     <message numerus="yes">
         <source>service principal %1, %n subscription(s)</source>
         <translation>
-            <numerusform>service principal %1, %n subscription</numerusform><numerusform>service principal %1, %n subscriptions</numerusform></translation>
+            <numerusform>service principal %1, %n subscription</numerusform>
+            <numerusform>service principal %1, %n subscriptions</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (subscription %2)</source>
@@ -739,10 +802,6 @@
     </message>
     <message>
         <source>Azure's next-page link leads to another host (%1); CloudDeck did not follow it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>clean up %1</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -759,10 +818,6 @@
     </message>
     <message>
         <source>No subnet "%1" in %2 (give it as vnet/subnet or as its id).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Windows VMs need an administrator password, which CloudDeck does not handle: create them in the Azure portal.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -790,11 +845,43 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>clean up the network interface</source>
+        <source>Azure answered the VM creation without the VM.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Azure answered the VM creation without the VM.</source>
+        <source>Windows VMs need an administrator password: type one for the user %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An administrator password is for Windows images only: Linux VMs from CloudDeck sign in with SSH keys.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the public IP address %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the network interface %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the virtual machine %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>create the virtual machine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CloudDeck deleted what it had made for it: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CloudDeck could not delete %1 (%2). These are left in Azure and may be billed: delete them in the Azure portal.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1009,7 +1096,9 @@ Commands:
                                              (JSON, UTC times); cached ones offline
   machines create --account A --name N --region R --size S --image I
                [--ssh-key K]... [--tag T]... [--user-data FILE] [--network NET]
-               [--wait] [--json]
+               [--admin-password-stdin] [--wait] [--json]
+                                             Windows images (Azure): the administrator
+                                             password is read from stdin, never an argument
   regions|sizes|images|keys --account A [--json] [--region R]
   cost [--by provider|account|region|tag|size] [--json | --csv] [--account NAME]
        [--offline]                           Monthly run-rate, per currency, with what
@@ -1210,7 +1299,9 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source> (%n unpriced)</source>
         <translation>
-            <numerusform> (%n unpriced)</numerusform><numerusform> (%n unpriced)</numerusform></translation>
+            <numerusform> (%n unpriced)</numerusform>
+            <numerusform> (%n unpriced)</numerusform>
+        </translation>
     </message>
     <message>
         <source>TOTAL</source>
@@ -1219,12 +1310,16 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>%1/mo is for %n machine(s) that are off but still billed:</source>
         <translation>
-            <numerusform>%1/mo is for %n machine that is off but still billed:</numerusform><numerusform>%1/mo is for %n machines that are off but still billed:</numerusform></translation>
+            <numerusform>%1/mo is for %n machine that is off but still billed:</numerusform>
+            <numerusform>%1/mo is for %n machines that are off but still billed:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n stopped AWS instance(s): only their EBS volumes are billed (not priced here).</source>
         <translation>
-            <numerusform>%n stopped AWS instance: only its EBS volumes are billed (not priced here).</numerusform><numerusform>%n stopped AWS instances: only their EBS volumes are billed (not priced here).</numerusform></translation>
+            <numerusform>%n stopped AWS instance: only its EBS volumes are billed (not priced here).</numerusform>
+            <numerusform>%n stopped AWS instances: only their EBS volumes are billed (not priced here).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Totals are per currency; with your rates about %1 in all.</source>
@@ -1232,10 +1327,6 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>Totals are per currency, never added across currencies.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>≈: an estimate (AWS on-demand list price × 730 hours).</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1298,7 +1389,20 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>"%1" names %n machines: use the id or --account.</source>
         <translation>
-            <numerusform>"%1" names %n machines: use the id or --account.</numerusform><numerusform>"%1" names %n machines: use the id or --account.</numerusform></translation>
+            <numerusform>"%1" names %n machines: use the id or --account.</numerusform>
+            <numerusform>"%1" names %n machines: use the id or --account.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1/mo is for %n machine(s) idle for a week (CPU under 2 %):</source>
+        <translation>
+            <numerusform>%1/mo is for %n machine idle for a week (CPU under 2 %):</numerusform>
+            <numerusform>%1/mo is for %n machines idle for a week (CPU under 2 %):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>≈: an estimate (AWS on-demand list prices: instances × 730 hours, EBS storage per GB-month).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1373,12 +1477,16 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>%n machine(s) shown</source>
         <translation>
-            <numerusform>%n machine shown</numerusform><numerusform>%n machines shown</numerusform></translation>
+            <numerusform>%n machine shown</numerusform>
+            <numerusform>%n machines shown</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n without a price</source>
         <translation>
-            <numerusform>%n without a price</numerusform><numerusform>%n without a price</numerusform></translation>
+            <numerusform>%n without a price</numerusform>
+            <numerusform>%n without a price</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 with your rates</source>
@@ -1399,12 +1507,9 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>%1/mo is for %n machine(s) that are off.</source>
         <translation>
-            <numerusform>%1/mo is for %n machine that is off.</numerusform><numerusform>%1/mo is for %n machines that are off.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n stopped AWS instance(s) cost only their disks.</source>
-        <translation>
-            <numerusform>%n stopped AWS instance cost only their disks.</numerusform><numerusform>%n stopped AWS instances cost only their disks.</numerusform></translation>
+            <numerusform>%1/mo is for %n machine that is off.</numerusform>
+            <numerusform>%1/mo is for %n machines that are off.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Group by</source>
@@ -1425,7 +1530,9 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>%1: %2 a month, %n machine(s)</source>
         <translation>
-            <numerusform>%1: %2 a month, %n machine</numerusform><numerusform>%1: %2 a month, %n machines</numerusform></translation>
+            <numerusform>%1: %2 a month, %n machine</numerusform>
+            <numerusform>%1: %2 a month, %n machines</numerusform>
+        </translation>
     </message>
     <message>
         <source>≈ an estimate: AWS on-demand list price × 730 hours.</source>
@@ -1446,6 +1553,29 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message>
         <source>%1 (%2)</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1/mo is for %n machine(s) idle for a week (CPU under 2 %).</source>
+        <translation>
+            <numerusform>%1/mo is for %n machine idle for a week (CPU under 2 %).</numerusform>
+            <numerusform>%1/mo is for %n machines idle for a week (CPU under 2 %).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show idle machines</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n stopped AWS instance(s) cost only their disks, not priced here.</source>
+        <translation>
+            <numerusform>%n stopped AWS instance costs only its disks, not priced here.</numerusform><numerusform>%n stopped AWS instances cost only their disks, not priced here.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1479,6 +1609,14 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>Tags may use letters, digits and : . _ - only; "%1" does not.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use 12 to 123 characters for the administrator password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use 3 of these in the administrator password: lower case, upper case, a digit, another character.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1802,6 +1940,14 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>Some accounts could not be refreshed</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU under 2 % for the last 7 days</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>FilterChip</name>
@@ -1861,6 +2007,21 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>%1 on %2, about %3</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>%n EBS volume(s), %1 GiB</source>
+        <translation>
+            <numerusform>%n EBS volume, %1 GiB</numerusform>
+            <numerusform>%n EBS volumes, %1 GiB</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not priced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage only: provisioned IOPS and throughput not included</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>GceCredentials</name>
@@ -1888,6 +2049,17 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <name>GceJwt</name>
     <message>
         <source>The service account's private key is not a readable RSA key. Import the JSON key file again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GceMetrics</name>
+    <message>
+        <source>Cloud Monitoring's time series (%1) are not readable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloud Monitoring has no data for this instance in this range (it was stopped, or the credential lacks the monitoring.read scope's Monitoring Viewer role).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1947,7 +2119,9 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>Compute Engine is still running %1 (operation %2) after %n minute(s); the next refresh shows how it ended.</source>
         <translation>
-            <numerusform>Compute Engine is still running %1 (operation %2) after %n minute; the next refresh shows how it ended.</numerusform><numerusform>Compute Engine is still running %1 (operation %2) after %n minutes; the next refresh shows how it ended.</numerusform></translation>
+            <numerusform>Compute Engine is still running %1 (operation %2) after %n minute; the next refresh shows how it ended.</numerusform>
+            <numerusform>Compute Engine is still running %1 (operation %2) after %n minutes; the next refresh shows how it ended.</numerusform>
+        </translation>
     </message>
     <message>
         <source>"%1" is not a Compute Engine zone such as us-central1-a.</source>
@@ -2051,17 +2225,23 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>%n s</source>
         <translation>
-            <numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
         <translation>
-            <numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
         <translation>
-            <numerusform>%n h</numerusform><numerusform>%n h</numerusform></translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2251,7 +2431,9 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>The offline cache holds %n cached machine(s) of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</source>
         <translation>
-            <numerusform>The offline cache holds %n cached machine of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</numerusform><numerusform>The offline cache holds %n cached machines of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</numerusform></translation>
+            <numerusform>The offline cache holds %n cached machine of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</numerusform>
+            <numerusform>The offline cache holds %n cached machines of accounts that are not in the settings, but %1: nothing was removed. Restore the settings file (or use the same XDG_CONFIG_HOME as before) to see them again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2490,6 +2672,33 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>Set by you</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>%n EBS volume(s)</source>
+        <translation>
+            <numerusform>%n EBS volume</numerusform>
+            <numerusform>%n EBS volumes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 GiB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage only: their provisioned IOPS and throughput are not included.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deallocated: compute is not billed, but its %1 still are: %2 a month.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off: the instance is not billed, but its %1 still are: %2 a month (AWS Price List).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 for the instance and %2 for its %3 (AWS Price List).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MachineCreator</name>
@@ -2547,6 +2756,18 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>Costs about %1 (%2), billed by the provider while the machine exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type an administrator password for the Windows machine.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>administrator password (as typed)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2676,6 +2897,14 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>Its account could not be reached; actions may fail until it can.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>set by you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disks</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MachineFilterModel</name>
@@ -2727,6 +2956,10 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>Created</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Idle first</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MachineMenu</name>
@@ -2760,6 +2993,62 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>Destroy…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set monthly price…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MachineMetricsList</name>
+    <message>
+        <source>NAME</source>
+        <extracomment>Column headers of `clouddeck-cli machines list --metrics`.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ACCOUNT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PROVIDER</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU NOW</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU 1H AVG</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU 1H MAX</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IDLE 7D</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AS OF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>busy</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3026,6 +3315,31 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>machines: say list, create, price, metrics, start, shutdown, poweroff, reboot or destroy.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Add each running machine's CPU of the last hour and whether it has been idle (under 2 %) for a week.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2 (%3)…</source>
+        <extracomment>"Stopping (deallocating) vm1 (/subscriptions/…)…": the provider's own words.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Windows: read the administrator password from stdin (a no-echo prompt on a terminal).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Administrator password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>machines create --admin-password-stdin: expected the password on standard input, or run in a terminal to be prompted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>machines create --admin-password-stdin: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MachinesPane</name>
@@ -3163,12 +3477,16 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>%n account(s) could not be refreshed - showing data from %1</source>
         <translation>
-            <numerusform>%n account could not be refreshed - showing data from %1</numerusform><numerusform>%n accounts could not be refreshed - showing data from %1</numerusform></translation>
+            <numerusform>%n account could not be refreshed - showing data from %1</numerusform>
+            <numerusform>%n accounts could not be refreshed - showing data from %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n account(s) could not be refreshed</source>
         <translation>
-            <numerusform>%n account could not be refreshed</numerusform><numerusform>%n accounts could not be refreshed</numerusform></translation>
+            <numerusform>%n account could not be refreshed</numerusform>
+            <numerusform>%n accounts could not be refreshed</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -3211,10 +3529,6 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>%1 %2?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This cuts the power at once, like pulling the plug: programs get no chance to save their work. Shut down stops the machine cleanly.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3279,7 +3593,9 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>min %1, avg %2, max %3, last %4; %n point(s)</source>
         <translation>
-            <numerusform>min %1, avg %2, max %3, last %4; %n point</numerusform><numerusform>min %1, avg %2, max %3, last %4; %n points</numerusform></translation>
+            <numerusform>min %1, avg %2, max %3, last %4; %n point</numerusform>
+            <numerusform>min %1, avg %2, max %3, last %4; %n points</numerusform>
+        </translation>
     </message>
     <message>
         <source>, %1-hour resolution</source>
@@ -3403,6 +3719,57 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
 </context>
 <context>
+    <name>PriceDialog</name>
+    <message>
+        <source>Price set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Monthly price of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For clouds that list no price, or when you pay another one. Shown as "set by you" and used in every total.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This machine only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every %1 in %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price a month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Provider</name>
     <message>
         <source>creating machines</source>
@@ -3434,6 +3801,17 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
 </context>
 <context>
+    <name>ProviderMetadata</name>
+    <message>
+        <source>Asks the operating system to shut down cleanly, as pressing the power button does.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This cuts the power at once, like pulling the plug: programs get no chance to save their work. Shut down stops the machine cleanly.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ProviderRegistry</name>
     <message>
         <source>No provider plugin "%1" is installed.</source>
@@ -3441,6 +3819,21 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>The provider plugin "%1" could not be loaded: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProxmoxMetricsParser</name>
+    <message>
+        <source>Proxmox VE's statistics (%1) are not readable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxmox VE reported no data for this guest in this range.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxmox VE counts all the guest's cores: 100 % is every core busy.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3496,7 +3889,9 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     <message numerus="yes">
         <source>%n core(s), %1 GiB memory</source>
         <translation>
-            <numerusform>%n core, %1 GiB memory</numerusform><numerusform>%n cores, %1 GiB memory</numerusform></translation>
+            <numerusform>%n core, %1 GiB memory</numerusform>
+            <numerusform>%n cores, %1 GiB memory</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a template to clone ("%1" is not one).</source>
@@ -3728,6 +4123,26 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
         <source>1 minute</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Prices you set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Used instead of the cloud's price in every total and marked "set by you".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None yet. Set one from a machine's menu (right click or long press) or with clouddeck-cli machines price, for clouds that list no price or when you pay another one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 a month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the price of %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Sheet</name>
@@ -3943,6 +4358,65 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
 </context>
 <context>
+    <name>UserPriceModel</name>
+    <message>
+        <source>Every %1</source>
+        <extracomment>A price set for every machine of one size: "Every s-1vcpu-1gb".</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prices cannot be saved here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose whether the price is for this machine or for its size.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This machine has no %1 to set a price for.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a currency code such as USD or EUR.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a monthly price such as 12.50.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not save the price to %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VultrMetricsParser</name>
+    <message>
+        <source>Vultr's bandwidth figures are not readable (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Vultr reports bandwidth only: its API has no CPU or disk figures for an instance.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Vultr reported no bandwidth for this instance in this range.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Vultr reports bandwidth only, as a daily total: the average over each day.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>VultrProvider</name>
     <message>
         <source>a graceful shutdown (power off halts the instance at once)</source>
@@ -4100,6 +4574,22 @@ Exit codes: 0 ok, 1 local failure (offline cache or settings), 2 usage,
     </message>
     <message>
         <source>Create machine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Administrator password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>12 to 123 characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Administrator password for the Windows machine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use 3 of: lower case, upper case, a digit, another character. You sign in over Remote Desktop with it; CloudDeck does not keep it.</source>
         <translation type="unfinished" />
     </message>
 </context>

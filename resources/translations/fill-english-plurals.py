@@ -12,6 +12,7 @@ SINGULAR_FIXES = {
     "their current state": "its current state",
     "machine that are off": "machine that is off",
     "instance: only their EBS volumes are billed": "instance: only its EBS volumes are billed",
+    "instance cost only their disks": "instance costs only its disks",
 }
 
 

@@ -308,7 +308,7 @@ private Q_SLOTS:
             flagged += line[u"idle"_s].toBool() ? 1 : 0;
         QCOMPARE(flagged, 3);
         const QByteArray csv = report.toCsv();
-        QCOMPARE(csv.count(",yes\r\n"), 3); // the idle column is last
+        QCOMPARE(csv.count(",yes,\r\n"), 3); // idle, then volumes_monthly (none here)
 
         // Without metrics nothing is idle.
         const CostReport plain =
@@ -344,7 +344,7 @@ private Q_SLOTS:
         const QList<QByteArray> rows = report.toCsv().split('\n');
         QCOMPARE(rows.at(0).trimmed(),
                  QByteArray("account,provider,name,id,state,region,size,monthly_price,currency,"
-                            "billed_monthly,source,estimate,off_but_billed,note,idle"));
+                            "billed_monthly,source,estimate,off_but_billed,note,idle,volumes_monthly"));
         // A formula is defused and the cell quoted; quotes doubled.
         QVERIFY2(rows.at(1).startsWith("WORK,digitalocean,\"'=cmd|' /C calc'!A0, \"\"quoted\"\"\","
                                        "d9,stopped,r1,s1,5.00,USD,5.00,provider,no,yes,"),

@@ -259,6 +259,28 @@ void FakeEc2::serveFixtures()
                    ? xml(QStringLiteral("describe_images_self.xml"))
                    : xml(QStringLiteral("describe_images_official.xml"));
     });
+    on(QStringLiteral("DescribeVolumes"), [](const Ec2Call &call) {
+        // What botocore's DescribeVolumesRequest allows, as the provider must send it: the
+        // in-use filter and a page size EC2 accepts (5 to 500).
+        const int maxResults = call.param(QStringLiteral("MaxResults")).toInt();
+        if (call.param(QStringLiteral("Filter.1.Name")) != QLatin1String("status")
+            || call.param(QStringLiteral("Filter.1.Value.1")) != QLatin1String("in-use")
+            || maxResults < 5 || maxResults > 500)
+            return error(400, QStringLiteral("InvalidParameterValue"),
+                         QStringLiteral("unexpected DescribeVolumes parameters"));
+        const QString token = call.param(QStringLiteral("NextToken"));
+        if (call.region == QLatin1String("us-east-1")) {
+            if (token.isEmpty())
+                return xml(QStringLiteral("describe_volumes_us-east-1_page1.xml"));
+            if (token == QLatin1String(volumesPage2Token))
+                return xml(QStringLiteral("describe_volumes_us-east-1_page2.xml"));
+            return error(400, QStringLiteral("InvalidParameterValue"),
+                         QStringLiteral("Invalid NextToken"));
+        }
+        if (call.region == QLatin1String("eu-west-1"))
+            return xml(QStringLiteral("describe_volumes_eu-west-1.xml"));
+        return xml(QStringLiteral("describe_volumes_empty.xml"));
+    });
     on(QStringLiteral("DescribeKeyPairs"), [](const Ec2Call &call) {
         return call.region == QLatin1String("eu-west-1")
                    ? xml(QStringLiteral("describe_key_pairs_eu-west-1.xml"))

@@ -34,8 +34,9 @@ struct Ec2Call
  * of every request it receives with an independent implementation (sigv4verifier.h), then answers
  * from the XML fixtures in tests/data/aws (written from the EC2 API reference).
  *
- * It holds two regions: us-east-1 (six instances over two DescribeInstances pages) and eu-west-1
- * (two instances); any other region is empty. A request that fails verification gets EC2's
+ * It holds two regions: us-east-1 (six instances over two DescribeInstances pages, their
+ * volumes over two DescribeVolumes pages) and eu-west-1 (two instances, three volumes); any other
+ * region is empty. A request that fails verification gets EC2's
  * SignatureDoesNotMatch reply and is listed in signatureFailures(), which every test checks.
  */
 class FakeEc2
@@ -44,6 +45,7 @@ public:
     static constexpr const char *accessKeyId = "AKIDEXAMPLE";
     static constexpr const char *secretAccessKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     static constexpr const char *page2Token = "eyJ2IjoiMiIsImMiOiJwYWdlMiJ9";
+    static constexpr const char *volumesPage2Token = "dm9sdW1lcy1wYWdlMg==";
     using Handler = std::function<FakeResponse(const Ec2Call &call)>;
 
     explicit FakeEc2(FakeCloudServer &server);

@@ -1,13 +1,17 @@
 // clouddeck-cli with an AWS account, run as a real process against the fake EC2 endpoint (which
 // verifies every signature) and the real keychain: the issue's
 // `accounts add --provider aws --name N --access-key-id AKID [--regions r1,r2] [--endpoint URL]`
-// with the secret access key on stdin, then machines of both regions, an action, a catalog.
+// with the secret access key on stdin, then machines of both regions, an action, a catalog, and
+// `cost` with the Price List: a stopped instance's EBS volumes in the off-but-billed total.
+#include "accountstore.h"
 #include "fakeec2.h"
+#include "fakepricelist.h"
 #include "testhelpers.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTest>
 
 class TestAwsCli : public QObject
@@ -16,6 +20,7 @@ class TestAwsCli : public QObject
 
     FakeCloudServer m_server;
     std::unique_ptr<FakeEc2> m_fake;
+    FakePriceList m_prices;
 
 private Q_SLOTS:
     void initTestCase()
@@ -24,6 +29,7 @@ private Q_SLOTS:
         QVERIFY(m_server.listen());
         m_fake = std::make_unique<FakeEc2>(m_server);
         m_fake->serveFixtures();
+        QVERIFY(m_prices.listen());
     }
 
     void cleanup()
@@ -71,6 +77,51 @@ private Q_SLOTS:
         }
         QCOMPARE(regions,
                  QSet<QString>({QStringLiteral("us-east-1"), QStringLiteral("eu-west-1")}));
+    }
+
+    void costBillsAStoppedInstancesVolumes()
+    {
+        // The account's Price List (an endpoint override asks none unless it names one).
+        {
+            // The CLI's settings folder is named after it.
+            const QString name = QCoreApplication::applicationName();
+            QCoreApplication::setApplicationName(QStringLiteral("clouddeck"));
+            const auto restore =
+                qScopeGuard([name] { QCoreApplication::setApplicationName(name); });
+            AccountStore store;
+            std::optional<Account> account = store.findByName(QStringLiteral("aws-work"));
+            QVERIFY(account);
+            account->settings.insert(QStringLiteral("pricingEndpoint"), m_prices.url().toString());
+            QVERIFY(!store.update(*account).isError());
+        }
+        const CliRun json = runCli({QStringLiteral("cost"), QStringLiteral("--json")});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(json.out).object();
+        QJsonObject windows;
+        for (const QJsonValue &machine : report[QLatin1String("machines")].toArray()) {
+            if (machine[QLatin1String("id")] == QLatin1String("i-0bbbbbbbbbbbbbbb2"))
+                windows = machine.toObject();
+        }
+        // Stopped: 30 GiB gp2 + 100 GiB io2 = $15.50, an estimate, off but billed.
+        QCOMPARE(windows[QLatin1String("billedMonthly")].toString(), QStringLiteral("15.50"));
+        QCOMPARE(windows[QLatin1String("volumesMonthly")].toString(), QStringLiteral("15.50"));
+        QVERIFY(windows[QLatin1String("offButBilled")].toBool());
+        QVERIFY(windows[QLatin1String("estimate")].toBool());
+        QCOMPARE(windows[QLatin1String("source")].toString(), QStringLiteral("price-list-api"));
+        QCOMPARE(report[QLatin1String("offButBilled")][QLatin1String("USD")].toString(),
+                 QStringLiteral("15.50"));
+        // Instances plus volumes: 8.23 + 15.18 + 15.50 + 3.80 + 15.19 + 20.38.
+        QCOMPARE(report[QLatin1String("total")][QLatin1String("USD")].toString(),
+                 QStringLiteral("78.28"));
+        QVERIFY(m_prices.storageCalls().size() == 5);
+
+        // The table says it in words (prices from the CLI's cache now: nothing asked again).
+        const CliRun table = runCli({QStringLiteral("cost")});
+        QVERIFY2(table.exitCode == 0, table.err.constData());
+        QVERIFY2(table.outText().contains(
+                     QStringLiteral("≈ $15.50/mo is for 1 machine that is off but still billed:")),
+                 qPrintable(table.outText()));
+        QCOMPARE(m_prices.storageCalls().size(), 5);
     }
 
     void runsAnActionByName()

@@ -6,6 +6,7 @@
 #include "awsmetrics.h"
 #include "awsparser.h"
 #include "awsprovider.h"
+#include "awsvolumes.h"
 #include "fakeec2.h"
 #include "testhelpers.h"
 
@@ -211,6 +212,14 @@ void TestAwsFuzz::parsersSurviveMutatedReplies()
         if (acceptable(keys)) {
             for (const SshKey &key : keys.value())
                 QVERIFY(!key.id.isEmpty());
+        }
+        const auto volumes = AwsVolumes::parse(xml);
+        if (acceptable(volumes)) {
+            for (const AwsVolumes::Volume &volume : volumes.value().items) {
+                QVERIFY(!volume.id.isEmpty());
+                QVERIFY(!volume.instanceIds.isEmpty());
+                QVERIFY(volume.sizeGiB >= 0);
+            }
         }
         const auto run = AwsParser::runInstances(xml, region);
         if (acceptable(run))

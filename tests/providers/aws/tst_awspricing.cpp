@@ -5,6 +5,7 @@
 #include "asyncresult.h"
 #include "awsprovider.h"
 #include "fakeec2.h"
+#include "fakepricelist.h"
 #include "sigv4verifier.h"
 #include "testhelpers.h"
 
@@ -16,46 +17,21 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-/// On-demand prices the fake Price List sells, by "type|region|os".
-const QHash<QString, QString> &prices()
-{
-    static const QHash<QString, QString> table = {
-        {u"t3.micro|us-east-1|Linux"_s, u"0.0104000000"_s},
-        {u"t3.small|us-east-1|Linux"_s, u"0.0208000000"_s},
-        {u"t3.nano|us-east-1|Linux"_s, u"0.0052000000"_s},
-        {u"t3.large|us-east-1|Windows"_s, u"0.1108000000"_s},
-        {u"t4g.small|eu-west-1|Linux"_s, u"0.0184000000"_s},
-    };
-    return table;
-}
-
-struct PricingCall
-{
-    RecordedRequest request;
-    QHash<QString, QString> filters; ///< Field -> Value, every filter TERM_MATCH
-    bool allTermMatch = true;
-    SigV4Verdict verdict;
-};
-} // namespace
-
 class TestAwsPricing : public QObject
 {
     Q_OBJECT
 
     std::unique_ptr<FakeCloudServer> m_server;
     std::unique_ptr<FakeEc2> m_fake;
-    std::unique_ptr<FakeCloudServer> m_pricing;
+    std::unique_ptr<FakePriceList> m_prices;
     std::unique_ptr<AwsProvider> m_provider;
     std::unique_ptr<QTemporaryDir> m_dir;
-    QList<PricingCall> m_calls;
     QDateTime m_now;
-    std::optional<FakeResponse> m_answer; ///< when set, every GetProducts gets this
 
     std::unique_ptr<AwsProvider> makeProvider()
     {
         Account account = m_fake->account();
-        account.settings.insert(u"pricingEndpoint"_s, m_pricing->url(u"/"_s).toString());
+        account.settings.insert(u"pricingEndpoint"_s, m_prices->url().toString());
         auto provider = m_fake->provider(account);
         provider->setPriceCacheFile(m_dir->filePath(u"aws-prices.json"_s));
         provider->setPriceClock([this] { return m_now; });
@@ -80,46 +56,6 @@ class TestAwsPricing : public QObject
         return {};
     }
 
-    FakeResponse answer(const RecordedRequest &request)
-    {
-        PricingCall call;
-        call.request = request;
-        call.verdict = verifySigV4(request.method, request.target, request.headers, request.body,
-                                   QString::fromLatin1(FakeEc2::accessKeyId),
-                                   QString::fromLatin1(FakeEc2::secretAccessKey),
-                                   QDateTime::currentDateTimeUtc());
-        const QJsonObject body = request.json();
-        for (const QJsonValue &filter : body[u"Filters"_s].toArray()) {
-            call.filters.insert(filter[u"Field"_s].toString(), filter[u"Value"_s].toString());
-            call.allTermMatch = call.allTermMatch && filter[u"Type"_s] == u"TERM_MATCH"_s;
-        }
-        m_calls.append(call);
-        if (m_answer)
-            return *m_answer;
-        const QString key = QStringList {call.filters.value(u"instanceType"_s),
-                                         call.filters.value(u"regionCode"_s),
-                                         call.filters.value(u"operatingSystem"_s)}
-                                .join(u'|');
-        const QString usd = prices().value(key);
-        if (usd.isEmpty())
-            return FakeResponse::file(testDataPath(u"aws/pricing_get_products_empty.json"_s), 200,
-                                      "application/x-amz-json-1.1");
-        QByteArray reply = readFixture(u"aws/pricing_get_products.json"_s);
-        const QHash<QString, QString> values = {
-            {u"instanceType"_s, call.filters.value(u"instanceType"_s)},
-            {u"regionCode"_s, call.filters.value(u"regionCode"_s)},
-            {u"operatingSystem"_s, call.filters.value(u"operatingSystem"_s)},
-            {u"location"_s, u"Somewhere"_s},
-            {u"usd"_s, usd},
-            {u"sku"_s, u"SKU"_s + QString::number(qHash(key) % 100000)},
-            {u"vcpu"_s, u"2"_s},
-            {u"memory"_s, u"1 GiB"_s},
-        };
-        for (auto it = values.cbegin(); it != values.cend(); ++it)
-            reply.replace("${" + it.key().toUtf8() + "}", it.value().toUtf8());
-        return FakeResponse::raw(200, reply, "application/x-amz-json-1.1");
-    }
-
 private Q_SLOTS:
     void init()
     {
@@ -129,18 +65,15 @@ private Q_SLOTS:
         QVERIFY(m_server->listen());
         m_fake = std::make_unique<FakeEc2>(*m_server);
         m_fake->serveFixtures();
-        m_pricing = std::make_unique<FakeCloudServer>();
-        QVERIFY(m_pricing->listen());
-        m_pricing->on("POST", u"/"_s, [this](const RecordedRequest &r) { return answer(r); });
-        m_calls.clear();
-        m_answer.reset();
+        m_prices = std::make_unique<FakePriceList>();
+        QVERIFY(m_prices->listen());
         m_now = QDateTime::currentDateTimeUtc();
         m_provider = makeProvider();
     }
     void cleanup()
     {
         m_provider.reset();
-        m_pricing.reset();
+        m_prices.reset();
         m_fake.reset();
         m_server.reset();
         m_dir.reset();
@@ -152,15 +85,15 @@ private Q_SLOTS:
         QCOMPARE(machines.size(), 8);
         // One request per (type, region, system) in use: not the destroyed t3.micro (same key
         // as the running one anyway), not the spot m5.large (no on-demand price).
-        QCOMPARE(m_calls.size(), 5);
+        QCOMPARE(m_prices->calls().size(), 5);
         QSet<QString> types;
-        for (const PricingCall &call : std::as_const(m_calls)) {
+        for (const PricingCall &call : m_prices->calls()) {
             const RecordedRequest &r = call.request;
             QCOMPARE(r.method, QByteArray("POST"));
             QCOMPARE(r.path, u"/"_s);
             QCOMPARE(r.header("X-Amz-Target"), QByteArray("AWSPriceListService.GetProducts"));
             QCOMPARE(r.header("Content-Type"), QByteArray("application/x-amz-json-1.1"));
-            QCOMPARE(r.header("Host"), m_pricing->url().authority().toUtf8());
+            QCOMPARE(r.header("Host"), m_prices->url().authority().toUtf8());
             QVERIFY(r.header("X-CloudDeck-Signing-Region").isEmpty());
             QVERIFY(r.header("X-CloudDeck-Signing-Service").isEmpty());
             QVERIFY2(call.verdict.valid, qPrintable(call.verdict.failure));
@@ -182,7 +115,8 @@ private Q_SLOTS:
                          + call.filters.value(u"regionCode"_s) + u'|'
                          + call.filters.value(u"operatingSystem"_s));
         }
-        QCOMPARE(types, QSet<QString>(prices().keyBegin(), prices().keyEnd()));
+        QCOMPARE(types, QSet<QString>(FakePriceList::instancePrices().keyBegin(),
+                                      FakePriceList::instancePrices().keyEnd()));
     }
 
     void pricesComeFromTheNestedStrings()
@@ -207,13 +141,13 @@ private Q_SLOTS:
     void cachedForSevenDays()
     {
         list();
-        QCOMPARE(m_calls.size(), 5);
+        QCOMPARE(m_prices->calls().size(), 5);
         list();
-        QCOMPARE(m_calls.size(), 5); // all from the cache
+        QCOMPARE(m_prices->calls().size(), 5); // all from the cache
         // Another provider (the CLI, another account) reads the file.
         m_provider = makeProvider();
         const Machine micro = find(list(), u"i-1234567890abcdef0"_s);
-        QCOMPARE(m_calls.size(), 5);
+        QCOMPARE(m_prices->calls().size(), 5);
         QCOMPARE(qRound64(*micro.pricePerMonth * 100), qint64(759));
         QFile file(m_dir->filePath(u"aws-prices.json"_s));
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -221,43 +155,46 @@ private Q_SLOTS:
         // Six days later still fresh, eight days later asked again.
         m_now = m_now.addDays(6);
         list();
-        QCOMPARE(m_calls.size(), 5);
+        QCOMPARE(m_prices->calls().size(), 5);
         m_now = m_now.addDays(2);
         list();
-        QCOMPARE(m_calls.size(), 10);
+        QCOMPARE(m_prices->calls().size(), 10);
     }
 
     void notSoldIsRememberedToo()
     {
-        m_answer = FakeResponse::file(testDataPath(u"aws/pricing_get_products_empty.json"_s), 200,
-                                      "application/x-amz-json-1.1");
+        m_prices->setAnswer(
+            FakeResponse::file(testDataPath(u"aws/pricing_get_products_empty.json"_s), 200,
+                               "application/x-amz-json-1.1"));
         const QList<Machine> machines = list();
         QCOMPARE(machines.size(), 8);
         QVERIFY(!find(machines, u"i-1234567890abcdef0"_s).pricePerMonth);
-        const qsizetype asked = m_calls.size();
+        const qsizetype asked = m_prices->calls().size();
         list();
-        QCOMPARE(m_calls.size(), asked);
+        QCOMPARE(m_prices->calls().size(), asked);
     }
 
     void aKeyWithoutPermissionGetsOneHintNotAnError()
     {
-        m_answer = FakeResponse::file(testDataPath(u"aws/pricing_error_access_denied.json"_s), 400,
-                                      "application/x-amz-json-1.1");
+        m_prices->setAnswer(
+            FakeResponse::file(testDataPath(u"aws/pricing_error_access_denied.json"_s), 400,
+                               "application/x-amz-json-1.1"));
         const QList<Machine> machines = list();
         QCOMPARE(machines.size(), 8); // the listing stands
         const Machine micro = find(machines, u"i-1234567890abcdef0"_s);
         QVERIFY(!micro.pricePerMonth);
-        QVERIFY(micro.extra.value(u"priceHint"_s).toString().contains(
-            u"add pricing:GetProducts to its IAM policy to see AWS costs"_s));
+        QVERIFY(micro.extra.value(u"priceHint"_s)
+                    .toString()
+                    .contains(u"add pricing:GetProducts to its IAM policy to see AWS costs"_s));
         // The first refusal stops the rest: at most the requests already in flight.
-        QVERIFY(m_calls.size() <= 4);
-        const qsizetype asked = m_calls.size();
+        QVERIFY(m_prices->calls().size() <= 4);
+        const qsizetype asked = m_prices->calls().size();
         // Not asked again on every refresh...
         const Machine again = find(list(), u"i-1234567890abcdef0"_s);
-        QCOMPARE(m_calls.size(), asked);
+        QCOMPARE(m_prices->calls().size(), asked);
         QVERIFY(again.extra.contains(u"priceHint"_s));
         // ...but after an hour (the policy may have been fixed).
-        m_answer.reset();
+        m_prices->setAnswer(std::nullopt);
         m_now = m_now.addSecs(3700);
         const Machine fixed = find(list(), u"i-1234567890abcdef0"_s);
         QVERIFY(fixed.pricePerMonth);
@@ -266,15 +203,16 @@ private Q_SLOTS:
 
     void otherFailuresLeavePricesEmptyAndRest()
     {
-        m_answer = FakeResponse::raw(500, "{\"__type\":\"InternalErrorException\",\"Message\":\"x\"}",
-                                     "application/x-amz-json-1.1");
+        m_prices->setAnswer(
+            FakeResponse::raw(500, "{\"__type\":\"InternalErrorException\",\"Message\":\"x\"}",
+                              "application/x-amz-json-1.1"));
         const QList<Machine> machines = list();
         QCOMPARE(machines.size(), 8);
         QVERIFY(!find(machines, u"i-1234567890abcdef0"_s).pricePerMonth);
         QVERIFY(!find(machines, u"i-1234567890abcdef0"_s).extra.contains(u"priceHint"_s));
-        const qsizetype asked = m_calls.size();
+        const qsizetype asked = m_prices->calls().size();
         list();
-        QCOMPARE(m_calls.size(), asked); // resting for a while
+        QCOMPARE(m_prices->calls().size(), asked); // resting for a while
     }
 
     void noPricesForEc2CompatibleClouds()
@@ -283,13 +221,12 @@ private Q_SLOTS:
         m_provider = m_fake->provider(m_fake->account());
         m_provider->setPriceCacheFile(m_dir->filePath(u"other.json"_s));
         QCOMPARE(list().size(), 8);
-        QCOMPARE(m_calls.size(), 0);
+        QCOMPARE(m_prices->calls().size(), 0);
         QVERIFY(m_provider->pricingEndpoint().isEmpty());
         Account real = m_fake->account();
         real.endpoint = QUrl();
         AwsProvider aws(FakeEc2::metadata(), real, {});
-        QCOMPARE(aws.pricingEndpoint(),
-                 QUrl(u"https://api.pricing.us-east-1.amazonaws.com/"_s));
+        QCOMPARE(aws.pricingEndpoint(), QUrl(u"https://api.pricing.us-east-1.amazonaws.com/"_s));
     }
 
     void platformsMapOntoThePriceListsWords_data()
@@ -303,8 +240,8 @@ private Q_SLOTS:
         QTest::newRow("windows") << u"Windows"_s << u"Windows"_s << u"NA"_s << none;
         QTest::newRow("byol") << u"Windows BYOL"_s << u"Windows"_s << u"NA"_s
                               << u"Bring your own license"_s;
-        QTest::newRow("sql web") << u"Windows with SQL Server Web"_s << u"Windows"_s
-                                 << u"SQL Web"_s << none;
+        QTest::newRow("sql web") << u"Windows with SQL Server Web"_s << u"Windows"_s << u"SQL Web"_s
+                                 << none;
         QTest::newRow("rhel") << u"Red Hat Enterprise Linux"_s << u"RHEL"_s << u"NA"_s << none;
         QTest::newRow("suse") << u"SUSE Linux"_s << u"SUSE"_s << u"NA"_s << none;
         QTest::newRow("ubuntu pro") << u"Ubuntu Pro"_s << u"Ubuntu Pro"_s << u"NA"_s << none;
@@ -338,7 +275,8 @@ private Q_SLOTS:
         QVERIFY(!AwsPriceList::price("{\"FormatVersion\": \"aws_v1\"}", key).ok());
         // A product of another type, or without an hourly on-demand term, prices nothing.
         const auto other = AwsPriceList::price(
-            "{\"PriceList\": [\"{\\\"product\\\":{\\\"attributes\\\":{\\\"instanceType\\\":\\\"m5.large\\\"}}}\"]}",
+            "{\"PriceList\": "
+            "[\"{\\\"product\\\":{\\\"attributes\\\":{\\\"instanceType\\\":\\\"m5.large\\\"}}}\"]}",
             key);
         QVERIFY(other.ok());
         QVERIFY(!other.value());
