@@ -274,7 +274,7 @@ Commands:
                                              password is read from stdin, never an argument
   regions|sizes|images|keys --account A [--json] [--region R]
   cost [--by provider|account|region|tag|size] [--json | --csv] [--account NAME]
-       [--offline]                           Monthly run-rate, per currency, with what
+       [--offline] [--in CUR --rate CUR=R]...  Monthly run-rate, per currency, with what
                                              machines that are off still cost
   activity [--account NAME] [--limit N] [--json]
                                              What was done to machines (here and in the

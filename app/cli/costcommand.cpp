@@ -5,6 +5,7 @@
 #include "inventory.h"
 #include "machinemodel.h"
 #include "metricsfeed.h"
+#include "money.h"
 #include "providerregistry.h"
 #include "statustext.h"
 #include "terminaltext.h"
@@ -15,6 +16,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 CostCommand::CostCommand(CliApp *app)
     : QObject(app)
@@ -56,8 +58,14 @@ void CostCommand::run(const QStringList &arguments)
          {QStringLiteral("account"), tr("Only this account."), QStringLiteral("name")},
          {QStringLiteral("json"), tr("Print JSON.")},
          {QStringLiteral("csv"), tr("Print CSV: every machine with its price and source.")},
-         {QStringLiteral("offline"), tr("Answer from the cache only.")}});
+         {QStringLiteral("offline"), tr("Answer from the cache only.")},
+         {QStringLiteral("in"), tr("Also give the total in this currency, at your --rate."),
+          QStringLiteral("currency")},
+         {QStringLiteral("rate"), tr("Your rate to the --in currency (EUR=1.08); repeatable."),
+          QStringLiteral("CUR=rate")}});
     if (!m_app->parse(parser, arguments))
+        return;
+    if (!readRates(parser))
         return;
     const auto groupBy = CostReport::groupByFromId(parser.value(QStringLiteral("by")));
     if (!groupBy) {
@@ -108,11 +116,49 @@ int CostCommand::reportErrors(const QStringList &accountIds, const QHash<QString
     return first.isError() ? CliApp::exitCodeFor(first) : CliApp::Ok;
 }
 
+bool CostCommand::readRates(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("in"))) {
+        if (parser.isSet(QStringLiteral("rate")))
+            m_app->usageError(tr("cost --rate: say which currency it converts to with --in."));
+        return !parser.isSet(QStringLiteral("rate"));
+    }
+    m_target = parser.value(QStringLiteral("in")).trimmed().toUpper();
+    if (!Money::isCurrencyCode(m_target)) {
+        m_app->usageError(tr("cost --in: a currency code such as USD or EUR (not \"%1\").")
+                              .arg(TerminalText::printable(m_target)));
+        return false;
+    }
+    m_rates.insert(m_target, 1'000'000);
+    for (const QString &pair : parser.values(QStringLiteral("rate"))) {
+        const QString code = pair.section(QLatin1Char('='), 0, 0).trimmed().toUpper();
+        // Read as an exact decimal (core's Money), in parts per million: no float anywhere.
+        const auto rate = Money::fromDecimal(pair.section(QLatin1Char('='), 1).trimmed(),
+                                             m_target, 1'000'000);
+        if (!Money::isCurrencyCode(code) || !rate || rate->isZero()) {
+            m_app->usageError(tr("cost --rate: say CURRENCY=rate, such as EUR=1.08 (not \"%1\").")
+                                  .arg(TerminalText::printable(pair)));
+            return false;
+        }
+        m_rates.insert(code, rate->minorUnits() / 100);
+    }
+    return true;
+}
+
 void CostCommand::print(const CostReport &report, bool json, bool csv)
 {
+    const std::optional<Money> converted =
+        m_target.isEmpty() ? std::nullopt : report.converted(m_target, m_rates);
     if (json) {
-        m_app->out() << QString::fromUtf8(
-            QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented));
+        QJsonObject object = report.toJson();
+        if (!m_target.isEmpty()) {
+            object.insert(QStringLiteral("converted"),
+                          converted ? QJsonValue(QJsonObject {
+                              {QStringLiteral("currency"), m_target},
+                              {QStringLiteral("monthly"), converted->plainText()}})
+                                    : QJsonValue(QJsonValue::Null));
+        }
+        m_app->out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
         return;
     }
     if (csv) {
@@ -123,6 +169,23 @@ void CostCommand::print(const CostReport &report, bool json, bool csv)
         return;
     }
     printTable(report);
+    if (!m_target.isEmpty()) {
+        QTextStream &out = m_app->out();
+        if (converted) {
+            out << Qt::endl
+                << tr("≈ %1/mo in all, in %2 at your rates").arg(converted->displayText(), m_target)
+                << Qt::endl;
+        } else {
+            QStringList missing;
+            for (const QString &currency : report.total().currencies()) {
+                if (!m_rates.contains(currency))
+                    missing << currency;
+            }
+            out << Qt::endl
+                << tr("No total in %1: give a --rate for %2.").arg(m_target, missing.join(u", "))
+                << Qt::endl;
+        }
+    }
 }
 
 void CostCommand::printTable(const CostReport &report)

@@ -3,10 +3,12 @@
 #include "costreport.h"
 #include "error.h"
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
 class CliApp;
+class QCommandLineParser;
 class UserPrices;
 
 /**
@@ -24,6 +26,8 @@ public:
     void price(const QStringList &arguments);
 
 private:
+    /// --in and --rate: the user's own rates, parts per million; false after a usage error.
+    bool readRates(const QCommandLineParser &parser);
     [[nodiscard]] CostReport report(const QStringList &accountIds,
                                     CostReport::GroupBy groupBy);
     void print(const CostReport &report, bool json, bool csv);
@@ -35,4 +39,6 @@ private:
 
     CliApp *m_app;
     UserPrices *m_prices;
+    QString m_target; ///< --in: the currency of the converted total, empty: none
+    QHash<QString, qint64> m_rates;
 };

@@ -117,6 +117,24 @@ private Q_SLOTS:
         QVERIFY(table.outText().contains(u"€30.00 + $"_s));
         QVERIFY(table.outText().contains(u"never added across currencies"_s));
 
+        // One total only with the user's own rate, exact (€30.00 at 1.085 is $32.55).
+        const QString usd = report[u"total"_s][u"USD"_s].toString();
+        const CliRun noRate = runCli({u"cost"_s, u"--offline"_s, u"--in"_s, u"USD"_s});
+        QVERIFY2(noRate.outText().contains(u"No total in USD: give a --rate for EUR."_s),
+                 noRate.out.constData());
+        const CliRun converted = runCli(
+            {u"cost"_s, u"--offline"_s, u"--json"_s, u"--in"_s, u"usd"_s, u"--rate"_s, u"EUR=1.085"_s});
+        QVERIFY2(converted.exitCode == 0, converted.err.constData());
+        const QJsonObject total =
+            QJsonDocument::fromJson(converted.out).object()[u"converted"_s].toObject();
+        QCOMPARE(total[u"currency"_s].toString(), u"USD"_s);
+        const qint64 usdCents = qRound64(usd.toDouble() * 100);
+        QCOMPARE(qRound64(total[u"monthly"_s].toString().toDouble() * 100), usdCents + 3255);
+        QCOMPARE(runCli({u"cost"_s, u"--offline"_s, u"--rate"_s, u"EUR=1.1"_s}).exitCode, 2);
+        QCOMPARE(runCli({u"cost"_s, u"--offline"_s, u"--in"_s, u"USD"_s, u"--rate"_s, u"EUR"_s})
+                     .exitCode,
+                 2);
+
         const CliRun clear =
             runCli({u"machines"_s, u"price"_s, u"stage.example.com"_s, u"--clear"_s});
         QVERIFY2(clear.exitCode == 0, clear.err.constData());
