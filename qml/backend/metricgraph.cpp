@@ -8,10 +8,16 @@
 #include <QDateTime>
 #include <QFontMetricsF>
 #include <QGuiApplication>
+#include <QHoverEvent>
+#include <QLineF>
 #include <QLocale>
 #include <QPainter>
 #include <QStyleHints>
 #include <QTimeZone>
+#include <QTouchEvent>
+
+#include <algorithm>
+#include <iterator>
 #include <cmath>
 
 namespace {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "metricsource.h"
+
 #include <QBasicTimer>
 #include <QColor>
 #include <QFont>
@@ -7,7 +9,6 @@
 #include <QPointer>
 #include <QQuickPaintedItem>
 
-class MetricSource;
 class MetricPlot;
 
 /**

@@ -5,7 +5,9 @@
 #include <QColor>
 #include <QPainter>
 #include <QPainterPath>
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace {
 // A stretch without points longer than this many steps is a hole: a minute or two of jitter in

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QTimeZone>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metricseries.h"
+#include "metricsfeed.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -8,8 +9,6 @@
 #include <QQmlEngine>
 #include <QQmlParserStatus>
 #include <QVariantList>
-
-class MetricsFeed;
 
 /**
  * @brief One machine's series of one kind and span, for a sparkline or a graph to draw.

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "metricsource.h"
+
 #include <QColor>
 #include <QPointer>
 #include <QQuickPaintedItem>
-
-class MetricSource;
 
 /**
  * @brief A row's small line of one series (the last hour of CPU): one item, no child per point.

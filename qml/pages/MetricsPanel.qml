@@ -20,7 +20,9 @@ ColumnLayout {
 
     readonly property var kinds: ["cpu", "network_in", "network_out", "disk_read", "disk_write"]
     readonly property bool supported: cpu.supported
-    readonly property bool stale: cpu.isStale(AppController.now) || (AppController.offline && cpu.hasData)
+    // fetchedAt first: the binding then also follows a newly arrived series, not only the clock.
+    readonly property bool stale: cpu.fetchedAt.getTime() > 0
+                                  && (cpu.isStale(AppController.now) || AppController.offline)
 
     spacing: Theme.spacingS
     Accessible.role: Accessible.Grouping
@@ -88,7 +90,7 @@ ColumnLayout {
                         border.color: spanButton.visualFocus ? Theme.focus : spanButton.checked ? Theme.accent : Theme.border
                         radius: spanButton.index === 0 || spanButton.index === 3 ? Theme.radiusS : 0
                     }
-                    contentItem: Text {
+                    contentItem: Text { // qmllint disable deferred-property-id
                         id: label
                         text: spanButton.text
                         horizontalAlignment: Text.AlignHCenter

@@ -65,7 +65,7 @@ TestCase {
     }
 
     function test_implicitSizeAndEmptyAxes() {
-        const bare = createTemporaryQmlObject("import CloudDeck; MetricGraph {}", testCase)
+        const bare = createTemporaryQmlObject("import CloudDeck\nMetricGraph {}", testCase)
         verify(bare.implicitWidth >= 200)
         verify(bare.implicitHeight >= 100)
         compare(bare.hasReadout, false)

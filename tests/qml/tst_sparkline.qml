@@ -61,7 +61,7 @@ TestCase {
 
     function test_implicitSize() {
         const line = make().line
-        const bare = createTemporaryQmlObject("import CloudDeck; Sparkline {}", testCase)
+        const bare = createTemporaryQmlObject("import CloudDeck\nSparkline {}", testCase)
         verify(bare.implicitWidth >= 48)
         verify(bare.implicitHeight >= 16)
         compare(line.segmentCount, 0)
