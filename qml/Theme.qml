@@ -153,8 +153,8 @@ QtObject {
     readonly property int cardMinWidth: 280
     readonly property int cardGap: spacingS
     readonly property int cardHeight: touch ? 176 : 156
-    readonly property int sparklineWidth: 52
-    readonly property int sparklineHeight: 18
+    readonly property int sparklineWidth: 60
+    readonly property int sparklineHeight: 20
     readonly property int graphHeight: touch ? 140 : 120
     function cardColumns(width) {
         return Math.max(1, Math.floor(width / (cardMinWidth + cardGap))) // a cell holds card + gap
@@ -165,7 +165,7 @@ QtObject {
     readonly property int columnStateWidth: 150
     readonly property int columnStateWideWidth: 184 // with room to spare: errors keep their reason
     readonly property int columnCpuMinWidth: 560 // CPU before the IP: the glance the list is for
-    readonly property int columnCpuWidth: 92
+    readonly property int columnCpuWidth: 104
     readonly property int columnIpMinWidth: 700
     readonly property int columnRegionMinWidth: 800
     readonly property int columnSizeMinWidth: 940

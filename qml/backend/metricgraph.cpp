@@ -12,6 +12,7 @@
 #include <QLineF>
 #include <QLocale>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QStyleHints>
 #include <QTimeZone>
 #include <QTouchEvent>
@@ -27,10 +28,22 @@ constexpr qreal labelGap = 6;
 constexpr int timeSteps[] = {300,   600,   900,   1800,  3600,   2 * 3600, 3 * 3600,
                              21600, 43200, 86400, 2 * 86400, 7 * 86400};
 
+/// The locale's short time without seconds (some locales' short format has them; an axis at
+/// round minutes does not need them).
+QString shortTime(const QTime &time)
+{
+    static const QString format = [] {
+        QString pattern = QLocale().timeFormat(QLocale::ShortFormat);
+        pattern.remove(QRegularExpression(QStringLiteral("[:.]ss?")));
+        return pattern;
+    }();
+    return QLocale().toString(time, format);
+}
+
 QString localTime(qint64 ms, bool withDate)
 {
     const QDateTime when = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
-    const QString time = QLocale().toString(when.time(), QLocale::ShortFormat);
+    const QString time = shortTime(when.time());
     return withDate ? QLocale().toString(when.date(), QStringLiteral("d MMM")) + QLatin1Char(' ')
                           + time
                     : time;
@@ -107,6 +120,17 @@ void MetricGraph::setFont(const QFont &font)
     update();
 }
 
+void MetricGraph::setValueAxisWidth(qreal width)
+{
+    if (qFuzzyCompare(m_valueAxisWidth + 1, width + 1))
+        return;
+    m_valueAxisWidth = width;
+    emit styleChanged();
+    relayout();
+    updateReadout();
+    update();
+}
+
 void MetricGraph::setProbeX(qreal x)
 {
     if (x < 0)
@@ -173,7 +197,7 @@ void MetricGraph::relayout()
     }
     const qreal timeLabelWidth = metrics.horizontalAdvance(QStringLiteral("00:00 PM"));
     const qreal top = std::ceil(metrics.height() / 2);
-    const qreal left = std::ceil(labelWidth + labelGap);
+    const qreal left = std::ceil(std::max(labelWidth, m_valueAxisWidth) + labelGap);
     const qreal right = std::ceil(timeLabelWidth / 2);
     const qreal bottom = std::ceil(metrics.height() + labelGap / 2);
     m_area = QRectF(left, top, std::max<qreal>(1, width() - left - right),
@@ -203,7 +227,7 @@ void MetricGraph::relayout()
              tick = days ? tick.addDays(step / 86400) : tick.addSecs(step)) {
             const qint64 ms = tick.toMSecsSinceEpoch();
             m_timeTicks.append({ms, days ? QLocale().toString(tick.date(), QStringLiteral("d MMM"))
-                                         : QLocale().toString(tick.time(), QLocale::ShortFormat)});
+                                         : shortTime(tick.time())});
         }
     }
     emit layoutChanged();

@@ -29,6 +29,8 @@ class MetricGraph : public QQuickPaintedItem
     Q_PROPERTY(QColor textColor READ textColor WRITE setTextColor NOTIFY styleChanged)
     Q_PROPERTY(QColor gridColor READ gridColor WRITE setGridColor NOTIFY styleChanged)
     Q_PROPERTY(QFont font READ font WRITE setFont NOTIFY styleChanged)
+    /// The least room for the value labels, so that graphs stacked in a column line up.
+    Q_PROPERTY(qreal valueAxisWidth READ valueAxisWidth WRITE setValueAxisWidth NOTIFY styleChanged)
     /// The x (item coordinates) whose point is read out; negative: none.
     Q_PROPERTY(qreal probeX READ probeX WRITE setProbeX NOTIFY readoutChanged)
     Q_PROPERTY(bool hasReadout READ hasReadout NOTIFY readoutChanged)
@@ -58,6 +60,8 @@ public:
     void setGridColor(const QColor &color);
     [[nodiscard]] QFont font() const { return m_font; }
     void setFont(const QFont &font);
+    [[nodiscard]] qreal valueAxisWidth() const { return m_valueAxisWidth; }
+    void setValueAxisWidth(qreal width);
     [[nodiscard]] qreal probeX() const { return m_probeX; }
     void setProbeX(qreal x);
     [[nodiscard]] bool hasReadout() const { return m_readoutIndex >= 0; }
@@ -101,6 +105,7 @@ private:
     QColor m_textColor = QColor(0x5b, 0x64, 0x70);
     QColor m_gridColor = QColor(0xdd, 0xe1, 0xe7);
     QFont m_font;
+    qreal m_valueAxisWidth = 0;
 
     // Layout, recomputed when data, size or font change (never while painting).
     QRectF m_area;

@@ -25,7 +25,9 @@ Item {
         : cpu.note.length > 0 ? cpu.note
         : qsTr("No CPU figures yet.")
 
-    implicitWidth: Theme.columnCpuWidth
+    // As wide as a column when there is a line to draw; only the "—" otherwise (a card's state
+    // chip keeps the room).
+    implicitWidth: showing ? Theme.columnCpuWidth : value.implicitWidth
     implicitHeight: Math.max(Theme.sparklineHeight, value.implicitHeight)
     Accessible.role: Accessible.StaticText
     Accessible.name: showing ? qsTr("CPU %1").arg(cpu.lastText) : qsTr("CPU: %1").arg(reason)

@@ -153,7 +153,7 @@ ItemDelegate {
                 stateText: card.stateText
                 reason: card.errorReason
                 maximumWidth: card.availableWidth - (staleMark.visible ? staleMark.width + Theme.spacingS : 0)
-                              - Theme.columnCpuWidth - Theme.spacingS
+                              - cardCpu.implicitWidth - Theme.spacingS
             }
             SvgIcon {
                 id: staleMark
@@ -167,6 +167,7 @@ ItemDelegate {
             }
             Item { Layout.fillWidth: true }
             CpuCell {
+                id: cardCpu
                 objectName: "cardCpu"
                 accountId: card.accountId
                 machineId: card.machineId

@@ -179,10 +179,19 @@ ColumnLayout {
             id: chart
             required property string modelData
             objectName: "metric_" + modelData
-            // A kind the cloud has (a series arrived); CPU always, saying why when it is empty.
-            visible: series.hasData || modelData === "cpu"
+            // A kind the cloud has (a series of this machine arrived, for any span: switching
+            // spans does not make graphs vanish and return); CPU always, saying why when empty.
+            property string offeredFor: ""
+            visible: series.hasData || modelData === "cpu" || offeredFor === panel.machineId
             Layout.fillWidth: true
             spacing: 2
+            Connections {
+                target: series
+                function onDataChanged() {
+                    if (series.hasData)
+                        chart.offeredFor = panel.machineId
+                }
+            }
 
             MetricSource {
                 id: series
@@ -195,17 +204,28 @@ ColumnLayout {
                 active: panel.visible
             }
 
-            RowLayout {
+            // Plain anchors, not a RowLayout: a layout inside a column that was hidden while
+            // its series loaded could keep a zero width in Qt 6.4 and stack both labels.
+            Item {
                 Layout.fillWidth: true
+                implicitHeight: Math.max(kindLabel.implicitHeight, lastLabel.implicitHeight)
                 Label {
-                    Layout.fillWidth: true
+                    id: kindLabel
+                    anchors.left: parent.left
+                    anchors.right: lastLabel.left
+                    anchors.rightMargin: Theme.spacingS
+                    anchors.verticalCenter: parent.verticalCenter
+                    elide: Text.ElideRight
                     text: panel.kindText(chart.modelData)
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontCaption + 1
                     font.weight: Font.DemiBold
                 }
                 Label {
+                    id: lastLabel
                     objectName: "metricLast"
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
                     visible: series.hasData
                     text: graph.hasReadout ? graph.readoutText : qsTr("now %1").arg(series.lastText)
                     color: Theme.text
@@ -219,6 +239,7 @@ ColumnLayout {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.graphHeight
                 source: series
+                valueAxisWidth: 64 // every graph's plot starts at the same x
                 color: Theme.chartLine
                 textColor: Theme.textSecondary
                 gridColor: Theme.chartGrid
@@ -240,14 +261,24 @@ ColumnLayout {
                     font.pixelSize: Theme.fontCaption + 1
                 }
             }
-            Label {
-                objectName: "metricSummary"
-                visible: series.hasData
+            // min/avg/max and the cloud's resolution: each whole, the second on its own line
+            // when both do not fit.
+            Flow {
                 Layout.fillWidth: true
-                wrapMode: Text.Wrap
-                text: series.summaryText + (series.resolutionText.length > 0 ? "  ·  " + series.resolutionText : "")
-                color: Theme.textSecondary
-                font.pixelSize: Theme.fontCaption
+                visible: series.hasData
+                spacing: Theme.spacingM
+                Label {
+                    objectName: "metricSummary"
+                    text: series.summaryText
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontCaption
+                }
+                Label {
+                    objectName: "metricResolution"
+                    text: series.resolutionText
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontCaption
+                }
             }
         }
     }

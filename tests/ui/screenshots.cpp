@@ -142,6 +142,39 @@ void shootMetrics(Shooter &shooter, QQuickWindow *window, const QString &account
     waitFor(QStringLiteral("the stack to pop"), [&] {
         return QQmlProperty::read(property(window, "stack"), QStringLiteral("depth")).toInt() == 1;
     });
+
+    // An idle machine (CPU under 2 % all week, from the Demo cloud's week of CPU): the hint with
+    // what it costs.
+    const MachineModel *model = AppController::instance()->machineModel();
+    waitFor(QStringLiteral("an idle machine"), [&] {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row).data(MachineModel::IdleRole).toBool())
+                return true;
+        }
+        return false;
+    });
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row).data(MachineModel::IdleRole).toBool()) {
+            AppController::instance()->select(model->at(row).accountId, model->at(row).id);
+            break;
+        }
+    }
+    shooter.resize(1920, 1080, QStringLiteral("dark"), QStringLiteral("compact"));
+    forEachVisible(window->contentItem(), QStringLiteral("metricsPanel"), [&](QQuickItem *panel) {
+        QQmlProperty::write(panel, QStringLiteral("span"), QStringLiteral("7d"));
+    });
+    Shooter::settle(300);
+    waitFor(QStringLiteral("the week's metrics"), [&] {
+        return !AppController::instance()->metrics()->busy();
+    });
+    forEachVisible(window->contentItem(), QStringLiteral("machineDetails"),
+                   [](QQuickItem *details) { call(details, "showMetrics"); });
+    Shooter::settle(200);
+    shooter.shot(QStringLiteral("metrics-idle-1920x1080-dark"));
+    forEachVisible(window->contentItem(), QStringLiteral("metricsPanel"), [&](QQuickItem *panel) {
+        QQmlProperty::write(panel, QStringLiteral("span"), QStringLiteral("1h"));
+    });
+    AppController::instance()->select(accountId, machineId);
 }
 
 } // namespace
