@@ -1,6 +1,8 @@
 // Scrolling 10,000 machines whose CPU hours are in the offline cache: each frame moves the list
-// by a flick's step and is timed from the move to the rendered frame (recycling rows, their
-// MetricSource reading the cache, painting sparklines, the scene graph's sync and render). The
+// by a flick's step and its CPU time is taken from the move to the rendered frame (recycling
+// rows, their MetricSource reading the cache, painting sparklines, the scene graph's sync and
+// render; offscreen, all on the GUI thread), so the figure is the frame's work, not the wait
+// for the next frame tick. Over budget: frames whose work alone exceeds 16.7 ms (60 Hz). The
 // floor is the same ListView with empty rows scrolled the same way; rows with only the name are
 // shown between. Prints the figures and their ratio; never asserts a time.
 //
@@ -9,6 +11,7 @@
 #include "inventorycache.h"
 #include "inventorytestsupport.h"
 #include "metricsfeed.h"
+#include "metricsource.h"
 #include "metricsstore.h"
 
 #include <QCommandLineParser>
@@ -24,6 +27,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
+#include <functional>
 
 Q_IMPORT_QML_PLUGIN(CloudDeckPlugin)
 
@@ -81,6 +86,15 @@ Window {
         delegate: )") + delegate + "\n    }\n}\n";
 }
 
+/// This thread's CPU time in ms: the offscreen (basic) render loop renders on the GUI thread,
+/// so this is the frame's work without the event loop's idle wait for the next frame tick.
+double threadCpuMs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
 struct Figures
 {
     double mean = 0;
@@ -110,11 +124,11 @@ Figures summarise(QList<double> ms)
 Figures scroll(QQuickWindow *window, QQuickItem *list, int frames, double step)
 {
     QList<double> times;
-    QElapsedTimer clock;
+    double started = 0;
     bool waiting = false;
     const auto rendered = QObject::connect(window, &QQuickWindow::afterRendering, window, [&] {
         if (waiting) {
-            times.append(double(clock.nsecsElapsed()) / 1e6);
+            times.append(threadCpuMs() - started);
             waiting = false;
         }
     }, Qt::DirectConnection);
@@ -125,7 +139,7 @@ Figures scroll(QQuickWindow *window, QQuickItem *list, int frames, double step)
         if (frame == frames)
             direction = -1;
         y = std::clamp(y + direction * step, 0.0, std::max(0.0, maxY));
-        clock.start();
+        started = threadCpuMs();
         waiting = true;
         list->setProperty("contentY", y);
         window->requestUpdate();
@@ -186,7 +200,7 @@ int main(int argc, char *argv[])
     QQmlEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     std::printf("scrolling %d machines with cached CPU hours: %d frames down and up, %.0f px a "
-                "frame, 1280x800, frame budget %.1f ms\n",
+                "frame, 1280x800; CPU ms of each frame's work, budget %.1f ms\n",
                 s_count, frames, step, s_frameBudgetMs);
     Figures floor;
     for (int scene = 0; scene < 3; ++scene) {
@@ -194,7 +208,11 @@ int main(int argc, char *argv[])
         // after a start.
         MetricsFeed feed(&rig.inventory);
         QQmlComponent component(&engine);
-        component.setData(sceneQml(s_delegates[scene]), QUrl(QStringLiteral("bench:/scene.qml")));
+        component.setData(sceneQml(s_delegates[scene]), QUrl(QStringLiteral("qrc:/bench/scene.qml")));
+        if (!component.isReady()) {
+            std::fprintf(stderr, "scene %d: %s\n", scene, qPrintable(component.errorString()));
+            return 1;
+        }
         std::unique_ptr<QObject> root(component.createWithInitialProperties(
             {{QStringLiteral("feed"), QVariant::fromValue<QObject *>(&feed)},
              {QStringLiteral("machines"), QVariant::fromValue<QObject *>(&rig.model)}}));
@@ -219,6 +237,19 @@ int main(int argc, char *argv[])
         std::printf("  %-28s %9.2f %9.2f %9.2f %7d of %4d\n", s_names[scene], f.mean, f.p95, f.max,
                     f.over, f.frames);
         if (scene == 2) {
+            // That the rows did draw their series (a bench of empty sparklines proves nothing).
+            // Delegates belong to the view's model, not the window's object tree: walk the items.
+            QList<MetricSource *> sources;
+            std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
+                sources += item->findChildren<MetricSource *>(Qt::FindDirectChildrenOnly);
+                for (QQuickItem *child : item->childItems())
+                    walk(child);
+            };
+            walk(window->contentItem());
+            const auto drawn = std::count_if(sources.cbegin(), sources.cend(),
+                                             [](const MetricSource *s) { return s->hasData(); });
+            std::printf("  (rows alive at the end: %d, with a series from the cache: %d)\n",
+                        int(sources.size()), int(drawn));
             std::printf("  %-28s %8.2fx %8.2fx\n", "sparkline rows / floor",
                         floor.mean > 0 ? f.mean / floor.mean : 0, floor.p95 > 0 ? f.p95 / floor.p95 : 0);
         }
