@@ -142,6 +142,16 @@ void MetricGraph::setProbeX(qreal x)
     update();
 }
 
+void MetricGraph::stepProbe(int direction)
+{
+    if (!m_source || m_source->points().isEmpty())
+        return;
+    const QList<MetricSeries::Point> &points = m_source->points();
+    const int last = int(points.size()) - 1;
+    const int index = m_readoutIndex < 0 ? last : std::clamp(m_readoutIndex + direction, 0, last);
+    setProbeX(plot().xOf(points.at(index).timeMs));
+}
+
 QString MetricGraph::readoutText() const
 {
     return hasReadout() ? m_readoutTime + QStringLiteral(" · ") + m_readoutValue : QString();

@@ -73,6 +73,9 @@ public:
     [[nodiscard]] QStringList valueLabels() const { return m_valueLabels; }
     [[nodiscard]] QStringList timeLabels() const;
 
+    /// Keyboard readout: to the next (+1) or previous (-1) point, from the newest when none.
+    Q_INVOKABLE void stepProbe(int direction);
+
     void paint(QPainter *painter) override;
 
 Q_SIGNALS:

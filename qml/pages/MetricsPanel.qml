@@ -245,6 +245,21 @@ ColumnLayout {
                 gridColor: Theme.chartGrid
                 font.pixelSize: Theme.fontCaption - 1
                 font.family: Theme.fontFamily
+                // Keyboard: Tab to a graph, arrows read point by point, Escape stops.
+                activeFocusOnTab: true
+                Keys.onLeftPressed: graph.stepProbe(-1)
+                Keys.onRightPressed: graph.stepProbe(1)
+                Keys.onEscapePressed: graph.probeX = -1
+                onActiveFocusChanged: if (!activeFocus) graph.probeX = -1
+                Rectangle {
+                    anchors.fill: parent
+                    anchors.margins: -2
+                    visible: graph.activeFocus
+                    color: "transparent"
+                    radius: Theme.radiusS
+                    border.width: 2
+                    border.color: Theme.focus
+                }
                 Accessible.role: Accessible.Chart
                 Accessible.name: qsTr("%1 over the last %2").arg(panel.kindText(chart.modelData)).arg(panel.span)
                 Accessible.description: series.summaryText

@@ -101,6 +101,18 @@ TestCase {
         compare(box.graph.readoutText, "")
     }
 
+    function test_keyboardStepsPointByPoint() {
+        const box = make()
+        box.source.showPoints(series(ramp(61), 60), "%", 60)
+        box.graph.stepProbe(-1) // none yet: the newest point
+        compare(box.graph.readoutValue, "60\u202f%")
+        box.graph.stepProbe(-1)
+        compare(box.graph.readoutValue, "59\u202f%")
+        box.graph.stepProbe(1)
+        box.graph.stepProbe(1) // past the newest: stays there
+        compare(box.graph.readoutValue, "60\u202f%")
+    }
+
     function test_hoverReadsOut() {
         const box = make()
         box.source.showPoints(series(ramp(61), 60), "%", 60)
