@@ -130,4 +130,7 @@ for bench in bench_inventory bench_filter bench_memory; do
     "$build/bench/$bench" -median 5 2>&1 | grep -E 'RESULT|msecs|MB|KiB|bytes|PASS|FAIL' | sed 's/^/  /'
     say ""
 done
+say "bench_scrolling (10,000 rows with cached CPU sparklines vs empty rows, offscreen)"
+"$build/bench/bench_scrolling" 2>&1 | sed 's/^/  /'
+say ""
 say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

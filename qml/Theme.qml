@@ -50,6 +50,10 @@ QtObject {
     readonly property color shadow: dark ? "#66000000" : "#24000000"
     readonly property color tooltip: dark ? "#e8eaed" : "#2b2f35"
     readonly property color tooltipText: dark ? "#1a1d21" : "#ffffff"
+    // Metrics: one hue (blue, told apart from every state colour by people with any common
+    // colour-vision deficiency) and always a number beside it, never colour alone.
+    readonly property color chartLine: dark ? "#7cb4ff" : "#1f5fcc"
+    readonly property color chartGrid: dark ? "#2c3139" : "#e3e7ec"
 
     // Machine states: colour AND glyph AND text, never colour alone (UI.md).
     function stateColor(stateId) {
@@ -149,6 +153,9 @@ QtObject {
     readonly property int cardMinWidth: 280
     readonly property int cardGap: spacingS
     readonly property int cardHeight: touch ? 176 : 156
+    readonly property int sparklineWidth: 60
+    readonly property int sparklineHeight: 20
+    readonly property int graphHeight: touch ? 140 : 120
     function cardColumns(width) {
         return Math.max(1, Math.floor(width / (cardMinWidth + cardGap))) // a cell holds card + gap
     }
@@ -157,6 +164,8 @@ QtObject {
     // Name, state and cost always; then the IP, region, size and tags as room allows.
     readonly property int columnStateWidth: 150
     readonly property int columnStateWideWidth: 184 // with room to spare: errors keep their reason
+    readonly property int columnCpuMinWidth: 560 // CPU before the IP: the glance the list is for
+    readonly property int columnCpuWidth: 104
     readonly property int columnIpMinWidth: 700
     readonly property int columnRegionMinWidth: 800
     readonly property int columnSizeMinWidth: 940

@@ -27,6 +27,8 @@ ItemDelegate {
     required property string errorReason
     required property string currency
     property bool stale: false
+    /// false while the card waits in the GridView's pool: its CPU is not watched then.
+    property bool metricsActive: true
 
     property bool selected: false
     property bool current: false
@@ -141,6 +143,7 @@ ItemDelegate {
             }
         }
         RowLayout {
+            Layout.fillWidth: true
             Layout.maximumWidth: card.availableWidth
             spacing: Theme.spacingS
             StateChip {
@@ -150,6 +153,7 @@ ItemDelegate {
                 stateText: card.stateText
                 reason: card.errorReason
                 maximumWidth: card.availableWidth - (staleMark.visible ? staleMark.width + Theme.spacingS : 0)
+                              - cardCpu.implicitWidth - Theme.spacingS
             }
             SvgIcon {
                 id: staleMark
@@ -160,6 +164,15 @@ ItemDelegate {
                 source: Theme.icon("cloud-off")
                 color: Theme.warningText
                 Accessible.name: qsTr("Not refreshed")
+            }
+            Item { Layout.fillWidth: true }
+            CpuCell {
+                id: cardCpu
+                objectName: "cardCpu"
+                accountId: card.accountId
+                machineId: card.machineId
+                stateId: card.stateId
+                active: card.metricsActive
             }
         }
         Label {

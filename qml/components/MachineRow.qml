@@ -32,6 +32,8 @@ SwipeDelegate {
     required property string errorReason
     required property var extra
     property bool stale: false // the account's last refresh failed: the row is as last seen
+    /// false while the row waits in the ListView's pool: its CPU is not watched then.
+    property bool metricsActive: true
     required property string currency
 
     property bool compact: !Theme.touch
@@ -242,6 +244,15 @@ SwipeDelegate {
                         maximumWidth: stateColumn.width
                     }
                 }
+                CpuCell {
+                    objectName: "rowCpu"
+                    visible: row.width > Theme.columnCpuMinWidth
+                    Layout.preferredWidth: Theme.columnCpuWidth
+                    accountId: row.accountId
+                    machineId: row.machineId
+                    stateId: row.stateId
+                    active: row.metricsActive && visible
+                }
                 Text {
                     visible: row.width > Theme.columnRegionMinWidth
                     Layout.preferredWidth: 56
@@ -339,7 +350,8 @@ SwipeDelegate {
                     id: nameLabel
                     x: staleMark.width > 0 ? staleMark.width + Theme.spacingXs : 0
                     y: touchLines.firstLineY
-                    width: Math.min(implicitWidth, touchLines.width - x - chip.width - Theme.spacingS)
+                    width: Math.min(implicitWidth, touchLines.width - x - chip.width - Theme.spacingS
+                                    - (touchCpu.visible ? touchCpu.width + Theme.spacingS : 0))
                     text: row.name
                     elide: Text.ElideRight
                     color: MachineStates.isGone(row.stateId) ? Theme.textSecondary : Theme.text
@@ -358,6 +370,17 @@ SwipeDelegate {
                     width: implicitWidth
                 }
 
+                CpuCell {
+                    id: touchCpu
+                    objectName: "rowCpu"
+                    anchors.right: parent.right
+                    anchors.verticalCenter: nameLabel.verticalCenter
+                    visible: touchLines.width > Theme.columnCpuMinWidth / 2
+                    accountId: row.accountId
+                    machineId: row.machineId
+                    stateId: row.stateId
+                    active: row.metricsActive && visible
+                }
                 Item {
                     id: secondLine
                     y: touchLines.firstLineY + nameLabel.height + touchLines.lineGap

@@ -20,6 +20,7 @@ Rectangle {
     // An action that needs a confirmation first (MachineStates.confirmation): the window asks.
     signal confirmRequested(string accountId, string machineId, string action)
 
+    objectName: "machineDetails"
     color: Theme.surface
     Accessible.role: Accessible.Pane
     Accessible.name: exists ? qsTr("Details of %1").arg(m.name) : qsTr("Machine details")
@@ -29,6 +30,12 @@ Rectangle {
             details.confirmRequested(current.accountId, current.machineId, action)
         else
             AppController.runAction(current.accountId, current.machineId, action)
+    }
+
+    /// Scrolls the metrics into view (the screenshot program; a link could use it too).
+    function showMetrics() {
+        scroller.contentY = Math.max(0, Math.min(metricsPanel.y + body.y - Theme.spacingS,
+                                                 scroller.contentHeight - scroller.height))
     }
 
     EmptyState {
@@ -277,6 +284,18 @@ Rectangle {
                             }
                         }
                     }
+                }
+
+                MetricsPanel {
+                    id: metricsPanel
+                    objectName: "metricsPanel"
+                    Layout.fillWidth: true
+                    accountId: details.exists ? details.m.accountId : ""
+                    machineId: details.exists ? details.m.machineId : ""
+                    stateId: details.exists ? details.m.stateId : ""
+                    pricePerMonth: details.exists ? details.m.pricePerMonth : undefined
+                    currency: details.exists ? details.m.currency : "USD"
+                    idle: details.exists && details.m.idle === true
                 }
 
                 // Facts.

@@ -208,6 +208,7 @@ Rectangle {
                     text: qsTr("State")
                     sortKey: MachineFilterModel.SortByState
                 }
+                ColumnTitle { visible: list.width > Theme.columnCpuMinWidth; Layout.preferredWidth: Theme.columnCpuWidth; text: qsTr("CPU (1 h)") }
                 ColumnTitle { visible: list.width > Theme.columnRegionMinWidth; Layout.preferredWidth: 56; text: qsTr("Region"); sortKey: MachineFilterModel.SortByRegion }
                 ColumnTitle { visible: list.width > Theme.columnSizeMinWidth; Layout.preferredWidth: 120; text: qsTr("Size") }
                 ColumnTitle { visible: list.width > Theme.columnIpMinWidth; Layout.preferredWidth: 124; text: qsTr("Public IP") }
@@ -261,7 +262,11 @@ Rectangle {
                     onActionRequested: (action) => pane.requestAction(accountId, machineId, action)
                     onIpCopied: (ip) => AppController.copy(ip, qsTr("IP"))
                     onRetryRequested: AppController.retryAction(accountId, machineId)
-                    ListView.onPooled: swipe.close()
+                    ListView.onPooled: {
+                        swipe.close()
+                        rowItem.metricsActive = false
+                    }
+                    ListView.onReused: rowItem.metricsActive = true
                 }
 
             }
@@ -304,6 +309,8 @@ Rectangle {
                     required property var model
                     width: grid.cellWidth
                     height: grid.cellHeight
+                    GridView.onPooled: cardItem.metricsActive = false
+                    GridView.onReused: cardItem.metricsActive = true
                     MachineCard {
                         id: cardItem
                         anchors.fill: parent

@@ -1,7 +1,8 @@
 // Runs the real CloudDeck window offscreen against the Demo cloud and writes PNGs of the screens
 // that matter (docs/screenshots/): first run, the machine list in three window shapes, details,
-// add account (and the OpenStack and Proxmox VE forms), the create wizard, the destroy confirmation, the cost page, the offline banner
-// and settings.
+// add account (and the OpenStack and Proxmox VE forms), the create wizard, the destroy
+// confirmation, the cost page, the metrics (rows' sparklines, the details' graphs), the offline
+// banner and settings.
 //
 //   clouddeck_screenshots [--out DIR]      (default: the source tree's docs/screenshots)
 //
@@ -13,6 +14,7 @@
 #include "appsettings.h"
 #include "machinecreator.h"
 #include "machinemodel.h"
+#include "metricshots.h"
 #include "privatecloudshots.h"
 #include "providerregistry.h"
 #include "screentools.h"
@@ -132,6 +134,9 @@ int main(int argc, char *argv[])
     controller->runAction(accountId, machineIdByName(QStringLiteral("worker-us-1")),
                           QStringLiteral("reboot"));
     controller->select(accountId, machineIdByName(QStringLiteral("postgres-primary")));
+    // The rows' sparklines: the Demo cloud's CPU hour of the rows on screen.
+    shooter.resize(1920, 1080, QStringLiteral("light"), QStringLiteral("compact"));
+    waitForMetrics(accountId, machineIdByName(QStringLiteral("postgres-primary")), "1h");
 
     shooter.resize(1920, 1080, QStringLiteral("light"), QStringLiteral("compact"));
     shooter.shot(QStringLiteral("machines-1920x1080-light"));
@@ -157,6 +162,8 @@ int main(int argc, char *argv[])
     waitFor(QStringLiteral("the stack to pop"), [&] {
         return QQmlProperty::read(property(window, "stack"), QStringLiteral("depth")).toInt() == 1;
     });
+
+    shootMetrics(shooter, window, accountId, machineIdByName(QStringLiteral("postgres-primary")));
 
     // Add account: the picker, then a generated form whose Verify found a problem.
     QObject *addSheet = property(window, "addAccountSheet");
