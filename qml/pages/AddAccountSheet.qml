@@ -12,6 +12,7 @@ Sheet {
 
     property string editAccountId: ""
     property string initialProvider: ""
+    property bool initialImport: false
     property var flow: null // the form below while it exists (its type is the inline delegate's)
 
     signal removeRequested(string accountId)
@@ -19,11 +20,20 @@ Sheet {
     function openForNew(providerId) {
         editAccountId = ""
         initialProvider = providerId || ""
+        initialImport = false
         open()
     }
     function openForEdit(accountId) {
         editAccountId = accountId
         initialProvider = ""
+        initialImport = false
+        open()
+    }
+    // Straight to "Import from installed tools".
+    function openForImport() {
+        editAccountId = ""
+        initialProvider = ""
+        initialImport = true
         open()
     }
 
@@ -42,14 +52,21 @@ Sheet {
         delegate: Item {
             id: flowItem
             anchors.fill: parent
-            readonly property bool picking: editor.providerId.length === 0
+            property bool importingTools: sheet.initialImport
+            readonly property bool picking: editor.providerId.length === 0 && !importingTools
             readonly property var provider: editor.provider
             readonly property string title: editor.editing ? qsTr("Edit account")
+                                            : importingTools ? qsTr("Import from installed tools")
                                             : picking ? qsTr("Add a cloud account")
                                                       : qsTr("Add %1").arg(provider.name || "")
-            readonly property string subtitle: picking ? qsTr("Choose where your machines run") : ""
+            readonly property string subtitle: picking ? qsTr("Choose where your machines run")
+                                               : importingTools ? qsTr("The accounts your cloud command-line tools already use")
+                                                                : ""
             readonly property bool canGoBack: !picking && !editor.editing
-            function back() { editor.providerId = "" }
+            function back() {
+                importingTools = false
+                editor.providerId = ""
+            }
 
             AccountEditor {
                 id: editor
@@ -75,61 +92,118 @@ Sheet {
             Flickable {
                 anchors.fill: parent
                 visible: flowItem.picking
-                contentHeight: picker.implicitHeight + 2 * Theme.spacingXl
+                contentHeight: pickerColumn.implicitHeight + 2 * Theme.spacingXl
                 clip: true
                 ScrollBar.vertical: ScrollBar {}
-                GridLayout {
-                    id: picker
+                ColumnLayout {
+                    id: pickerColumn
                     x: Theme.spacingXl
                     y: Theme.spacingXl
                     width: parent.width - 2 * Theme.spacingXl
-                    columns: width > 460 ? 3 : 2
-                    columnSpacing: Theme.spacingM
-                    rowSpacing: Theme.spacingM
-                    Repeater {
-                        model: AppController.providers
-                        delegate: AbstractButton {
-                            id: tile
-                            required property var modelData
-                            Layout.preferredWidth: (picker.width - (picker.columns - 1) * picker.columnSpacing) / picker.columns
-                            Layout.preferredHeight: 116
-                            focusPolicy: Qt.StrongFocus
-                            Accessible.role: Accessible.Button
-                            Accessible.name: modelData.demo ? qsTr("%1 (demo, simulated on this computer)").arg(modelData.name)
-                                                            : modelData.name
-                            onClicked: editor.providerId = modelData.id
-                            background: Rectangle {
-                                radius: Theme.radiusL
-                                color: tile.down ? Theme.pressed : tile.hovered ? Theme.hover : Theme.surface
-                                border.width: tile.visualFocus ? 2 : 1
-                                border.color: tile.visualFocus ? Theme.focus : Theme.border
+                    spacing: Theme.spacingL
+                    // People who already use a cloud's own CLI have their accounts there.
+                    AbstractButton {
+                        id: importTile
+                        objectName: "importFromToolsButton"
+                        Layout.fillWidth: true
+                        implicitHeight: implicitContentHeight + 2 * Theme.spacingM
+                        focusPolicy: Qt.StrongFocus
+                        Accessible.role: Accessible.Button
+                        Accessible.name: qsTr("Import from installed tools")
+                        onClicked: flowItem.importingTools = true
+                        background: Rectangle {
+                            radius: Theme.radiusL
+                            color: importTile.down ? Theme.pressed : importTile.hovered ? Theme.hover : Theme.accentSoft
+                            border.width: importTile.visualFocus ? 2 : 1
+                            border.color: importTile.visualFocus ? Theme.focus : Theme.border
+                        }
+                        contentItem: RowLayout {
+                            spacing: Theme.spacingM
+                            SvgIcon {
+                                Layout.leftMargin: Theme.spacingM
+                                Layout.preferredWidth: Theme.iconSize
+                                Layout.preferredHeight: Theme.iconSize
+                                source: Theme.icon("key")
+                                color: Theme.accentSoftText
                             }
-                            contentItem: ColumnLayout {
-                                spacing: Theme.spacingS
-                                ProviderMark {
-                                    Layout.alignment: Qt.AlignHCenter
-                                    providerId: tile.modelData.id
-                                    monogram: tile.modelData.mark
-                                    size: 40
-                                }
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                spacing: 2
                                 Label {
                                     Layout.fillWidth: true
-                                    horizontalAlignment: Text.AlignHCenter
-                                    text: tile.modelData.name
-                                    elide: Text.ElideRight
-                                    color: Theme.text
+                                    text: qsTr("Import from installed tools")
+                                    color: Theme.accentSoftText
                                     font.pixelSize: Theme.fontBody
                                     font.weight: Font.DemiBold
                                 }
                                 Label {
                                     Layout.fillWidth: true
-                                    horizontalAlignment: Text.AlignHCenter
-                                    text: tile.modelData.demo ? qsTr("Simulated, no sign-up")
-                                                              : tile.modelData.fields.length > 0
-                                                                ? tile.modelData.fields[0].label : ""
-                                    elide: Text.ElideRight
-                                    color: tile.modelData.demo ? Theme.demo : Theme.textSecondary
+                                    text: qsTr("Use the accounts of doctl, hcloud, linode-cli, vultr-cli or the AWS CLI")
+                                    wrapMode: Text.Wrap
+                                    color: Theme.textSecondary
                                     font.pixelSize: Theme.fontCaption
+                                }
+                            }
+                            SvgIcon {
+                                Layout.rightMargin: Theme.spacingM
+                                Layout.preferredWidth: Theme.smallIconSize
+                                Layout.preferredHeight: Theme.smallIconSize
+                                source: Theme.icon("chevron-right")
+                                color: Theme.accentSoftText
+                            }
+                        }
+                    }
+                    GridLayout {
+                        id: picker
+                        Layout.fillWidth: true
+                        columns: pickerColumn.width > 460 ? 3 : 2
+                        columnSpacing: Theme.spacingM
+                        rowSpacing: Theme.spacingM
+                        Repeater {
+                            model: AppController.providers
+                            delegate: AbstractButton {
+                                id: tile
+                                required property var modelData
+                                Layout.preferredWidth: (pickerColumn.width - (picker.columns - 1) * picker.columnSpacing) / picker.columns
+                                Layout.preferredHeight: 116
+                                focusPolicy: Qt.StrongFocus
+                                Accessible.role: Accessible.Button
+                                Accessible.name: modelData.demo ? qsTr("%1 (demo, simulated on this computer)").arg(modelData.name)
+                                                                : modelData.name
+                                onClicked: editor.providerId = modelData.id
+                                background: Rectangle {
+                                    radius: Theme.radiusL
+                                    color: tile.down ? Theme.pressed : tile.hovered ? Theme.hover : Theme.surface
+                                    border.width: tile.visualFocus ? 2 : 1
+                                    border.color: tile.visualFocus ? Theme.focus : Theme.border
+                                }
+                                contentItem: ColumnLayout {
+                                    spacing: Theme.spacingS
+                                    ProviderMark {
+                                        Layout.alignment: Qt.AlignHCenter
+                                        providerId: tile.modelData.id
+                                        monogram: tile.modelData.mark
+                                        size: 40
+                                    }
+                                    Label {
+                                        Layout.fillWidth: true
+                                        horizontalAlignment: Text.AlignHCenter
+                                        text: tile.modelData.name
+                                        elide: Text.ElideRight
+                                        color: Theme.text
+                                        font.pixelSize: Theme.fontBody
+                                        font.weight: Font.DemiBold
+                                    }
+                                    Label {
+                                        Layout.fillWidth: true
+                                        horizontalAlignment: Text.AlignHCenter
+                                        text: tile.modelData.demo ? qsTr("Simulated, no sign-up")
+                                                                  : tile.modelData.fields.length > 0
+                                                                    ? tile.modelData.fields[0].label : ""
+                                        elide: Text.ElideRight
+                                        color: tile.modelData.demo ? Theme.demo : Theme.textSecondary
+                                        font.pixelSize: Theme.fontCaption
+                                    }
                                 }
                             }
                         }
@@ -137,10 +211,19 @@ Sheet {
                 }
             }
 
+            // Or: the credentials the clouds' own tools already hold.
+            Repeater {
+                model: flowItem.importingTools ? 1 : 0
+                delegate: ToolImportView {
+                    anchors.fill: parent
+                    onCloseRequested: sheet.close()
+                }
+            }
+
             // Step 2: the generated form.
             ColumnLayout {
                 anchors.fill: parent
-                visible: !flowItem.picking
+                visible: !flowItem.picking && !flowItem.importingTools
                 spacing: 0
 
                 Flickable {

@@ -14,6 +14,7 @@
 #include "machinecreator.h"
 #include "machinemodel.h"
 #include "privatecloudshots.h"
+#include "toolimportshots.h"
 #include "providerregistry.h"
 #include "screentools.h"
 #include "shooter.h"
@@ -183,6 +184,7 @@ int main(int argc, char *argv[])
     shooter.shot(QStringLiteral("add-account-verify"));
     call(addSheet, "close");
     shootPrivateCloudForms(shooter, window);
+    shootToolImport(shooter, window);
 
     // The create wizard at the size step (prices) and at review.
     call(window, "openCreate");
