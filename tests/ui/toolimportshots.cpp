@@ -22,16 +22,15 @@ void writeTools()
     const QString home = QDir::homePath();
     // doctl pointed at an address where nothing listens: its Verify fails, as a wrong api-url
     // would, and the row shows why.
-    const bool ok =
-        writeFile(config + QStringLiteral("/doctl/config.yaml"),
-                  readFixture(QStringLiteral("tools/doctl-config.yaml"))
-                      + "api-url: http://127.0.0.1:9\n")
-        && writeFile(config + QStringLiteral("/hcloud/cli.toml"),
-                     readFixture(QStringLiteral("tools/hcloud-cli.toml")))
-        && writeFile(home + QStringLiteral("/.aws/credentials"),
-                     readFixture(QStringLiteral("tools/aws-credentials")))
-        && writeFile(home + QStringLiteral("/.aws/config"),
-                     readFixture(QStringLiteral("tools/aws-config")));
+    const bool ok = writeFile(config + QStringLiteral("/doctl/config.yaml"),
+                              readFixture(QStringLiteral("tools/doctl-config.yaml"))
+                                  + "api-url: http://127.0.0.1:9\n")
+                    && writeFile(config + QStringLiteral("/hcloud/cli.toml"),
+                                 readFixture(QStringLiteral("tools/hcloud-cli.toml")))
+                    && writeFile(home + QStringLiteral("/.aws/credentials"),
+                                 readFixture(QStringLiteral("tools/aws-credentials")))
+                    && writeFile(home + QStringLiteral("/.aws/config"),
+                                 readFixture(QStringLiteral("tools/aws-config")));
     if (!ok)
         fail(QStringLiteral("cannot write the tools' files"));
 }
@@ -72,10 +71,12 @@ void shootToolImport(Shooter &shooter, QQuickWindow *window)
         fail(QStringLiteral("doctl work cannot be imported"));
     waitFor(
         QStringLiteral("the failed verify"), [&] { return !importer->busy(); }, 30000);
-    shooter.shotIn(QStringLiteral("import-tools"),
-                   {{1280, 800, "light", "compact"}, {1280, 800, "dark", "compact"},
-                    {1920, 1080, "light", "compact"}, {1920, 1080, "dark", "compact"},
-                    {800, 1280, "light", "comfortable"}, {800, 1280, "dark", "comfortable"}});
+    shooter.shotIn(QStringLiteral("import-tools"), {{1280, 800, "light", "compact"},
+                                                    {1280, 800, "dark", "compact"},
+                                                    {1920, 1080, "light", "compact"},
+                                                    {1920, 1080, "dark", "compact"},
+                                                    {800, 1280, "light", "comfortable"},
+                                                    {800, 1280, "dark", "comfortable"}});
     shooter.resize(1280, 800, QStringLiteral("light"), QStringLiteral("compact"));
     call(sheet, "close");
     Shooter::settle();
