@@ -34,10 +34,10 @@ case "$mode" in
     --all|--bench)
         # What the tests use besides the app: QtQuickTest, a real keychain in a private D-Bus
         # session, openssl for self-signed test certificates, ImageMagick for screenshot checks.
-        # dpkg-dev, desktop-file-utils and appstream build and check the package.
+        # dpkg-dev, desktop-file-utils, appstream and lintian build and check the package.
         packages+=(qml6-module-qttest libqt6quicktest6 imagemagick
                    dbus gnome-keyring libsecret-tools openssl
-                   dpkg-dev desktop-file-utils appstream)
+                   dpkg-dev desktop-file-utils appstream lintian)
         targets=()
         if [ "$mode" = --bench ]; then
             # The floors and comparisons: libcloud (Debian's, for /usr/bin/python3), curl, and

@@ -2,6 +2,7 @@
 // Everything else lives in the CloudDeck QML module (qml/) and the core library.
 
 #include "appcontroller.h"
+#include "singleinstance.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -10,6 +11,7 @@
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QStandardPaths>
 
 #include <cstdio>
 #include <utility>
@@ -32,6 +34,13 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Basic"));
 
+    // One instance per user and cache: a second start raises the first window and exits, as
+    // desktop apps do (two would poll and write the same inventory cache).
+    SingleInstance instance(SingleInstance::socketName(
+        QStandardPaths::writableLocation(QStandardPaths::CacheLocation)));
+    if (instance.start() == SingleInstance::Secondary)
+        return 0;
+
     Translations::install();
 
     QQmlApplicationEngine engine;
@@ -40,6 +49,18 @@ int main(int argc, char *argv[])
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/CloudDeck/Main.qml")));
+    if (!engine.rootObjects().isEmpty()) {
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        QObject::connect(&instance, &SingleInstance::raiseRequested, window, [window] {
+            // Minimised or hidden to the tray: back to where it was, then in front. (On Wayland
+            // the compositor decides whether activation without a token is honoured.)
+            if (window->windowStates() & Qt::WindowMinimized)
+                window->setWindowStates(window->windowStates() & ~Qt::WindowMinimized);
+            window->show();
+            window->raise();
+            window->requestActivate();
+        });
+    }
 
     // For bench_startup: say when the first frame is on screen (and how many machines it
     // shows), then quit.

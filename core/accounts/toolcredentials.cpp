@@ -178,6 +178,10 @@ ToolCredentials::Locations ToolCredentials::Locations::fromEnvironment()
     Locations where;
     where.home = QDir::homePath();
     where.configHome = qEnvironmentVariable("XDG_CONFIG_HOME");
+    // In a Flatpak, XDG_CONFIG_HOME is the app's own (~/.var/app/<id>/config); the tools' files
+    // are in the host's, which Flatpak names HOST_XDG_CONFIG_HOME (or left at ~/.config).
+    if (qEnvironmentVariableIsSet("FLATPAK_ID"))
+        where.configHome = qEnvironmentVariable("HOST_XDG_CONFIG_HOME");
     if (where.configHome.isEmpty())
         where.configHome = where.home + QStringLiteral("/.config");
     where.hcloudConfig = qEnvironmentVariable("HCLOUD_CONFIG");

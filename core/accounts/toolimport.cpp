@@ -6,6 +6,7 @@
 #include "providerregistry.h"
 
 #include <QDir>
+#include <QPointer>
 #include <QTimer>
 
 struct ToolImport::Run
@@ -68,8 +69,12 @@ void ToolImport::next(const std::shared_ptr<Run> &run)
         return done(run->outcomes);
     }
     const ToolCredentials::Found found = run->found.at(run->index++);
-    auto finish = [this, run, found](Outcome::Kind kind, const QString &name,
-                                     const QString &message) {
+    // The keychain and the provider answer after their callers may be gone (a GUI page closed
+    // mid-import): nothing is called on a destroyed importer.
+    auto finish = [this, self = QPointer<ToolImport>(this), run,
+                   found](Outcome::Kind kind, const QString &name, const QString &message) {
+        if (!self)
+            return;
         run->outcomes.append({found, kind, name, message});
         next(run);
     };
@@ -79,34 +84,51 @@ void ToolImport::next(const std::shared_ptr<Run> &run)
         return finish(Outcome::Skipped, QString(),
                       tr("The %1 plugin is not installed.").arg(found.providerId));
     }
-    QStringList candidates;
-    for (const Account &account : m_accounts->accounts()) {
-        if (account.providerId == found.providerId)
-            candidates.append(account.id);
+    findDuplicate(
+        found, candidates(found.providerId), [this, run, found, finish](const QString &existing) {
+            if (!existing.isEmpty())
+                return finish(Outcome::Duplicate, existing, QString());
+            Account account;
+            account.providerId = found.providerId;
+            account.name = freeName(found.suggestedName());
+            account.settings = found.settings;
+            account.regions = found.regions;
+            account.endpoint = found.endpoint;
+            m_service->add(account, found.secrets, run->verify,
+                           [finish, name = account.name](Result<Account> added) {
+                               if (!added.ok())
+                                   return finish(Outcome::Failed, name, added.error().message());
+                               finish(Outcome::Imported, added.value().name, QString());
+                           });
+        });
+}
+
+void ToolImport::findExisting(const ToolCredentials::Found &found,
+                              std::function<void(QString)> answer)
+{
+    if (!found.importable()) {
+        QTimer::singleShot(0, this, [answer = std::move(answer)] { answer(QString()); });
+        return;
     }
-    findDuplicate(run, found, candidates, [this, run, found, finish](const QString &existing) {
-        if (!existing.isEmpty())
-            return finish(Outcome::Duplicate, existing, QString());
-        Account account;
-        account.providerId = found.providerId;
-        account.name = freeName(found.suggestedName());
-        account.settings = found.settings;
-        account.regions = found.regions;
-        account.endpoint = found.endpoint;
-        m_service->add(account, found.secrets, run->verify,
-                       [finish, name = account.name](Result<Account> added) {
-                           if (!added.ok())
-                               return finish(Outcome::Failed, name, added.error().message());
-                           finish(Outcome::Imported, added.value().name, QString());
-                       });
+    QTimer::singleShot(0, this, [this, found, answer = std::move(answer)] {
+        findDuplicate(found, candidates(found.providerId), answer);
     });
+}
+
+QStringList ToolImport::candidates(const QString &providerId) const
+{
+    QStringList ids;
+    for (const Account &account : m_accounts->accounts()) {
+        if (account.providerId == providerId)
+            ids.append(account.id);
+    }
+    return ids;
 }
 
 // The name of an existing account of the provider holding the same credential, or "". An AWS
 // key is known by its access key id (a setting); tokens by the secret itself, read back from the
 // keychain one account at a time.
-void ToolImport::findDuplicate(const std::shared_ptr<Run> &run,
-                               const ToolCredentials::Found &found, QStringList candidates,
+void ToolImport::findDuplicate(const ToolCredentials::Found &found, QStringList candidates,
                                std::function<void(QString)> answer)
 {
     if (candidates.isEmpty())
@@ -114,19 +136,21 @@ void ToolImport::findDuplicate(const std::shared_ptr<Run> &run,
     const QString id = candidates.takeFirst();
     const std::optional<Account> account = m_accounts->account(id);
     if (!account)
-        return findDuplicate(run, found, candidates, answer);
+        return findDuplicate(found, candidates, answer);
     const QString keyId = found.settings.value(QStringLiteral("accessKeyId")).toString();
     if (!keyId.isEmpty()) {
         if (account->settings.value(QStringLiteral("accessKeyId")).toString() == keyId)
             return answer(account->name);
-        return findDuplicate(run, found, candidates, answer);
+        return findDuplicate(found, candidates, answer);
     }
-    m_credentials->read(id, [this, run, found, candidates, answer,
+    m_credentials->read(id, [this, self = QPointer<ToolImport>(this), found, candidates, answer,
                              name = account->name](Result<QVariantMap> secrets) {
+        if (!self)
+            return;
         // An account whose secret cannot be read is not a duplicate we can prove.
         if (secrets.ok() && !found.secrets.isEmpty()
             && secrets.value().value(found.secrets.firstKey()) == found.secrets.first())
             return answer(name);
-        findDuplicate(run, found, candidates, answer);
+        findDuplicate(found, candidates, answer);
     });
 }

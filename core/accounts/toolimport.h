@@ -38,6 +38,11 @@ public:
 
     void run(QList<ToolCredentials::Found> found, bool verify, Callback<QList<Outcome>> done);
 
+    /// The name of the existing account that already holds @p found's credential (the same
+    /// token, or the same AWS access key id), or "" (later, as every callback). The GUI's list
+    /// asks this before anything is imported.
+    void findExisting(const ToolCredentials::Found &found, std::function<void(QString)> answer);
+
     /// "work", or "work 2" when taken: the first free name for @p wanted.
     [[nodiscard]] QString freeName(const QString &wanted) const;
     /// "The file ~/.config/doctl/config.yaml still holds the secret ..." once per file imported.
@@ -46,8 +51,9 @@ public:
 private:
     struct Run;
     void next(const std::shared_ptr<Run> &run);
-    void findDuplicate(const std::shared_ptr<Run> &run, const ToolCredentials::Found &found,
-                       QStringList candidates, std::function<void(QString)> answer);
+    [[nodiscard]] QStringList candidates(const QString &providerId) const;
+    void findDuplicate(const ToolCredentials::Found &found, QStringList candidates,
+                       std::function<void(QString)> answer);
 
     AccountService *m_service;
     AccountStore *m_accounts;

@@ -12,6 +12,7 @@ Sheet {
 
     property string editAccountId: ""
     property string initialProvider: ""
+    property bool initialImport: false
     property var flow: null // the form below while it exists (its type is the inline delegate's)
 
     signal removeRequested(string accountId)
@@ -19,11 +20,20 @@ Sheet {
     function openForNew(providerId) {
         editAccountId = ""
         initialProvider = providerId || ""
+        initialImport = false
         open()
     }
     function openForEdit(accountId) {
         editAccountId = accountId
         initialProvider = ""
+        initialImport = false
+        open()
+    }
+    // Straight to "Import from installed tools".
+    function openForImport() {
+        editAccountId = ""
+        initialProvider = ""
+        initialImport = true
         open()
     }
 
@@ -42,14 +52,21 @@ Sheet {
         delegate: Item {
             id: flowItem
             anchors.fill: parent
-            readonly property bool picking: editor.providerId.length === 0
+            property bool importingTools: sheet.initialImport
+            readonly property bool picking: editor.providerId.length === 0 && !importingTools
             readonly property var provider: editor.provider
             readonly property string title: editor.editing ? qsTr("Edit account")
+                                            : importingTools ? qsTr("Import from installed tools")
                                             : picking ? qsTr("Add a cloud account")
                                                       : qsTr("Add %1").arg(provider.name || "")
-            readonly property string subtitle: picking ? qsTr("Choose where your machines run") : ""
+            readonly property string subtitle: picking ? qsTr("Choose where your machines run")
+                                               : importingTools ? qsTr("The accounts your cloud command-line tools already use")
+                                                                : ""
             readonly property bool canGoBack: !picking && !editor.editing
-            function back() { editor.providerId = "" }
+            function back() {
+                importingTools = false
+                editor.providerId = ""
+            }
 
             AccountEditor {
                 id: editor
@@ -72,75 +89,26 @@ Sheet {
             }
 
             // Step 1: the provider picker.
-            Flickable {
+            ProviderPicker {
                 anchors.fill: parent
                 visible: flowItem.picking
-                contentHeight: picker.implicitHeight + 2 * Theme.spacingXl
-                clip: true
-                ScrollBar.vertical: ScrollBar {}
-                GridLayout {
-                    id: picker
-                    x: Theme.spacingXl
-                    y: Theme.spacingXl
-                    width: parent.width - 2 * Theme.spacingXl
-                    columns: width > 460 ? 3 : 2
-                    columnSpacing: Theme.spacingM
-                    rowSpacing: Theme.spacingM
-                    Repeater {
-                        model: AppController.providers
-                        delegate: AbstractButton {
-                            id: tile
-                            required property var modelData
-                            Layout.preferredWidth: (picker.width - (picker.columns - 1) * picker.columnSpacing) / picker.columns
-                            Layout.preferredHeight: 116
-                            focusPolicy: Qt.StrongFocus
-                            Accessible.role: Accessible.Button
-                            Accessible.name: modelData.demo ? qsTr("%1 (demo, simulated on this computer)").arg(modelData.name)
-                                                            : modelData.name
-                            onClicked: editor.providerId = modelData.id
-                            background: Rectangle {
-                                radius: Theme.radiusL
-                                color: tile.down ? Theme.pressed : tile.hovered ? Theme.hover : Theme.surface
-                                border.width: tile.visualFocus ? 2 : 1
-                                border.color: tile.visualFocus ? Theme.focus : Theme.border
-                            }
-                            contentItem: ColumnLayout {
-                                spacing: Theme.spacingS
-                                ProviderMark {
-                                    Layout.alignment: Qt.AlignHCenter
-                                    providerId: tile.modelData.id
-                                    monogram: tile.modelData.mark
-                                    size: 40
-                                }
-                                Label {
-                                    Layout.fillWidth: true
-                                    horizontalAlignment: Text.AlignHCenter
-                                    text: tile.modelData.name
-                                    elide: Text.ElideRight
-                                    color: Theme.text
-                                    font.pixelSize: Theme.fontBody
-                                    font.weight: Font.DemiBold
-                                }
-                                Label {
-                                    Layout.fillWidth: true
-                                    horizontalAlignment: Text.AlignHCenter
-                                    text: tile.modelData.demo ? qsTr("Simulated, no sign-up")
-                                                              : tile.modelData.fields.length > 0
-                                                                ? tile.modelData.fields[0].label : ""
-                                    elide: Text.ElideRight
-                                    color: tile.modelData.demo ? Theme.demo : Theme.textSecondary
-                                    font.pixelSize: Theme.fontCaption
-                                }
-                            }
-                        }
-                    }
+                onProviderChosen: (providerId) => editor.providerId = providerId
+                onImportRequested: flowItem.importingTools = true
+            }
+
+            // Or: the credentials the clouds' own tools already hold.
+            Repeater {
+                model: flowItem.importingTools ? 1 : 0
+                delegate: ToolImportView {
+                    anchors.fill: parent
+                    onCloseRequested: sheet.close()
                 }
             }
 
             // Step 2: the generated form.
             ColumnLayout {
                 anchors.fill: parent
-                visible: !flowItem.picking
+                visible: !flowItem.picking && !flowItem.importingTools
                 spacing: 0
 
                 Flickable {

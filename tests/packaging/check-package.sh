@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the .deb with CPack from BUILD_DIR, unpacks it into a temporary root (dpkg -x, as an
 # install would place it, without touching the system) and runs what was installed, from there:
-# the CLI lists every provider plugin and the GUI shows its first frame offscreen. Nothing may be
+# the CLI lists every provider plugin and the GUI shows its first frame offscreen; lintian checks
+# the package as Debian would. Nothing may be
 # found in the build tree: the plugin path variable the other tests set is removed, and the build
 # folder is hidden behind an empty one for the runs.
 #   check-package.sh BUILD_DIR EXPECTED_PROVIDER_IDS...
@@ -18,11 +19,28 @@ deb=$(ls "$work"/out/*.deb)
 echo "built $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
 dpkg-deb --info "$deb" | grep -E '^ (Package|Version|Depends|Architecture):'
 
+# lintian as Debian runs it on uploads, offline (about 10 s): no error or warning, and no
+# information tag either unless packaging/lintian-overrides (installed with the package)
+# explains it.
+if command -v lintian >/dev/null 2>&1; then
+    echo "==> lintian"
+    lintian --display-info --fail-on error,warning,info --tag-display-limit 0 "$deb" \
+        >"$work/lintian.log" 2>&1 || { cat "$work/lintian.log"; echo "lintian found problems"; exit 1; }
+    tags=$(grep -E '^[EWIPXO]: ' "$work/lintian.log" || true)
+    [ -z "$tags" ] || echo "$tags"
+    echo "lintian: $(printf '%s' "$tags" | grep -c . || true) tags beyond the explained overrides"
+else
+    echo "lintian is not installed: scripts/setup.sh installs it (apt-get install lintian)"
+    exit 1
+fi
+
 root="$work/root"
 dpkg -x "$deb" "$root"
 for path in usr/bin/clouddeck usr/bin/clouddeck-cli usr/share/applications/org.clouddeck.CloudDeck.desktop \
     usr/share/metainfo/org.clouddeck.CloudDeck.metainfo.xml \
-    usr/share/icons/hicolor/scalable/apps/org.clouddeck.CloudDeck.svg; do
+    usr/share/icons/hicolor/scalable/apps/org.clouddeck.CloudDeck.svg \
+    usr/share/doc/clouddeck/copyright usr/share/doc/clouddeck/changelog.gz \
+    usr/share/man/man1/clouddeck.1.gz usr/share/man/man1/clouddeck-cli.1.gz; do
     [ -e "$root/$path" ] || { echo "missing from the package: /$path"; exit 1; }
 done
 for size in 16 24 32 48 64 128 256 512; do

@@ -16,6 +16,7 @@
 #include "machinemodel.h"
 #include "metricshots.h"
 #include "privatecloudshots.h"
+#include "toolimportshots.h"
 #include "providerregistry.h"
 #include "screentools.h"
 #include "shooter.h"
@@ -190,6 +191,7 @@ int main(int argc, char *argv[])
     shooter.shot(QStringLiteral("add-account-verify"));
     call(addSheet, "close");
     shootPrivateCloudForms(shooter, window);
+    shootToolImport(shooter, window);
 
     // The create wizard at the size step (prices) and at review.
     call(window, "openCreate");
