@@ -63,13 +63,22 @@ function(clouddeck_pch_hosts)
     if(NOT CLOUDDECK_PCH)
         return()
     endif()
-    file(WRITE "${CMAKE_BINARY_DIR}/clouddeck_pch.cpp"
-         "// The host of a precompiled header (cmake/Hardening.cmake).\n")
+    # Written once: a new time stamp at every configure would rebuild the hosts.
+    if(NOT EXISTS "${CMAKE_BINARY_DIR}/clouddeck_pch.cpp")
+        file(WRITE "${CMAKE_BINARY_DIR}/clouddeck_pch.cpp"
+             "// The host of a precompiled header (cmake/Hardening.cmake).\n")
+    endif()
     add_library(clouddeck_pch OBJECT "${CMAKE_BINARY_DIR}/clouddeck_pch.cpp")
     target_link_libraries(clouddeck_pch PRIVATE Qt6::Core Qt6::Network Qt6::Sql)
     target_precompile_headers(clouddeck_pch PRIVATE ${_clouddeck_pch_headers})
     add_library(clouddeck_test_pch OBJECT "${CMAKE_BINARY_DIR}/clouddeck_pch.cpp")
-    target_link_libraries(clouddeck_test_pch PRIVATE Qt6::Core Qt6::Network Qt6::Sql Qt6::Test)
+    # Qt6::Test's headers and QT_TESTLIB_LIB, but not the target: it defines QT_TESTCASE_BUILDDIR
+    # per folder, which would differ from every test's. (Without it here the header's
+    # QFINDTESTDATA falls back to __FILE__; no test uses it.)
+    target_link_libraries(clouddeck_test_pch PRIVATE Qt6::Core Qt6::Network Qt6::Sql)
+    target_include_directories(clouddeck_test_pch PRIVATE
+                               $<TARGET_PROPERTY:Qt6::Test,INTERFACE_INCLUDE_DIRECTORIES>)
+    target_compile_definitions(clouddeck_test_pch PRIVATE QT_TESTLIB_LIB)
     target_precompile_headers(clouddeck_test_pch PRIVATE ${_clouddeck_test_pch_headers})
     foreach(_host clouddeck_pch clouddeck_test_pch)
         set_target_properties(${_host} PROPERTIES POSITION_INDEPENDENT_CODE ON)
