@@ -147,9 +147,10 @@ private:
     /// The account's chosen regions, else every enabled one.
     void regionsInScope(Callback<QStringList> done);
     /// The region of an instance: known from the last listing, else searched for.
-    void regionOf(const QString &instanceId, Callback<QString> done);
-    void officialImages(const QString &region, Callback<QList<Image>> done);
-    /// Fills in the prices of @p machines from the cache and the Price List (awsproviderpricing.cpp).
+    void regionOf(const QString &instanceId, const Callback<QString> &done);
+    void officialImages(const QString &region, const Callback<QList<Image>> &done);
+    /// Fills in the prices of @p machines from the cache and the Price List
+    /// (awsproviderpricing.cpp).
     void priceMachines(QList<Machine> machines, Callback<QList<Machine>> done);
     /// Asks the Price List for @p keys, a few at a time, into the cache; @p finished once all
     /// have answered or the first failure stopped the rest.
@@ -207,7 +208,7 @@ inline void AwsProvider::describeAll(const QString &region, const QString &actio
             next.append({QStringLiteral("NextToken"), token});
             return std::optional<HttpRequest>(request(region, action, next));
         },
-        [state, region, action, done](Result<void> result) {
+        [state, region, action, done](const Result<void> &result) {
             if (!result.ok())
                 return done(inRegion(result.error(), region, action));
             done(std::move(state->items));

@@ -88,7 +88,8 @@ void AzureProvider::followAction(const QString &machineId, MachineAction::Action
         followed, m_timing, words, std::move(done));
 }
 
-void AzureProvider::runOperation(HttpRequest request, const QString &what, Callback<void> done)
+void AzureProvider::runOperation(HttpRequest request, const QString &what,
+                                 const Callback<void> &done)
 {
     const QUrl base = baseUrl();
     sendAuthorized(std::move(request), [this, base, what, done](Result<HttpResponse> reply) {

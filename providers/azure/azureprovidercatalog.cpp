@@ -82,7 +82,7 @@ void AzureProvider::listSshKeys(Callback<QList<SshKey>> done)
     });
 }
 
-void AzureProvider::resolveKeys(const QStringList &wanted, Callback<QStringList> done)
+void AzureProvider::resolveKeys(const QStringList &wanted, const Callback<QStringList> &done)
 {
     // A key is either its text ("ssh-ed25519 AAAA...") or a stored SSH public key resource.
     QStringList direct;
