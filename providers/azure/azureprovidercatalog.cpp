@@ -65,7 +65,7 @@ void AzureProvider::listImages(Callback<QList<Image>> done)
 
 void AzureProvider::listSshKeys(Callback<QList<SshKey>> done)
 {
-    subscriptionsInScope([this, done](Result<QStringList> subscriptions) {
+    subscriptionsInScope([this, done = std::move(done)](Result<QStringList> subscriptions) mutable {
         if (!subscriptions.ok())
             return done(subscriptions.error());
         if (subscriptions.value().isEmpty())
