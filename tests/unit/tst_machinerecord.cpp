@@ -139,7 +139,7 @@ private Q_SLOTS:
         QTest::newRow("string list") << QVariant(QStringList {QStringLiteral("a")})
                                      << QByteArray::fromHex("00000001" "00000002" "0061");
         QTest::newRow("byte array list")
-            << QVariant(QByteArrayList {QByteArrayLiteral("a")})
+            << QVariant::fromValue(QByteArrayList {QByteArrayLiteral("a")})
             << QByteArray::fromHex("00000001" "00000001" "61");
         QTest::newRow("list by type name")
             << QVariant::fromValue(QList<int> {7}) << QByteArray::fromHex("00000001" "00000007");
