@@ -12,12 +12,10 @@ if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
     build=$1
     shift
 fi
-werror=OFF
-if [ -n "${CI:-}" ] && [ "${CI}" != false ]; then
-    werror=ON
-fi
+# Warnings are the main build's gate (gcc, -Werror under CI); here clang's own warnings are shown
+# but do not stop the stage, whose job is the sanitizers' reports.
 start=$SECONDS
-"$here/scripts/setup.sh" --sanitize "$build" -DCLOUDDECK_WERROR="$werror"
+"$here/scripts/setup.sh" --sanitize "$build" -DCLOUDDECK_WERROR=OFF
 built=$SECONDS
 echo "==> Testing with ASan and UBSan"
 status=0
