@@ -171,10 +171,8 @@ void ProxmoxProvider::findGuest(const QString &machineId, bool fresh,
             std::move(done));
     }
     const auto known = m_guests.constFind(machineId);
-    if (!fresh && known != m_guests.constEnd()) {
-        const ProxmoxParser::Guest guest = *known;
-        return post([done, guest] { done(guest); });
-    }
+    if (!fresh && known != m_guests.constEnd())
+        return post([done, guest = *known] { done(guest); });
     fetchGuests([this, machineId, done](const Result<QList<ProxmoxParser::Guest>> &guests) {
         if (!guests.ok())
             return done(guests.error());
