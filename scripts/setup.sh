@@ -94,9 +94,9 @@ if [ ! -f "$build/build.ninja" ]; then
     if [ "$mode" = --app ]; then
         initial=(-DCLOUDDECK_BUILD_TESTS=OFF -DCLOUDDECK_BUILD_BENCH=OFF)
     elif [ "$mode" = --sanitize ]; then
-        # -O1 and line tables only: what ASan's reports need, at about half the compile and
-        # link time of -O2 -g; precompiled Qt headers (CLOUDDECK_PCH); a change in core relinks
-        # core only, not the 130 programs that load it at run time (LINK_DEPENDS_NO_SHARED).
+        # -O1 and line tables only: what ASan's reports need, cheaper to compile and link than
+        # -O2 -g; precompiled Qt headers (CLOUDDECK_PCH); a change in core relinks core only,
+        # not the 130 programs that load it at run time (LINK_DEPENDS_NO_SHARED).
         initial=(-DCMAKE_CXX_COMPILER=clang++ "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only"
                  -DCLOUDDECK_SANITIZE=ON -DCLOUDDECK_BUILD_FUZZ=ON -DCLOUDDECK_PCH=ON
                  -DCLOUDDECK_BUILD_APP=OFF -DCLOUDDECK_BUILD_GUI_TESTS=OFF
