@@ -151,7 +151,7 @@ private:
     void officialImages(const QString &region, const Callback<QList<Image>> &done);
     /// Fills in the prices of @p machines from the cache and the Price List
     /// (awsproviderpricing.cpp).
-    void priceMachines(QList<Machine> machines, Callback<QList<Machine>> done);
+    void priceMachines(QList<Machine> machines, const Callback<QList<Machine>> &done);
     /// Asks the Price List for @p keys, a few at a time, into the cache; @p finished once all
     /// have answered or the first failure stopped the rest.
     void fetchPrices(const QList<AwsPriceList::Key> &keys, std::function<void(Error)> finished);
