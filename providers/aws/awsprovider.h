@@ -125,7 +125,7 @@ private:
     [[nodiscard]] static QUrl withRegion(QString text, const QString &region);
     /// One region's GetMetricData of @p ids (at most 500), every page; series in @p ids' order.
     void metricsInRegion(const QString &region, const QStringList &ids, MetricSeries::Kind kind,
-                         const MetricRange &range, Callback<QList<MetricSeries>> done);
+                         const MetricRange &range, const Callback<QList<MetricSeries>> &done);
     [[nodiscard]] Error missingCredentials() const;
     /// @p error with the region named, so a failure in one of many parallel regions says which,
     /// and for a missing permission the EC2 action that needs it.

@@ -95,7 +95,7 @@ private:
         m_token->authorized<T>(std::move(operation), std::move(done));
     }
     /// send() with a token (the follow of an operation, a create step).
-    void sendAuthorized(HttpRequest request, Callback<HttpResponse> done);
+    void sendAuthorized(const HttpRequest &request, Callback<HttpResponse> done);
     [[nodiscard]] QUrl armUrl(const QString &path, const QString &version,
                               QList<std::pair<QString, QString>> query = {}) const;
     [[nodiscard]] Error missingCredentials() const;
