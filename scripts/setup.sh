@@ -5,14 +5,21 @@
 #   scripts/setup.sh --app [build-dir]   the app only: GUI, CLI and provider plugins
 #   scripts/setup.sh [--all] [build-dir] [extra cmake options...]   also the tests and benchmarks
 #   scripts/setup.sh --bench [build-dir] [...]   as --all, plus what the benchmarks compare with
+#   scripts/setup.sh --sanitize [build-dir] [...]   clang with ASan and UBSan (default folder
+#       build-asan): core, the providers, the CLI, their tests and the libFuzzer targets; not the
+#       GUI, its QML/UI/screenshot tests or the benchmarks (docs/HARDENING.md says why)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 mode=--all
 case "${1:-}" in
-    --app|--all|--bench) mode=$1; shift ;;
+    --app|--all|--bench|--sanitize) mode=$1; shift ;;
 esac
-build=${1:-"$here/build"}
+default_build="$here/build"
+if [ "$mode" = --sanitize ]; then
+    default_build="$here/build-asan"
+fi
+build=${1:-"$default_build"}
 shift || true
 
 # Debian's QML module packages do not depend on each other: every QML import needs its package
@@ -31,6 +38,13 @@ packages=(
 )
 case "$mode" in
     --app) targets=(--target clouddeck_app) ;;
+    --sanitize)
+        # The tests' own needs (as --all, without the GUI's), clang 14 with its sanitizer and
+        # libFuzzer runtimes (libclang-rt-14-dev), and llvm's llvm-symbolizer for readable
+        # reports.
+        packages+=(dbus gnome-keyring libsecret-tools openssl clang libclang-rt-14-dev llvm)
+        targets=()
+        ;;
     --all|--bench)
         # What the tests use besides the app: QtQuickTest, a real keychain in a private D-Bus
         # session, openssl for self-signed test certificates, ImageMagick for screenshot checks.
@@ -68,12 +82,27 @@ launcher=()
 if command -v ccache >/dev/null 2>&1; then
     launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
+    if [ "$mode" = --sanitize ]; then
+        # ccache caches compiles that use a precompiled header only when told these are safe
+        # (the header's own build is keyed on its contents).
+        export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+    fi
 fi
 if [ ! -f "$build/build.ninja" ]; then
     echo "==> Configuring in $build"
     initial=()
     if [ "$mode" = --app ]; then
         initial=(-DCLOUDDECK_BUILD_TESTS=OFF -DCLOUDDECK_BUILD_BENCH=OFF)
+    elif [ "$mode" = --sanitize ]; then
+        # -O1 and line tables only: what ASan's reports need, cheaper to compile and link than
+        # -O2 -g; precompiled Qt headers (CLOUDDECK_PCH); a change in core relinks core only,
+        # not the 130 programs that load it at run time (LINK_DEPENDS_NO_SHARED).
+        initial=(-DCMAKE_CXX_COMPILER=clang++ "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only"
+                 -DCLOUDDECK_SANITIZE=ON -DCLOUDDECK_BUILD_FUZZ=ON -DCLOUDDECK_PCH=ON
+                 -DCLOUDDECK_BUILD_APP=OFF -DCLOUDDECK_BUILD_GUI_TESTS=OFF
+                 -DCLOUDDECK_BUILD_PROVIDER_TESTS=OFF
+                 -DCLOUDDECK_BUILD_TESTS=ON -DCLOUDDECK_BUILD_BENCH=OFF
+                 -DCMAKE_LINK_DEPENDS_NO_SHARED=ON)
     fi
     cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
         "${initial[@]}" "$@" >/dev/null

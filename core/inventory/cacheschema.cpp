@@ -7,7 +7,7 @@
 namespace {
 struct Step
 {
-    int version;
+    int version = 0;
     std::initializer_list<const char *> statements;
 };
 

@@ -168,7 +168,7 @@ public:
     /// machine shows at once (pending) and the account is polled fast until it runs.
     /// @p done gets the machine as the model shows it; machineCreated() follows.
     void createMachine(const QString &accountId, CreateMachineRequest request,
-                       Callback<Machine> done);
+                       const Callback<Machine> &done);
 
     /// Catalogs for the create flow: from the provider, stored in the cache; when the provider
     /// cannot be reached the cached copy is returned if there is one.

@@ -82,9 +82,10 @@ void Inventory::runAction(const QString &accountId, const QString &machineId,
     withProvider(accountId, [this, key, serial, machineId, action](Result<Provider *> provider) {
         if (!provider.ok())
             return onActionAnswered(key, serial, provider.error());
-        provider.value()->runAction(machineId, action, [this, key, serial](Result<void> result) {
-            onActionAnswered(key, serial, result.error());
-        });
+        provider.value()->runAction(machineId, action,
+                                    [this, key, serial](const Result<void> &result) {
+                                        onActionAnswered(key, serial, result.error());
+                                    });
     });
 }
 
@@ -110,9 +111,10 @@ void Inventory::onActionAnswered(const QString &key, quint64 serial, const Error
     withProvider(accountId, [this, key, serial, machineId, action](Result<Provider *> provider) {
         if (!provider.ok())
             return onActionFollowed(key, serial, {}); // the listing still tells
-        provider.value()->followAction(machineId, action, [this, key, serial](Result<void> result) {
-            onActionFollowed(key, serial, result.error());
-        });
+        provider.value()->followAction(machineId, action,
+                                       [this, key, serial](const Result<void> &result) {
+                                           onActionFollowed(key, serial, result.error());
+                                       });
     });
     m_scheduler->actionStarted(accountId);
     refresh(accountId);

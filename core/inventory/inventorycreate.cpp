@@ -31,7 +31,7 @@ Inventory::createProblems(const QString &accountId, const CreateMachineRequest &
 }
 
 void Inventory::createMachine(const QString &accountId, CreateMachineRequest request,
-                              Callback<Machine> done)
+                              const Callback<Machine> &done)
 {
     auto fail = [this, done](const Error &error) {
         QTimer::singleShot(0, this, [done, error] { done(error); });

@@ -146,6 +146,154 @@ private:
     MachineRecord::StringPool *m_pool;
     bool m_ok = true;
 };
+/// Qt 6.4's QDataStream reserves a list's stated count before it reads the items, so a damaged
+/// count in `extra` asks for up to 96 GB (2^32 QStrings) and the failed allocation ends the
+/// program (found by fuzz_cache). This walks the serialized QVariantMap first and refuses it when
+/// any list, map or string claims more items or bytes than are left. It knows the types providers
+/// store (numbers, bools, strings, string and byte-array lists, variant lists and maps, lists
+/// saved by type name) and stops checking, the rest being Qt's to read, at any other type.
+class ExtraCheck
+{
+public:
+    explicit ExtraCheck(QByteArrayView bytes)
+        : m_p(bytes.data())
+        , m_end(bytes.data() + bytes.size())
+    { }
+    /// False when the bytes are certainly damaged.
+    bool plausible() { return map(0) != Verdict::Damaged; }
+
+private:
+    enum class Verdict { Fine, Unchecked, Damaged };
+    static constexpr int maxDepth = 16;
+
+    bool take(qsizetype bytes, const char **at = nullptr)
+    {
+        if (bytes < 0 || m_end - m_p < bytes)
+            return false;
+        if (at)
+            *at = m_p;
+        m_p += bytes;
+        return true;
+    }
+    /// A big-endian quint32 (QDataStream's byte order).
+    bool count(quint32 *value)
+    {
+        const char *at = nullptr;
+        if (!take(4, &at))
+            return false;
+        *value = qFromBigEndian<quint32>(at);
+        return true;
+    }
+    /// @p items each at least @p minBytes long still fit.
+    bool fits(quint32 items, qsizetype minBytes) const
+    {
+        return qsizetype(items) <= (m_end - m_p) / minBytes;
+    }
+    bool string()
+    {
+        quint32 bytes = 0;
+        if (!count(&bytes))
+            return false;
+        return bytes == 0xffffffff || take(bytes); // 0xffffffff: a null string
+    }
+    Verdict map(int depth)
+    {
+        quint32 items = 0;
+        if (depth > maxDepth || !count(&items) || !fits(items, 4 + 5))
+            return Verdict::Damaged;
+        for (quint32 i = 0; i < items; ++i) {
+            if (!string())
+                return Verdict::Damaged;
+            if (const Verdict v = variant(depth + 1); v != Verdict::Fine)
+                return v;
+        }
+        return Verdict::Fine;
+    }
+    Verdict variant(int depth)
+    {
+        quint32 type = 0;
+        if (depth > maxDepth || !count(&type) || !take(1)) // the type, then qint8 isNull
+            return Verdict::Damaged;
+        quint32 items = 0;
+        switch (type) {
+        case QMetaType::UnknownType:
+            return Verdict::Fine; // an invalid QVariant: nothing follows
+        case QMetaType::Bool:
+        case QMetaType::Char:
+        case QMetaType::SChar:
+        case QMetaType::UChar:
+            return take(1) ? Verdict::Fine : Verdict::Damaged;
+        case QMetaType::Int:
+        case QMetaType::UInt:
+            return take(4) ? Verdict::Fine : Verdict::Damaged;
+        case QMetaType::Float: // written as a double at QDataStream's default precision
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+        case QMetaType::Double:
+            return take(8) ? Verdict::Fine : Verdict::Damaged;
+        case QMetaType::QString:
+        case QMetaType::QByteArray:
+            return string() ? Verdict::Fine : Verdict::Damaged;
+        case QMetaType::QDate: // the Julian day as a qint64
+            return take(8) ? Verdict::Fine : Verdict::Damaged;
+        case QMetaType::QTime: // milliseconds since midnight as a quint32
+            return take(4) ? Verdict::Fine : Verdict::Damaged;
+        case QMetaType::QDateTime: // date, time, then qint8 spec (2: a qint32 offset follows)
+            return dateTime();
+        case QMetaType::QStringList:
+        case QMetaType::QByteArrayList:
+            if (!count(&items) || !fits(items, 4))
+                return Verdict::Damaged;
+            for (quint32 i = 0; i < items; ++i) {
+                if (!string())
+                    return Verdict::Damaged;
+            }
+            return Verdict::Fine;
+        case QMetaType::QVariantList:
+            if (!count(&items) || !fits(items, 5))
+                return Verdict::Damaged;
+            for (quint32 i = 0; i < items; ++i) {
+                if (const Verdict v = variant(depth + 1); v != Verdict::Fine)
+                    return v;
+            }
+            return Verdict::Fine;
+        case QMetaType::QVariantMap:
+            return map(depth + 1);
+        case QMetaType::User:
+            return userType();
+        default:
+            return Verdict::Unchecked;
+        }
+    }
+    Verdict dateTime()
+    {
+        const char *spec = nullptr;
+        if (!take(8 + 4) || !take(1, &spec))
+            return Verdict::Damaged;
+        if (*spec == Qt::OffsetFromUTC)
+            return take(4) ? Verdict::Fine : Verdict::Damaged;
+        return *spec == Qt::TimeZone ? Verdict::Unchecked : Verdict::Fine;
+    }
+    /// A type saved by name ("QList<int>"): a list's count must at least fit in the bytes left
+    /// (an item takes one byte or more); what follows is Qt's to read.
+    Verdict userType()
+    {
+        quint32 length = 0;
+        const char *name = nullptr;
+        if (!count(&length) || !take(length, &name))
+            return Verdict::Damaged;
+        const QByteArrayView type(name, length);
+        if (type.startsWith("QList<") || type.startsWith("QVector<")) {
+            quint32 items = 0;
+            if (!count(&items) || !fits(items, 1))
+                return Verdict::Damaged;
+        }
+        return Verdict::Unchecked;
+    }
+
+    const char *m_p;
+    const char *m_end;
+};
 } // namespace
 
 QString MachineRecord::StringPool::take(Slot slot, const char *data, qsizetype units)
@@ -233,6 +381,8 @@ bool MachineRecord::decode(QByteArrayView record, Machine &m, StringPool *pool)
         m.extra = QJsonDocument::fromJson(extra.toByteArray()).object().toVariantMap();
         return true;
     }
+    if (!ExtraCheck(extra).plausible())
+        return false;
     QDataStream stream(extra.toByteArray());
     stream.setVersion(QDataStream::Qt_6_4);
     stream >> m.extra;

@@ -271,11 +271,12 @@ void MetricsFeed::send(const Request &request)
                 return;
             if (!provider.ok())
                 return self->finish(request, provider.error());
-            provider.value()->fetchMetrics(request.machineIds, request.kind, range,
-                                           [self, request](Result<QList<MetricSeries>> answer) {
-                                               if (self)
-                                                   self->finish(request, answer);
-                                           });
+            provider.value()->fetchMetrics(
+                request.machineIds, request.kind, range,
+                [self, request](const Result<QList<MetricSeries>> &answer) {
+                    if (self)
+                        self->finish(request, answer);
+                });
         });
 }
 

@@ -181,7 +181,8 @@ private:
     };
     [[nodiscard]] static const QList<int> &stateRoles();
     void rebuildIndex();
-    void removeRows(QList<int> rows);
+    /// Not "removeRows": that would hide QAbstractItemModel::removeRows (clang -Woverloaded-virtual).
+    void removeRowsAt(QList<int> rows);
     void appendRows(QList<Machine> machines);
     void emitRowChanged(int row, const QList<int> &roles);
     /// dataChanged for every row of @p accountId, one signal per contiguous run of rows.

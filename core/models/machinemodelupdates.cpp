@@ -52,7 +52,7 @@ MachineModel::MergeStats MachineModel::applyDiff(MachineDiff &&diff)
             gone.append(row);
     }
     stats.removed = int(gone.size());
-    removeRows(gone);
+    removeRowsAt(gone);
 
     for (const MachineDiff::Change &change : std::as_const(diff.changed)) {
         const int row = rowOf(diff.accountId, change.machine.id);
@@ -152,12 +152,12 @@ void MachineModel::removeAccount(const QString &accountId)
         if (m_rows.at(row).machine.accountId == accountId)
             rows.append(row);
     }
-    removeRows(rows);
+    removeRowsAt(rows);
     m_accountNames.remove(accountId);
     m_capabilities.remove(accountId);
 }
 
-void MachineModel::removeRows(QList<int> rows)
+void MachineModel::removeRowsAt(QList<int> rows)
 {
     if (rows.isEmpty())
         return;

@@ -106,12 +106,11 @@ void HttpClient::send(HttpRequest request, Callback<HttpResponse> done)
 
     const QUrl &url = pending->request.url;
     Error refused;
-    if (!url.isValid() || url.host().isEmpty())
+    const bool http = url.scheme() == QLatin1String("http");
+    if (!url.isValid() || url.host().isEmpty() || (!http && url.scheme() != QLatin1String("https")))
         refused = Error(Error::InvalidInput, HttpErrorText::invalidUrl(url));
-    else if (url.scheme() == QLatin1String("http") && !isLoopback(url))
+    else if (http && !isLoopback(url))
         refused = Error(Error::Insecure, HttpErrorText::insecure(url));
-    else if (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
-        refused = Error(Error::InvalidInput, HttpErrorText::invalidUrl(url));
     if (refused.isError()) {
         // Keep the promise of the async pattern: never call back from inside send().
         QTimer::singleShot(0, this, [this, id, refused] { complete(id, refused); });

@@ -108,7 +108,7 @@ private:
 template<typename T>
 void OAuthToken::authorized(std::function<void(Callback<T>)> operation, Callback<T> done)
 {
-    withToken([this, operation, done](Result<void> ready) {
+    withToken([this, operation, done](const Result<void> &ready) {
         if (!ready.ok())
             return done(ready.error());
         const QByteArray used = m_token;
@@ -119,7 +119,7 @@ void OAuthToken::authorized(std::function<void(Callback<T>)> operation, Callback
             // Revoked or expired early (a key rotated, a clock far off): once more with a new
             // token.
             invalidate(used);
-            withToken([operation, done](Result<void> again) {
+            withToken([operation, done](const Result<void> &again) {
                 if (!again.ok())
                     return done(again.error());
                 operation(done);

@@ -109,7 +109,7 @@ void collect(HttpClient *http, HttpRequest first, PageParser<T> parse, NextPage 
             }
             return request;
         },
-        [state, done = std::move(done)](Result<void> result) {
+        [state, done = std::move(done)](const Result<void> &result) {
             if (!result.ok())
                 return done(result.error());
             if (state->stated && fallsShort(state->received, *state->stated)) {

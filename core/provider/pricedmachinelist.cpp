@@ -10,12 +10,13 @@ PricedMachineList::PricedMachineList(MachineLister machines, PriceLister prices)
     , m_listPrices(std::move(prices))
 { }
 
-void PricedMachineList::list(Callback<QList<Machine>> done)
+void PricedMachineList::list(const Callback<QList<Machine>> &done)
 {
     const bool fresh = m_fetchedAt.isValid()
                        && m_fetchedAt.secsTo(QDateTime::currentDateTimeUtc()) < m_maxAgeSeconds;
     if (fresh) {
-        m_listMachines([this, done](Result<QList<Machine>> machines) { finish(machines, done); });
+        m_listMachines(
+            [this, done](const Result<QList<Machine>> &machines) { finish(machines, done); });
         return;
     }
 
@@ -47,7 +48,7 @@ void PricedMachineList::list(Callback<QList<Machine>> done)
 }
 
 void PricedMachineList::finish(const Result<QList<Machine>> &machines,
-                               Callback<QList<Machine>> done) const
+                               const Callback<QList<Machine>> &done) const
 {
     if (!machines.ok())
         return done(machines.error());

@@ -27,14 +27,14 @@ public:
 
     PricedMachineList(MachineLister machines, PriceLister prices);
 
-    void list(Callback<QList<Machine>> done);
+    void list(const Callback<QList<Machine>> &done);
     void setMaxAgeSeconds(int seconds) { m_maxAgeSeconds = seconds; }
     /// Forgets the cached catalog (the next list() asks for it again).
     void invalidate() { m_fetchedAt = QDateTime(); }
     [[nodiscard]] const PriceTable &prices() const { return m_prices; }
 
 private:
-    void finish(const Result<QList<Machine>> &machines, Callback<QList<Machine>> done) const;
+    void finish(const Result<QList<Machine>> &machines, const Callback<QList<Machine>> &done) const;
 
     MachineLister m_listMachines;
     PriceLister m_listPrices;

@@ -243,7 +243,7 @@ void AwsProvider::listMachines(Callback<QList<Machine>> done)
     });
 }
 
-void AwsProvider::regionOf(const QString &instanceId, Callback<QString> done)
+void AwsProvider::regionOf(const QString &instanceId, const Callback<QString> &done)
 {
     if (const auto it = m_instanceRegions.constFind(instanceId); it != m_instanceRegions.constEnd())
         return post([done, region = *it] { done(region); });
@@ -306,8 +306,7 @@ void AwsProvider::runAction(const QString &machineId, MachineAction::Action acti
     };
     // The id goes into the form body rather than a path, but it still names the one instance to
     // act on: "i-0abc…&InstanceId.2=…" must be refused, not sent.
-    const Result<void> id =
-        ResourceId::check(ResourceId::Opaque, machineId, tr("AWS instance id"));
+    const Result<void> id = ResourceId::check(ResourceId::Opaque, machineId, tr("AWS instance id"));
     if (!id.ok())
         return failLater(id.error(), std::move(done));
     const Call call = calls.value(action);

@@ -136,7 +136,7 @@ private:
     [[nodiscard]] static QUrl withRegion(QString text, const QString &region);
     /// One region's GetMetricData of @p ids (at most 500), every page; series in @p ids' order.
     void metricsInRegion(const QString &region, const QStringList &ids, MetricSeries::Kind kind,
-                         const MetricRange &range, Callback<QList<MetricSeries>> done);
+                         const MetricRange &range, const Callback<QList<MetricSeries>> &done);
     [[nodiscard]] Error missingCredentials() const;
     /// @p error with the region named, so a failure in one of many parallel regions says which,
     /// and for a missing permission the EC2 action that needs it.
@@ -158,11 +158,11 @@ private:
     /// The account's chosen regions, else every enabled one.
     void regionsInScope(Callback<QStringList> done);
     /// The region of an instance: known from the last listing, else searched for.
-    void regionOf(const QString &instanceId, Callback<QString> done);
-    void officialImages(const QString &region, Callback<QList<Image>> done);
+    void regionOf(const QString &instanceId, const Callback<QString> &done);
+    void officialImages(const QString &region, const Callback<QList<Image>> &done);
     /// Fills in the prices of @p machines from the cache and the Price List
     /// (awsproviderpricing.cpp).
-    void priceMachines(QList<Machine> machines, Callback<QList<Machine>> done);
+    void priceMachines(QList<Machine> machines, const Callback<QList<Machine>> &done);
     /// One GetProducts call whose answer goes into the cache under @p id.
     struct PriceQuery
     {
@@ -238,7 +238,7 @@ inline void AwsProvider::describeAll(const QString &region, const QString &actio
             next.append({QStringLiteral("NextToken"), token});
             return std::optional<HttpRequest>(request(region, action, next));
         },
-        [state, region, action, done](Result<void> result) {
+        [state, region, action, done](const Result<void> &result) {
             if (!result.ok())
                 return done(inRegion(result.error(), region, action));
             done(std::move(state->items));

@@ -41,7 +41,7 @@ void AwsProvider::listSizes(Callback<QList<Size>> done)
                       });
 }
 
-void AwsProvider::officialImages(const QString &region, Callback<QList<Image>> done)
+void AwsProvider::officialImages(const QString &region, const Callback<QList<Image>> &done)
 {
     describeAll<AwsParser::ImageRecord>(
         region, QStringLiteral("DescribeImages"), AwsImageCatalog::query(),
@@ -59,23 +59,24 @@ void AwsProvider::listImages(Callback<QList<Image>> done)
         if (!regions.ok())
             return done(regions.error());
         PerRegion<Image> perRegion = [this](const QString &region,
-                                            Callback<QList<Image>> regionDone) {
-            officialImages(region, [this, region, regionDone](Result<QList<Image>> official) {
-                if (!official.ok())
-                    return regionDone(official.error());
-                describeAll<AwsParser::ImageRecord>(
-                    region, QStringLiteral("DescribeImages"),
-                    {{QStringLiteral("Owner.1"), QStringLiteral("self")}},
-                    [region](const QByteArray &xml) { return AwsParser::images(xml, region); },
-                    [official, regionDone](Result<QList<AwsParser::ImageRecord>> own) {
-                        if (!own.ok())
-                            return regionDone(own.error());
-                        QList<Image> images = official.value();
-                        for (const AwsParser::ImageRecord &record : own.value())
-                            images.append(record.image);
-                        regionDone(images);
-                    });
-            });
+                                            const Callback<QList<Image>> &regionDone) {
+            officialImages(
+                region, [this, region, regionDone](const Result<QList<Image>> &official) {
+                    if (!official.ok())
+                        return regionDone(official.error());
+                    describeAll<AwsParser::ImageRecord>(
+                        region, QStringLiteral("DescribeImages"),
+                        {{QStringLiteral("Owner.1"), QStringLiteral("self")}},
+                        [region](const QByteArray &xml) { return AwsParser::images(xml, region); },
+                        [official, regionDone](Result<QList<AwsParser::ImageRecord>> own) {
+                            if (!own.ok())
+                                return regionDone(own.error());
+                            QList<Image> images = official.value();
+                            for (const AwsParser::ImageRecord &record : own.value())
+                                images.append(record.image);
+                            regionDone(images);
+                        });
+                });
         };
         eachRegion<Image>(regions.value(), perRegion, done);
     });
@@ -87,7 +88,7 @@ void AwsProvider::listSshKeys(Callback<QList<SshKey>> done)
         if (!regions.ok())
             return done(regions.error());
         PerRegion<SshKey> perRegion = [this](const QString &region,
-                                             Callback<QList<SshKey>> regionDone) {
+                                             const Callback<QList<SshKey>> &regionDone) {
             call(region, QStringLiteral("DescribeKeyPairs"),
                  {{QStringLiteral("IncludePublicKey"), QStringLiteral("true")}},
                  [regionDone](Result<QByteArray> body) {

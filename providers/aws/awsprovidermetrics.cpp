@@ -40,7 +40,8 @@ void AwsProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kind
     if (machineIds.isEmpty())
         return post([done] { done(QList<MetricSeries>()); });
     // The region of each id: from the last listing (no request), else searched for (regionOf).
-    const PerRegion<QString> locate = [this](const QString &id, Callback<QList<QString>> one) {
+    const PerRegion<QString> locate = [this](const QString &id,
+                                             const Callback<QList<QString>> &one) {
         regionOf(id, [one](Result<QString> region) {
             if (!region.ok())
                 return one(region.error());
@@ -90,7 +91,7 @@ void AwsProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kind
 
 void AwsProvider::metricsInRegion(const QString &region, const QStringList &ids,
                                   MetricSeries::Kind kind, const MetricRange &range,
-                                  Callback<QList<MetricSeries>> done)
+                                  const Callback<QList<MetricSeries>> &done)
 {
     struct State
     {
@@ -128,7 +129,7 @@ void AwsProvider::metricsInRegion(const QString &region, const QStringList &ids,
             return std::optional<HttpRequest>(queryRequest(
                 url, monitoringVersion, QStringLiteral("monitoring"), region, action, next));
         },
-        [this, state, ids, kind, period, region, action, done](Result<void> result) {
+        [this, state, ids, kind, period, region, action, done](const Result<void> &result) {
             if (!result.ok()) {
                 Error error = inRegion(result.error(), region, action);
                 // CloudWatch says AccessDenied without naming the permission; we know it.

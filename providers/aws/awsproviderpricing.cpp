@@ -42,7 +42,7 @@ void AwsProvider::setPriceClock(AwsPriceCache::Clock clock)
     m_priceCache.setClock(std::move(clock));
 }
 
-void AwsProvider::priceMachines(QList<Machine> machines, Callback<QList<Machine>> done)
+void AwsProvider::priceMachines(QList<Machine> machines, const Callback<QList<Machine>> &done)
 {
     if (pricingEndpoint().isEmpty())
         return done(std::move(machines));

@@ -118,7 +118,7 @@ Result<std::optional<AzureOperation::Handle>> AzureOperation::fromReply(const Ht
 }
 
 void AzureOperation::follow(QObject *context, const Sender &send, const Handle &handle,
-                            const Timing &timing, const QString &what, Callback<void> done)
+                            const Timing &timing, const QString &what, const Callback<void> &done)
 {
     followEnd(context, send, handle, timing, what, [done](End end, const Error &error) {
         if (end == End::Succeeded)

@@ -50,7 +50,7 @@ public:
     /// Looks at @p handle until it ends; @p done gets success, Azure's error (BadRequest with
     /// its code, or Server for InternalExecutionError), or Timeout.
     static void follow(QObject *context, const Sender &send, const Handle &handle,
-                       const Timing &timing, const QString &what, Callback<void> done);
+                       const Timing &timing, const QString &what, const Callback<void> &done);
     /// follow() for callers that act on the verdict (a failed create is cleaned up, a create
     /// of unknown outcome is not): @p done gets the End and, unless Succeeded, the error.
     static void followEnd(QObject *context, const Sender &send, const Handle &handle,

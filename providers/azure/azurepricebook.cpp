@@ -77,7 +77,8 @@ void AzurePriceBook::fold(Entry &entry, const AzureParser::RetailPrice &price)
         slot = price.hourly;
 }
 
-void AzurePriceBook::query(const QString &filter, int maxPages, PageSink sink, Callback<bool> done)
+void AzurePriceBook::query(const QString &filter, int maxPages, const PageSink &sink,
+                           const Callback<bool> &done)
 {
     QUrl url = m_endpoint;
     QUrlQuery query;
@@ -111,7 +112,7 @@ void AzurePriceBook::query(const QString &filter, int maxPages, PageSink sink, C
     (*next)(url);
 }
 
-void AzurePriceBook::fetch(const QString &region, const QString &sku, Callback<void> done)
+void AzurePriceBook::fetch(const QString &region, const QString &sku, const Callback<void> &done)
 {
     const QString entryKey = key(region, sku);
     auto entry = std::make_shared<Entry>();
@@ -121,7 +122,7 @@ void AzurePriceBook::fetch(const QString &region, const QString &sku, Callback<v
             for (const AzureParser::RetailPrice &price : prices)
                 fold(*entry, price);
         },
-        [this, entryKey, entry, done](Result<bool> read) {
+        [this, entryKey, entry, done](const Result<bool> &read) {
             if (!read.ok()) {
                 qCInfo(lcAzurePrices).noquote()
                     << "no price for" << entryKey << ":" << read.error().message();
@@ -135,7 +136,7 @@ void AzurePriceBook::fetch(const QString &region, const QString &sku, Callback<v
 }
 
 void AzurePriceBook::fetchRegion(const QString &region, const QStringList &skus,
-                                 Callback<void> done)
+                                 const Callback<void> &done)
 {
     auto seen = std::make_shared<QHash<QString, Entry>>();
     query(
@@ -172,7 +173,7 @@ void AzurePriceBook::fetchRegion(const QString &region, const QStringList &skus,
 }
 
 void AzurePriceBook::applyToSizes(const QString &region, QList<Size> sizes,
-                                  std::optional<bool> windows, Callback<QList<Size>> done)
+                                  std::optional<bool> windows, const Callback<QList<Size>> &done)
 {
     QStringList missing;
     for (const Size &size : std::as_const(sizes)) {
@@ -197,7 +198,7 @@ void AzurePriceBook::applyToSizes(const QString &region, QList<Size> sizes,
         QTimer::singleShot(0, m_context, finish);
         return;
     }
-    fetchRegion(region, missing, [finish](Result<void>) { finish(); });
+    fetchRegion(region, missing, [finish](const Result<void> &) { finish(); });
 }
 
 void AzurePriceBook::join(QList<Machine> &machines) const
@@ -214,7 +215,7 @@ void AzurePriceBook::join(QList<Machine> &machines) const
     }
 }
 
-void AzurePriceBook::apply(QList<Machine> machines, Callback<QList<Machine>> done)
+void AzurePriceBook::apply(QList<Machine> machines, const Callback<QList<Machine>> &done)
 {
     QSet<QString> asked;
     QList<std::pair<QString, QString>> missing;
@@ -238,7 +239,7 @@ void AzurePriceBook::apply(QList<Machine> machines, Callback<QList<Machine>> don
         return;
     }
     for (const auto &[region, sku] : std::as_const(missing)) {
-        fetch(region, sku, [this, state, done](Result<void>) {
+        fetch(region, sku, [this, state, done](const Result<void> &) {
             if (--state->second > 0)
                 return;
             join(state->first);

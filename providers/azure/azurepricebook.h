@@ -40,12 +40,12 @@ public:
     AzurePriceBook(QObject *context, QUrl endpoint, Sender send);
 
     /// @p machines with the prices of their sizes, later (the missing ones asked first).
-    void apply(QList<Machine> machines, Callback<QList<Machine>> done);
+    void apply(QList<Machine> machines, const Callback<QList<Machine>> &done);
     /// @p sizes of @p region with their prices, later: the Windows meter when @p windows is
     /// true, Linux when false, and Linux with the description saying so when the image is not
     /// known yet (nullopt). A size Azure has no meter for stays unpriced.
     void applyToSizes(const QString &region, QList<Size> sizes, std::optional<bool> windows,
-                      Callback<QList<Size>> done);
+                      const Callback<QList<Size>> &done);
     /// The filter for one size in one region, as sent.
     [[nodiscard]] static QString filter(const QString &region, const QString &sku);
     /// The filter for every size of one region, as sent.
@@ -70,9 +70,10 @@ private:
     using PageSink = std::function<void(const QList<AzureParser::RetailPrice> &prices)>;
     /// The prices of @p filter, page by page into @p sink (at most @p maxPages, only on the
     /// prices host); @p done gets whether every page was read, or the error that stopped it.
-    void query(const QString &filter, int maxPages, PageSink sink, Callback<bool> done);
-    void fetch(const QString &region, const QString &sku, Callback<void> done);
-    void fetchRegion(const QString &region, const QStringList &skus, Callback<void> done);
+    void query(const QString &filter, int maxPages, const PageSink &sink,
+               const Callback<bool> &done);
+    void fetch(const QString &region, const QString &sku, const Callback<void> &done);
+    void fetchRegion(const QString &region, const QStringList &skus, const Callback<void> &done);
     /// The lowest Linux and Windows rate of @p prices folded into @p entry.
     static void fold(Entry &entry, const AzureParser::RetailPrice &price);
     void join(QList<Machine> &machines) const;

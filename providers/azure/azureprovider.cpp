@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QUrlQuery>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcAzure, "clouddeck.provider.azure", QtInfoMsg)
 
@@ -38,7 +39,8 @@ std::optional<RateLimit> armRateLimit(const HttpResponse &response)
 AzureProvider::AzureProvider(const ProviderMetadata &metadata, const Account &account,
                              const QVariantMap &secrets, QObject *parent)
     : Provider(metadata, account, secrets, parent)
-    , m_token(new OAuthToken([this](Callback<OAuthToken::Token> done) { fetchToken(done); }, this))
+    , m_token(new OAuthToken(
+          [this](Callback<OAuthToken::Token> done) { fetchToken(std::move(done)); }, this))
 {
     m_token->setTokenUrl(tokenUrl());
     m_token->install(http(), {baseUrl()},
@@ -131,7 +133,7 @@ QUrl AzureProvider::armUrl(const QString &path, const QString &version,
     return url(path, query);
 }
 
-void AzureProvider::sendAuthorized(HttpRequest request, Callback<HttpResponse> done)
+void AzureProvider::sendAuthorized(const HttpRequest &request, Callback<HttpResponse> done)
 {
     authorized<HttpResponse>(
         [this, request](Callback<HttpResponse> sent) { http()->send(request, std::move(sent)); },
@@ -174,7 +176,7 @@ void AzureProvider::subscriptionsInScope(Callback<QStringList> done)
 
 void AzureProvider::verify(Callback<QString> done)
 {
-    m_token->renew([this, done](Result<void> signedIn) {
+    m_token->renew([this, done](const Result<void> &signedIn) {
         if (!signedIn.ok())
             return done(signedIn.error());
         list<AzureParser::Subscription>(

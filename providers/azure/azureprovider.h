@@ -95,14 +95,14 @@ private:
         m_token->authorized<T>(std::move(operation), std::move(done));
     }
     /// send() with a token (the follow of an operation, a create step).
-    void sendAuthorized(HttpRequest request, Callback<HttpResponse> done);
+    void sendAuthorized(const HttpRequest &request, Callback<HttpResponse> done);
     [[nodiscard]] QUrl armUrl(const QString &path, const QString &version,
                               QList<std::pair<QString, QString>> query = {}) const;
     [[nodiscard]] Error missingCredentials() const;
     void fetchToken(Callback<OAuthToken::Token> done);
     void listSubscription(const QString &subscription, Callback<QList<Machine>> done);
     /// Sends @p request, follows the operation it starts, then @p done.
-    void runOperation(HttpRequest request, const QString &what, Callback<void> done);
+    void runOperation(HttpRequest request, const QString &what, const Callback<void> &done);
     /// One resource CloudDeck made for a VM: its ARM path, api-version and name.
     struct Made
     {
@@ -113,9 +113,10 @@ private:
     /// Deletes @p made in order, each followed to its end (gone already counts as deleted),
     /// stopping at the first that fails: each later one depends on it (the VM holds the NIC,
     /// the NIC the IP). @p done gets the names left and the error that stopped it.
-    void deleteInOrder(QList<Made> made, std::function<void(QStringList left, Error error)> done);
+    void deleteInOrder(QList<Made> made,
+                       const std::function<void(QStringList left, Error error)> &done);
     /// @p error with what deleteInOrder() did after it, then @p done.
-    void failCreation(const Error &error, QList<Made> made, Callback<Machine> done);
+    void failCreation(const Error &error, QList<Made> made, const Callback<Machine> &done);
     struct Creation;
     void createInSubnet(const std::shared_ptr<Creation> &creation);
     void createVm(const std::shared_ptr<Creation> &creation);
@@ -123,7 +124,7 @@ private:
                   const AzureOperation::Handle &handle);
     void pickSubnet(const CreateMachineRequest &request, const QString &subscription,
                     Callback<AzureParser::Subnet> done);
-    void resolveKeys(const QStringList &wanted, Callback<QStringList> done);
+    void resolveKeys(const QStringList &wanted, const Callback<QStringList> &done);
 
     OAuthToken *m_token;
     std::unique_ptr<AzurePriceBook> m_prices;

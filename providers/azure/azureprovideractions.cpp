@@ -77,6 +77,8 @@ void AzureProvider::followAction(const QString &machineId, MachineAction::Action
     const auto handle = m_operations.constFind(machineId);
     if (handle == m_operations.constEnd())
         return post([done] { done({}); }); // completed at once, or followed already
+    // A copy, not a reference: the entry is erased below.
+    // NOLINTNEXTLINE(performance-unnecessary-copy-initialization)
     const AzureOperation::Handle followed = *handle;
     const QString words = m_actionWords.take(machineId);
     m_operations.erase(handle);
@@ -88,7 +90,8 @@ void AzureProvider::followAction(const QString &machineId, MachineAction::Action
         followed, m_timing, words, std::move(done));
 }
 
-void AzureProvider::runOperation(HttpRequest request, const QString &what, Callback<void> done)
+void AzureProvider::runOperation(HttpRequest request, const QString &what,
+                                 const Callback<void> &done)
 {
     const QUrl base = baseUrl();
     sendAuthorized(std::move(request), [this, base, what, done](Result<HttpResponse> reply) {

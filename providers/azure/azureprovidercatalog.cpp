@@ -65,7 +65,7 @@ void AzureProvider::listImages(Callback<QList<Image>> done)
 
 void AzureProvider::listSshKeys(Callback<QList<SshKey>> done)
 {
-    subscriptionsInScope([this, done](Result<QStringList> subscriptions) {
+    subscriptionsInScope([this, done = std::move(done)](Result<QStringList> subscriptions) mutable {
         if (!subscriptions.ok())
             return done(subscriptions.error());
         if (subscriptions.value().isEmpty())
@@ -82,7 +82,7 @@ void AzureProvider::listSshKeys(Callback<QList<SshKey>> done)
     });
 }
 
-void AzureProvider::resolveKeys(const QStringList &wanted, Callback<QStringList> done)
+void AzureProvider::resolveKeys(const QStringList &wanted, const Callback<QStringList> &done)
 {
     // A key is either its text ("ssh-ed25519 AAAA...") or a stored SSH public key resource.
     QStringList direct;

@@ -124,21 +124,23 @@ void AzureProvider::createInSubnet(const std::shared_ptr<Creation> &creation)
     const HttpRequest putIp =
         HttpRequest::json("PUT", armUrl(creation->ip.path, AzureRequests::networkVersion),
                           QJsonDocument(AzureRequests::publicIp(request.region, request.tags)));
-    runOperation(putIp, tr("create the public IP address"), [this, creation](Result<void> ipMade) {
-        if (!ipMade.ok())
-            return creation->done(ipMade.error());
-        const CreateMachineRequest &request = creation->request;
-        const HttpRequest putNic = HttpRequest::json(
-            "PUT", armUrl(creation->nic.path, AzureRequests::networkVersion),
-            QJsonDocument(AzureRequests::networkInterface(request.region, creation->subnetId,
-                                                          creation->ip.path, request.tags)));
-        runOperation(putNic, tr("create the network interface"),
-                     [this, creation](Result<void> nicMade) {
-                         if (!nicMade.ok())
-                             return failCreation(nicMade.error(), {creation->ip}, creation->done);
-                         createVm(creation);
-                     });
-    });
+    runOperation(putIp, tr("create the public IP address"),
+                 [this, creation](const Result<void> &ipMade) {
+                     if (!ipMade.ok())
+                         return creation->done(ipMade.error());
+                     const CreateMachineRequest &request = creation->request;
+                     const HttpRequest putNic = HttpRequest::json(
+                         "PUT", armUrl(creation->nic.path, AzureRequests::networkVersion),
+                         QJsonDocument(AzureRequests::networkInterface(
+                             request.region, creation->subnetId, creation->ip.path, request.tags)));
+                     runOperation(putNic, tr("create the network interface"),
+                                  [this, creation](const Result<void> &nicMade) {
+                                      if (!nicMade.ok())
+                                          return failCreation(nicMade.error(), {creation->ip},
+                                                              creation->done);
+                                      createVm(creation);
+                                  });
+                 });
 }
 
 void AzureProvider::createVm(const std::shared_ptr<Creation> &creation)
@@ -214,7 +216,7 @@ void AzureProvider::followVm(const std::shared_ptr<Creation> &creation, const Ma
 }
 
 void AzureProvider::deleteInOrder(QList<Made> made,
-                                  std::function<void(QStringList left, Error error)> done)
+                                  const std::function<void(QStringList left, Error error)> &done)
 {
     if (made.isEmpty())
         return post([done] { done({}, {}); });
@@ -223,7 +225,7 @@ void AzureProvider::deleteInOrder(QList<Made> made,
     request.idempotent = true;
     qCInfo(lcAzure).noquote() << "cleaning up" << first.path;
     runOperation(request, tr("delete %1").arg(first.name),
-                 [this, first, made, done](Result<void> deleted) {
+                 [this, first, made, done](const Result<void> &deleted) {
                      // Gone already is what was wanted (the VM's deleteOption may have taken the
                      // NIC and the IP with it).
                      if (deleted.ok() || deleted.error().kind() == Error::NotFound)
@@ -237,12 +239,13 @@ void AzureProvider::deleteInOrder(QList<Made> made,
                  });
 }
 
-void AzureProvider::failCreation(const Error &error, QList<Made> made, Callback<Machine> done)
+void AzureProvider::failCreation(const Error &error, QList<Made> made,
+                                 const Callback<Machine> &done)
 {
     QStringList names;
     for (const Made &one : std::as_const(made))
         names.append(one.name);
-    deleteInOrder(std::move(made), [error, names, done](QStringList left, Error cleanup) {
+    deleteInOrder(std::move(made), [error, names, done](QStringList left, const Error &cleanup) {
         const QString after =
             left.isEmpty()
                 ? tr("CloudDeck deleted what it had made for it: %1.")

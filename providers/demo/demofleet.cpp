@@ -161,7 +161,7 @@ int DemoFleet::indexOf(const QString &machineId) const
 }
 
 void DemoFleet::runAction(const QString &machineId, MachineAction::Action action, QObject *context,
-                          Callback<void> done)
+                          const Callback<void> &done)
 {
     const int index = indexOf(machineId);
     if (index < 0)
@@ -215,7 +215,7 @@ QString DemoFleet::validate(const CreateMachineRequest &request)
 {
     // The product's rules (name, tags, the required choices) are core's, as for every cloud;
     // what follows is what only this cloud knows: its catalog.
-    if (const QString problem = request.validate(); !problem.isEmpty())
+    if (QString problem = request.validate(); !problem.isEmpty())
         return problem;
     const auto region = DemoCatalog::region(request.region);
     if (!region)
@@ -239,7 +239,7 @@ QString DemoFleet::validate(const CreateMachineRequest &request)
 }
 
 void DemoFleet::create(const CreateMachineRequest &request, QObject *context,
-                       Callback<Machine> done)
+                       const Callback<Machine> &done)
 {
     const QString problem = validate(request);
     if (!problem.isEmpty())

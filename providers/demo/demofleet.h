@@ -34,9 +34,10 @@ public:
     /// Shows the transition at once, settles after a few seconds, then calls @p done (only while
     /// @p context lives).
     void runAction(const QString &machineId, MachineAction::Action action, QObject *context,
-                   Callback<void> done);
+                   const Callback<void> &done);
     /// Adds a pending machine (reported through @p done) that boots within seconds.
-    void create(const CreateMachineRequest &request, QObject *context, Callback<Machine> done);
+    void create(const CreateMachineRequest &request, QObject *context,
+                const Callback<Machine> &done);
     /// The problem with @p request, or an empty string.
     [[nodiscard]] static QString validate(const CreateMachineRequest &request);
 

@@ -69,8 +69,8 @@ Result<QJsonObject> nested(const QJsonObject &droplet, const char *name, const Q
 // "Ubuntu 20.04 (LTS) x64": the reference names images without their distribution.
 QString imageLabel(const QJsonObject &image)
 {
-    const QString distribution = string(image.value(key("distribution")));
-    const QString name = string(image.value(key("name")));
+    QString distribution = string(image.value(key("distribution")));
+    QString name = string(image.value(key("name")));
     if (distribution.isEmpty() || name.startsWith(distribution, Qt::CaseInsensitive))
         return name;
     if (name.isEmpty())

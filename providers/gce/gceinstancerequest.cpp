@@ -27,7 +27,7 @@ QString GceInstanceRequest::sshKeyLine(const QString &key, const QString &fallba
 {
     static const QRegularExpression prefixed(QStringLiteral("^[a-z_][a-z0-9_.-]{0,31}:"));
     static const QRegularExpression login(QStringLiteral("^[a-z_][a-z0-9_.-]{0,31}$"));
-    const QString line = key.simplified();
+    QString line = key.simplified();
     if (prefixed.match(line).hasMatch())
         return line;
     const QString comment = line.section(QLatin1Char(' '), 2);

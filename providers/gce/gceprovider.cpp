@@ -154,7 +154,7 @@ void GceProvider::listMachines(Callback<QList<Machine>> done)
                                 });
 }
 
-void GceProvider::zoneOf(const QString &machineId, Callback<QString> done)
+void GceProvider::zoneOf(const QString &machineId, const Callback<QString> &done)
 {
     if (const auto it = m_seen.constFind(machineId); it != m_seen.constEnd())
         return post([done, zone = it->first] { done(zone); });

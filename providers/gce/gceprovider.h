@@ -118,7 +118,7 @@ private:
                PagedList::PageParser<T> parse, Callback<QList<T>> done);
     void listInstances(Callback<QList<Machine>> done);
     /// The zone of @p machineId: from the last listing, else from a new one.
-    void zoneOf(const QString &machineId, Callback<QString> done);
+    void zoneOf(const QString &machineId, const Callback<QString> &done);
     void checkOperation(const OperationHandle &handle, Callback<bool> done);
     /// instances.insert of @p request with its SSH keys resolved to "user:key" lines.
     void insert(const CreateMachineRequest &request, const QString &zone,

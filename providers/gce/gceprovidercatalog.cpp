@@ -83,7 +83,7 @@ void GceProvider::listImages(Callback<QList<Image>> done)
     PagedList::Listing<Image> publicImages = [this, families](Callback<QList<Image>> listed) {
         RegionFanOut::run<Image>(
             families,
-            [this](const QString &entry, Callback<QList<Image>> one) {
+            [this](const QString &entry, const Callback<QList<Image>> &one) {
                 const QString project = entry.section(QLatin1Char('/'), 0, 0);
                 const QString family = entry.section(QLatin1Char('/'), 1);
                 HttpRequest request = HttpRequest::get(url(

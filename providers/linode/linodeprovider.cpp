@@ -10,6 +10,7 @@
 
 #include <QJsonDocument>
 #include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcLinode, "clouddeck.provider.linode", QtInfoMsg)
 
@@ -22,7 +23,7 @@ LinodeProvider::LinodeProvider(const ProviderMetadata &metadata, const Account &
                                       paging().checkingTotal(&LinodeParser::statedTotal),
                                       &LinodeParser::instances, std::move(done));
           },
-          [this](Callback<PriceTable> done) {
+          [this](const Callback<PriceTable> &done) {
               listTypes([done](Result<QList<LinodeParser::Type>> types) {
                   if (!types.ok())
                       return done(types.error());
@@ -94,7 +95,8 @@ void LinodeProvider::createMachine(const CreateMachineRequest &request, Callback
                                               return key.publicKey;
                                           }};
     SshPublicKey::resolve(
-        request.sshKeys, keyLines, [this](Callback<QList<SshKey>> keys) { listSshKeys(keys); },
+        request.sshKeys, keyLines,
+        [this](Callback<QList<SshKey>> keys) { listSshKeys(std::move(keys)); },
         [this, request, done = std::move(done)](Result<QStringList> keys) {
             if (!keys.ok())
                 return done(keys.error());
@@ -164,7 +166,8 @@ void LinodeProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::K
     const QString accountId = account().id;
     MetricFanout::run(
         this, machineIds,
-        [this, kind, range, paths, accountId](const QString &id, Callback<MetricSeries> one) {
+        [this, kind, range, paths, accountId](const QString &id,
+                                              const Callback<MetricSeries> &one) {
             // A range over two months is two requests of the same Linode, merged.
             MetricFanout::run(
                 this, paths,

@@ -6,6 +6,7 @@
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <cmath>
 
 using namespace JsonReader;
 
@@ -213,7 +214,7 @@ Result<QList<ProxmoxParser::Guest>> ProxmoxParser::resources(const QJsonObject &
             lock.isEmpty() ? status : status + QStringLiteral(" (lock: %1)").arg(lock);
         machine.region = guest.node;
         const std::optional<double> cpus = number(resource.value(key("maxcpu")));
-        machine.vcpus = cpus && *cpus > 0 && *cpus < 1e6 ? int(*cpus + 0.5) : 0;
+        machine.vcpus = cpus && *cpus > 0 && *cpus < 1e6 ? int(std::lround(*cpus)) : 0;
         const qint64 memory = wholeNumber(resource.value(key("maxmem"))).value_or(0);
         machine.memoryMb = int(std::min<qint64>(memory / s_mib, 1 << 30));
         const qint64 disk = wholeNumber(resource.value(key("maxdisk"))).value_or(0);

@@ -90,7 +90,7 @@ void ProxmoxProvider::verify(Callback<QString> done)
                   });
 }
 
-void ProxmoxProvider::fetchGuests(Callback<QList<ProxmoxParser::Guest>> done)
+void ProxmoxProvider::fetchGuests(const Callback<QList<ProxmoxParser::Guest>> &done)
 {
     call<QList<ProxmoxParser::Guest>>(
         HttpRequest::get(url(QStringLiteral("/cluster/resources"),
@@ -111,7 +111,7 @@ void ProxmoxProvider::listMachines(Callback<QList<Machine>> done)
         if (!guests.ok())
             return done(guests.error());
         const auto list = std::make_shared<QList<ProxmoxParser::Guest>>(guests.takeValue());
-        fetchAddresses(m_addresses.due(*list), [this, list, done](Result<void>) {
+        fetchAddresses(m_addresses.due(*list), [this, list, done](const Result<void> &) {
             QList<Machine> machines;
             machines.reserve(list->size());
             for (ProxmoxParser::Guest &guest : *list) {
@@ -123,7 +123,8 @@ void ProxmoxProvider::listMachines(Callback<QList<Machine>> done)
     });
 }
 
-void ProxmoxProvider::fetchAddresses(const QList<ProxmoxParser::Guest> &guests, Callback<void> done)
+void ProxmoxProvider::fetchAddresses(const QList<ProxmoxParser::Guest> &guests,
+                                     const Callback<void> &done)
 {
     if (guests.isEmpty())
         return post([done] { done({}); });
@@ -170,11 +171,9 @@ void ProxmoxProvider::findGuest(const QString &machineId, bool fresh,
             std::move(done));
     }
     const auto known = m_guests.constFind(machineId);
-    if (!fresh && known != m_guests.constEnd()) {
-        const ProxmoxParser::Guest guest = *known;
-        return post([done, guest] { done(guest); });
-    }
-    fetchGuests([this, machineId, done](Result<QList<ProxmoxParser::Guest>> guests) {
+    if (!fresh && known != m_guests.constEnd())
+        return post([done, guest = *known] { done(guest); });
+    fetchGuests([this, machineId, done](const Result<QList<ProxmoxParser::Guest>> &guests) {
         if (!guests.ok())
             return done(guests.error());
         const auto found = m_guests.constFind(machineId);
@@ -250,7 +249,7 @@ void ProxmoxProvider::followTask(const QString &upid, Callback<void> done)
 }
 
 void ProxmoxProvider::pollTask(const QString &upid, qint64 deadlineMs, int intervalMs,
-                               Callback<void> done)
+                               const Callback<void> &done)
 {
     // The task's status lives on the node that runs it, which the UPID names.
     const QString path =
@@ -319,7 +318,7 @@ void ProxmoxProvider::createMachine(const CreateMachineRequest &request, Callbac
                           [this, plan, id = newId.value(), request, done](Result<QString> upid) {
                               if (!upid.ok())
                                   return done(upid.error());
-                              followTask(upid.value(), [=, this](Result<void> cloned) {
+                              followTask(upid.value(), [=, this](const Result<void> &cloned) {
                                   if (!cloned.ok())
                                       return done(cloned.error());
                                   configureAndStart(plan, id, request, done);
@@ -330,17 +329,18 @@ void ProxmoxProvider::createMachine(const CreateMachineRequest &request, Callbac
 }
 
 void ProxmoxProvider::configureAndStart(const ProxmoxRequests::ClonePlan &plan, int newId,
-                                        const CreateMachineRequest &request, Callback<Machine> done)
+                                        const CreateMachineRequest &request,
+                                        const Callback<Machine> &done)
 {
     const ProxmoxRequests::GuestId clone {plan.source.type, newId};
     const QString path = clone.path(plan.targetNode);
-    const auto start = [this, clone, path, plan, request, done](Result<void> configured) {
+    const auto start = [this, clone, path, plan, request, done](const Result<void> &configured) {
         if (!configured.ok())
             return done(configured.error());
         // Started, not followed: the machine is reported as starting, polls confirm it.
         call<QString>(form("POST", path + QStringLiteral("/status/start"), {}),
                       &ProxmoxParser::startedTask,
-                      [clone, plan, request, done](Result<QString> upid) {
+                      [clone, plan, request, done](const Result<QString> &upid) {
                           if (!upid.ok())
                               return done(upid.error());
                           Machine machine;
@@ -381,7 +381,7 @@ void ProxmoxProvider::configureAndStart(const ProxmoxRequests::ClonePlan &plan, 
     call<QJsonObject>(
         form("PUT", path + QStringLiteral("/config"), plan.configFields),
         [](const QJsonObject &reply) -> Result<QJsonObject> { return reply; },
-        [start](Result<QJsonObject> reply) {
+        [start](const Result<QJsonObject> &reply) {
             start(reply.ok() ? Result<void>() : Result<void>(reply.error()));
         });
 }
@@ -424,7 +424,7 @@ void ProxmoxProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::
     for (const QString &id : machineIds) {
         if (!m_guests.contains(id)) {
             return fetchGuests([this, machineIds, kind, range,
-                                done](Result<QList<ProxmoxParser::Guest>> guests) {
+                                done](const Result<QList<ProxmoxParser::Guest>> &guests) {
                 if (!guests.ok())
                     return done(guests.error());
                 fetchKnownMetrics(machineIds, kind, range, done);

@@ -76,16 +76,17 @@ private:
     /// Reads the task's status until it stopped (see followAction()).
     void followTask(const QString &upid, Callback<void> done);
     /// The guests of the cluster (remembered for the node of each machine id).
-    void fetchGuests(Callback<QList<ProxmoxParser::Guest>> done);
+    void fetchGuests(const Callback<QList<ProxmoxParser::Guest>> &done);
     /// The guest @p machineId names, from the last list (unless @p fresh) or a new one.
     void findGuest(const QString &machineId, bool fresh, Callback<ProxmoxParser::Guest> done);
     /// fetchMetrics() once every guest of @p machineIds is in m_guests (or known missing).
     void fetchKnownMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
                            const MetricRange &range, Callback<QList<MetricSeries>> done);
-    void fetchAddresses(const QList<ProxmoxParser::Guest> &guests, Callback<void> done);
-    void pollTask(const QString &upid, qint64 deadlineMs, int intervalMs, Callback<void> done);
+    void fetchAddresses(const QList<ProxmoxParser::Guest> &guests, const Callback<void> &done);
+    void pollTask(const QString &upid, qint64 deadlineMs, int intervalMs,
+                  const Callback<void> &done);
     void configureAndStart(const ProxmoxRequests::ClonePlan &plan, int newId,
-                           const CreateMachineRequest &request, Callback<Machine> done);
+                           const CreateMachineRequest &request, const Callback<Machine> &done);
     [[nodiscard]] Error credentialError() const;
 
     QString m_tokenId;

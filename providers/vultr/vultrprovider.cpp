@@ -11,6 +11,7 @@
 
 #include <QJsonDocument>
 #include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcVultr, "clouddeck.provider.vultr", QtInfoMsg)
 
@@ -23,7 +24,7 @@ VultrProvider::VultrProvider(const ProviderMetadata &metadata, const Account &ac
               listAll<Machine>(QStringLiteral("/instances"), &VultrParser::instances,
                                std::move(done), &VultrParser::statedTotal);
           },
-          [this](Callback<PriceTable> done) {
+          [this](const Callback<PriceTable> &done) {
               listSizes([done](Result<QList<Size>> plans) {
                   if (!plans.ok())
                       return done(plans.error());
@@ -115,7 +116,8 @@ void VultrProvider::createMachine(const CreateMachineRequest &request, Callback<
             return key.id;
         }};
     SshPublicKey::resolve(
-        request.sshKeys, keyIds, [this](Callback<QList<SshKey>> keys) { listSshKeys(keys); },
+        request.sshKeys, keyIds,
+        [this](Callback<QList<SshKey>> keys) { listSshKeys(std::move(keys)); },
         [this, request, done = std::move(done)](Result<QStringList> ids) {
             if (!ids.ok())
                 return done(ids.error());

@@ -129,6 +129,58 @@ private Q_SLOTS:
         }
     }
 
+    // Found by fuzz_cache: Qt 6.4's QDataStream reserves a list's stated count before reading
+    // it, so a damaged count in `extra` asked for 96 GB and the failed allocation ended the
+    // program. Such a record is refused, as any other damage is.
+    void hugeCountsInExtraAreRefused_data()
+    {
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<QByteArray>("items"); // the serialized count and first item
+        QTest::newRow("string list") << QVariant(QStringList {QStringLiteral("a")})
+                                     << QByteArray::fromHex("00000001" "00000002" "0061");
+        QTest::newRow("byte array list")
+            << QVariant::fromValue(QByteArrayList {QByteArrayLiteral("a")})
+            << QByteArray::fromHex("00000001" "00000001" "61");
+        QTest::newRow("list by type name")
+            << QVariant::fromValue(QList<int> {7}) << QByteArray::fromHex("00000001" "00000007");
+        QTest::newRow("variant list")
+            << QVariant(QVariantList {QVariant(true)})
+            << QByteArray::fromHex("00000001" "00000001" "00" "01");
+        QTest::newRow("nested map")
+            << QVariant(QVariantMap {{QStringLiteral("k"), QVariant(true)}})
+            << QByteArray::fromHex("00000001" "00000002" "006b");
+    }
+
+    void hugeCountsInExtraAreRefused()
+    {
+        QFETCH(QVariant, value);
+        QFETCH(QByteArray, items);
+        Machine m = machine(QStringLiteral("a"), 3);
+        m.extra = {{QStringLiteral("x"), value}};
+        const QByteArray record = MachineRecord::encode(m);
+        Machine back;
+        QVERIFY(MachineRecord::decode(record, back));
+        QCOMPARE(back.extra, m.extra);
+        const qsizetype at = record.lastIndexOf(items);
+        QVERIFY(at > 0);
+        for (const char *count : {"fffffff0", "00100000", "00000002"}) {
+            QByteArray damaged = record;
+            damaged.replace(at, 4, QByteArray::fromHex(count));
+            QVERIFY2(!MachineRecord::decode(damaged, back), count);
+        }
+    }
+
+    void extraOfOtherTypesIsStillRead()
+    {
+        Machine m = machine(QStringLiteral("a"), 3);
+        m.extra = {{QStringLiteral("when"), QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC)},
+                   {QStringLiteral("ratio"), 0.5f},
+                   {QStringLiteral("ids"), QVariant::fromValue(QList<int> {1, 2})}};
+        Machine back;
+        QVERIFY(MachineRecord::decode(MachineRecord::encode(m), back));
+        QCOMPARE(back.extra, m.extra);
+    }
+
     void poolSharesRepeatedStrings()
     {
         MachineRecord::StringPool pool;
