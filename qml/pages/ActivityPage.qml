@@ -49,7 +49,8 @@ Rectangle {
                 }
                 Label {
                     visible: list.count > 0 && !page.narrow
-                    text: qsTr("The last %n action(s), from this app and the command line", "", list.count)
+                    text: list.count === 1 ? qsTr("The last action, from this app or the command line")
+                                           : qsTr("The last %1 actions, from this app and the command line").arg(list.count)
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontCaption + 1
                 }

@@ -10,6 +10,7 @@
 // user's accounts. Exits non-zero when a screen cannot be reached or a picture looks empty.
 
 #include "accounteditor.h"
+#include "activitymodel.h"
 #include "appcontroller.h"
 #include "appsettings.h"
 #include "machinecreator.h"
@@ -292,6 +293,37 @@ int main(int argc, char *argv[])
         waitFor(QStringLiteral("the stack to pop"), [&] { return stackDepth() == 1; });
         prices.setMachinePrice(accountId, machineIdByName(QStringLiteral("staging-app")),
                                std::nullopt);
+    }
+
+    // The activity log: the reboot from the start and two more actions, done and in flight.
+    {
+        controller->runAction(accountId, machineIdByName(QStringLiteral("staging-app")),
+                              QStringLiteral("shutdown"));
+        controller->runAction(accountId, machineIdByName(QStringLiteral("web-frontend-1")),
+                              QStringLiteral("reboot"));
+        waitFor(QStringLiteral("the activity log"),
+                [&] { return controller->activity()->rowCount() >= 3; });
+        auto stackDepth = [&] {
+            return QQmlProperty::read(property(window, "stack"), QStringLiteral("depth")).toInt();
+        };
+        const struct
+        {
+            int width;
+            int height;
+            const char *theme;
+        } shapes[] = {{1280, 800, "light"}, {1920, 1080, "dark"}, {800, 1280, "dark"}};
+        for (const auto &shape : shapes) {
+            shooter.resize(shape.width, shape.height, QLatin1String(shape.theme),
+                           QStringLiteral("comfortable"));
+            call(window, "openActivity");
+            waitFor(QStringLiteral("the activity page"), [&] { return stackDepth() == 2; });
+            shooter.shot(QStringLiteral("activity-%1x%2-%3")
+                             .arg(shape.width)
+                             .arg(shape.height)
+                             .arg(QLatin1String(shape.theme)));
+        }
+        QTest::keyClick(window, Qt::Key_Escape);
+        waitFor(QStringLiteral("the stack to pop"), [&] { return stackDepth() == 1; });
     }
 
     // Offline: the demo cloud becomes unreachable; what was seen stays, with its age.
