@@ -294,7 +294,16 @@ private Q_SLOTS:
                  qPrintable(result.error().message()));
         QCOMPARE(m_server->requestCount(), 1); // a reply too large is not asked for again
         // At most the cap itself is ever held (plus socket buffers and the allocator's slack).
-        QVERIFY2(peakGrowthKb < 96 * 1024,
+        // Not under AddressSanitizer: its quarantine keeps freed blocks resident on purpose,
+        // so the peak there says nothing about what CloudDeck holds (the main suite checks it).
+#if defined(__SANITIZE_ADDRESS__)
+        const bool measurable = false;
+#elif defined(__has_feature)
+        const bool measurable = !__has_feature(address_sanitizer);
+#else
+        const bool measurable = true;
+#endif
+        QVERIFY2(!measurable || peakGrowthKb < 96 * 1024,
                  qPrintable(QStringLiteral("peak grew by %1 MB").arg(peakGrowthKb / 1024)));
         QVERIFY2(served < 128LL * 1024 * 1024,
                  qPrintable(QStringLiteral("%1 MB were sent").arg(served / (1024 * 1024))));
