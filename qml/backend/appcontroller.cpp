@@ -1,9 +1,9 @@
 #include "appcontroller.h"
 
 #include "accountmodel.h"
-#include "activitymodel.h"
 #include "accountservice.h"
 #include "accountstore.h"
+#include "activitymodel.h"
 #include "appsettings.h"
 #include "credentialstore.h"
 #include "currentmachine.h"

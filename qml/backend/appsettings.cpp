@@ -185,8 +185,3 @@ void AppSettings::setSortState(int key, int order)
     m_settings->setValue(QStringLiteral("list/sortKey"), key);
     m_settings->setValue(QStringLiteral("list/sortOrder"), order);
 }
-
-QString AppSettings::sshCommandLine(const QString &host) const
-{
-    return host.isEmpty() ? QString() : QStringLiteral("ssh %1@%2").arg(m_sshUser, host);
-}

@@ -63,8 +63,6 @@ public:
     Q_INVOKABLE [[nodiscard]] QVariantMap sortState() const;
     void setSortState(int key, int order);
 
-    /// "ssh <user>@<host>" as the Connect box shows it, or empty without a host.
-    [[nodiscard]] QString sshCommandLine(const QString &host) const;
 
     /// A terminal running ssh, per OS: {user} and {host} are replaced argument by argument.
     [[nodiscard]] static QString defaultSshCommandTemplate();

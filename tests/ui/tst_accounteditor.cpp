@@ -9,6 +9,7 @@
 #include "credentialstore.h"
 #include "fakecloudserver.h"
 #include "format.h"
+#include "guiservices.h"
 #include "inventory.h"
 #include "machinemodel.h"
 #include "providerregistry.h"
@@ -18,26 +19,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-// The services the editor is given, as the GUI's AppController gives them: its own instances
-// here, so the test proves the editor needs nothing else.
-struct Services
-{
-    ProviderRegistry registry;
-    AccountStore accounts;
-    CredentialStore credentials;
-    MachineModel machines;
-    Inventory inventory {&registry, &accounts, &credentials, &machines};
-    AccountService service {&registry, &accounts, &credentials};
-
-    void give(AccountEditor &editor)
-    {
-        editor.setProperty("registry", QVariant::fromValue(&registry));
-        editor.setProperty("accountStore", QVariant::fromValue(&accounts));
-        editor.setProperty("credentials", QVariant::fromValue(&credentials));
-        editor.setProperty("accountService", QVariant::fromValue(&service));
-        editor.setProperty("inventory", QVariant::fromValue(&inventory));
-    }
-};
+using Services = GuiServices;
 
 class TestAccountEditor : public QObject
 {

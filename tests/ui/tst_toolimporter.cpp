@@ -10,6 +10,7 @@
 #include "credentialstore.h"
 #include "digitaloceanroutes.h"
 #include "fakecloudserver.h"
+#include "guiservices.h"
 #include "inventory.h"
 #include "machinemodel.h"
 #include "providerregistry.h"
@@ -24,24 +25,7 @@
 #include <QTest>
 
 namespace {
-struct Services
-{
-    ProviderRegistry registry;
-    AccountStore accounts;
-    CredentialStore credentials;
-    MachineModel machines;
-    Inventory inventory {&registry, &accounts, &credentials, &machines};
-    AccountService service {&registry, &accounts, &credentials};
-
-    void give(QObject &object)
-    {
-        object.setProperty("registry", QVariant::fromValue(&registry));
-        object.setProperty("accountStore", QVariant::fromValue(&accounts));
-        object.setProperty("credentials", QVariant::fromValue(&credentials));
-        object.setProperty("accountService", QVariant::fromValue(&service));
-        object.setProperty("inventory", QVariant::fromValue(&inventory));
-    }
-};
+using Services = GuiServices;
 
 QByteArray digest(const QString &path)
 {
