@@ -5,7 +5,11 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
+#include <QMetaObject>
+#include <QPointer>
 #include <QSet>
+#include <QThreadPool>
 #include <QUrl>
 #include <functional>
 #include <memory>
@@ -25,6 +29,11 @@
  * ends the listing there (nothing past it is asked for or kept); should the last page of the
  * fan-out still name a next one (machines created while we paged), the rest is read one page
  * after another.
+ *
+ * Each page is parsed on QThreadPool's global pool (JSON decoding and the provider's mapping are
+ * most of a large listing's CPU: with 50 pages of 200 droplets, more than what the network and
+ * the merge cost together), so pages are read while others arrive and the event loop stays free.
+ * Everything else (the slots, the count, the next request) happens on the HttpClient's thread.
  */
 template<typename T>
 class ConcurrentPages : public std::enable_shared_from_this<ConcurrentPages<T>>
@@ -34,6 +43,8 @@ public:
     {
         HttpClient *http = nullptr;
         std::function<QUrl(int number)> pageUrl;
+        // parse, next and total run on a worker thread, several pages at once: they must be
+        // pure functions of the page (the providers' static parsers are).
         PagedList::PageParser<T> parse;
         /// The page after page @p current, from its body (nullopt: the last), or an error.
         std::function<Result<std::optional<int>>(const QJsonObject &page, int current)> next;
@@ -51,21 +62,81 @@ public:
     {
         auto self = std::shared_ptr<ConcurrentPages>(new ConcurrentPages(std::move(setup)));
         self->m_done = std::move(done);
-        self->m_setup.http->sendJson(
-            HttpRequest::get(self->m_setup.pageUrl(1)),
-            [self](Result<QJsonObject> body) { self->firstArrived(std::move(body)); });
+        self->request(1);
     }
 
 private:
+    /// What a worker made of one page's reply.
+    struct Page
+    {
+        Result<QList<T>> items = QList<T>();
+        std::optional<qint64> stated;
+        Result<std::optional<int>> next = std::optional<int>();
+    };
+
     explicit ConcurrentPages(Setup setup)
         : m_setup(std::move(setup))
     { }
 
-    void firstArrived(Result<QJsonObject> body)
+    void request(int number)
     {
-        if (!take(1, body))
+        m_setup.http->send(HttpRequest::get(m_setup.pageUrl(number)),
+                           [self = this->shared_from_this(), number](Result<HttpResponse> reply) {
+                               self->parseAside(number, std::move(reply));
+                           });
+    }
+
+    void parseAside(int number, Result<HttpResponse> reply)
+    {
+        auto page = std::make_shared<Page>();
+        if (!reply.ok()) {
+            page->items = reply.error();
+            return arrived(number, *page);
+        }
+        QPointer<HttpClient> http = m_setup.http;
+        QThreadPool::globalInstance()->start(
+            [self = this->shared_from_this(), number, response = reply.takeValue(), page, http] {
+                *page = self->parse(response, number);
+                // Back on the client's thread; dropped with it if it is gone (and with it the
+                // listing's caller).
+                QMetaObject::invokeMethod(
+                    http.data(), [self, number, page] { self->arrived(number, *page); },
+                    Qt::QueuedConnection);
+            });
+    }
+
+    /// On a worker: the page's JSON, items, stated total and next page. The document is freed
+    /// here too, so its thousands of small blocks never reach the client's thread.
+    Page parse(const HttpResponse &response, int number) const
+    {
+        Page page;
+        const Result<QJsonObject> body = response.jsonObject();
+        if (!body.ok()) {
+            page.items = body.error();
+            return page;
+        }
+        page.items = m_setup.parse(body.value());
+        if (!page.items.ok())
+            return page;
+        if (m_setup.total)
+            page.stated = m_setup.total(body.value());
+        page.next = m_setup.next(body.value(), number);
+        return page;
+    }
+
+    void arrived(int number, Page &page)
+    {
+        if (number == 1)
+            firstArrived(page);
+        else
+            pageArrived(number, page);
+    }
+
+    void firstArrived(Page &page)
+    {
+        if (!take(1, page))
             return;
-        const Result<std::optional<int>> next = m_setup.next(body.value(), 1);
+        const Result<std::optional<int>> &next = page.next;
         if (!next.ok())
             return fail(next.error());
         const qint64 perPage = std::min<qint64>(m_setup.pageSize, m_pages.first().size());
@@ -93,49 +164,49 @@ private:
         // last page again; a total that lies would have us ask for pages that do not exist).
         while (!m_failed && m_inFlight < m_setup.parallel && m_nextToSend <= m_count
                && !(m_end && m_nextToSend > *m_end)) {
-            const int number = m_nextToSend++;
             ++m_inFlight;
-            m_setup.http->sendJson(
-                HttpRequest::get(m_setup.pageUrl(number)),
-                [self = this->shared_from_this(), number](Result<QJsonObject> body) {
-                    self->pageArrived(number, std::move(body));
-                });
+            request(m_nextToSend++);
         }
     }
 
-    void pageArrived(int number, Result<QJsonObject> body)
+    void pageArrived(int number, Page &page)
     {
         --m_inFlight;
-        if (m_failed || !take(number, body))
+        if (m_failed)
             return;
-        const Result<std::optional<int>> next = m_setup.next(body.value(), number);
-        if (!next.ok())
-            return fail(next.error());
-        if (!next.value())
-            m_end = m_end ? std::min(*m_end, number) : number;
-        else if (number == m_count)
-            m_lastNext = next.value();
+        // Pages are taken in number order, whatever order their workers finish in, so the
+        // failure reported is always the first failing page's.
+        m_ready.insert(number, std::move(page));
+        while (m_ready.contains(m_nextToTake)) {
+            const int current = m_nextToTake++;
+            Page ready = m_ready.take(current);
+            if (!take(current, ready))
+                return;
+            const Result<std::optional<int>> &next = ready.next;
+            if (!next.ok())
+                return fail(next.error());
+            if (!next.value())
+                m_end = m_end ? std::min(*m_end, current) : current;
+            else if (current == m_count)
+                m_lastNext = next.value();
+        }
         sendMore();
         if (m_inFlight == 0)
             finish();
     }
 
-    /// Parses page @p number into its slot; false (and the list failed) when it cannot.
-    bool take(int number, const Result<QJsonObject> &body)
+    /// Puts page @p number's items into its slot; false (and the list failed) when it has none.
+    bool take(int number, Page &page)
     {
-        Result<QList<T>> items =
-            body.ok() ? m_setup.parse(body.value()) : Result<QList<T>>(body.error());
-        if (!items.ok()) {
-            fail(items.error());
+        if (!page.items.ok()) {
+            fail(page.items.error());
             return false;
         }
-        if (m_setup.total) {
-            if (const std::optional<qint64> stated = m_setup.total(body.value()))
-                m_stated = stated;
-        }
+        if (page.stated)
+            m_stated = page.stated;
         if (m_pages.size() < number)
             m_pages.resize(number);
-        m_pages[number - 1] = items.takeValue();
+        m_pages[number - 1] = page.items.takeValue();
         return true;
     }
 
@@ -203,6 +274,8 @@ private:
     std::optional<int> m_end; ///< the first page that said no page follows
     int m_count = 1;
     int m_nextToSend = 2;
+    int m_nextToTake = 2; ///< the first page not yet taken from m_ready
+    QMap<int, Page> m_ready; ///< pages parsed ahead of a lower one still on its way
     int m_inFlight = 0;
     bool m_failed = false;
 };
