@@ -76,9 +76,13 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] std::optional<Money> read(const QString &key) const;
+    /// The price stored under @p key in the file (read() answers from the index of them).
+    [[nodiscard]] std::optional<Money> stored(const QString &key) const;
+    void index();
     bool write(const QString &key, const std::optional<Money> &price);
     [[nodiscard]] static QString machineKey(const QString &accountId, const QString &machineId);
     [[nodiscard]] static QString sizeKey(const QString &accountId, const QString &size);
 
     QSettings *m_settings;
+    QHash<QString, Money> m_prices; ///< every price of the file, by its key
 };
