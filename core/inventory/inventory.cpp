@@ -120,6 +120,8 @@ int Inventory::loadFromCache()
     cached.clear();
 
     int loaded = 0;
+    QList<Machine> fresh; // of accounts that show nothing yet: added in one go, after the loop
+    QStringList loadedIds;
     for (const QString &id : std::as_const(ids)) {
         // An account already refreshed in this run has fresher data than the file.
         if (m_status.value(id).lastSuccess.isValid() && !m_status.value(id).fromCache)
@@ -133,15 +135,18 @@ int Inventory::loadFromCache()
         loaded += int(machines.size());
         if (m_model->machineCount(id) == 0) {
             // The usual start: nothing shown yet, so everything is added (moved, not copied).
-            MachineDiff diff;
-            diff.accountId = id;
-            diff.added = std::move(machines);
-            m_model->applyDiff(std::move(diff));
+            for (Machine &machine : machines) {
+                machine.accountId = id;
+                fresh.append(std::move(machine));
+            }
         } else {
             m_model->applyDiff(MachineDiff::compute(id, m_model->machinesOf(id), machines));
         }
-        Q_EMIT accountStatusChanged(id);
+        loadedIds.append(id);
     }
+    m_model->addNewAccounts(std::move(fresh));
+    for (const QString &id : std::as_const(loadedIds))
+        Q_EMIT accountStatusChanged(id);
     qCDebug(lcInventory) << "loaded" << loaded << "machines from the cache";
     return loaded;
 }

@@ -100,6 +100,11 @@ public:
     MergeStats applyDiff(const MachineDiff &diff);
     /// The same, taking the added machines over instead of copying them.
     MergeStats applyDiff(MachineDiff &&diff);
+    /// Adds the machines of accounts that show none yet (the cache at start-up), all of them in
+    /// one insertion: views, counts and the summary see one change, not one per account (ten
+    /// accounts of 1,000 had the header's totals computed ten times before the first frame).
+    /// Machines of an account that already has rows are merged as applyDiff() would.
+    void addNewAccounts(QList<Machine> machines);
     /// Makes @p machines the complete set known for @p accountId, as a diff against what is shown.
     MergeStats setAccountMachines(const QString &accountId, const QList<Machine> &machines,
                                   const QDateTime &seenAt = {});

@@ -101,6 +101,20 @@ MachineModel::MergeStats MachineModel::applyDiff(MachineDiff &&diff)
     return stats;
 }
 
+void MachineModel::addNewAccounts(QList<Machine> machines)
+{
+    QList<Machine> fresh;
+    fresh.reserve(machines.size());
+    for (Machine &machine : machines) {
+        const auto shown = m_index.constFind(machine.accountId);
+        if (shown != m_index.cend() && !shown->isEmpty())
+            upsert(machine);
+        else
+            fresh.append(std::move(machine));
+    }
+    appendRows(std::move(fresh)); // faster when grouped by account, correct in any order
+}
+
 MachineModel::MergeStats MachineModel::setAccountMachines(const QString &accountId,
                                                           const QList<Machine> &machines,
                                                           const QDateTime &seenAt)
