@@ -122,6 +122,14 @@ row "curl, the floor: wall s" "$(median curl10 1)" "$(median curl1 1)" \
     "$(ratio "$(median curl10 1)" "$(median curl1 1)")"
 say ""
 
+say "the real window (bench_window: one fake DigitalOcean account of 10,000 droplets, a fifth \"new\")"
+fresh_home window
+start_server 10000 0
+add_account bench
+"$build/tests/bench_window" --machines 10000 --idle-seconds 20 --rounds "$runs" | sed 's/^/  /'
+stop_server
+say ""
+
 say "GUI start-up (bench_startup: each run a fresh process, offscreen)"
 "$build/tests/bench_startup" --runs "$runs" --platform offscreen | sed 's/^/  /'
 say ""

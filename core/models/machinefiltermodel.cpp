@@ -190,7 +190,13 @@ void MachineFilterModel::setSortKey(SortKey key)
         return;
     m_sortKey = key;
     Q_EMIT sortKeyChanged();
-    invalidate(); // sort() with an unchanged column and order would do nothing
+    // sort() with an unchanged column and order does nothing, and invalidate() announces a
+    // layout change without a hint, which Qt Quick's views take as a reset: every row's delegate
+    // destroyed and built again (180 ms with 10,000 machines at 1920x1080). Sorting by source
+    // order and then by the column says VerticalSortHint twice, and the delegates stay.
+    const Qt::SortOrder order = sortOrder();
+    QSortFilterProxyModel::sort(-1, order);
+    QSortFilterProxyModel::sort(0, order);
 }
 
 void MachineFilterModel::setSortOrder(Qt::SortOrder order)
