@@ -454,7 +454,8 @@ void Inventory::finishRefresh(const QString &accountId, const Error &error, Prov
     if (provider)
         rateLimit = provider->http()->lastRateLimit();
     if (!error.isError())
-        m_scheduler->setTransitions(accountId, machinesInTransition(accountId));
+        m_scheduler->setTransitions(accountId, machinesInTransition(accountId),
+                                    m_model->machinesOf(accountId).size());
     m_scheduler->refreshFinished(accountId, error, needsFastPolling(accountId), rateLimit);
     Q_EMIT refreshFinished(accountId, error);
     Q_EMIT accountStatusChanged(accountId);

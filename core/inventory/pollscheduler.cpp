@@ -105,10 +105,13 @@ qint64 PollScheduler::delayAfter(const Account &account, const Error &error, boo
         delay = std::min<qint64>(qint64(m_intervals.backoffInitialMs) << exponent,
                                  m_intervals.backoffMaxMs);
     } else if (fast || (account.fastUntil.isValid() && now < account.fastUntil)
-               || std::any_of(account.transitionSince.cbegin(), account.transitionSince.cend(),
-                              [this, &now](const QDateTime &since) {
-                                  return since.msecsTo(now) < m_intervals.transitionFastMs;
-                              })) {
+               || (account.transitionSince.size() <= m_intervals.transitionFastMaxMachines
+                   && account.listed <= m_intervals.transitionFastMaxListing
+                   && std::any_of(account.transitionSince.cbegin(),
+                                  account.transitionSince.cend(),
+                                  [this, &now](const QDateTime &since) {
+                                      return since.msecsTo(now) < m_intervals.transitionFastMs;
+                                  }))) {
         delay = m_intervals.fastMs;
     } else {
         delay = account.idleMs > 0 ? account.idleMs : m_intervals.idleMs;
@@ -147,7 +150,8 @@ void PollScheduler::refreshFinished(const QString &accountId, const Error &error
     arm();
 }
 
-void PollScheduler::setTransitions(const QString &accountId, const QStringList &machineIds)
+void PollScheduler::setTransitions(const QString &accountId, const QStringList &machineIds,
+                                   qsizetype listed)
 {
     const auto it = m_accounts.find(accountId);
     if (it == m_accounts.end())
@@ -158,6 +162,7 @@ void PollScheduler::setTransitions(const QString &accountId, const QStringList &
     for (const QString &id : machineIds)
         since.insert(id, it->transitionSince.value(id, now)); // a machine out and back is new
     it->transitionSince = std::move(since);
+    it->listed = listed;
 }
 
 void PollScheduler::actionStarted(const QString &accountId)

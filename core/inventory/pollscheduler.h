@@ -38,6 +38,13 @@ public:
         int afterActionMs = 120'000; ///< how long "just after an action" lasts
         /// How long a machine seen in transition (without an action of ours) keeps polling fast.
         int transitionFastMs = 180'000;
+        /// Foreign transitions make the account fast only while a fast refresh is cheap and
+        /// worth it: at most this many machines in transition, in a listing of at most
+        /// transitionFastMaxListing. A thousand droplets kept "new", or one reboot among 10,000
+        /// machines, would re-fetch the whole account every few seconds (113 % CPU idle with
+        /// 10,000 droplets): those are watched at the idle interval.
+        int transitionFastMaxMachines = 10;
+        int transitionFastMaxListing = 2'000;
         int backoffInitialMs = 15'000; ///< first retry after a failure, doubled per failure
         int backoffMaxMs = 15 * 60'000; ///< backoff cap
         bool operator==(const Intervals &) const = default;
@@ -72,8 +79,10 @@ public:
     void refreshFinished(const QString &accountId, const Error &error, bool fast,
                          const std::optional<RateLimit> &rateLimit = std::nullopt);
     /// The machines of @p accountId in transition as the refresh that is finishing saw them (call
-    /// before refreshFinished): each polls fast for Intervals::transitionFastMs from first sight.
-    void setTransitions(const QString &accountId, const QStringList &machineIds);
+    /// before refreshFinished): each polls fast for Intervals::transitionFastMs from first sight,
+    /// within the bounds of Intervals::transitionFastMaxMachines and the @p listed machines.
+    void setTransitions(const QString &accountId, const QStringList &machineIds,
+                        qsizetype listed = 0);
     /// An action was sent: poll fast for Intervals::afterActionMs, starting now.
     void actionStarted(const QString &accountId);
     /// Makes the account due now (it fires at once unless suspended or already refreshing).
@@ -109,6 +118,7 @@ private:
         bool refreshing = false;
         bool wasFailureNetwork = false;
         QHash<QString, QDateTime> transitionSince; ///< machine id -> first seen in transition
+        qsizetype listed = 0; ///< machines in the account's last listing
     };
     [[nodiscard]] qint64 delayAfter(const Account &account, const Error &error, bool fast,
                                     const std::optional<RateLimit> &rateLimit,

@@ -71,6 +71,38 @@ private Q_SLOTS:
     /// for hours) keep the account fast for a bounded time from when each was first seen; then the
     /// account is polled at its idle interval. A machine that enters a transition later makes it
     /// fast again, for its own window.
+    /// Fast polling for transitions nobody here started is for a few machines in a listing that
+    /// is cheap to fetch again: a thousand droplets that stay "new", or one reboot in an account
+    /// of 10,000, are watched at the idle interval (issue 12 item 5).
+    void manyTransitionsOrALargeAccountArePolledAtTheIdleInterval()
+    {
+        startWith(QStringLiteral("a"));
+        const PollScheduler::Intervals intervals = m_scheduler->intervals();
+        QStringList many;
+        for (int i = 0; i < 1'029; ++i)
+            many.append(QStringLiteral("new-%1").arg(i));
+        m_scheduler->setTransitions(QStringLiteral("a"), many, 10'000);
+        m_scheduler->refreshFinished(QStringLiteral("a"), {}, false);
+        QCOMPARE(m_scheduler->lastDelayMs(QStringLiteral("a")), intervals.idleMs);
+
+        m_scheduler->setTransitions(QStringLiteral("a"), {QStringLiteral("m1")},
+                                    intervals.transitionFastMaxListing + 1);
+        m_scheduler->refreshFinished(QStringLiteral("a"), {}, false);
+        QCOMPARE(m_scheduler->lastDelayMs(QStringLiteral("a")), intervals.idleMs);
+
+        // At the bounds it is still fast.
+        m_scheduler->setTransitions(QStringLiteral("a"),
+                                    many.mid(0, intervals.transitionFastMaxMachines),
+                                    intervals.transitionFastMaxListing);
+        m_scheduler->refreshFinished(QStringLiteral("a"), {}, false);
+        QCOMPARE(m_scheduler->lastDelayMs(QStringLiteral("a")), intervals.fastMs);
+
+        // What the user started is followed fast in any account.
+        m_scheduler->setTransitions(QStringLiteral("a"), many, 10'000);
+        m_scheduler->refreshFinished(QStringLiteral("a"), {}, true);
+        QCOMPARE(m_scheduler->lastDelayMs(QStringLiteral("a")), intervals.fastMs);
+    }
+
     void transitionsNobodyStartedArePolledFastOnlyForAWhile()
     {
         startWith(QStringLiteral("a"));
