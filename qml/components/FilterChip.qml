@@ -51,6 +51,7 @@ AbstractButton {
         StateGlyph {
             visible: chip.stateId.length > 0 && !chip.checked
             stateId: chip.stateId.length > 0 ? chip.stateId : "unknown"
+            animated: false // a facet is not work in progress
             width: 12
             height: 12
             anchors.verticalCenter: parent.verticalCenter

@@ -150,6 +150,7 @@ ItemDelegate {
                 id: chip
                 objectName: "cardState"
                 stateId: card.stateId
+                animated: card.pendingAction.length > 0
                 stateText: card.stateText
                 reason: card.errorReason
                 maximumWidth: card.availableWidth - (staleMark.visible ? staleMark.width + Theme.spacingS : 0)

@@ -239,6 +239,7 @@ SwipeDelegate {
                         anchors.verticalCenter: parent.verticalCenter
                         compact: true
                         stateId: row.stateId
+                        animated: row.pendingAction.length > 0
                         stateText: row.stateText
                         reason: row.errorReason
                         maximumWidth: stateColumn.width
@@ -364,6 +365,7 @@ SwipeDelegate {
                     anchors.verticalCenter: nameLabel.verticalCenter
                     compact: true
                     stateId: row.stateId
+                    animated: row.pendingAction.length > 0
                     stateText: row.stateText
                     reason: row.errorReason
                     maximumWidth: Math.max(90, touchLines.width * 0.5)

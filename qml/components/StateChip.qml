@@ -11,6 +11,8 @@ Rectangle {
     required property string stateText
     property string reason: ""
     property bool compact: false
+    /// Whether a transition's glyph moves (see StateGlyph).
+    property bool animated: true
 
     readonly property color tone: Theme.stateColor(stateId)
     // The model's errorReason is empty unless the state is error.
@@ -44,6 +46,7 @@ Rectangle {
         x: chip.padding
         anchors.verticalCenter: parent.verticalCenter
         stateId: chip.stateId
+        animated: chip.animated
         width: chip.glyphSize
         height: chip.glyphSize
     }

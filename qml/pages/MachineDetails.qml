@@ -150,6 +150,7 @@ Rectangle {
                     stateText: details.exists ? details.m.stateText : ""
                     reason: details.exists ? details.m.errorReason : ""
                     maximumWidth: body.width
+                    animated: details.busy
                 }
 
                 Banner {

@@ -114,6 +114,7 @@ struct Figures
     QList<double> keys; ///< per step of typing(), median over the rounds
     double sort = 0;
     double idleCpuPercent = 0;
+    int idleFrames = 0;
 };
 
 double median(QList<double> values)
@@ -145,8 +146,10 @@ Figures measure(QQuickWindow *window, int idleSeconds, int rounds,
     }
     figures.sort = median(sorts);
     settle(1000);
+    QSignalSpy frames(window, &QQuickWindow::frameSwapped);
     const double before = cpuSeconds();
     settle(idleSeconds * 1000);
+    figures.idleFrames = int(frames.size());
     figures.idleCpuPercent = (cpuSeconds() - before) * 100.0 / idleSeconds;
     return figures;
 }
@@ -230,6 +233,8 @@ int main(int argc, char *argv[])
                 qPrintable(QStringLiteral("idle CPU over %1 s (of one core)").arg(idleSeconds)),
                 real.idleCpuPercent, floor.idleCpuPercent,
                 qPrintable(ratio(real.idleCpuPercent, floor.idleCpuPercent)));
+    std::printf("  %-44s %10d %10d %8s\n", "frames drawn while idle", real.idleFrames,
+                floor.idleFrames, "-");
     std::fflush(stdout);
     return 0;
 }
