@@ -19,8 +19,10 @@
  * - Offsets32: qint32 milliseconds from the first point (any spacing within 24.8 days);
  * - Full: qint64 milliseconds (anything else, e.g. 30 days of irregular millisecond times).
  * Values are never narrowed (no float): the CLI's JSON and the details graph read the feed and
- * print what the cloud said. The machine and the kind are the holder's key, not stored here;
- * unit and note are implicitly shared strings (MetricsFeed passes each distinct one once).
+ * print what the cloud said. The rest of the series (fetchedAt as UTC milliseconds, the
+ * resolution, unit and note) is in the same block, so a held series is one QByteArray: 24
+ * bytes in the holder's hash and one allocation. The machine and the kind are the holder's key,
+ * not stored; the kind's usual unit (MetricSeries::unitFor) is a flag, not text.
  */
 class CLOUDDECK_CORE_EXPORT PackedSeries
 {
@@ -37,13 +39,10 @@ public:
     [[nodiscard]] qsizetype size() const;
     /// How the times are kept (Regular for an empty series).
     [[nodiscard]] Layout layout() const;
-    /// Bytes of the points' block (its allocation header not counted): tests bound it.
+    /// Bytes of the block (its allocation header not counted): tests bound it.
     [[nodiscard]] qsizetype blockBytes() const { return m_block.size(); }
 
 private:
-    QByteArray m_block; ///< Header, then size() doubles, then the times (none when Regular)
-    QDateTime m_fetchedAt;
-    QString m_unit;
-    QString m_note;
-    int m_resolutionSeconds = 0;
+    /// A header, size() doubles, the times (none when Regular), then unit and note as UTF-16.
+    QByteArray m_block;
 };

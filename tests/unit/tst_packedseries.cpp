@@ -12,7 +12,7 @@
 namespace {
 const qint64 s_start = QDateTime(QDate(2026, 12, 3), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
 const double s_nan = std::numeric_limits<double>::quiet_NaN();
-constexpr qsizetype s_header = 24; // first time, step, count, layout
+constexpr qsizetype s_header = 40; // times, step, count, resolution, text lengths, flags
 
 MetricSeries seriesOf(const QList<MetricSeries::Point> &points)
 {
@@ -78,11 +78,19 @@ private slots:
 
     void emptyAndSingle()
     {
-        const PackedSeries empty(seriesOf({}));
-        QCOMPARE(empty.size(), 0);
-        QCOMPARE(empty.blockBytes(), 0); // no heap block at all
-        QVERIFY(empty.points().isEmpty());
+        QCOMPARE(PackedSeries(MetricSeries()).blockBytes(), 0); // no heap block at all
         QVERIFY(PackedSeries().points().isEmpty());
+        QCOMPARE(PackedSeries().unpack({}, {}, MetricSeries::Kind::Cpu).toJson(),
+                 MetricSeries().toJson());
+        // No points but words for the user: they are kept.
+        MetricSeries none = seriesOf({});
+        none.unit = QStringLiteral("IOPS"); // not the kind's usual unit: kept as text
+        none.note = QStringLiteral("the monitoring agent is not installed");
+        const PackedSeries empty(none);
+        QCOMPARE(empty.size(), 0);
+        const MetricSeries back = empty.unpack(none.accountId, none.machineId, none.kind);
+        QCOMPARE(back.toJson(), none.toJson());
+        QCOMPARE(back.fetchedAt, none.fetchedAt);
         const QList<MetricSeries::Point> one {{s_start, 12.5}};
         const PackedSeries single(seriesOf(one));
         QCOMPARE(single.layout(), PackedSeries::Layout::Regular);
@@ -182,10 +190,13 @@ private slots:
     /// What a held series costs: its values, 4 bytes a point more when irregular, a header.
     void blockSize()
     {
-        QCOMPARE(PackedSeries(seriesOf(regular(60, 60000))).blockBytes(), s_header + 60 * 8);
-        QList<MetricSeries::Point> points = regular(60, 60000);
-        points[10].timeMs += 1;
-        QCOMPARE(PackedSeries(seriesOf(points)).blockBytes(), s_header + 60 * (8 + 4));
+        MetricSeries series = seriesOf(regular(60, 60000));
+        series.note.clear();
+        QCOMPARE(PackedSeries(series).blockBytes(), s_header + 60 * 8); // "%" is not stored
+        series.points[10].timeMs += 1;
+        QCOMPARE(PackedSeries(series).blockBytes(), s_header + 60 * (8 + 4));
+        series.note = QStringLiteral("Demo: simulated");
+        QCOMPARE(PackedSeries(series).blockBytes(), s_header + 60 * (8 + 4) + 15 * 2);
     }
 };
 
