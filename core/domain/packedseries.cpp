@@ -47,8 +47,8 @@ PackedSeries::Layout layoutFor(const QList<MetricSeries::Point> &points, qint32 
 {
     const qint64 first = points.isEmpty() ? 0 : points.constFirst().timeMs;
     qint64 step = 0;
-    bool regular = points.size() < 2
-                   || (!qSubOverflow(points.at(1).timeMs, first, &step) && fitsQint32(step));
+    bool regular =
+        points.size() < 2 || (!qSubOverflow(points.at(1).timeMs, first, &step) && fitsQint32(step));
     bool offsets32 = true;
     for (qsizetype i = 0; i < points.size(); ++i) {
         const qint64 time = points.at(i).timeMs;
@@ -162,7 +162,8 @@ QList<MetricSeries::Point> PackedSeries::points() const
             point.timeMs = header.firstMs + qint64(header.stepMs) * i;
             break;
         case Layout::Offsets32:
-            point.timeMs = header.firstMs + readAt<qint32>(data, times + i * qsizetype(sizeof(qint32)));
+            point.timeMs =
+                header.firstMs + readAt<qint32>(data, times + i * qsizetype(sizeof(qint32)));
             break;
         case Layout::Full:
             point.timeMs = readAt<qint64>(data, times + i * qsizetype(sizeof(qint64)));
@@ -198,7 +199,7 @@ MetricSeries PackedSeries::unpack(const QString &accountId, const QString &machi
     series.unit =
         header.unitLength == s_kindUnit ? MetricSeries::unitFor(kind) : text(words, unitLength);
     if (header.noteLength > 0)
-        series.note = text(words + qsizetype(unitLength) * qsizetype(sizeof(QChar)),
-                           header.noteLength);
+        series.note =
+            text(words + qsizetype(unitLength) * qsizetype(sizeof(QChar)), header.noteLength);
     return series;
 }
