@@ -106,15 +106,16 @@ std::optional<MetricSeries> MetricsFeed::series(const QString &accountId, const 
 {
     const Key key {accountId, machineId, kind, span};
     if (auto it = m_series.constFind(key); it != m_series.cend())
-        return it.value();
+        return it->unpack(accountId, machineId, kind);
     // The offline cache is read once per key: a miss is remembered as one too.
-    if (m_storeRead.contains(key) || !m_inventory->cache())
+    if (m_storeMisses.contains(key) || !m_inventory->cache())
         return std::nullopt;
-    m_storeRead.insert(key);
     std::optional<MetricSeries> stored =
         MetricsStore(m_inventory->cache()).series(accountId, machineId, kind, span);
     if (stored)
-        m_series.insert(key, *stored);
+        m_series.insert(key, PackedSeries(*stored));
+    else
+        m_storeMisses.insert(key);
     return stored;
 }
 
@@ -163,8 +164,8 @@ MetricsFeed::Idleness MetricsFeed::idleness(const QString &accountId,
 void MetricsFeed::remember(const MetricSeries &series, MetricRange::Span span)
 {
     const Key key {series.accountId, series.machineId, series.kind, span};
-    m_series.insert(key, series);
-    m_storeRead.insert(key);
+    m_series.insert(key, PackedSeries(series));
+    m_storeMisses.remove(key);
     if (m_inventory->cache() && !MetricsStore(m_inventory->cache()).store(series, span))
         qCInfo(lcMetricsFeed) << "series not cached (the cache is read-only or full)";
     if (series.kind == MetricSeries::Kind::Cpu && span == MetricRange::Span::Week)

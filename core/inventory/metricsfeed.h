@@ -4,6 +4,7 @@
 #include "result.h"
 #include "metricrange.h"
 #include "metricseries.h"
+#include "packedseries.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -132,8 +133,9 @@ private:
     QString m_focusAccount;
     QString m_focusMachine;
     MetricRange::Span m_focusSpan = MetricRange::Span::Hour;
-    mutable QHash<Key, MetricSeries> m_series; ///< memory, filled from the store on first read
-    mutable QSet<Key> m_storeRead; ///< keys already looked up in the store
+    /// Memory, filled from the store on first read; packed: 10,000 list rows hold an hour each.
+    mutable QHash<Key, PackedSeries> m_series;
+    mutable QSet<Key> m_storeMisses; ///< keys looked up in the store and not found there
     QHash<Key, QDateTime> m_lastAttempt; ///< when each key was last asked for (ok or not)
     QSet<Key> m_inFlight;
     QHash<QString, QString> m_problems; ///< machineKey → words

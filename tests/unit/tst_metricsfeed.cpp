@@ -8,6 +8,8 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <cstring>
+#include <limits>
 
 using namespace InventoryTest;
 
@@ -248,6 +250,53 @@ private slots:
         QVERIFY(hour);
         QCOMPARE(hour->fetchedAt, start);
         QCOMPARE(offline.idleness(m_account, id), MetricsFeed::Idleness::Idle);
+        m_feed.reset();
+        m_rig->inventory.setCache(nullptr);
+    }
+
+    /// Held packed in memory (PackedSeries), a series still comes back exactly as the cloud
+    /// sent it: every time, every value's bits, its gaps, unit and note; from memory and from
+    /// the cache; and one remembered after a cache miss replaces the miss.
+    void seriesComeBackExactly()
+    {
+        QTemporaryDir dir;
+        InventoryCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
+        QVERIFY(cache.open());
+        m_rig->inventory.setCache(&cache);
+        MetricSeries sent;
+        sent.accountId = m_account;
+        sent.machineId = QStringLiteral("exact");
+        sent.kind = MetricSeries::Kind::NetworkIn;
+        sent.unit = MetricSeries::unitFor(sent.kind);
+        sent.resolutionSeconds = 300;
+        sent.fetchedAt = start;
+        sent.note = QStringLiteral("Demo: simulated");
+        for (int i = 0; i < 30; ++i) {
+            const double value = i % 7 == 3 ? std::numeric_limits<double>::quiet_NaN()
+                                            : 1.0e9 / 3 + i * 0.1;
+            // A hole of 20 minutes and a millisecond off: the times are not a plain step.
+            sent.points.append({start.toMSecsSinceEpoch() + qint64(i + (i > 10 ? 4 : 0)) * 300000
+                                    + (i == 5 ? 1 : 0),
+                                value});
+        }
+        const auto kind = sent.kind;
+        const auto span = MetricRange::Span::Day;
+        QVERIFY(!m_feed->series(m_account, sent.machineId, kind, span)); // a miss, remembered
+        m_feed->remember(sent, span);
+        MetricsFeed offline(&m_rig->inventory);
+        for (const MetricsFeed *feed : {m_feed.get(), &offline}) {
+            const auto back = feed->series(m_account, sent.machineId, kind, span);
+            QVERIFY(back);
+            QCOMPARE(back->toJson(), sent.toJson());
+            QCOMPARE(back->fetchedAt, sent.fetchedAt);
+            QCOMPARE(back->points.size(), sent.points.size());
+            for (qsizetype i = 0; i < sent.points.size(); ++i) {
+                QCOMPARE(back->points.at(i).timeMs, sent.points.at(i).timeMs);
+                QVERIFY(std::memcmp(&back->points.at(i).value, &sent.points.at(i).value,
+                                    sizeof(double))
+                        == 0);
+            }
+        }
         m_feed.reset();
         m_rig->inventory.setCache(nullptr);
     }
