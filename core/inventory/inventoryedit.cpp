@@ -41,7 +41,8 @@ QString Inventory::updateProblem(const QString &accountId, const QString &machin
     if (update.tags && !canEditTags(accountId))
         return tr("%1 does not let CloudDeck edit tags.").arg(cloud);
     if (update.name) {
-        if (const QString problem = MachineEditRules::nameProblem(account->providerId, *update.name);
+        if (const QString problem =
+                MachineEditRules::nameProblem(account->providerId, *update.name);
             !problem.isEmpty())
             return problem;
         // As for a new machine: two machines called the same are a trap in a list, an SSH
@@ -69,8 +70,8 @@ void Inventory::updateMachine(const QString &accountId, const QString &machineId
         QTimer::singleShot(0, this, [done, error] { done(error); });
     };
     if (const QString problem = updateProblem(accountId, machineId, update); !problem.isEmpty()) {
-        const bool unsupported = (update.name && !canRename(accountId))
-                                 || (update.tags && !canEditTags(accountId));
+        const bool unsupported =
+            (update.name && !canRename(accountId)) || (update.tags && !canEditTags(accountId));
         return fail(Error(unsupported ? Error::Unsupported : Error::InvalidInput, problem));
     }
     const Machine before = m_model->at(m_model->rowOf(accountId, machineId));
@@ -84,8 +85,9 @@ void Inventory::updateMachine(const QString &accountId, const QString &machineId
 
     const QString action = update.name ? QStringLiteral("rename") : QStringLiteral("tags");
     // The log says what was asked, so a failure can be told from the attempt.
-    const QString message = update.name ? tr("New name: %1").arg(*update.name)
-                                        : tr("Tags: %1").arg(update.tags->join(QStringLiteral(", ")));
+    const QString message = update.name
+                                ? tr("New name: %1").arg(*update.name)
+                                : tr("Tags: %1").arg(update.tags->join(QStringLiteral(", ")));
     const qint64 activityId = recordActivity(accountId, machineId, before.name, action,
                                              ActivityEntry::Outcome::Started, message);
     qCInfo(lcInventory).noquote() << action << machineId << "in" << accountId;

@@ -13,7 +13,8 @@
  * first error (the steps after it are not sent).
  *
  * Each step calls its callback exactly once, later (CloudDeck's async contract); so does
- * @p done. @p steps is not empty. A step that belongs to a Provider is aborted with it, and then nothing follows.
+ * @p done. @p steps is not empty. A step that belongs to a Provider is aborted with it, and then
+ * nothing follows.
  */
 namespace StepChain {
 
