@@ -273,6 +273,10 @@ private:
     void resolveActionsAfterRefresh(const QString &accountId);
     void cancelActions(const QString &accountId, const Error &error);
 
+    /// Why the account's cloud cannot take @p update (its plugin lacks "rename" or "tags").
+    [[nodiscard]] QString unsupportedUpdate(const QString &accountId,
+                                            const MachineUpdate &update) const;
+
     template<typename T>
     void fetchCatalog(const QString &accountId, InventoryCache::CatalogKind kind,
                       void (Provider::*list)(Callback<QList<T>>), Callback<QList<T>> done);

@@ -23,6 +23,22 @@ bool Inventory::canEditTags(const QString &accountId) const
     return account && m_registry->metadata(account->providerId).can(QStringLiteral("tags"));
 }
 
+QString Inventory::unsupportedUpdate(const QString &accountId, const MachineUpdate &update) const
+{
+    const auto account = m_accounts->account(accountId);
+    const ProviderMetadata metadata =
+        account ? m_registry->metadata(account->providerId) : ProviderMetadata();
+    // A provider without plugin metadata (a static build's, a test's) is asked; it answers
+    // Unsupported itself when it cannot (Provider::updateMachine's default).
+    if (!metadata.isValid())
+        return {};
+    if (update.name && !metadata.can(QStringLiteral("rename")))
+        return tr("%1 does not let CloudDeck rename machines.").arg(metadata.name);
+    if (update.tags && !metadata.can(QStringLiteral("tags")))
+        return tr("%1 does not let CloudDeck edit tags.").arg(metadata.name);
+    return {};
+}
+
 QString Inventory::updateProblem(const QString &accountId, const QString &machineId,
                                  const MachineUpdate &update) const
 {
@@ -34,12 +50,8 @@ QString Inventory::updateProblem(const QString &accountId, const QString &machin
         return tr("There is no such machine.");
     if (update.isEmpty())
         return tr("Nothing to change.");
-    const ProviderMetadata metadata = m_registry->metadata(account->providerId);
-    const QString cloud = metadata.isValid() ? metadata.name : account->providerId;
-    if (update.name && !canRename(accountId))
-        return tr("%1 does not let CloudDeck rename machines.").arg(cloud);
-    if (update.tags && !canEditTags(accountId))
-        return tr("%1 does not let CloudDeck edit tags.").arg(cloud);
+    if (const QString unsupported = unsupportedUpdate(accountId, update); !unsupported.isEmpty())
+        return unsupported;
     if (update.name) {
         if (const QString problem =
                 MachineEditRules::nameProblem(account->providerId, *update.name);
@@ -70,8 +82,7 @@ void Inventory::updateMachine(const QString &accountId, const QString &machineId
         QTimer::singleShot(0, this, [done, error] { done(error); });
     };
     if (const QString problem = updateProblem(accountId, machineId, update); !problem.isEmpty()) {
-        const bool unsupported =
-            (update.name && !canRename(accountId)) || (update.tags && !canEditTags(accountId));
+        const bool unsupported = !unsupportedUpdate(accountId, update).isEmpty();
         return fail(Error(unsupported ? Error::Unsupported : Error::InvalidInput, problem));
     }
     const Machine before = m_model->at(m_model->rowOf(accountId, machineId));

@@ -159,8 +159,10 @@ void DigitalOceanProvider::updateMachine(const QString &machineId, const Machine
     }
     const QJsonDocument resources(DigitalOceanRequests::tagResourcesBody(machineId));
     const auto tagUrl = [this](const QString &tag) {
-        // The tag's canonical capitalisation goes into the path as it is (tags.yml).
-        return url(QStringLiteral("/v2/tags/") + QString::fromLatin1(QUrl::toPercentEncoding(tag))
+        // The tag's canonical capitalisation goes into the path as it is (tags.yml); a colon
+        // is a path character, anything outside DigitalOcean's tag characters is escaped.
+        return url(QStringLiteral("/v2/tags/")
+                   + QString::fromLatin1(QUrl::toPercentEncoding(tag, QByteArrayLiteral(":")))
                    + QStringLiteral("/resources"));
     };
     for (const QString &tag : update.addedTags()) {
