@@ -80,7 +80,7 @@ TestCase {
         // A good one: Enter saves; the title shows it once the cloud took it.
         field.text = before + "-renamed"
         keyClick(Qt.Key_Return)
-        tryCompare(details.m, "name", before + "-renamed", 5000)
+        tryVerify(() => details.m.name === before + "-renamed", 5000)
         tryVerify(() => !field.visible)
         compare(find(details, "machineName").text, before + "-renamed")
 
@@ -89,7 +89,7 @@ TestCase {
         tryVerify(() => field.activeFocus)
         field.text = before
         keyClick(Qt.Key_Return)
-        tryCompare(details.m, "name", before, 5000)
+        tryVerify(() => details.m.name === before, 5000)
     }
 
     function test_addAndRemoveATag() {
