@@ -249,7 +249,8 @@ private:
     qint64 recordActivity(const QString &accountId, const QString &machineId,
                           const QString &machineName, const QString &action,
                           ActivityEntry::Outcome outcome, const QString &message = {});
-    void endActivity(qint64 id, const Error &error);
+    /// Ends the row: done (with @p doneMessage, what was done) or failed with the error's words.
+    void endActivity(qint64 id, const Error &error, const QString &doneMessage = {});
 
     void syncAccountInfo(const QString &accountId);
     void onAccountRemoved(const QString &accountId);

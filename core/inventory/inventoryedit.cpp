@@ -102,7 +102,7 @@ void Inventory::updateMachine(const QString &accountId, const QString &machineId
     const qint64 activityId = recordActivity(accountId, machineId, before.name, action,
                                              ActivityEntry::Outcome::Started, message);
     qCInfo(lcInventory).noquote() << action << machineId << "in" << accountId;
-    withProvider(accountId, [this, accountId, machineId, update, activityId,
+    withProvider(accountId, [this, accountId, machineId, update, activityId, message,
                              done](Result<Provider *> provider) {
         if (!provider.ok()) {
             endActivity(activityId, provider.error());
@@ -110,8 +110,9 @@ void Inventory::updateMachine(const QString &accountId, const QString &machineId
         }
         provider.value()->updateMachine(
             machineId, update,
-            [this, accountId, machineId, update, activityId, done](const Result<void> &result) {
-                endActivity(activityId, result.error());
+            [this, accountId, machineId, update, activityId, message,
+             done](const Result<void> &result) {
+                endActivity(activityId, result.error(), message);
                 if (!result.ok()) {
                     qCInfo(lcInventory).noquote()
                         << "update of" << machineId << "failed:" << result.error().message();

@@ -93,6 +93,7 @@ private Q_SLOTS:
         QCOMPARE(log.first().action, u"rename"_s);
         QCOMPARE(log.first().outcome, ActivityEntry::Outcome::Succeeded);
         QCOMPARE(log.first().machineName, before);
+        QCOMPARE(log.first().message, u"New name: api-1"_s);
     }
 
     void editsTagsWithThePreviousOnes()
