@@ -46,9 +46,17 @@ ColumnLayout {
         Layout.fillWidth: true
         visible: !root.editing
         spacing: Theme.spacingXs
+        TextMetrics {
+            id: nameMetrics
+            font: nameLabel.font
+            text: root.name
+        }
         Label {
+            id: nameLabel
             objectName: "machineName"
+            // The pencil follows the name; a long name elides before it.
             Layout.fillWidth: true
+            Layout.maximumWidth: Math.ceil(nameMetrics.advanceWidth) + 2
             text: root.name
             elide: Text.ElideRight
             color: Theme.text
@@ -73,6 +81,7 @@ ColumnLayout {
                 onClicked: root.startEditing()
             }
         }
+        Item { Layout.fillWidth: true }
     }
 
     RowLayout {

@@ -38,8 +38,8 @@ ColumnLayout {
             }
         }
         Item {
-            implicitWidth: field.implicitWidth
-            implicitHeight: field.implicitHeight
+            implicitWidth: 120
+            implicitHeight: 24
             ToolTip.visible: unsupportedHover.hovered && !root.editor.canEditTags
             ToolTip.delay: 300
             ToolTip.text: root.editor.unsupportedText
@@ -48,7 +48,6 @@ ColumnLayout {
                 id: field
                 objectName: "addTagField"
                 anchors.fill: parent
-                implicitWidth: 120
                 enabled: root.editor.canEditTags && !root.editor.busy
                 placeholderText: qsTr("+ tag")
                 font.pixelSize: Theme.fontCaption + 1
