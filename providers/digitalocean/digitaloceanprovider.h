@@ -43,8 +43,9 @@ public:
     void followAction(const QString &machineId, MachineAction::Action action,
                       Callback<void> done) override;
     /// Rename: POST /v2/droplets/{id}/actions {"type": "rename", "name": ...}. Tags are
-    /// DigitalOcean's global objects: each added one is created (POST /v2/tags, which answers
-    /// an existing tag as well) and then attached (POST /v2/tags/{tag}/resources), each removed
+    /// DigitalOcean's global objects: each added one is created (POST /v2/tags; tags.yml
+    /// names no refusal of an existing name, so any 2xx will do) and then attached
+    /// (POST /v2/tags/{tag}/resources), each removed
     /// one detached (DELETE /v2/tags/{tag}/resources), one request after the other.
     void updateMachine(const QString &machineId, const MachineUpdate &update,
                        Callback<void> done) override;
