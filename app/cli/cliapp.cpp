@@ -3,8 +3,8 @@
 #include "accountscommand.h"
 #include "accountservice.h"
 #include "accountstore.h"
-#include "catalogcommand.h"
 #include "activitycommand.h"
+#include "catalogcommand.h"
 #include "costcommand.h"
 #include "credentialstore.h"
 #include "inventory.h"
@@ -167,8 +167,7 @@ int CliApp::reportCacheProblems(const QStringList &accountIds)
         if (problem.isEmpty())
             continue;
         const auto account = accounts()->account(id);
-        m_err << "clouddeck-cli: " << (account ? account->name : id) << ": " << problem
-              << Qt::endl;
+        m_err << "clouddeck-cli: " << (account ? account->name : id) << ": " << problem << Qt::endl;
         code = Failure;
     }
     return code;
@@ -263,6 +262,8 @@ Commands:
   machines price --size SIZE --account NAME AMOUNT [--currency CUR] | --clear
                                              Your own monthly price (clouds without
                                              one, or your discount): "set by you"
+  machines rename MACHINE NEW-NAME [--account NAME] [--json]
+  machines tag MACHINE [--add T]... [--remove T]... [--set T,T] [--account NAME] [--json]
   machines metrics MACHINE [--account NAME] [--kind cpu|network|disk]
                [--range 1h|24h|7d|30d] [--json]
                                              Min/avg/max per series, or the points
@@ -328,4 +329,66 @@ int CliApp::run(const QStringList &arguments)
     if (m_finished)
         return m_exitCode;
     return QCoreApplication::exec();
+}
+
+void CliApp::findMachine(const QStringList &accountIds, const QString &wanted,
+                         std::function<void(const Machine &)> found)
+{
+    // Returns true when it reported (found, ambiguous); false when nothing matched.
+    auto lookUp = [this, accountIds, wanted, found](bool last, const Error &error) {
+        QList<Machine> byId;
+        QList<Machine> byName;
+        for (const QString &id : accountIds) {
+            for (const Machine &machine : machineModel()->machines(id)) {
+                if (machine.id == wanted)
+                    byId.append(machine);
+                else if (machine.name == wanted)
+                    byName.append(machine);
+            }
+        }
+        const QList<Machine> candidates = byId.isEmpty() ? byName : byId;
+        if (candidates.size() > 1) {
+            usageError(tr("\"%1\" is ambiguous: it names %2 machines. Use the id or "
+                          "--account.")
+                           .arg(wanted)
+                           .arg(candidates.size()));
+            return true;
+        }
+        if (candidates.size() == 1) {
+            found(candidates.constFirst());
+            return true;
+        }
+        if (!last)
+            return false;
+        fail(error.isError() ? error
+                             : Error(Error::NotFound,
+                                     tr("No machine with the id or name \"%1\".").arg(wanted)));
+        return true;
+    };
+    // The cache (loaded with the inventory) answers without a listing round trip; a machine it
+    // does not know yet may be new, so then the accounts are listed.
+    Inventory *inventory = this->inventory();
+    if (lookUp(false, {}))
+        return;
+    auto waiting = std::make_shared<QSet<QString>>(accountIds.cbegin(), accountIds.cend());
+    auto firstError = std::make_shared<Error>();
+    if (waiting->isEmpty()) {
+        lookUp(true, {});
+        return;
+    }
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection =
+        connect(inventory, &Inventory::refreshFinished, this,
+                [waiting, firstError, lookUp, connection](const QString &id, const Error &error) {
+                    if (!waiting->remove(id))
+                        return;
+                    if (error.isError() && !firstError->isError())
+                        *firstError = error;
+                    if (waiting->isEmpty()) {
+                        QObject::disconnect(*connection);
+                        lookUp(true, *firstError);
+                    }
+                });
+    for (const QString &id : accountIds)
+        inventory->refresh(id);
 }

@@ -2,6 +2,7 @@
 
 #include "account.h"
 #include "error.h"
+#include "machine.h"
 
 #include <QCommandLineParser>
 #include <QHash>
@@ -65,6 +66,11 @@ public:
     /// Refreshes @p accountIds in parallel; calls @p done once all have answered, with the errors.
     void refreshAccounts(const QStringList &accountIds,
                          std::function<void(const QHash<QString, Error> &)> done);
+    /// The machine named @p wanted (id first, then name): from the cache when it is there, else
+    /// after refreshing @p accountIds. Reports what went wrong itself (then no call). Shared by
+    /// `machines metrics`, `machines rename` and `machines tag`.
+    void findMachine(const QStringList &accountIds, const QString &wanted,
+                     std::function<void(const Machine &)> found);
     /// The account named @p name; reports a usage error (with the known names) when there is none.
     std::optional<Account> accountByName(const QString &name);
 

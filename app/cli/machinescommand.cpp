@@ -4,6 +4,7 @@
 #include "cliapp.h"
 #include "costcommand.h"
 #include "inventory.h"
+#include "machineeditcommand.h"
 #include "machinejsonwriter.h"
 #include "machinemetricslist.h"
 #include "machinemodel.h"
@@ -59,11 +60,14 @@ void MachinesCommand::run(const QStringList &arguments)
         return (new CostCommand(m_app))->price(rest);
     if (sub == QLatin1String("metrics"))
         return (new MetricsCommand(m_app))->run(rest);
+    if (sub == QLatin1String("rename"))
+        return (new MachineEditCommand(m_app))->rename(rest);
+    if (sub == QLatin1String("tag"))
+        return (new MachineEditCommand(m_app))->tag(rest);
     if (const auto action = MachineAction::fromId(sub))
         return this->action(*action, rest);
-    m_app->usageError(sub.isEmpty() ? tr("machines: say list, create, price, metrics, start, "
-                                         "shutdown, "
-                                         "poweroff, reboot or destroy.")
+    m_app->usageError(sub.isEmpty() ? tr("machines: say list, create, price, metrics, rename, "
+                                         "tag, start, shutdown, poweroff, reboot or destroy.")
                                     : tr("Unknown machines command \"%1\".").arg(sub));
 }
 

@@ -57,72 +57,9 @@ void MetricsCommand::run(const QStringList &arguments)
         return;
     const bool json = parser.isSet(QStringLiteral("json"));
     const MetricRange range = MetricRange::last(*span, QDateTime::currentDateTimeUtc());
-    findMachine(
+    m_app->findMachine(
         ids, parser.positionalArguments().constFirst(),
         [this, kinds, range, json](const Machine &machine) { fetch(machine, kinds, range, json); });
-}
-
-void MetricsCommand::findMachine(const QStringList &accountIds, const QString &wanted,
-                                 std::function<void(const Machine &)> found)
-{
-    // Returns true when it reported (found, ambiguous); false when nothing matched.
-    auto lookUp = [this, accountIds, wanted, found](bool last, const Error &error) {
-        QList<Machine> byId;
-        QList<Machine> byName;
-        for (const QString &id : accountIds) {
-            for (const Machine &machine : m_app->machineModel()->machines(id)) {
-                if (machine.id == wanted)
-                    byId.append(machine);
-                else if (machine.name == wanted)
-                    byName.append(machine);
-            }
-        }
-        const QList<Machine> candidates = byId.isEmpty() ? byName : byId;
-        if (candidates.size() > 1) {
-            m_app->usageError(tr("\"%1\" is ambiguous: it names %2 machines. Use the id or "
-                                 "--account.")
-                                  .arg(wanted)
-                                  .arg(candidates.size()));
-            return true;
-        }
-        if (candidates.size() == 1) {
-            found(candidates.constFirst());
-            return true;
-        }
-        if (!last)
-            return false;
-        m_app->fail(
-            error.isError()
-                ? error
-                : Error(Error::NotFound, tr("No machine with the id or name \"%1\".").arg(wanted)));
-        return true;
-    };
-    // The cache (loaded with the inventory) answers without a listing round trip; a machine it
-    // does not know yet may be new, so then the accounts are listed.
-    Inventory *inventory = m_app->inventory();
-    if (lookUp(false, {}))
-        return;
-    auto waiting = std::make_shared<QSet<QString>>(accountIds.cbegin(), accountIds.cend());
-    auto firstError = std::make_shared<Error>();
-    if (waiting->isEmpty()) {
-        lookUp(true, {});
-        return;
-    }
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection =
-        connect(inventory, &Inventory::refreshFinished, this,
-                [waiting, firstError, lookUp, connection](const QString &id, const Error &error) {
-                    if (!waiting->remove(id))
-                        return;
-                    if (error.isError() && !firstError->isError())
-                        *firstError = error;
-                    if (waiting->isEmpty()) {
-                        QObject::disconnect(*connection);
-                        lookUp(true, *firstError);
-                    }
-                });
-    for (const QString &id : accountIds)
-        inventory->refresh(id);
 }
 
 void MetricsCommand::fetch(const Machine &machine, const QList<MetricSeries::Kind> &kinds,

@@ -27,10 +27,6 @@ public:
     [[nodiscard]] static QString withUnit(double value, const QString &unit);
 
 private:
-    /// The machine named @p wanted (id first, then name): from the cache when it is there, else
-    /// after refreshing @p accountIds. Reports what went wrong itself (then no call).
-    void findMachine(const QStringList &accountIds, const QString &wanted,
-                     std::function<void(const Machine &)> found);
     void fetch(const Machine &machine, const QList<MetricSeries::Kind> &kinds,
                const MetricRange &range, bool json);
     void print(const Machine &machine, const QList<MetricSeries> &series, const MetricRange &range,

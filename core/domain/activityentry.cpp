@@ -26,8 +26,13 @@ ActivityEntry::Outcome ActivityEntry::outcomeFromId(const QString &id)
 
 QString ActivityEntry::actionText() const
 {
-    const auto known = MachineAction::fromId(action);
-    return known ? MachineAction::text(*known) : tr("Create");
+    if (const auto known = MachineAction::fromId(action))
+        return MachineAction::text(*known);
+    if (action == QLatin1String("rename"))
+        return tr("Rename");
+    if (action == QLatin1String("tags"))
+        return tr("Edit tags");
+    return tr("Create");
 }
 
 QString ActivityEntry::outcomeText(Outcome outcome)

@@ -7,6 +7,7 @@
 #include "inventorycache.h"
 #include "machine.h"
 #include "machineaction.h"
+#include "machineupdate.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -170,6 +171,24 @@ public:
     void createMachine(const QString &accountId, CreateMachineRequest request,
                        const Callback<Machine> &done);
 
+    /// Whether the account's cloud lets CloudDeck rename its machines / edit their tags (the
+    /// plugin's "rename" and "tags" capabilities).
+    Q_INVOKABLE [[nodiscard]] bool canRename(const QString &accountId) const;
+    Q_INVOKABLE [[nodiscard]] bool canEditTags(const QString &accountId) const;
+    /// Why @p update cannot be sent for the machine (unknown machine, a cloud that cannot,
+    /// a name or tag its rules refuse: MachineEditRules), in words for the user; empty: send.
+    [[nodiscard]] QString updateProblem(const QString &accountId, const QString &machineId,
+                                        const MachineUpdate &update) const;
+    /// Renames a machine and/or replaces its tags, for the GUI and the CLI alike: a problem
+    /// (updateProblem) is refused (InvalidInput or Unsupported) before anything is sent. The
+    /// model shows the change once the cloud has taken it (not before: a rename or tag the
+    /// cloud refuses would otherwise flash in the list and be taken back); a failure leaves
+    /// the row as it was and refreshes the account, since part of a tag edit may have been
+    /// taken. Both are written to the activity log. @p done gets the machine as the model
+    /// shows it now. previousTags is filled in here from the model.
+    void updateMachine(const QString &accountId, const QString &machineId, MachineUpdate update,
+                       const Callback<Machine> &done);
+
     /// Catalogs for the create flow: from the provider, stored in the cache; when the provider
     /// cannot be reached the cached copy is returned if there is one.
     void fetchRegions(const QString &accountId, Callback<QList<Region>> done);
@@ -230,7 +249,8 @@ private:
     qint64 recordActivity(const QString &accountId, const QString &machineId,
                           const QString &machineName, const QString &action,
                           ActivityEntry::Outcome outcome, const QString &message = {});
-    void endActivity(qint64 id, const Error &error);
+    /// Ends the row: done (with @p doneMessage, what was done) or failed with the error's words.
+    void endActivity(qint64 id, const Error &error, const QString &doneMessage = {});
 
     void syncAccountInfo(const QString &accountId);
     void onAccountRemoved(const QString &accountId);
@@ -253,6 +273,10 @@ private:
     void resolveAction(const QString &key, const Error &error);
     void resolveActionsAfterRefresh(const QString &accountId);
     void cancelActions(const QString &accountId, const Error &error);
+
+    /// Why the account's cloud cannot take @p update (its plugin lacks "rename" or "tags").
+    [[nodiscard]] QString unsupportedUpdate(const QString &accountId,
+                                            const MachineUpdate &update) const;
 
     template<typename T>
     void fetchCatalog(const QString &accountId, InventoryCache::CatalogKind kind,

@@ -245,12 +245,12 @@ qint64 Inventory::recordActivity(const QString &accountId, const QString &machin
     return id;
 }
 
-void Inventory::endActivity(qint64 id, const Error &error)
+void Inventory::endActivity(qint64 id, const Error &error, const QString &doneMessage)
 {
     if (!m_cache || id <= 0)
         return;
     const auto outcome =
         error.isError() ? ActivityEntry::Outcome::Failed : ActivityEntry::Outcome::Succeeded;
-    if (ActivityStore(m_cache).update(id, outcome, error.isError() ? error.message() : QString()))
+    if (ActivityStore(m_cache).update(id, outcome, error.isError() ? error.message() : doneMessage))
         Q_EMIT activityChanged();
 }

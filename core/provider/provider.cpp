@@ -55,6 +55,11 @@ void Provider::followAction(const QString &, MachineAction::Action, Callback<voi
     post([done = std::move(done)] { done({}); });
 }
 
+void Provider::updateMachine(const QString &, const MachineUpdate &update, Callback<void> done)
+{
+    unsupported(update.name ? tr("renaming machines") : tr("editing tags"), std::move(done));
+}
+
 void Provider::createMachine(const CreateMachineRequest &, Callback<Machine> done)
 {
     unsupported(tr("creating machines"), std::move(done));

@@ -6,6 +6,7 @@
 #include "httpclient.h"
 #include "machine.h"
 #include "machineaction.h"
+#include "machineupdate.h"
 #include "metricrange.h"
 #include "metricseries.h"
 #include "providermetadata.h"
@@ -56,6 +57,13 @@ public:
     /// action; the machine's listed state is still what confirms the target.
     virtual void followAction(const QString &machineId, MachineAction::Action action,
                               Callback<void> done);
+    /// Renames the machine and/or replaces its tags (whichever @p update holds); done once the
+    /// cloud has taken every part, or with the first error (parts already taken stay taken:
+    /// DigitalOcean and AWS change tags one call at a time). Providers with the "rename" and
+    /// "tags" capabilities implement it; the default fails with Unsupported. The new name and
+    /// tags were checked by Inventory (MachineEditRules); a provider checks only the ids.
+    virtual void updateMachine(const QString &machineId, const MachineUpdate &update,
+                               Callback<void> done);
     /// Creates a machine; yields it as the provider first describes it (usually pending).
     virtual void createMachine(const CreateMachineRequest &request, Callback<Machine> done);
     virtual void listRegions(Callback<QList<Region>> done);

@@ -95,6 +95,11 @@ public:
                    Callback<void> done) override;
     /// RunInstances. Subnet and security groups come from request.extra ("subnetId",
     /// "securityGroupIds"); without them EC2 uses the region's default VPC, subnet and group.
+    /// EC2 has no rename: the name is the "Name" tag. CreateTags sets the new Name and every
+    /// tag added or given a new value, DeleteTags removes the tags no longer there (by key,
+    /// whatever their value), in the instance's region (awsprovidertags.cpp).
+    void updateMachine(const QString &machineId, const MachineUpdate &update,
+                       Callback<void> done) override;
     void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override;
     void listRegions(Callback<QList<Region>> done) override;
     /// DescribeInstanceTypes (current generation) in homeRegion(). No prices: EC2's API has none.

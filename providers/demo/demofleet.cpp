@@ -160,6 +160,24 @@ int DemoFleet::indexOf(const QString &machineId) const
     return -1;
 }
 
+void DemoFleet::update(const QString &machineId, const MachineUpdate &update, QObject *context,
+                       const Callback<void> &done)
+{
+    const int index = indexOf(machineId);
+    if (index < 0)
+        return fail(
+            context, done, Error::NotFound,
+            tr("The demo cloud has no machine %1 (it may have been destroyed).").arg(machineId));
+    Machine &machine = m_machines[index];
+    if (update.name)
+        machine.name = *update.name;
+    if (update.tags)
+        machine.tags = *update.tags;
+    save();
+    qCInfo(lcDemo).noquote() << "update" << machine.name;
+    QTimer::singleShot(scaled(300), context, [done] { done({}); });
+}
+
 void DemoFleet::runAction(const QString &machineId, MachineAction::Action action, QObject *context,
                           const Callback<void> &done)
 {

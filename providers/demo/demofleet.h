@@ -3,6 +3,7 @@
 #include "catalog.h"
 #include "machine.h"
 #include "machineaction.h"
+#include "machineupdate.h"
 #include "result.h"
 
 #include <QObject>
@@ -38,6 +39,10 @@ public:
     /// Adds a pending machine (reported through @p done) that boots within seconds.
     void create(const CreateMachineRequest &request, QObject *context,
                 const Callback<Machine> &done);
+    /// Renames the machine and/or replaces its tags, in memory (and the fleet's file), after a
+    /// short delay as a cloud would take.
+    void update(const QString &machineId, const MachineUpdate &update, QObject *context,
+                const Callback<void> &done);
     /// The problem with @p request, or an empty string.
     [[nodiscard]] static QString validate(const CreateMachineRequest &request);
 

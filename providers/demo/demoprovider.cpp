@@ -55,6 +55,16 @@ void DemoProvider::createMachine(const CreateMachineRequest &request, Callback<M
     DemoFleet::forAccount(account().id)->create(request, this, std::move(done));
 }
 
+void DemoProvider::updateMachine(const QString &machineId, const MachineUpdate &update,
+                                 Callback<void> done)
+{
+    if (const Error outage = DemoFleet::outage(); outage.isError()) {
+        QTimer::singleShot(DemoFleet::scaled(300), this, [done, outage] { done(outage); });
+        return;
+    }
+    DemoFleet::forAccount(account().id)->update(machineId, update, this, std::move(done));
+}
+
 void DemoProvider::listRegions(Callback<QList<Region>> done)
 {
     reply(300, DemoCatalog::regions(), std::move(done));

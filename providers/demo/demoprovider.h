@@ -17,6 +17,8 @@ public:
     void runAction(const QString &machineId, MachineAction::Action action,
                    Callback<void> done) override;
     void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override;
+    void updateMachine(const QString &machineId, const MachineUpdate &update,
+                       Callback<void> done) override;
     void listRegions(Callback<QList<Region>> done) override;
     void listSizes(Callback<QList<Size>> done) override;
     void listImages(Callback<QList<Image>> done) override;

@@ -5,6 +5,7 @@
 #include "jsoncall.h"
 #include "metricfanout.h"
 #include "resourceid.h"
+#include "stepchain.h"
 
 #include <QJsonDocument>
 
@@ -125,6 +126,66 @@ Error DigitalOceanProvider::actionFailed(const DigitalOceanParser::Action &actio
                                    .arg(action.id));
     error.setProviderCode(QStringLiteral("errored"));
     return error;
+}
+
+void DigitalOceanProvider::updateMachine(const QString &machineId, const MachineUpdate &update,
+                                         Callback<void> done)
+{
+    const Result<void> id =
+        ResourceId::check(ResourceId::Numeric, machineId, tr("DigitalOcean droplet id"));
+    if (!id.ok())
+        return failLater(id.error(), std::move(done));
+    QList<StepChain::Step> steps;
+    if (update.name) {
+        const QUrl actionsUrl = url(QStringLiteral("/v2/droplets/%1/actions").arg(machineId));
+        const QJsonObject body = DigitalOceanRequests::renameBody(*update.name);
+        steps.append([this, actionsUrl, body](Callback<void> renamed) {
+            qCInfo(lcDigitalOcean) << "droplet rename";
+            // 201 with the action object; a rename is done in a moment, so it is not followed,
+            // but one already "errored" is a failure.
+            JsonCall::send<void>(
+                http(), HttpRequest::json("POST", actionsUrl, QJsonDocument(body)),
+                [this](const QJsonObject &reply) -> Result<void> {
+                    const Result<DigitalOceanParser::Action> action =
+                        DigitalOceanParser::action(reply);
+                    if (!action.ok())
+                        return action.error();
+                    if (action.value().status == QLatin1String("errored"))
+                        return actionFailed(action.value());
+                    return {};
+                },
+                std::move(renamed));
+        });
+    }
+    const QJsonDocument resources(DigitalOceanRequests::tagResourcesBody(machineId));
+    const auto tagUrl = [this](const QString &tag) {
+        // The tag's canonical capitalisation goes into the path as it is (tags.yml); a colon
+        // is a path character, anything outside DigitalOcean's tag characters is escaped.
+        return url(QStringLiteral("/v2/tags/")
+                   + QString::fromLatin1(QUrl::toPercentEncoding(tag, QByteArrayLiteral(":")))
+                   + QStringLiteral("/resources"));
+    };
+    for (const QString &tag : update.addedTags()) {
+        const QJsonDocument tagBody(DigitalOceanRequests::tagBody(tag));
+        steps.append([this, tagBody](Callback<void> created) {
+            JsonCall::send(http(),
+                           HttpRequest::json("POST", url(QStringLiteral("/v2/tags")), tagBody),
+                           std::move(created));
+        });
+        steps.append([this, resources, target = tagUrl(tag)](Callback<void> tagged) {
+            JsonCall::send(http(), HttpRequest::json("POST", target, resources),
+                           std::move(tagged));
+        });
+    }
+    for (const QString &tag : update.removedTags()) {
+        steps.append([this, resources, target = tagUrl(tag)](Callback<void> untagged) {
+            JsonCall::send(http(), HttpRequest::json("DELETE", target, resources),
+                           std::move(untagged));
+        });
+    }
+    if (steps.isEmpty())
+        return post([done = std::move(done)] { done({}); });
+    StepChain::run(std::move(steps), std::move(done));
 }
 
 void DigitalOceanProvider::createMachine(const CreateMachineRequest &request,

@@ -42,6 +42,13 @@ public:
     /// Polls the action object runAction() got until it is "completed" or "errored".
     void followAction(const QString &machineId, MachineAction::Action action,
                       Callback<void> done) override;
+    /// Rename: POST /v2/droplets/{id}/actions {"type": "rename", "name": ...}. Tags are
+    /// DigitalOcean's global objects: each added one is created (POST /v2/tags; tags.yml
+    /// names no refusal of an existing name, so any 2xx will do) and then attached
+    /// (POST /v2/tags/{tag}/resources), each removed
+    /// one detached (DELETE /v2/tags/{tag}/resources), one request after the other.
+    void updateMachine(const QString &machineId, const MachineUpdate &update,
+                       Callback<void> done) override;
     void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override;
     void listRegions(Callback<QList<Region>> done) override;
     void listSizes(Callback<QList<Size>> done) override;

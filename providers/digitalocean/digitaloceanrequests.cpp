@@ -72,3 +72,21 @@ Result<QJsonObject> DigitalOceanRequests::createBody(const CreateMachineRequest 
         body.insert(key("user_data"), request.userData);
     return body;
 }
+
+QJsonObject DigitalOceanRequests::renameBody(const QString &name)
+{
+    return {{QStringLiteral("type"), QStringLiteral("rename")}, {QStringLiteral("name"), name}};
+}
+
+QJsonObject DigitalOceanRequests::tagResourcesBody(const QString &dropletId)
+{
+    // resource_id is a string even for a droplet, whose id is a number elsewhere.
+    const QJsonObject resource {{QStringLiteral("resource_id"), dropletId},
+                                {QStringLiteral("resource_type"), QStringLiteral("droplet")}};
+    return {{QStringLiteral("resources"), QJsonArray {resource}}};
+}
+
+QJsonObject DigitalOceanRequests::tagBody(const QString &tag)
+{
+    return {{QStringLiteral("name"), tag}};
+}

@@ -19,6 +19,14 @@ public:
     [[nodiscard]] static QString actionType(MachineAction::Action action);
     /// The body of POST /v2/droplets/{id}/actions: {"type": actionType(action)}.
     [[nodiscard]] static QJsonObject actionBody(MachineAction::Action action);
+    /// The body of POST /v2/droplets/{id}/actions that renames (droplet_action_rename):
+    /// {"type": "rename", "name": @p name}.
+    [[nodiscard]] static QJsonObject renameBody(const QString &name);
+    /// The body of POST and DELETE /v2/tags/{tag}/resources (tags_resource.yml) for one
+    /// droplet: {"resources": [{"resource_id": "<id, a string>", "resource_type": "droplet"}]}.
+    [[nodiscard]] static QJsonObject tagResourcesBody(const QString &dropletId);
+    /// The body of POST /v2/tags (tags.yml): {"name": @p tag}.
+    [[nodiscard]] static QJsonObject tagBody(const QString &tag);
     /// The body of POST /v2/droplets (droplets/models/droplet_single_create.yml). Images and SSH
     /// keys that are all digits are sent as numbers (ids), others as strings (slugs,
     /// fingerprints). Known options in request.extra (backups, ipv6, monitoring, vpc_uuid,

@@ -88,6 +88,42 @@ void HetznerProvider::runAction(const QString &machineId, MachineAction::Action 
         });
 }
 
+void HetznerProvider::updateMachine(const QString &machineId, const MachineUpdate &update,
+                                    Callback<void> done)
+{
+    const Result<void> id =
+        ResourceId::check(ResourceId::Numeric, machineId, tr("Hetzner server id (a number)"));
+    if (!id.ok())
+        return failLater(id.error(), std::move(done));
+    const QUrl serverUrl = url(QStringLiteral("/servers/") + machineId);
+    const auto put = [this, serverUrl, update](const QJsonObject &labels, Callback<void> sent) {
+        qCInfo(lcHetzner) << "update server" << (update.name ? "name" : "")
+                          << (update.tags ? "labels" : "");
+        // 200 with the updated server.
+        JsonCall::send(http(),
+                       HttpRequest::json("PUT", serverUrl,
+                                         QJsonDocument(HetznerRequests::updateBody(update, labels))),
+                       std::move(sent));
+    };
+    if (!update.tags)
+        return put({}, std::move(done));
+    JsonCall::send<QJsonObject>(
+        http(), HttpRequest::get(serverUrl),
+        [](const QJsonObject &reply) -> Result<QJsonObject> {
+            const QJsonValue server = reply.value(QLatin1String("server"));
+            if (!server.isObject())
+                return Error(Error::InvalidReply,
+                             tr("Hetzner's reply has no server object (GET /servers/{id})."));
+            const QJsonValue labels = server.toObject().value(QLatin1String("labels"));
+            return labels.isObject() ? labels.toObject() : QJsonObject();
+        },
+        [put, done = std::move(done)](Result<QJsonObject> labels) mutable {
+            if (!labels.ok())
+                return done(labels.error());
+            put(labels.value(), std::move(done));
+        });
+}
+
 Result<std::optional<HetznerParser::Action>> HetznerProvider::accepted(const QJsonObject &reply,
                                                                        bool actionRequired)
 {

@@ -44,6 +44,11 @@ public:
     /// Polls the action runAction() got (GET /actions/{id}) until "success" or "error".
     void followAction(const QString &machineId, MachineAction::Action action,
                       Callback<void> done) override;
+    /// PUT /servers/{id} with "name" and/or "labels". Labels are replaced as a whole, so the
+    /// server's labels are read first (GET /servers/{id}) and only the tags this update adds
+    /// or removes are changed in them: a label set meanwhile elsewhere is kept.
+    void updateMachine(const QString &machineId, const MachineUpdate &update,
+                       Callback<void> done) override;
     void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override;
     void listRegions(Callback<QList<Region>> done) override;
     void listSizes(Callback<QList<Size>> done) override;

@@ -83,3 +83,21 @@ QJsonObject HetznerRequests::labels(const QStringList &tags)
     }
     return result;
 }
+
+QJsonObject HetznerRequests::updateBody(const MachineUpdate &update, const QJsonObject &current)
+{
+    QJsonObject body;
+    if (update.name)
+        body.insert(QStringLiteral("name"), *update.name);
+    if (update.tags) {
+        QJsonObject result = current;
+        const QJsonObject removed = labels(update.removedTags());
+        for (auto it = removed.constBegin(); it != removed.constEnd(); ++it)
+            result.remove(it.key());
+        const QJsonObject added = labels(update.addedTags());
+        for (auto it = added.constBegin(); it != added.constEnd(); ++it)
+            result.insert(it.key(), it.value());
+        body.insert(QStringLiteral("labels"), result);
+    }
+    return body;
+}

@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "machineaction.h"
+#include "machineupdate.h"
 #include "result.h"
 
 #include <QJsonObject>
@@ -28,4 +29,9 @@ public:
     /// Tags to labels: "key=value" -> {"key": "value"}, "key" -> {"key": ""} (the reverse of
     /// HetznerParser::tags()).
     [[nodiscard]] static QJsonObject labels(const QStringList &tags);
+    /// The body of PUT /servers/{id} ("Update a Server"): "name" when @p update renames,
+    /// "labels" when it changes tags: @p current (the server's labels now) with the keys of
+    /// the removed tags taken out and the added tags set.
+    [[nodiscard]] static QJsonObject updateBody(const MachineUpdate &update,
+                                                const QJsonObject &current);
 };

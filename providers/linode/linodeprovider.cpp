@@ -8,6 +8,7 @@
 #include "resourceid.h"
 #include "sshpublickey.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <algorithm>
 #include <utility>
@@ -81,6 +82,26 @@ void LinodeProvider::runAction(const QString &machineId, MachineAction::Action a
     qCInfo(lcLinode) << "Linode" << machineId << MachineAction::id(action);
     // Each answers 200 with an empty object once accepted; the next poll shows the transition.
     JsonCall::send(http(), request, std::move(done));
+}
+
+void LinodeProvider::updateMachine(const QString &machineId, const MachineUpdate &update,
+                                   Callback<void> done)
+{
+    const Result<void> id = ResourceId::check(ResourceId::Numeric, machineId, tr("Linode id"));
+    if (!id.ok())
+        return failLater(id.error(), std::move(done));
+    QJsonObject body;
+    if (update.name)
+        body.insert(QStringLiteral("label"), *update.name);
+    if (update.tags)
+        body.insert(QStringLiteral("tags"), QJsonArray::fromStringList(*update.tags));
+    qCInfo(lcLinode) << "update Linode" << machineId;
+    // 200 with the updated Linode; "If any updated field fails to pass validation, the Linode
+    // will not be updated" (a 400 with Linode's errors[].reason, the words shown).
+    JsonCall::send(http(),
+                   HttpRequest::json("PUT", url(QStringLiteral("/linode/instances/") + machineId),
+                                     QJsonDocument(body)),
+                   std::move(done));
 }
 
 void LinodeProvider::createMachine(const CreateMachineRequest &request, Callback<Machine> done)

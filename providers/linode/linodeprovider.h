@@ -33,6 +33,10 @@ public:
     void listMachines(Callback<QList<Machine>> done) override;
     void runAction(const QString &machineId, MachineAction::Action action,
                    Callback<void> done) override;
+    /// PUT /linode/instances/{id} (updateLinodeInstance) with "label" and/or "tags", the whole
+    /// new list (Linode replaces it).
+    void updateMachine(const QString &machineId, const MachineUpdate &update,
+                       Callback<void> done) override;
     void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override;
     void listRegions(Callback<QList<Region>> done) override;
     void listSizes(Callback<QList<Size>> done) override;

@@ -9,6 +9,7 @@
 #include "vultrparser.h"
 #include "vultrrequests.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <algorithm>
 #include <utility>
@@ -100,6 +101,26 @@ void VultrProvider::runAction(const QString &machineId, MachineAction::Action ac
     qCInfo(lcVultr) << "instance" << machineId << MachineAction::id(action);
     // Each answers 204 No Content once accepted; the next poll shows the new state.
     JsonCall::send(http(), request, std::move(done));
+}
+
+void VultrProvider::updateMachine(const QString &machineId, const MachineUpdate &update,
+                                  Callback<void> done)
+{
+    const Result<void> id =
+        ResourceId::check(ResourceId::Uuid, machineId, tr("Vultr instance id (a UUID)"));
+    if (!id.ok())
+        return failLater(id.error(), std::move(done));
+    QJsonObject body;
+    if (update.name)
+        body.insert(QStringLiteral("label"), *update.name);
+    if (update.tags)
+        body.insert(QStringLiteral("tags"), QJsonArray::fromStringList(*update.tags));
+    qCInfo(lcVultr) << "update instance" << machineId;
+    // 202 with the instance; the same body again changes nothing, but PATCH is not retried.
+    JsonCall::send(http(),
+                   HttpRequest::json("PATCH", url(QStringLiteral("/instances/") + machineId),
+                                     QJsonDocument(body)),
+                   std::move(done));
 }
 
 void VultrProvider::createMachine(const CreateMachineRequest &request, Callback<Machine> done)

@@ -33,6 +33,10 @@ public:
     void listMachines(Callback<QList<Machine>> done) override;
     void runAction(const QString &machineId, MachineAction::Action action,
                    Callback<void> done) override;
+    /// PATCH /instances/{id} (update-instance) with "label" and/or "tags", the whole new list
+    /// (the plural: the single "tag" is deprecated).
+    void updateMachine(const QString &machineId, const MachineUpdate &update,
+                       Callback<void> done) override;
     void createMachine(const CreateMachineRequest &request, Callback<Machine> done) override;
     void listRegions(Callback<QList<Region>> done) override;
     void listSizes(Callback<QList<Size>> done) override;

@@ -2,14 +2,17 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import CloudDeck
 
-// A machine tag: small, quiet, readable.
+// A machine tag: small, quiet, readable. Removable ones (the details pane's editor) have a ×.
 Rectangle {
     id: tag
 
     required property string text
+    property bool removable: false
 
-    implicitHeight: 20
-    implicitWidth: label.implicitWidth + 2 * Theme.spacingS
+    signal removeClicked()
+
+    implicitHeight: removable ? 24 : 20
+    implicitWidth: label.implicitWidth + 2 * Theme.spacingS + (removable ? remove.width : 0)
     radius: Theme.radiusS
     color: "transparent"
     border.width: 1
@@ -19,9 +22,24 @@ Rectangle {
 
     Text {
         id: label
-        anchors.centerIn: parent
+        anchors.verticalCenter: parent.verticalCenter
+        x: Theme.spacingS
         text: tag.text
         color: Theme.textSecondary
         font.pixelSize: Theme.fontCaption - 1
+    }
+    IconButton {
+        id: remove
+        objectName: "removeTag_" + tag.text
+        visible: tag.removable
+        anchors.right: parent.right
+        anchors.verticalCenter: parent.verticalCenter
+        implicitWidth: 18
+        implicitHeight: 18
+        // The pane's icons are sized for buttons; in a 24 px chip the × stays light.
+        scale: 0.7
+        iconName: "close"
+        tip: qsTr("Remove tag %1").arg(tag.text)
+        onClicked: tag.removeClicked()
     }
 }

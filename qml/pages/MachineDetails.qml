@@ -38,6 +38,15 @@ Rectangle {
                                                  scroller.contentHeight - scroller.height))
     }
 
+    // Renames and tag edits: core's rules and Inventory's update, the same as the CLI's.
+    MachineEditor {
+        id: machineEditor
+        inventory: AppController.inventory
+        accountId: details.current.accountId
+        machineId: details.current.machineId
+        tags: details.exists ? details.m.tags : []
+    }
+
     EmptyState {
         anchors.fill: parent
         visible: !details.exists
@@ -123,14 +132,11 @@ Rectangle {
                     ColumnLayout {
                         Layout.fillWidth: true
                         spacing: 2
-                        Label {
+                        EditableName {
+                            objectName: "nameEditor"
                             Layout.fillWidth: true
-                            text: details.exists ? details.m.name : ""
-                            elide: Text.ElideRight
-                            color: Theme.text
-                            font.pixelSize: Theme.fontTitle
-                            font.weight: Font.DemiBold
-                            Accessible.role: Accessible.Heading
+                            editor: machineEditor
+                            name: details.exists ? details.m.name : ""
                         }
                         RowLayout {
                             spacing: Theme.spacingS
@@ -355,26 +361,10 @@ Rectangle {
                         copyable: true
                     }
                 }
-                ColumnLayout {
+                TagEditor {
+                    objectName: "tagEditor"
                     Layout.fillWidth: true
-                    spacing: Theme.spacingXs
-                    visible: details.exists && details.m.tags.length > 0
-                    Label {
-                        text: qsTr("Tags")
-                        color: Theme.textSecondary
-                        font.pixelSize: Theme.fontCaption + 1
-                    }
-                    Flow {
-                        Layout.fillWidth: true
-                        spacing: Theme.spacingXs
-                        Repeater {
-                            model: details.exists ? details.m.tags : []
-                            delegate: TagChip {
-                                required property string modelData
-                                text: modelData
-                            }
-                        }
-                    }
+                    editor: machineEditor
                 }
             }
         }

@@ -104,6 +104,21 @@ inline std::shared_ptr<AsyncOutcome<Machine>> createMachine(Provider &provider,
         [&](Callback<Machine> done) { provider.createMachine(request, std::move(done)); });
 }
 
+/// Provider::updateMachine(): a rename when @p name is set, a tag edit from @p previousTags to
+/// @p tags when @p tags is.
+inline std::shared_ptr<AsyncOutcome<void>>
+updateMachine(Provider &provider, const QString &machineId, std::optional<QString> name,
+              std::optional<QStringList> tags = {}, const QStringList &previousTags = {})
+{
+    MachineUpdate update;
+    update.name = std::move(name);
+    update.tags = std::move(tags);
+    update.previousTags = previousTags;
+    return AsyncResult::run<void>([&](Callback<void> done) {
+        provider.updateMachine(machineId, update, std::move(done));
+    });
+}
+
 inline std::shared_ptr<AsyncOutcome<QList<Region>>> listRegions(Provider &provider)
 {
     return AsyncResult::run<QList<Region>>(

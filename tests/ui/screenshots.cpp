@@ -165,6 +165,19 @@ int main(int argc, char *argv[])
         return QQmlProperty::read(property(window, "stack"), QStringLiteral("depth")).toInt() == 1;
     });
 
+    // The details pane's editor open: the name field with core's rule saying what is wrong
+    // with what is typed, and the tags as removable chips with the "+ tag" field.
+    controller->select(accountId, machineIdByName(QStringLiteral("web-frontend-1")));
+    Shooter::settle();
+    if (QObject *nameEditor = findAnywhere<QObject>(window, QStringLiteral("nameEditor"))) {
+        call(nameEditor, "startEditing");
+        if (QObject *field = findAnywhere<QObject>(window, QStringLiteral("nameField")))
+            QQmlProperty::write(field, QStringLiteral("text"), QStringLiteral("web frontend 1"));
+        Shooter::settle();
+        shooter.shot(QStringLiteral("details-rename-1280x800"));
+        call(nameEditor, "cancel");
+    }
+
     shootMetrics(shooter, window, accountId, machineIdByName(QStringLiteral("postgres-primary")));
 
     // Add account: the picker, then a generated form whose Verify found a problem.

@@ -107,6 +107,25 @@ public:
     Error regionsError;
     QList<CreateMachineRequest> createCalls;
     Error createError;
+    QList<MachineUpdate> updateCalls;
+    Error updateError;
+    /// Renames and retags the machine in the listing, or fails with updateError.
+    void updateMachine(const QString &machineId, const MachineUpdate &update,
+                       Callback<void> done) override
+    {
+        updateCalls.append(update);
+        if (updateError.isError())
+            return post([done, error = updateError] { done(error); });
+        for (Machine &machine : listing) {
+            if (machine.id != machineId)
+                continue;
+            if (update.name)
+                machine.name = *update.name;
+            if (update.tags)
+                machine.tags = *update.tags;
+        }
+        post([done] { done({}); });
+    }
     /// The state the cloud's create reply names (Unknown: it names none the model maps).
     MachineState::State createdState = MachineState::Unknown;
 

@@ -1,0 +1,45 @@
+#include "machineupdate.h"
+
+QStringList MachineUpdate::addedTags() const
+{
+    QStringList result;
+    if (!tags)
+        return result;
+    for (const QString &tag : *tags) {
+        if (!previousTags.contains(tag) && !result.contains(tag))
+            result.append(tag);
+    }
+    return result;
+}
+
+QStringList MachineUpdate::removedTags() const
+{
+    QStringList result;
+    if (!tags)
+        return result;
+    for (const QString &tag : previousTags) {
+        if (!tags->contains(tag) && !result.contains(tag))
+            result.append(tag);
+    }
+    return result;
+}
+
+QStringList MachineUpdate::editedTags(const QStringList &current, const QStringList &add,
+                                      const QStringList &remove,
+                                      const std::optional<QStringList> &set)
+{
+    QStringList result;
+    for (const QString &tag : set ? *set : current) {
+        const QString trimmed = tag.trimmed();
+        if (!trimmed.isEmpty() && !result.contains(trimmed))
+            result.append(trimmed);
+    }
+    for (const QString &tag : remove)
+        result.removeAll(tag.trimmed());
+    for (const QString &tag : add) {
+        const QString trimmed = tag.trimmed();
+        if (!trimmed.isEmpty() && !result.contains(trimmed))
+            result.append(trimmed);
+    }
+    return result;
+}
