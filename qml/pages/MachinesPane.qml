@@ -15,6 +15,7 @@ Rectangle {
     property bool menuNeeded: false
     readonly property MachineFilterModel filters: AppController.filters
     readonly property var selection: AppController.selection
+    readonly property MachineColumns columns: AppController.columns
     readonly property bool selecting: selection.count > 0
     readonly property Item view: AppSettings.viewMode === "grid" ? grid : list
 
@@ -25,6 +26,40 @@ Rectangle {
             grid.currentIndex = row
         else
             list.currentIndex = row
+    }
+
+    function sortBy(key) {
+        if (key < 0)
+            return
+        if (filters.sortKey === key)
+            filters.sortOrder = filters.sortOrder === Qt.DescendingOrder ? Qt.AscendingOrder : Qt.DescendingOrder
+        else
+            filters.sortKey = key
+    }
+    function openColumnMenu(x, y) {
+        columnMenu.popup(header, x, y)
+    }
+    // Double-click on a separator: as wide as the widest cell among the rows shown, or the title.
+    function fitColumn(columnId, titleWidth) {
+        let widest = titleWidth
+        const rows = list.contentItem.children
+        for (let i = 0; i < rows.length; ++i) {
+            const cell = pane.findCell(rows[i], "cell_" + columnId)
+            if (cell)
+                widest = Math.max(widest, cell.fitWidth)
+        }
+        columns.fit(columnId, widest)
+    }
+    function findCell(item, objectName) {
+        if (item.objectName === objectName)
+            return item.visible ? item : null
+        const kids = item.children
+        for (let i = 0; i < kids.length; ++i) {
+            const found = pane.findCell(kids[i], objectName)
+            if (found)
+                return found
+        }
+        return null
     }
 
     signal openDetails(string accountId, string machineId)
@@ -152,71 +187,163 @@ Rectangle {
         }
         Rectangle { Layout.fillWidth: true; Layout.preferredHeight: 1; color: Theme.border }
 
-        // Column titles of the compact list; a click sorts by that column.
+        // Column titles of the compact list, placed by MachineColumns as the rows' cells are: a
+        // click sorts by that column, a separator drags to resize (double-click fits), right
+        // click or long press opens the menu that shows and hides columns.
         Rectangle {
-            id: columns
+            id: header
+            objectName: "columnHeader"
             Layout.fillWidth: true
             Layout.preferredHeight: 30
             visible: !Theme.touch && AppSettings.viewMode !== "grid" && pane.filters.count > 0
             color: Theme.window
-            component ColumnTitle: AbstractButton {
-                id: title
-                property int sortKey: -1
-                property bool alignRight: false
-                Layout.fillHeight: true
-                enabled: sortKey >= 0
-                focusPolicy: Qt.StrongFocus
-                Accessible.name: enabled ? qsTr("Sort by %1").arg(text) : text
-                onClicked: {
-                    if (pane.filters.sortKey === sortKey)
-                        pane.filters.sortOrder = pane.filters.sortOrder === Qt.DescendingOrder ? Qt.AscendingOrder
-                                                                                               : Qt.DescendingOrder
-                    else
-                        pane.filters.sortKey = sortKey
-                }
-                contentItem: Row {
-                    layoutDirection: title.alignRight ? Qt.RightToLeft : Qt.LeftToRight
-                    spacing: 4
-                    Label {
-                        anchors.verticalCenter: parent.verticalCenter
-                        text: title.text
-                        color: title.hovered ? Theme.text : Theme.textSecondary
-                        font.pixelSize: Theme.fontCaption
-                        font.weight: pane.filters.sortKey === title.sortKey ? Font.Bold : Font.DemiBold
-                    }
-                    SvgIcon {
-                        anchors.verticalCenter: parent.verticalCenter
-                        visible: title.sortKey >= 0 && pane.filters.sortKey === title.sortKey
-                        width: 12
-                        height: 12
-                        source: Theme.icon("chevron-down")
-                        color: Theme.text
-                        rotation: pane.filters.sortOrder === Qt.DescendingOrder ? 0 : 180
-                    }
-                }
-                background: Item {}
+            TapHandler {
+                acceptedButtons: Qt.RightButton
+                onTapped: (point) => pane.openColumnMenu(point.position.x, point.position.y)
             }
-            RowLayout {
+            Item {
+                id: titles
                 anchors.fill: parent
-                anchors.leftMargin: Theme.spacingL + Theme.markSize + Theme.spacingM
-                anchors.rightMargin: Theme.spacingS
-                spacing: Theme.spacingM
-                ColumnTitle { Layout.fillWidth: true; Layout.minimumWidth: 90; text: qsTr("Name"); sortKey: MachineFilterModel.SortByName }
-                ColumnTitle {
-                    Layout.preferredWidth: list.width > Theme.columnTagsMinWidth ? Theme.columnStateWideWidth
-                                                                                 : Theme.columnStateWidth
-                    text: qsTr("State")
-                    sortKey: MachineFilterModel.SortByState
+                anchors.leftMargin: Theme.columnLead
+                anchors.rightMargin: Theme.columnTrail - Theme.columnGap
+                Repeater {
+                    model: pane.columns
+                    delegate: Item {
+                        id: column
+                        required property string columnId
+                        required property string title
+                        required property real position
+                        required property real columnWidth
+                        required property bool shown
+                        required property bool resizable
+                        required property int sortKey
+                        required property bool alignRight
+                        objectName: "header_" + columnId
+                        x: position
+                        width: columnWidth
+                        height: titles.height
+                        visible: shown
+
+                        AbstractButton {
+                            id: titleButton
+                            anchors.fill: parent
+                            enabled: column.sortKey >= 0
+                            focusPolicy: Qt.StrongFocus
+                            text: column.title
+                            Accessible.name: enabled ? qsTr("Sort by %1").arg(text) : text
+                            onClicked: pane.sortBy(column.sortKey)
+                            onPressAndHold: pane.openColumnMenu(column.x + width / 2, height)
+                            Keys.onMenuPressed: pane.openColumnMenu(column.x + width / 2, height)
+                            readonly property real fitWidth: titleRow.implicitWidth
+                            contentItem: Row { // qmllint disable deferred-property-id
+                                id: titleRow
+                                layoutDirection: column.alignRight ? Qt.RightToLeft : Qt.LeftToRight
+                                spacing: 4
+                                Label {
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    width: Math.min(implicitWidth, column.width - 16)
+                                    elide: Text.ElideRight
+                                    text: column.title
+                                    color: titleButton.hovered ? Theme.text : Theme.textSecondary
+                                    font.pixelSize: Theme.fontCaption
+                                    font.weight: column.sortKey >= 0 && pane.filters.sortKey === column.sortKey ? Font.Bold : Font.DemiBold
+                                }
+                                SvgIcon {
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    visible: column.sortKey >= 0 && pane.filters.sortKey === column.sortKey
+                                    width: 12
+                                    height: 12
+                                    source: Theme.icon("chevron-down")
+                                    color: Theme.text
+                                    rotation: pane.filters.sortOrder === Qt.DescendingOrder ? 0 : 180
+                                }
+                            }
+                            background: Rectangle {
+                                color: "transparent"
+                                border.width: titleButton.visualFocus ? 2 : 0
+                                border.color: Theme.focus
+                            }
+                        }
+                        // The separator on the column's left: Name, on the far left, takes what the
+                        // columns leave, so dragging it left widens this column and the separator
+                        // stays under the pointer.
+                        MouseArea {
+                            id: handle
+                            objectName: "separator_" + column.columnId
+                            property real startX: 0
+                            property real startWidth: 0
+                            visible: column.resizable
+                            x: -Theme.columnGap / 2 - width / 2
+                            width: Theme.columnHandleWidth
+                            height: parent.height
+                            hoverEnabled: true
+                            preventStealing: true
+                            cursorShape: Qt.SplitHCursor
+                            Accessible.role: Accessible.Separator
+                            Accessible.name: qsTr("Resize %1").arg(column.title)
+                            onPressed: (mouse) => {
+                                startX = mapToItem(titles, mouse.x, 0).x
+                                startWidth = column.columnWidth
+                            }
+                            onPositionChanged: (mouse) => {
+                                if (pressed)
+                                    pane.columns.resize(column.columnId, startWidth - (mapToItem(titles, mouse.x, 0).x - startX))
+                            }
+                            onDoubleClicked: pane.fitColumn(column.columnId, titleButton.fitWidth)
+                            Rectangle {
+                                anchors.centerIn: parent
+                                width: handle.containsMouse || handle.pressed ? 2 : 1
+                                height: parent.height - Theme.spacingS
+                                color: handle.containsMouse || handle.pressed ? Theme.accent : Theme.divider
+                            }
+                        }
+                    }
                 }
-                ColumnTitle { visible: list.width > Theme.columnCpuMinWidth; Layout.preferredWidth: Theme.columnCpuWidth; text: qsTr("CPU (1 h)") }
-                ColumnTitle { visible: list.width > Theme.columnRegionMinWidth; Layout.preferredWidth: 56; text: qsTr("Region"); sortKey: MachineFilterModel.SortByRegion }
-                ColumnTitle { visible: list.width > Theme.columnSizeMinWidth; Layout.preferredWidth: 120; text: qsTr("Size") }
-                ColumnTitle { visible: list.width > Theme.columnIpMinWidth; Layout.preferredWidth: 124; text: qsTr("Public IP") }
-                ColumnTitle { visible: list.width > Theme.columnTagsMinWidth; Layout.preferredWidth: 170; text: qsTr("Tags") }
-                ColumnTitle { Layout.preferredWidth: 84; text: qsTr("Cost"); sortKey: MachineFilterModel.SortByCost; alignRight: true }
-                Item { Layout.preferredWidth: 32 }
             }
             Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }
+
+            Menu {
+                id: columnMenu
+                objectName: "columnMenu"
+                Instantiator {
+                    model: pane.columns
+                    delegate: MenuItem {
+                        id: columnItem
+                        required property var model
+                        objectName: "columnMenu_" + model.columnId
+                        // A column wanted but dropped for lack of room says so, or the check
+                        // would look broken.
+                        text: model.checked && !model.shown ? qsTr("%1 (no room at this width)").arg(model.title)
+                                                            : model.title
+                        checkable: true
+                        checked: model.checked
+                        enabled: model.hideable
+                        onTriggered: {
+                            pane.columns.setChecked(model.columnId, !model.checked)
+                            checked = Qt.binding(() => columnItem.model.checked)
+                        }
+                    }
+                    onObjectAdded: (index, object) => columnMenu.insertItem(index, object)
+                    onObjectRemoved: (index, object) => columnMenu.removeItem(object)
+                }
+                MenuSeparator {}
+                MenuItem {
+                    objectName: "columnMenu_reset"
+                    text: qsTr("Reset columns")
+                    enabled: pane.columns.customized
+                    onTriggered: pane.columns.reset()
+                }
+            }
+        }
+        Binding {
+            target: pane.columns
+            property: "availableWidth"
+            value: list.width - Theme.columnLead - Theme.columnTrail + Theme.columnGap
+        }
+        Binding {
+            target: pane.columns
+            property: "spacing"
+            value: Theme.columnGap
         }
 
         Item {
