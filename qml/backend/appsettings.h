@@ -63,7 +63,7 @@ public:
     Q_INVOKABLE [[nodiscard]] QVariantMap sortState() const;
     void setSortState(int key, int order);
     /// The list's column choices as MachineColumns::state() gives them; empty before.
-    [[nodiscard]] QVariantMap columnState() const;
+    Q_INVOKABLE [[nodiscard]] QVariantMap columnState() const;
     void setColumnState(const QVariantMap &state);
 
 

@@ -16,6 +16,7 @@ Rectangle {
     readonly property MachineFilterModel filters: AppController.filters
     readonly property var selection: AppController.selection
     readonly property MachineColumns columns: AppController.columns
+    readonly property Menu columnMenuItem: columnMenu // for tests: popups are not children
     readonly property bool selecting: selection.count > 0
     readonly property Item view: AppSettings.viewMode === "grid" ? grid : list
 
@@ -352,6 +353,7 @@ Rectangle {
 
             ListView {
                 id: list
+                objectName: "machineList"
                 anchors.fill: parent
                 visible: AppSettings.viewMode !== "grid"
                 model: AppSettings.viewMode !== "grid" ? pane.filters : null
