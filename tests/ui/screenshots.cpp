@@ -13,6 +13,7 @@
 #include "activitymodel.h"
 #include "appcontroller.h"
 #include "appsettings.h"
+#include "machinecolumns.h"
 #include "machinecreator.h"
 #include "machinemodel.h"
 #include "metricshots.h"
@@ -154,6 +155,22 @@ int main(int argc, char *argv[])
     shooter.resize(800, 1280, QStringLiteral("dark"), QStringLiteral("comfortable"));
     shooter.shot(QStringLiteral("machines-grid-800x1280-dark"));
     AppSettings::instance()->setViewMode(QStringLiteral("list"));
+
+    // The table's columns as a user shapes them: the account column on (one account hides it
+    // by default), tags hidden, the IP column widened.
+    MachineColumns *columns = controller->columns();
+    columns->setChecked(QStringLiteral("account"), true);
+    columns->setChecked(QStringLiteral("tags"), false);
+    columns->resize(QStringLiteral("ip"), 150);
+    shooter.resize(1920, 1080, QStringLiteral("light"), QStringLiteral("compact"));
+    shooter.shot(QStringLiteral("columns-1920x1080-light"));
+    shooter.resize(1920, 1080, QStringLiteral("dark"), QStringLiteral("compact"));
+    shooter.shot(QStringLiteral("columns-1920x1080-dark"));
+    shooter.resize(1280, 800, QStringLiteral("light"), QStringLiteral("compact"));
+    shooter.shot(QStringLiteral("columns-1280x800-light"));
+    shooter.resize(1280, 800, QStringLiteral("dark"), QStringLiteral("compact"));
+    shooter.shot(QStringLiteral("columns-1280x800-dark"));
+    columns->reset();
 
     // Details as a page of their own on a portrait tablet.
     controller->select(accountId, machineIdByName(QStringLiteral("web-frontend-1")));
