@@ -28,6 +28,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQmlProperty>
@@ -225,6 +226,32 @@ int main(int argc, char *argv[])
     shooter.shot(QStringLiteral("create-wizard"));
     creator->setImage(QStringLiteral("ubuntu-24-04"));
     creator->setKeys({QStringLiteral("k-laptop")});
+    {
+        // The key step with keys "on this computer": a sample ~/.ssh, never the user's own.
+        QTemporaryDir home;
+        const QByteArray realHome = qgetenv("HOME");
+        QDir().mkpath(home.filePath(QStringLiteral(".ssh")));
+        auto writeKey = [](const QString &path, const char *line) {
+            QFile file(path);
+            if (file.open(QIODevice::WriteOnly))
+                file.write(QByteArray(line) + '\n');
+        };
+        writeKey(home.filePath(QStringLiteral(".ssh/id_ed25519.pub")),
+                 "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGcHp9PEIsaCks73qLxvhzguXRRIyVozLpbL5HC7dcPt "
+                 "alice@laptop");
+        writeKey(home.filePath(QStringLiteral("work.pub")),
+                 "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDLPFdwrZgZV0xvOTXznWA6ZuLpykJS+xl3bmynI3aqV "
+                 "alice@work");
+        qputenv("HOME", home.path().toLocal8Bit());
+        creator->reloadLocalKeys();
+        creator->addLocalKeyFile(QUrl::fromLocalFile(home.filePath(QStringLiteral("work.pub"))));
+        qputenv("HOME", realHome);
+        creator->setStep(4);
+        shooter.shot(QStringLiteral("create-wizard-keys"));
+        shooter.resize(1280, 800, QStringLiteral("dark"), QStringLiteral("comfortable"));
+        shooter.shot(QStringLiteral("create-wizard-keys-1280x800-dark"));
+        shooter.resize(1280, 800, QStringLiteral("light"), QStringLiteral("compact"));
+    }
     creator->setName(QStringLiteral("web-frontend-3"));
     creator->setTags(QStringLiteral("production, web"));
     creator->setStep(6);
