@@ -16,15 +16,15 @@ MachineColumns::MachineColumns(QObject *parent)
     // The order on screen. dropOrder keeps the old priorities: the CPU glance is the last to
     // go, tags the first; state and cost are what every row must say.
     m_columns = {
-        {nameId, tr("Name"), 0, 120, -1, MachineFilterModel::SortByName},
+        {nameId, tr("Name"), 0, 110, -1, MachineFilterModel::SortByName},
         {accountId, tr("Account"), 140, 72, 3, -1},
-        {QStringLiteral("state"), tr("State"), 160, 110, -1, MachineFilterModel::SortByState},
+        {QStringLiteral("state"), tr("State"), 150, 110, -1, MachineFilterModel::SortByState},
         {QStringLiteral("cpu"), tr("CPU (1 h)"), 104, 72, 6, -1},
         {QStringLiteral("region"), tr("Region"), 64, 48, 4, MachineFilterModel::SortByRegion},
         {QStringLiteral("size"), tr("Size"), 120, 64, 2, -1},
         {QStringLiteral("ip"), tr("Public IP"), 124, 84, 5, -1},
         {QStringLiteral("tags"), tr("Tags"), 170, 60, 1, -1},
-        {QStringLiteral("cost"), tr("Cost"), 88, 64, -1, MachineFilterModel::SortByCost, true},
+        {QStringLiteral("cost"), tr("Cost"), 84, 64, -1, MachineFilterModel::SortByCost, true},
     };
     relayout();
 }

@@ -13,11 +13,16 @@
 QVariantList MachineCreator::localKeys() const
 {
     QVariantList result;
+    const QString home = QDir::homePath() + QLatin1Char('/');
     for (const LocalSshKeys::Key &key : m_localKeys) {
+        // "~/.ssh/id_ed25519.pub": which file, in the words a shell user knows.
+        const QString file = key.path.startsWith(home)
+            ? QStringLiteral("~/") + key.path.mid(home.size())
+            : key.path;
         result.append(QVariantMap {{QStringLiteral("id"), key.line},
                                    {QStringLiteral("name"), key.name},
                                    {QStringLiteral("fingerprint"), key.fingerprint},
-                                   {QStringLiteral("file"), QDir::toNativeSeparators(key.path)}});
+                                   {QStringLiteral("file"), QDir::toNativeSeparators(file)}});
     }
     return result;
 }

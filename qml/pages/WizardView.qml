@@ -363,9 +363,8 @@ Item {
                         multi: true
                         enabled: creator.acceptsLocalKeys
                         unavailable: !creator.acceptsLocalKeys
-                        title: modelData.name
+                        title: qsTr("%1 (%2)").arg(modelData.name).arg(modelData.file)
                         detail: modelData.fingerprint
-                        trailing: modelData.file
                         checked: creator.keys.indexOf(modelData.id) >= 0
                         onClicked: creator.toggleKey(modelData.id)
                     }
