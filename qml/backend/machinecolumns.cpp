@@ -16,10 +16,11 @@ MachineColumns::MachineColumns(QObject *parent)
     // The order on screen. dropOrder keeps the old priorities: the CPU glance is the last to
     // go, tags the first; state and cost are what every row must say. Name's 150 px tell
     // "web-frontend-1" from "web-frontend-2": below that a name is no use, whatever else shows.
+    // State's 184 px keep an error's reason ("Error: host failure") whole.
     m_columns = {
         {nameId, tr("Name"), 0, 150, -1, MachineFilterModel::SortByName},
         {accountId, tr("Account"), 140, 72, 3, -1},
-        {QStringLiteral("state"), tr("State"), 150, 110, -1, MachineFilterModel::SortByState},
+        {QStringLiteral("state"), tr("State"), 184, 110, -1, MachineFilterModel::SortByState},
         {QStringLiteral("cpu"), tr("CPU (1 h)"), 104, 72, 6, -1},
         {QStringLiteral("region"), tr("Region"), 64, 48, 4, MachineFilterModel::SortByRegion},
         {QStringLiteral("size"), tr("Size"), 120, 64, 2, -1},

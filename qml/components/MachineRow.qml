@@ -259,7 +259,7 @@ SwipeDelegate {
                 Item {
                     id: stateColumn
                     objectName: "cell_state"
-                    readonly property real fitWidth: stateChip.implicitWidth
+                    readonly property real fitWidth: stateChip.naturalWidth
                     x: cells.positions.state
                     width: cells.widths.state
                     height: parent.height
