@@ -203,5 +203,6 @@ void AppSettings::setColumnState(const QVariantMap &state)
     }
     m_settings->setValue(
         QStringLiteral("list/columns"),
-        QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(state)).toJson(QJsonDocument::Compact)));
+        QString::fromUtf8(
+            QJsonDocument(QJsonObject::fromVariantMap(state)).toJson(QJsonDocument::Compact)));
 }

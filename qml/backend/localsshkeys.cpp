@@ -14,8 +14,8 @@ QString LocalSshKeys::defaultFolder()
 QList<LocalSshKeys::Key> LocalSshKeys::scan(const QString &folder)
 {
     QList<Key> keys;
-    const QFileInfoList files = QDir(folder).entryInfoList({QStringLiteral("*.pub")},
-                                                           QDir::Files | QDir::Readable, QDir::Name);
+    const QFileInfoList files = QDir(folder).entryInfoList(
+        {QStringLiteral("*.pub")}, QDir::Files | QDir::Readable, QDir::Name);
     for (const QFileInfo &file : files) {
         Result<Key> key = read(file.filePath());
         if (key.ok())

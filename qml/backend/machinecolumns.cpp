@@ -24,7 +24,8 @@ MachineColumns::MachineColumns(QObject *parent)
         {QStringLiteral("cpu"), tr("CPU (1 h)"), 104, 72, 6, -1},
         {QStringLiteral("region"), tr("Region"), 64, 48, 4, MachineFilterModel::SortByRegion},
         {QStringLiteral("size"), tr("Size"), 120, 64, 2, -1},
-        {QStringLiteral("ip"), tr("Public IP"), 144, 84, 5, -1}, // "198.51.100.113" and its copy icon
+        {QStringLiteral("ip"), tr("Public IP"), 144, 84, 5,
+         -1}, // "198.51.100.113" and its copy icon
         {QStringLiteral("tags"), tr("Tags"), 170, 60, 1, -1},
         {QStringLiteral("cost"), tr("Cost"), 84, 64, -1, MachineFilterModel::SortByCost, true},
     };
@@ -71,11 +72,11 @@ QVariant MachineColumns::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MachineColumns::roleNames() const
 {
-    return {{ColumnIdRole, "columnId"},   {TitleRole, "title"},
-            {PositionRole, "position"},   {WidthRole, "columnWidth"},
+    return {{ColumnIdRole, "columnId"},         {TitleRole, "title"},
+            {PositionRole, "position"},         {WidthRole, "columnWidth"},
             {MinimumWidthRole, "minimumWidth"}, {ShownRole, "shown"},
-            {CheckedRole, "checked"},     {HideableRole, "hideable"},
-            {ResizableRole, "resizable"}, {SortKeyRole, "sortKey"},
+            {CheckedRole, "checked"},           {HideableRole, "hideable"},
+            {ResizableRole, "resizable"},       {SortKeyRole, "sortKey"},
             {AlignRightRole, "alignRight"}};
 }
 

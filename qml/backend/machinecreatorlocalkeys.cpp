@@ -16,9 +16,8 @@ QVariantList MachineCreator::localKeys() const
     const QString home = QDir::homePath() + QLatin1Char('/');
     for (const LocalSshKeys::Key &key : m_localKeys) {
         // "~/.ssh/id_ed25519.pub": which file, in the words a shell user knows.
-        const QString file = key.path.startsWith(home)
-            ? QStringLiteral("~/") + key.path.mid(home.size())
-            : key.path;
+        const QString file =
+            key.path.startsWith(home) ? QStringLiteral("~/") + key.path.mid(home.size()) : key.path;
         result.append(QVariantMap {{QStringLiteral("id"), key.line},
                                    {QStringLiteral("name"), key.name},
                                    {QStringLiteral("fingerprint"), key.fingerprint},
@@ -31,7 +30,7 @@ bool MachineCreator::acceptsLocalKeys() const
 {
     const auto account = m_accounts ? m_accounts->account(m_accountId) : std::nullopt;
     return account && m_registry
-        && m_registry->metadata(account->providerId).can(QStringLiteral("keyText"));
+           && m_registry->metadata(account->providerId).can(QStringLiteral("keyText"));
 }
 
 QString MachineCreator::localKeyNote() const
@@ -50,8 +49,7 @@ QString MachineCreator::localKeyNote() const
     // CloudDeck does not add keys to an account behind the user's back.
     return tr("%1 takes only keys stored in the account: add the key there first (in its "
               "console), then pick it above. %2 take a key from this computer as it is.")
-        .arg(m_registry->metadata(account->providerId).name,
-             QLocale().createSeparatedList(takers));
+        .arg(m_registry->metadata(account->providerId).name, QLocale().createSeparatedList(takers));
 }
 
 void MachineCreator::reloadLocalKeys()

@@ -39,7 +39,8 @@ private Q_SLOTS:
         QCOMPARE(columns.customized(), false);
         // Name takes what the others leave; the last column ends at the edge.
         QCOMPARE(sum(columns), 1600.0);
-        QVERIFY(columns.width(QStringLiteral("name")) >= columns.minimumWidth(QStringLiteral("name")));
+        QVERIFY(columns.width(QStringLiteral("name"))
+                >= columns.minimumWidth(QStringLiteral("name")));
         // Cells never overlap: each starts after the previous one ends.
         qreal end = -1;
         for (int row = 0; row < columns.rowCount(); ++row) {
@@ -77,18 +78,23 @@ private Q_SLOTS:
         columns.setAvailableWidth(1400);
         QSignalSpy saved(&columns, &MachineColumns::stateChanged);
         columns.resize(QStringLiteral("size"), 10);
-        QCOMPARE(columns.width(QStringLiteral("size")), columns.minimumWidth(QStringLiteral("size")));
+        QCOMPARE(columns.width(QStringLiteral("size")),
+                 columns.minimumWidth(QStringLiteral("size")));
         QCOMPARE(saved.count(), 1);
         // Growing stops when Name is at its minimum: nothing is pushed out, nothing overlaps.
         columns.resize(QStringLiteral("tags"), 5000);
-        QCOMPARE(columns.width(QStringLiteral("name")), columns.minimumWidth(QStringLiteral("name")));
+        QCOMPARE(columns.width(QStringLiteral("name")),
+                 columns.minimumWidth(QStringLiteral("name")));
         QCOMPARE(sum(columns), 1400.0);
         QVERIFY(columns.isShown(QStringLiteral("region")));
         // Name is not resized by hand and cannot be hidden.
         columns.resize(QStringLiteral("name"), 500);
         columns.setChecked(QStringLiteral("name"), false);
         QVERIFY(columns.isShown(QStringLiteral("name")));
-        QVERIFY(!columns.state().value(QStringLiteral("visible")).toMap().contains(QStringLiteral("name")));
+        QVERIFY(!columns.state()
+                     .value(QStringLiteral("visible"))
+                     .toMap()
+                     .contains(QStringLiteral("name")));
         // Fit: as wide as the content, within the limits (Name has no room left: make some).
         columns.fit(QStringLiteral("region"), 90.4);
         QCOMPARE(columns.width(QStringLiteral("region")), 64.0);
@@ -96,7 +102,8 @@ private Q_SLOTS:
         columns.fit(QStringLiteral("region"), 90.4);
         QCOMPARE(columns.width(QStringLiteral("region")), 91.0);
         columns.fit(QStringLiteral("region"), 1);
-        QCOMPARE(columns.width(QStringLiteral("region")), columns.minimumWidth(QStringLiteral("region")));
+        QCOMPARE(columns.width(QStringLiteral("region")),
+                 columns.minimumWidth(QStringLiteral("region")));
     }
 
     void narrowListDropsByPriority()
@@ -140,16 +147,16 @@ private Q_SLOTS:
         // An older or edited file: unknown columns, junk and out-of-range values.
         MachineColumns third;
         third.restore({{QStringLiteral("widths"),
-                        QVariantMap{{QStringLiteral("bogus"), 99},
-                                    {QStringLiteral("size"), QStringLiteral("wide")},
-                                    {QStringLiteral("region"), 2},
-                                    {QStringLiteral("name"), 400}}},
+                        QVariantMap {{QStringLiteral("bogus"), 99},
+                                     {QStringLiteral("size"), QStringLiteral("wide")},
+                                     {QStringLiteral("region"), 2},
+                                     {QStringLiteral("name"), 400}}},
                        {QStringLiteral("visible"),
-                        QVariantMap{{QStringLiteral("name"), false},
-                                    {QStringLiteral("nothing"), true},
-                                    {QStringLiteral("cpu"), QStringLiteral("yes")}}}});
+                        QVariantMap {{QStringLiteral("name"), false},
+                                     {QStringLiteral("nothing"), true},
+                                     {QStringLiteral("cpu"), QStringLiteral("yes")}}}});
         const QVariantMap widths = third.state().value(QStringLiteral("widths")).toMap();
-        QCOMPARE(widths.keys(), QStringList{QStringLiteral("region")});
+        QCOMPARE(widths.keys(), QStringList {QStringLiteral("region")});
         QCOMPARE(widths.value(QStringLiteral("region")).toReal(),
                  third.minimumWidth(QStringLiteral("region")));
         QVERIFY(!third.state().contains(QStringLiteral("visible")));

@@ -15,7 +15,8 @@
 #include <QTest>
 
 namespace {
-const QByteArray aliceKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGcHp9PEIsaCks73qLxvhzguXRRIyVozLpbL5HC7dcPt alice@laptop";
+const QByteArray aliceKey =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGcHp9PEIsaCks73qLxvhzguXRRIyVozLpbL5HC7dcPt alice@laptop";
 const QByteArray aliceFingerprint = "SHA256:hYh+7+eKOE2x8LrKU/Td3qRTqP+06/hZYGcHKQslzsA";
 // Not a real key: the block's shape is what matters.
 const QByteArray privateBlock = "-----BEGIN OPENSSH PRIVATE KEY-----\n"
@@ -58,7 +59,8 @@ private Q_SLOTS:
         QCOMPARE(key.value(QStringLiteral("name")).toString(), QStringLiteral("alice@laptop"));
         QCOMPARE(key.value(QStringLiteral("fingerprint")).toByteArray(), aliceFingerprint);
         QCOMPARE(key.value(QStringLiteral("id")).toByteArray(), aliceKey);
-        QCOMPARE(key.value(QStringLiteral("file")).toString(), QStringLiteral("~/.ssh/id_ed25519.pub"));
+        QCOMPARE(key.value(QStringLiteral("file")).toString(),
+                 QStringLiteral("~/.ssh/id_ed25519.pub"));
     }
 
     void aKeyWithoutCommentIsNamedByItsFile()
@@ -74,10 +76,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("says");
-        QTest::newRow("private key") << QStringLiteral(".ssh/id_ed25519") << QStringLiteral("not a public key file");
-        QTest::newRow("private block in a .pub") << QStringLiteral(".ssh/stolen.pub") << QStringLiteral("holds a private key");
-        QTest::newRow("junk") << QStringLiteral(".ssh/junk.pub") << QStringLiteral("not an OpenSSH public key");
-        QTest::newRow("missing") << QStringLiteral("nothing.pub") << QStringLiteral("could not be read");
+        QTest::newRow("private key")
+            << QStringLiteral(".ssh/id_ed25519") << QStringLiteral("not a public key file");
+        QTest::newRow("private block in a .pub")
+            << QStringLiteral(".ssh/stolen.pub") << QStringLiteral("holds a private key");
+        QTest::newRow("junk") << QStringLiteral(".ssh/junk.pub")
+                              << QStringLiteral("not an OpenSSH public key");
+        QTest::newRow("missing") << QStringLiteral("nothing.pub")
+                                 << QStringLiteral("could not be read");
     }
     void choosingAFileChecksIt()
     {
@@ -118,16 +124,18 @@ private Q_SLOTS:
         QVERIFY(creator.localKeyNote().isEmpty());
 
         const QString other = m_home.filePath(QStringLiteral("work.pub"));
-        const QByteArray workKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDLPFdwrZgZV0xvOTXznWA6ZuLpykJS+xl3bmynI3aqV work";
+        const QByteArray workKey =
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDLPFdwrZgZV0xvOTXznWA6ZuLpykJS+xl3bmynI3aqV work";
         write(other, workKey + "\n");
         QVERIFY(creator.addLocalKeyFile(QUrl::fromLocalFile(other)));
         QVERIFY(creator.localKeyError().isEmpty());
         QCOMPARE(creator.localKeys().size(), 2);
-        QCOMPARE(creator.keys(), QStringList{QString::fromLatin1(workKey)});
+        QCOMPARE(creator.keys(), QStringList {QString::fromLatin1(workKey)});
         creator.toggleKey(QString::fromLatin1(aliceKey));
         QCOMPARE(creator.keys().size(), 2);
         const QStringList names = creator.review().value(QStringLiteral("keys")).toStringList();
-        QVERIFY2(names.contains(QStringLiteral("work (from this computer)")), qPrintable(names.join(u',')));
+        QVERIFY2(names.contains(QStringLiteral("work (from this computer)")),
+                 qPrintable(names.join(u',')));
         // The same file again: listed once.
         QVERIFY(creator.addLocalKeyFile(QUrl::fromLocalFile(other)));
         QCOMPARE(creator.localKeys().size(), 2);
@@ -142,7 +150,8 @@ private Q_SLOTS:
         QVERIFY(creator.addLocalKeyFile(QUrl::fromLocalFile(other)));
         QVERIFY(creator.keys().isEmpty());
         const QString note = creator.localKeyNote();
-        QVERIFY2(note.contains(QStringLiteral("DigitalOcean takes only keys stored")), qPrintable(note));
+        QVERIFY2(note.contains(QStringLiteral("DigitalOcean takes only keys stored")),
+                 qPrintable(note));
         QVERIFY2(note.contains(QStringLiteral("Linode")), qPrintable(note));
     }
 
