@@ -67,6 +67,18 @@ Rectangle {
                     onClicked: header.sortBy(column.sortKey)
                     onPressAndHold: header.openMenu(column.x + width / 2, height)
                     Keys.onMenuPressed: header.openMenu(column.x + width / 2, height)
+                    // Without a mouse: Alt+Left/Right narrows or widens the focused column.
+                    Keys.onPressed: (event) => {
+                        if (!column.resizable || !(event.modifiers & Qt.AltModifier))
+                            return
+                        if (event.key === Qt.Key_Left || event.key === Qt.Key_Right) {
+                            header.columns.resize(column.columnId, column.columnWidth
+                                                  + (event.key === Qt.Key_Right ? 16 : -16))
+                            event.accepted = true
+                        }
+                    }
+                    Accessible.description: column.resizable ? qsTr("Alt+Left and Alt+Right change its width; the menu key shows or hides columns")
+                                                             : qsTr("The menu key shows or hides columns")
                     readonly property real fitWidth: titleRow.implicitWidth
                     contentItem: Row { // qmllint disable deferred-property-id
                         id: titleRow

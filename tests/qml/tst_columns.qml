@@ -145,6 +145,21 @@ TestCase {
         compare(Object.keys(AppSettings.columnState()).length, 0)
     }
 
+    function test_keyboardResizes() {
+        const pane = createTemporaryObject(paneComponent, testCase)
+        tryVerify(() => findNamed(pane, "header_region"))
+        const region = findNamed(pane, "header_region")
+        const title = region.children[0]
+        title.forceActiveFocus()
+        const before = region.width
+        keyClick(Qt.Key_Right, Qt.AltModifier)
+        compare(region.width, before + 16)
+        keyClick(Qt.Key_Left, Qt.AltModifier)
+        keyClick(Qt.Key_Left, Qt.AltModifier)
+        compare(region.width, before - 16)
+        verifyCellsFollow(pane, "region")
+    }
+
     function test_sortingByAHeaderStillWorks() {
         const pane = createTemporaryObject(paneComponent, testCase)
         tryVerify(() => findNamed(pane, "header_region"))
