@@ -160,16 +160,16 @@ QtObject {
         return Math.max(1, Math.floor(width / (cardMinWidth + cardGap))) // a cell holds card + gap
     }
 
-    // Compact list columns appear from these list widths on (the header row follows them).
-    // Name, state and cost always; then the IP, region, size and tags as room allows.
-    readonly property int columnStateWidth: 150
-    readonly property int columnStateWideWidth: 184 // with room to spare: errors keep their reason
-    readonly property int columnCpuMinWidth: 560 // CPU before the IP: the glance the list is for
+    // Compact list columns: MachineColumns (C++) decides which are shown and how wide; these are
+    // the pieces of the row around them, shared by the header and the rows so both line up.
+    readonly property int columnGap: spacingM
+    readonly property int columnLead: spacingL + markSize + spacingM // mark, then the first cell
+    readonly property int columnTrail: spacingM + 32 + spacingS // the row's "more" button
+    // The separator's hit area: 24 px with touch (a finger finds it), 10 with a mouse, so the
+    // titles around it still take their clicks.
+    readonly property int columnHandleWidth: touch ? 24 : 10
+    readonly property int columnCpuMinWidth: 560 // the touch row's CPU from this width on
     readonly property int columnCpuWidth: 104
-    readonly property int columnIpMinWidth: 700
-    readonly property int columnRegionMinWidth: 800
-    readonly property int columnSizeMinWidth: 940
-    readonly property int columnTagsMinWidth: 1100
 
     // Panes and breakpoints (window width).
     // Two panes from 880 px: below that a 400 px detail pane would squeeze the list unreadably.

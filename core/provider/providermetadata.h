@@ -15,6 +15,8 @@
  * The JSON (embedded with Q_PLUGIN_METADATA FILE) looks like:
  * {"id": "digitalocean", "name": "DigitalOcean", "mark": "DO", "defaultEndpoint": "https://...",
  *  "tokenUrl": "https://...", "capabilities": ["start", "shutdown", ...],
+ *  ("keyText": a create request may name an SSH key by its public key line, not only by a key
+ *   stored in the account: the wizard then offers the keys on this computer),
  *  "credentialFields": [{"id": "token", "label": "API token", "secret": true}],
  *  "billing": {"currency": "USD", "prices": "list", "stopped": "full",
  *              "quote": "<the provider's own words>", "source": "https://..."},

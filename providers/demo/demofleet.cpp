@@ -1,6 +1,7 @@
 #include "demofleet.h"
 
 #include "democatalog.h"
+#include "sshpublickey.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -248,6 +249,10 @@ QString DemoFleet::validate(const CreateMachineRequest &request)
         return tr("The demo cloud has no image \"%1\".").arg(request.image);
     const auto keys = DemoCatalog::sshKeys();
     for (const QString &keyId : request.sshKeys) {
+        // A key line (--ssh-key, the wizard's keys from this computer) is taken as it is, as
+        // Linode, Azure and Google Cloud take it ("keyText" in demo.json).
+        if (SshPublicKey::isPublicKey(keyId))
+            continue;
         const bool known = std::any_of(keys.cbegin(), keys.cend(),
                                        [&keyId](const SshKey &key) { return key.id == keyId; });
         if (!known)

@@ -10,6 +10,7 @@
 #include "inventory.h"
 #include "inventorycache.h"
 #include "machineaction.h"
+#include "machinecolumns.h"
 #include "machinefiltermodel.h"
 #include "machinemodel.h"
 #include "machineselection.h"
@@ -43,6 +44,7 @@ AppController::AppController(QObject *parent)
     , m_priceModel(new UserPriceModel(this))
     , m_activity(new ActivityModel(m_inventory, this))
     , m_selection(new MachineSelection(m_machines, this))
+    , m_columns(new MachineColumns(this))
     , m_current(new CurrentMachine(m_machines, this))
     , m_clockNow([] { return QDateTime::currentDateTimeUtc(); })
 {
@@ -59,6 +61,7 @@ AppController::AppController(QObject *parent)
     m_machines->setUserPrices(m_userPrices);
     m_priceModel->setMachineModel(m_machines);
     restoreSort();
+    restoreColumns();
     m_current->setSshTarget([this](const Machine &machine) { return sshTarget(machine); });
     connect(m_accounts, &AccountStore::accountUpdated, m_current,
             &CurrentMachine::updateSshCommand);
@@ -168,6 +171,18 @@ void AppController::applyIntervals()
     intervals.idleMs = AppSettings::instance()->refreshIntervalSeconds() * 1000;
     intervals.fastMs = AppSettings::instance()->fastRefreshIntervalSeconds() * 1000;
     m_inventory->scheduler()->setIntervals(intervals);
+}
+
+void AppController::restoreColumns()
+{
+    // Kept like the sort: the choices come back with the next start and are written as soon as
+    // they change, so a crash or a kill loses nothing.
+    m_columns->restore(AppSettings::instance()->columnState());
+    connect(m_columns, &MachineColumns::stateChanged, this,
+            [this] { AppSettings::instance()->setColumnState(m_columns->state()); });
+    m_columns->setAccountCount(accountCount());
+    connect(this, &AppController::accountsChanged, m_columns,
+            [this] { m_columns->setAccountCount(accountCount()); });
 }
 
 void AppController::restoreSort()

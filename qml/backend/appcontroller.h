@@ -16,6 +16,7 @@ class CredentialStore;
 class CurrentMachine;
 class Inventory;
 class InventoryCache;
+class MachineColumns;
 class MachineFilterModel;
 class MachineModel;
 class MachineSelection;
@@ -50,6 +51,7 @@ class AppController : public QObject
     Q_MOC_INCLUDE("credentialstore.h")
     Q_MOC_INCLUDE("currentmachine.h")
     Q_MOC_INCLUDE("inventory.h")
+    Q_MOC_INCLUDE("machinecolumns.h")
     Q_MOC_INCLUDE("machinefiltermodel.h")
     Q_MOC_INCLUDE("machinemodel.h")
     Q_MOC_INCLUDE("machineselection.h")
@@ -62,6 +64,7 @@ class AppController : public QObject
     Q_PROPERTY(MachineModel *machines READ machineModel CONSTANT)
     Q_PROPERTY(MachineFilterModel *filters READ filters CONSTANT)
     Q_PROPERTY(MachineSelection *selection READ selection CONSTANT)
+    Q_PROPERTY(MachineColumns *columns READ columns CONSTANT)
     Q_PROPERTY(CurrentMachine *current READ current CONSTANT)
     Q_PROPERTY(AppSettings *settings READ settings CONSTANT)
     Q_PROPERTY(QVariantList providers READ providers NOTIFY providersChanged)
@@ -107,6 +110,7 @@ public:
     [[nodiscard]] MachineModel *machineModel() const { return m_machines; }
     [[nodiscard]] MachineFilterModel *filters() const { return m_filters; }
     [[nodiscard]] MachineSelection *selection() const { return m_selection; }
+    [[nodiscard]] MachineColumns *columns() const { return m_columns; }
     [[nodiscard]] CurrentMachine *current() const { return m_current; }
     [[nodiscard]] AppSettings *settings() const;
     [[nodiscard]] ProviderRegistry *registry() const { return m_registry; }
@@ -197,6 +201,7 @@ Q_SIGNALS:
 
 private:
     void restoreSort();
+    void restoreColumns();
     [[nodiscard]] SshTarget sshTarget(const Machine &machine) const;
     explicit AppController(QObject *parent = nullptr);
     void scheduleStatusUpdate();
@@ -218,6 +223,7 @@ private:
     UserPriceModel *m_priceModel;
     ActivityModel *m_activity;
     MachineSelection *m_selection;
+    MachineColumns *m_columns;
     CurrentMachine *m_current;
     TrayNotifier *m_tray = nullptr;
 

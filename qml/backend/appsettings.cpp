@@ -1,6 +1,8 @@
 #include "appsettings.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -184,4 +186,23 @@ void AppSettings::setSortState(int key, int order)
 {
     m_settings->setValue(QStringLiteral("list/sortKey"), key);
     m_settings->setValue(QStringLiteral("list/sortOrder"), order);
+}
+
+QVariantMap AppSettings::columnState() const
+{
+    // JSON rather than QSettings' @Variant blob: the file stays readable and editable.
+    const QByteArray json = m_settings->value(QStringLiteral("list/columns")).toByteArray();
+    return QJsonDocument::fromJson(json).object().toVariantMap();
+}
+
+void AppSettings::setColumnState(const QVariantMap &state)
+{
+    if (state.isEmpty()) {
+        m_settings->remove(QStringLiteral("list/columns"));
+        return;
+    }
+    m_settings->setValue(
+        QStringLiteral("list/columns"),
+        QString::fromUtf8(
+            QJsonDocument(QJsonObject::fromVariantMap(state)).toJson(QJsonDocument::Compact)));
 }

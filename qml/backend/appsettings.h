@@ -62,6 +62,9 @@ public:
     /// The list's sort as last chosen: {key, order} (MachineFilterModel's enums); empty before.
     Q_INVOKABLE [[nodiscard]] QVariantMap sortState() const;
     void setSortState(int key, int order);
+    /// The list's column choices as MachineColumns::state() gives them; empty before.
+    Q_INVOKABLE [[nodiscard]] QVariantMap columnState() const;
+    void setColumnState(const QVariantMap &state);
 
 
     /// A terminal running ssh, per OS: {user} and {host} are replaced argument by argument.

@@ -25,6 +25,7 @@ MachineCreator::MachineCreator(QObject *parent)
     connect(this, &MachineCreator::catalogChanged, this, &MachineCreator::validityChanged);
     connect(this, &MachineCreator::stepChanged, this, &MachineCreator::validityChanged);
     connect(this, &MachineCreator::creatingChanged, this, &MachineCreator::validityChanged);
+    reloadLocalKeys();
 }
 
 QStringList MachineCreator::stepTitles() const
@@ -444,6 +445,10 @@ QVariantMap MachineCreator::review() const
     for (const SshKey &key : m_sshKeys) {
         if (m_keys.contains(key.id))
             keyNames.append(key.name);
+    }
+    for (const LocalSshKeys::Key &key : m_localKeys) {
+        if (m_keys.contains(key.line))
+            keyNames.append(tr("%1 (from this computer)").arg(key.name));
     }
     const QVariant monthly =
         size && size->priceMonthly ? QVariant(*size->priceMonthly) : QVariant();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog.h"
+#include "localsshkeys.h"
 
 #include <QObject>
 #include <QQmlEngine>
@@ -44,6 +45,15 @@ class MachineCreator : public QObject
     Q_PROPERTY(QVariantList sizes READ sizes NOTIFY sizesChanged)
     Q_PROPERTY(QVariantList images READ images NOTIFY catalogChanged)
     Q_PROPERTY(QVariantList sshKeys READ sshKeys NOTIFY catalogChanged)
+    /// The public keys on this computer (~/.ssh/*.pub and any chosen file): [{id, name,
+    /// fingerprint, file}], id being the key line that goes into keys (as --ssh-key takes it).
+    Q_PROPERTY(QVariantList localKeys READ localKeys NOTIFY localKeysChanged)
+    /// Why the last addLocalKeyFile() refused its file; empty when it did not.
+    Q_PROPERTY(QString localKeyError READ localKeyError NOTIFY localKeysChanged)
+    /// The account's cloud takes a key line as it is (capability "keyText"); the others take
+    /// only keys stored in the account, and localKeyNote says so.
+    Q_PROPERTY(bool acceptsLocalKeys READ acceptsLocalKeys NOTIFY accountIdChanged)
+    Q_PROPERTY(QString localKeyNote READ localKeyNote NOTIFY accountIdChanged)
     Q_PROPERTY(QString region READ region WRITE setRegion NOTIFY choiceChanged)
     Q_PROPERTY(QString size READ size WRITE setSize NOTIFY choiceChanged)
     Q_PROPERTY(QString image READ image WRITE setImage NOTIFY choiceChanged)
@@ -87,6 +97,15 @@ public:
     [[nodiscard]] QVariantList sizes() const;
     [[nodiscard]] QVariantList images() const;
     [[nodiscard]] QVariantList sshKeys() const;
+    [[nodiscard]] QVariantList localKeys() const;
+    [[nodiscard]] QString localKeyError() const { return m_localKeyError; }
+    [[nodiscard]] bool acceptsLocalKeys() const;
+    [[nodiscard]] QString localKeyNote() const;
+    /// Lists ~/.ssh/*.pub again (LocalSshKeys::scan); keys added from elsewhere stay.
+    Q_INVOKABLE void reloadLocalKeys();
+    /// A .pub the user chose elsewhere: listed and selected, or false with localKeyError set
+    /// (not a .pub, a private key, not a key). A private key is never read past its first line.
+    Q_INVOKABLE bool addLocalKeyFile(const QUrl &file);
     [[nodiscard]] QString region() const { return m_region; }
     void setRegion(const QString &region);
     [[nodiscard]] QString size() const { return m_size; }
@@ -137,6 +156,7 @@ Q_SIGNALS:
     void accountIdChanged();
     void catalogChanged();
     void sizesChanged();
+    void localKeysChanged();
     void choiceChanged();
     void stepChanged();
     void validityChanged();
@@ -159,6 +179,8 @@ private:
     QList<Size> m_sizes;
     QList<Image> m_images;
     QList<SshKey> m_sshKeys;
+    QList<LocalSshKeys::Key> m_localKeys;
+    QString m_localKeyError;
     int m_pending = 0;
     quint64 m_generation = 0;
     QString m_catalogError;

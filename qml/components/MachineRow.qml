@@ -1,7 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import CloudDeck
 
 // One machine in the list. Touch: two lines, swipe left for the two most likely actions, long
@@ -37,6 +36,8 @@ SwipeDelegate {
     required property string currency
 
     property bool compact: !Theme.touch
+    /// Where the compact row's cells go (the list's header follows the same columns).
+    property MachineColumns columns: AppController.columns
     property bool selected: false
     property bool current: false
     property bool selectionMode: false
@@ -203,39 +204,68 @@ SwipeDelegate {
             }
         }
 
-        // Mouse: one line of columns that drop out as the row narrows. Only the variant in use is
-        // built (a Repeater of 0 or 1), which halves the text layout work of each recycled row.
+        // Mouse: one line of cells placed where the header's columns are (MachineColumns decides
+        // which are shown and how wide, for the header and every row alike). Only the variant
+        // in use is built (a Repeater of 0 or 1); plain positions, no layout, as rows recycle.
         Repeater {
             model: row.compact ? 1 : 0
-            delegate: RowLayout {
+            delegate: Item {
+                id: cells
                 anchors.fill: parent ? parent : undefined
-                anchors.leftMargin: lead.x + lead.width + Theme.spacingM
-                anchors.rightMargin: Theme.spacingS
-                spacing: Theme.spacingM
-                SvgIcon {
-                    objectName: "staleMark"
-                    visible: row.stale
-                    Layout.preferredWidth: Theme.smallIconSize
-                    Layout.preferredHeight: Theme.smallIconSize
-                    Layout.rightMargin: -Theme.spacingS
-                    source: Theme.icon("cloud-off")
-                    color: Theme.warningText
+                anchors.leftMargin: Theme.columnLead
+                anchors.rightMargin: Theme.columnTrail - Theme.columnGap
+                readonly property var widths: row.columns.widths
+                readonly property var positions: row.columns.positions
+
+                Row {
+                    objectName: "cell_name"
+                    readonly property real fitWidth: implicitWidth
+                    x: cells.positions.name
+                    width: cells.widths.name
+                    height: parent.height
+                    spacing: Theme.spacingXs
+                    SvgIcon {
+                        objectName: "staleMark"
+                        visible: row.stale
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: Theme.smallIconSize
+                        height: Theme.smallIconSize
+                        source: Theme.icon("cloud-off")
+                        color: Theme.warningText
+                    }
+                    Text {
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: parent.width - (row.stale ? Theme.smallIconSize + parent.spacing : 0)
+                        text: row.name
+                        elide: Text.ElideRight
+                        color: MachineStates.isGone(row.stateId) ? Theme.textSecondary : Theme.text
+                        font.pixelSize: Theme.fontBody
+                        font.weight: Font.DemiBold
+                    }
                 }
                 Text {
-                    Layout.fillWidth: true
-                    Layout.minimumWidth: 90
-                    text: row.name
+                    objectName: "cell_account"
+                    readonly property real fitWidth: implicitWidth
+                    visible: width > 0
+                    x: cells.positions.account
+                    width: cells.widths.account
+                    height: parent.height
+                    verticalAlignment: Text.AlignVCenter
+                    text: row.accountName
                     elide: Text.ElideRight
-                    color: MachineStates.isGone(row.stateId) ? Theme.textSecondary : Theme.text
-                    font.pixelSize: Theme.fontBody
-                    font.weight: Font.DemiBold
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontCaption + 1
                 }
                 Item {
                     id: stateColumn
-                    Layout.preferredWidth: row.width > Theme.columnTagsMinWidth ? Theme.columnStateWideWidth
-                                                                                 : Theme.columnStateWidth
-                    Layout.fillHeight: true
+                    objectName: "cell_state"
+                    readonly property real fitWidth: stateChip.naturalWidth
+                    x: cells.positions.state
+                    width: cells.widths.state
+                    height: parent.height
+                    visible: width > 0
                     StateChip {
+                        id: stateChip
                         anchors.verticalCenter: parent.verticalCenter
                         compact: true
                         stateId: row.stateId
@@ -246,46 +276,65 @@ SwipeDelegate {
                     }
                 }
                 CpuCell {
-                    objectName: "rowCpu"
-                    visible: row.width > Theme.columnCpuMinWidth
-                    Layout.preferredWidth: Theme.columnCpuWidth
+                    objectName: "cell_cpu"
+                    readonly property real fitWidth: Theme.columnCpuWidth
+                    visible: width > 0
+                    x: cells.positions.cpu
+                    width: cells.widths.cpu
+                    anchors.verticalCenter: parent.verticalCenter
                     accountId: row.accountId
                     machineId: row.machineId
                     stateId: row.stateId
                     active: row.metricsActive && visible
                 }
                 Text {
-                    visible: row.width > Theme.columnRegionMinWidth
-                    Layout.preferredWidth: 56
+                    objectName: "cell_region"
+                    readonly property real fitWidth: implicitWidth
+                    visible: width > 0
+                    x: cells.positions.region
+                    width: cells.widths.region
+                    height: parent.height
+                    verticalAlignment: Text.AlignVCenter
                     text: row.region
                     elide: Text.ElideRight
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontCaption + 1
                 }
                 Text {
-                    visible: row.width > Theme.columnSizeMinWidth
-                    Layout.preferredWidth: 120
+                    objectName: "cell_size"
+                    readonly property real fitWidth: implicitWidth
+                    visible: width > 0
+                    x: cells.positions.size
+                    width: cells.widths.size
+                    height: parent.height
+                    verticalAlignment: Text.AlignVCenter
                     text: row.size
                     elide: Text.ElideRight
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontCaption + 1
                 }
                 IpButton {
-                    objectName: "rowPublicIp"
-                    visible: row.width > Theme.columnIpMinWidth
-                    Layout.preferredWidth: 124
+                    objectName: "cell_ip"
+                    readonly property real fitWidth: implicitWidth
+                    visible: width > 0
+                    x: cells.positions.ip
+                    width: cells.widths.ip
+                    anchors.verticalCenter: parent.verticalCenter
                     ip: row.publicIp
                     onCopied: (ip) => row.ipCopied(ip)
                 }
                 Item {
-                    visible: row.width > Theme.columnTagsMinWidth
-                    Layout.preferredWidth: 170
-                    Layout.fillHeight: true
+                    objectName: "cell_tags"
+                    readonly property real fitWidth: row.actionError.length > 0 ? errorText.implicitWidth
+                                                                                : compactTags.implicitWidth
+                    visible: width > 0
+                    x: cells.positions.tags
+                    width: cells.widths.tags
+                    height: parent.height
                     clip: true
                     Row {
                         id: compactTags
                         anchors.verticalCenter: parent.verticalCenter
-                        width: parent.width
                         spacing: Theme.spacingXs
                         visible: row.actionError.length === 0
                         Repeater {
@@ -293,11 +342,12 @@ SwipeDelegate {
                             delegate: TagChip {
                                 required property string modelData
                                 text: modelData
-                                opacity: x + width <= compactTags.width ? 1 : 0
+                                opacity: x + width <= compactTags.parent.width ? 1 : 0
                             }
                         }
                     }
                     Text {
+                        id: errorText
                         anchors.fill: parent
                         visible: row.actionError.length > 0
                         verticalAlignment: Text.AlignVCenter
@@ -308,7 +358,13 @@ SwipeDelegate {
                     }
                 }
                 Text {
-                    Layout.preferredWidth: 84
+                    objectName: "cell_cost"
+                    readonly property real fitWidth: implicitWidth
+                    visible: width > 0
+                    x: cells.positions.cost
+                    width: cells.widths.cost
+                    height: parent.height
+                    verticalAlignment: Text.AlignVCenter
                     horizontalAlignment: Text.AlignRight
                     text: Format.monthly(row.pricePerMonth, row.currency)
                     color: Theme.text
@@ -316,8 +372,11 @@ SwipeDelegate {
                     font.family: Theme.monoFamily
                 }
                 IconButton {
-                    Layout.preferredWidth: 32
-                    Layout.preferredHeight: 32
+                    anchors.right: parent.right
+                    anchors.rightMargin: -(Theme.columnTrail - Theme.columnGap) + Theme.spacingS
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: 32
+                    height: 32
                     iconName: "more"
                     tip: qsTr("Actions for %1").arg(row.name)
                     onClicked: row.menuRequested(x + width / 2, height)

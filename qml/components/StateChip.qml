@@ -25,7 +25,9 @@ Rectangle {
 
     implicitHeight: compact ? 22 : 26
     // Sized from the text's own width (never from the chip's), so layouts settle in one pass.
-    implicitWidth: Math.min(2 * padding + glyphSize + 6 + text.implicitWidth, maximumWidth)
+    implicitWidth: Math.min(naturalWidth, maximumWidth)
+    /// The width the whole text needs (a list column fits itself to it).
+    readonly property real naturalWidth: 2 * padding + glyphSize + 6 + text.implicitWidth
     radius: height / 2
     color: Theme.tint(tone, Theme.dark ? 0.16 : 0.10)
     border.width: MachineStates.isUnknown(stateId) ? 1 : 0

@@ -15,6 +15,8 @@ Rectangle {
     property bool menuNeeded: false
     readonly property MachineFilterModel filters: AppController.filters
     readonly property var selection: AppController.selection
+    readonly property MachineColumns columns: AppController.columns
+    readonly property Menu columnMenuItem: header.menu // for tests: popups are not children
     readonly property bool selecting: selection.count > 0
     readonly property Item view: AppSettings.viewMode === "grid" ? grid : list
 
@@ -25,6 +27,29 @@ Rectangle {
             grid.currentIndex = row
         else
             list.currentIndex = row
+    }
+
+    // Double-click on a separator: as wide as the widest cell among the rows shown, or the title.
+    function fitColumn(columnId, titleWidth) {
+        let widest = titleWidth
+        const rows = list.contentItem.children
+        for (let i = 0; i < rows.length; ++i) {
+            const cell = pane.findCell(rows[i], "cell_" + columnId)
+            if (cell)
+                widest = Math.max(widest, cell.fitWidth)
+        }
+        columns.fit(columnId, widest)
+    }
+    function findCell(item, objectName) {
+        if (item.objectName === objectName)
+            return item.visible ? item : null
+        const kids = item.children
+        for (let i = 0; i < kids.length; ++i) {
+            const found = pane.findCell(kids[i], objectName)
+            if (found)
+                return found
+        }
+        return null
     }
 
     signal openDetails(string accountId, string machineId)
@@ -152,71 +177,24 @@ Rectangle {
         }
         Rectangle { Layout.fillWidth: true; Layout.preferredHeight: 1; color: Theme.border }
 
-        // Column titles of the compact list; a click sorts by that column.
-        Rectangle {
-            id: columns
+        ColumnHeader {
+            id: header
+            objectName: "columnHeader"
             Layout.fillWidth: true
-            Layout.preferredHeight: 30
             visible: !Theme.touch && AppSettings.viewMode !== "grid" && pane.filters.count > 0
-            color: Theme.window
-            component ColumnTitle: AbstractButton {
-                id: title
-                property int sortKey: -1
-                property bool alignRight: false
-                Layout.fillHeight: true
-                enabled: sortKey >= 0
-                focusPolicy: Qt.StrongFocus
-                Accessible.name: enabled ? qsTr("Sort by %1").arg(text) : text
-                onClicked: {
-                    if (pane.filters.sortKey === sortKey)
-                        pane.filters.sortOrder = pane.filters.sortOrder === Qt.DescendingOrder ? Qt.AscendingOrder
-                                                                                               : Qt.DescendingOrder
-                    else
-                        pane.filters.sortKey = sortKey
-                }
-                contentItem: Row {
-                    layoutDirection: title.alignRight ? Qt.RightToLeft : Qt.LeftToRight
-                    spacing: 4
-                    Label {
-                        anchors.verticalCenter: parent.verticalCenter
-                        text: title.text
-                        color: title.hovered ? Theme.text : Theme.textSecondary
-                        font.pixelSize: Theme.fontCaption
-                        font.weight: pane.filters.sortKey === title.sortKey ? Font.Bold : Font.DemiBold
-                    }
-                    SvgIcon {
-                        anchors.verticalCenter: parent.verticalCenter
-                        visible: title.sortKey >= 0 && pane.filters.sortKey === title.sortKey
-                        width: 12
-                        height: 12
-                        source: Theme.icon("chevron-down")
-                        color: Theme.text
-                        rotation: pane.filters.sortOrder === Qt.DescendingOrder ? 0 : 180
-                    }
-                }
-                background: Item {}
-            }
-            RowLayout {
-                anchors.fill: parent
-                anchors.leftMargin: Theme.spacingL + Theme.markSize + Theme.spacingM
-                anchors.rightMargin: Theme.spacingS
-                spacing: Theme.spacingM
-                ColumnTitle { Layout.fillWidth: true; Layout.minimumWidth: 90; text: qsTr("Name"); sortKey: MachineFilterModel.SortByName }
-                ColumnTitle {
-                    Layout.preferredWidth: list.width > Theme.columnTagsMinWidth ? Theme.columnStateWideWidth
-                                                                                 : Theme.columnStateWidth
-                    text: qsTr("State")
-                    sortKey: MachineFilterModel.SortByState
-                }
-                ColumnTitle { visible: list.width > Theme.columnCpuMinWidth; Layout.preferredWidth: Theme.columnCpuWidth; text: qsTr("CPU (1 h)") }
-                ColumnTitle { visible: list.width > Theme.columnRegionMinWidth; Layout.preferredWidth: 56; text: qsTr("Region"); sortKey: MachineFilterModel.SortByRegion }
-                ColumnTitle { visible: list.width > Theme.columnSizeMinWidth; Layout.preferredWidth: 120; text: qsTr("Size") }
-                ColumnTitle { visible: list.width > Theme.columnIpMinWidth; Layout.preferredWidth: 124; text: qsTr("Public IP") }
-                ColumnTitle { visible: list.width > Theme.columnTagsMinWidth; Layout.preferredWidth: 170; text: qsTr("Tags") }
-                ColumnTitle { Layout.preferredWidth: 84; text: qsTr("Cost"); sortKey: MachineFilterModel.SortByCost; alignRight: true }
-                Item { Layout.preferredWidth: 32 }
-            }
-            Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }
+            columns: pane.columns
+            filters: pane.filters
+            onFitRequested: (columnId, titleWidth) => pane.fitColumn(columnId, titleWidth)
+        }
+        Binding {
+            target: pane.columns
+            property: "availableWidth"
+            value: list.width - Theme.columnLead - Theme.columnTrail + Theme.columnGap
+        }
+        Binding {
+            target: pane.columns
+            property: "spacing"
+            value: Theme.columnGap
         }
 
         Item {
@@ -225,6 +203,7 @@ Rectangle {
 
             ListView {
                 id: list
+                objectName: "machineList"
                 anchors.fill: parent
                 visible: AppSettings.viewMode !== "grid"
                 model: AppSettings.viewMode !== "grid" ? pane.filters : null

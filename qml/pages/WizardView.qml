@@ -136,6 +136,13 @@ Item {
         }
     }
 
+    component Subheading: Label {
+        Layout.fillWidth: true
+        Layout.topMargin: Theme.spacingS
+        color: Theme.textSecondary
+        font.pixelSize: Theme.fontCaption + 1
+        font.weight: Font.DemiBold
+    }
     component Heading: Label {
         Layout.fillWidth: true
         Layout.bottomMargin: Theme.spacingXs
@@ -328,9 +335,14 @@ Item {
                 }
             }
 
-            // 4: keys
+            // 4: keys: the account's, then the public keys on this computer (~/.ssh/*.pub or a
+            // chosen .pub), which go into the request as their key line, as --ssh-key takes it.
             StepPage {
                 Heading { text: qsTr("Which SSH keys may log in?") }
+                Subheading {
+                    visible: creator.sshKeys.length > 0
+                    text: qsTr("In this account")
+                }
                 Repeater {
                     model: creator.sshKeys
                     delegate: Choice {
@@ -342,12 +354,62 @@ Item {
                         onClicked: creator.toggleKey(modelData.id)
                     }
                 }
+                Subheading { text: qsTr("On this computer") }
+                Repeater {
+                    model: creator.localKeys
+                    delegate: Choice {
+                        required property var modelData
+                        objectName: "wizardLocalKey"
+                        multi: true
+                        enabled: creator.acceptsLocalKeys
+                        unavailable: !creator.acceptsLocalKeys
+                        title: qsTr("%1 (%2)").arg(modelData.name).arg(modelData.file)
+                        detail: modelData.fingerprint
+                        checked: creator.keys.indexOf(modelData.id) >= 0
+                        onClicked: creator.toggleKey(modelData.id)
+                    }
+                }
+                Label {
+                    objectName: "wizardLocalKeyNote"
+                    Layout.fillWidth: true
+                    visible: creator.localKeyNote.length > 0 || creator.localKeys.length === 0
+                    wrapMode: Text.Wrap
+                    text: creator.localKeyNote.length > 0
+                          ? creator.localKeyNote
+                          : qsTr("No public keys in ~/.ssh. Choose a .pub file, or make a key with ssh-keygen.")
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontCaption + 1
+                }
+                RowLayout {
+                    spacing: Theme.spacingS
+                    AppButton {
+                        objectName: "wizardChooseKeyFile"
+                        text: qsTr("Choose file…")
+                        Accessible.description: qsTr("Add an SSH public key (.pub) from another folder")
+                        onClicked: keyFileDialog.open()
+                    }
+                }
+                Label {
+                    objectName: "wizardLocalKeyError"
+                    Layout.fillWidth: true
+                    visible: creator.localKeyError.length > 0
+                    wrapMode: Text.Wrap
+                    text: creator.localKeyError
+                    color: Theme.danger
+                    font.pixelSize: Theme.fontCaption + 1
+                }
+                FileDialog {
+                    id: keyFileDialog
+                    title: qsTr("SSH public key")
+                    nameFilters: [qsTr("SSH public keys (*.pub)"), qsTr("All files (*)")]
+                    onAccepted: creator.addLocalKeyFile(selectedFile)
+                }
                 Banner {
                     Layout.fillWidth: true
                     Layout.topMargin: Theme.spacingS
                     visible: creator.keys.length === 0
                     kind: "info"
-                    text: creator.sshKeys.length === 0
+                    text: creator.sshKeys.length === 0 && !(creator.acceptsLocalKeys && creator.localKeys.length > 0)
                           ? qsTr("This account has no SSH keys. You can still create the machine and log in with the provider's console or password.")
                           : qsTr("Without a key you will need the provider's console or a root password to log in.")
                 }

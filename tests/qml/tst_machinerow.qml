@@ -116,7 +116,7 @@ TestCase {
 
     function test_tappingTheIpCopiesIt() {
         const row = makeRow({ compact: true })
-        const ip = findNamed(row, "rowPublicIp")
+        const ip = findNamed(row, "cell_ip")
         verify(ip)
         mouseClick(ip)
         compare(ipSpy.count, 1)

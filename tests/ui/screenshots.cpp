@@ -13,6 +13,7 @@
 #include "activitymodel.h"
 #include "appcontroller.h"
 #include "appsettings.h"
+#include "machinecolumns.h"
 #include "machinecreator.h"
 #include "machinemodel.h"
 #include "metricshots.h"
@@ -27,6 +28,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQmlProperty>
@@ -155,6 +157,22 @@ int main(int argc, char *argv[])
     shooter.shot(QStringLiteral("machines-grid-800x1280-dark"));
     AppSettings::instance()->setViewMode(QStringLiteral("list"));
 
+    // The table's columns as a user shapes them: the account column on (one account hides it
+    // by default), tags hidden, the region column widened.
+    MachineColumns *columns = controller->columns();
+    columns->setChecked(QStringLiteral("account"), true);
+    columns->setChecked(QStringLiteral("tags"), false);
+    shooter.resize(1920, 1080, QStringLiteral("light"), QStringLiteral("compact"));
+    columns->resize(QStringLiteral("region"), 90); // as a drag would, with the room there is
+    shooter.shot(QStringLiteral("columns-1920x1080-light"));
+    shooter.resize(1920, 1080, QStringLiteral("dark"), QStringLiteral("compact"));
+    shooter.shot(QStringLiteral("columns-1920x1080-dark"));
+    shooter.resize(1280, 800, QStringLiteral("light"), QStringLiteral("compact"));
+    shooter.shot(QStringLiteral("columns-1280x800-light"));
+    shooter.resize(1280, 800, QStringLiteral("dark"), QStringLiteral("compact"));
+    shooter.shot(QStringLiteral("columns-1280x800-dark"));
+    columns->reset();
+
     // Details as a page of their own on a portrait tablet.
     controller->select(accountId, machineIdByName(QStringLiteral("web-frontend-1")));
     shooter.resize(800, 1280, QStringLiteral("light"), QStringLiteral("comfortable"));
@@ -221,6 +239,32 @@ int main(int argc, char *argv[])
     shooter.shot(QStringLiteral("create-wizard"));
     creator->setImage(QStringLiteral("ubuntu-24-04"));
     creator->setKeys({QStringLiteral("k-laptop")});
+    {
+        // The key step with keys "on this computer": a sample ~/.ssh, never the user's own.
+        QTemporaryDir home;
+        const QByteArray realHome = qgetenv("HOME");
+        QDir().mkpath(home.filePath(QStringLiteral(".ssh")));
+        auto writeKey = [](const QString &path, const char *line) {
+            QFile file(path);
+            if (file.open(QIODevice::WriteOnly))
+                file.write(QByteArray(line) + '\n');
+        };
+        writeKey(home.filePath(QStringLiteral(".ssh/id_ed25519.pub")),
+                 "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGcHp9PEIsaCks73qLxvhzguXRRIyVozLpbL5HC7dcPt "
+                 "alice@laptop");
+        writeKey(home.filePath(QStringLiteral("work.pub")),
+                 "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDLPFdwrZgZV0xvOTXznWA6ZuLpykJS+xl3bmynI3aqV "
+                 "alice@work");
+        qputenv("HOME", home.path().toLocal8Bit());
+        creator->reloadLocalKeys();
+        creator->addLocalKeyFile(QUrl::fromLocalFile(home.filePath(QStringLiteral("work.pub"))));
+        qputenv("HOME", realHome);
+        creator->setStep(4);
+        shooter.shot(QStringLiteral("create-wizard-keys"));
+        shooter.resize(1280, 800, QStringLiteral("dark"), QStringLiteral("comfortable"));
+        shooter.shot(QStringLiteral("create-wizard-keys-1280x800-dark"));
+        shooter.resize(1280, 800, QStringLiteral("light"), QStringLiteral("compact"));
+    }
     creator->setName(QStringLiteral("web-frontend-3"));
     creator->setTags(QStringLiteral("production, web"));
     creator->setStep(6);

@@ -163,7 +163,12 @@ private Q_SLOTS:
         request.region = QStringLiteral("fra1");
         request.size = QStringLiteral("std-2vcpu-4gb");
         request.image = QStringLiteral("ubuntu-24-04");
-        request.sshKeys = {QStringLiteral("k-laptop")};
+        // A catalog key by id, and a key line as the wizard's keys from this computer and
+        // --ssh-key <line> send it ("keyText").
+        request.sshKeys = {QStringLiteral("k-laptop"),
+                           QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGcHp9PEIsaCks73qLx"
+                                          "vhzguXRRIyVozLpbL5HC7dcPt alice@laptop")};
+        QVERIFY(metadata().can(QStringLiteral("keyText")));
         request.tags = {QStringLiteral("production"), QStringLiteral("web")};
         const auto created =
             AsyncResult::run<Machine>([&](auto done) { provider.createMachine(request, done); });
@@ -204,6 +209,10 @@ private Q_SLOTS:
                                         << "fra1"
                                         << "gpu-l4-1x"
                                         << "not offered";
+        QTest::newRow("unknown key") << "web-3"
+                                     << "fra1"
+                                     << "std-1vcpu-1gb"
+                                     << "no SSH key";
     }
     void createRejectsWhatTheCloudWould()
     {
@@ -217,6 +226,8 @@ private Q_SLOTS:
         request.region = region;
         request.size = size;
         request.image = QStringLiteral("debian-12");
+        if (QByteArray(QTest::currentDataTag()) == "unknown key")
+            request.sshKeys = {QStringLiteral("ssh-ed25519 not-a-key")};
         const auto created =
             AsyncResult::run<Machine>([&](auto done) { provider.createMachine(request, done); });
         QCOMPARE(created->error().kind(), Error::BadRequest);
