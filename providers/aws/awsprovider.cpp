@@ -216,7 +216,7 @@ void AwsProvider::listMachines(Callback<QList<Machine>> done)
         if (!regions.ok())
             return done(regions.error());
         PerRegion<Machine> describe = [this](const QString &region,
-                                             Callback<QList<Machine>> regionDone) {
+                                             const Callback<QList<Machine>> &regionDone) {
             describeAll<Machine>(
                 region, QStringLiteral("DescribeInstances"),
                 {{QStringLiteral("MaxResults"), QString::number(m_pageSize)}},

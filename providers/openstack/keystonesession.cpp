@@ -87,7 +87,7 @@ qint64 KeystoneSession::lifetimeSeconds(const KeystoneParser::Token &token, cons
                                     : sent.secsTo(token.expiresAt);
 }
 
-void KeystoneSession::signIn(Callback<OAuthToken::Token> done)
+void KeystoneSession::signIn(const Callback<OAuthToken::Token> &done)
 {
     // OAuthToken takes an answer given before signIn() returns and passes it on later.
     const Result<QJsonObject> body = OpenStackRequests::authBody(m_account, m_secrets);
