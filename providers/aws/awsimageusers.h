@@ -30,7 +30,7 @@ public:
         QString name;
         QString description;
         QString platform; ///< "windows", else empty
-        QString platformDetails; ///< the billing product: "Linux/UNIX", "Red Hat Enterprise Linux", ...
+        QString platformDetails; ///< the billing product: "Linux/UNIX", "Red Hat Enterprise Linux"
         QString state; ///< imageState: "available", "deregistered", "disabled", ...
     };
 

@@ -183,7 +183,7 @@ private:
     /// Whether DescribeVolumes should follow a region's DescribeInstances (awsprovidervolumes.cpp).
     [[nodiscard]] bool wantsVolumes(const QList<Machine> &regionMachines) const;
     /// DescribeVolumes in @p region into m_regionVolumes; @p done always, failures only recorded.
-    void listVolumes(const QString &region, std::function<void()> done);
+    void listVolumes(const QString &region, const std::function<void()> &done);
     /// The storage price queries missing from the cache for the volumes of @p machines.
     [[nodiscard]] QList<PriceQuery> missingStoragePrices(const QList<Machine> &machines);
     /// Each machine's volumes and their price into its extra (AwsVolumes::annotate).
@@ -195,8 +195,8 @@ private:
                             const std::function<void()> &done);
     /// One DescribeImages of @p ids (at most AwsImageUsers::maxIdsPerRequest) into m_imageUsers;
     /// after an InvalidAMIID error naming some of them, once more without those.
-    void describeImageBatch(const QString &region, const QStringList &ids,
-                            bool retryWithoutMissing, const std::function<void()> &done);
+    void describeImageBatch(const QString &region, const QStringList &ids, bool retryWithoutMissing,
+                            const std::function<void()> &done);
     /// Each machine's AMI user into its extra "sshUser", where SshTarget finds it.
     void applyImageUsers(QList<Machine> &machines) const;
 

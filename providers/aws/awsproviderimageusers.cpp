@@ -47,8 +47,8 @@ void AwsProvider::describeImageBatch(const QString &region, const QStringList &i
     describeAll<AwsImageUsers::Image>(
         region, QStringLiteral("DescribeImages"), AwsImageUsers::describeParams(ids),
         &AwsImageUsers::parse,
-        [this, region, ids, retryWithoutMissing, done](
-            const Result<QList<AwsImageUsers::Image>> &images) {
+        [this, region, ids, retryWithoutMissing,
+         done](const Result<QList<AwsImageUsers::Image>> &images) {
             if (images.ok()) {
                 for (const AwsImageUsers::Image &image : images.value()) {
                     if (ids.contains(image.id))

@@ -15,8 +15,8 @@ KeystoneSession::KeystoneSession(HttpClient *http, const Account &account,
     , m_account(account)
     , m_secrets(secrets)
     , m_tokensUrl(OpenStackRequests::tokensUrl(account.endpoint))
-    , m_oauth(new OAuthToken([this](Callback<OAuthToken::Token> done) { signIn(std::move(done)); },
-                             this))
+    , m_oauth(
+          new OAuthToken([this](const Callback<OAuthToken::Token> &done) { signIn(done); }, this))
 {
     if (!account.endpoint.host().isEmpty())
         m_allowedHosts.append(account.endpoint.host().toLower());

@@ -38,24 +38,22 @@ private Q_SLOTS:
                                 << u"Canonical, Ubuntu, 24.04 LTS, amd64 noble image"_s << QString()
                                 << unixLike << u"ubuntu"_s;
         QTest::newRow("Ubuntu Pro (billing code only)")
-            << u"my-golden-image-7"_s << QString() << QString() << u"Ubuntu Pro"_s
-            << u"ubuntu"_s;
+            << u"my-golden-image-7"_s << QString() << QString() << u"Ubuntu Pro"_s << u"ubuntu"_s;
         QTest::newRow("Debian") << u"debian-12-amd64-20240717-1811"_s
                                 << u"Debian 12 (20240717-1811)"_s << QString() << unixLike
                                 << u"admin"_s;
         QTest::newRow("RHEL (billing code)")
-            << u"RHEL-9.4.0_HVM-20240605-x86_64-82-Hourly2-GP3"_s
-            << u"Provided by Red Hat, Inc."_s << QString() << u"Red Hat Enterprise Linux"_s
-            << u"ec2-user"_s;
+            << u"RHEL-9.4.0_HVM-20240605-x86_64-82-Hourly2-GP3"_s << u"Provided by Red Hat, Inc."_s
+            << QString() << u"Red Hat Enterprise Linux"_s << u"ec2-user"_s;
         QTest::newRow("SUSE (billing code)")
             << u"suse-sles-15-sp6-v20240628-hvm-ssd-x86_64"_s
             << u"SUSE Linux Enterprise Server 15 SP6 (HVM, 64-bit, SSD-Backed)"_s << QString()
             << u"SUSE Linux"_s << u"ec2-user"_s;
         QTest::newRow("SUSE BYOS (name)") << u"suse-sles-sap-15-sp5-byos-v20240501-hvm-ssd-x86_64"_s
                                           << QString() << QString() << unixLike << u"ec2-user"_s;
-        QTest::newRow("Oracle Linux") << u"OL8.9-x86_64-HVM-2024-02-02"_s
-                                      << u"Oracle Linux 8 update 9 for x86_64 HVM"_s << QString()
-                                      << unixLike << u"ec2-user"_s;
+        QTest::newRow("Oracle Linux")
+            << u"OL8.9-x86_64-HVM-2024-02-02"_s << u"Oracle Linux 8 update 9 for x86_64 HVM"_s
+            << QString() << unixLike << u"ec2-user"_s;
         QTest::newRow("CentOS 7") << u"CentOS Linux 7 x86_64 HVM EBS ENA 2002_01-b7ee8a69"_s
                                   << u"CentOS Linux 7 x86_64 HVM EBS ENA 2002_01"_s << QString()
                                   << unixLike << u"centos"_s;
@@ -65,9 +63,9 @@ private Q_SLOTS:
         QTest::newRow("Fedora Cloud") << u"Fedora-Cloud-Base-AmazonEC2.x86_64-40-1.14"_s
                                       << u"Fedora-Cloud-Base-AmazonEC2.x86_64-40-1.14"_s
                                       << QString() << unixLike << u"fedora"_s;
-        QTest::newRow("Fedora CoreOS") << u"fedora-coreos-40.20240616.3.0-x86_64"_s
-                                       << u"Fedora CoreOS stable 40.20240616.3.0"_s << QString()
-                                       << unixLike << u"core"_s;
+        QTest::newRow("Fedora CoreOS")
+            << u"fedora-coreos-40.20240616.3.0-x86_64"_s
+            << u"Fedora CoreOS stable 40.20240616.3.0"_s << QString() << unixLike << u"core"_s;
         QTest::newRow("Bitnami on Debian")
             << u"bitnami-wordpress-6.5.5-0-r01-linux-debian-12-x86_64-hvm-ebs-nami"_s
             << u"Bitnami WordPress 6.5.5-0-r01 on Debian 12"_s << QString() << unixLike
@@ -82,8 +80,8 @@ private Q_SLOTS:
         QTest::newRow("Windows with SQL Server (billing code)")
             << u"Windows_Server-2019-English-Full-SQL_2019_Standard"_s << QString() << QString()
             << u"Windows with SQL Server Standard"_s << QString();
-        QTest::newRow("unknown distribution") << u"my-app-2024-07-01"_s << u"our build"_s
-                                              << QString() << unixLike << QString();
+        QTest::newRow("unknown distribution")
+            << u"my-app-2024-07-01"_s << u"our build"_s << QString() << unixLike << QString();
         QTest::newRow("a word inside another is not a distribution")
             << u"bottles-and-ansibles"_s << u"subuntuish tool"_s << QString() << unixLike
             << QString();
@@ -113,9 +111,9 @@ private Q_SLOTS:
             {u"IncludeDeprecated"_s, u"true"_s},
             {u"IncludeDisabled"_s, u"true"_s},
         };
-        QCOMPARE(AwsImageUsers::describeParams({u"ami-0abcdef1234567890"_s,
-                                                u"ami-0fedcba9876543210"_s}),
-                 expected);
+        QCOMPARE(
+            AwsImageUsers::describeParams({u"ami-0abcdef1234567890"_s, u"ami-0fedcba9876543210"_s}),
+            expected);
     }
 
     void batchesAreAtMostTheLimit()

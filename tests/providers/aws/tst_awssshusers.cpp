@@ -96,8 +96,8 @@ private Q_SLOTS:
         QCOMPARE(west.region, u"eu-west-1"_s);
         // The distinct AMIs of the region's instances in the order listed; not the Windows
         // instance's (it says so itself) nor the terminated one's.
-        QCOMPARE(imageIdsOf(east), (QStringList {u"ImageId.1="_s + alImage,
-                                                 u"ImageId.2="_s + goneImage}));
+        QCOMPARE(imageIdsOf(east),
+                 (QStringList {u"ImageId.1="_s + alImage, u"ImageId.2="_s + goneImage}));
         QCOMPARE(imageIdsOf(west), QStringList {u"ImageId.1=ami-0d71ea30463e0ff8d"_s});
         for (const Ec2Call &call : calls) {
             QCOMPARE(call.request.method, QByteArray("POST"));
@@ -110,8 +110,9 @@ private Q_SLOTS:
             const QByteArray authorization = call.request.header("Authorization");
             QVERIFY2(authorization.startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"),
                      authorization.constData());
-            QVERIFY2(authorization.contains("/" + call.region.toUtf8() + "/ec2/aws4_request, "
-                                            "SignedHeaders=content-type;host;x-amz-date, "),
+            QVERIFY2(authorization.contains("/" + call.region.toUtf8()
+                                            + "/ec2/aws4_request, "
+                                              "SignedHeaders=content-type;host;x-amz-date, "),
                      authorization.constData());
             QVERIFY(!call.request.header("X-Amz-Date").isEmpty());
             QVERIFY(call.request.header("X-CloudDeck-Signing-Region").isEmpty());
@@ -187,8 +188,8 @@ private Q_SLOTS:
         const QList<Machine> second = listed();
         const QList<Ec2Call> calls = m_fake->calls(u"DescribeImages"_s);
         QCOMPARE(calls.size(), 3);
-        QCOMPARE(imageIdsOf(calls.at(1)), (QStringList {u"ImageId.1="_s + alImage,
-                                                        u"ImageId.2="_s + goneImage}));
+        QCOMPARE(imageIdsOf(calls.at(1)),
+                 (QStringList {u"ImageId.1="_s + alImage, u"ImageId.2="_s + goneImage}));
         QCOMPARE(imageIdsOf(calls.at(2)), QStringList {u"ImageId.1="_s + alImage});
         QCOMPARE(byId(second, amazonLinux).extra.value(u"sshUser"_s).toString(), u"ec2-user"_s);
         QVERIFY(!byId(second, deregistered).extra.contains(u"sshUser"_s));
