@@ -79,12 +79,13 @@ void AccountService::add(Account account, const QVariantMap &secrets, bool verif
 
     auto save = [this, account, secrets, done]() mutable {
         const bool hasSecret = !m_registry->metadata(account.providerId).secretFields().isEmpty();
-        auto saveSettings = [this, account, done](Result<void> written) mutable {
+        auto saveSettings = [this, account, done](const Result<void> &written) mutable {
             if (!written.ok())
                 return done(written.error());
             if (Error error = m_accounts->add(account, m_registry); error.isError()) {
                 // Lost a race for the name (another process): take the secret back out.
-                m_credentials->remove(account.id, [done, error](Result<void>) { done(error); });
+                m_credentials->remove(account.id,
+                                      [done, error](const Result<void> &) { done(error); });
                 return;
             }
             done(account);
@@ -95,7 +96,7 @@ void AccountService::add(Account account, const QVariantMap &secrets, bool verif
     };
     if (!verifyFirst)
         return save();
-    verify(account, secrets, [save, done](Result<QString> verified) mutable {
+    verify(account, secrets, [save, done](const Result<QString> &verified) mutable {
         if (!verified.ok())
             return done(verified.error());
         save();
@@ -113,7 +114,7 @@ void AccountService::edit(const Account &account, const std::optional<QVariantMa
         return later<Account>(this, std::move(done), error);
 
     auto save = [this, account, newSecrets, done]() {
-        auto saveSettings = [this, account, done](Result<void> written) {
+        auto saveSettings = [this, account, done](const Result<void> &written) {
             if (!written.ok())
                 return done(written.error());
             if (Error error = m_accounts->update(account, m_registry); error.isError())
@@ -127,7 +128,7 @@ void AccountService::edit(const Account &account, const std::optional<QVariantMa
     if (!verifyFirst)
         return save();
     auto check = [this, account, save, done](const QVariantMap &secrets) {
-        verify(account, secrets, [save, done](Result<QString> verified) {
+        verify(account, secrets, [save, done](const Result<QString> &verified) {
             if (!verified.ok())
                 return done(verified.error());
             save();
@@ -151,7 +152,7 @@ void AccountService::remove(const QString &accountId, Callback<void> done)
 {
     if (!m_accounts->account(accountId))
         return later<void>(this, std::move(done), Error(Error::NotFound, tr("No such account.")));
-    m_credentials->remove(accountId, [this, accountId, done](Result<void> removed) {
+    m_credentials->remove(accountId, [this, accountId, done](const Result<void> &removed) {
         if (!removed.ok())
             return done(removed.error()); // keep the account: its secret is still in the keychain
         m_accounts->remove(accountId);

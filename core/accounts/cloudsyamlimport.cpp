@@ -27,7 +27,7 @@ void CloudsYamlImport::run(const QString &file, const QString &cloud, bool verif
 {
     Result<QList<CloudsYaml::Entry>> entries = CloudsYaml::read(file, cloud);
     if (!entries.ok()) {
-        const Error error = entries.error();
+        const Error &error = entries.error();
         return QTimer::singleShot(0, this, [done, error] { done(error); });
     }
     for (CloudsYaml::Entry &entry : entries.value())
@@ -50,25 +50,27 @@ void CloudsYamlImport::run(QList<CloudsYaml::Entry> entries, bool verify, Callba
         return QTimer::singleShot(0, this, [this, shared, done] {
             addFrom(shared, 0, std::make_shared<Imported>(), done);
         });
-    verifyFrom(shared, 0, std::move(done));
+    verifyFrom(shared, 0, done);
 }
 
-void CloudsYamlImport::verifyFrom(std::shared_ptr<QList<CloudsYaml::Entry>> entries,
-                                  qsizetype index, Callback<Imported> done)
+void CloudsYamlImport::verifyFrom(const std::shared_ptr<QList<CloudsYaml::Entry>> &entries,
+                                  qsizetype index, const Callback<Imported> &done)
 {
     if (index >= entries->size())
-        return addFrom(entries, 0, std::make_shared<Imported>(), std::move(done));
+        return addFrom(entries, 0, std::make_shared<Imported>(), done);
     const CloudsYaml::Entry &entry = entries->at(index);
-    m_service->verify(entry.account, entry.secrets,
-                      [this, entries, index, done, cloud = entry.cloud](Result<QString> who) {
-                          if (!who.ok())
-                              return done(forCloud(cloud, who.error()));
-                          verifyFrom(entries, index + 1, done);
-                      });
+    m_service->verify(
+        entry.account, entry.secrets,
+        [this, entries, index, done, cloud = entry.cloud](const Result<QString> &who) {
+            if (!who.ok())
+                return done(forCloud(cloud, who.error()));
+            verifyFrom(entries, index + 1, done);
+        });
 }
 
-void CloudsYamlImport::addFrom(std::shared_ptr<QList<CloudsYaml::Entry>> entries, qsizetype index,
-                               std::shared_ptr<Imported> imported, Callback<Imported> done)
+void CloudsYamlImport::addFrom(const std::shared_ptr<QList<CloudsYaml::Entry>> &entries,
+                               qsizetype index, const std::shared_ptr<Imported> &imported,
+                               const Callback<Imported> &done)
 {
     if (index >= entries->size())
         return done(*imported);

@@ -38,10 +38,10 @@ public:
     void run(QList<CloudsYaml::Entry> entries, bool verify, Callback<Imported> done);
 
 private:
-    void verifyFrom(std::shared_ptr<QList<CloudsYaml::Entry>> entries, qsizetype index,
-                    Callback<Imported> done);
-    void addFrom(std::shared_ptr<QList<CloudsYaml::Entry>> entries, qsizetype index,
-                 std::shared_ptr<Imported> imported, Callback<Imported> done);
+    void verifyFrom(const std::shared_ptr<QList<CloudsYaml::Entry>> &entries, qsizetype index,
+                    const Callback<Imported> &done);
+    void addFrom(const std::shared_ptr<QList<CloudsYaml::Entry>> &entries, qsizetype index,
+                 const std::shared_ptr<Imported> &imported, const Callback<Imported> &done);
 
     AccountService *m_service;
 };

@@ -106,7 +106,7 @@ Error CredentialStore::keychainError(QKeychain::Job *job) const
 }
 
 void CredentialStore::write(const QString &accountId, const QVariantMap &secrets,
-                            Callback<void> done)
+                            const Callback<void> &done)
 {
     const QByteArray data =
         QJsonDocument(QJsonObject::fromVariantMap(secrets)).toJson(QJsonDocument::Compact);
@@ -124,7 +124,7 @@ void CredentialStore::write(const QString &accountId, const QVariantMap &secrets
         false);
 }
 
-void CredentialStore::read(const QString &accountId, Callback<QVariantMap> done)
+void CredentialStore::read(const QString &accountId, const Callback<QVariantMap> &done)
 {
     start(
         Operation::Read, accountId, {},
@@ -151,7 +151,7 @@ void CredentialStore::read(const QString &accountId, Callback<QVariantMap> done)
         false);
 }
 
-void CredentialStore::remove(const QString &accountId, Callback<void> done)
+void CredentialStore::remove(const QString &accountId, const Callback<void> &done)
 {
     // A locked entry would be reported as deleted (or as never there) while it stays in the
     // keychain: refuse before trying.

@@ -39,11 +39,11 @@ public:
     [[nodiscard]] QString service() const { return m_service; }
     void setRetryDelayMs(int ms) { m_retryDelayMs = ms; }
 
-    void write(const QString &accountId, const QVariantMap &secrets, Callback<void> done);
+    void write(const QString &accountId, const QVariantMap &secrets, const Callback<void> &done);
     /// The account's secret fields; CredentialsMissing when the keychain has none.
-    void read(const QString &accountId, Callback<QVariantMap> done);
+    void read(const QString &accountId, const Callback<QVariantMap> &done);
     /// Removes the entry; a missing entry is not an error.
-    void remove(const QString &accountId, Callback<void> done);
+    void remove(const QString &accountId, const Callback<void> &done);
 
 private:
     enum class Operation { Read, Write, Remove };

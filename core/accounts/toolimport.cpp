@@ -129,7 +129,7 @@ QStringList ToolImport::candidates(const QString &providerId) const
 // key is known by its access key id (a setting); tokens by the secret itself, read back from the
 // keychain one account at a time.
 void ToolImport::findDuplicate(const ToolCredentials::Found &found, QStringList candidates,
-                               std::function<void(QString)> answer)
+                               const std::function<void(QString)> &answer)
 {
     if (candidates.isEmpty())
         return answer(QString());

@@ -53,7 +53,7 @@ private:
     void next(const std::shared_ptr<Run> &run);
     [[nodiscard]] QStringList candidates(const QString &providerId) const;
     void findDuplicate(const ToolCredentials::Found &found, QStringList candidates,
-                       std::function<void(QString)> answer);
+                       const std::function<void(QString)> &answer);
 
     AccountService *m_service;
     AccountStore *m_accounts;

@@ -44,7 +44,7 @@ QString ActivityModel::timeText(const QDateTime &at) const
     const QLocale locale;
     const QDateTime local = at.toLocalTime();
     const QDate today = m_now().toLocalTime().date();
-    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
+    QString time = locale.toString(local.time(), QLocale::ShortFormat);
     if (local.date() == today)
         return time;
     if (local.date().daysTo(today) < 7 && local.date() < today)

@@ -192,7 +192,7 @@ QStringList MachineModel::swipeActions(MachineState::State state, const QStringL
 // to, which is not a machine action: empty. Transitions and errors offer nothing first.
 QString MachineModel::primaryAction(MachineState::State state, const QStringList &allowed)
 {
-    const QString start = MachineAction::id(MachineAction::Start);
+    QString start = MachineAction::id(MachineAction::Start);
     if ((state == MachineState::Stopped || state == MachineState::Suspended)
         && allowed.contains(start))
         return start;

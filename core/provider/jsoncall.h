@@ -28,13 +28,15 @@ public:
     static void send(HttpClient *http, HttpRequest request,
                      std::type_identity_t<Parser<T>> parse, Callback<T> done)
     {
-        http->sendJson(std::move(request),
-                       [parse = std::move(parse), done = std::move(done)](
-                           Result<QJsonObject> reply) {
-                           if (!reply.ok())
-                               return done(reply.error());
-                           done(parse(reply.value()));
-                       });
+        // The reply handler as a Callback first: a lambda argument would make the call
+        // type-dependent, and clang-tidy then takes the moved request for a copy.
+        Callback<QJsonObject> handle = [parse = std::move(parse),
+                                        done = std::move(done)](const Result<QJsonObject> &reply) {
+            if (!reply.ok())
+                return done(reply.error());
+            done(parse(reply.value()));
+        };
+        http->sendJson(std::move(request), std::move(handle));
     }
 
     /// Sends @p request; succeeds on any 2xx reply, whatever its body (204 No Content, "{}").

@@ -178,7 +178,8 @@ Result<AwsMetrics::Page> AwsMetrics::page(const QByteArray &xml, double scale)
     return page;
 }
 
-QList<MetricSeries::Point> AwsMetrics::ordered(QList<MetricSeries::Point> points, int periodSeconds)
+QList<MetricSeries::Point> AwsMetrics::ordered(const QList<MetricSeries::Point> &points,
+                                               int periodSeconds)
 {
     QMap<qint64, double> byTime;
     for (const MetricSeries::Point &point : points) {

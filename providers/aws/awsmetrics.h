@@ -69,8 +69,8 @@ public:
     [[nodiscard]] static double scale(MetricSeries::Kind kind, int periodSeconds);
     /// @p points sorted by time (CloudWatch sends the newest first), one point per time, with a
     /// NaN after every hole longer than @p periodSeconds.
-    [[nodiscard]] static QList<MetricSeries::Point> ordered(QList<MetricSeries::Point> points,
-                                                            int periodSeconds);
+    [[nodiscard]] static QList<MetricSeries::Point>
+    ordered(const QList<MetricSeries::Point> &points, int periodSeconds);
     /// What an instance's series of @p kind says beside its points.
     [[nodiscard]] static QString note(MetricSeries::Kind kind, bool empty);
     /// The sentence added to a refused GetMetricData.

@@ -30,7 +30,7 @@ QString onDemandRate(const QJsonObject &product, QStringView unit, QString *curr
             if (d.value(QLatin1String("unit")).toString() != unit)
                 continue;
             const QJsonObject perUnit = d.value(QLatin1String("pricePerUnit")).toObject();
-            const QString usd = perUnit.value(QLatin1String("USD")).toString();
+            QString usd = perUnit.value(QLatin1String("USD")).toString();
             if (!usd.isEmpty()) {
                 *currency = QStringLiteral("USD");
                 return usd;

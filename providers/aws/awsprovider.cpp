@@ -216,18 +216,27 @@ void AwsProvider::listMachines(Callback<QList<Machine>> done)
         if (!regions.ok())
             return done(regions.error());
         PerRegion<Machine> describe = [this](const QString &region,
-                                             Callback<QList<Machine>> regionDone) {
+                                             const Callback<QList<Machine>> &regionDone) {
             describeAll<Machine>(
                 region, QStringLiteral("DescribeInstances"),
                 {{QStringLiteral("MaxResults"), QString::number(m_pageSize)}},
                 [region](const QByteArray &xml) { return AwsParser::instances(xml, region); },
                 [this, region, regionDone](Result<QList<Machine>> machines) {
-                    if (!machines.ok() || !wantsVolumes(machines.value()))
+                    if (!machines.ok())
                         return regionDone(std::move(machines));
-                    // The region's volumes before its listing is handed on: their prices are
-                    // asked together with the instances' after every region is in.
+                    // The region's volumes and its AMIs' users before its listing is handed on:
+                    // the volumes' prices are asked with the instances' after every region is in.
                     auto listed = std::make_shared<QList<Machine>>(machines.takeValue());
-                    listVolumes(region, [listed, regionDone] { regionDone(std::move(*listed)); });
+                    auto finish = [this, listed, regionDone] {
+                        applyImageUsers(*listed);
+                        regionDone(std::move(*listed));
+                    };
+                    auto users = [this, region, listed, finish] {
+                        describeImageUsers(region, *listed, finish);
+                    };
+                    if (wantsVolumes(*listed))
+                        return listVolumes(region, users);
+                    users();
                 });
         };
         eachRegion<Machine>(regions.value(), describe,

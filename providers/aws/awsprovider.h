@@ -46,6 +46,11 @@ Q_DECLARE_LOGGING_CATEGORY(lcAws)
  * runs. A key without ec2:DescribeVolumes keeps its listing, gets one hint and is asked again
  * after an hour; another failure keeps the region's last known volumes.
  *
+ * SSH users (awsproviderimageusers.cpp): after its instances (and volumes), each region gets one
+ * DescribeImages (ImageId.N) for the AMIs not asked about before; each AMI's default user
+ * (AwsImageUsers) goes into its instances' extra "sshUser". A key without ec2:DescribeImages
+ * keeps aws.json's "ec2-user" and is asked again after an hour.
+ *
  * Every request is marked idempotent so HttpClient may retry it: Describe* only read,
  * Start/Stop/Reboot/Terminate ask for a state that asking twice does not change, and RunInstances
  * carries a ClientToken, which makes EC2 launch at most once per token.
@@ -183,11 +188,22 @@ private:
     /// Whether DescribeVolumes should follow a region's DescribeInstances (awsprovidervolumes.cpp).
     [[nodiscard]] bool wantsVolumes(const QList<Machine> &regionMachines) const;
     /// DescribeVolumes in @p region into m_regionVolumes; @p done always, failures only recorded.
-    void listVolumes(const QString &region, std::function<void()> done);
+    void listVolumes(const QString &region, const std::function<void()> &done);
     /// The storage price queries missing from the cache for the volumes of @p machines.
     [[nodiscard]] QList<PriceQuery> missingStoragePrices(const QList<Machine> &machines);
     /// Each machine's volumes and their price into its extra (AwsVolumes::annotate).
     void applyVolumePrices(QList<Machine> &machines);
+
+    /// DescribeImages in @p region for the AMIs of @p machines whose user is not known yet
+    /// (awsproviderimageusers.cpp); @p done always, failures only logged.
+    void describeImageUsers(const QString &region, const QList<Machine> &machines,
+                            const std::function<void()> &done);
+    /// One DescribeImages of @p ids (at most AwsImageUsers::maxIdsPerRequest) into m_imageUsers;
+    /// after an InvalidAMIID error naming some of them, once more without those.
+    void describeImageBatch(const QString &region, const QStringList &ids, bool retryWithoutMissing,
+                            const std::function<void()> &done);
+    /// Each machine's AMI user into its extra "sshUser", where SshTarget finds it.
+    void applyImageUsers(QList<Machine> &machines) const;
 
     AwsSigner m_signer;
     AwsSigner m_pricingSigner;
@@ -200,6 +216,10 @@ private:
     /// The in-use volumes of each region from its last successful DescribeVolumes.
     QHash<QString, QList<AwsVolumes::Volume>> m_regionVolumes;
     QDateTime m_volumesDeniedAt; ///< when DescribeVolumes was last refused
+    /// AMI id -> its default SSH user; "" for one that has none or is gone. Never forgotten: an
+    /// AMI does not change its operating system.
+    QHash<QString, QString> m_imageUsers;
+    QDateTime m_imagesDeniedAt; ///< when DescribeImages was last refused
     int m_pageSize = 1000;
     std::optional<QList<Region>> m_regions;
     QList<Callback<QList<Region>>> m_regionWaiters;

@@ -67,12 +67,12 @@ void AwsProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kind
                     batches->append({it.key(), it.value().mid(from, AwsMetrics::maxQueries)});
                 }
             }
-            const PerRegion<MetricSeries> fetch = [this, batches, kind,
-                                                   range](const QString &key,
-                                                          Callback<QList<MetricSeries>> batchDone) {
-                const auto &[region, ids] = batches->at(key.toInt());
-                metricsInRegion(region, ids, kind, range, std::move(batchDone));
-            };
+            const PerRegion<MetricSeries> fetch =
+                [this, batches, kind, range](const QString &key,
+                                             const Callback<QList<MetricSeries>> &batchDone) {
+                    const auto &[region, ids] = batches->at(key.toInt());
+                    metricsInRegion(region, ids, kind, range, batchDone);
+                };
             RegionFanOut::run<MetricSeries>(keys, fetch,
                                             [machineIds, done](Result<QList<MetricSeries>> all) {
                                                 if (!all.ok())

@@ -29,7 +29,7 @@ bool AwsProvider::wantsVolumes(const QList<Machine> &regionMachines) const
                        [](const Machine &m) { return m.state != MachineState::Terminated; });
 }
 
-void AwsProvider::listVolumes(const QString &region, std::function<void()> done)
+void AwsProvider::listVolumes(const QString &region, const std::function<void()> &done)
 {
     describeAll<AwsVolumes::Volume>(
         region, QStringLiteral("DescribeVolumes"),

@@ -102,7 +102,7 @@ private:
     void fetchToken(Callback<OAuthToken::Token> done);
     void listSubscription(const QString &subscription, Callback<QList<Machine>> done);
     /// Sends @p request, follows the operation it starts, then @p done.
-    void runOperation(HttpRequest request, const QString &what, const Callback<void> &done);
+    void runOperation(const HttpRequest &request, const QString &what, const Callback<void> &done);
     /// One resource CloudDeck made for a VM: its ARM path, api-version and name.
     struct Made
     {

@@ -84,17 +84,17 @@ void AzureProvider::followAction(const QString &machineId, MachineAction::Action
     m_operations.erase(handle);
     AzureOperation::follow(
         this,
-        [this](HttpRequest request, Callback<HttpResponse> sent) {
-            sendAuthorized(std::move(request), std::move(sent));
+        [this](const HttpRequest &request, Callback<HttpResponse> sent) {
+            sendAuthorized(request, std::move(sent));
         },
-        followed, m_timing, words, std::move(done));
+        followed, m_timing, words, done);
 }
 
-void AzureProvider::runOperation(HttpRequest request, const QString &what,
+void AzureProvider::runOperation(const HttpRequest &request, const QString &what,
                                  const Callback<void> &done)
 {
     const QUrl base = baseUrl();
-    sendAuthorized(std::move(request), [this, base, what, done](Result<HttpResponse> reply) {
+    sendAuthorized(request, [this, base, what, done](Result<HttpResponse> reply) {
         if (!reply.ok())
             return done(reply.error());
         const Result<std::optional<AzureOperation::Handle>> handle =
@@ -105,8 +105,8 @@ void AzureProvider::runOperation(HttpRequest request, const QString &what,
             return done({});
         AzureOperation::follow(
             this,
-            [this](HttpRequest next, Callback<HttpResponse> sent) {
-                sendAuthorized(std::move(next), std::move(sent));
+            [this](const HttpRequest &next, Callback<HttpResponse> sent) {
+                sendAuthorized(next, std::move(sent));
             },
             *handle.value(), m_timing, what, done);
     });

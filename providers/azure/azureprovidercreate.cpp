@@ -189,8 +189,8 @@ void AzureProvider::followVm(const std::shared_ptr<Creation> &creation, const Ma
 {
     AzureOperation::followEnd(
         this,
-        [this](HttpRequest request, Callback<HttpResponse> sent) {
-            sendAuthorized(std::move(request), std::move(sent));
+        [this](const HttpRequest &request, Callback<HttpResponse> sent) {
+            sendAuthorized(request, std::move(sent));
         },
         handle, m_timing, tr("create the virtual machine"),
         [this, creation, machine](AzureOperation::End end, const Error &error) {

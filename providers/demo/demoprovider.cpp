@@ -43,7 +43,7 @@ void DemoProvider::runAction(const QString &machineId, MachineAction::Action act
         QTimer::singleShot(DemoFleet::scaled(300), this, [done, outage] { done(outage); });
         return;
     }
-    DemoFleet::forAccount(account().id)->runAction(machineId, action, this, std::move(done));
+    DemoFleet::forAccount(account().id)->runAction(machineId, action, this, done);
 }
 
 void DemoProvider::createMachine(const CreateMachineRequest &request, Callback<Machine> done)
@@ -52,7 +52,7 @@ void DemoProvider::createMachine(const CreateMachineRequest &request, Callback<M
         QTimer::singleShot(DemoFleet::scaled(300), this, [done, outage] { done(outage); });
         return;
     }
-    DemoFleet::forAccount(account().id)->create(request, this, std::move(done));
+    DemoFleet::forAccount(account().id)->create(request, this, done);
 }
 
 void DemoProvider::updateMachine(const QString &machineId, const MachineUpdate &update,

@@ -108,7 +108,7 @@ QString imageLabel(const QJsonObject &image)
     // System images: description "Ubuntu 24.04", name "ubuntu-24.04". Snapshots: name is null and
     // the description is the user's own text.
     for (const char *field : {"description", "name", "os_flavor"}) {
-        const QString text = string(image.value(key(field))).trimmed();
+        QString text = string(image.value(key(field))).trimmed();
         if (!text.isEmpty())
             return text;
     }

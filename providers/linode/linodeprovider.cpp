@@ -58,7 +58,7 @@ void LinodeProvider::verify(Callback<QString> done)
 
 void LinodeProvider::listMachines(Callback<QList<Machine>> done)
 {
-    m_machines.list(std::move(done));
+    m_machines.list(done);
 }
 
 void LinodeProvider::runAction(const QString &machineId, MachineAction::Action action,

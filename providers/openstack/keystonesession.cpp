@@ -15,8 +15,8 @@ KeystoneSession::KeystoneSession(HttpClient *http, const Account &account,
     , m_account(account)
     , m_secrets(secrets)
     , m_tokensUrl(OpenStackRequests::tokensUrl(account.endpoint))
-    , m_oauth(new OAuthToken([this](Callback<OAuthToken::Token> done) { signIn(std::move(done)); },
-                             this))
+    , m_oauth(
+          new OAuthToken([this](const Callback<OAuthToken::Token> &done) { signIn(done); }, this))
 {
     if (!account.endpoint.host().isEmpty())
         m_allowedHosts.append(account.endpoint.host().toLower());
@@ -87,7 +87,7 @@ qint64 KeystoneSession::lifetimeSeconds(const KeystoneParser::Token &token, cons
                                     : sent.secsTo(token.expiresAt);
 }
 
-void KeystoneSession::signIn(Callback<OAuthToken::Token> done)
+void KeystoneSession::signIn(const Callback<OAuthToken::Token> &done)
 {
     // OAuthToken takes an answer given before signIn() returns and passes it on later.
     const Result<QJsonObject> body = OpenStackRequests::authBody(m_account, m_secrets);

@@ -54,7 +54,7 @@ public:
 private:
     [[nodiscard]] bool isAllowed(const QUrl &url) const;
     /// OAuthToken's Fetch: one POST /v3/auth/tokens.
-    void signIn(Callback<OAuthToken::Token> done);
+    void signIn(const Callback<OAuthToken::Token> &done);
 
     HttpClient *m_http;
     Account m_account;

@@ -102,13 +102,14 @@ void OpenStackProvider::microversion(const Service &compute, Callback<QString> d
 
 void OpenStackProvider::verify(Callback<QString> done)
 {
-    m_session->oauth()->renew([this, done](Result<void> signedIn) {
+    m_session->oauth()->renew([this, done](const Result<void> &signedIn) {
         if (!signedIn.ok())
             return done(signedIn.error());
         const Result<QList<Service>> computes = services(QStringLiteral("compute"));
         if (!computes.ok())
             return done(computes.error());
-        microversion(computes.value().constFirst(), [this, done, computes](Result<QString> v) {
+        microversion(computes.value().constFirst(), [this, done,
+                                                     computes](const Result<QString> &v) {
             if (!v.ok())
                 return done(v.error());
             const KeystoneParser::Token *token = m_session->token();
@@ -123,7 +124,7 @@ void OpenStackProvider::verify(Callback<QString> done)
     });
 }
 
-void OpenStackProvider::serversIn(const Service &compute, Callback<QList<Machine>> done)
+void OpenStackProvider::serversIn(const Service &compute, const Callback<QList<Machine>> &done)
 {
     microversion(compute, [this, compute, done](Result<QString> version) {
         if (!version.ok())
@@ -147,8 +148,8 @@ void OpenStackProvider::listMachines(Callback<QList<Machine>> done)
 {
     eachService<Machine>(
         QStringLiteral("compute"),
-        [this](const Service &compute, Callback<QList<Machine>> regionDone) {
-            serversIn(compute, std::move(regionDone));
+        [this](const Service &compute, const Callback<QList<Machine>> &regionDone) {
+            serversIn(compute, regionDone);
         },
         [this, done](Result<QList<Machine>> machines) {
             if (!machines.ok())
@@ -183,7 +184,7 @@ void OpenStackProvider::computeOf(const QString &id, Callback<Service> done)
         const QUrl serverUrl =
             OpenStackRequests::serviceUrl(service.url, QStringLiteral("/servers/") + id);
         JsonCall::send(http(), novaRequest("GET", serverUrl, {}),
-                       [this, id, done, service, next](Result<void> found) {
+                       [this, id, done, service, next](const Result<void> &found) {
                            if (found.ok()) {
                                m_serverRegions.insert(id, service.region);
                                return done(service);
@@ -205,7 +206,7 @@ void OpenStackProvider::runAction(const QString &machineId, MachineAction::Actio
     if (!id.ok())
         return failLater(id.error(), std::move(done));
     std::function<void(Callback<void>)> operation = [this, machineId,
-                                                     action](Callback<void> finished) {
+                                                     action](const Callback<void> &finished) {
         computeOf(machineId, [this, machineId, action, finished](Result<Service> compute) {
             if (!compute.ok())
                 return finished(compute.error());
@@ -216,7 +217,7 @@ void OpenStackProvider::runAction(const QString &machineId, MachineAction::Actio
 }
 
 void OpenStackProvider::sendAction(const Service &compute, const QString &id,
-                                   MachineAction::Action action, Callback<void> done)
+                                   MachineAction::Action action, const Callback<void> &done)
 {
     microversion(compute, [this, compute, id, action, done](Result<QString> version) {
         if (!version.ok())
@@ -237,7 +238,7 @@ void OpenStackProvider::sendAction(const Service &compute, const QString &id,
         qCInfo(lcOpenStack).noquote() << "server" << id << MachineAction::id(action) << "in"
                                       << compute.region;
         // 202 Accepted (an action) or 204 No Content (a delete), with no body worth reading.
-        JsonCall::send(http(), request, [action, done](Result<void> accepted) {
+        JsonCall::send(http(), request, [action, done](const Result<void> &accepted) {
             if (!accepted.ok())
                 return done(busy(accepted.error(), action));
             done({});

@@ -83,11 +83,12 @@ private:
     [[nodiscard]] HttpRequest novaRequest(const QByteArray &method, const QUrl &url,
                                           const QString &version,
                                           const QJsonObject &body = {}) const;
+    /// A page's marker of the next one: empty on the last page.
+    using NextMarker = std::function<Result<std::optional<QString>>(const QJsonObject &)>;
     /// Every page of @p first's collection (limit/marker), items through @p parse.
     template<typename T>
     void collect(const HttpRequest &first, PagedList::PageParser<T> parse,
-                 std::function<Result<std::optional<QString>>(const QJsonObject &)> nextMarker,
-                 Callback<QList<T>> done);
+                 const NextMarker &nextMarker, Callback<QList<T>> done);
     /// @p perRegion for every @p type endpoint at once, inside a token (re-run once on a 401).
     template<typename T>
     void eachService(const QString &type,
@@ -95,13 +96,13 @@ private:
                      Callback<QList<T>> done);
     /// The compute endpoint of the server @p id: known from the last listing, else searched.
     void computeOf(const QString &id, Callback<Service> done);
-    void serversIn(const Service &compute, Callback<QList<Machine>> done);
+    void serversIn(const Service &compute, const Callback<QList<Machine>> &done);
     void sendAction(const Service &compute, const QString &id, MachineAction::Action action,
-                    Callback<void> done);
+                    const Callback<void> &done);
     void createIn(const Service &compute, const CreateMachineRequest &request,
-                  const QString &network, Callback<Machine> done);
+                  const QString &network, const Callback<Machine> &done);
     /// The network for a new server in @p region: the one asked for, the only one, or none.
-    void chooseNetwork(const CreateMachineRequest &request, Callback<QString> done);
+    void chooseNetwork(const CreateMachineRequest &request, const Callback<QString> &done);
     [[nodiscard]] static Error busy(const Error &error, MachineAction::Action action);
 
     KeystoneSession *m_session;
@@ -113,15 +114,12 @@ private:
 };
 
 template<typename T>
-void OpenStackProvider::collect(
-    const HttpRequest &first, PagedList::PageParser<T> parse,
-    std::function<Result<std::optional<QString>>(const QJsonObject &)> nextMarker,
-    Callback<QList<T>> done)
+void OpenStackProvider::collect(const HttpRequest &first, PagedList::PageParser<T> parse,
+                                const NextMarker &nextMarker, Callback<QList<T>> done)
 {
-    const HttpRequest base = first;
     PagedList::collect<T>(
         http(), first, std::move(parse),
-        [base, nextMarker](const QJsonObject &page) -> Result<std::optional<HttpRequest>> {
+        [base = first, nextMarker](const QJsonObject &page) -> Result<std::optional<HttpRequest>> {
             const Result<std::optional<QString>> marker = nextMarker(page);
             if (!marker.ok())
                 return marker.error();

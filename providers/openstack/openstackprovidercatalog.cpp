@@ -5,6 +5,8 @@
 #include "jsoncall.h"
 #include "openstackrequests.h"
 
+#include <utility>
+
 namespace {
 /// Items that came from several regions, merged by id: the first copy kept, its regions joined.
 template<typename T>
@@ -50,7 +52,7 @@ void OpenStackProvider::listSizes(Callback<QList<Size>> done)
 {
     eachService<Size>(
         QStringLiteral("compute"),
-        [this](const Service &compute, Callback<QList<Size>> regionDone) {
+        [this](const Service &compute, const Callback<QList<Size>> &regionDone) {
             microversion(compute, [this, compute, regionDone](Result<QString> version) {
                 if (!version.ok())
                     return regionDone(version.error());
@@ -94,7 +96,7 @@ void OpenStackProvider::listImages(Callback<QList<Image>> done)
                 [region](const QJsonObject &page) {
                     return OpenStackCatalogParser::images(page, region);
                 },
-                &OpenStackCatalogParser::nextImageMarker, regionDone);
+                &OpenStackCatalogParser::nextImageMarker, std::move(regionDone));
         },
         [done](Result<QList<Image>> images) {
             if (!images.ok())
@@ -107,7 +109,7 @@ void OpenStackProvider::listSshKeys(Callback<QList<SshKey>> done)
 {
     eachService<SshKey>(
         QStringLiteral("compute"),
-        [this](const Service &compute, Callback<QList<SshKey>> regionDone) {
+        [this](const Service &compute, const Callback<QList<SshKey>> &regionDone) {
             microversion(compute, [this, compute, regionDone](Result<QString> version) {
                 if (!version.ok())
                     return regionDone(version.error());
@@ -151,7 +153,7 @@ void OpenStackProvider::listNetworks(const QString &region, Callback<QList<Netwo
 {
     eachService<Network>(
         QStringLiteral("network"),
-        [this, region](const Service &neutron, Callback<QList<Network>> regionDone) {
+        [this, region](const Service &neutron, const Callback<QList<Network>> &regionDone) {
             if (!region.isEmpty() && neutron.region != region)
                 return post([regionDone] { regionDone(QList<Network>()); });
             HttpRequest first = HttpRequest::get(OpenStackRequests::serviceUrl(
@@ -170,7 +172,8 @@ void OpenStackProvider::listNetworks(const QString &region, Callback<QList<Netwo
         std::move(done));
 }
 
-void OpenStackProvider::chooseNetwork(const CreateMachineRequest &request, Callback<QString> done)
+void OpenStackProvider::chooseNetwork(const CreateMachineRequest &request,
+                                      const Callback<QString> &done)
 {
     const QString asked = request.extra.value(QStringLiteral("network")).toString().trimmed();
     listNetworks(request.region, [done, asked, request](Result<QList<Network>> networks) {
@@ -233,7 +236,7 @@ void OpenStackProvider::createMachine(const CreateMachineRequest &request, Callb
 }
 
 void OpenStackProvider::createIn(const Service &compute, const CreateMachineRequest &request,
-                                 const QString &network, Callback<Machine> done)
+                                 const QString &network, const Callback<Machine> &done)
 {
     microversion(compute, [this, compute, request, network, done](Result<QString> version) {
         if (!version.ok())

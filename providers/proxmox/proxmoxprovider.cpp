@@ -245,7 +245,7 @@ void ProxmoxProvider::followTask(const QString &upid, Callback<void> done)
                          std::move(done));
     // Most actions end within a second: read soon, then less often up to the set interval.
     pollTask(upid, QDateTime::currentMSecsSinceEpoch() + m_taskTimeoutMs,
-             std::max(1, m_taskPollMs / 4), std::move(done));
+             std::max(1, m_taskPollMs / 4), done);
 }
 
 void ProxmoxProvider::pollTask(const QString &upid, qint64 deadlineMs, int intervalMs,

@@ -79,7 +79,7 @@ void VultrProvider::verify(Callback<QString> done)
 
 void VultrProvider::listMachines(Callback<QList<Machine>> done)
 {
-    m_machines.list(std::move(done));
+    m_machines.list(done);
 }
 
 void VultrProvider::runAction(const QString &machineId, MachineAction::Action action,

@@ -67,6 +67,56 @@ FakeResponse filteredInstance(const Ec2Call &call)
                              "text/xml;charset=UTF-8");
 }
 
+/// The AMI the fixtures' instance i-0aaaaaaaaaaaaaaa1 runs, deregistered since: DescribeImages
+/// answers for it with nothing while an instance still uses it (the API reference).
+const QString deregisteredImage = QStringLiteral("ami-0fedcba9876543210");
+
+/// DescribeImages with ImageId.N, as EC2 answers it: the region's images asked for, nothing for
+/// a deregistered one, InvalidAMIID.NotFound (naming them) for ids it never had.
+FakeResponse imagesById(const Ec2Call &call)
+{
+    QStringList asked;
+    for (const auto &[key, value] : call.params) {
+        if (key.startsWith(QLatin1String("ImageId.")))
+            asked.append(value);
+    }
+    const QString fixture = QStringLiteral("describe_images_in_use_%1.xml").arg(call.region);
+    const QString text = QFile::exists(testDataDir() + QStringLiteral("/aws/") + fixture)
+                             ? QString::fromUtf8(readFixture(QStringLiteral("aws/") + fixture))
+                             : QString();
+    // The images are the imagesSet's items at its indentation (their own lists are deeper).
+    static const QRegularExpression item(QStringLiteral("\\n        <item>.*?\\n        </item>"),
+                                         QRegularExpression::DotMatchesEverythingOption);
+    QString items;
+    QStringList unknown;
+    for (const QString &id : std::as_const(asked)) {
+        bool found = false;
+        for (auto it = item.globalMatch(text); it.hasNext();) {
+            const QString image = it.next().captured();
+            if (image.contains(QStringLiteral("<imageId>%1</imageId>").arg(id))) {
+                items += image;
+                found = true;
+            }
+        }
+        if (!found && id != deregisteredImage)
+            unknown.append(id);
+    }
+    if (!unknown.isEmpty()) {
+        return error(400, QStringLiteral("InvalidAMIID.NotFound"),
+                     QStringLiteral("The image id '[%1]' does not exist")
+                         .arg(unknown.join(QStringLiteral(", "))));
+    }
+    return FakeResponse::raw(200,
+                             QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                            "<DescribeImagesResponse xmlns=\"http://ec2."
+                                            "amazonaws.com/doc/2016-11-15/\"><requestId>i</"
+                                            "requestId><imagesSet>%1\n    </imagesSet></"
+                                            "DescribeImagesResponse>")
+                                 .arg(items)
+                                 .toUtf8(),
+                             "text/xml;charset=UTF-8");
+}
+
 FakeResponse stateChange(const Ec2Call &call, const QString &fixture,
                          const QHash<QString, QString> &launched)
 {
@@ -255,6 +305,8 @@ void FakeEc2::serveFixtures()
                    : xml(QStringLiteral("describe_instance_types_page2.xml"));
     });
     on(QStringLiteral("DescribeImages"), [](const Ec2Call &call) {
+        if (call.has(QStringLiteral("ImageId.1")))
+            return imagesById(call);
         return call.param(QStringLiteral("Owner.1")) == QLatin1String("self")
                    ? xml(QStringLiteral("describe_images_self.xml"))
                    : xml(QStringLiteral("describe_images_official.xml"));

@@ -197,7 +197,10 @@ void TestAwsProvider::accountRegionsRestrictTheList()
     QCOMPARE(machines->value().size(), 2);
     // The chosen regions are used as they are: no DescribeRegions needed.
     QVERIFY(m_fake->calls(QStringLiteral("DescribeRegions")).isEmpty());
-    QCOMPARE(regionsOf(m_fake->calls()), QStringList {QStringLiteral("eu-west-1")});
+    QCOMPARE(regionsOf(m_fake->calls(QStringLiteral("DescribeInstances"))),
+             QStringList {QStringLiteral("eu-west-1")});
+    for (const Ec2Call &call : m_fake->calls())
+        QCOMPARE(call.region, QStringLiteral("eu-west-1")); // its AMIs' DescribeImages too
 }
 
 void TestAwsProvider::oneUrlServesEveryRegionSignedForEach()
