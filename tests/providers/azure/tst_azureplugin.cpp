@@ -26,7 +26,7 @@ private Q_SLOTS:
         QCOMPARE(metadata.capabilities,
                  QStringList({u"start"_s, u"shutdown"_s, u"poweroff"_s, u"reboot"_s, u"destroy"_s,
                               u"create"_s, u"regions"_s, u"sizes"_s, u"images"_s, u"keys"_s,
-                              u"metrics"_s}));
+                              u"keyText"_s, u"metrics"_s}));
         QCOMPARE(metadata.secretFields().size(), 1);
         QCOMPARE(metadata.secretFields().first().id, u"clientSecret"_s);
         QVERIFY(!metadata.demo);

@@ -24,7 +24,7 @@ private Q_SLOTS:
         QCOMPARE(metadata.defaultEndpoint,
                  QUrl(QStringLiteral("https://compute.googleapis.com/compute/v1")));
         for (const char *capability : {"start", "shutdown", "reboot", "destroy", "create",
-                                       "regions", "sizes", "images", "keys", "metrics"})
+                                       "regions", "sizes", "images", "keys", "keyText", "metrics"})
             QVERIFY2(metadata.can(QString::fromLatin1(capability)), capability);
         QVERIFY(!metadata.can(QStringLiteral("poweroff")));
         QCOMPARE(metadata.toJson(), FakeGce::metadata().toJson());

@@ -31,8 +31,8 @@ void TestLinodePlugin::registryFindsThePlugin()
     QVERIFY(metadata.tokenUrl.isValid());
     QCOMPARE(metadata.capabilities,
              QStringList({u"start"_s, u"shutdown"_s, u"reboot"_s, u"destroy"_s, u"create"_s,
-                          u"regions"_s, u"sizes"_s, u"images"_s, u"keys"_s, u"metrics"_s,
-                          u"rename"_s, u"tags"_s}));
+                          u"regions"_s, u"sizes"_s, u"images"_s, u"keys"_s, u"keyText"_s,
+                          u"metrics"_s, u"rename"_s, u"tags"_s}));
     QCOMPARE(metadata.credentialFields.size(), 1);
     QCOMPARE(metadata.credentialFields.first().id, QStringLiteral("token"));
     QVERIFY(metadata.credentialFields.first().secret);
