@@ -50,10 +50,10 @@ QString Inventory::updateProblem(const QString &accountId, const QString &machin
         return tr("There is no such machine.");
     if (update.isEmpty())
         return tr("Nothing to change.");
-    if (const QString unsupported = unsupportedUpdate(accountId, update); !unsupported.isEmpty())
+    if (QString unsupported = unsupportedUpdate(accountId, update); !unsupported.isEmpty())
         return unsupported;
     if (update.name) {
-        if (const QString problem =
+        if (QString problem =
                 MachineEditRules::nameProblem(account->providerId, *update.name);
             !problem.isEmpty())
             return problem;
@@ -67,7 +67,7 @@ QString Inventory::updateProblem(const QString &accountId, const QString &machin
     }
     if (update.tags) {
         const QStringList previous = m_model->at(row).tags;
-        if (const QString problem =
+        if (QString problem =
                 MachineEditRules::tagsProblem(account->providerId, *update.tags, previous);
             !problem.isEmpty())
             return problem;
@@ -81,7 +81,7 @@ void Inventory::updateMachine(const QString &accountId, const QString &machineId
     auto fail = [this, done](const Error &error) {
         QTimer::singleShot(0, this, [done, error] { done(error); });
     };
-    if (const QString problem = updateProblem(accountId, machineId, update); !problem.isEmpty()) {
+    if (QString problem = updateProblem(accountId, machineId, update); !problem.isEmpty()) {
         const bool unsupported = !unsupportedUpdate(accountId, update).isEmpty();
         return fail(Error(unsupported ? Error::Unsupported : Error::InvalidInput, problem));
     }

@@ -200,7 +200,7 @@ QString MachineEditRules::tagsProblem(const QString &providerId, const QStringLi
                                       const QStringList &previous)
 {
     for (const QString &tag : tags) {
-        if (const QString problem = tagProblem(providerId, tag); !problem.isEmpty())
+        if (QString problem = tagProblem(providerId, tag); !problem.isEmpty())
             return problem;
     }
     QStringList keys;

@@ -32,7 +32,7 @@ inline void run(QList<Step> steps, Callback<void> done)
     auto advance = std::make_shared<std::function<void(Result<void>)>>();
     // The chain holds itself through the callbacks it hands out, never in a cycle that outlives
     // the last step: each callback keeps 'advance' alive only until it is called.
-    *advance = [state, weak = std::weak_ptr(advance)](Result<void> result) {
+    *advance = [state, weak = std::weak_ptr(advance)](const Result<void> &result) {
         if (!result.ok() || state->next == state->steps.size())
             return state->done(result);
         const auto self = weak.lock();

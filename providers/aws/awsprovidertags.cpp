@@ -63,7 +63,7 @@ void AwsProvider::updateMachine(const QString &machineId, const MachineUpdate &u
                                                           const Params &params) {
             return [this, region, action, params](Callback<void> sent) {
                 qCInfo(lcAws) << action << "in" << region;
-                call(region, action, params, [sent = std::move(sent)](Result<QByteArray> body) {
+                call(region, action, params, [sent = std::move(sent)](const Result<QByteArray> &body) {
                     sent(body.ok() ? Result<void>() : Result<void>(body.error()));
                 });
             };

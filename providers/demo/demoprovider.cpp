@@ -62,7 +62,7 @@ void DemoProvider::updateMachine(const QString &machineId, const MachineUpdate &
         QTimer::singleShot(DemoFleet::scaled(300), this, [done, outage] { done(outage); });
         return;
     }
-    DemoFleet::forAccount(account().id)->update(machineId, update, this, std::move(done));
+    DemoFleet::forAccount(account().id)->update(machineId, update, this, done);
 }
 
 void DemoProvider::listRegions(Callback<QList<Region>> done)
