@@ -106,35 +106,39 @@ SwipeDelegate {
             border.width: row.visualFocus ? 2 : 0
             border.color: Theme.focus
         }
-        // An action in flight shows its progress in place.
-        Rectangle {
-            id: progressTrack
-            visible: row.pendingAction.length > 0
+        // An action in flight shows its progress in place (built only then).
+        Loader {
+            active: row.pendingAction.length > 0
             anchors.bottom: parent.bottom
             width: parent.width
             height: 2
-            color: Theme.tint(Theme.warning, 0.2)
-            clip: true
-            Rectangle {
-                id: progressBar
-                width: parent.width * 0.3
-                height: parent.height
-                color: Theme.warning
-                XAnimator on x {
-                    running: progressTrack.visible
-                    from: -progressBar.width
-                    to: progressTrack.width
-                    duration: 1200
-                    loops: Animation.Infinite
-                    easing.type: Easing.InOutCubic
+            sourceComponent: Rectangle {
+                id: progressTrack
+                color: Theme.tint(Theme.warning, 0.2)
+                clip: true
+                Rectangle {
+                    id: progressBar
+                    width: parent.width * 0.3
+                    height: parent.height
+                    color: Theme.warning
+                    XAnimator on x {
+                        running: true
+                        from: -progressBar.width
+                        to: progressTrack.width
+                        duration: 1200
+                        loops: Animation.Infinite
+                        easing.type: Easing.InOutCubic
+                    }
                 }
             }
         }
     }
 
-    readonly property var providerActions: (AppController.provider(provider) || {}).actions || {}
-
     swipe.right: Row {
+        id: swipeRow
+        // Here, not on the row: the swipe's Row is built only when a swipe starts, and the
+        // provider's map (its actions' words) is too dear to build for every row created.
+        readonly property var providerActions: (AppController.provider(row.provider) || {}).actions || {}
         anchors.right: parent.right
         height: parent.height
         Repeater {
@@ -146,7 +150,7 @@ SwipeDelegate {
                 width: Theme.rowHeight + Theme.spacingL
                 height: row.height
                 // The provider's word for it (Azure's shutdown deallocates: "Stop (deallocate)").
-                readonly property string label: ((row.providerActions[modelData] || {}).label) || Format.actionText(modelData)
+                readonly property string label: ((swipeRow.providerActions[modelData] || {}).label) || Format.actionText(modelData)
                 Accessible.name: label
                 onClicked: {
                     row.swipe.close()
@@ -195,12 +199,16 @@ SwipeDelegate {
                 monogram: row.monogram
                 size: Theme.markSize
             }
-            CheckBox {
+            // Built only while selecting: a CheckBox per row costs more than the rest of the
+            // lead, and rows are created by the screenful when a filter is cleared.
+            Loader {
                 anchors.centerIn: parent
-                visible: row.selectionMode
-                checked: row.selected
-                Accessible.name: qsTr("Select %1").arg(row.name)
-                onClicked: row.selectToggled()
+                active: row.selectionMode
+                sourceComponent: CheckBox {
+                    checked: row.selected
+                    Accessible.name: qsTr("Select %1").arg(row.name)
+                    onClicked: row.selectToggled()
+                }
             }
         }
 
@@ -396,6 +404,16 @@ SwipeDelegate {
                 readonly property real lineGap: Theme.spacingXs + 2
                 readonly property real firstLineY: (height - nameLabel.height - lineGap - secondLine.height) / 2
 
+                // Just right of the lines (their right margin keeps its room).
+                IconButton {
+                    id: moreButton
+                    anchors.left: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
+                    iconName: "more"
+                    tip: qsTr("Actions for %1").arg(row.name)
+                    onClicked: row.menuRequested(touchLines.x + x + width / 2, row.height / 2)
+                }
+
                 SvgIcon {
                     id: staleMark
                     objectName: "staleMark"
@@ -525,16 +543,6 @@ SwipeDelegate {
                     }
                 }
             }
-        }
-        IconButton {
-            id: moreButton
-            visible: !row.compact
-            anchors.right: parent.right
-            anchors.rightMargin: Theme.spacingXs
-            anchors.verticalCenter: parent.verticalCenter
-            iconName: "more"
-            tip: qsTr("Actions for %1").arg(row.name)
-            onClicked: row.menuRequested(x + width / 2, row.height / 2)
         }
     }
 }

@@ -28,18 +28,25 @@ Rectangle {
         color: Theme.textSecondary
         font.pixelSize: Theme.fontCaption - 1
     }
-    IconButton {
+    // The × only where the chip is removable: every list row shows its tags in chips, and a
+    // button each would be most of what building a screenful of rows costs.
+    Loader {
         id: remove
-        objectName: "removeTag_" + tag.text
-        visible: tag.removable
+        active: tag.removable
+        visible: active
         anchors.right: parent.right
         anchors.verticalCenter: parent.verticalCenter
-        implicitWidth: 18
-        implicitHeight: 18
-        // The pane's icons are sized for buttons; in a 24 px chip the × stays light.
-        scale: 0.7
-        iconName: "close"
-        tip: qsTr("Remove tag %1").arg(tag.text)
-        onClicked: tag.removeClicked()
+        width: active ? 18 : 0
+        height: 18
+        sourceComponent: IconButton {
+            objectName: "removeTag_" + tag.text
+            implicitWidth: 18
+            implicitHeight: 18
+            // The pane's icons are sized for buttons; in a 24 px chip the × stays light.
+            scale: 0.7
+            iconName: "close"
+            tip: qsTr("Remove tag %1").arg(tag.text)
+            onClicked: tag.removeClicked()
+        }
     }
 }
