@@ -107,13 +107,13 @@ SwipeDelegate {
             border.color: Theme.focus
         }
         // An action in flight shows its progress in place (built only then).
-        Loader {
-            active: row.pendingAction.length > 0
-            anchors.bottom: parent.bottom
-            width: parent.width
-            height: 2
-            sourceComponent: Rectangle {
+        Repeater {
+            model: row.pendingAction.length > 0 ? 1 : 0
+            delegate: Rectangle {
                 id: progressTrack
+                y: parent ? parent.height - height : 0
+                width: parent ? parent.width : 0
+                height: 2
                 color: Theme.tint(Theme.warning, 0.2)
                 clip: true
                 Rectangle {
@@ -200,11 +200,12 @@ SwipeDelegate {
                 size: Theme.markSize
             }
             // Built only while selecting: a CheckBox per row costs more than the rest of the
-            // lead, and rows are created by the screenful when a filter is cleared.
-            Loader {
-                anchors.centerIn: parent
-                active: row.selectionMode
-                sourceComponent: CheckBox {
+            // lead, and rows are created by the screenful when a filter is cleared. (A Repeater
+            // of 0 or 1: Qt 6.4's Loader refuses a bound inline component here.)
+            Repeater {
+                model: row.selectionMode ? 1 : 0
+                delegate: CheckBox {
+                    anchors.centerIn: parent
                     checked: row.selected
                     Accessible.name: qsTr("Select %1").arg(row.name)
                     onClicked: row.selectToggled()

@@ -29,24 +29,26 @@ Rectangle {
         font.pixelSize: Theme.fontCaption - 1
     }
     // The × only where the chip is removable: every list row shows its tags in chips, and a
-    // button each would be most of what building a screenful of rows costs.
-    Loader {
+    // button each would be most of what building a screenful of rows costs. (A Repeater of 0
+    // or 1: Qt 6.4's Loader refuses a bound inline component.)
+    Item {
         id: remove
-        active: tag.removable
-        visible: active
         anchors.right: parent.right
         anchors.verticalCenter: parent.verticalCenter
-        width: active ? 18 : 0
+        width: tag.removable ? 18 : 0
         height: 18
-        sourceComponent: IconButton {
-            objectName: "removeTag_" + tag.text
-            implicitWidth: 18
-            implicitHeight: 18
-            // The pane's icons are sized for buttons; in a 24 px chip the × stays light.
-            scale: 0.7
-            iconName: "close"
-            tip: qsTr("Remove tag %1").arg(tag.text)
-            onClicked: tag.removeClicked()
+        Repeater {
+            model: tag.removable ? 1 : 0
+            delegate: IconButton {
+                objectName: "removeTag_" + tag.text
+                width: 18
+                height: 18
+                // The pane's icons are sized for buttons; in a 24 px chip the × stays light.
+                scale: 0.7
+                iconName: "close"
+                tip: qsTr("Remove tag %1").arg(tag.text)
+                onClicked: tag.removeClicked()
+            }
         }
     }
 }
