@@ -106,29 +106,27 @@ SwipeDelegate {
             border.width: row.visualFocus ? 2 : 0
             border.color: Theme.focus
         }
-        // An action in flight shows its progress in place (built only then).
-        Repeater {
-            model: row.pendingAction.length > 0 ? 1 : 0
-            delegate: Rectangle {
-                id: progressTrack
-                y: parent ? parent.height - height : 0
-                width: parent ? parent.width : 0
-                height: 2
-                color: Theme.tint(Theme.warning, 0.2)
-                clip: true
-                Rectangle {
-                    id: progressBar
-                    width: parent.width * 0.3
-                    height: parent.height
-                    color: Theme.warning
-                    XAnimator on x {
-                        running: true
-                        from: -progressBar.width
-                        to: progressTrack.width
-                        duration: 1200
-                        loops: Animation.Infinite
-                        easing.type: Easing.InOutCubic
-                    }
+        // An action in flight shows its progress in place.
+        Rectangle {
+            id: progressTrack
+            visible: row.pendingAction.length > 0
+            anchors.bottom: parent.bottom
+            width: parent.width
+            height: 2
+            color: Theme.tint(Theme.warning, 0.2)
+            clip: true
+            Rectangle {
+                id: progressBar
+                width: parent.width * 0.3
+                height: parent.height
+                color: Theme.warning
+                XAnimator on x {
+                    running: progressTrack.visible
+                    from: -progressBar.width
+                    to: progressTrack.width
+                    duration: 1200
+                    loops: Animation.Infinite
+                    easing.type: Easing.InOutCubic
                 }
             }
         }

@@ -2,17 +2,17 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import CloudDeck
 
-// A machine tag: small, quiet, readable. Removable ones (the details pane's editor) have a ×.
+// A machine tag: small, quiet, readable. Every list row shows its tags in these, so a chip is
+// a rectangle and a text and nothing more; the details' editor adds its × (RemovableTagChip).
 Rectangle {
     id: tag
 
     required property string text
-    property bool removable: false
+    /// Room kept at the end for what a derived chip puts there.
+    property real trailing: 0
 
-    signal removeClicked()
-
-    implicitHeight: removable ? 24 : 20
-    implicitWidth: label.implicitWidth + 2 * Theme.spacingS + (removable ? remove.width : 0)
+    implicitHeight: 20
+    implicitWidth: label.implicitWidth + 2 * Theme.spacingS + trailing
     radius: Theme.radiusS
     color: "transparent"
     border.width: 1
@@ -27,28 +27,5 @@ Rectangle {
         text: tag.text
         color: Theme.textSecondary
         font.pixelSize: Theme.fontCaption - 1
-    }
-    // The × only where the chip is removable: every list row shows its tags in chips, and a
-    // button each would be most of what building a screenful of rows costs. (A Repeater of 0
-    // or 1: Qt 6.4's Loader refuses a bound inline component.)
-    Item {
-        id: remove
-        anchors.right: parent.right
-        anchors.verticalCenter: parent.verticalCenter
-        width: tag.removable ? 18 : 0
-        height: 18
-        Repeater {
-            model: tag.removable ? 1 : 0
-            delegate: IconButton {
-                objectName: "removeTag_" + tag.text
-                width: 18
-                height: 18
-                // The pane's icons are sized for buttons; in a 24 px chip the × stays light.
-                scale: 0.7
-                iconName: "close"
-                tip: qsTr("Remove tag %1").arg(tag.text)
-                onClicked: tag.removeClicked()
-            }
-        }
     }
 }

@@ -29,7 +29,7 @@ ColumnLayout {
         spacing: Theme.spacingXs
         Repeater {
             model: root.editor.tags
-            delegate: TagChip {
+            delegate: RemovableTagChip {
                 required property string modelData
                 text: modelData
                 removable: root.editor.canEditTags
