@@ -23,7 +23,7 @@ CloudsYamlImport::CloudsYamlImport(AccountService *service, QObject *parent)
 { }
 
 void CloudsYamlImport::run(const QString &file, const QString &cloud, bool verify,
-                           const QByteArray &pin, Callback<Imported> done)
+                           const QByteArray &pin, const Callback<Imported> &done)
 {
     Result<QList<CloudsYaml::Entry>> entries = CloudsYaml::read(file, cloud);
     if (!entries.ok()) {
@@ -32,10 +32,11 @@ void CloudsYamlImport::run(const QString &file, const QString &cloud, bool verif
     }
     for (CloudsYaml::Entry &entry : entries.value())
         entry.account.pinnedCertificateSha256 = pin;
-    run(entries.takeValue(), verify, std::move(done));
+    run(entries.takeValue(), verify, done);
 }
 
-void CloudsYamlImport::run(QList<CloudsYaml::Entry> entries, bool verify, Callback<Imported> done)
+void CloudsYamlImport::run(QList<CloudsYaml::Entry> entries, bool verify,
+                           const Callback<Imported> &done)
 {
     auto shared = std::make_shared<QList<CloudsYaml::Entry>>(std::move(entries));
     for (CloudsYaml::Entry &entry : *shared) {

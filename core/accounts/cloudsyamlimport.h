@@ -33,9 +33,9 @@ public:
     /// Reads @p file (empty: the standard search path) and imports the cloud @p cloud (empty:
     /// all). @p pin (hex SHA-256) is pinned for every imported account.
     void run(const QString &file, const QString &cloud, bool verify, const QByteArray &pin,
-             Callback<Imported> done);
+             const Callback<Imported> &done);
     /// Imports entries already read.
-    void run(QList<CloudsYaml::Entry> entries, bool verify, Callback<Imported> done);
+    void run(QList<CloudsYaml::Entry> entries, bool verify, const Callback<Imported> &done);
 
 private:
     void verifyFrom(const std::shared_ptr<QList<CloudsYaml::Entry>> &entries, qsizetype index,
