@@ -126,7 +126,9 @@ say "the real window (bench_window: one fake DigitalOcean account of 10,000 drop
 fresh_home window
 start_server 10000 0
 add_account bench
-"$build/tests/bench_window" --machines 10000 --idle-seconds 20 --rounds "$runs" | sed 's/^/  /'
+# The fake cloud has no monitoring API: the rows' CPU requests get 404s, which the window logs.
+QT_LOGGING_RULES="clouddeck.net.warning=false;clouddeck.metrics.warning=false" \
+    "$build/tests/bench_window" --machines 10000 --idle-seconds 20 --rounds "$runs" | sed 's/^/  /'
 stop_server
 say ""
 
