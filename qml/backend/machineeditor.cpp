@@ -85,28 +85,9 @@ QString MachineEditor::nameProblem(const QString &name) const
 
 bool MachineEditor::rename(const QString &name)
 {
-    if (!m_inventory || m_busy)
-        return false;
     MachineUpdate update;
     update.name = name;
-    if (const QString problem = m_inventory->updateProblem(m_accountId, m_machineId, update);
-        !problem.isEmpty()) {
-        setNameError(problem);
-        return false;
-    }
-    setNameError({});
-    setBusy(true);
-    const quint64 serial = m_serial;
-    m_inventory->updateMachine(m_accountId, m_machineId, update,
-                               [self = QPointer(this), serial](Result<Machine> result) {
-                                   if (!self || serial != self->m_serial)
-                                       return;
-                                   self->setBusy(false);
-                                   if (!result.ok())
-                                       return self->setNameError(result.error().message());
-                                   Q_EMIT self->renamed();
-                               });
-    return true;
+    return send(update, &MachineEditor::setNameError, &MachineEditor::renamed);
 }
 
 bool MachineEditor::addTag(const QString &tag)
@@ -124,27 +105,35 @@ bool MachineEditor::removeTag(const QString &tag)
 
 bool MachineEditor::sendTags(const QStringList &tags)
 {
-    if (!m_inventory || m_busy)
-        return false;
     MachineUpdate update;
     update.tags = tags;
+    return send(update, &MachineEditor::setTagError, &MachineEditor::tagsSaved);
+}
+
+bool MachineEditor::send(const MachineUpdate &update,
+                         void (MachineEditor::*setError)(const QString &),
+                         void (MachineEditor::*saved)())
+{
+    if (!m_inventory || m_busy)
+        return false;
     if (const QString problem = m_inventory->updateProblem(m_accountId, m_machineId, update);
         !problem.isEmpty()) {
-        setTagError(problem);
+        (this->*setError)(problem);
         return false;
     }
-    setTagError({});
+    (this->*setError)({});
     setBusy(true);
     const quint64 serial = m_serial;
-    m_inventory->updateMachine(m_accountId, m_machineId, update,
-                               [self = QPointer(this), serial](Result<Machine> result) {
-                                   if (!self || serial != self->m_serial)
-                                       return;
-                                   self->setBusy(false);
-                                   if (!result.ok())
-                                       return self->setTagError(result.error().message());
-                                   Q_EMIT self->tagsSaved();
-                               });
+    m_inventory->updateMachine(
+        m_accountId, m_machineId, update,
+        [self = QPointer(this), serial, setError, saved](const Result<Machine> &result) {
+            if (!self || serial != self->m_serial)
+                return;
+            self->setBusy(false);
+            if (!result.ok())
+                return (self.data()->*setError)(result.error().message());
+            Q_EMIT(self.data()->*saved)();
+        });
     return true;
 }
 

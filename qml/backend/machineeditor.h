@@ -6,6 +6,7 @@
 #include <QStringList>
 
 class Inventory;
+struct MachineUpdate;
 
 /**
  * @brief The detail pane's name and tag editor: renames the machine and adds or removes its
@@ -70,6 +71,10 @@ Q_SIGNALS:
 
 private:
     bool sendTags(const QStringList &tags);
+    /// Checks @p update, then sends it; the cloud's refusal goes to @p setError, success
+    /// emits @p saved.
+    bool send(const MachineUpdate &update, void (MachineEditor::*setError)(const QString &),
+              void (MachineEditor::*saved)());
     void setBusy(bool busy);
     void setNameError(const QString &error);
     void setTagError(const QString &error);
