@@ -1,5 +1,7 @@
 #include "machineupdate.h"
 
+#include "machine.h"
+
 QStringList MachineUpdate::addedTags() const
 {
     QStringList result;
@@ -10,6 +12,14 @@ QStringList MachineUpdate::addedTags() const
             result.append(tag);
     }
     return result;
+}
+
+void MachineUpdate::applyTo(Machine &machine) const
+{
+    if (name)
+        machine.name = *name;
+    if (tags)
+        machine.tags = *tags;
 }
 
 QStringList MachineUpdate::removedTags() const

@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <optional>
 
+struct Machine;
+
 /**
  * @brief A change to a machine's name and/or tags, as Provider::updateMachine() sends it.
  *
@@ -24,6 +26,8 @@ public:
     QStringList previousTags;
 
     [[nodiscard]] bool isEmpty() const { return !name && !tags; }
+    /// What the cloud holds once it has taken the update: @p machine renamed and/or retagged.
+    void applyTo(Machine &machine) const;
     /// The tags in @p tags that are not in previousTags, in order.
     [[nodiscard]] QStringList addedTags() const;
     /// The tags in previousTags that are not in @p tags, in order.

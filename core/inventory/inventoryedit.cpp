@@ -123,10 +123,7 @@ void Inventory::updateMachine(const QString &accountId, const QString &machineId
                 if (row < 0) // gone meanwhile (destroyed, or a refresh no longer lists it)
                     return done(Error(Error::NotFound, tr("The machine no longer exists.")));
                 Machine machine = m_model->at(row);
-                if (update.name)
-                    machine.name = *update.name;
-                if (update.tags)
-                    machine.tags = *update.tags;
+                update.applyTo(machine);
                 const Machine previous = m_model->at(row);
                 m_model->upsert(machine);
                 // The offline copy too, so the CLI's next run (and the GUI's next start) shows

@@ -152,6 +152,11 @@ void DemoFleet::save() const
     file.commit();
 }
 
+QString DemoFleet::noSuchMachine(const QString &machineId)
+{
+    return tr("The demo cloud has no machine %1 (it may have been destroyed).").arg(machineId);
+}
+
 int DemoFleet::indexOf(const QString &machineId) const
 {
     for (int i = 0; i < m_machines.size(); ++i) {
@@ -166,14 +171,9 @@ void DemoFleet::update(const QString &machineId, const MachineUpdate &update, QO
 {
     const int index = indexOf(machineId);
     if (index < 0)
-        return fail(
-            context, done, Error::NotFound,
-            tr("The demo cloud has no machine %1 (it may have been destroyed).").arg(machineId));
+        return fail(context, done, Error::NotFound, noSuchMachine(machineId));
     Machine &machine = m_machines[index];
-    if (update.name)
-        machine.name = *update.name;
-    if (update.tags)
-        machine.tags = *update.tags;
+    update.applyTo(machine);
     save();
     qCInfo(lcDemo).noquote() << "update" << machine.name;
     QTimer::singleShot(scaled(300), context, [done] { done({}); });
@@ -184,9 +184,7 @@ void DemoFleet::runAction(const QString &machineId, MachineAction::Action action
 {
     const int index = indexOf(machineId);
     if (index < 0)
-        return fail(
-            context, done, Error::NotFound,
-            tr("The demo cloud has no machine %1 (it may have been destroyed).").arg(machineId));
+        return fail(context, done, Error::NotFound, noSuchMachine(machineId));
     Machine &machine = m_machines[index];
     if (m_busy.contains(machineId))
         return fail(context, done, Error::BadRequest,

@@ -52,6 +52,8 @@ private:
     void load();
     void save() const;
     [[nodiscard]] int indexOf(const QString &machineId) const;
+    /// The error text for an id the fleet does not hold.
+    [[nodiscard]] static QString noSuchMachine(const QString &machineId);
     void settle(const QString &machineId, MachineAction::Action action);
     void boot(const QString &machineId);
 
