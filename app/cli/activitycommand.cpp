@@ -17,7 +17,7 @@ ActivityCommand::ActivityCommand(CliApp *app)
 void ActivityCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({{QStringLiteral("account"), tr("Only this account."), QStringLiteral("name")},
+    parser.addOptions({CliApp::accountOption(),
                        {QStringLiteral("limit"), tr("At most this many entries (default 50)."),
                         QStringLiteral("n"), QStringLiteral("50")},
                        {QStringLiteral("json"), tr("Print JSON.")}});

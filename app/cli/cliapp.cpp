@@ -173,6 +173,11 @@ int CliApp::reportCacheProblems(const QStringList &accountIds)
     return code;
 }
 
+QCommandLineOption CliApp::accountOption()
+{
+    return {QStringLiteral("account"), tr("Only this account."), QStringLiteral("name")};
+}
+
 QStringList CliApp::selectedAccounts(const QCommandLineParser &parser, bool *ok)
 {
     *ok = true;

@@ -60,6 +60,8 @@ public:
     /// Failure when there was one or when cached rows were kept for want of readable settings
     /// (else Ok): a command must not exit 0 while the cache silently missed its write.
     int reportCacheProblems(const QStringList &accountIds);
+    /// `--account NAME`, "Only this account.": the option selectedAccounts() reads.
+    [[nodiscard]] static QCommandLineOption accountOption();
     /// The account --account names (a usage error when there is none: @p ok false), or every
     /// account. Shared by `machines`, `cost` and `machines metrics`.
     QStringList selectedAccounts(const QCommandLineParser &parser, bool *ok);

@@ -55,7 +55,7 @@ void CostCommand::run(const QStringList &arguments)
     parser.addOptions(
         {{QStringLiteral("by"), tr("Group by provider, account, region, tag or size."),
           QStringLiteral("what"), QStringLiteral("provider")},
-         {QStringLiteral("account"), tr("Only this account."), QStringLiteral("name")},
+         CliApp::accountOption(),
          {QStringLiteral("json"), tr("Print JSON.")},
          {QStringLiteral("csv"), tr("Print CSV: every machine with its price and source.")},
          {QStringLiteral("offline"), tr("Answer from the cache only.")},

@@ -11,12 +11,6 @@
 #include <QJsonObject>
 
 namespace {
-QCommandLineOption accountOption()
-{
-    return {QStringLiteral("account"),
-            QCoreApplication::translate("MachineEditCommand", "Only this account."),
-            QStringLiteral("name")};
-}
 
 QCommandLineOption jsonOption()
 {
@@ -34,7 +28,7 @@ MachineEditCommand::MachineEditCommand(CliApp *app)
 void MachineEditCommand::rename(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({accountOption(), jsonOption()});
+    parser.addOptions({CliApp::accountOption(), jsonOption()});
     if (!m_app->parse(parser, arguments))
         return;
     if (parser.positionalArguments().size() != 2)
@@ -57,7 +51,7 @@ void MachineEditCommand::tag(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOptions(
-        {accountOption(),
+        {CliApp::accountOption(),
          jsonOption(),
          {QStringLiteral("add"), tr("Add this tag (repeatable)."), QStringLiteral("tag")},
          {QStringLiteral("remove"), tr("Remove this tag (repeatable)."), QStringLiteral("tag")},

@@ -25,12 +25,6 @@
 #include <memory>
 
 namespace {
-QCommandLineOption accountOption()
-{
-    return {QStringLiteral("account"),
-            QCoreApplication::translate("MachinesCommand", "Only this account."),
-            QStringLiteral("name")};
-}
 
 QString price(const std::optional<double> &value)
 {
@@ -135,7 +129,7 @@ void MachinesCommand::printMachines(const QList<Machine> &machines, bool json)
 void MachinesCommand::list(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({accountOption(),
+    parser.addOptions({CliApp::accountOption(),
                        {QStringLiteral("json"), tr("Print JSON.")},
                        {QStringLiteral("offline"), tr("Answer from the cache only.")},
                        {QStringLiteral("metrics"),
@@ -224,7 +218,7 @@ void MachinesCommand::reportListErrors(const QStringList &ids, const QHash<QStri
 void MachinesCommand::action(MachineAction::Action action, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({accountOption(),
+    parser.addOptions({CliApp::accountOption(),
                        {QStringLiteral("wait"), tr("Wait for the target state.")},
                        {QStringLiteral("yes"), tr("Confirm a destructive action.")}});
     if (!m_app->parse(parser, arguments))
@@ -399,7 +393,7 @@ void MachinesCommand::create(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOptions(
-        {accountOption(),
+        {CliApp::accountOption(),
          {QStringLiteral("name"), tr("Machine name."), QStringLiteral("name")},
          {QStringLiteral("region"), tr("Region id."), QStringLiteral("region")},
          {QStringLiteral("size"), tr("Size id."), QStringLiteral("size")},

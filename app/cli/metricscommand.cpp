@@ -25,13 +25,12 @@ MetricsCommand::MetricsCommand(CliApp *app)
 void MetricsCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions(
-        {{QStringLiteral("account"), tr("Only this account."), QStringLiteral("name")},
-         {QStringLiteral("kind"), tr("cpu, network or disk (default cpu)."), QStringLiteral("kind"),
-          QStringLiteral("cpu")},
-         {QStringLiteral("range"), tr("1h, 24h, 7d or 30d (default 1h)."), QStringLiteral("range"),
-          QStringLiteral("1h")},
-         {QStringLiteral("json"), tr("Print JSON.")}});
+    parser.addOptions({CliApp::accountOption(),
+                       {QStringLiteral("kind"), tr("cpu, network or disk (default cpu)."),
+                        QStringLiteral("kind"), QStringLiteral("cpu")},
+                       {QStringLiteral("range"), tr("1h, 24h, 7d or 30d (default 1h)."),
+                        QStringLiteral("range"), QStringLiteral("1h")},
+                       {QStringLiteral("json"), tr("Print JSON.")}});
     if (!m_app->parse(parser, arguments))
         return;
     if (parser.positionalArguments().size() != 1)
