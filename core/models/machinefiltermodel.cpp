@@ -440,8 +440,11 @@ int MachineFilterModel::compareRows(int left, int right) const
 
 bool MachineFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    // Not the base class's: it compares sortRole(), which setSortKey() sets to a role no model
+    // has. A source that is not a MachineModel sorts by its display text.
     if (!m_machines)
-        return QSortFilterProxyModel::lessThan(left, right);
+        return QVariant::compare(left.data(Qt::DisplayRole), right.data(Qt::DisplayRole))
+               == QPartialOrdering::Less;
     return compareRows(left.row(), right.row()) < 0;
 }
 
