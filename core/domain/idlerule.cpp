@@ -20,7 +20,9 @@ std::optional<bool> IdleRule::isIdle(const MetricSeries &weekCpu, const QDateTim
         ++real;
         busy = busy || point.value >= thresholdPercent;
     }
-    if (firstMs < 0 || firstMs > startMs + stepMs)
+    // Two steps of slack: the window's first sample may fall just before startMs and the next
+    // one be a gap, which is a missed sample, not a machine too young to judge.
+    if (firstMs < 0 || firstMs > startMs + 2 * stepMs)
         return std::nullopt;
     const double expected = double(windowMs) / double(stepMs);
     if (double(real) < minimumCoverage * expected)

@@ -10,7 +10,7 @@
  * @brief Whether a machine has been idle: its CPU stayed under 2 % for the last 7 days.
  *
  * Decided only where the data covers the week: the series must reach back to 7 days before now
- * (within one of its own steps) and hold real points for at least 80 % of it, so a machine
+ * (within two of its own steps) and hold real points for at least 80 % of it, so a machine
  * created yesterday, or one whose cloud kept two days of samples, is not called idle on too
  * little. "Stayed under" is every point, not the average: a nightly job at 60 % for an hour is
  * a machine doing work, however quiet the rest of the week was.

@@ -9,7 +9,8 @@ void MetricFanout::run(QObject *context, const QStringList &machineIds, const Pe
 {
     struct State
     {
-        QList<MetricSeries> series;
+        QList<std::optional<MetricSeries>> series;
+        std::optional<Error> gone; // the first NotFound, reported only when every machine is gone
         int waiting = 0;
         bool finished = false;
         Callback<QList<MetricSeries>> done;
@@ -26,15 +27,26 @@ void MetricFanout::run(QObject *context, const QStringList &machineIds, const Pe
         fetch(machineIds.at(i), [state, i](Result<MetricSeries> result) {
             if (state->finished)
                 return;
-            if (!result.ok()) {
+            if (result.ok()) {
+                state->series[i] = result.value();
+            } else if (result.error().kind() == Error::NotFound) {
+                if (!state->gone)
+                    state->gone = result.error();
+            } else {
                 state->finished = true;
                 return state->done(result.error());
             }
-            state->series[i] = result.value();
-            if (--state->waiting == 0) {
-                state->finished = true;
-                state->done(state->series);
+            if (--state->waiting > 0)
+                return;
+            state->finished = true;
+            QList<MetricSeries> found;
+            for (const std::optional<MetricSeries> &series : state->series) {
+                if (series)
+                    found.append(*series);
             }
+            if (found.isEmpty() && state->gone)
+                return state->done(*state->gone);
+            state->done(found);
         });
     }
 }

@@ -54,33 +54,34 @@ struct MachineSpec
     const char *tags;
     int ageDays;
     bool ipv6;
+    double load; // DemoMetrics' level, 0..1: under 0.33 idles all week
 };
 
 constexpr MachineSpec s_fleet[] = {
     {"web-frontend-1", "fra1", "std-2vcpu-4gb", "ubuntu-24-04", MachineState::Running, "active",
-     "production,web", 214, true},
+     "production,web", 214, true, 0.55},
     {"web-frontend-2", "fra1", "std-2vcpu-4gb", "ubuntu-24-04", MachineState::Running, "active",
-     "production,web", 214, true},
+     "production,web", 214, true, 0.52},
     {"api-gateway", "ams3", "std-2vcpu-2gb", "debian-12", MachineState::Running, "active",
-     "production,api", 187, true},
+     "production,api", 187, true, 0.41},
     {"postgres-primary", "fra1", "mem-4vcpu-32gb", "ubuntu-22-04", MachineState::Running, "active",
-     "production,database", 402, false},
+     "production,database", 402, false, 0.78},
     {"postgres-replica", "ams3", "mem-4vcpu-32gb", "ubuntu-22-04", MachineState::Running, "active",
-     "production,database", 398, false},
+     "production,database", 398, false, 0.46},
     {"redis-cache", "fra1", "std-1vcpu-2gb", "debian-12", MachineState::Running, "active",
-     "production,cache", 160, false},
+     "production,cache", 160, false, 0.36},
     {"worker-eu-1", "lon1", "cpu-4vcpu-8gb", "ubuntu-24-04", MachineState::Running, "active",
-     "production,jobs", 95, false},
+     "production,jobs", 95, false, 0.08},
     {"worker-us-1", "nyc3", "cpu-4vcpu-8gb", "ubuntu-24-04", MachineState::Running, "active",
-     "production,jobs", 95, false},
+     "production,jobs", 95, false, 0.88},
     {"vpn-bastion", "lon1", "std-1vcpu-1gb", "debian-12", MachineState::Running, "active",
-     "ops,security", 530, true},
+     "ops,security", 530, true, 0.15},
     {"staging-app", "nyc3", "std-2vcpu-4gb", "ubuntu-24-04", MachineState::Stopped, "off",
-     "staging", 41, false},
+     "staging", 41, false, 0.2},
     {"ci-runner-arm", "sfo3", "cpu-8vcpu-16gb", "fedora-40", MachineState::Suspended, "suspended",
-     "ci", 63, false},
+     "ci", 63, false, 0.7},
     {"ml-notebook", "sgp1", "gpu-l4-1x", "ubuntu-22-04", MachineState::Error, "host_error",
-     "research", 12, false},
+     "research", 12, false, 0.95},
 };
 
 QString ip(int a, int b, int c, int d)
@@ -189,6 +190,15 @@ std::optional<Image> DemoCatalog::image(const QString &id)
     for (const Image &image : images()) {
         if (image.id == id)
             return image;
+    }
+    return std::nullopt;
+}
+
+std::optional<double> DemoCatalog::load(const QString &name)
+{
+    for (const MachineSpec &spec : s_fleet) {
+        if (name == QLatin1String(spec.name))
+            return spec.load;
     }
     return std::nullopt;
 }

@@ -24,6 +24,9 @@ public:
     [[nodiscard]] static std::optional<Image> image(const QString &id);
     /// The fleet a new Demo account starts with; @p seed varies its addresses per account.
     [[nodiscard]] static QList<Machine> initialFleet(const QString &accountId, uint seed);
+    /// How busy the starting fleet's machine @p name is (DemoMetrics' level, 0..1), so the same
+    /// machines idle in every demo account; nothing for a machine the user created.
+    [[nodiscard]] static std::optional<double> load(const QString &name);
     /// Fills size-derived fields (vCPUs, memory, disk, prices) of @p machine from its size id.
     static void applySize(Machine &machine);
 };

@@ -32,7 +32,8 @@ double noise(quint64 seed, qint64 index)
 } // namespace
 
 MetricSeries DemoMetrics::series(const QString &accountId, const QString &machineId,
-                                 MetricSeries::Kind kind, const MetricRange &range, bool running)
+                                 MetricSeries::Kind kind, const MetricRange &range, bool running,
+                                 std::optional<double> level)
 {
     MetricSeries series;
     series.accountId = accountId;
@@ -48,19 +49,20 @@ MetricSeries DemoMetrics::series(const QString &accountId, const QString &machin
     series.note = QCoreApplication::translate("DemoMetrics", "Demo: simulated");
     const quint64 seed = seedOf(machineId, kind);
     // Each machine's own level: about a third idle (under 2 % CPU), the rest busy to very busy.
-    const double level = noise(seed, -1);
+    if (!level)
+        level = noise(seed, -1);
     double scale = 0;
     switch (kind) {
     case MetricSeries::Kind::Cpu:
-        scale = level < 0.33 ? 1.5 : 10 + level * 80;
+        scale = *level < 0.33 ? 1.5 : 10 + *level * 80;
         break;
     case MetricSeries::Kind::NetworkIn:
     case MetricSeries::Kind::NetworkOut:
-        scale = 2e5 + level * 5e7; // 200 kbit/s .. 50 Mbit/s
+        scale = 2e5 + *level * 5e7; // 200 kbit/s .. 50 Mbit/s
         break;
     case MetricSeries::Kind::DiskRead:
     case MetricSeries::Kind::DiskWrite:
-        scale = 1e4 + level * 2e7; // 10 kB/s .. 20 MB/s
+        scale = 1e4 + *level * 2e7; // 10 kB/s .. 20 MB/s
         break;
     }
     const qint64 step = qMax(1, range.stepSeconds);

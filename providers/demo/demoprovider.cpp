@@ -93,15 +93,19 @@ void DemoProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kin
     for (const QString &id : machineIds) {
         const auto found = std::find_if(machines.cbegin(), machines.cend(),
                                         [&id](const Machine &machine) { return machine.id == id; });
-        if (found == machines.cend()) {
-            return failLater(
-                Error(Error::NotFound, tr("The Demo cloud has no machine %1.").arg(id)),
-                std::move(done));
-        }
+        // A machine destroyed meanwhile has no series; the others still get theirs.
+        if (found == machines.cend())
+            continue;
         MetricSeries series = DemoMetrics::series(account().id, id, kind, range,
-                                                  found->state == MachineState::Running);
+                                                  found->state == MachineState::Running,
+                                                  DemoCatalog::load(found->name));
         series.fetchedAt = QDateTime::currentDateTimeUtc();
         result.append(series);
+    }
+    if (result.isEmpty() && !machineIds.isEmpty()) {
+        return failLater(Error(Error::NotFound,
+                               tr("The Demo cloud has no machine %1.").arg(machineIds.constFirst())),
+                         std::move(done));
     }
     reply(350, result, std::move(done));
 }

@@ -272,11 +272,11 @@ private Q_SLOTS:
     {
         // A gigabyte made lazily by the server as the client reads it: the test holds none of it.
         QFETCH(bool, announced);
-        const qint64 gigabyte = 1024LL * 1024 * 1024;
+        static constexpr qint64 gigabyte = 1024LL * 1024 * 1024;
         qint64 served = 0;
         m_server->on("GET", QStringLiteral("/v2/droplets"), [&](const RecordedRequest &) {
             return FakeResponse::generated(
-                announced ? gigabyte : -1, [&served, gigabyte](qint64 offset, qint64 maxBytes) {
+                announced ? gigabyte : -1, [&served](qint64 offset, qint64 maxBytes) {
                     const qint64 size = std::min(maxBytes, gigabyte - offset);
                     served = offset + std::max<qint64>(0, size);
                     return QByteArray(int(std::max<qint64>(0, size)), ' ');

@@ -73,6 +73,18 @@ private slots:
         QCOMPARE(IdleRule::isIdle(series, now), std::optional<bool>(true));
     }
 
+    void aMissedFirstSampleStillDecides()
+    {
+        // The window's first sample a gap: the series still reaches back to the week's start.
+        MetricSeries series = cpu(0.2);
+        series.points[0].value = std::numeric_limits<double>::quiet_NaN();
+        series.points[1].value = std::numeric_limits<double>::quiet_NaN();
+        QCOMPARE(IdleRule::isIdle(series, now), std::optional<bool>(true));
+        // Three steps missing at the start is a series that begins late: not judged.
+        series.points[2].value = std::numeric_limits<double>::quiet_NaN();
+        QCOMPARE(IdleRule::isIdle(series, now), std::nullopt);
+    }
+
     void onlyCpuDecides()
     {
         MetricSeries series = cpu(0.1);

@@ -1,10 +1,13 @@
 // The Demo cloud's metrics: deterministic (two fetches of one window agree point for point),
 // labelled as simulated, on the range's step, CPU within 0..100 %, a stopped machine with an
-// empty series, an unknown machine refused, and the simulated outage failing the fetch.
+// empty series, an unknown machine refused (left out of a batch with others), the starting
+// fleet's idle machines, and the simulated outage failing the fetch.
 #include "asyncresult.h"
+#include "democatalog.h"
 #include "demofleet.h"
 #include "demometrics.h"
 #include "demoprovider.h"
+#include "idlerule.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -123,6 +126,38 @@ private Q_SLOTS:
         });
         QVERIFY(outcome);
         QCOMPARE(outcome->error().kind(), Error::NotFound);
+    }
+
+    void aGoneMachineDropsOutOfTheBatch()
+    {
+        DemoProvider provider(metadata(), account(), nullptr);
+        const QString id = DemoFleet::forAccount(account().id)->machines().constFirst().id;
+        const auto outcome = AsyncResult::await<QList<MetricSeries>>([&](auto done) {
+            provider.fetchMetrics({QStringLiteral("no-such"), id}, MetricSeries::Kind::Cpu,
+                                  fixedRange(MetricRange::Span::Hour), done);
+        });
+        QVERIFY(outcome);
+        QVERIFY2(outcome->ok(), outcome->describe().constData());
+        QCOMPARE(outcome->value().size(), 1);
+        QCOMPARE(outcome->value().constFirst().machineId, id);
+    }
+
+    void theStartingFleetIdlesTheSameMachines()
+    {
+        // The idle hint always has machines to show: worker-eu-1 and vpn-bastion idle all week
+        // in every demo account, whatever their ids; the busy ones never dip under 2 %.
+        const MetricRange week = fixedRange(MetricRange::Span::Week);
+        for (const QString &name : {QStringLiteral("worker-eu-1"), QStringLiteral("vpn-bastion"),
+                                    QStringLiteral("postgres-primary")}) {
+            const std::optional<double> level = DemoCatalog::load(name);
+            QVERIFY2(level, qPrintable(name));
+            const MetricSeries series = DemoMetrics::series({}, QStringLiteral("m-1"),
+                                                            MetricSeries::Kind::Cpu, week, true,
+                                                            level);
+            const bool idle = name != QStringLiteral("postgres-primary");
+            QCOMPARE(series.summary().max < IdleRule::thresholdPercent, idle);
+        }
+        QVERIFY(!DemoCatalog::load(QStringLiteral("my-new-box")));
     }
 
     void outageFailsTheFetch()

@@ -179,6 +179,36 @@ private Q_SLOTS:
         QVERIFY2(outcome->error().message().contains(message), outcome->describe().constData());
     }
 
+    void aDestroyedDropletDropsOutOfTheBatch()
+    {
+        // Droplet 2 was destroyed since the last list: the API answers 404 for it, and the
+        // others still get their series; only a batch of nothing but gone droplets fails.
+        m_server->on("GET", QStringLiteral("/v2/monitoring/metrics/droplet/cpu"),
+                     [](const RecordedRequest &request) {
+                         return request.query.queryItemValue(QStringLiteral("host_id"))
+                                        == QStringLiteral("2")
+                                    ? FakeDigitalOcean::reply(QStringLiteral("error_not_found"),
+                                                              404)
+                                    : FakeDigitalOcean::reply(QStringLiteral("metrics_cpu"));
+                     });
+        auto outcome = fetch({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")},
+                             MetricSeries::Kind::Cpu);
+        QVERIFY(outcome);
+        QCOMPARE(outcome->calls, 1);
+        QVERIFY2(outcome->ok(), outcome->describe().constData());
+        QCOMPARE(outcome->value().size(), 2);
+        QCOMPARE(outcome->value().at(0).machineId, QStringLiteral("1"));
+        QCOMPARE(outcome->value().at(1).machineId, QStringLiteral("3"));
+        QCOMPARE(m_server->requests("GET", QStringLiteral("/v2/monitoring/metrics/droplet/cpu"))
+                     .size(),
+                 3);
+
+        outcome = fetch({QStringLiteral("2")}, MetricSeries::Kind::Cpu);
+        QVERIFY(outcome);
+        QCOMPARE(outcome->error().kind(), Error::NotFound);
+        QCOMPARE(outcome->error().httpStatus(), 404);
+    }
+
     void wrongShapeIsInvalidReply_data()
     {
         QTest::addColumn<QByteArray>("body");
