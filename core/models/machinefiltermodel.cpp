@@ -72,6 +72,7 @@ void MachineFilterModel::setSourceModel(QAbstractItemModel *model)
         // must be current when it re-filters them.
         auto forget = [this] {
             m_haystacks.clear();
+            m_wholeSummary.reset();
         };
         connect(model, &QAbstractItemModel::rowsInserted, this, forget);
         connect(model, &QAbstractItemModel::rowsRemoved, this, forget);
@@ -80,7 +81,9 @@ void MachineFilterModel::setSourceModel(QAbstractItemModel *model)
         connect(model, &QAbstractItemModel::layoutChanged, this, forget);
         connect(model, &QAbstractItemModel::dataChanged, this,
                 &MachineFilterModel::updateHaystacks);
+        connect(model, &QAbstractItemModel::dataChanged, this, [this] { m_wholeSummary.reset(); });
     }
+    m_wholeSummary.reset();
     QSortFilterProxyModel::setSourceModel(model);
     if (model) {
         auto sourceRowsChanged = [this] {

@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <QVariantMap>
 #include <functional>
+#include <optional>
 
 /**
  * @brief Search, filter chips and sort over a MachineModel, with the summary a header shows.
@@ -211,6 +212,9 @@ private:
     SortKey m_sortKey = SortByName;
     mutable Summary m_summary;
     mutable bool m_summaryDirty = true;
+    /// The summary of every source row, kept until the source or the prices change: clearing
+    /// a search brings all rows back, and recounting 10,000 of them is most of that keystroke.
+    mutable std::optional<Summary> m_wholeSummary;
     bool m_summaryNotifyQueued = false;
     mutable QStringList m_availableTags;
     mutable bool m_tagsDirty = true;

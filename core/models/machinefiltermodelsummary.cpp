@@ -45,6 +45,12 @@ const MachineFilterModel::Summary &MachineFilterModel::summary() const
 {
     if (!m_summaryDirty)
         return m_summary;
+    const bool whole = m_machines && rowCount() == m_machines->rowCount();
+    if (whole && m_wholeSummary) {
+        m_summary = *m_wholeSummary;
+        m_summaryDirty = false;
+        return m_summary;
+    }
     Summary summary;
     if (m_machines) {
         QHash<QString, int> states;
@@ -82,6 +88,8 @@ const MachineFilterModel::Summary &MachineFilterModel::summary() const
     }
     m_summary = summary;
     m_summaryDirty = false;
+    if (whole)
+        m_wholeSummary = summary;
     return m_summary;
 }
 
@@ -273,7 +281,12 @@ void MachineFilterModel::setPricing(
     if (m_userPrices)
         disconnect(m_userPrices, nullptr, this, nullptr);
     m_userPrices = userPrices;
-    if (m_userPrices)
-        connect(m_userPrices, &UserPrices::changed, this, &MachineFilterModel::markSummaryDirty);
+    if (m_userPrices) {
+        connect(m_userPrices, &UserPrices::changed, this, [this] {
+            m_wholeSummary.reset();
+            markSummaryDirty();
+        });
+    }
+    m_wholeSummary.reset();
     markSummaryDirty();
 }

@@ -17,19 +17,17 @@ SwipeDelegate {
     required property string accountName
     required property string stateId
     required property string stateText
-    required property string providerState
     required property string region
     required property string size
-    required property string primaryIp
     required property var publicIps
     required property var tags
     required property var pricePerMonth
     required property string pendingAction
     required property string actionError
-    required property var allowedActions
     required property var swipeActions // the model's: the two likeliest actions in this state
+    // Only the roles the row shows are required: each is read from the model whenever the row
+    // is built or recycled (the menu reads a machine's allowed actions when it opens).
     required property string errorReason
-    required property var extra
     property bool stale: false // the account's last refresh failed: the row is as last seen
     /// false while the row waits in the ListView's pool: its CPU is not watched then.
     property bool metricsActive: true
@@ -344,11 +342,13 @@ SwipeDelegate {
                         anchors.verticalCenter: parent.verticalCenter
                         spacing: Theme.spacingXs
                         visible: row.actionError.length === 0
+                        // By count, not by list: a recycled row with as many tags keeps its
+                        // chips and only changes their text (a new list rebuilds them all).
                         Repeater {
-                            model: row.tags
+                            model: row.tags ? row.tags.length : 0
                             delegate: TagChip {
-                                required property string modelData
-                                text: modelData
+                                required property int index
+                                text: row.tags[index] || ""
                                 opacity: x + width <= compactTags.parent.width ? 1 : 0
                             }
                         }
@@ -499,11 +499,11 @@ SwipeDelegate {
                         clip: true
                         spacing: Theme.spacingXs
                         Repeater {
-                            model: row.tags
+                            model: row.tags ? row.tags.length : 0 // by count: see the compact row
                             // A tag that does not fit whole is not shown in part.
                             delegate: TagChip {
-                                required property string modelData
-                                text: modelData
+                                required property int index
+                                text: row.tags[index] || ""
                                 opacity: x + width <= touchTags.width ? 1 : 0
                             }
                         }

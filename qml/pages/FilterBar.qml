@@ -33,10 +33,15 @@ Rectangle {
                 spacing: 2
                 Label {
                     Layout.fillWidth: true
-                    text: Format.summary(bar.filters.count,
-                                         bar.filters.active || bar.filters.account.length > 0
-                                         ? Object.keys(bar.filters.accountCounts).length : AppController.accountCount,
-                                         bar.filters.monthlyCosts)
+                    // Nothing shown: how many the search and chips hide, not "0 machines on 0 accounts".
+                    text: bar.filters.count === 0 && bar.filters.totalCount > 0
+                          ? (bar.filters.account.length > 0 ? qsTr("None of this account's machines match")
+                             : bar.filters.totalCount === 1 ? qsTr("The one machine does not match")
+                             : qsTr("None of %1 machines match").arg(Format.count(bar.filters.totalCount)))
+                          : Format.summary(bar.filters.count,
+                                           bar.filters.active || bar.filters.account.length > 0
+                                           ? Object.keys(bar.filters.accountCounts).length : AppController.accountCount,
+                                           bar.filters.monthlyCosts)
                     wrapMode: Text.WordWrap
                     maximumLineCount: 2
                     elide: Text.ElideRight

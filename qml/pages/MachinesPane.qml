@@ -96,15 +96,16 @@ Rectangle {
         else
             AppController.runAction(accountId, machineId, action)
     }
-    function openMenu(item, x, y, accountId, machineId, name, ip, allowed) {
+    function openMenu(item, x, y, accountId, machineId, name, ip) {
         menuNeeded = true // built on first use, then kept
         const menu = menuInstantiator.object
         menu.accountId = accountId
         menu.machineId = machineId
         menu.name = name
         menu.ip = ip
-        menu.allowed = allowed || []
-        const info = AppController.provider(AppController.machine(accountId, machineId).provider)
+        const machine = AppController.machine(accountId, machineId)
+        menu.allowed = machine.allowedActions || []
+        const info = AppController.provider(machine.provider)
         menu.actions = info.actions || {}
         menu.popup(item, x, y)
     }
@@ -181,7 +182,10 @@ Rectangle {
             id: header
             objectName: "columnHeader"
             Layout.fillWidth: true
-            visible: !Theme.touch && AppSettings.viewMode !== "grid" && pane.filters.count > 0
+            // Kept while a search matches nothing: the list's height then stays put, so Qt
+            // keeps its pooled rows and clearing the search reuses them instead of building
+            // a screenful of new ones (issue 12: 100+ ms for "every row back" otherwise).
+            visible: !Theme.touch && AppSettings.viewMode !== "grid" && AppController.machineCount > 0
             columns: pane.columns
             filters: pane.filters
             onFitRequested: (columnId, titleWidth) => pane.fitColumn(columnId, titleWidth)
@@ -237,7 +241,7 @@ Rectangle {
                         pane.anchorRow = index
                     }
                     onMenuRequested: (x, y) => pane.openMenu(rowItem, x, y, accountId, machineId, name,
-                                                             publicIp, allowedActions)
+                                                             publicIp)
                     onActionRequested: (action) => pane.requestAction(accountId, machineId, action)
                     onIpCopied: (ip) => AppController.copy(ip, qsTr("IP"))
                     onRetryRequested: AppController.retryAction(accountId, machineId)
@@ -320,7 +324,7 @@ Rectangle {
                         onActivated: (modifiers) => pane.activate(cell.index, accountId, machineId, modifiers)
                         onSelectToggled: pane.selection.toggle(accountId, machineId)
                         onMenuRequested: (x, y) => pane.openMenu(cardItem, x, y, accountId, machineId, name,
-                                                                 publicIp, cell.model.allowedActions)
+                                                                 publicIp)
                         onIpCopied: (ip) => AppController.copy(ip, qsTr("IP"))
                         onRetryRequested: AppController.retryAction(accountId, machineId)
                     }

@@ -120,4 +120,26 @@ TestCase {
         compare(summary.replace("\u2060", ""), "1 machine on 1 account, about $24/mo")
         verify(summary.indexOf("/\u2060mo") > 0, "the cost does not wrap at its slash")
     }
+
+    function findLabel(item, prefix) {
+        if (item.text !== undefined && typeof item.text === "string" && item.text.indexOf(prefix) === 0)
+            return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findLabel(item.children[i], prefix)
+            if (found)
+                return found
+        }
+        return null
+    }
+
+    function test_aSearchOfNothingSaysWhatItHides() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        const total = AppController.filters.totalCount
+        verify(total > 1)
+        AppController.filters.searchText = "no-such-machine"
+        tryCompare(AppController.filters, "count", 0)
+        const label = findLabel(bar, "None of")
+        verify(label, "the summary says how many the search hides")
+        compare(label.text, "None of " + total + " machines match")
+    }
 }

@@ -24,19 +24,15 @@ TestCase {
             accountName: "Demo cloud"
             stateId: "running"
             stateText: "Running"
-            providerState: "active"
             region: "fra1"
             size: "std-2vcpu-4gb"
-            primaryIp: "203.0.113.10"
             publicIps: ["203.0.113.10"]
             tags: ["production", "web"]
             pricePerMonth: 24
             pendingAction: ""
             actionError: ""
-            allowedActions: ["shutdown", "poweroff", "reboot", "destroy"]
             swipeActions: ["reboot", "shutdown"]
             errorReason: ""
-            extra: ({})
             currency: "USD"
         }
     }

@@ -15,6 +15,7 @@
 #include "appsettings.h"
 #include "machinecolumns.h"
 #include "machinecreator.h"
+#include "machinefiltermodel.h"
 #include "machinemodel.h"
 #include "metricshots.h"
 #include "privatecloudshots.h"
@@ -172,6 +173,15 @@ int main(int argc, char *argv[])
     shooter.resize(1280, 800, QStringLiteral("dark"), QStringLiteral("compact"));
     shooter.shot(QStringLiteral("columns-1280x800-dark"));
     columns->reset();
+
+    // A search that matches nothing: the columns stay put over the empty state, which says
+    // what hides the machines.
+    controller->filters()->setSearchText(QStringLiteral("no-such-box"));
+    shooter.resize(1920, 1080, QStringLiteral("light"), QStringLiteral("compact"));
+    shooter.shot(QStringLiteral("search-no-match-1920x1080-light"));
+    shooter.resize(1280, 800, QStringLiteral("dark"), QStringLiteral("compact"));
+    shooter.shot(QStringLiteral("search-no-match-1280x800-dark"));
+    controller->filters()->setSearchText(QString());
 
     // Details as a page of their own on a portrait tablet.
     controller->select(accountId, machineIdByName(QStringLiteral("web-frontend-1")));

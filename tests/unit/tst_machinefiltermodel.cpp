@@ -199,6 +199,40 @@ private Q_SLOTS:
         QTRY_COMPARE(summary.size(), 1); // once, however many rows moved
     }
 
+    void clearingASearchCountsWhatChangedMeanwhile()
+    {
+        // The summary of every row is kept for when a search is cleared; a change to the
+        // source or the prices while searching must not bring back the old counts.
+        const QVariantMap before = m_filter->stateCounts();
+        m_filter->setSearchText(QStringLiteral("zzz"));
+        QCOMPARE(m_filter->count(), 0);
+        QVERIFY(m_filter->stateCounts().isEmpty());
+        m_filter->setSearchText(QString());
+        QCOMPARE(m_filter->stateCounts(), before);
+
+        m_filter->setSearchText(QStringLiteral("zzz"));
+        QVERIFY(m_filter->stateCounts().isEmpty());
+        QList<Machine> a = m_source->machines(QStringLiteral("a"));
+        a[0].state = MachineState::Stopped;
+        m_source->setAccountMachines(QStringLiteral("a"), a);
+        m_filter->setSearchText(QString());
+        QCOMPARE(m_filter->stateCounts().value(QStringLiteral("running")).toInt(), 1);
+        QCOMPARE(m_filter->stateCounts().value(QStringLiteral("stopped")).toInt(), 2);
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        UserPrices prices(dir.filePath(QStringLiteral("prices.ini")));
+        m_filter->setPricing({}, &prices);
+        QCOMPARE(m_filter->unpricedCount(), 1);
+        m_filter->setSearchText(QStringLiteral("zzz"));
+        QCOMPARE(m_filter->unpricedCount(), 0);
+        QVERIFY(prices.setMachinePrice(QStringLiteral("a"), QStringLiteral("3"),
+                                       Money(1999, QStringLiteral("USD"))));
+        m_filter->setSearchText(QString());
+        QCOMPARE(m_filter->unpricedCount(), 0);
+        m_filter->setPricing({}, nullptr);
+    }
+
     void followsTheSourceModel()
     {
         m_filter->setStates({QStringLiteral("running")});
