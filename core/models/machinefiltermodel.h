@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QStringList>
+#include <QTimer>
 #include <QVariantMap>
 #include <functional>
 #include <optional>
@@ -203,6 +204,8 @@ private:
     QString m_searchText;
     QStringList m_words; ///< case-folded
     mutable QList<Haystack> m_haystacks; ///< per source row, while searching (see haystack())
+    QTimer m_haystackRelease; ///< frees m_haystacks when a cleared search stays cleared
+    static constexpr int haystackKeepMs = 60 * 1000;
     QStringList m_accountIds;
     QStringList m_providerIds;
     QStringList m_states;

@@ -292,6 +292,18 @@ private Q_SLOTS:
         QCOMPARE(names(), (QStringList {QStringLiteral("cache"), QStringLiteral("Web-11")}));
         m_filter->setSearchText(QStringLiteral("CACHE"));
         QCOMPARE(names(), QStringList {QStringLiteral("cache")});
+
+        // The search text outlives a cleared search (for the next one); what changes meanwhile
+        // is matched on its new text.
+        m_filter->setSearchText(QString());
+        Machine later = m_source->at(m_source->rowOf(QStringLiteral("b"), QStringLiteral("9")));
+        later.name = QStringLiteral("queue");
+        later.tags = {};
+        m_source->upsert(later);
+        m_filter->setSearchText(QStringLiteral("cache"));
+        QCOMPARE(m_filter->count(), 0);
+        m_filter->setSearchText(QStringLiteral("queue"));
+        QCOMPARE(names(), QStringList {QStringLiteral("queue")});
     }
 
     void unknownStateMatchesNothing()
