@@ -294,6 +294,84 @@ private:
     const char *m_p;
     const char *m_end;
 };
+/// The type tags of format 3's extra values.
+enum class ExtraTag : quint8 { String = 'S', List = 'L', Bool = 'B', Int = 'i', Long = 'q', Double = 'd' };
+
+/// Writes @p extra in format 3 into @p out; false (and @p out unusable) when a value has a
+/// type format 3 does not carry.
+bool putTypedExtra(Writer &out, const QVariantMap &extra)
+{
+    out.put(quint32(extra.size()));
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it) {
+        out.putString(it.key());
+        const QVariant &value = it.value();
+        switch (value.typeId()) {
+        case QMetaType::QString:
+            out.put(quint8(ExtraTag::String));
+            out.putString(value.toString());
+            break;
+        case QMetaType::QStringList:
+            out.put(quint8(ExtraTag::List));
+            out.putList(value.toStringList());
+            break;
+        case QMetaType::Bool:
+            out.put(quint8(ExtraTag::Bool));
+            out.put(quint8(value.toBool()));
+            break;
+        case QMetaType::Int:
+            out.put(quint8(ExtraTag::Int));
+            out.put(qint32(value.toInt()));
+            break;
+        case QMetaType::LongLong:
+            out.put(quint8(ExtraTag::Long));
+            out.put(qint64(value.toLongLong()));
+            break;
+        case QMetaType::Double:
+            out.put(quint8(ExtraTag::Double));
+            out.putDouble(value.toDouble());
+            break;
+        default:
+            return false;
+        }
+    }
+    return true;
+}
+
+bool getTypedExtra(Reader &in, QVariantMap &extra)
+{
+    using S = MachineRecord::StringPool;
+    const quint32 count = in.get<quint32>();
+    for (quint32 i = 0; i < count && in.ok(); ++i) {
+        QString key = in.getString(S::ExtraKey);
+        QVariant value;
+        switch (ExtraTag(in.get<quint8>())) {
+        case ExtraTag::String:
+            value = in.getString(S::ExtraValue);
+            break;
+        case ExtraTag::List:
+            value = in.getList(S::ExtraValue);
+            break;
+        case ExtraTag::Bool:
+            value = bool(in.get<quint8>());
+            break;
+        case ExtraTag::Int:
+            value = int(in.get<qint32>());
+            break;
+        case ExtraTag::Long:
+            value = qlonglong(in.get<qint64>());
+            break;
+        case ExtraTag::Double:
+            value = in.getDouble();
+            break;
+        default:
+            return false;
+        }
+        if (!in.ok())
+            return false;
+        extra.insert(std::move(key), std::move(value));
+    }
+    return in.ok() && in.atEnd();
+}
 } // namespace
 
 QString MachineRecord::StringPool::take(Slot slot, const char *data, qsizetype units)
@@ -312,8 +390,16 @@ QString MachineRecord::StringPool::take(Slot slot, const char *data, qsizetype u
 
 QByteArray MachineRecord::encode(const Machine &m)
 {
+    QByteArray typedExtra;
+    bool typed = true;
+    if (!m.extra.isEmpty()) {
+        Writer extra;
+        typed = putTypedExtra(extra, m.extra);
+        if (typed)
+            typedExtra = extra.take();
+    }
     Writer out;
-    out.put(Format);
+    out.put(typed ? TypedExtraFormat : Format);
     out.putString(m.providerId);
     out.putString(m.name);
     out.putString(MachineState::id(m.state));
@@ -332,8 +418,8 @@ QByteArray MachineRecord::encode(const Machine &m)
     out.put(qint32(m.vcpus));
     out.put(qint32(m.memoryMb));
     out.put(qint32(m.diskGb));
-    QByteArray extra;
-    if (!m.extra.isEmpty()) {
+    QByteArray extra = typedExtra;
+    if (!typed) {
         QDataStream stream(&extra, QIODevice::WriteOnly);
         stream.setVersion(QDataStream::Qt_6_4);
         stream << m.extra;
@@ -349,7 +435,7 @@ bool MachineRecord::decode(QByteArrayView record, Machine &m, StringPool *pool)
     using S = StringPool;
     Reader in(record, pool);
     const quint8 format = in.get<quint8>();
-    if (format != Format && format != JsonExtraFormat)
+    if (format != Format && format != JsonExtraFormat && format != TypedExtraFormat)
         return false;
     m.providerId = in.getString(S::Provider);
     m.name = in.getString();
@@ -377,6 +463,10 @@ bool MachineRecord::decode(QByteArrayView record, Machine &m, StringPool *pool)
     m.extra.clear();
     if (extra.isEmpty())
         return true;
+    if (format == TypedExtraFormat) {
+        Reader typed(extra, pool);
+        return getTypedExtra(typed, m.extra);
+    }
     if (format == JsonExtraFormat) {
         m.extra = QJsonDocument::fromJson(extra.toByteArray()).object().toVariantMap();
         return true;

@@ -108,7 +108,7 @@ private Q_SLOTS:
         QByteArray record = MachineRecord::encode(machine(QStringLiteral("a"), 9));
         Machine back;
         QByteArray otherFormat = record;
-        otherFormat[0] = char(MachineRecord::Format + 1);
+        otherFormat[0] = char(MachineRecord::TypedExtraFormat + 1);
         QVERIFY(!MachineRecord::decode(otherFormat, back));
         QByteArray trailing = record + QByteArray("x");
         QVERIFY(!MachineRecord::decode(trailing, back));
@@ -156,8 +156,11 @@ private Q_SLOTS:
         QFETCH(QVariant, value);
         QFETCH(QByteArray, items);
         Machine m = machine(QStringLiteral("a"), 3);
-        m.extra = {{QStringLiteral("x"), value}};
+        // A date beside it keeps the map in format 2 (QDataStream), which these counts are of.
+        m.extra = {{QStringLiteral("x"), value},
+                   {QStringLiteral("y"), QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC)}};
         const QByteArray record = MachineRecord::encode(m);
+        QCOMPARE(quint8(record.at(0)), MachineRecord::Format);
         Machine back;
         QVERIFY(MachineRecord::decode(record, back));
         QCOMPARE(back.extra, m.extra);
@@ -168,6 +171,66 @@ private Q_SLOTS:
             damaged.replace(at, 4, QByteArray::fromHex(count));
             QVERIFY2(!MachineRecord::decode(damaged, back), count);
         }
+    }
+
+    // What the clouds' parsers store (strings, string lists, bools, integers, doubles) is
+    // written in format 3, its keys and strings shared through the pool, and read back with
+    // the same types; damage in it is refused like any other.
+    void typedExtraRoundTripsAndSharesStrings()
+    {
+        Machine m = machine(QStringLiteral("a"), 3);
+        m.extra = {{QStringLiteral("regionName"), QStringLiteral("Frankfurt 1")},
+                   {QStringLiteral("features"), QStringList {QStringLiteral("ipv6"), QString()}},
+                   {QStringLiteral("locked"), false},
+                   {QStringLiteral("imageId"), 6918990},
+                   {QStringLiteral("big"), qint64(9007199254740993)},
+                   {QStringLiteral("ratio"), 0.1},
+                   {QStringLiteral("empty"), QString()}};
+        const QByteArray record = MachineRecord::encode(m);
+        QCOMPARE(quint8(record.at(0)), MachineRecord::TypedExtraFormat);
+        MachineRecord::StringPool pool;
+        Machine a;
+        Machine b;
+        QVERIFY(MachineRecord::decode(record, a, &pool));
+        QVERIFY(MachineRecord::decode(record, b, &pool));
+        a.accountId = m.accountId;
+        a.id = m.id;
+        QCOMPARE(a, m);
+        QCOMPARE(MachineDiff::compare(m, a), MachineDiff::Fields());
+        for (const char *key : {"regionName", "features", "locked", "imageId", "big", "ratio"}) {
+            const QString name = QString::fromLatin1(key);
+            QCOMPARE(a.extra.value(name).metaType(), m.extra.value(name).metaType());
+        }
+        QCOMPARE(a.extra.value(QStringLiteral("ratio")).toDouble(), 0.1); // bit for bit
+        // Keys and string values are shared between machines read with one pool.
+        QVERIFY(a.extra.firstKey().constData() == b.extra.firstKey().constData());
+        QVERIFY(a.extra.value(QStringLiteral("regionName")).toString().constData()
+                == b.extra.value(QStringLiteral("regionName")).toString().constData());
+
+        // Every truncation is refused, and so is a count beyond what is left.
+        for (qsizetype size = 0; size < record.size(); ++size) {
+            Machine back;
+            QVERIFY2(!MachineRecord::decode(QByteArrayView(record).first(size), back),
+                     qPrintable(QString::number(size)));
+        }
+        const QByteArray countOf7 = QByteArray::fromHex("07000000"); // the map's, little-endian
+        const qsizetype at = record.indexOf(countOf7, record.size() - 400);
+        QVERIFY(at > 0);
+        for (const char *count : {"f0ffffff", "00001000", "08000000"}) {
+            QByteArray damaged = record;
+            damaged.replace(at, 4, QByteArray::fromHex(count));
+            Machine back;
+            QVERIFY2(!MachineRecord::decode(damaged, back, &pool), count);
+        }
+        // An unknown type tag: the one after the key "ratio" (UTF-16) is a double's.
+        const QByteArray ratioKey = QByteArray::fromHex("7200610074006900" "6f00");
+        const qsizetype tag = record.indexOf(ratioKey) + ratioKey.size();
+        QVERIFY(tag > ratioKey.size());
+        QCOMPARE(record.at(tag), 'd');
+        QByteArray badTag = record;
+        badTag[tag] = 'x';
+        Machine back;
+        QVERIFY(!MachineRecord::decode(badTag, back));
     }
 
     void extraOfOtherTypesIsStillRead()
