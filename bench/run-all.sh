@@ -127,7 +127,7 @@ fresh_home window
 start_server 10000 0
 add_account bench
 # The fake cloud has no monitoring API: the rows' CPU requests get 404s, which the window logs.
-QT_LOGGING_RULES="clouddeck.net.warning=false;clouddeck.metrics.warning=false" \
+QT_LOGGING_RULES="clouddeck.net.info=false;clouddeck.net.warning=false;clouddeck.metrics.info=false;clouddeck.metrics.warning=false" \
     "$build/tests/bench_window" --machines 10000 --idle-seconds 20 --rounds "$runs" | sed 's/^/  /'
 stop_server
 say ""
