@@ -213,6 +213,11 @@ Rectangle {
                 model: AppSettings.viewMode !== "grid" ? pane.filters : null
                 clip: true
                 reuseItems: true
+                // No rows kept ready beyond the screen: a search or sort re-fills every row in
+                // the buffer too (a third more with the default 320 px), while scrolling
+                // recycles the row that left for the one that enters either way (bench_window:
+                // scrolling no slower, a cleared search or a sort 10-20 ms faster).
+                cacheBuffer: 0
                 keyNavigationEnabled: true
                 highlightFollowsCurrentItem: false
                 currentIndex: -1

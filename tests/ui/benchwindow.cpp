@@ -22,11 +22,13 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSignalSpy>
+#include <QQuickItem>
 #include <QTest>
 
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <numeric>
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(CloudDeckPlugin)
@@ -192,6 +194,50 @@ Figures measure(QQuickWindow *window, int idleSeconds, int rounds,
     return figures;
 }
 
+/// Frame times while the machine list scrolls @p stepPx a frame (a drag, or a flick's speed),
+/// @p frames frames from the top: each frame recycles the rows that scrolled in.
+struct Scroll
+{
+    double mean = -1;
+    double p95 = -1;
+    double worst = -1;
+};
+
+Scroll scroll(QQuickWindow *window, qreal stepPx, int frames)
+{
+    Scroll result;
+    // By the visual tree: QML items are not always QObject children of their parents.
+    const std::function<QQuickItem *(QQuickItem *)> find = [&find](QQuickItem *item) {
+        if (item->objectName() == QLatin1String("machineList"))
+            return item;
+        const auto children = item->childItems();
+        for (QQuickItem *child : children) {
+            if (QQuickItem *found = find(child))
+                return found;
+        }
+        return static_cast<QQuickItem *>(nullptr);
+    };
+    QQuickItem *list = find(window->contentItem());
+    if (!list)
+        return result;
+    QMetaObject::invokeMethod(list, "positionViewAtBeginning");
+    settle(300);
+    QList<double> times;
+    for (int i = 0; i < frames; ++i) {
+        const FrameTime frame = toNextFrame(window, [&] {
+            list->setProperty("contentY", list->property("contentY").toReal() + stepPx);
+        });
+        times.append(frame.total);
+    }
+    std::sort(times.begin(), times.end());
+    result.mean = std::accumulate(times.cbegin(), times.cend(), 0.0) / double(times.size());
+    result.p95 = times.at(times.size() * 95 / 100);
+    result.worst = times.constLast();
+    QMetaObject::invokeMethod(list, "positionViewAtBeginning");
+    settle(300);
+    return result;
+}
+
 QString ratio(double value, double floor)
 {
     return floor > 0.05 ? QString::asprintf("%.2fx", value / floor) : QStringLiteral("-");
@@ -260,6 +306,9 @@ int main(int argc, char *argv[])
         },
         [filters] { return filters->rowCount(); });
 
+    const Scroll drag = scroll(window, 44, 200); // a row a frame
+    const Scroll flick = scroll(window, 220, 200); // five rows a frame
+
     std::printf("the real window, 1920x1080 offscreen, %d machines, median of %d rounds; "
                 "ms from the key to the next frame, and of them the painting (the software "
                 "rasterizer here; a GPU's work on a desktop)\n",
@@ -280,6 +329,11 @@ int main(int argc, char *argv[])
                 qPrintable(ratio(real.idleCpuPercent, floor.idleCpuPercent)));
     std::printf("  %-40s %6s %10d %8s %10d %8s\n", "frames drawn while idle", "-",
                 real.idleFrames, "-", floor.idleFrames, "-");
+    for (const auto &[what, figures] : {std::pair {"scrolling, a row a frame", drag},
+                                         std::pair {"scrolling, five rows a frame", flick}}) {
+        std::printf("  %-40s %6s %10s  mean %.1f ms, p95 %.1f ms, worst %.1f ms (200 frames)\n",
+                    what, "-", "", figures.mean, figures.p95, figures.worst);
+    }
     std::fflush(stdout);
     return 0;
 }
