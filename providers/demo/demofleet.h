@@ -45,6 +45,8 @@ public:
                 const Callback<void> &done);
     /// The problem with @p request, or an empty string.
     [[nodiscard]] static QString validate(const CreateMachineRequest &request);
+    /// The error text for an id the fleet does not hold.
+    [[nodiscard]] static QString noSuchMachine(const QString &machineId);
 
 private:
     explicit DemoFleet(const QString &accountId, QObject *parent);
@@ -52,8 +54,6 @@ private:
     void load();
     void save() const;
     [[nodiscard]] int indexOf(const QString &machineId) const;
-    /// The error text for an id the fleet does not hold.
-    [[nodiscard]] static QString noSuchMachine(const QString &machineId);
     void settle(const QString &machineId, MachineAction::Action action);
     void boot(const QString &machineId);
 

@@ -3,6 +3,7 @@
 #include "democatalog.h"
 #include "demofleet.h"
 #include "demometrics.h"
+#include "metricfanout.h"
 
 #include <QTimer>
 #include <algorithm>
@@ -88,24 +89,24 @@ void DemoProvider::listSshKeys(Callback<QList<SshKey>> done)
 void DemoProvider::fetchMetrics(const QStringList &machineIds, MetricSeries::Kind kind,
                                 const MetricRange &range, Callback<QList<MetricSeries>> done)
 {
+    // One answer per machine, as the clouds that take one machine a call: MetricFanout's rules
+    // (a destroyed machine drops out, an outage fails the batch) are the Demo cloud's too.
     const QList<Machine> machines = DemoFleet::forAccount(account().id)->machines();
-    QList<MetricSeries> result;
-    for (const QString &id : machineIds) {
-        const auto found = std::find_if(machines.cbegin(), machines.cend(),
-                                        [&id](const Machine &machine) { return machine.id == id; });
-        // A machine destroyed meanwhile has no series; the others still get theirs.
-        if (found == machines.cend())
-            continue;
-        MetricSeries series = DemoMetrics::series(account().id, id, kind, range,
-                                                  found->state == MachineState::Running,
-                                                  DemoCatalog::load(found->name));
-        series.fetchedAt = QDateTime::currentDateTimeUtc();
-        result.append(series);
-    }
-    if (result.isEmpty() && !machineIds.isEmpty()) {
-        return failLater(Error(Error::NotFound,
-                               tr("The Demo cloud has no machine %1.").arg(machineIds.constFirst())),
-                         std::move(done));
-    }
-    reply(350, result, std::move(done));
+    const QString accountId = account().id;
+    MetricFanout::run(
+        this, machineIds,
+        [this, machines, accountId, kind, range](const QString &id, Callback<MetricSeries> one) {
+            const auto found =
+                std::find_if(machines.cbegin(), machines.cend(),
+                             [&id](const Machine &machine) { return machine.id == id; });
+            if (found == machines.cend())
+                return failLater(Error(Error::NotFound, DemoFleet::noSuchMachine(id)),
+                                 std::move(one));
+            MetricSeries series = DemoMetrics::series(accountId, id, kind, range,
+                                                      found->state == MachineState::Running,
+                                                      DemoCatalog::load(found->name));
+            series.fetchedAt = QDateTime::currentDateTimeUtc();
+            reply(350, series, std::move(one));
+        },
+        std::move(done));
 }
