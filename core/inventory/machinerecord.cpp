@@ -295,7 +295,14 @@ private:
     const char *m_end;
 };
 /// The type tags of format 3's extra values.
-enum class ExtraTag : quint8 { String = 'S', List = 'L', Bool = 'B', Int = 'i', Long = 'q', Double = 'd' };
+enum class ExtraTag : quint8 {
+    String = 'S',
+    List = 'L',
+    Bool = 'B',
+    Int = 'i',
+    Long = 'q',
+    Double = 'd'
+};
 
 /// Writes @p extra in format 3 into @p out; false (and @p out unusable) when a value has a
 /// type format 3 does not carry.
@@ -390,13 +397,19 @@ QString MachineRecord::StringPool::take(Slot slot, const char *data, qsizetype u
 
 QByteArray MachineRecord::encode(const Machine &m)
 {
-    QByteArray typedExtra;
+    // Format 3 where every extra value has a type it carries, else the whole map as format 2.
+    QByteArray extra;
     bool typed = true;
     if (!m.extra.isEmpty()) {
-        Writer extra;
-        typed = putTypedExtra(extra, m.extra);
-        if (typed)
-            typedExtra = extra.take();
+        Writer writer;
+        typed = putTypedExtra(writer, m.extra);
+        if (typed) {
+            extra = writer.take();
+        } else {
+            QDataStream stream(&extra, QIODevice::WriteOnly);
+            stream.setVersion(QDataStream::Qt_6_4);
+            stream << m.extra;
+        }
     }
     Writer out;
     out.put(typed ? TypedExtraFormat : Format);
@@ -418,12 +431,6 @@ QByteArray MachineRecord::encode(const Machine &m)
     out.put(qint32(m.vcpus));
     out.put(qint32(m.memoryMb));
     out.put(qint32(m.diskGb));
-    QByteArray extra = typedExtra;
-    if (!typed) {
-        QDataStream stream(&extra, QIODevice::WriteOnly);
-        stream.setVersion(QDataStream::Qt_6_4);
-        stream << m.extra;
-    }
     out.put(quint32(extra.size()));
     QByteArray record = out.take();
     record.append(extra);

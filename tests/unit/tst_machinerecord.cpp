@@ -223,7 +223,7 @@ private Q_SLOTS:
             QVERIFY2(!MachineRecord::decode(damaged, back, &pool), count);
         }
         // An unknown type tag: the one after the key "ratio" (UTF-16) is a double's.
-        const QByteArray ratioKey = QByteArray::fromHex("7200610074006900" "6f00");
+        const QByteArray ratioKey = QByteArray::fromHex("72006100740069006f00");
         const qsizetype tag = record.indexOf(ratioKey) + ratioKey.size();
         QVERIFY(tag > ratioKey.size());
         QCOMPARE(record.at(tag), 'd');
