@@ -146,6 +146,15 @@ QString keepUnitTogether(QString text)
 }
 } // namespace
 
+QString Format::noMatch(int total, bool inAccount)
+{
+    if (inAccount)
+        return tr("None of this account's machines match");
+    if (total == 1)
+        return tr("The one machine does not match");
+    return tr("None of %1 machines match").arg(count(total));
+}
+
 QString Format::summary(int machines, int accounts, const QVariant &monthly)
 {
     // "%n" would print 10016: the count goes in with the locale's separators.

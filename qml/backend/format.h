@@ -50,6 +50,9 @@ public:
     /// amounts per currency (see monthlyTotals).
     Q_INVOKABLE [[nodiscard]] static QString summary(int machines, int accounts,
                                                      const QVariant &monthly);
+    /// The header's line when the search and chips hide all @p total machines (of one account
+    /// when @p inAccount): how many are hidden, not "0 machines on 0 accounts".
+    Q_INVOKABLE [[nodiscard]] static QString noMatch(int total, bool inAccount);
     /// "Reboot" for "reboot": the translated name of a machine action.
     Q_INVOKABLE [[nodiscard]] static QString actionText(const QString &action);
     /// "AB:CD:..." in groups for a hex fingerprint.

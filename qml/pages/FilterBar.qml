@@ -33,11 +33,8 @@ Rectangle {
                 spacing: 2
                 Label {
                     Layout.fillWidth: true
-                    // Nothing shown: how many the search and chips hide, not "0 machines on 0 accounts".
                     text: bar.filters.count === 0 && bar.filters.totalCount > 0
-                          ? (bar.filters.account.length > 0 ? qsTr("None of this account's machines match")
-                             : bar.filters.totalCount === 1 ? qsTr("The one machine does not match")
-                             : qsTr("None of %1 machines match").arg(Format.count(bar.filters.totalCount)))
+                          ? Format.noMatch(bar.filters.totalCount, bar.filters.account.length > 0)
                           : Format.summary(bar.filters.count,
                                            bar.filters.active || bar.filters.account.length > 0
                                            ? Object.keys(bar.filters.accountCounts).length : AppController.accountCount,

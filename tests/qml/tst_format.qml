@@ -19,6 +19,11 @@ TestCase {
         verify(text.indexOf("$29") < 0, text)
         compare(Format.monthly(4.51, "EUR"), "€4.51/mo")
     }
+    function test_noMatchSaysWhatIsHidden() {
+        compare(Format.noMatch(10016, false), "None of 10,016 machines match")
+        compare(Format.noMatch(1, false), "The one machine does not match")
+        compare(Format.noMatch(40, true), "None of this account's machines match")
+    }
     function test_urlsWrapWhole() {
         const text = Format.unbroken("https://api.example.com/v2")
         compare(text.replace(/\u2060/g, ""), "https://api.example.com/v2")
