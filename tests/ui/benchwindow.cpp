@@ -13,23 +13,24 @@
 // in the floor too).
 #include "appcontroller.h"
 #include "machinefiltermodel.h"
+#include "screentools.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QQmlApplicationEngine>
 #include <QQmlEngineExtensionPlugin>
+#include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSignalSpy>
-#include <QQuickItem>
 #include <QTest>
 
 #include <sys/resource.h>
 
 #include <algorithm>
-#include <numeric>
 #include <cstdio>
+#include <numeric>
 
 Q_IMPORT_QML_PLUGIN(CloudDeckPlugin)
 
@@ -206,18 +207,7 @@ struct Scroll
 Scroll scroll(QQuickWindow *window, qreal stepPx, int frames)
 {
     Scroll result;
-    // By the visual tree: QML items are not always QObject children of their parents.
-    const std::function<QQuickItem *(QQuickItem *)> find = [&find](QQuickItem *item) {
-        if (item->objectName() == QLatin1String("machineList"))
-            return item;
-        const auto children = item->childItems();
-        for (QQuickItem *child : children) {
-            if (QQuickItem *found = find(child))
-                return found;
-        }
-        return static_cast<QQuickItem *>(nullptr);
-    };
-    QQuickItem *list = find(window->contentItem());
+    auto *list = ScreenTools::findAnywhere<QQuickItem>(window, QStringLiteral("machineList"));
     if (!list)
         return result;
     QMetaObject::invokeMethod(list, "positionViewAtBeginning");
