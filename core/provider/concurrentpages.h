@@ -43,9 +43,9 @@ public:
     {
         HttpClient *http = nullptr;
         std::function<QUrl(int number)> pageUrl;
-        // parse, next and total run on a worker thread, several pages at once: they must be
+        // read, next and total run on a worker thread, several pages at once: they must be
         // pure functions of the page (the providers' static parsers are).
-        PagedList::PageParser<T> parse;
+        PagedList::PageReader<T> read;
         /// The page after page @p current, from its body (nullopt: the last), or an error.
         std::function<Result<std::optional<int>>(const QJsonObject &page, int current)> next;
         PagedList::StatedTotal total;
@@ -105,22 +105,20 @@ private:
             });
     }
 
-    /// On a worker: the page's JSON, items, stated total and next page. The document is freed
-    /// here too, so its thousands of small blocks never reach the client's thread.
+    /// On a worker: the page's items, stated total and next page. What the reader built is
+    /// freed here too, so its thousands of small blocks never reach the client's thread.
     Page parse(const HttpResponse &response, int number) const
     {
         Page page;
-        const Result<QJsonObject> body = response.jsonObject();
-        if (!body.ok()) {
-            page.items = body.error();
+        Result<PagedList::Page<T>> read = m_setup.read(response);
+        if (!read.ok()) {
+            page.items = read.error();
             return page;
         }
-        page.items = m_setup.parse(body.value());
-        if (!page.items.ok())
-            return page;
+        page.items = std::move(read.value().items);
         if (m_setup.total)
-            page.stated = m_setup.total(body.value());
-        page.next = m_setup.next(body.value(), number);
+            page.stated = m_setup.total(read.value().page);
+        page.next = m_setup.next(read.value().page, number);
         return page;
     }
 

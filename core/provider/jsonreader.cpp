@@ -87,4 +87,9 @@ Error shapeError(const QString &what)
                      .arg(what));
 }
 
+Error notAList(const QString &key)
+{
+    return shapeError(QStringLiteral("\"%1\" is not a list").arg(key));
+}
+
 } // namespace JsonReader

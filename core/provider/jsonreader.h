@@ -36,6 +36,9 @@ CLOUDDECK_CORE_EXPORT QJsonObject object(const QJsonValue &value);
 /// The error for a reply whose shape is not the documented one.
 CLOUDDECK_CORE_EXPORT Error shapeError(const QString &what);
 
+/// The error for a reply whose @p key is not the list it must be.
+CLOUDDECK_CORE_EXPORT Error notAList(const QString &key);
+
 /// The array at @p key of @p reply, each item through @p parse; fails on the first bad item.
 template<typename T>
 Result<QList<T>> list(const QJsonObject &reply, const QString &key,
@@ -43,7 +46,7 @@ Result<QList<T>> list(const QJsonObject &reply, const QString &key,
 {
     const QJsonValue array = reply.value(key);
     if (!array.isArray())
-        return shapeError(QStringLiteral("\"%1\" is not a list").arg(key));
+        return notAList(key);
     QList<T> result;
     const QJsonArray items = array.toArray();
     result.reserve(items.size());

@@ -2,6 +2,7 @@
 
 #include "httpclient.h"
 #include "jsonreader.h"
+#include "jsonscanner.h"
 #include "result.h"
 
 #include <QJsonObject>
@@ -33,6 +34,97 @@ namespace PagedList {
 /// One page's items, or an InvalidReply error.
 template<typename T>
 using PageParser = std::function<Result<QList<T>>(const QJsonObject &page)>;
+/// A page read: its items, and the page's other members (links, meta), where the next page and
+/// the stated total are read from.
+template<typename T>
+struct Page
+{
+    QList<T> items;
+    QJsonObject page;
+};
+/// Reads one reply into a Page, or fails with InvalidReply.
+template<typename T>
+using PageReader = std::function<Result<Page<T>>(const HttpResponse &response)>;
+
+/// The reader that builds the reply's whole JSON document and hands it to @p parse.
+template<typename T>
+PageReader<T> wholePage(PageParser<T> parse)
+{
+    return [parse = std::move(parse)](const HttpResponse &response) -> Result<Page<T>> {
+        Result<QJsonObject> body = response.jsonObject();
+        if (!body.ok())
+            return body.error();
+        Result<QList<T>> items = parse(body.value());
+        if (!items.ok())
+            return items.error();
+        return Page<T> {items.takeValue(), body.takeValue()};
+    };
+}
+
+/// Reads one item straight from the text: exactly one value, also when it refuses it.
+template<typename T>
+using ItemReader = std::function<Result<T>(JsonScanner &scanner)>;
+
+/// The reader for a page {"<itemsKey>": [items], ...} that reads each item with @p read in one
+/// pass over the text, building no JSON document; the page's other members (links, meta) are
+/// kept whole. It accepts and refuses what wholePage() with JsonReader::list() does, with the
+/// same errors: a body that is not JSON, not an object, no list at @p itemsKey, the first item
+/// @p read refuses.
+template<typename T>
+PageReader<T> streamedPage(const QString &itemsKey, ItemReader<T> read)
+{
+    return [itemsKey, name = itemsKey.toUtf8(),
+            read = std::move(read)](const HttpResponse &response) -> Result<Page<T>> {
+        JsonScanner scanner(response.body);
+        Page<T> page;
+        std::optional<Error> refused; // the first item read refuses: the rest is only checked
+        bool listed = false;
+        if (!scanner.atEnd() && !scanner.atObject()) {
+            scanner.skip();
+            if (!scanner.failed() && scanner.atEnd())
+                return HttpResponse::notAnObject(response.status);
+        }
+        if (scanner.enterObject()) {
+            QByteArrayView member;
+            while (scanner.nextMember(member)) {
+                if (member != name) {
+                    const QString key = QString::fromUtf8(member);
+                    page.page.insert(key, scanner.value());
+                    continue;
+                }
+                // A repeated member counts once, its last copy, as in a QJsonObject.
+                page.items.clear();
+                refused.reset();
+                listed = scanner.enterArray();
+                if (!listed) {
+                    scanner.skip();
+                    continue;
+                }
+                while (scanner.nextItem()) {
+                    if (refused) {
+                        scanner.skip();
+                        continue;
+                    }
+                    Result<T> item = read(scanner);
+                    if (!scanner.failed() && !item.ok())
+                        refused = item.error();
+                    else if (item.ok())
+                        page.items.append(item.takeValue());
+                }
+            }
+        }
+        if (!scanner.failed() && !scanner.atEnd())
+            scanner.fail(QCoreApplication::translate("JsonScanner", "text follows the value"));
+        if (scanner.failed())
+            return HttpResponse::notJson(scanner.fault(), scanner.faultOffset(), response.status);
+        if (!listed)
+            return JsonReader::notAList(itemsKey);
+        if (refused)
+            return *refused;
+        return page;
+    };
+}
+
 /// The request for the page after @p page, or nullopt at the end, or an error (a broken link).
 using NextPage = std::function<Result<std::optional<HttpRequest>>(const QJsonObject &page)>;
 /// The number of items a page says the whole collection has (DigitalOcean "meta.total", Linode
@@ -59,12 +151,13 @@ QString itemId(const T &item)
         return {};
 }
 
-/// Every item from @p first onwards. With @p total, the count the last page that states one
-/// gives is checked against the items received (repeats included) when the list ends: a listing
-/// that falls short of it (see fallsShort()) fails as InvalidReply.
+/// Every item from @p first onwards, each reply through @p read. With @p total, the count the
+/// last page that states one gives is checked against the items received (repeats included)
+/// when the list ends: a listing that falls short of it (see fallsShort()) fails as
+/// InvalidReply.
 template<typename T>
-void collect(HttpClient *http, HttpRequest first, PageParser<T> parse, NextPage next,
-             Callback<QList<T>> done, StatedTotal total = {})
+void collectRead(HttpClient *http, HttpRequest first, PageReader<T> read, NextPage next,
+                 Callback<QList<T>> done, StatedTotal total = {})
 {
     struct State
     {
@@ -78,20 +171,18 @@ void collect(HttpClient *http, HttpRequest first, PageParser<T> parse, NextPage 
     state->requested.insert(first.url);
     http->getPages(
         std::move(first),
-        [state, parse = std::move(parse), next = std::move(next), total = std::move(total)](
+        [state, read = std::move(read), next = std::move(next), total = std::move(total)](
             const HttpResponse &response) -> Result<std::optional<HttpRequest>> {
-            const Result<QJsonObject> body = response.jsonObject();
+            Result<Page<T>> body = read(response);
             if (!body.ok())
                 return body.error();
-            Result<QList<T>> items = parse(body.value());
-            if (!items.ok())
-                return items.error();
             if (total) {
-                if (const std::optional<qint64> stated = total(body.value()))
+                if (const std::optional<qint64> stated = total(body.value().page))
                     state->stated = stated;
             }
-            state->received += items.value().size();
-            for (T &item : items.value()) {
+            QList<T> &items = body.value().items;
+            state->received += items.size();
+            for (T &item : items) {
                 const QString id = itemId(item);
                 if (!id.isEmpty()) {
                     if (state->ids.contains(id))
@@ -100,7 +191,7 @@ void collect(HttpClient *http, HttpRequest first, PageParser<T> parse, NextPage 
                 }
                 state->items.append(std::move(item));
             }
-            Result<std::optional<HttpRequest>> request = next(body.value());
+            Result<std::optional<HttpRequest>> request = next(body.value().page);
             if (request.ok() && request.value()) {
                 if (state->requested.contains(request.value()->url))
                     return JsonReader::shapeError(
@@ -120,6 +211,15 @@ void collect(HttpClient *http, HttpRequest first, PageParser<T> parse, NextPage 
             }
             done(std::move(state->items));
         });
+}
+
+/// collectRead() with each page's whole JSON document through @p parse.
+template<typename T>
+void collect(HttpClient *http, HttpRequest first, PageParser<T> parse, NextPage next,
+             Callback<QList<T>> done, StatedTotal total = {})
+{
+    collectRead<T>(http, std::move(first), wholePage<T>(std::move(parse)), std::move(next),
+                   std::move(done), std::move(total));
 }
 
 /// Starts one listing; its items come to the callback.

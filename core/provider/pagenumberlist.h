@@ -65,18 +65,29 @@ public:
                         std::type_identity_t<PagedList::PageParser<T>> parse,
                         Callback<QList<T>> done)
     {
+        collectRead<T>(http, first, paging, PagedList::wholePage<T>(std::move(parse)),
+                       std::move(done));
+    }
+
+    /// collect(), each reply through @p read (PagedList::projectedPage() for the large machine
+    /// listings, which then build of each item only what they read).
+    template<typename T>
+    static void collectRead(HttpClient *http, const QUrl &first, const Paging &paging,
+                            std::type_identity_t<PagedList::PageReader<T>> read,
+                            Callback<QList<T>> done)
+    {
         if (!paging.total || paging.parallel <= 1)
-            return collectFrom<T>(http, first, paging, 1, std::move(parse), std::move(done));
+            return collectFrom<T>(http, first, paging, 1, std::move(read), std::move(done));
         Paging sequential = paging;
         sequential.total = {}; // the tail's count is checked with the rest, at the end
         typename ConcurrentPages<T>::Setup setup;
         setup.http = http;
         setup.pageUrl = [first, paging](int number) { return pageUrl(first, paging, number); };
-        setup.parse = parse;
+        setup.read = read;
         setup.next = paging.next;
         setup.total = paging.total;
-        setup.tail = [http, first, sequential, parse](int from, Callback<QList<T>> rest) {
-            collectFrom<T>(http, first, sequential, from, parse, std::move(rest));
+        setup.tail = [http, first, sequential, read](int from, Callback<QList<T>> rest) {
+            collectFrom<T>(http, first, sequential, from, read, std::move(rest));
         };
         setup.parallel = paging.parallel;
         setup.pageSize = paging.pageSize;
@@ -87,11 +98,11 @@ private:
     /// One page after another from page @p start, each next page named by the one before.
     template<typename T>
     static void collectFrom(HttpClient *http, const QUrl &first, const Paging &paging, int start,
-                            PagedList::PageParser<T> parse, Callback<QList<T>> done)
+                            PagedList::PageReader<T> read, Callback<QList<T>> done)
     {
         auto current = std::make_shared<int>(start);
-        PagedList::collect<T>(
-            http, HttpRequest::get(pageUrl(first, paging, start)), std::move(parse),
+        PagedList::collectRead<T>(
+            http, HttpRequest::get(pageUrl(first, paging, start)), std::move(read),
             [current, first,
              paging](const QJsonObject &body) -> Result<std::optional<HttpRequest>> {
                 const Result<std::optional<int>> next = paging.next(body, *current);
