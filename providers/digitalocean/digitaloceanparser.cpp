@@ -1,10 +1,13 @@
 #include "digitaloceanparser.h"
 
+#include "digitaloceandropletreader.h"
 #include "httpresponse.h"
 #include "jsonreader.h"
+#include "jsonscanner.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -16,66 +19,11 @@ QString key(const char *name)
     return QString::fromLatin1(name);
 }
 
-// networks: {"v4": [{"ip_address", "type": "public"|"private", ...}], "v6": [...]}. A droplet
-// still being created has empty lists. Anything else (networks missing or null, a family or an
-// address that is not what the reference documents) fails the droplet: reading it as "no
-// addresses" would wipe the addresses CloudDeck already knows.
-std::optional<Error> readNetworks(const QJsonValue &value, Machine &machine)
-{
-    if (!value.isObject())
-        return shapeError(QStringLiteral("droplet %1 has no \"networks\" object").arg(machine.id));
-    const QJsonObject networks = value.toObject();
-    const struct
-    {
-        const char *family;
-        QStringList *publicList;
-        QStringList *privateList;
-    } families[] = {{"v4", &machine.publicIpv4, &machine.privateIpv4},
-                    {"v6", &machine.publicIpv6, &machine.privateIpv6}};
-    for (const auto &family : families) {
-        const QJsonValue addresses = networks.value(key(family.family));
-        if (addresses.isUndefined())
-            continue;
-        if (!addresses.isArray()) {
-            return shapeError(QStringLiteral("droplet %1: networks.%2 is not a list")
-                                  .arg(machine.id, key(family.family)));
-        }
-        const QJsonArray entries = addresses.toArray();
-        for (const QJsonValue &entry : entries) {
-            const QString ip = string(object(entry).value(key("ip_address")));
-            if (ip.isEmpty()) {
-                return shapeError(QStringLiteral("droplet %1: a networks.%2 entry has no address")
-                                      .arg(machine.id, key(family.family)));
-            }
-            const QString type = string(entry.toObject().value(key("type")));
-            (type == QLatin1String("private") ? family.privateList : family.publicList)->append(ip);
-        }
-    }
-    return std::nullopt;
-}
-
-// A nested object of a droplet (region, size, image): absent or null reads as empty, but a value
-// of another type means the reply is not what we think it is.
-Result<QJsonObject> nested(const QJsonObject &droplet, const char *name, const QString &id)
-{
-    const QJsonValue value = droplet.value(key(name));
-    if (value.isUndefined() || value.isNull())
-        return QJsonObject();
-    if (!value.isObject())
-        return shapeError(QStringLiteral("droplet %1: \"%2\" is not an object").arg(id, key(name)));
-    return value.toObject();
-}
-
-// "Ubuntu 20.04 (LTS) x64": the reference names images without their distribution.
+// The catalog's images are labelled as a droplet's image is.
 QString imageLabel(const QJsonObject &image)
 {
-    QString distribution = string(image.value(key("distribution")));
-    QString name = string(image.value(key("name")));
-    if (distribution.isEmpty() || name.startsWith(distribution, Qt::CaseInsensitive))
-        return name;
-    if (name.isEmpty())
-        return distribution;
-    return distribution + QLatin1Char(' ') + name;
+    return DigitalOceanDropletReader::imageLabel(string(image.value(key("distribution"))),
+                                                 string(image.value(key("name"))));
 }
 
 Result<Image> readImage(const QJsonValue &value, DigitalOceanParser::ImageSource source)
@@ -127,63 +75,23 @@ MachineState::State DigitalOceanParser::state(const QString &status)
 
 Result<Machine> DigitalOceanParser::droplet(const QJsonValue &value)
 {
+    // One reading of a droplet, the listing's: a single droplet (create, get) goes back to text
+    // for it, which costs nothing beside its round trip.
     if (!value.isObject())
         return shapeError(QStringLiteral("a droplet is not an object"));
-    const QJsonObject droplet = value.toObject();
-    Machine machine;
-    machine.providerId = QStringLiteral("digitalocean");
-    machine.id = JsonReader::id(droplet.value(key("id")));
-    if (machine.id.isEmpty())
-        return shapeError(QStringLiteral("a droplet has no id"));
-    machine.name = string(droplet.value(key("name")));
-    machine.providerState = string(droplet.value(key("status")));
-    machine.state = state(machine.providerState);
-    machine.createdAt = dateTime(droplet.value(key("created_at")));
-    machine.tags = strings(droplet.value(key("tags")));
-    machine.vcpus = integer(droplet.value(key("vcpus")));
-    machine.memoryMb = integer(droplet.value(key("memory")));
-    machine.diskGb = integer(droplet.value(key("disk")));
-
-    const Result<QJsonObject> region = nested(droplet, "region", machine.id);
-    const Result<QJsonObject> size = nested(droplet, "size", machine.id);
-    const Result<QJsonObject> image = nested(droplet, "image", machine.id);
-    for (const Result<QJsonObject> *part : {&region, &size, &image}) {
-        if (!part->ok())
-            return part->error();
-    }
-    machine.region = string(region.value().value(key("slug")));
-    if (const QString name = string(region.value().value(key("name"))); !name.isEmpty())
-        machine.extra.insert(QStringLiteral("regionName"), name);
-
-    machine.size = string(droplet.value(key("size_slug")));
-    if (machine.size.isEmpty())
-        machine.size = string(size.value().value(key("slug")));
-    machine.pricePerMonth = number(size.value().value(key("price_monthly")));
-    machine.pricePerHour = number(size.value().value(key("price_hourly")));
-
-    machine.image = imageLabel(image.value());
-    if (const QString slug = string(image.value().value(key("slug"))); !slug.isEmpty())
-        machine.extra.insert(QStringLiteral("imageSlug"), slug);
-    if (const QString imageId = JsonReader::id(image.value().value(key("id"))); !imageId.isEmpty())
-        machine.extra.insert(QStringLiteral("imageId"), imageId);
-
-    if (const std::optional<Error> error = readNetworks(droplet.value(key("networks")), machine))
-        return *error;
-
-    if (droplet.value(key("locked")).toBool())
-        machine.extra.insert(QStringLiteral("locked"), true);
-    if (const QString vpc = string(droplet.value(key("vpc_uuid"))); !vpc.isEmpty())
-        machine.extra.insert(QStringLiteral("vpcUuid"), vpc);
-    if (const QStringList features = strings(droplet.value(key("features"))); !features.isEmpty())
-        machine.extra.insert(QStringLiteral("features"), features);
-    if (const QStringList volumes = strings(droplet.value(key("volume_ids"))); !volumes.isEmpty())
-        machine.extra.insert(QStringLiteral("volumeIds"), volumes);
-    return machine;
+    const QByteArray text = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    JsonScanner scanner(text);
+    return DigitalOceanDropletReader::read(scanner);
 }
 
 Result<QList<Machine>> DigitalOceanParser::droplets(const QJsonObject &page)
 {
     return list<Machine>(page, key("droplets"), &DigitalOceanParser::droplet);
+}
+
+PagedList::PageReader<Machine> DigitalOceanParser::dropletPage()
+{
+    return PagedList::streamedPage<Machine>(key("droplets"), &DigitalOceanDropletReader::read);
 }
 
 Result<Machine> DigitalOceanParser::createdDroplet(const QJsonObject &reply)

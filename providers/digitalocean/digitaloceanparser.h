@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "machine.h"
+#include "pagedlist.h"
 #include "result.h"
 
 #include <QJsonObject>
@@ -42,6 +43,10 @@ public:
     [[nodiscard]] static Result<Machine> droplet(const QJsonValue &value);
     /// {"droplets": [...]} -> machines; fails on the first droplet that is not one.
     [[nodiscard]] static Result<QList<Machine>> droplets(const QJsonObject &page);
+    /// A page of GET /v2/droplets read straight from its text (DigitalOceanDropletReader), with
+    /// no JSON document built. Accepts and refuses what droplets() over the whole document does
+    /// (tst_digitaloceanfuzz holds the two equal over mutated replies).
+    [[nodiscard]] static PagedList::PageReader<Machine> dropletPage();
     /// The 202 reply of POST /v2/droplets: {"droplet": {...}, "links": {"actions": [...]}}. The
     /// create action's id, when given, is in extra["createActionId"].
     [[nodiscard]] static Result<Machine> createdDroplet(const QJsonObject &reply);

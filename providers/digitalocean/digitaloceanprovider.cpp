@@ -43,9 +43,9 @@ PageNumberList::Paging DigitalOceanProvider::paging() const
 void DigitalOceanProvider::listMachines(Callback<QList<Machine>> done)
 {
     // A droplet that comes twice (pages are offsets) is dropped by PagedList.
-    PageNumberList::collect(http(), url(QStringLiteral("/v2/droplets")),
-                            paging().checkingTotal(&DigitalOceanParser::statedTotal),
-                            &DigitalOceanParser::droplets, std::move(done));
+    PageNumberList::collectRead(http(), url(QStringLiteral("/v2/droplets")),
+                                paging().checkingTotal(&DigitalOceanParser::statedTotal),
+                                DigitalOceanParser::dropletPage(), std::move(done));
 }
 
 void DigitalOceanProvider::runAction(const QString &machineId, MachineAction::Action action,

@@ -58,6 +58,40 @@ bool validError(const Error &error)
            && !error.message().isEmpty();
 }
 
+/// The listing reads pages straight from their text (DigitalOceanParser::dropletPage); it must
+/// agree with droplets() over the whole QJsonDocument on every reply: the same machines and
+/// links, or an error of the same kind (and, past the JSON itself, the same words).
+bool sameReading(const HttpResponse &response, int iteration)
+{
+    const Result<PagedList::Page<Machine>> streamed = DigitalOceanParser::dropletPage()(response);
+    const Result<PagedList::Page<Machine>> whole =
+        PagedList::wholePage<Machine>(&DigitalOceanParser::droplets)(response);
+    const QByteArray where = "iteration " + QByteArray::number(iteration);
+    if (streamed.ok() != whole.ok()) {
+        qWarning("%s: streamed %s, whole %s", where.constData(),
+                 streamed.ok() ? "read" : qPrintable(streamed.error().message()),
+                 whole.ok() ? "read" : qPrintable(whole.error().message()));
+        return false;
+    }
+    if (!whole.ok()) {
+        const bool sameKind = streamed.error().kind() == whole.error().kind();
+        const bool notJson = !response.jsonObject().ok();
+        const bool sameWords = notJson || streamed.error().message() == whole.error().message();
+        if (!sameKind || !sameWords) {
+            qWarning("%s: %s / %s", where.constData(), qPrintable(streamed.error().message()),
+                     qPrintable(whole.error().message()));
+        }
+        return sameKind && sameWords;
+    }
+    QJsonObject rest = whole.value().page;
+    rest.remove(QStringLiteral("droplets"));
+    if (streamed.value().items != whole.value().items || streamed.value().page != rest) {
+        qWarning("%s: the readings differ", where.constData());
+        return false;
+    }
+    return true;
+}
+
 bool validMachine(const Machine &machine)
 {
     if (machine.id.isEmpty() || machine.providerId != QLatin1String("digitalocean"))
@@ -117,6 +151,7 @@ void TestDigitalOceanFuzz::mutatedRepliesNeverCrashTheParser()
         // Error bodies are read from any reply, parseable or not.
         const DigitalOceanParser::ApiError apiError = DigitalOceanParser::error(response);
         Q_UNUSED(apiError);
+        QVERIFY(sameReading(response, i));
         const Result<QJsonObject> json = response.jsonObject();
         if (!json.ok()) {
             ++notJson;
