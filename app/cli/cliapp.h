@@ -55,6 +55,7 @@ public:
     CredentialStore *credentials();
     AccountService *accountService();
     MachineModel *machineModel();
+    /// The inventory with the offline cache loaded into it.
     Inventory *inventory();
     /// Prints, for @p accountIds, every refresh the offline cache could not store, and returns
     /// Failure when there was one or when cached rows were kept for want of readable settings
@@ -79,6 +80,9 @@ public:
 private:
     void printHelp();
     void dispatch(const QStringList &arguments);
+    /// The inventory, made if needed, with the cache not necessarily loaded yet.
+    Inventory *unloadedInventory();
+    void loadCache();
 
     QTextStream m_out;
     QTextStream m_err;
@@ -90,6 +94,7 @@ private:
     AccountService *m_accountService = nullptr;
     MachineModel *m_model = nullptr;
     Inventory *m_inventory = nullptr;
+    bool m_cacheLoaded = false;
     class AccountsCommand *m_accountsCommand = nullptr;
     class MachinesCommand *m_machinesCommand = nullptr;
     class CatalogCommand *m_catalogCommand = nullptr;
