@@ -294,6 +294,9 @@ void HttpClient::watchReply(quint64 id, QNetworkReply *reply)
         if (ok && announced > m_maxReplyBytes && !p->tooLarge) {
             p->tooLarge = true;
             reply->abort();
+        } else if (ok && announced > p->body.capacity()) {
+            // The body grows to its announced length in place, not by doubling and copying.
+            p->body.reserve(announced);
         }
     };
     // Drained as it comes, with QNAM's own buffer kept small: QNAM would otherwise read ahead of
@@ -304,7 +307,10 @@ void HttpClient::watchReply(quint64 id, QNetworkReply *reply)
         Pending *p = m_pending.value(id);
         if (!p || p->reply != reply || p->tooLarge)
             return;
-        p->body += reply->read(std::max<qint64>(0, m_maxReplyBytes + 1 - p->body.size()));
+        // What is there, up to the cap: read(n) would first allocate n bytes (the cap, tens of
+        // MB) for each chunk of a few KB.
+        const qint64 room = std::max<qint64>(0, m_maxReplyBytes + 1 - p->body.size());
+        p->body += reply->read(std::min(reply->bytesAvailable(), room));
         if (p->timer)
             p->timer->start();
         p->gotBytes = true;
