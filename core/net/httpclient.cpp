@@ -310,7 +310,14 @@ void HttpClient::watchReply(quint64 id, QNetworkReply *reply)
         // What is there, up to the cap: read(n) would first allocate n bytes (the cap, tens of
         // MB) for each chunk of a few KB.
         const qint64 room = std::max<qint64>(0, m_maxReplyBytes + 1 - p->body.size());
-        p->body += reply->read(std::min(reply->bytesAvailable(), room));
+        const QByteArray chunk = reply->read(std::min(reply->bytesAvailable(), room));
+        if (p->body.size() + chunk.size() > std::max<qint64>(p->body.capacity(), largeBody)) {
+            // A large body of unannounced length gets room up to the cap at once: that much
+            // address space costs nothing until written, while growing by doubling would copy
+            // it, holding about twice the body for a moment.
+            p->body.reserve(m_maxReplyBytes + 1);
+        }
+        p->body += chunk;
         if (p->timer)
             p->timer->start();
         p->gotBytes = true;

@@ -52,6 +52,8 @@ public:
     static constexpr qint64 defaultMaxReplyBytes = 64 * 1024 * 1024;
     /// How far QNAM may read ahead of HttpClient draining a reply.
     static constexpr qint64 readBufferBytes = 1024 * 1024;
+    /// A body past this size, of unannounced length, is given room up to the cap at once.
+    static constexpr qint64 largeBody = 1024 * 1024;
 
     /// Adds credentials to a request right before each attempt (bearer header, AWS signature).
     using Authorizer = std::function<void(HttpRequest &)>;
