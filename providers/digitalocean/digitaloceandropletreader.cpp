@@ -18,7 +18,7 @@ bool is(QByteArrayView name, const char *expected)
 /// type means the reply is not what we think it is.
 struct Nested
 {
-    const char *name;
+    const char *name = nullptr;
     bool wrongType = false;
 
     template<typename Member>
