@@ -412,32 +412,23 @@ QStringList JsonScanner::strings()
 
 QJsonValue JsonScanner::value()
 {
-    skipSpace();
-    if (failed())
+    switch (peek()) {
+    case Kind::End:
+        fail(tr("the text ends too early")); // kept only when nothing failed before
         return undefined();
-    if (m_pos >= m_text.size()) {
-        fail(tr("the text ends too early"));
-        return undefined();
-    }
-    switch (m_text[m_pos]) {
-    case '{':
+    case Kind::Object:
         return object();
-    case '[':
+    case Kind::Array:
         return array();
-    case '"': {
-        qsizetype start = 0;
-        bool escaped = false;
-        if (!scanString(&start, &escaped))
-            return undefined();
-        return decodeString(start, m_pos - 1, escaped);
-    }
-    case 't':
-    case 'f':
-    case 'n':
+    case Kind::String:
+        return string();
+    case Kind::Bool:
+    case Kind::Null:
         return literal();
-    default:
-        return number();
+    case Kind::Number:
+        break;
     }
+    return number();
 }
 
 QJsonValue JsonScanner::object()
@@ -466,38 +457,33 @@ QJsonValue JsonScanner::array()
 
 void JsonScanner::skip()
 {
-    skipSpace();
-    if (failed())
+    switch (peek()) {
+    case Kind::End:
+        fail(tr("the text ends too early")); // kept only when nothing failed before
         return;
-    if (m_pos >= m_text.size()) {
-        fail(tr("the text ends too early"));
-        return;
-    }
-    switch (m_text[m_pos]) {
-    case '{': {
+    case Kind::Object: {
         enterObject();
         QByteArrayView name;
         while (nextMember(name))
             skip();
         return;
     }
-    case '[':
+    case Kind::Array:
         enterArray();
         while (nextItem())
             skip();
         return;
-    case '"': {
+    case Kind::String: {
         qsizetype start = 0;
         bool escaped = false;
-        scanString(&start, &escaped);
+        scanString(&start, &escaped); // checked, not decoded
         return;
     }
-    case 't':
-    case 'f':
-    case 'n':
+    case Kind::Bool:
+    case Kind::Null:
         literal();
         return;
-    default:
+    case Kind::Number:
         number();
         return;
     }
