@@ -60,7 +60,7 @@ ApplicationWindow {
         const m = AppController.machine(accountId, machineId)
         if (!m.name)
             return
-        destroyDialog.ask(accountId, machineId, m.name, m.accountName, AppController.providerName(m.provider),
+        destroyDialog.get().ask(accountId, machineId, m.name, m.accountName, AppController.providerName(m.provider),
                           m.pricePerMonth !== undefined ? Format.monthly(m.pricePerMonth, m.currency) : "")
     }
     // A forced action (power off: pulling the plug) is confirmed, as virt-manager's "Force Off"
@@ -78,7 +78,7 @@ ApplicationWindow {
             // (core's generic "like pulling the plug" unless the plugin says more).
             const words = (AppController.provider(m.provider).actions || {})[action] || {}
             const label = words.label || Format.actionText(action)
-            confirmDialog.ask(qsTr("%1 %2?").arg(label).arg(m.name), words.description || "",
+            confirmDialog.get().ask(qsTr("%1 %2?").arg(label).arg(m.name), words.description || "",
                               label, true, () => AppController.runAction(accountId, machineId, action))
             break
         default:
@@ -86,7 +86,7 @@ ApplicationWindow {
         }
     }
     function askBulk(action) {
-        bulkDialog.ask(action, AppController.selection.items())
+        bulkDialog.get().ask(action, AppController.selection.items())
     }
     function destroyFocused() {
         if (AppController.selection.count > 0)
@@ -96,7 +96,7 @@ ApplicationWindow {
     }
     function openCreate() {
         if (AppController.hasAccounts)
-            createSheet.openFor(AppController.filters.account)
+            createSheet.get().openFor(AppController.filters.account)
     }
     function showDetails(accountId, machineId) {
         if (layoutMode === "narrow" && stack.depth === 1)
@@ -112,11 +112,12 @@ ApplicationWindow {
     }
     function askRemoveAccount(accountId) {
         const account = AppController.account(accountId)
-        confirmDialog.ask(qsTr("Remove %1?").arg(account.name),
+        confirmDialog.get().ask(qsTr("Remove %1?").arg(account.name),
                           qsTr("CloudDeck forgets this account and its stored credentials. Your machines on %1 are not touched.")
                               .arg(account.providerName),
                           qsTr("Remove account"), true, () => {
-                              addAccountSheet.close()
+                              if (addAccountSheet.object)
+                                  addAccountSheet.object.close()
                               AppController.removeAccount(accountId)
                           })
     }
@@ -127,7 +128,7 @@ ApplicationWindow {
         onFindRequested: appHeader.focusSearch()
         onRefreshRequested: AppController.refresh()
         onCreateRequested: window.openCreate()
-        onPreferencesRequested: settingsSheet.open()
+        onPreferencesRequested: settingsSheet.get().open()
         onDestroyRequested: window.destroyFocused()
         onSelectAllRequested: AppController.selection.addAll(AppController.filters)
         onEscapeRequested: AppController.selection.count > 0 ? AppController.selection.clear() : stack.pop()
@@ -169,7 +170,7 @@ ApplicationWindow {
                     layoutMode: window.layoutMode
                     onAccountsClicked: accountsDrawer.open()
                     onCreateClicked: window.openCreate()
-                    onSettingsClicked: settingsSheet.open()
+                    onSettingsClicked: settingsSheet.get().open()
                     onCostClicked: window.openCost()
                     onActivityClicked: window.openActivity()
                     onListFocusRequested: if (appMachines.target) appMachines.target.focusList()
@@ -181,7 +182,7 @@ ApplicationWindow {
                     delegate: WelcomeView {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
-                        onAddCloudClicked: addAccountSheet.openForNew("")
+                        onAddCloudClicked: addAccountSheet.get().openForNew("")
                         onTryDemoClicked: AppController.addDemoAccount()
                     }
                 }
@@ -220,8 +221,8 @@ ApplicationWindow {
                         SplitView.preferredWidth: Theme.sidebarWidth
                         SplitView.minimumWidth: Theme.sidebarMinWidth
                         SplitView.maximumWidth: Theme.sidebarMaxWidth
-                        onAddAccountClicked: addAccountSheet.openForNew("")
-                        onEditAccountClicked: (accountId) => addAccountSheet.openForEdit(accountId)
+                        onAddAccountClicked: addAccountSheet.get().openForNew("")
+                        onEditAccountClicked: (accountId) => addAccountSheet.get().openForEdit(accountId)
                         onRemoveAccountClicked: (accountId) => window.askRemoveAccount(accountId)
                     }
                     MachinesPane {
@@ -234,7 +235,7 @@ ApplicationWindow {
                         onConfirmRequested: (accountId, machineId, action) => window.askAction(accountId, machineId, action)
                         onBulkRequested: (action) => window.askBulk(action)
                         onCreateRequested: window.openCreate()
-                        onPriceRequested: (accountId, machineId) => priceDialog.openFor(accountId, machineId)
+                        onPriceRequested: (accountId, machineId) => priceDialog.get().openFor(accountId, machineId)
                         Component.onCompleted: appMachines.target = machines
                     }
                     MachineDetails {
@@ -293,41 +294,64 @@ ApplicationWindow {
                 onAccountChosen: accountsDrawer.close()
                 onAddAccountClicked: {
                     accountsDrawer.close()
-                    addAccountSheet.openForNew("")
+                    addAccountSheet.get().openForNew("")
                 }
                 onEditAccountClicked: (accountId) => {
                     accountsDrawer.close()
-                    addAccountSheet.openForEdit(accountId)
+                    addAccountSheet.get().openForEdit(accountId)
                 }
                 onRemoveAccountClicked: (accountId) => window.askRemoveAccount(accountId)
             }
         }
     }
 
-    AddAccountSheet {
+    // Built the first time each is opened: none is on the first frame.
+    LazyPopup {
         id: addAccountSheet
-        onRemoveRequested: (accountId) => window.askRemoveAccount(accountId)
+        source: Qt.resolvedUrl("pages/AddAccountSheet.qml")
+        parentItem: window.contentItem
+        setup: (sheet) => sheet.removeRequested.connect((accountId) => window.askRemoveAccount(accountId))
     }
-    CreateMachineSheet { id: createSheet }
-    SettingsSheet {
+    LazyPopup {
+        id: createSheet
+        source: Qt.resolvedUrl("pages/CreateMachineSheet.qml")
+        parentItem: window.contentItem
+    }
+    LazyPopup {
         id: settingsSheet
-        onClearCacheRequested: confirmDialog.ask(qsTr("Clear the offline cache?"),
-                                                 qsTr("CloudDeck forgets the machines and catalogs it saved and loads them again from your clouds. Accounts and credentials stay."),
-                                                 qsTr("Clear cache"), false, () => AppController.clearCache())
+        source: Qt.resolvedUrl("pages/SettingsSheet.qml")
+        parentItem: window.contentItem
+        setup: (sheet) => sheet.clearCacheRequested.connect(() => confirmDialog.get().ask(
+            qsTr("Clear the offline cache?"),
+            qsTr("CloudDeck forgets the machines and catalogs it saved and loads them again from your clouds. Accounts and credentials stay."),
+            qsTr("Clear cache"), false, () => AppController.clearCache()))
     }
-    DestroyDialog {
+    LazyPopup {
         id: destroyDialog
-        onConfirmed: (accountId, machineId) => AppController.runAction(accountId, machineId, "destroy")
+        source: Qt.resolvedUrl("components/DestroyDialog.qml")
+        parentItem: window.contentItem
+        setup: (dialog) => dialog.confirmed.connect((accountId, machineId) => AppController.runAction(accountId, machineId, "destroy"))
     }
-    BulkActionDialog {
+    LazyPopup {
         id: bulkDialog
-        onConfirmed: (action) => {
+        source: Qt.resolvedUrl("components/BulkActionDialog.qml")
+        parentItem: window.contentItem
+        setup: (dialog) => dialog.confirmed.connect((action) => {
             AppController.runBulkAction(action)
             AppController.selection.clear()
-        }
+        })
     }
-    ConfirmDialog { id: confirmDialog; objectName: "confirmDialog" }
-    PriceDialog { id: priceDialog }
+    LazyPopup {
+        id: confirmDialog
+        source: Qt.resolvedUrl("components/ConfirmDialog.qml")
+        parentItem: window.contentItem
+        setup: (dialog) => dialog.objectName = "confirmDialog"
+    }
+    LazyPopup {
+        id: priceDialog
+        source: Qt.resolvedUrl("components/PriceDialog.qml")
+        parentItem: window.contentItem
+    }
     Toast { id: toast }
 
     // The window comes back where and as large as it was left, kept on the screen it opens on

@@ -43,12 +43,14 @@ Button {
 
     contentItem: Row {
         spacing: Theme.spacingS
-        BusyIndicator {
+        // Built the first time it is busy: most buttons never are, and a window has dozens.
+        LazyItem {
+            active: button.busy
             visible: button.busy
-            running: button.busy
             width: Theme.iconSize
             height: Theme.iconSize
             anchors.verticalCenter: parent.verticalCenter
+            component: BusyIndicator { running: button.busy }
         }
         SvgIcon {
             visible: button.iconName.length > 0 && !button.busy

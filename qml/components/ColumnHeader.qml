@@ -11,13 +11,16 @@ Rectangle {
 
     required property MachineColumns columns
     required property MachineFilterModel filters
-    readonly property alias menu: columnMenu
+    /// The column menu, built the first time it opens.
+    property Menu menu: null
 
     /// A separator was double-clicked: the view measures its rows and calls columns.fit().
     signal fitRequested(string columnId, real titleWidth)
 
     function openMenu(x, y) {
-        columnMenu.popup(header, x, y)
+        if (!menu)
+            menu = columnMenuComponent.createObject(header)
+        menu.popup(header, x, y)
     }
     function sortBy(key) {
         if (key < 0)
@@ -147,36 +150,39 @@ Rectangle {
     }
     Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }
 
-    Menu {
-        id: columnMenu
-        objectName: "columnMenu"
-        Instantiator {
-            model: header.columns
-            delegate: MenuItem {
-                id: columnItem
-                required property var model
-                objectName: "columnMenu_" + model.columnId
-                // A column wanted but dropped for lack of room says so, or the check
-                // would look broken.
-                text: model.checked && !model.shown ? qsTr("%1 (no room at this width)").arg(model.title)
-                                                    : model.title
-                checkable: true
-                checked: model.checked
-                enabled: model.hideable
-                onTriggered: {
-                    header.columns.setChecked(model.columnId, !model.checked)
-                    checked = Qt.binding(() => columnItem.model.checked)
+    Component {
+        id: columnMenuComponent
+        Menu {
+            id: columnMenu
+            objectName: "columnMenu"
+            Instantiator {
+                model: header.columns
+                delegate: MenuItem {
+                    id: columnItem
+                    required property var model
+                    objectName: "columnMenu_" + model.columnId
+                    // A column wanted but dropped for lack of room says so, or the check
+                    // would look broken.
+                    text: model.checked && !model.shown ? qsTr("%1 (no room at this width)").arg(model.title)
+                                                        : model.title
+                    checkable: true
+                    checked: model.checked
+                    enabled: model.hideable
+                    onTriggered: {
+                        header.columns.setChecked(model.columnId, !model.checked)
+                        checked = Qt.binding(() => columnItem.model.checked)
+                    }
                 }
+                onObjectAdded: (index, object) => columnMenu.insertItem(index, object)
+                onObjectRemoved: (index, object) => columnMenu.removeItem(object)
             }
-            onObjectAdded: (index, object) => columnMenu.insertItem(index, object)
-            onObjectRemoved: (index, object) => columnMenu.removeItem(object)
-        }
-        MenuSeparator {}
-        MenuItem {
-            objectName: "columnMenu_reset"
-            text: qsTr("Reset columns")
-            enabled: header.columns.customized
-            onTriggered: header.columns.reset()
+            MenuSeparator {}
+            MenuItem {
+                objectName: "columnMenu_reset"
+                text: qsTr("Reset columns")
+                enabled: header.columns.customized
+                onTriggered: header.columns.reset()
+            }
         }
     }
 }

@@ -15,8 +15,13 @@ Rectangle {
     signal removeAccountClicked(string accountId)
     signal accountChosen()
 
+    // One menu for every account row, built the first time it opens; for menuAccountId.
+    property Menu accountMenu: null
+    property string menuAccountId: ""
     function openMenu(item, accountId, x, y) {
-        accountMenu.accountId = accountId
+        if (!accountMenu)
+            accountMenu = accountMenuComponent.createObject(pane)
+        menuAccountId = accountId
         accountMenu.popup(item, x, y)
     }
 
@@ -260,25 +265,25 @@ Rectangle {
         }
     }
 
-    // One menu for every account row.
-    Menu {
-        id: accountMenu
-        property string accountId: ""
-        MenuItem {
-            text: qsTr("Refresh")
-            icon.source: Theme.icon("refresh")
-            onTriggered: AppController.refreshAccount(accountMenu.accountId)
-        }
-        MenuItem {
-            text: qsTr("Edit…")
-            icon.source: Theme.icon("edit")
-            onTriggered: pane.editAccountClicked(accountMenu.accountId)
-        }
-        MenuSeparator {}
-        MenuItem {
-            text: qsTr("Remove…")
-            icon.source: Theme.icon("destroy")
-            onTriggered: pane.removeAccountClicked(accountMenu.accountId)
+    Component {
+        id: accountMenuComponent
+        Menu {
+            MenuItem {
+                text: qsTr("Refresh")
+                icon.source: Theme.icon("refresh")
+                onTriggered: AppController.refreshAccount(pane.menuAccountId)
+            }
+            MenuItem {
+                text: qsTr("Edit…")
+                icon.source: Theme.icon("edit")
+                onTriggered: pane.editAccountClicked(pane.menuAccountId)
+            }
+            MenuSeparator {}
+            MenuItem {
+                text: qsTr("Remove…")
+                icon.source: Theme.icon("destroy")
+                onTriggered: pane.removeAccountClicked(pane.menuAccountId)
+            }
         }
     }
 }

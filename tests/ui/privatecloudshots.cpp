@@ -20,7 +20,7 @@ AccountEditor *openForm(QQuickWindow *window, const QString &providerId)
 {
     if (!AppController::instance()->registry()->contains(providerId))
         fail(QStringLiteral("the %1 plugin is not loaded").arg(providerId));
-    call(property(window, "addAccountSheet"), "openForNew", {providerId});
+    call(popup(window, "addAccountSheet"), "openForNew", {providerId});
     Shooter::settle();
     auto *editor = findAnywhere<AccountEditor>(window);
     if (!editor)
@@ -60,7 +60,7 @@ void shootOpenStack(Shooter &shooter, QQuickWindow *window)
             [&] { return !importer->busy() && importer->failed(); });
     shooter.shotIn(QStringLiteral("add-account-openstack"),
                    {{1280, 800, "light", "comfortable"}, {1920, 1080, "dark", "compact"}});
-    call(property(window, "addAccountSheet"), "close");
+    call(popup(window, "addAccountSheet"), "close");
     Shooter::settle();
 }
 
@@ -84,7 +84,7 @@ void shootProxmoxPin(Shooter &shooter, QQuickWindow *window)
                    {{1280, 800, "dark", "comfortable"},
                     {800, 1280, "light", "comfortable"},
                     {1920, 1080, "light", "compact"}});
-    call(property(window, "addAccountSheet"), "close");
+    call(popup(window, "addAccountSheet"), "close");
     Shooter::settle();
 }
 

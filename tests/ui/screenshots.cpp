@@ -209,7 +209,7 @@ int main(int argc, char *argv[])
     shootMetrics(shooter, window, accountId, machineIdByName(QStringLiteral("postgres-primary")));
 
     // Add account: the picker, then a generated form whose Verify found a problem.
-    QObject *addSheet = property(window, "addAccountSheet");
+    QObject *addSheet = popup(window, "addAccountSheet");
     call(addSheet, "openForNew", {QString()});
     shooter.shot(QStringLiteral("add-account"));
     auto *editor = findAnywhere<AccountEditor>(window);
@@ -279,7 +279,7 @@ int main(int argc, char *argv[])
     creator->setTags(QStringLiteral("production, web"));
     creator->setStep(6);
     shooter.shot(QStringLiteral("create-wizard-review"));
-    call(property(window, "createSheet"), "close");
+    call(popup(window, "createSheet"), "close");
 
     // Destroy: the name typed, the red button enabled.
     call(window, "askDestroy", {accountId, machineIdByName(QStringLiteral("staging-app"))});
@@ -287,7 +287,7 @@ int main(int argc, char *argv[])
     QQmlProperty::write(child(window, "destroyConfirmField"), QStringLiteral("text"),
                         QStringLiteral("staging-app"));
     shooter.shot(QStringLiteral("destroy-confirmation"));
-    call(property(window, "destroyDialog"), "close");
+    call(popup(window, "destroyDialog"), "close");
 
     // The actions of a machine, as right click or its "more" button shows them.
     {
@@ -308,7 +308,7 @@ int main(int argc, char *argv[])
     }
 
     // A price of your own: the dialog, then Settings listing it.
-    call(property(window, "priceDialog"), "openFor",
+    call(popup(window, "priceDialog"), "openFor",
          {accountId, machineIdByName(QStringLiteral("staging-app"))});
     Shooter::settle();
     QQmlProperty::write(child(window, "priceAmount"), QStringLiteral("text"),
@@ -316,14 +316,14 @@ int main(int argc, char *argv[])
     QQmlProperty::write(child(window, "priceCurrency"), QStringLiteral("text"),
                         QStringLiteral("EUR"));
     shooter.shot(QStringLiteral("price-dialog"));
-    call(property(window, "priceDialog"), "close");
+    call(popup(window, "priceDialog"), "close");
 
     // Settings.
     controller->userPrices()->setMachinePrice(
         accountId, machineIdByName(QStringLiteral("staging-app")), Money(1450, QStringLiteral("EUR")));
-    call(property(window, "settingsSheet"), "open");
+    call(popup(window, "settingsSheet"), "open");
     shooter.shot(QStringLiteral("settings"));
-    call(property(window, "settingsSheet"), "close");
+    call(popup(window, "settingsSheet"), "close");
 
     // The Cost page in the three shapes, light and dark. A price of your own in euros on one
     // machine shows two currencies kept apart.

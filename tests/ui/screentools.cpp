@@ -48,4 +48,15 @@ QObject *property(QObject *object, const char *name)
     return value;
 }
 
+QObject *popup(QObject *window, const char *name)
+{
+    QVariant built;
+    if (!QMetaObject::invokeMethod(property(window, name), "get", Q_RETURN_ARG(QVariant, built)))
+        fail(QStringLiteral("cannot build %1").arg(QLatin1String(name)));
+    auto *object = built.value<QObject *>();
+    if (!object)
+        fail(QStringLiteral("%1 could not be built").arg(QLatin1String(name)));
+    return object;
+}
+
 } // namespace ScreenTools

@@ -55,5 +55,7 @@ QObject *child(QQuickWindow *root, const char *objectName);
 void call(QObject *object, const char *method, const QVariantList &args = {});
 /// The QObject that property @p name of @p object holds.
 QObject *property(QObject *object, const char *name);
+/// The sheet or dialog that the window's LazyPopup @p name holds, built now if it was not yet.
+QObject *popup(QObject *window, const char *name);
 
 } // namespace ScreenTools

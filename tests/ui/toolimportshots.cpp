@@ -50,7 +50,7 @@ int rowOf(const ToolImporter &model, const QString &tool, const QString &context
 void shootToolImport(Shooter &shooter, QQuickWindow *window)
 {
     writeTools();
-    QObject *sheet = property(window, "addAccountSheet");
+    QObject *sheet = popup(window, "addAccountSheet");
     call(sheet, "openForNew", {QString()});
     Shooter::settle();
     // The way in: the picker's first entry. The page reads the tools' folders as it opens.
