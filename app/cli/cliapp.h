@@ -82,6 +82,9 @@ private:
     void dispatch(const QStringList &arguments);
     /// The inventory, made if needed, with the cache not necessarily loaded yet.
     Inventory *unloadedInventory();
+    /// Opens the cache and prints what was wrong with it, once.
+    void openCache();
+    /// openCache(), then the cached rows of every account not refreshed yet.
     void loadCache();
 
     QTextStream m_out;
@@ -94,6 +97,7 @@ private:
     AccountService *m_accountService = nullptr;
     MachineModel *m_model = nullptr;
     Inventory *m_inventory = nullptr;
+    bool m_cacheOpened = false;
     bool m_cacheLoaded = false;
     class AccountsCommand *m_accountsCommand = nullptr;
     class MachinesCommand *m_machinesCommand = nullptr;

@@ -65,7 +65,7 @@ void Inventory::onAccountRemoved(const QString &accountId)
     cancelActions(accountId, Error(Error::Cancelled, tr("The account was removed.")));
     dropProvider(accountId);
     m_status.remove(accountId);
-    m_cacheDirty.remove(accountId);
+    m_cacheMirrored.remove(accountId);
     m_cacheErrors.remove(accountId);
     m_scheduler->removeAccount(accountId);
     m_model->removeAccount(accountId);
@@ -97,13 +97,13 @@ void Inventory::setCacheNotice(const QString &notice)
     Q_EMIT cacheNoticeChanged();
 }
 
-int Inventory::loadFromCache()
+bool Inventory::openCache()
 {
     if (!m_cache)
-        return 0;
+        return false;
     if (!m_cache->isOpen() && !m_cache->open()) {
         setCacheNotice(m_cache->errorString());
-        return 0;
+        return false;
     }
     setCacheNotice(m_cache->recoveryNotice());
     if (m_cache->isReadOnly())
@@ -112,20 +112,38 @@ int Inventory::loadFromCache()
     for (const Account &account : m_accounts->accounts())
         ids.append(account.id);
     keepOrPurgeUnknownAccounts(ids);
+    return true;
+}
 
+int Inventory::loadFromCache()
+{
+    if (!openCache())
+        return 0;
+    // An account already refreshed in this run has fresher data than the file.
+    QStringList ids;
+    for (const Account &account : m_accounts->accounts()) {
+        const Status status = m_status.value(account.id);
+        if (!status.lastSuccess.isValid() || status.fromCache)
+            ids.append(account.id);
+    }
+    if (ids.isEmpty())
+        return 0;
+
+    // Every account's rows in one query at start; only the few wanted ones after refreshes.
     QHash<QString, QList<Machine>> byAccount;
-    QList<Machine> cached = m_cache->machines();
-    for (Machine &machine : cached)
-        byAccount[machine.accountId].append(std::move(machine));
-    cached.clear();
+    if (ids.size() == m_accounts->accounts().size()) {
+        QList<Machine> cached = m_cache->machines();
+        for (Machine &machine : cached)
+            byAccount[machine.accountId].append(std::move(machine));
+    } else {
+        for (const QString &id : std::as_const(ids))
+            byAccount.insert(id, m_cache->machines(id));
+    }
 
     int loaded = 0;
     QList<Machine> fresh; // of accounts that show nothing yet: added in one go, after the loop
     QStringList loadedIds;
     for (const QString &id : std::as_const(ids)) {
-        // An account already refreshed in this run has fresher data than the file.
-        if (m_status.value(id).lastSuccess.isValid() && !m_status.value(id).fromCache)
-            continue;
         const InventoryCache::AccountStatus stored = m_cache->status(id);
         Status &status = m_status[id];
         status.lastSuccess = stored.lastSuccess;
@@ -143,6 +161,7 @@ int Inventory::loadFromCache()
             m_model->applyDiff(MachineDiff::compute(id, m_model->machinesOf(id), machines));
         }
         loadedIds.append(id);
+        m_cacheMirrored.insert(id);
     }
     m_model->addNewAccounts(std::move(fresh));
     for (const QString &id : std::as_const(loadedIds))
@@ -197,11 +216,15 @@ void Inventory::rewriteCache()
         return;
     for (const Account &account : m_accounts->accounts()) {
         const Status status = m_status.value(account.id);
-        m_cache->replaceMachines(account.id, m_model->machines(account.id), status.lastSuccess);
+        // Only what this process holds: an account it never listed nor read (the CLI's online
+        // list of another account) has no rows to write back.
+        if (status.lastSuccess.isValid()
+            && m_cache->replaceMachines(account.id, m_model->machines(account.id),
+                                        status.lastSuccess))
+            m_cacheMirrored.insert(account.id);
         if (status.error.isError())
             m_cache->recordFailure(account.id, status.error, now());
     }
-    m_cacheDirty.clear();
 }
 
 void Inventory::startPolling()
@@ -395,18 +418,21 @@ void Inventory::writeToCache(const MachineDiff &diff, const QList<Machine> &mach
         return;
     }
     InventoryCache::WriteResult result = InventoryCache::WriteResult::OutOfSync;
-    if (!m_cacheDirty.contains(accountId))
+    // The diff is against what the model held: it fits the file only when the model held what
+    // the file does.
+    if (m_cacheMirrored.contains(accountId))
         result = m_cache->applyDiff(diff);
     if (result == InventoryCache::WriteResult::OutOfSync) {
-        // Another process or a failed write left the file behind: write the whole list once.
-        result = m_cache->replaceMachines(accountId, machines, diff.seenAt)
+        // Rows never read (the CLI's online list), or another process or a failed write left
+        // the file behind: compare the whole list with what the file holds, writing what differs.
+        result = m_cache->syncMachines(accountId, machines, diff.seenAt)
                      ? InventoryCache::WriteResult::Written
                      : InventoryCache::WriteResult::Failed;
     }
     if (result == InventoryCache::WriteResult::Written)
-        m_cacheDirty.remove(accountId);
+        m_cacheMirrored.insert(accountId);
     else
-        m_cacheDirty.insert(accountId);
+        m_cacheMirrored.remove(accountId);
     noteCacheWrite(accountId, result == InventoryCache::WriteResult::Written);
 }
 

@@ -105,7 +105,12 @@ public:
     /// The offline cache to read at start and write after each refresh (not owned; may be null).
     void setCache(InventoryCache *cache);
     [[nodiscard]] InventoryCache *cache() const { return m_cache; }
-    /// Opens the cache if needed and shows its machines for every known account. Rows of accounts
+    /// Opens the cache if needed, says what was wrong with it (cacheNotice()) and settles the rows
+    /// of accounts the settings no longer list (see loadFromCache()), without reading any
+    /// machine: refreshes written after this alone compare their lists with the stored rows.
+    /// False when there is no usable cache.
+    bool openCache();
+    /// openCache(), then shows the cached machines of every known account. Rows of accounts
     /// the settings no longer list are purged only when the settings were read and list
     /// accounts; otherwise they are kept (keptAccountsNotice()). Returns how many machines were
     /// loaded.
@@ -300,7 +305,9 @@ private:
     QSet<QString> m_refreshAgain; ///< refresh once more when the current one ends
     QHash<QString, quint64> m_refreshToken; ///< the refresh whose answer counts, per account
     quint64 m_nextToken = 0;
-    QSet<QString> m_cacheDirty; ///< accounts whose cached rows missed a write
+    /// Accounts whose rows in the model are what the cache file holds (read from it or written
+    /// to it): their refreshes are written as diffs.
+    QSet<QString> m_cacheMirrored;
     QString m_cacheNotice;
     QString m_keptAccountsNotice;
     QHash<QString, QString> m_cacheErrors; ///< the last cache write failed, per account

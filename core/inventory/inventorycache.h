@@ -44,7 +44,7 @@ public:
     enum class WriteResult {
         Written,
         OutOfSync, ///< the stored rows did not match what the diff was computed against; nothing
-                   ///< written: write the complete list with replaceMachines()
+                   ///< written: write the complete list with syncMachines()
         Failed,
     };
 
@@ -94,6 +94,11 @@ public:
     /// Makes @p machines the account's complete set, in one transaction.
     bool replaceMachines(const QString &accountId, const QList<Machine> &machines,
                          const QDateTime &seenAt);
+    /// Makes @p machines the account's complete set, in one transaction, writing only the rows
+    /// whose stored record differs and removing the rest: for a list computed without reading
+    /// the cache, or when applyDiff() found the file out of sync.
+    bool syncMachines(const QString &accountId, const QList<Machine> &machines,
+                      const QDateTime &seenAt);
     bool upsertMachine(const Machine &machine);
     bool removeMachine(const QString &accountId, const QString &machineId);
 
@@ -163,6 +168,8 @@ private:
     /// commit (recorded with @p what) or when @p work failed.
     bool transaction(const char *what, const std::function<bool(QSqlDatabase &)> &work) const;
     bool writeMachine(QSqlQuery &insert, const Machine &machine, const QDateTime &seenAt);
+    bool writeRecord(QSqlQuery &insert, const QString &accountId, const Machine &machine,
+                     const QByteArray &record, const QDateTime &seenAt);
     bool storeSuccess(const QString &accountId, const QDateTime &at);
 
     QString m_fileName;

@@ -4,6 +4,7 @@
 
 #include "machinerecord.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaEnum>
@@ -125,9 +126,15 @@ int InventoryCache::machineCount(const QString &accountId) const
 
 bool InventoryCache::writeMachine(QSqlQuery &insert, const Machine &m, const QDateTime &seenAt)
 {
-    insert.bindValue(0, m.accountId);
+    return writeRecord(insert, m.accountId, m, MachineRecord::encode(m), seenAt);
+}
+
+bool InventoryCache::writeRecord(QSqlQuery &insert, const QString &accountId, const Machine &m,
+                                 const QByteArray &record, const QDateTime &seenAt)
+{
+    insert.bindValue(0, accountId);
     insert.bindValue(1, m.id);
-    insert.bindValue(2, MachineRecord::encode(m));
+    insert.bindValue(2, record);
     insert.bindValue(3, msecs(seenAt.isValid() ? seenAt : m.lastSeen));
     return insert.exec() || fail(insert, "writing a machine");
 }
@@ -206,6 +213,55 @@ bool InventoryCache::replaceMachines(const QString &accountId, const QList<Machi
             Machine copy = machine;
             copy.accountId = accountId;
             ok = writeMachine(insert, copy, seenAt);
+        }
+        return ok && (!seenAt.isValid() || storeSuccess(accountId, seenAt));
+    });
+}
+
+bool InventoryCache::syncMachines(const QString &accountId, const QList<Machine> &machines,
+                                  const QDateTime &seenAt)
+{
+    if (!m_open)
+        return false;
+    return transaction("committing a refresh", [&](QSqlDatabase &db) {
+        // What the file holds, as its stored bytes: reading them costs a tenth of decoding them.
+        QHash<QString, QByteArray> stored;
+        {
+            QSqlQuery read(db);
+            read.setForwardOnly(true);
+            read.prepare(
+                QStringLiteral("SELECT machine_id, record FROM machines WHERE account_id = ?"));
+            read.addBindValue(accountId);
+            if (!read.exec())
+                return fail(read, "reading machines");
+            while (read.next())
+                stored.insert(read.value(0).toString(), read.value(1).toByteArray());
+            if (read.lastError().isValid())
+                return fail(read, "reading machines");
+        }
+        QSqlQuery insert(db);
+        insert.prepare(insertSql());
+        bool ok = true;
+        for (const Machine &machine : machines) {
+            if (!ok)
+                break;
+            const QByteArray record = MachineRecord::encode(machine);
+            // A row that encodes the same is left as it is: its lastSeen follows from the
+            // account's last good refresh, stored below.
+            const auto it = stored.constFind(machine.id);
+            const bool same = it != stored.cend() && *it == record && seenAt.isValid();
+            if (it != stored.cend())
+                stored.erase(it);
+            if (!same)
+                ok = writeRecord(insert, accountId, machine, record, seenAt);
+        }
+        QSqlQuery remove(db);
+        remove.prepare(
+            QStringLiteral("DELETE FROM machines WHERE account_id = ? AND machine_id = ?"));
+        for (auto it = stored.cbegin(); ok && it != stored.cend(); ++it) {
+            remove.bindValue(0, accountId);
+            remove.bindValue(1, it.key());
+            ok = remove.exec() || fail(remove, "removing a machine");
         }
         return ok && (!seenAt.isValid() || storeSuccess(accountId, seenAt));
     });

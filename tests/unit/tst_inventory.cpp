@@ -200,6 +200,55 @@ private Q_SLOTS:
         QCOMPARE(cache.status(a).lastSuccess, then);
     }
 
+    /// The CLI's online list opens the cache without reading its rows: a refresh that works is
+    /// written by comparing its list with the stored one, and only the accounts that did not
+    /// answer are read afterwards.
+    void refreshWithoutReadingTheCache()
+    {
+        const QString file = m_rig->dir.filePath(QStringLiteral("cache.sqlite"));
+        const QString a = m_rig->addAccount(QStringLiteral("A"));
+        const QString b = m_rig->addAccount(QStringLiteral("B"));
+        const QDateTime then = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        {
+            InventoryCache cache(file);
+            QVERIFY(cache.open());
+            QVERIFY(cache.replaceMachines(a, machines(a, 4), then));
+            QVERIFY(cache.replaceMachines(b, machines(b, 3, 100), then));
+        }
+        InventoryCache cache(file);
+        m_rig->inventory.setCache(&cache);
+        QVERIFY(m_rig->inventory.openCache());
+        QCOMPARE(m_rig->model.rowCount(), 0); // nothing read
+
+        QList<Machine> listing = machines(QString(), 4);
+        listing.removeAt(1);
+        listing[0].name = QStringLiteral("renamed");
+        m_rig->listings[a] = listing;
+        m_rig->provider(b)->listError = Error(Error::Network, QStringLiteral("Host unreachable."));
+        QCOMPARE(refresh(a).message(), QString());
+        QCOMPARE(refresh(b).kind(), Error::Network);
+        QCOMPARE(m_rig->model.rowCount(), 3); // only A's fresh list
+        QCOMPARE(cache.machineCount(a), 3);
+        const QList<Machine> stored = cache.machines(a);
+        QVERIFY(std::any_of(stored.cbegin(), stored.cend(),
+                            [](const Machine &m) { return m.name == QStringLiteral("renamed"); }));
+        QVERIFY(cache.status(a).lastSuccess > then);
+
+        // B did not answer: its cached rows are read now; A's fresh list is not replaced.
+        QCOMPARE(m_rig->inventory.loadFromCache(), 3);
+        QCOMPARE(m_rig->model.machineCount(a), 3);
+        QCOMPARE(m_rig->model.machineCount(b), 3);
+        QVERIFY(m_rig->inventory.isFromCache(b));
+        QVERIFY(!m_rig->inventory.isFromCache(a));
+        QCOMPARE(m_rig->inventory.lastSuccess(b), then);
+
+        // From now on A's refreshes are diffs against what the file holds.
+        m_rig->provider(a)->listing.removeFirst();
+        QCOMPARE(refresh(a).message(), QString());
+        QCOMPARE(cache.machineCount(a), 2);
+        QCOMPARE(cache.machineCount(b), 3);
+    }
+
     void refreshesWriteTheCache()
     {
         const QString a = m_rig->addAccount(QStringLiteral("A"));

@@ -186,6 +186,55 @@ private Q_SLOTS:
         QVERIFY(!cache.status(QStringLiteral("a")).lastError.isError());
     }
 
+    void syncWritesOnlyTheDifferences()
+    {
+        // A list made without reading the cache (the CLI's online list) is compared with the
+        // stored records: the same outcome as a diff, and as few writes.
+        InventoryCache cache(m_file);
+        QVERIFY(cache.open());
+        const QList<Machine> known = machines(QStringLiteral("a"), 100);
+        QVERIFY(cache.replaceMachines(QStringLiteral("a"), known, at(0)));
+        QVERIFY(cache.replaceMachines(QStringLiteral("b"), machines(QStringLiteral("b"), 3), at(0)));
+
+        QList<Machine> incoming = known;
+        incoming[10].state = MachineState::Stopped; // changed
+        incoming[11].tags.append(QStringLiteral("new")); // changed
+        incoming.removeAt(20); // removed
+        incoming.removeAt(30); // removed
+        incoming.append(machine(QStringLiteral("a"), 500)); // added
+        QVERIFY(cache.syncMachines(QStringLiteral("a"), incoming, at(5)));
+
+        RawDb raw(m_file);
+        const qint64 old = at(0).toMSecsSinceEpoch();
+        const qint64 now = at(5).toMSecsSinceEpoch();
+        const QString count = QStringLiteral(
+            "SELECT COUNT(*) FROM machines WHERE account_id = 'a' AND last_seen = %1");
+        QCOMPARE(raw.value(count.arg(now)).toInt(), 3);
+        QCOMPARE(raw.value(count.arg(old)).toInt(), 96);
+        Machine stored;
+        QVERIFY(MachineRecord::decode(raw.record(known.at(10).id), stored));
+        QCOMPARE(stored.state, MachineState::Stopped);
+        QVERIFY(raw.record(known.at(20).id).isEmpty());
+        QCOMPARE(cache.machineCount(QStringLiteral("a")), 99);
+        QCOMPARE(cache.machineCount(QStringLiteral("b")), 3); // other accounts untouched
+        QCOMPARE(cache.status(QStringLiteral("a")).lastSuccess, at(5));
+
+        // What it stored reads back as the list it was given.
+        QList<Machine> loaded = cache.machines(QStringLiteral("a"));
+        QCOMPARE(loaded.size(), incoming.size());
+        const auto byId = [](const Machine &l, const Machine &r) { return l.id < r.id; };
+        std::sort(loaded.begin(), loaded.end(), byId);
+        std::sort(incoming.begin(), incoming.end(), byId);
+        for (qsizetype i = 0; i < loaded.size(); ++i) {
+            QCOMPARE(MachineRecord::encode(loaded.at(i)), MachineRecord::encode(incoming.at(i)));
+            QCOMPARE(loaded.at(i).lastSeen, at(5));
+        }
+
+        // An empty list empties the account.
+        QVERIFY(cache.syncMachines(QStringLiteral("b"), {}, at(6)));
+        QCOMPARE(cache.machineCount(QStringLiteral("b")), 0);
+    }
+
     void diffAgainstAnotherPictureIsRefused()
     {
         InventoryCache cache(m_file);
