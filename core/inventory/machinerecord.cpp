@@ -7,6 +7,7 @@
 #include <QSysInfo>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -14,15 +15,20 @@ namespace {
 constexpr bool s_littleEndian = QSysInfo::ByteOrder == QSysInfo::LittleEndian;
 constexpr qint64 s_noTime = std::numeric_limits<qint64>::min();
 
+// Appends into a buffer it grows itself: QByteArray::append() of a few bytes at a time (an
+// insert() in Qt 6.4, with its checks) was most of the cost of encoding a record.
 class Writer
 {
 public:
-    Writer() { m_out.reserve(320); }
+    Writer()
+        : m_out(320, Qt::Uninitialized)
+        , m_data(m_out.data())
+    { }
     template<typename T>
     void put(T value)
     {
         const T little = qToLittleEndian(value);
-        m_out.append(reinterpret_cast<const char *>(&little), sizeof little);
+        putBytes(&little, sizeof little);
     }
     void putDouble(double value)
     {
@@ -34,7 +40,7 @@ public:
     {
         put(quint32(text.size()));
         if constexpr (s_littleEndian) {
-            m_out.append(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
+            putBytes(text.utf16(), text.size() * 2);
         } else {
             for (QChar c : text)
                 put(c.unicode());
@@ -52,10 +58,35 @@ public:
         if (value)
             putDouble(*value);
     }
-    QByteArray take() { return std::move(m_out); }
+    void putBytes(const void *bytes, qsizetype count)
+    {
+        if (m_size + count > m_out.size()) {
+            m_out.resize(std::max(m_out.size() * 2, m_size + count));
+            m_data = m_out.data();
+        }
+        std::memcpy(m_data + m_size, bytes, size_t(count));
+        m_size += count;
+    }
+    /// Overwrites what was written at @p at (a count or a format known only later).
+    template<typename T>
+    void patch(qsizetype at, T value)
+    {
+        const T little = qToLittleEndian(value);
+        std::memcpy(m_data + at, &little, sizeof little);
+    }
+    [[nodiscard]] qsizetype size() const { return m_size; }
+    void truncate(qsizetype size) { m_size = std::min(size, m_size); }
+    QByteArray take()
+    {
+        m_out.truncate(m_size);
+        m_data = nullptr;
+        return std::move(m_out);
+    }
 
 private:
     QByteArray m_out;
+    char *m_data = nullptr;
+    qsizetype m_size = 0;
 };
 
 class Reader
@@ -304,8 +335,8 @@ enum class ExtraTag : quint8 {
     Double = 'd'
 };
 
-/// Writes @p extra in format 3 into @p out; false (and @p out unusable) when a value has a
-/// type format 3 does not carry.
+/// Writes @p extra in format 3 into @p out; false (and what it wrote to be dropped) when a value
+/// has a type format 3 does not carry.
 bool putTypedExtra(Writer &out, const QVariantMap &extra)
 {
     out.put(quint32(extra.size()));
@@ -397,22 +428,8 @@ QString MachineRecord::StringPool::take(Slot slot, const char *data, qsizetype u
 
 QByteArray MachineRecord::encode(const Machine &m)
 {
-    // Format 3 where every extra value has a type it carries, else the whole map as format 2.
-    QByteArray extra;
-    bool typed = true;
-    if (!m.extra.isEmpty()) {
-        Writer writer;
-        typed = putTypedExtra(writer, m.extra);
-        if (typed) {
-            extra = writer.take();
-        } else {
-            QDataStream stream(&extra, QIODevice::WriteOnly);
-            stream.setVersion(QDataStream::Qt_6_4);
-            stream << m.extra;
-        }
-    }
     Writer out;
-    out.put(typed ? TypedExtraFormat : Format);
+    out.put(quint8(TypedExtraFormat)); // format 2 instead when an extra has no format 3 type
     out.putString(m.providerId);
     out.putString(m.name);
     out.putString(MachineState::id(m.state));
@@ -431,10 +448,23 @@ QByteArray MachineRecord::encode(const Machine &m)
     out.put(qint32(m.vcpus));
     out.put(qint32(m.memoryMb));
     out.put(qint32(m.diskGb));
-    out.put(quint32(extra.size()));
-    QByteArray record = out.take();
-    record.append(extra);
-    return record;
+    const qsizetype sizeAt = out.size();
+    out.put(quint32(0)); // the extras' size, known below
+    if (!m.extra.isEmpty()) {
+        const qsizetype start = out.size();
+        if (!putTypedExtra(out, m.extra)) {
+            // A value format 3 does not carry: the whole map as format 2.
+            out.truncate(start);
+            QByteArray extra;
+            QDataStream stream(&extra, QIODevice::WriteOnly);
+            stream.setVersion(QDataStream::Qt_6_4);
+            stream << m.extra;
+            out.putBytes(extra.constData(), extra.size());
+            out.patch(0, quint8(Format));
+        }
+        out.patch(sizeAt, quint32(out.size() - start));
+    }
+    return out.take();
 }
 
 bool MachineRecord::decode(QByteArrayView record, Machine &m, StringPool *pool)
