@@ -6,13 +6,14 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
 // Large enough that a write() call moves many machines, small enough to stream.
 constexpr qsizetype s_chunk = 256 * 1024;
 
-void indentBy(QByteArray &out, int indent)
+void indentBy(MachineJsonWriter::Sink &out, int indent)
 {
     // append(n, ' ') is an insert in Qt 6.4; whole runs of spaces are a plain copy.
     static constexpr char spaces[] = "                                "; // 8 levels
@@ -27,14 +28,14 @@ char hexDigit(uint value)
     return char(value < 10 ? '0' + value : 'a' + value - 10);
 }
 
-void appendEscape(QByteArray &out, char16_t unit)
+void appendEscape(MachineJsonWriter::Sink &out, char16_t unit)
 {
     out.append("\\u");
     for (int shift = 12; shift >= 0; shift -= 4)
         out.append(hexDigit((unit >> shift) & 0xf));
 }
 
-void appendDigits(QByteArray &out, int value, int width)
+void appendDigits(MachineJsonWriter::Sink &out, int value, int width)
 {
     char digits[4];
     for (int i = width - 1; i >= 0; --i, value /= 10)
@@ -43,7 +44,7 @@ void appendDigits(QByteArray &out, int value, int width)
 }
 
 /// Qt::ISODate of the UTC time ("2024-01-31T12:00:00Z"), quoted; "" when invalid.
-void appendIsoDate(QByteArray &out, const QDateTime &dateTime)
+void appendIsoDate(MachineJsonWriter::Sink &out, const QDateTime &dateTime)
 {
     if (!dateTime.isValid())
         return void(out.append("\"\""));
@@ -68,6 +69,19 @@ void appendIsoDate(QByteArray &out, const QDateTime &dateTime)
 }
 } // namespace
 
+void MachineJsonWriter::Sink::reserve(qsizetype capacity)
+{
+    if (capacity > m_bytes.size())
+        grow(capacity - m_size);
+}
+
+void MachineJsonWriter::Sink::grow(qsizetype count)
+{
+    // resize() keeps the bytes written so far; the new room is overwritten before it is read.
+    m_bytes.resize(std::max(m_bytes.size() * 2, m_size + count));
+    m_data = m_bytes.data();
+}
+
 MachineJsonWriter::MachineJsonWriter(QIODevice *device)
     : m_device(device)
 {
@@ -79,7 +93,7 @@ MachineJsonWriter::~MachineJsonWriter()
     end();
 }
 
-void MachineJsonWriter::appendString(QByteArray &out, QStringView text)
+void MachineJsonWriter::appendString(MachineJsonWriter::Sink &out, QStringView text)
 {
     // As Qt's own JSON writer: the two JSON specials and C0 controls escaped (short forms where
     // JSON has them), everything else as UTF-8, and a lone surrogate (not encodable) as \uXXXX.
@@ -93,9 +107,7 @@ void MachineJsonWriter::appendString(QByteArray &out, QStringView text)
             ++run;
         if (run != it) {
             const qsizetype length = run - it;
-            const qsizetype at = out.size();
-            out.resize(at + length);
-            char *dst = out.data() + at;
+            char *dst = out.extend(length);
             for (; it != run; ++it)
                 *dst++ = char(*it);
             continue;
@@ -337,7 +349,7 @@ void MachineJsonWriter::flushIfFull()
 {
     if (m_buffer.size() < s_chunk)
         return;
-    m_device->write(m_buffer);
+    m_device->write(m_buffer.data(), m_buffer.size());
     m_buffer.clear();
 }
 
@@ -347,6 +359,6 @@ void MachineJsonWriter::end()
         return;
     m_ended = true;
     m_buffer.append(m_started ? "\n]\n" : "[\n]\n");
-    m_device->write(m_buffer);
+    m_device->write(m_buffer.data(), m_buffer.size());
     m_buffer.clear();
 }

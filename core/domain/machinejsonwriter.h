@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 
+#include <cstring>
+
 class QIODevice;
 class QJsonValue;
 class QVariant;
@@ -34,8 +36,47 @@ public:
     /// Closes the array (an empty one when nothing was written) and flushes. Idempotent.
     void end();
 
+    /// The bytes not written yet, appended to through a pointer and grown when a machine needs
+    /// more: QByteArray::append() of a few bytes at a time (an out-of-line insert() in Qt 6.4)
+    /// was most of the writer's time.
+    class Sink
+    {
+    public:
+        void reserve(qsizetype capacity);
+        Sink &append(const char *bytes, qsizetype count)
+        {
+            std::memcpy(extend(count), bytes, size_t(count));
+            return *this;
+        }
+        Sink &append(const char *text) { return append(text, qsizetype(std::strlen(text))); }
+        Sink &append(const QByteArray &bytes) { return append(bytes.constData(), bytes.size()); }
+        Sink &append(char c)
+        {
+            *extend(1) = c;
+            return *this;
+        }
+        /// Room for @p count more bytes, to be written at the pointer returned.
+        char *extend(qsizetype count)
+        {
+            if (m_size + count > m_bytes.size())
+                grow(count);
+            char *at = m_data + m_size;
+            m_size += count;
+            return at;
+        }
+        [[nodiscard]] qsizetype size() const { return m_size; }
+        [[nodiscard]] const char *data() const { return m_data; }
+        void clear() { m_size = 0; }
+
+    private:
+        void grow(qsizetype count);
+        QByteArray m_bytes;
+        char *m_data = nullptr;
+        qsizetype m_size = 0;
+    };
+
     /// Appends @p text as a JSON string literal (quoted, escaped as QJsonDocument does).
-    static void appendString(QByteArray &out, QStringView text);
+    static void appendString(Sink &out, QStringView text);
 
 private:
     void key(const char *name, int indent);
@@ -46,7 +87,7 @@ private:
     void flushIfFull();
 
     QIODevice *m_device;
-    QByteArray m_buffer;
+    Sink m_buffer;
     bool m_started = false;
     bool m_ended = false;
 };
