@@ -221,8 +221,9 @@ void CliApp::refreshAccounts(const QStringList &accountIds,
     // The refreshes start before the cache is opened, so their keychain reads and first pages
     // are on their way while it opens. No cached row is read for an account whose refresh
     // works: its list is compared with the stored rows as it is written (with 10,000 machines,
-    // decoding them was a fifth of a list). The rows of the others are loaded when all have
-    // answered (HttpClient answers only from the event loop, after this returns).
+    // decoding them was a fifth of a list). The rows of those that failed are loaded when all
+    // have answered (HttpClient answers only from the event loop, after this returns); a command
+    // that needs every account's rows asks inventory().
     Inventory *inventory = unloadedInventory();
     auto waiting = std::make_shared<QSet<QString>>(accountIds.cbegin(), accountIds.cend());
     auto errors = std::make_shared<QHash<QString, Error>>();
@@ -240,7 +241,11 @@ void CliApp::refreshAccounts(const QStringList &accountIds,
                         errors->insert(id, error);
                     if (waiting->isEmpty()) {
                         QObject::disconnect(*connection);
-                        loadCache();
+                        // What the cache knew of the accounts that did not answer, and of
+                        // nothing else (`--account a` with nine more would read all ten).
+                        openCache();
+                        if (!errors->isEmpty())
+                            m_inventory->loadFromCache(errors->keys());
                         done(*errors);
                     }
                 });

@@ -115,7 +115,7 @@ bool Inventory::openCache()
     return true;
 }
 
-int Inventory::loadFromCache()
+int Inventory::loadFromCache(const QStringList &only)
 {
     if (!openCache())
         return 0;
@@ -123,7 +123,8 @@ int Inventory::loadFromCache()
     QStringList ids;
     for (const Account &account : m_accounts->accounts()) {
         const Status status = m_status.value(account.id);
-        if (!status.lastSuccess.isValid() || status.fromCache)
+        if ((!status.lastSuccess.isValid() || status.fromCache)
+            && (only.isEmpty() || only.contains(account.id)))
             ids.append(account.id);
     }
     if (ids.isEmpty())

@@ -110,11 +110,11 @@ public:
     /// machine: refreshes written after this alone compare their lists with the stored rows.
     /// False when there is no usable cache.
     bool openCache();
-    /// openCache(), then shows the cached machines of every known account. Rows of accounts
-    /// the settings no longer list are purged only when the settings were read and list
-    /// accounts; otherwise they are kept (keptAccountsNotice()). Returns how many machines were
-    /// loaded.
-    int loadFromCache();
+    /// openCache(), then shows the cached machines of every known account (of @p only, when
+    /// given) not refreshed in this run yet. Rows of accounts the settings no longer list are
+    /// purged only when the settings were read and list accounts; otherwise they are kept
+    /// (keptAccountsNotice()). Returns how many machines were loaded.
+    int loadFromCache(const QStringList &only = {});
     [[nodiscard]] QString cacheNotice() const { return m_cacheNotice; }
     /// Non-empty when the cache holds machines of accounts the settings do not list, and the
     /// settings could not say whether those accounts were removed (missing, empty, unreadable):

@@ -208,12 +208,14 @@ private Q_SLOTS:
         const QString file = m_rig->dir.filePath(QStringLiteral("cache.sqlite"));
         const QString a = m_rig->addAccount(QStringLiteral("A"));
         const QString b = m_rig->addAccount(QStringLiteral("B"));
+        const QString c = m_rig->addAccount(QStringLiteral("C")); // not refreshed at all
         const QDateTime then = QDateTime::currentDateTimeUtc().addSecs(-3600);
         {
             InventoryCache cache(file);
             QVERIFY(cache.open());
             QVERIFY(cache.replaceMachines(a, machines(a, 4), then));
             QVERIFY(cache.replaceMachines(b, machines(b, 3, 100), then));
+            QVERIFY(cache.replaceMachines(c, machines(c, 2, 200), then));
         }
         InventoryCache cache(file);
         m_rig->inventory.setCache(&cache);
@@ -234,10 +236,15 @@ private Q_SLOTS:
                             [](const Machine &m) { return m.name == QStringLiteral("renamed"); }));
         QVERIFY(cache.status(a).lastSuccess > then);
 
-        // B did not answer: its cached rows are read now; A's fresh list is not replaced.
-        QCOMPARE(m_rig->inventory.loadFromCache(), 3);
+        // B did not answer: its cached rows are read now (and only its: C was not asked for);
+        // A's fresh list is not replaced.
+        QCOMPARE(m_rig->inventory.loadFromCache({b}), 3);
         QCOMPARE(m_rig->model.machineCount(a), 3);
         QCOMPARE(m_rig->model.machineCount(b), 3);
+        QCOMPARE(m_rig->model.machineCount(c), 0);
+        QCOMPARE(m_rig->inventory.loadFromCache(), 5); // B again (unchanged) and C
+        QCOMPARE(m_rig->model.machineCount(b), 3);
+        QCOMPARE(m_rig->model.machineCount(c), 2);
         QVERIFY(m_rig->inventory.isFromCache(b));
         QVERIFY(!m_rig->inventory.isFromCache(a));
         QCOMPARE(m_rig->inventory.lastSuccess(b), then);
@@ -247,6 +254,7 @@ private Q_SLOTS:
         QCOMPARE(refresh(a).message(), QString());
         QCOMPARE(cache.machineCount(a), 2);
         QCOMPARE(cache.machineCount(b), 3);
+        QCOMPARE(cache.machineCount(c), 2);
     }
 
     void refreshesWriteTheCache()
