@@ -45,7 +45,8 @@ public:
         void reserve(qsizetype capacity);
         Sink &append(const char *bytes, qsizetype count)
         {
-            std::memcpy(extend(count), bytes, size_t(count));
+            if (count > 0) // an empty array's data may be null, which memcpy() must not be given
+                std::memcpy(extend(count), bytes, size_t(count));
             return *this;
         }
         Sink &append(const char *text) { return append(text, qsizetype(std::strlen(text))); }

@@ -60,6 +60,8 @@ public:
     }
     void putBytes(const void *bytes, qsizetype count)
     {
+        if (count == 0)
+            return; // an empty QString's utf16() may be null, which memcpy() must not be given
         if (m_size + count > m_out.size()) {
             m_out.resize(std::max(m_out.size() * 2, m_size + count));
             m_data = m_out.data();
