@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QLocale>
 
-#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -68,19 +67,6 @@ void appendIsoDate(MachineJsonWriter::Sink &out, const QDateTime &dateTime)
     out.append("Z\"");
 }
 } // namespace
-
-void MachineJsonWriter::Sink::reserve(qsizetype capacity)
-{
-    if (capacity > m_bytes.size())
-        grow(capacity - m_size);
-}
-
-void MachineJsonWriter::Sink::grow(qsizetype count)
-{
-    // resize() keeps the bytes written so far; the new room is overwritten before it is read.
-    m_bytes.resize(std::max(m_bytes.size() * 2, m_size + count));
-    m_data = m_bytes.data();
-}
 
 MachineJsonWriter::MachineJsonWriter(QIODevice *device)
     : m_device(device)

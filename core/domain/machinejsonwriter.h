@@ -1,11 +1,10 @@
 #pragma once
 
+#include "bytebuffer.h"
 #include "clouddeck_core_export.h"
 #include "machine.h"
 
 #include <QByteArray>
-
-#include <cstring>
 
 class QIODevice;
 class QJsonValue;
@@ -36,45 +35,8 @@ public:
     /// Closes the array (an empty one when nothing was written) and flushes. Idempotent.
     void end();
 
-    /// The bytes not written yet, appended to through a pointer and grown when a machine needs
-    /// more: QByteArray::append() of a few bytes at a time (an out-of-line insert() in Qt 6.4)
-    /// was most of the writer's time.
-    class Sink
-    {
-    public:
-        void reserve(qsizetype capacity);
-        Sink &append(const char *bytes, qsizetype count)
-        {
-            if (count > 0) // an empty array's data may be null, which memcpy() must not be given
-                std::memcpy(extend(count), bytes, size_t(count));
-            return *this;
-        }
-        Sink &append(const char *text) { return append(text, qsizetype(std::strlen(text))); }
-        Sink &append(const QByteArray &bytes) { return append(bytes.constData(), bytes.size()); }
-        Sink &append(char c)
-        {
-            *extend(1) = c;
-            return *this;
-        }
-        /// Room for @p count more bytes, to be written at the pointer returned.
-        char *extend(qsizetype count)
-        {
-            if (m_size + count > m_bytes.size())
-                grow(count);
-            char *at = m_data + m_size;
-            m_size += count;
-            return at;
-        }
-        [[nodiscard]] qsizetype size() const { return m_size; }
-        [[nodiscard]] const char *data() const { return m_data; }
-        void clear() { m_size = 0; }
-
-    private:
-        void grow(qsizetype count);
-        QByteArray m_bytes;
-        char *m_data = nullptr;
-        qsizetype m_size = 0;
-    };
+    /// The bytes not written yet.
+    using Sink = ByteBuffer;
 
     /// Appends @p text as a JSON string literal (quoted, escaped as QJsonDocument does).
     static void appendString(Sink &out, QStringView text);

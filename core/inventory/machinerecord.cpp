@@ -1,5 +1,7 @@
 #include "machinerecord.h"
 
+#include "bytebuffer.h"
+
 #include <QDataStream>
 #include <QIODevice>
 #include <QJsonDocument>
@@ -7,7 +9,6 @@
 #include <QSysInfo>
 #include <QtEndian>
 
-#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -15,20 +16,14 @@ namespace {
 constexpr bool s_littleEndian = QSysInfo::ByteOrder == QSysInfo::LittleEndian;
 constexpr qint64 s_noTime = std::numeric_limits<qint64>::min();
 
-// Appends into a buffer it grows itself: QByteArray::append() of a few bytes at a time (an
-// insert() in Qt 6.4, with its checks) was most of the cost of encoding a record.
 class Writer
 {
 public:
-    Writer()
-        : m_out(320, Qt::Uninitialized)
-        , m_data(m_out.data())
-    { }
     template<typename T>
     void put(T value)
     {
         const T little = qToLittleEndian(value);
-        putBytes(&little, sizeof little);
+        m_out.append(&little, sizeof little);
     }
     void putDouble(double value)
     {
@@ -40,7 +35,7 @@ public:
     {
         put(quint32(text.size()));
         if constexpr (s_littleEndian) {
-            putBytes(text.utf16(), text.size() * 2);
+            m_out.append(text.utf16(), text.size() * 2);
         } else {
             for (QChar c : text)
                 put(c.unicode());
@@ -58,37 +53,20 @@ public:
         if (value)
             putDouble(*value);
     }
-    void putBytes(const void *bytes, qsizetype count)
-    {
-        if (count == 0)
-            return; // an empty QString's utf16() may be null, which memcpy() must not be given
-        if (m_size + count > m_out.size()) {
-            m_out.resize(std::max(m_out.size() * 2, m_size + count));
-            m_data = m_out.data();
-        }
-        std::memcpy(m_data + m_size, bytes, size_t(count));
-        m_size += count;
-    }
+    void putBytes(const QByteArray &bytes) { m_out.append(bytes); }
     /// Overwrites what was written at @p at (a count or a format known only later).
     template<typename T>
     void patch(qsizetype at, T value)
     {
         const T little = qToLittleEndian(value);
-        std::memcpy(m_data + at, &little, sizeof little);
+        m_out.overwrite(at, &little, sizeof little);
     }
-    [[nodiscard]] qsizetype size() const { return m_size; }
-    void truncate(qsizetype size) { m_size = std::min(size, m_size); }
-    QByteArray take()
-    {
-        m_out.truncate(m_size);
-        m_data = nullptr;
-        return std::move(m_out);
-    }
+    [[nodiscard]] qsizetype size() const { return m_out.size(); }
+    void truncate(qsizetype size) { m_out.truncate(size); }
+    QByteArray take() { return m_out.take(); }
 
 private:
-    QByteArray m_out;
-    char *m_data = nullptr;
-    qsizetype m_size = 0;
+    ByteBuffer m_out {320};
 };
 
 class Reader
@@ -461,7 +439,7 @@ QByteArray MachineRecord::encode(const Machine &m)
             QDataStream stream(&extra, QIODevice::WriteOnly);
             stream.setVersion(QDataStream::Qt_6_4);
             stream << m.extra;
-            out.putBytes(extra.constData(), extra.size());
+            out.putBytes(extra);
             out.patch(0, quint8(Format));
         }
         out.patch(sizeAt, quint32(out.size() - start));
