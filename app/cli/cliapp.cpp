@@ -62,6 +62,16 @@ void CliApp::finish(int code)
     QCoreApplication::exit(code);
 }
 
+void CliApp::closeFiles()
+{
+    m_out.flush();
+    m_err.flush();
+    // Closing the connection checkpoints the write-ahead log into the file, so another process
+    // finds one file, as after any ordinary exit.
+    if (m_inventory && m_inventory->cache())
+        m_inventory->cache()->close();
+}
+
 void CliApp::fail(const Error &error)
 {
     // Messages carry the provider's own words (error bodies): printed escaped, like any text

@@ -37,6 +37,9 @@ public:
 
     /// Runs the command in @p arguments (argv) to completion; returns the exit code.
     int run(const QStringList &arguments);
+    /// Flushes the output and closes every file the command opened (the cache), leaving the
+    /// process nothing to do but end: see main().
+    void closeFiles();
 
     [[nodiscard]] static int exitCodeFor(const Error &error);
     void finish(int code);

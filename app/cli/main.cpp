@@ -4,6 +4,10 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -21,6 +25,17 @@ int main(int argc, char *argv[])
     }
     // The same words and plurals as the GUI ("1 machine", "2 machines"), in the user's language.
     Translations::install();
-    CliApp cli;
-    return cli.run(QCoreApplication::arguments());
+    auto cli = std::make_unique<CliApp>();
+    const int code = cli->run(QCoreApplication::arguments());
+    cli->closeFiles();
+#ifndef CLOUDDECK_SANITIZE
+    // The process ends without freeing what it built. A list of 10,000 machines is some 120,000
+    // allocations, and freeing them one by one took longer than printing them (17 ms of a 0.6 s
+    // list of ten accounts); the kernel takes the memory back at once. Nothing is lost: settings
+    // are synced when written, the output is flushed and the cache closed just above. The
+    // sanitizer build keeps the full teardown, so LeakSanitizer still checks every destructor.
+    std::fflush(nullptr);
+    std::_Exit(code);
+#endif
+    return code;
 }
