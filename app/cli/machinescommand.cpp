@@ -99,15 +99,10 @@ void MachinesCommand::printMachines(const QList<Machine> &machines, bool json)
         if (!out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered))
             return;
         QHash<QString, QString> names; // an account lookup per account, not per machine
+        for (const Account &account : accounts->accounts())
+            names.insert(account.id, account.name);
         MachineJsonWriter writer(&out);
-        for (const Machine &machine : machines) {
-            auto name = names.constFind(machine.accountId);
-            if (name == names.constEnd()) {
-                const auto account = accounts->account(machine.accountId);
-                name = names.insert(machine.accountId, account ? account->name : machine.accountId);
-            }
-            writer.write(machine, *name);
-        }
+        writer.writeAll(machines, names);
         writer.end();
         return;
     }

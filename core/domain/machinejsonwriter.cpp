@@ -333,7 +333,7 @@ void MachineJsonWriter::write(const Machine &machine, const QString &accountName
 
 void MachineJsonWriter::flushIfFull()
 {
-    if (m_buffer.size() < s_chunk)
+    if (m_buffer.size() < s_chunk || !m_device)
         return;
     m_device->write(m_buffer.data(), m_buffer.size());
     m_buffer.clear();
@@ -345,6 +345,8 @@ void MachineJsonWriter::end()
         return;
     m_ended = true;
     m_buffer.append(m_started ? "\n]\n" : "[\n]\n");
+    if (!m_device)
+        return;
     m_device->write(m_buffer.data(), m_buffer.size());
     m_buffer.clear();
 }

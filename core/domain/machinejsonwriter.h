@@ -5,6 +5,7 @@
 #include "machine.h"
 
 #include <QByteArray>
+#include <QHash>
 
 class QIODevice;
 class QJsonValue;
@@ -20,7 +21,8 @@ class QVariant;
  * no document of the whole list, no UTF-16 round trip. That was most of the CLI's time and
  * memory for a large list (issue 13). Machine::toJson() stays the reference the tests compare to.
  *
- * Bytes go to the device in chunks as they accumulate; end() writes the rest.
+ * Bytes go to the device in chunks as they accumulate; end() writes the rest. A writer without a
+ * device keeps them (writeAll() renders a share of a list that way on another thread).
  */
 class CLOUDDECK_CORE_EXPORT MachineJsonWriter
 {
@@ -32,6 +34,10 @@ public:
 
     /// Writes @p machine as the next element; @p accountName becomes its "account" key.
     void write(const Machine &machine, const QString &accountName);
+    /// Writes all of @p machines as write() would, one after another, each with its account's
+    /// name from @p accountNames (the account id where it has none). Large lists are rendered
+    /// by two threads: see machinejsonwriterall.cpp.
+    void writeAll(const QList<Machine> &machines, const QHash<QString, QString> &accountNames);
     /// Closes the array (an empty one when nothing was written) and flushes. Idempotent.
     void end();
 
@@ -48,6 +54,9 @@ private:
     void stringList(const QStringList &list, int indent);
     void number(double value);
     void flushIfFull();
+    void writeRange(const QList<Machine> &machines, qsizetype from, qsizetype to,
+                    const QHash<QString, QString> &accountNames);
+    void writeBytes(const QByteArray &bytes);
 
     QIODevice *m_device;
     Sink m_buffer;

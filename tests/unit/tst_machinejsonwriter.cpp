@@ -172,6 +172,44 @@ private Q_SLOTS:
         writer.end(); // idempotent
         QCOMPARE(buffer.data(), reference(list, QStringLiteral("Work")));
     }
+
+    void writeAllMatchesOneWriteAfterAnother_data()
+    {
+        QTest::addColumn<int>("perAccount");
+        // Around the share of 512 machines and its doubling, where the threads take turns; the
+        // small ones are written by one thread.
+        for (int n : {0, 1, 300, 511, 512, 513, 1024, 1537, 5000})
+            QTest::addRow("%d per account", n) << n;
+    }
+
+    void writeAllMatchesOneWriteAfterAnother()
+    {
+        QFETCH(int, perAccount);
+        // Two accounts interleaved, as a list sorted by name is; one without a name is written
+        // with its id.
+        const QList<Machine> a = machines(QStringLiteral("acc-a"), perAccount);
+        const QList<Machine> b = machines(QStringLiteral("acc-b"), perAccount);
+        QList<Machine> list;
+        for (qsizetype i = 0; i < a.size(); ++i)
+            list << a.at(i) << b.at(i);
+        const QHash<QString, QString> names{{QStringLiteral("acc-a"), QStringLiteral("Work")}};
+        QBuffer expected;
+        expected.open(QIODevice::WriteOnly);
+        {
+            MachineJsonWriter writer(&expected);
+            for (const Machine &machine : list)
+                writer.write(machine, names.value(machine.accountId, machine.accountId));
+        }
+        QBuffer actual;
+        actual.open(QIODevice::WriteOnly);
+        {
+            MachineJsonWriter writer(&actual);
+            writer.writeAll(list, names);
+        }
+        QVERIFY(sameBytes(actual.data(), expected.data()));
+        QCOMPARE(actual.data(), expected.data());
+        QCOMPARE(QJsonDocument::fromJson(actual.data()).array().size(), list.size());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMachineJsonWriter)
