@@ -27,7 +27,8 @@ shift || true
 packages=(
     build-essential cmake ninja-build pkg-config ccache
     qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qtkeychain-qt6-dev libsecret-1-0 libyaml-cpp-dev
+    qt6-svg-dev libqt6svg6 libqt6sql6-sqlite libsqlite3-dev qtkeychain-qt6-dev libsecret-1-0
+    libyaml-cpp-dev
     # libssl-dev: OpenSSL's libcrypto signs the GCE plugin's service-account JWT (RS256).
     libssl-dev
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript

@@ -320,7 +320,11 @@ void InventoryCache::pruneMovedAside()
 
 bool InventoryCache::fail(const QSqlQuery &query, const char *what) const
 {
-    const QSqlError error = query.lastError();
+    return fail(query.lastError(), what);
+}
+
+bool InventoryCache::fail(const QSqlError &error, const char *what) const
+{
     m_errorString = QStringLiteral("%1: %2").arg(QLatin1String(what), error.databaseText());
     m_writeProblem = describe(error);
     qCWarning(lcCache).noquote() << "cache" << m_errorString;

@@ -162,6 +162,7 @@ private:
     /// Records @p query's error (returns false); a damaged file is moved aside and replaced as
     /// soon as control returns to the event loop.
     bool fail(const QSqlQuery &query, const char *what) const;
+    bool fail(const QSqlError &error, const char *what) const;
     bool failDb(const char *what) const;
     /// Runs @p work in one transaction on the open database: committed when @p work returns
     /// true, rolled back when it returns false. False when the transaction did not start or

@@ -3,6 +3,7 @@
 #include "inventorycache.h"
 
 #include "machinerecord.h"
+#include "sqliterows.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -11,6 +12,8 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace {
 QVariant msecs(const QDateTime &time)
@@ -71,44 +74,45 @@ QList<Machine> InventoryCache::machines(const QString &accountId) const
     QList<Machine> result;
     if (!m_open)
         return result;
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    // A machine was seen at least by the account's last good refresh, which listed it.
-    QString sql =
-        QStringLiteral("SELECT m.account_id, m.machine_id, m.record,"
-                       " MAX(COALESCE(m.last_seen, 0), COALESCE(a.last_success, 0))"
-                       " FROM machines m LEFT JOIN accounts a ON a.account_id = m.account_id");
-    if (!accountId.isEmpty())
-        sql += QStringLiteral(" WHERE m.account_id = ?");
-    query.prepare(sql);
-    if (!accountId.isEmpty())
-        query.addBindValue(accountId);
-    if (!query.exec()) {
-        fail(query, "reading machines");
-        return result;
+    // A machine was seen at least by the account's last good refresh, which listed it. Those
+    // few times are read first: joining them to each row cost more than the row itself.
+    QHash<QString, qint64> lastSuccess;
+    {
+        SqliteRows accounts(database(), "SELECT account_id, last_success FROM accounts");
+        while (accounts.next())
+            lastSuccess.insert(accounts.text(0), accounts.integer(1));
     }
+    SqliteRows rows(database(),
+                    accountId.isEmpty()
+                        ? "SELECT account_id, machine_id, record, last_seen FROM machines"
+                        : "SELECT account_id, machine_id, record, last_seen FROM machines"
+                          " WHERE account_id = ?");
+    if (!accountId.isEmpty())
+        rows.bind(1, accountId);
     MachineRecord::StringPool pool;
     QString account;
+    qint64 accountSuccess = 0;
     int unreadable = 0;
-    while (query.next()) {
+    while (rows.next()) {
         Machine m;
-        const QByteArray record = query.value(2).toByteArray();
-        if (!MachineRecord::decode(record, m, &pool)) {
+        if (!MachineRecord::decode(rows.blob(2), m, &pool)) {
             ++unreadable; // one bad record costs that machine, not the whole cache
             continue;
         }
-        const QString rowAccount = query.value(0).toString();
-        if (rowAccount != account)
+        const QString rowAccount = rows.text(0);
+        if (rowAccount != account) {
             account = rowAccount;
+            accountSuccess = lastSuccess.value(account);
+        }
         m.accountId = account; // shared by every machine of the account
-        m.id = query.value(1).toString();
-        const qint64 seen = query.value(3).toLongLong();
+        m.id = rows.text(1);
+        const qint64 seen = std::max(rows.integer(3), accountSuccess);
         if (seen > 0)
             m.lastSeen = QDateTime::fromMSecsSinceEpoch(seen, Qt::UTC);
         result.append(std::move(m));
     }
-    if (query.lastError().isValid())
-        fail(query, "reading machines");
+    if (rows.lastError().isValid())
+        fail(rows.lastError(), "reading machines");
     if (unreadable > 0)
         qCWarning(lcCache) << "skipped" << unreadable << "unreadable machine records";
     return result;
@@ -227,17 +231,12 @@ bool InventoryCache::syncMachines(const QString &accountId, const QList<Machine>
         // What the file holds, as its stored bytes: reading them costs a tenth of decoding them.
         QHash<QString, QByteArray> stored;
         {
-            QSqlQuery read(db);
-            read.setForwardOnly(true);
-            read.prepare(
-                QStringLiteral("SELECT machine_id, record FROM machines WHERE account_id = ?"));
-            read.addBindValue(accountId);
-            if (!read.exec())
-                return fail(read, "reading machines");
+            SqliteRows read(db, "SELECT machine_id, record FROM machines WHERE account_id = ?");
+            read.bind(1, accountId);
             while (read.next())
-                stored.insert(read.value(0).toString(), read.value(1).toByteArray());
+                stored.insert(read.text(0), read.blob(1).toByteArray());
             if (read.lastError().isValid())
-                return fail(read, "reading machines");
+                return fail(read.lastError(), "reading machines");
         }
         QSqlQuery insert(db);
         insert.prepare(insertSql());

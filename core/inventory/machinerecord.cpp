@@ -124,6 +124,8 @@ public:
         if (!need(qsizetype(count) * 4))
             return {};
         QStringList list;
+        if (count == 0)
+            return list; // reserve(0) would allocate
         list.reserve(count);
         for (quint32 i = 0; i < count && m_ok; ++i)
             list.append(getString(slot));
