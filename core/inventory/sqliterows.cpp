@@ -44,11 +44,13 @@ void SqliteRows::bind(int index, QStringView text)
 
 bool SqliteRows::next()
 {
-    if (!m_statement || m_error.isValid())
+    // A step after the end would run the statement again from its first row.
+    if (!m_statement || m_error.isValid() || m_done)
         return false;
     const int code = sqlite3_step(m_statement);
     if (code == SQLITE_ROW)
         return true;
+    m_done = true;
     if (code != SQLITE_DONE)
         recordError(code);
     return false;

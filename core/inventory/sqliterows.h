@@ -1,5 +1,7 @@
 #pragma once
 
+#include "clouddeck_core_export.h"
+
 #include <QByteArrayView>
 #include <QSqlError>
 #include <QString>
@@ -20,7 +22,7 @@ struct sqlite3_stmt;
  * owns the connection, and finalizes its statement when destroyed. Errors carry SQLite's
  * extended result code as QSqlError::nativeErrorCode(), as the QSQLITE driver's do.
  */
-class SqliteRows
+class CLOUDDECK_CORE_EXPORT SqliteRows
 {
 public:
     SqliteRows(const QSqlDatabase &db, const char *sql);
@@ -30,7 +32,7 @@ public:
 
     /// Binds @p text to the parameter at @p index (1-based, as in SQLite). Copied.
     void bind(int index, QStringView text);
-    /// Steps to the next row: false at the end or on an error (see lastError()).
+    /// Steps to the next row: false at the end (and after it) or on an error (see lastError()).
     bool next();
 
     [[nodiscard]] QString text(int column) const;
@@ -47,4 +49,5 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     QSqlError m_error;
+    bool m_done = false;
 };
