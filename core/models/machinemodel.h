@@ -176,6 +176,9 @@ Q_SIGNALS:
     void countChanged();
 
 private:
+    // Q_DECLARE_TYPEINFO below names Row from outside the class.
+    template <typename>
+    friend class QTypeInfo;
     struct Row
     {
         Machine machine;
@@ -201,3 +204,6 @@ private:
     QHash<QString, QStringList> m_capabilities;
     QPointer<UserPrices> m_userPrices;
 };
+
+// Its rows move by realloc() when the list grows: Machine and QString are relocatable.
+Q_DECLARE_TYPEINFO(MachineModel::Row, Q_RELOCATABLE_TYPE);

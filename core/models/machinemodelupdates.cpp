@@ -128,7 +128,11 @@ void MachineModel::appendRows(QList<Machine> machines)
         return;
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(machines.size()) - 1);
-    m_rows.reserve(m_rows.size() + machines.size());
+    // Only into an empty list: Qt 6.4's QList::reserve() copies every row into the new block,
+    // so reserving for each account's listing copied all the accounts before it. Appends grow
+    // the list geometrically, moving rows with realloc() (Row is relocatable).
+    if (m_rows.isEmpty())
+        m_rows.reserve(machines.size());
     QHash<QString, int> *ids = nullptr;
     for (Machine &machine : machines) {
         if (!ids || machine.accountId != m_rows.constLast().machine.accountId) {
