@@ -2,6 +2,7 @@
 // Everything else lives in the CloudDeck QML module (qml/) and the core library.
 
 #include "appcontroller.h"
+#include "benchreport.h"
 #include "singleinstance.h"
 #include "translations.h"
 
@@ -63,7 +64,7 @@ int main(int argc, char *argv[])
     }
 
     // For bench_startup: say when the first frame is on screen (and how many machines it
-    // shows), then quit.
+    // shows), then quit (after the memory, when it is asked for: BenchReport).
     if (qEnvironmentVariableIsSet("CLOUDDECK_EXIT_AFTER_FIRST_FRAME")
         && !engine.rootObjects().isEmpty()) {
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
@@ -74,7 +75,7 @@ int main(int argc, char *argv[])
                     return;
                 std::printf("first-frame %d\n", AppController::instance()->machineCount());
                 std::fflush(stdout);
-                QCoreApplication::exit(0);
+                BenchReport::memoryThenExit();
             },
             Qt::QueuedConnection);
     }

@@ -27,6 +27,9 @@ struct Timing
 {
     QList<double> ms;
     int shown = -1;
+    // Of the last run, 1.5 s after its first frame (BenchReport): resident and peak, in KiB.
+    qint64 residentKib = -1;
+    qint64 peakKib = -1;
     [[nodiscard]] double median() const
     {
         QList<double> sorted = ms;
@@ -112,6 +115,9 @@ Timing measure(const QString &program, const QString &home, const QString &platf
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
         env.insert(QStringLiteral("CLOUDDECK_EXIT_AFTER_FIRST_FRAME"), QStringLiteral("1"));
         env.insert(QStringLiteral("CLOUDDECK_DEMO_OUTAGE"), QStringLiteral("1"));
+        const bool last = run == runs - 1;
+        if (last) // after the timed part: the line comes later and does not move the timing
+            env.insert(QStringLiteral("CLOUDDECK_REPORT_MEMORY"), QStringLiteral("1500"));
         env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
         process.setProcessEnvironment(env);
         QElapsedTimer clock;
@@ -123,7 +129,17 @@ Timing measure(const QString &program, const QString &home, const QString &platf
             out += process.readAllStandardOutput();
         }
         const double ms = clock.nsecsElapsed() / 1e6;
+        while (last && !out.contains("\nmemory ") && process.state() != QProcess::NotRunning) {
+            process.waitForReadyRead(30'000);
+            out += process.readAllStandardOutput();
+        }
         process.waitForFinished(5000);
+        out += process.readAllStandardOutput();
+        if (const int memory = out.indexOf("\nmemory "); last && memory >= 0) {
+            const QList<QByteArray> fields = out.mid(memory + 8).split('\n').value(0).split(' ');
+            timing.residentKib = fields.value(0).toLongLong();
+            timing.peakKib = fields.value(1).toLongLong();
+        }
         const int at = out.indexOf("first-frame ");
         if (at < 0) {
             std::fprintf(stderr, "%s gave no first frame: %s\n", qPrintable(program),
@@ -190,5 +206,17 @@ int main(int argc, char *argv[])
                 "showed %d machines]\n",
                 machines, loaded.median(), loaded.min(), loaded.median() / floor.median(),
                 loaded.shown);
+    const auto mib = [](qint64 kib) { return kib / 1024.0; };
+    std::printf("resident memory 1.5 s after the first frame (peak in brackets), MiB\n");
+    std::printf("  empty Qt Quick window:         %7.1f (%.1f)\n", mib(floor.residentKib),
+                mib(floor.peakKib));
+    std::printf("  empty Controls window:         %7.1f (%.1f)\n", mib(controls.residentKib),
+                mib(controls.peakKib));
+    std::printf("  clouddeck, empty cache:        %7.1f (%.1f)  %+.1f over the Controls window\n",
+                mib(bare.residentKib), mib(bare.peakKib),
+                mib(bare.residentKib - controls.residentKib));
+    std::printf("  clouddeck, %d cached machines: %7.1f (%.1f)  %+.1f over the Controls window\n",
+                machines, mib(loaded.residentKib), mib(loaded.peakKib),
+                mib(loaded.residentKib - controls.residentKib));
     return loaded.shown == machines ? 0 : 2;
 }

@@ -4,6 +4,8 @@
 // cap fails without being held in memory.
 #include "httpclienttesting.h"
 
+#include "processmemory.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -23,25 +25,6 @@ QByteArray dropletsPage(int count)
         .toJson(QJsonDocument::Compact);
 }
 
-/// A line of /proc/self/status in kB ("VmHWM", "VmRSS"), -1 if unreadable.
-qint64 statusKb(const QByteArray &key)
-{
-    QFile file(QStringLiteral("/proc/self/status"));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith(key + ':'))
-            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-/// Resets the peak resident size (VmHWM) to the current one (Linux: "5" to clear_refs).
-bool resetPeakMemory()
-{
-    QFile file(QStringLiteral("/proc/self/clear_refs"));
-    return file.open(QIODevice::WriteOnly) && file.write("5") == 1;
-}
 } // namespace
 
 class TestHttpClientHostile : public QObject
@@ -282,10 +265,10 @@ private Q_SLOTS:
                     return QByteArray(int(std::max<qint64>(0, size)), ' ');
                 });
         });
-        QVERIFY(resetPeakMemory());
-        const qint64 before = statusKb("VmRSS");
+        QVERIFY(ProcessMemory::resetPeak());
+        const qint64 before = ProcessMemory::statusKib("VmRSS");
         const Result<HttpResponse> result = get(QStringLiteral("/v2/droplets"));
-        const qint64 peakGrowthKb = statusKb("VmHWM") - before;
+        const qint64 peakGrowthKb = ProcessMemory::statusKib("VmHWM") - before;
         qInfo("peak memory growth %lld MB, %lld MB served", peakGrowthKb / 1024,
               served / (1024 * 1024));
         QVERIFY(!result.ok());
