@@ -180,9 +180,11 @@ private Q_SLOTS:
     void everyLibraryTheBuildFindsIsThere()
     {
         QFETCH(QString, package);
-        // In the KDE runtime (Qt 6 itself) or the freedesktop base below it.
+        // In the KDE runtime (Qt 6 itself) or the freedesktop base below it, which also has
+        // SQLite: the runtime's Qt SQL driver is linked to it, as core is (SqliteRows).
         static const QStringList inRuntime {QStringLiteral("Qt6"), QStringLiteral("OpenSSL"),
-                                            QStringLiteral("PkgConfig")};
+                                            QStringLiteral("PkgConfig"),
+                                            QStringLiteral("SQLite3")};
         static const QHash<QString, QString> moduleOf {
             {QStringLiteral("Qt6Keychain"), QStringLiteral("qtkeychain")},
             {QStringLiteral("yaml-cpp"), QStringLiteral("yaml-cpp")},
