@@ -71,25 +71,22 @@ void MachinesCommand::refreshAccounts(const QStringList &accountIds,
     m_app->refreshAccounts(accountIds, std::move(done));
 }
 
-void MachinesCommand::sortByName(QList<Machine> &machines)
+void MachinesCommand::sortByName(QList<const Machine *> &machines)
 {
     // The user's collation, as QString::localeAwareCompare, but with each name's sort key made
     // once instead of twice per comparison (the whole list's sort was a tenth of a large list).
     QCollator collator;
-    std::vector<std::pair<QCollatorSortKey, qsizetype>> keys;
+    std::vector<std::pair<QCollatorSortKey, const Machine *>> keys;
     keys.reserve(size_t(machines.size()));
-    for (qsizetype i = 0; i < machines.size(); ++i)
-        keys.emplace_back(collator.sortKey(machines.at(i).name), i);
+    for (const Machine *machine : std::as_const(machines))
+        keys.emplace_back(collator.sortKey(machine->name), machine);
     std::stable_sort(keys.begin(), keys.end(),
                      [](const auto &a, const auto &b) { return a.first.compare(b.first) < 0; });
-    QList<Machine> sorted;
-    sorted.reserve(machines.size());
-    for (const auto &key : keys)
-        sorted.append(std::move(machines[key.second]));
-    machines = std::move(sorted);
+    for (qsizetype i = 0; i < machines.size(); ++i)
+        machines[i] = keys[size_t(i)].second;
 }
 
-void MachinesCommand::printMachines(const QList<Machine> &machines, bool json)
+void MachinesCommand::printMachines(const QList<const Machine *> &machines, bool json)
 {
     AccountStore *accounts = m_app->accounts();
     if (json) {
@@ -110,13 +107,13 @@ void MachinesCommand::printMachines(const QList<Machine> &machines, bool json)
     TextTable table({tr("NAME"), tr("STATE"), tr("ACCOUNT"), tr("PROVIDER"), tr("REGION"),
                      tr("SIZE"), tr("PUBLIC IP"), tr("$/MONTH"), tr("ID")});
     table.alignRight(7);
-    for (const Machine &machine : machines) {
-        const auto account = accounts->account(machine.accountId);
-        table.addRow({machine.name, MachineState::id(machine.state),
-                      account ? account->name : machine.accountId, machine.providerId,
-                      machine.region, machine.size,
-                      machine.publicIps().value(0, QStringLiteral("-")),
-                      price(machine.pricePerMonth), machine.id});
+    for (const Machine *machine : machines) {
+        const auto account = accounts->account(machine->accountId);
+        table.addRow({machine->name, MachineState::id(machine->state),
+                      account ? account->name : machine->accountId, machine->providerId,
+                      machine->region, machine->size,
+                      machine->publicIps().value(0, QStringLiteral("-")),
+                      price(machine->pricePerMonth), machine->id});
     }
     m_app->out() << table.toString();
 }
@@ -139,20 +136,24 @@ void MachinesCommand::list(const QStringList &arguments)
     const bool json = parser.isSet(QStringLiteral("json"));
     const bool metrics = parser.isSet(QStringLiteral("metrics"));
     // With --metrics the list is printed once the figures are in (or from the cache offline).
-    auto printMachines = [this, metrics](const QList<Machine> &machines, bool json, bool offline,
-                                         std::function<void()> then) {
+    auto printMachines = [this, metrics](const QList<const Machine *> &machines, bool json,
+                                         bool offline, std::function<void()> then) {
         if (!metrics) {
             this->printMachines(machines, json);
             return then();
         }
-        (new MachineMetricsList(m_app, machines, json))->run(offline, std::move(then));
+        QList<Machine> copies; // kept while the figures arrive, whatever the model does
+        copies.reserve(machines.size());
+        for (const Machine *machine : machines)
+            copies.append(*machine);
+        (new MachineMetricsList(m_app, std::move(copies), json))->run(offline, std::move(then));
     };
     if (parser.isSet(QStringLiteral("offline"))) {
         // From the cache alone (loaded with the inventory), each account's age on stderr.
         Inventory *inventory = m_app->inventory();
-        QList<Machine> machines;
+        QList<const Machine *> machines;
         for (const QString &id : ids) {
-            machines += m_app->machineModel()->machines(id);
+            machines += m_app->machineModel()->machinesOf(id);
             const auto account = m_app->accounts()->account(id);
             const QDateTime time = inventory->lastSuccess(id);
             m_app->err() << "clouddeck-cli: " << (account ? account->name : id) << ": "
@@ -170,9 +171,9 @@ void MachinesCommand::list(const QStringList &arguments)
         return;
     }
     refreshAccounts(ids, [this, ids, json, printMachines](const QHash<QString, Error> &errors) {
-        QList<Machine> machines;
+        QList<const Machine *> machines;
         for (const QString &id : ids)
-            machines += m_app->machineModel()->machines(id);
+            machines += m_app->machineModel()->machinesOf(id);
         sortByName(machines);
         printMachines(machines, json, false,
                       [this, ids, errors] { reportListErrors(ids, errors); });
@@ -465,7 +466,7 @@ void MachinesCommand::create(const QStringList &arguments)
                 << Qt::endl;
             auto print = [this, accountId, machine, json] {
                 const int row = m_app->machineModel()->rowOf(accountId, machine.id);
-                printMachines({row < 0 ? machine : m_app->machineModel()->at(row)}, json);
+                printMachines({row < 0 ? &machine : &m_app->machineModel()->at(row)}, json);
                 m_app->finish(CliApp::Ok);
             };
             if (!wait)

@@ -37,7 +37,8 @@ public:
     /// Writes all of @p machines as write() would, one after another, each with its account's
     /// name from @p accountNames (the account id where it has none). Large lists are rendered
     /// by two threads: see machinejsonwriterall.cpp.
-    void writeAll(const QList<Machine> &machines, const QHash<QString, QString> &accountNames);
+    void writeAll(const QList<const Machine *> &machines,
+                  const QHash<QString, QString> &accountNames);
     /// Closes the array (an empty one when nothing was written) and flushes. Idempotent.
     void end();
 
@@ -54,7 +55,7 @@ private:
     void stringList(const QStringList &list, int indent);
     void number(double value);
     void flushIfFull();
-    void writeRange(const QList<Machine> &machines, qsizetype from, qsizetype to,
+    void writeRange(const QList<const Machine *> &machines, qsizetype from, qsizetype to,
                     const QHash<QString, QString> &accountNames);
     void writeBytes(const QByteArray &bytes);
 

@@ -13,7 +13,7 @@ namespace {
 constexpr qsizetype s_share = 512;
 } // namespace
 
-void MachineJsonWriter::writeAll(const QList<Machine> &machines,
+void MachineJsonWriter::writeAll(const QList<const Machine *> &machines,
                                  const QHash<QString, QString> &accountNames)
 {
     // Printing 10,000 machines took 26-40 ms on one core, after the last page was in and with
@@ -41,19 +41,18 @@ void MachineJsonWriter::writeAll(const QList<Machine> &machines,
         if (from + s_share < count) {
             auto promise = std::make_shared<std::promise<QByteArray>>();
             odd = promise->get_future();
-            pool->start([promise, render, next = from + s_share] {
-                promise->set_value(render(next));
-            });
+            pool->start(
+                [promise, render, next = from + s_share] { promise->set_value(render(next)); });
         }
         writeRange(machines, from, std::min(from + s_share, count), accountNames);
     }
 }
 
-void MachineJsonWriter::writeRange(const QList<Machine> &machines, qsizetype from, qsizetype to,
-                                   const QHash<QString, QString> &accountNames)
+void MachineJsonWriter::writeRange(const QList<const Machine *> &machines, qsizetype from,
+                                   qsizetype to, const QHash<QString, QString> &accountNames)
 {
     for (qsizetype i = from; i < to; ++i) {
-        const Machine &machine = machines.at(i);
+        const Machine &machine = *machines.at(i);
         const auto name = accountNames.constFind(machine.accountId);
         write(machine, name == accountNames.cend() ? machine.accountId : *name);
     }

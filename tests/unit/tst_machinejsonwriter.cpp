@@ -204,7 +204,10 @@ private Q_SLOTS:
         actual.open(QIODevice::WriteOnly);
         {
             MachineJsonWriter writer(&actual);
-            writer.writeAll(list, names);
+            QList<const Machine *> pointers;
+            for (const Machine &machine : list)
+                pointers.append(&machine);
+            writer.writeAll(pointers, names);
         }
         QVERIFY(sameBytes(actual.data(), expected.data()));
         QCOMPARE(actual.data(), expected.data());
