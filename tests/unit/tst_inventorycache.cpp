@@ -331,6 +331,35 @@ private Q_SLOTS:
         QCOMPARE(cache.accountIds(), QStringList {QStringLiteral("c")});
     }
 
+    void accountIdsNamesEveryAccountOnce()
+    {
+        // Accounts known only by their rows, only by a catalog, only by a failure: each once,
+        // whatever its rows' number or its id's order ("a" < "a-b" < "b" < "ä" as SQLite sorts).
+        InventoryCache cache(m_file);
+        QVERIFY(cache.open());
+        const QStringList withRows {QStringLiteral("b"), QStringLiteral("a-b"), QStringLiteral("a"),
+                                    QStringLiteral("\u00e4"), QStringLiteral("z")};
+        for (int i = 0; i < withRows.size(); ++i) {
+            QVERIFY(cache.replaceMachines(withRows.at(i), machines(withRows.at(i), 1 + 40 * i),
+                                          at(0)));
+        }
+        {
+            RawDb raw(m_file);
+            raw.value(QStringLiteral("DELETE FROM accounts")); // rows only now
+            QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM accounts")).toInt(), 0);
+        }
+        QVERIFY(cache.storeCatalog(QStringLiteral("catalog-only"),
+                                   InventoryCache::CatalogKind::Regions, QJsonArray(), at(0)));
+        QVERIFY(cache.recordFailure(QStringLiteral("failure-only"),
+                                    Error(Error::Network, QStringLiteral("x")), at(1)));
+        QStringList ids = cache.accountIds();
+        ids.sort();
+        QStringList expected = withRows;
+        expected << QStringLiteral("catalog-only") << QStringLiteral("failure-only");
+        expected.sort();
+        QCOMPARE(ids, expected);
+    }
+
     void catalogsRoundTrip()
     {
         InventoryCache cache(m_file);
