@@ -239,7 +239,7 @@ void CliApp::refreshAccounts(const QStringList &accountIds,
     auto errors = std::make_shared<QHash<QString, Error>>();
     if (waiting->isEmpty()) {
         loadCache();
-        return QTimer::singleShot(0, this, [done] { done({}); });
+        return QTimer::singleShot(0, this, [done = std::move(done)] { done({}); });
     }
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection =
@@ -266,7 +266,7 @@ void CliApp::refreshAccounts(const QStringList &accountIds,
 
 std::optional<Account> CliApp::accountByName(const QString &name)
 {
-    if (const auto account = accounts()->findByName(name))
+    if (auto account = accounts()->findByName(name))
         return account;
     QStringList names;
     for (const Account &account : accounts()->accounts())
@@ -387,7 +387,8 @@ void CliApp::findMachine(const QStringList &accountIds, const QString &wanted,
                          std::function<void(const Machine &)> found)
 {
     // Returns true when it reported (found, ambiguous); false when nothing matched.
-    auto lookUp = [this, accountIds, wanted, found](bool last, const Error &error) {
+    auto lookUp = [this, accountIds, wanted, found = std::move(found)](bool last,
+                                                                       const Error &error) {
         QList<Machine> byId;
         QList<Machine> byName;
         for (const QString &id : accountIds) {
