@@ -1,6 +1,7 @@
 #include "inventorytestsupport.h"
 #include "machinefiltermodel.h"
 #include "machinemodel.h"
+#include "machineorder.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -13,6 +14,33 @@ class TestMachineFilterModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void naturalCompareFoldsCaseAndCountsNumbers_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("case") << QStringLiteral("Web") << QStringLiteral("web") << 0;
+        QTest::newRow("case, then order") << QStringLiteral("ALPHA") << QStringLiteral("beta") << -1;
+        QTest::newRow("punctuation is not a letter")
+            << QStringLiteral("a_b") << QStringLiteral("A[B") << 1; // '_' 0x5f > '[' 0x5b
+        QTest::newRow("numbers by value") << QStringLiteral("node-9") << QStringLiteral("node-10")
+                                          << -1;
+        QTest::newRow("leading zeros") << QStringLiteral("node-007") << QStringLiteral("node-7") << 0;
+        QTest::newRow("non-ASCII folds too")
+            << QStringLiteral("\u00c9cole") << QStringLiteral("\u00e9cole") << 0;
+        QTest::newRow("Greek sigma") << QStringLiteral("\u03a3") << QStringLiteral("\u03c3") << 0;
+        QTest::newRow("prefix") << QStringLiteral("db") << QStringLiteral("db-1") << -1;
+    }
+
+    void naturalCompareFoldsCaseAndCountsNumbers()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(int, expected);
+        QCOMPARE(MachineOrder::naturalCompare(a, b), expected);
+        QCOMPARE(MachineOrder::naturalCompare(b, a), -expected);
+    }
+
     void init()
     {
         m_source = new MachineModel(this);
