@@ -58,8 +58,11 @@ const MachineFilterModel::Summary &MachineFilterModel::summary() const
         // Minor units per currency: thousands of doubles would drift by cents.
         QHash<QString, qint64> costs;
         QHash<QString, ProviderMetadata::Billing> billings;
-        for (int row = 0; row < rowCount(); ++row) {
-            const int source = mapToSource(index(row, 0)).row();
+        // Sums do not depend on the order: with every row shown, the source rows are read as
+        // they are, without a proxy index and its mapping for each (half the summary's time).
+        const int rows = whole ? m_machines->rowCount() : rowCount();
+        for (int row = 0; row < rows; ++row) {
+            const int source = whole ? row : mapToSource(index(row, 0)).row();
             const Machine &m = m_machines->at(source);
             ++states[MachineState::id(m_machines->stateAt(source))];
             ++accounts[m.accountId];
