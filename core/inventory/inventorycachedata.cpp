@@ -88,6 +88,10 @@ QList<Machine> InventoryCache::machines(const QString &accountId) const
         SqliteRows accounts(database(), "SELECT account_id, last_success FROM accounts");
         while (accounts.next())
             lastSuccess.insert(accounts.text(0), accounts.integer(1));
+        if (accounts.lastError().isValid()) {
+            fail(accounts.lastError(), "reading machines");
+            return result;
+        }
     }
     SqliteRows rows(database(),
                     accountId.isEmpty()
